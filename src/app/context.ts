@@ -1,0 +1,13 @@
+import type { Config } from '../config/config.ts';
+import type { Sql } from '../db/database.ts';
+import type { Queues } from '../queue/queues.ts';
+import type { Logger } from '../log/logger.ts';
+
+/** What every stage needs: passed explicitly rather than imported as globals, so tests build their own. */
+export interface Context {
+  config: Config;
+  secret: string;
+  sql: Sql;
+  queues: Queues;
+  log: Logger;
+}

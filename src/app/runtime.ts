@@ -1,0 +1,43 @@
+import type { Config } from '../config/config.ts';
+import { resolveSecret } from '../config/secret.ts';
+import { connectDatabase } from '../db/database.ts';
+import { migrate } from '../db/migrate.ts';
+import { logger } from '../log/logger.ts';
+import { openQueues } from '../queue/queues.ts';
+import { ensureLocalServices, type LocalServices } from '../services/localServices.ts';
+import type { Context } from './context.ts';
+import { registerDomains } from './domains.ts';
+
+export interface Runtime {
+  ctx: Context;
+  redisUrl: string;
+  databaseUrl: string;
+  /** Closes pools and stops the private services this process started. */
+  close(): Promise<void>;
+}
+
+/**
+ * Connects to Postgres and Redis (starting private ones under TACIT_HOME when
+ * no URLs are configured), applies migrations and builds the shared context.
+ */
+export async function openRuntime(config: Config, options: { migrate?: boolean } = {}): Promise<Runtime> {
+  let local: LocalServices | undefined;
+  if (!config.databaseUrl || !config.redisUrl) local = await ensureLocalServices(config.home);
+  const databaseUrl = config.databaseUrl ?? local!.databaseUrl;
+  const redisUrl = config.redisUrl ?? local!.redisUrl;
+  const sql = connectDatabase(databaseUrl);
+  if (options.migrate !== false) await migrate(sql);
+  const queues = openQueues(redisUrl, config.queuePrefix);
+  registerDomains();
+  const ctx: Context = { config, secret: resolveSecret(config), sql, queues, log: logger };
+  return {
+    ctx,
+    redisUrl,
+    databaseUrl,
+    async close() {
+      await queues.close();
+      await sql.end({ timeout: 5 });
+      await local?.stop();
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import type { Sql } from '../db/database.ts';
+
+export interface Stats {
+  inbound: { stored: number; received: number; routed: number; held: number; failed: number };
+  outbox: Record<string, number>;
+  consultations: Record<string, number>;
+}
+
+export async function collectStats(sql: Sql): Promise<Stats> {
+  const [stored] = await sql`select count(*)::int as n from inbound_messages`;
+  const deliveries = await sql`select state, count(*)::int as n from inbound_deliveries group by state`;
+  const outbox = await sql`select state, count(*)::int as n from outbox group by state`;
+  const [{ exists }] = await sql`select to_regclass('consultations') is not null as exists`;
+  const consultations = exists ? await sql`select status, count(*)::int as n from consultations group by status` : [];
+  const byState = (rows: readonly Record<string, any>[], key: string) =>
+    Object.fromEntries(rows.map((r) => [r[key], r.n as number])) as Record<string, number>;
+  const d = byState(deliveries, 'state');
+  return {
+    inbound: { stored: stored.n, received: d.received ?? 0, routed: d.routed ?? 0, held: d.held ?? 0, failed: d.failed ?? 0 },
+    outbox: { pending: 0, sent: 0, failed: 0, ...byState(outbox, 'state') },
+    consultations: { draft: 0, open: 0, closed: 0, cancelled: 0, ...byState(consultations, 'status') },
+  };
+}
+
+export function formatStats(stats: Stats): string {
+  const line = (title: string, record: Record<string, number>) =>
+    `${title.padEnd(14)} ${Object.entries(record).map(([k, v]) => `${k} ${v}`).join(', ')}`;
+  return [line('inbound', stats.inbound), line('outbox', stats.outbox), line('consultations', stats.consultations)].join('\n');
+}

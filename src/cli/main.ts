@@ -1,0 +1,23 @@
+import { Command } from 'commander';
+import { ConfigError } from '../config/config.ts';
+import { MissingServiceError } from '../services/localServices.ts';
+import { registerCoreCommands } from './coreCommands.ts';
+import { UsageError } from './usageError.ts';
+
+/**
+ * `tacit`: the operator's command line. Each domain adds its commands in a
+ * file of its own; this file only assembles them and turns errors into a
+ * clear message and a non-zero exit.
+ */
+const program = new Command('tacit').description('Email consultations and chapter lists').showHelpAfterError();
+registerCoreCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof ConfigError || err instanceof MissingServiceError || err instanceof UsageError) {
+    process.stderr.write(`tacit: ${err.message}\n`);
+    process.exit(2);
+  }
+  throw err;
+}

@@ -1,0 +1,46 @@
+import type { Command } from '../rules/requestCommands.ts';
+import type { HandlerTools, InboundMail } from '../routing/inboundMail.ts';
+
+/** What one command did, as the member reads it in the results mail. */
+export interface CommandResult {
+  line: string;
+  result: string;
+  /** Ask the results mail to include the command reference. */
+  showHelp?: boolean;
+}
+
+export type CommandRunner<K extends Command['kind'] = Command['kind']> = (
+  command: Extract<Command, { kind: K }>,
+  mail: InboundMail,
+  tools: HandlerTools,
+) => Promise<CommandResult>;
+
+const runners = new Map<Command['kind'], CommandRunner<any>>();
+
+/** Each domain (lists, consultations) registers the commands it implements. */
+export function registerCommand<K extends Command['kind']>(kind: K, runner: CommandRunner<K>): void {
+  runners.set(kind, runner);
+}
+
+export function runnerFor(kind: Command['kind']): CommandRunner<any> | undefined {
+  return runners.get(kind);
+}
+
+/** How a command reads back to the member ("subscribe gb digest"). */
+export function describeCommand(command: Command): string {
+  switch (command.kind) {
+    case 'subscribe':
+      return `subscribe ${command.list}${command.mode === 'digest' ? ' digest' : ''}`;
+    case 'unsubscribe':
+    case 'who':
+      return `${command.kind} ${command.list}`;
+    case 'set':
+      return `set ${command.list} ${command.mode}`;
+    case 'move':
+      return `move ${command.country} ${command.city}`;
+    default:
+      return command.kind;
+  }
+}
+
+registerCommand('help', async () => ({ line: 'help', result: 'The commands are listed below.', showHelp: true }));

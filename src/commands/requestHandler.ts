@@ -1,0 +1,30 @@
+import { parseRequestCommands } from '../rules/requestCommands.ts';
+import { htmlToPlainText } from '../reading/replyText.ts';
+import type { Handler } from '../routing/inboundMail.ts';
+import { replyToSender } from '../routing/reply.ts';
+import { describeCommand, runnerFor, type CommandResult } from './commandRunners.ts';
+
+/**
+ * request@D and LIST-request@D: read the commands, run each, and answer with
+ * one results mail. Unknown commands get the help text, never silence;
+ * bounces and auto-replies get nothing at all.
+ */
+export const requestHandler: Handler = async (mail, tools) => {
+  if (mail.kind !== 'ordinary') return { outcome: `${mail.kind} ignored` };
+  const body = mail.parsed.text ?? (mail.parsed.html ? htmlToPlainText(mail.parsed.html) : '');
+  const defaultList = 'list' in mail.address ? mail.address.list : undefined;
+  const parsed = parseRequestCommands({ subject: mail.subject, body, defaultList });
+
+  const results: CommandResult[] = [];
+  for (const command of parsed.commands) {
+    const runner = runnerFor(command.kind);
+    results.push(
+      runner
+        ? await runner(command, mail, tools)
+        : { line: describeCommand(command), result: 'This command is not available yet on this server.' },
+    );
+  }
+  const showHelp = results.length === 0 || parsed.unknown.length > 0 || results.some((r) => r.showHelp);
+  await replyToSender(mail, tools, 'command-results', { results, unknown: parsed.unknown, showHelp });
+  return { outcome: `commands: ${results.map((r) => r.line).join(', ') || 'none'}` };
+};

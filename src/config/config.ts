@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import path from 'node:path';
+
+/**
+ * Tacit's configuration, read once from the environment and validated so a
+ * typo gives a clear message at start-up rather than a failure much later.
+ */
+const outboundSchema = z
+  .string()
+  .refine((v) => /^maildir:.+/.test(v) || /^smtps?:\/\/.+/.test(v), {
+    message: 'must be maildir:PATH or smtp://host:port',
+  });
+
+const schema = z.object({
+  TACIT_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/i, 'must be a bare domain such as lists.example.org')
+    .default('tacit.localhost'),
+  TACIT_HOME: z.string().default('./var'),
+  SMTP_HOST: z.string().default('127.0.0.1'),
+  SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
+  SMTP_MAX_SIZE: z.coerce.number().int().positive().default(25 * 1024 * 1024),
+  SMTP_MAX_RECIPIENTS: z.coerce.number().int().positive().default(100),
+  SMTP_MAX_CLIENTS: z.coerce.number().int().positive().default(200),
+  DATABASE_URL: z.string().url().optional(),
+  REDIS_URL: z.string().url().optional(),
+  OUTBOUND: outboundSchema.default('maildir:./var/outbox'),
+  OUTBOUND_POOL_SIZE: z.coerce.number().int().positive().default(5),
+  TACIT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  QUEUE_PREFIX: z.string().default('tacit'),
+  RECONCILE_EVERY_MS: z.coerce.number().int().positive().default(30_000),
+  /** A stored message not routed after this long is queued again by the reconciler. */
+  RECONCILE_GRACE_MS: z.coerce.number().int().nonnegative().default(10_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export type Outbound = { kind: 'maildir'; dir: string } | { kind: 'smtp'; url: string };
+
+export interface Config {
+  domain: string;
+  home: string;
+  smtp: { host: string; port: number; maxSize: number; maxRecipients: number; maxClients: number };
+  databaseUrl?: string;
+  redisUrl?: string;
+  outbound: Outbound;
+  outboundPoolSize: number;
+  secret?: string;
+  queuePrefix: string;
+  reconcileEveryMs: number;
+  reconcileGraceMs: number;
+  logLevel: Env['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const home = path.resolve(e.TACIT_HOME);
+  const outbound: Outbound = e.OUTBOUND.startsWith('maildir:')
+    ? { kind: 'maildir', dir: path.resolve(e.OUTBOUND.slice('maildir:'.length)) }
+    : { kind: 'smtp', url: e.OUTBOUND };
+  return {
+    domain: e.TACIT_DOMAIN.toLowerCase(),
+    home,
+    smtp: {
+      host: e.SMTP_HOST,
+      port: e.SMTP_PORT,
+      maxSize: e.SMTP_MAX_SIZE,
+      maxRecipients: e.SMTP_MAX_RECIPIENTS,
+      maxClients: e.SMTP_MAX_CLIENTS,
+    },
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    outbound,
+    outboundPoolSize: e.OUTBOUND_POOL_SIZE,
+    secret: e.TACIT_SECRET,
+    queuePrefix: e.QUEUE_PREFIX,
+    reconcileEveryMs: e.RECONCILE_EVERY_MS,
+    reconcileGraceMs: e.RECONCILE_GRACE_MS,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** The configuration as `tacit config` prints it, with secrets masked. */
+export function describeConfig(config: Config): Record<string, unknown> {
+  const mask = (url?: string) => url?.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+  return {
+    ...config,
+    databaseUrl: mask(config.databaseUrl) ?? '(private, started under TACIT_HOME)',
+    redisUrl: mask(config.redisUrl) ?? '(private, started under TACIT_HOME)',
+    outbound: config.outbound.kind === 'maildir' ? `maildir:${config.outbound.dir}` : mask(config.outbound.url),
+    secret: config.secret ? '***' : `(generated in ${path.join(config.home, 'secret')})`,
+  };
+}

@@ -1,0 +1,80 @@
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import type Mail from 'nodemailer/lib/mailer/index.js';
+import type { Context } from '../app/context.ts';
+import { makeToken } from '../tokens/tokens.ts';
+import { renderMail } from '../templates/render.ts';
+
+export interface OutboxRow {
+  id: number;
+  kind: string;
+  recipient: string;
+  member_id: number | null;
+  params: Record<string, unknown>;
+  in_reply_to: string | null;
+  references_ids: string | null;
+}
+
+/** A composed message and the envelope it travels in. */
+export interface ComposedMessage {
+  envelope: { from: string; to: string };
+  raw: Buffer;
+}
+
+/** A kind of mail that is not a plain template (a list copy, say) registers its own composer. */
+export type Composer = (row: OutboxRow, ctx: Context) => Promise<Mail.Options>;
+const composers = new Map<string, Composer>();
+
+export function registerComposer(kind: string, composer: Composer): void {
+  composers.set(kind, composer);
+}
+
+/** Template mails: params.data feeds the template; params may set from, replyTo, headers. */
+interface TemplateParams {
+  data?: Record<string, unknown>;
+  from?: string;
+  replyTo?: string;
+  headers?: Record<string, string>;
+  /** false for mails members should answer (consultation copies): their vacation replies tell us they are away. */
+  autoSubmitted?: false | 'auto-replied' | 'auto-generated';
+}
+
+function composeTemplate(row: OutboxRow, ctx: Context): Mail.Options {
+  const params = row.params as TemplateParams;
+  const data = { ...(params.data ?? {}), domain: ctx.config.domain, recipient: row.recipient };
+  const mail = renderMail(row.kind, data);
+  const autoSubmitted = params.autoSubmitted ?? (row.in_reply_to ? 'auto-replied' : 'auto-generated');
+  return {
+    from: params.from ?? `"Tacit" <request@${ctx.config.domain}>`,
+    replyTo: params.replyTo,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    headers: { ...(autoSubmitted ? { 'Auto-Submitted': autoSubmitted } : {}), ...(params.headers ?? {}) },
+  };
+}
+
+export function bounceAddress(ctx: Context, outboxId: number): string {
+  return `bounces+${makeToken(ctx.secret, 'bounce', [outboxId])}@${ctx.config.domain}`;
+}
+
+export function outboundMessageId(ctx: Context, outboxId: number): string {
+  return `<tacit-${outboxId}@${ctx.config.domain}>`;
+}
+
+export async function composeOutboxRow(row: OutboxRow, ctx: Context): Promise<ComposedMessage> {
+  const custom = composers.get(row.kind);
+  const options = custom ? await custom(row, ctx) : composeTemplate(row, ctx);
+  const envelope = { from: bounceAddress(ctx, row.id), to: row.recipient };
+  const message: Mail.Options = {
+    to: row.recipient,
+    // The same row always gets the same Message-ID, so a retried send is recognisable.
+    messageId: outboundMessageId(ctx, row.id),
+    inReplyTo: row.in_reply_to ?? undefined,
+    references: row.references_ids ?? row.in_reply_to ?? undefined,
+    date: new Date(),
+    ...options,
+    envelope,
+  };
+  const raw = await new MailComposer(message).compile().build();
+  return { envelope, raw };
+}

@@ -1,0 +1,33 @@
+import nodemailer from 'nodemailer';
+import type { ComposedMessage } from '../compose.ts';
+import { PermanentDeliveryError, type Transport } from './transport.ts';
+
+/** nodemailer's pooled SMTP transport: a few long-lived connections to the relay, reused across messages. */
+export function smtpRelayTransport(url: string, maxConnections: number): Transport {
+  const target = new URL(url);
+  const transporter = nodemailer.createTransport({
+    pool: true,
+    maxConnections,
+    host: target.hostname,
+    port: Number(target.port || (target.protocol === 'smtps:' ? 465 : 25)),
+    secure: target.protocol === 'smtps:',
+    auth: target.username ? { user: decodeURIComponent(target.username), pass: decodeURIComponent(target.password) } : undefined,
+    tls: { rejectUnauthorized: target.searchParams.get('tls') !== 'insecure' },
+    ignoreTLS: target.searchParams.get('starttls') === 'off',
+  });
+  return {
+    description: `smtp://${target.host}`,
+    async send({ envelope, raw }: ComposedMessage) {
+      try {
+        await transporter.sendMail({ envelope, raw });
+      } catch (err) {
+        const code = (err as { responseCode?: number }).responseCode;
+        if (code && code >= 500) throw new PermanentDeliveryError((err as Error).message);
+        throw err;
+      }
+    },
+    async close() {
+      transporter.close();
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
+import { Redis } from 'ioredis';
+
+/**
+ * The BullMQ queues. Postgres holds the truth (stored messages, outbox rows,
+ * deadlines); a job is only the signal to act on a row, so every job id is
+ * derived from the row it names and re-adding one is harmless.
+ */
+export const QUEUE_NAMES = {
+  route: 'route',
+  deliver: 'deliver',
+  consultation: 'consultation',
+} as const;
+export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
+
+export interface Queues {
+  route: Queue;
+  deliver: Queue;
+  consultation: Queue;
+  connection: Redis;
+  prefix: string;
+  close(): Promise<void>;
+}
+
+const defaultJobOptions: JobsOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 2_000 },
+  removeOnComplete: { age: 24 * 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
+/** Producers fail fast so a Redis outage never blocks an SMTP answer. */
+export function redisConnection(url: string): Redis {
+  return new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+}
+
+/**
+ * Options (not a client) for a worker, so BullMQ owns its connections and
+ * closes them with the worker; workers wait for Redis indefinitely.
+ */
+export function workerConnection(url: string): ConnectionOptions {
+  const u = new URL(url);
+  return {
+    host: u.hostname,
+    port: Number(u.port || 6379),
+    username: u.username ? decodeURIComponent(u.username) : undefined,
+    password: u.password ? decodeURIComponent(u.password) : undefined,
+    db: u.pathname.length > 1 ? Number(u.pathname.slice(1)) : 0,
+    tls: u.protocol === 'rediss:' ? {} : undefined,
+    maxRetriesPerRequest: null,
+  };
+}
+
+export function openQueues(redisUrl: string, prefix: string): Queues {
+  const connection = redisConnection(redisUrl);
+  connection.on('error', () => {}); // reported where a command fails
+  const make = (name: QueueName) =>
+    new Queue(name, { connection: connection as ConnectionOptions, prefix, defaultJobOptions });
+  const queues = {
+    route: make('route'),
+    deliver: make('deliver'),
+    consultation: make('consultation'),
+  };
+  return {
+    ...queues,
+    connection,
+    prefix,
+    async close() {
+      await Promise.all(Object.values(queues).map((q) => q.close()));
+      connection.disconnect();
+    },
+  };
+}
+
+/** Adds jobs, giving up after a short time: callers rely on a reconciler, not on this. */
+export async function addJobsBestEffort(
+  queue: Queue,
+  jobs: { name: string; data: object; opts: JobsOptions & { jobId: string } }[],
+  timeoutMs = 2_000,
+): Promise<boolean> {
+  if (jobs.length === 0) return true;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+  try {
+    return await Promise.race([queue.addBulk(jobs).then(() => true as const), timeout]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}

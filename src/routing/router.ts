@@ -1,0 +1,78 @@
+import { simpleParser } from 'mailparser';
+import type { Context } from '../app/context.ts';
+import { OutboxWriter, enqueueDeliveries } from '../outbound/outbox.ts';
+import { parseTacitAddress, type TacitAddress } from '../rules/addresses.ts';
+import { classifyInbound, headerBagFromRaw } from '../rules/autoReply.ts';
+import type { Handler, InboundMail } from './inboundMail.ts';
+import { notAvailableYet } from './notAvailable.ts';
+
+/** Handlers by address kind; each domain registers its own at start-up. */
+const handlers = new Map<TacitAddress['kind'], Handler>();
+
+export function registerHandler(kind: TacitAddress['kind'], handler: Handler): void {
+  handlers.set(kind, handler);
+}
+
+/**
+ * Routes one stored delivery exactly once: the row is locked, handled and
+ * marked in one transaction together with every mail the handler decided to
+ * send, so a retried or duplicated job finds it done and does nothing.
+ */
+export async function routeDelivery(ctx: Context, deliveryId: number): Promise<string> {
+  let outboxIds: number[] = [];
+  const outcome = await ctx.sql.begin(async (tx) => {
+    const [row] = await tx`
+      select d.id, d.recipient, d.state, m.id as message_row_id, m.envelope_from, m.raw
+      from inbound_deliveries d join inbound_messages m on m.id = d.message_id
+      where d.id = ${deliveryId}
+      for update of d`;
+    if (!row || row.state !== 'received') return 'already routed';
+
+    const mail = await readInbound(ctx, row);
+    const handler = mail ? handlers.get(mail.address.kind) ?? notAvailableYet : null;
+    const outbox = new OutboxWriter(tx);
+    const result = mail && handler ? await handler(mail, { tx, ctx, outbox }) : { outcome: 'not our address any more' };
+    await tx`
+      update inbound_deliveries
+      set state = ${result.state ?? 'routed'}, kind = ${mail?.kind ?? null}, outcome = ${result.outcome}, routed_at = now()
+      where id = ${deliveryId}`;
+    outboxIds = outbox.ids;
+    return result.outcome;
+  });
+  await enqueueDeliveries(ctx.queues, outboxIds);
+  return outcome as string;
+}
+
+async function readInbound(ctx: Context, row: Record<string, any>): Promise<InboundMail | null> {
+  const address = parseTacitAddress(row.recipient, ctx.config.domain);
+  if (!address) return null;
+  const raw: Buffer = row.raw;
+  const parsed = await simpleParser(raw, { skipImageLinks: true, maxHtmlLengthToParse: 2_000_000 });
+  const headers = headerBagFromRaw(raw);
+  const fromAddress = parsed.from?.value[0];
+  const contentType = headers.get('content-type') ?? '';
+  const references = parsed.references ? [parsed.references].flat().join(' ') : null;
+  return {
+    deliveryId: row.id,
+    messageRowId: row.message_row_id,
+    recipient: row.recipient,
+    address,
+    envelopeFrom: row.envelope_from,
+    raw,
+    parsed,
+    headers,
+    kind: classifyInbound(headers, row.envelope_from, contentType),
+    from: (fromAddress?.address ?? '').toLowerCase(),
+    fromName: fromAddress?.name ?? '',
+    messageId: parsed.messageId ?? null,
+    references,
+    subject: parsed.subject ?? '',
+  };
+}
+
+/** Marks a delivery whose routing kept failing, so it stops being retried and shows in stats. */
+export async function markRoutingFailed(ctx: Context, deliveryId: number, reason: string): Promise<void> {
+  await ctx.sql`
+    update inbound_deliveries set state = 'failed', outcome = ${reason.slice(0, 500)}, routed_at = now()
+    where id = ${deliveryId} and state = 'received'`;
+}

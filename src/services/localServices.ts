@@ -1,0 +1,238 @@
+import { execFile, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import postgres from 'postgres';
+import { Redis } from 'ioredis';
+import { logger } from '../log/logger.ts';
+
+const run = promisify(execFile);
+const log = logger.child({ component: 'local-services' });
+
+/**
+ * A private Postgres and Redis under TACIT_HOME, for one-machine use and for
+ * tests, when no DATABASE_URL / REDIS_URL is given. Whoever starts a service
+ * stops it; a service already running (started by `tacit start` in another
+ * shell, say) is reused and left running.
+ */
+export interface LocalServices {
+  databaseUrl: string;
+  redisUrl: string;
+  stop(): Promise<void>;
+}
+
+export interface LocalServiceOptions {
+  /** Trade durability for speed (tests): fsync off. */
+  fast?: boolean;
+  database?: string;
+}
+
+export class MissingServiceError extends Error {}
+
+interface Ports {
+  postgres: number;
+  redis: number;
+}
+
+export async function ensureLocalServices(home: string, options: LocalServiceOptions = {}): Promise<LocalServices> {
+  home = path.resolve(home);
+  fs.mkdirSync(home, { recursive: true });
+  const ports = await portsFor(home);
+  const pg = await ensurePostgres(home, ports.postgres, options);
+  const redis = await ensureRedis(home, ports.redis);
+  const database = options.database ?? 'tacit';
+  const databaseUrl = `postgres://tacit@127.0.0.1:${ports.postgres}/${database}`;
+  await createDatabaseIfMissing(`postgres://tacit@127.0.0.1:${ports.postgres}/postgres`, database);
+  return {
+    databaseUrl,
+    redisUrl: `redis://127.0.0.1:${ports.redis}`,
+    async stop() {
+      await redis.stop();
+      await pg.stop();
+    },
+  };
+}
+
+async function portsFor(home: string): Promise<Ports> {
+  const file = path.join(home, 'services.json');
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as Ports;
+  } catch {
+    const [postgres, redis] = await freePorts(2);
+    const ports = { postgres, redis };
+    fs.writeFileSync(file, JSON.stringify(ports) + '\n');
+    return ports;
+  }
+}
+
+/** Distinct free ports: all held open together, so the kernel cannot hand out one twice. */
+async function freePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from({ length: count }, () =>
+      new Promise<net.Server>((resolve, reject) => {
+        const server = net.createServer();
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => resolve(server));
+      }),
+    ),
+  );
+  const ports = servers.map((s) => (s.address() as net.AddressInfo).port);
+  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+  return ports;
+}
+
+function which(command: string): string | null {
+  try {
+    return execFileSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+/** Installs Debian packages when we are root on a Debian-like machine; otherwise says what to install. */
+async function installPackages(packages: string[], what: string): Promise<void> {
+  const isRoot = process.getuid?.() === 0;
+  if (!isRoot || !which('apt-get')) {
+    throw new MissingServiceError(
+      `${what} is not installed. Install it (Debian: apt-get install ${packages.join(' ')}), ` +
+        `or set ${what === 'PostgreSQL' ? 'DATABASE_URL' : 'REDIS_URL'} to a running server.`,
+    );
+  }
+  log.info({ packages }, `installing ${what} from the OS packages`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  await run('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'update', '-q'], { env });
+  await run('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'install', '-y', '-q', ...packages], { env });
+}
+
+function postgresBinDir(): string | null {
+  const root = '/usr/lib/postgresql';
+  if (!fs.existsSync(root)) return null;
+  const versions = fs
+    .readdirSync(root)
+    .filter((v) => fs.existsSync(path.join(root, v, 'bin', 'pg_ctl')))
+    .sort((a, b) => Number(b) - Number(a));
+  return versions.length ? path.join(root, versions[0], 'bin') : null;
+}
+
+/** Postgres refuses to run as root, so as root we run its tools as the `postgres` user. */
+function asPostgresUser(command: string, args: string[]): [string, string[]] {
+  return process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
+}
+
+async function ensurePostgres(home: string, port: number, options: LocalServiceOptions) {
+  let bin = postgresBinDir();
+  if (!bin) {
+    await installPackages(['postgresql'], 'PostgreSQL');
+    bin = postgresBinDir();
+    if (!bin) throw new MissingServiceError('PostgreSQL was installed but pg_ctl was not found under /usr/lib/postgresql');
+  }
+  const dataDir = path.join(home, 'postgres');
+  const socketDir = path.join(home, 'run');
+  fs.mkdirSync(socketDir, { recursive: true });
+  if (process.getuid?.() === 0) execFileSync('chown', ['postgres', socketDir]);
+
+  if (await postgresAnswers(port)) return { stop: async () => {} };
+
+  if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    if (process.getuid?.() === 0) execFileSync('chown', ['postgres', dataDir]);
+    log.info({ dataDir }, 'initialising a private PostgreSQL cluster');
+    const [cmd, args] = asPostgresUser(path.join(bin, 'initdb'), [
+      '-D', dataDir, '-U', 'tacit', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8',
+    ]);
+    await run(cmd, args);
+  }
+  const settings = [
+    `-c listen_addresses=127.0.0.1`,
+    `-c port=${port}`,
+    `-c unix_socket_directories=${socketDir}`,
+    ...(options.fast ? ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off'] : []),
+  ].join(' ');
+  const logFile = path.join(home, 'postgres.log');
+  if (process.getuid?.() === 0 && !fs.existsSync(logFile)) {
+    fs.writeFileSync(logFile, '');
+    execFileSync('chown', ['postgres', logFile]);
+  }
+  const [cmd, args] = asPostgresUser(path.join(bin, 'pg_ctl'), ['-D', dataDir, '-l', logFile, '-o', settings, '-w', 'start']);
+  await run(cmd, args);
+  log.info({ port }, 'private PostgreSQL started');
+  return {
+    stop: async () => {
+      const [c, a] = asPostgresUser(path.join(bin!, 'pg_ctl'), ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
+      await run(c, a).catch((err) => log.warn({ err }, 'stopping PostgreSQL failed'));
+    },
+  };
+}
+
+async function postgresAnswers(port: number): Promise<boolean> {
+  const sql = postgres(`postgres://tacit@127.0.0.1:${port}/postgres`, { max: 1, connect_timeout: 2, onnotice: () => {} });
+  try {
+    await sql`select 1`;
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await sql.end({ timeout: 1 });
+  }
+}
+
+async function createDatabaseIfMissing(adminUrl: string, database: string) {
+  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await sql`select 1 from pg_database where datname = ${database}`;
+    if (!row) await sql.unsafe(`create database "${database.replace(/"/g, '')}"`).catch((err) => {
+      if (err.code !== '42P04') throw err; // created meanwhile by another process
+    });
+  } finally {
+    await sql.end({ timeout: 1 });
+  }
+}
+
+async function ensureRedis(home: string, port: number) {
+  if (!which('redis-server')) {
+    await installPackages(['redis-server'], 'Redis');
+  }
+  const url = `redis://127.0.0.1:${port}`;
+  if (await redisAnswers(url)) return { stop: async () => {} };
+  const dir = path.join(home, 'redis');
+  fs.mkdirSync(dir, { recursive: true });
+  await run('redis-server', [
+    '--port', String(port),
+    '--bind', '127.0.0.1',
+    '--dir', dir,
+    '--daemonize', 'yes',
+    '--pidfile', path.join(home, 'run', 'redis.pid'),
+    '--logfile', path.join(home, 'redis.log'),
+    // BullMQ loses jobs if Redis evicts keys under memory pressure.
+    '--maxmemory-policy', 'noeviction',
+    '--appendonly', 'yes',
+    '--save', '',
+  ]);
+  for (let i = 0; i < 50 && !(await redisAnswers(url)); i++) await new Promise((r) => setTimeout(r, 100));
+  if (!(await redisAnswers(url))) {
+    throw new MissingServiceError(`the private Redis did not start on port ${port}; see ${path.join(home, 'redis.log')}`);
+  }
+  log.info({ port }, 'private Redis started');
+  return {
+    stop: async () => {
+      const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
+      redis.on('error', () => {}); // SHUTDOWN drops the connection, as intended
+      await redis.connect().then(() => redis.shutdown()).catch(() => {});
+      redis.disconnect();
+    },
+  };
+}
+
+async function redisAnswers(url: string): Promise<boolean> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  redis.on('error', () => {});
+  try {
+    await redis.connect();
+    return (await redis.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    redis.disconnect();
+  }
+}

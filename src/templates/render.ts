@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+
+export const TEMPLATE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
+
+/**
+ * Every mail Tacit writes is a template in templates/: NAME.text.hbs starts
+ * with a `Subject:` line, a blank line, then the text body; NAME.html.hbs,
+ * when present, is the HTML body, set inside layout.html.hbs.
+ */
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+const hbs = Handlebars.create();
+const cache = new Map<string, HandlebarsTemplateDelegate | null>();
+
+hbs.registerHelper('utc', (value: unknown) => formatUtc(value));
+hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+hbs.registerHelper('plural', (n: number, one: string, many: string) => (n === 1 ? one : many));
+hbs.registerHelper('percent', (part: number, whole: number) => (whole ? Math.round((100 * part) / whole) : 0));
+
+let partialsLoaded = false;
+function loadPartials() {
+  if (partialsLoaded) return;
+  const dir = path.join(TEMPLATE_DIR, 'partials');
+  if (fs.existsSync(dir)) {
+    for (const file of fs.readdirSync(dir)) {
+      const match = /^(.+)\.hbs$/.exec(file);
+      if (match) hbs.registerPartial(match[1], fs.readFileSync(path.join(dir, file), 'utf8'));
+    }
+  }
+  partialsLoaded = true;
+}
+
+function compiled(file: string, noEscape: boolean): HandlebarsTemplateDelegate | null {
+  const key = `${file}:${noEscape}`;
+  if (!cache.has(key)) {
+    const full = path.join(TEMPLATE_DIR, file);
+    cache.set(key, fs.existsSync(full) ? hbs.compile(fs.readFileSync(full, 'utf8'), { noEscape, strict: false }) : null);
+  }
+  return cache.get(key)!;
+}
+
+export function formatUtc(value: unknown): string {
+  const date = value instanceof Date ? value : new Date(String(value));
+  if (Number.isNaN(date.getTime())) return String(value);
+  const weekday = date.toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });
+  return `${weekday} ${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+export function renderMail(name: string, data: object): RenderedMail {
+  loadPartials();
+  const text = compiled(`${name}.text.hbs`, true);
+  if (!text) throw new Error(`no template templates/${name}.text.hbs`);
+  const rendered = text(data);
+  const match = /^Subject: *(.*)\r?\n\r?\n?([\s\S]*)$/.exec(rendered);
+  if (!match) throw new Error(`templates/${name}.text.hbs must start with a "Subject:" line`);
+  const htmlBody = compiled(`${name}.html.hbs`, false);
+  const layout = compiled('layout.html.hbs', false);
+  const subject = match[1].trim();
+  const html = htmlBody ? (layout ? layout({ ...data, subject, body: new hbs.SafeString(htmlBody(data)) }) : htmlBody(data)) : undefined;
+  return { subject, text: match[2].replace(/\n{3,}/g, '\n\n'), html };
+}

@@ -1,0 +1,37 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Address tokens (reply+TOKEN@, confirm+TOKEN@, bounces+TOKEN@) are the ids
+ * they name followed by an HMAC over the purpose and those ids: 128 bits
+ * that cannot be guessed, cannot be reused for another purpose, and need no
+ * lookup table. Only lower-case letters, digits, 'x' and '_' are used, so a
+ * relay that lower-cases local parts does not break them.
+ */
+export type TokenPurpose = 'reply' | 'confirm' | 'bounce' | 'unsubscribe';
+
+const MAC_HEX_LENGTH = 32; // 128 bits
+
+function mac(secret: string, purpose: TokenPurpose, ids: readonly number[]): string {
+  return createHmac('sha256', secret)
+    .update(`${purpose}:${ids.join(',')}`)
+    .digest('hex')
+    .slice(0, MAC_HEX_LENGTH);
+}
+
+export function makeToken(secret: string, purpose: TokenPurpose, ids: readonly number[]): string {
+  for (const id of ids) {
+    if (!Number.isSafeInteger(id) || id < 0) throw new Error(`token ids must be non-negative integers, got ${id}`);
+  }
+  return `${ids.join('x')}_${mac(secret, purpose, ids)}`;
+}
+
+/** The ids a token names, or null when it is malformed or its MAC does not verify. */
+export function readToken(secret: string, purpose: TokenPurpose, token: string, idCount: number): number[] | null {
+  const match = /^(\d+(?:x\d+)*)_([0-9a-f]{32})$/.exec(token.toLowerCase());
+  if (!match) return null;
+  const ids = match[1].split('x').map(Number);
+  if (ids.length !== idCount || ids.some((id) => !Number.isSafeInteger(id))) return null;
+  const expected = Buffer.from(mac(secret, purpose, ids));
+  const given = Buffer.from(match[2]);
+  return timingSafeEqual(expected, given) ? ids : null;
+}

@@ -1,0 +1,50 @@
+import type { TestProject } from 'vitest/node';
+import postgres from 'postgres';
+import { connectDatabase } from '../src/db/database.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { ensureLocalServices, type LocalServices } from '../src/services/localServices.ts';
+
+/**
+ * Starts (or reuses) a private Postgres and Redis for the test run under
+ * var/test, unless TEST_DATABASE_URL / TEST_REDIS_URL point at running ones,
+ * and migrates a template database that each test file clones.
+ */
+declare module 'vitest' {
+  export interface ProvidedContext {
+    adminDatabaseUrl: string;
+    redisUrl: string;
+  }
+}
+
+export const TEMPLATE_DATABASE = 'tacit_template';
+
+let services: LocalServices | undefined;
+
+export default async function setup(project: TestProject) {
+  let adminUrl = process.env.TEST_DATABASE_URL;
+  let redisUrl = process.env.TEST_REDIS_URL;
+  if (!adminUrl || !redisUrl) {
+    services = await ensureLocalServices('var/test', { fast: true, database: 'postgres' });
+    adminUrl ??= services.databaseUrl;
+    redisUrl ??= services.redisUrl;
+  }
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists ${TEMPLATE_DATABASE} with (force)`);
+  await admin.unsafe(`create database ${TEMPLATE_DATABASE}`);
+  await admin.end();
+  const template = connectDatabase(withDatabase(adminUrl, TEMPLATE_DATABASE), { max: 1 });
+  await migrate(template);
+  await template.end();
+
+  project.provide('adminDatabaseUrl', adminUrl);
+  project.provide('redisUrl', redisUrl);
+  return async () => {
+    await services?.stop();
+  };
+}
+
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}

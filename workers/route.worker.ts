@@ -1,0 +1,19 @@
+import { Worker } from 'bullmq';
+import type { Context } from '../src/app/context.ts';
+import { workerConnection } from '../src/queue/queues.ts';
+import { markRoutingFailed, routeDelivery } from '../src/routing/router.ts';
+
+/** Routes stored inbound messages to their handlers. */
+export function startRouteWorker(ctx: Context, redisUrl: string, concurrency = 4): Worker {
+  const worker = new Worker<{ id: number }>('route', (job) => routeDelivery(ctx, job.data.id), {
+    connection: workerConnection(redisUrl),
+    prefix: ctx.queues.prefix,
+    concurrency,
+  });
+  worker.on('failed', (job, err) => {
+    ctx.log.warn({ err, job: job?.id }, 'routing failed');
+    if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) void markRoutingFailed(ctx, job.data.id, err.message);
+  });
+  worker.on('error', (err) => ctx.log.warn({ err }, 'route worker error'));
+  return worker;
+}

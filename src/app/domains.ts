@@ -1,11 +1,17 @@
 import { registerHandler } from '../routing/router.ts';
 import { requestHandler } from '../commands/requestHandler.ts';
+import { confirmHandler } from '../confirmations/confirmations.ts';
+import { registerListsDomain } from '../lists/register.ts';
+import { registerConsultationsDomain } from '../consultations/register.ts';
 
 let registered = false;
 
-/** Wires each domain's handlers, composers and reconcilers into the pipeline, once per process. */
+/** Wires each domain's handlers, composers, commands and reconcilers into the pipeline, once per process. */
 export function registerDomains(): void {
   if (registered) return;
   registered = true;
   registerHandler('request', requestHandler);
+  registerHandler('confirm', confirmHandler);
+  registerListsDomain();
+  registerConsultationsDomain();
 }

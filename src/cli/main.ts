@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { ConfigError } from '../config/config.ts';
 import { MissingServiceError } from '../services/localServices.ts';
 import { registerCoreCommands } from './coreCommands.ts';
+import { registerListCommands } from './listCommands.ts';
+import { registerConsultationCommands } from './consultationCommands.ts';
 import { UsageError } from './usageError.ts';
 
 /**
@@ -11,6 +13,8 @@ import { UsageError } from './usageError.ts';
  */
 const program = new Command('tacit').description('Email consultations and chapter lists').showHelpAfterError();
 registerCoreCommands(program);
+registerListCommands(program);
+registerConsultationCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -48,7 +48,8 @@ export function headerBag(record: Record<string, string | string[] | undefined>)
  * stay raw so address syntax is not disturbed by decoded display names.
  */
 export function headerBagFromRaw(raw: Buffer | string): HeaderBag {
-  let text = typeof raw === 'string' ? raw : raw.toString('utf8');
+  // Decode only the header block of a Buffer: bodies can be megabytes.
+  let text = typeof raw === 'string' ? raw : raw.subarray(0, headerEnd(raw)).toString('utf8');
   const end = text.search(/\r?\n\r?\n/);
   if (end >= 0) text = text.slice(0, end);
   const lines = text.split(/\r?\n/);
@@ -72,6 +73,11 @@ export function headerBagFromRaw(raw: Buffer | string): HeaderBag {
       return [k, k.toLowerCase() === 'subject' ? decodeEncodedWords(value) : value];
     }),
   );
+}
+
+function headerEnd(buf: Buffer): number {
+  const ends = [buf.indexOf('\r\n\r\n'), buf.indexOf('\n\n')].filter((i) => i >= 0);
+  return ends.length ? Math.min(...ends) + 2 : buf.length;
 }
 
 /** From mailparser's `ParsedMail.headerLines` (exact, keeps List-* headers). */

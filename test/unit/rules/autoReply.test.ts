@@ -38,6 +38,13 @@ describe('headerBagFromRaw', () => {
     expect(bag.get('body')).toBeUndefined();
   });
 
+  it('reads only the header block of a Buffer', () => {
+    const bag = headerBagFromRaw(Buffer.from('Subject: =?UTF-8?Q?caf=C3=A9?=\n\nSubject: not me\nAuto-Submitted: auto-replied\n'));
+    expect(bag.get('subject')).toBe('café');
+    expect(bag.getAll?.('subject')).toEqual(['café']);
+    expect(bag.get('auto-submitted')).toBeUndefined();
+  });
+
   it.each([
     ['=?UTF-8?Q?R=C3=A9ponse_automatique_:_[icc]_Choix?=', 'Réponse automatique : [icc] Choix'],
     ['=?UTF-8?B?UmVzcHVlc3RhIGF1dG9tw6F0aWNhOiBDb25zdWx0YQ==?=', 'Respuesta automática: Consulta'],

@@ -1,0 +1,70 @@
+import type { Context } from '../app/context.ts';
+import type { Queryable } from '../db/database.ts';
+import { makeToken, readToken } from '../tokens/tokens.ts';
+import type { Handler, HandlerTools, InboundMail, RouteResult } from '../routing/inboundMail.ts';
+import { findMemberByAddress } from '../org/members.ts';
+import { newTextOfBody } from '../reading/replyText.ts';
+
+/**
+ * Confirmations: anything that must be confirmed by a reply (a subscription,
+ * a command, a consultation preview) is a row here, mailed with a
+ * `confirm+TOKEN@D` Reply-To. A reply from the right address runs the
+ * confirmer registered for the row's purpose, once.
+ */
+export interface Confirmation {
+  id: number;
+  purpose: string;
+  email: string;
+  member_id: number | null;
+  payload: Record<string, any>;
+}
+
+export type Decision = 'confirm' | 'cancel';
+export type Confirmer = (confirmation: Confirmation, decision: Decision, mail: InboundMail, tools: HandlerTools) => Promise<RouteResult>;
+const confirmers = new Map<string, Confirmer>();
+
+export function registerConfirmer(purpose: string, confirmer: Confirmer): void {
+  confirmers.set(purpose, confirmer);
+}
+
+export async function createConfirmation(
+  db: Queryable,
+  ctx: Context,
+  input: { purpose: string; email: string; memberId?: number | null; payload?: Record<string, unknown>; ttlHours?: number },
+): Promise<{ id: number; token: string; address: string }> {
+  const [row] = await db`
+    insert into confirmations (purpose, email, member_id, payload, expires_at)
+    values (${input.purpose}, ${input.email.toLowerCase()}, ${input.memberId ?? null}, ${db.json((input.payload ?? {}) as never)},
+            now() + make_interval(hours => ${input.ttlHours ?? 24 * 7}))
+    returning id`;
+  const token = makeToken(ctx.secret, 'confirm', [row.id]);
+  return { id: row.id, token, address: `confirm+${token}@${ctx.config.domain}` };
+}
+
+/** "cancel"/"no" as the first words of the reply cancels; anything else confirms, as list servers do. */
+export function readDecision(text: string): Decision {
+  const first = newTextOfBody(text).trim().split(/\s+/)[0]?.toLowerCase().replace(/[^a-z]/g, '') ?? '';
+  return ['cancel', 'no', 'reject', 'discard', 'abort'].includes(first) ? 'cancel' : 'confirm';
+}
+
+export const confirmHandler: Handler = async (mail, tools) => {
+  if (mail.kind !== 'ordinary') return { outcome: `${mail.kind} ignored` };
+  if (mail.address.kind !== 'confirm') return { outcome: 'not a confirmation address' };
+  const ids = readToken(tools.ctx.secret, 'confirm', mail.address.token, 1);
+  if (!ids) return { outcome: 'bad confirmation token' };
+  const [row] = await tools.tx`
+    select id, purpose, email, member_id, payload, used_at, expires_at < now() as expired
+    from confirmations where id = ${ids[0]} for update`;
+  if (!row) return { outcome: 'unknown confirmation' };
+  // Only the address the confirmation was sent to (or another address of that member) may answer it.
+  const sender = await findMemberByAddress(tools.tx, mail.from);
+  const fromOwner = mail.from === row.email || (row.member_id != null && sender?.id === row.member_id);
+  if (!fromOwner) return { outcome: `confirmation from ${mail.from || 'nobody'} ignored: sent to ${row.email}`, state: 'held' };
+  if (row.used_at) return { outcome: 'confirmation already used' };
+  if (row.expired) return { outcome: 'confirmation expired' };
+  const confirmer = confirmers.get(row.purpose);
+  if (!confirmer) return { outcome: `no confirmer for ${row.purpose}` };
+  await tools.tx`update confirmations set used_at = now() where id = ${row.id}`;
+  const body = mail.parsed.text ?? '';
+  return confirmer(row as Confirmation, readDecision(body), mail, tools);
+};

@@ -1,0 +1,2 @@
+/** Consultations (issue: consultations by email, end to end). */
+export function registerConsultationsDomain(): void {}

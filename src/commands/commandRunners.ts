@@ -44,3 +44,37 @@ export function describeCommand(command: Command): string {
 }
 
 registerCommand('help', async () => ({ line: 'help', result: 'The commands are listed below.', showHelp: true }));
+
+/**
+ * Lines the request grammar does not know may be another domain's commands
+ * (consultation commands such as `status C-12`): each registered reader gets
+ * a chance before the line is reported as not understood.
+ */
+export type LineCommand = (line: string, mail: InboundMail, tools: HandlerTools) => Promise<CommandResult | null>;
+const lineCommands: LineCommand[] = [];
+
+export function registerLineCommand(reader: LineCommand): void {
+  lineCommands.push(reader);
+}
+
+export async function tryLineCommands(line: string, mail: InboundMail, tools: HandlerTools): Promise<CommandResult | null> {
+  for (const reader of lineCommands) {
+    const result = await reader(line, mail, tools);
+    if (result) return result;
+  }
+  return null;
+}
+
+/** Parts of the `status` answer contributed by each domain (lists, consultations) for one member. */
+export type StatusSection = (memberId: number, tools: HandlerTools) => Promise<string[]>;
+const statusSections: StatusSection[] = [];
+
+export function registerStatusSection(section: StatusSection): void {
+  statusSections.push(section);
+}
+
+export async function statusLines(memberId: number, tools: HandlerTools): Promise<string[]> {
+  const lines: string[] = [];
+  for (const section of statusSections) lines.push(...(await section(memberId, tools)));
+  return lines;
+}

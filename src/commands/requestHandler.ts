@@ -2,7 +2,7 @@ import { parseRequestCommands } from '../rules/requestCommands.ts';
 import { htmlToPlainText } from '../reading/replyText.ts';
 import type { Handler } from '../routing/inboundMail.ts';
 import { replyToSender } from '../routing/reply.ts';
-import { describeCommand, runnerFor, type CommandResult } from './commandRunners.ts';
+import { describeCommand, runnerFor, tryLineCommands, type CommandResult } from './commandRunners.ts';
 
 /**
  * request@D and LIST-request@D: read the commands, run each, and answer with
@@ -24,7 +24,13 @@ export const requestHandler: Handler = async (mail, tools) => {
         : { line: describeCommand(command), result: 'This command is not available yet on this server.' },
     );
   }
-  const showHelp = results.length === 0 || parsed.unknown.length > 0 || results.some((r) => r.showHelp);
-  await replyToSender(mail, tools, 'command-results', { results, unknown: parsed.unknown, showHelp });
+  const unknown: string[] = [];
+  for (const line of parsed.unknown) {
+    const result = await tryLineCommands(line, mail, tools);
+    if (result) results.push(result);
+    else unknown.push(line);
+  }
+  const showHelp = results.length === 0 || unknown.length > 0 || results.some((r) => r.showHelp);
+  await replyToSender(mail, tools, 'command-results', { results, unknown, showHelp });
   return { outcome: `commands: ${results.map((r) => r.line).join(', ') || 'none'}` };
 };

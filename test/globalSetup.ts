@@ -2,7 +2,7 @@ import type { TestProject } from 'vitest/node';
 import postgres from 'postgres';
 import { connectDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { ensureLocalServices, type LocalServices } from '../src/services/localServices.ts';
+import { ensureLocalServices } from '../src/services/localServices.ts';
 
 /**
  * Starts (or reuses) a private Postgres and Redis for the test run under
@@ -18,13 +18,12 @@ declare module 'vitest' {
 
 export const TEMPLATE_DATABASE = 'tacit_template';
 
-let services: LocalServices | undefined;
 
 export default async function setup(project: TestProject) {
   let adminUrl = process.env.TEST_DATABASE_URL;
   let redisUrl = process.env.TEST_REDIS_URL;
   if (!adminUrl || !redisUrl) {
-    services = await ensureLocalServices('var/test', { fast: true, database: 'postgres' });
+    const services = await ensureLocalServices('var/test', { fast: true, database: 'postgres' });
     adminUrl ??= services.databaseUrl;
     redisUrl ??= services.redisUrl;
   }
@@ -38,9 +37,9 @@ export default async function setup(project: TestProject) {
 
   project.provide('adminDatabaseUrl', adminUrl);
   project.provide('redisUrl', redisUrl);
-  return async () => {
-    await services?.stop();
-  };
+  // The private services stay up after the run (the next run starts faster,
+  // and runs that overlap do not pull them from under each other); stop them
+  // with `npm run test:services:stop`.
 }
 
 export function withDatabase(url: string, database: string): string {

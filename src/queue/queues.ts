@@ -54,8 +54,11 @@ export function workerConnection(url: string): ConnectionOptions {
 export function openQueues(redisUrl: string, prefix: string): Queues {
   const connection = redisConnection(redisUrl);
   connection.on('error', () => {}); // reported where a command fails
-  const make = (name: QueueName) =>
-    new Queue(name, { connection: connection as ConnectionOptions, prefix, defaultJobOptions });
+  const make = (name: QueueName) => {
+    const queue = new Queue(name, { connection: connection as ConnectionOptions, prefix, defaultJobOptions });
+    queue.on('error', () => {}); // a Redis outage is survived by the reconciler; callers see failed adds
+    return queue;
+  };
   const queues = {
     route: make('route'),
     deliver: make('deliver'),

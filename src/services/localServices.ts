@@ -120,6 +120,17 @@ function asPostgresUser(command: string, args: string[]): [string, string[]] {
   return process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
 }
 
+/** A private Postgres alone (the tests use one to stop it under a running ingest). */
+export async function ensurePrivatePostgres(home: string, options: LocalServiceOptions = {}): Promise<{ databaseUrl: string; stop(): Promise<void> }> {
+  home = path.resolve(home);
+  fs.mkdirSync(home, { recursive: true });
+  const { postgres: port } = await portsFor(home);
+  const pg = await ensurePostgres(home, port, options);
+  const database = options.database ?? 'tacit';
+  await createDatabaseIfMissing(`postgres://tacit@127.0.0.1:${port}/postgres`, database);
+  return { databaseUrl: `postgres://tacit@127.0.0.1:${port}/${database}`, stop: pg.stop };
+}
+
 async function ensurePostgres(home: string, port: number, options: LocalServiceOptions) {
   let bin = postgresBinDir();
   if (!bin) {

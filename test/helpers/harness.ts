@@ -34,18 +34,22 @@ export interface HarnessOptions {
   smtp?: boolean;
   workers?: boolean;
   env?: Record<string, string>;
+  /** Use this database as it is, instead of a clone of the template. */
+  databaseUrl?: string;
 }
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
   const adminUrl = inject('adminDatabaseUrl');
   const redisUrl = inject('redisUrl');
   const name = `t_${randomBytes(6).toString('hex')}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name} template ${TEMPLATE_DATABASE}`);
-  await admin.end();
+  if (!options.databaseUrl) {
+    const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name} template ${TEMPLATE_DATABASE}`);
+    await admin.end();
+  }
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'tacit-test-'));
   const maildir = path.join(home, 'outbox');
-  const databaseUrl = withDatabase(adminUrl, name);
+  const databaseUrl = options.databaseUrl ?? withDatabase(adminUrl, name);
   const config = loadConfig({
     TACIT_HOME: home,
     SMTP_PORT: '0',
@@ -80,9 +84,11 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       await server.stop();
       await runtime.ctx.queues.route.obliterate({ force: true }).catch(() => {});
       await runtime.close();
-      const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      if (!options.databaseUrl) {
+        const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+        await admin.unsafe(`drop database if exists ${name} with (force)`);
+        await admin.end();
+      }
       fs.rmSync(home, { recursive: true, force: true });
     },
   };

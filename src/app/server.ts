@@ -13,11 +13,14 @@ export interface RunningServer {
 }
 
 /** The SMTP ingest, every worker and the reconciler, in this process. */
-export async function startServer(runtime: Runtime, options: { smtp?: boolean; workers?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(
+  runtime: Runtime,
+  options: { smtp?: boolean; workers?: boolean; reconciler?: boolean } = {},
+): Promise<RunningServer> {
   const { ctx } = runtime;
   const transport = openTransport(ctx.config);
   const workers: Worker[] = options.workers === false ? [] : startWorkers(ctx, transport, runtime.redisUrl);
-  const stopReconciler = options.workers === false ? () => {} : startReconciler(ctx);
+  const stopReconciler = options.workers === false || options.reconciler === false ? () => {} : startReconciler(ctx);
   let smtp: SMTPServer | undefined;
   let smtpPort = 0;
   if (options.smtp !== false) {

@@ -69,10 +69,22 @@ export function openQueues(redisUrl: string, prefix: string): Queues {
     connection,
     prefix,
     async close() {
-      await Promise.all(Object.values(queues).map((q) => q.close()));
+      // BullMQ waits for Redis to be ready before closing: bounded, so a stop during an outage still ends.
+      await withTimeout(Promise.all(Object.values(queues).map((q) => q.close())), 3_000);
       connection.disconnect();
     },
   };
+}
+
+/** Resolves to the promise's value, or to `fallback` once `ms` have passed. */
+export async function withTimeout<T, F = undefined>(promise: Promise<T>, ms: number, fallback?: F): Promise<T | F> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<F>((resolve) => (timer = setTimeout(() => resolve(fallback as F), ms)));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Adds jobs, giving up after a short time: callers rely on a reconciler, not on this. */
@@ -82,13 +94,6 @@ export async function addJobsBestEffort(
   timeoutMs = 2_000,
 ): Promise<boolean> {
   if (jobs.length === 0) return true;
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
-  try {
-    return await Promise.race([queue.addBulk(jobs).then(() => true as const), timeout]);
-  } catch {
-    return false;
-  } finally {
-    clearTimeout(timer);
-  }
+  const added = queue.addBulk(jobs).then(() => true, () => false);
+  return withTimeout(added, timeoutMs, false);
 }

@@ -11,6 +11,7 @@ import { openRuntime, type Runtime } from '../../src/app/runtime.ts';
 import { startServer, type RunningServer } from '../../src/app/server.ts';
 import type { Context } from '../../src/app/context.ts';
 import { TEMPLATE_DATABASE, withDatabase } from '../globalSetup.ts';
+import { QUEUE_NAMES, withTimeout } from '../../src/queue/queues.ts';
 
 /**
  * A whole Tacit for one test file: its own database (cloned from the migrated
@@ -82,7 +83,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     },
     async close() {
       await server.stop();
-      await runtime.ctx.queues.route.obliterate({ force: true }).catch(() => {});
+      await withTimeout(Promise.all(Object.values(QUEUE_NAMES).map((q) => runtime.ctx.queues[q].obliterate({ force: true }))).catch(() => {}), 3_000);
       await runtime.close();
       if (!options.databaseUrl) {
         const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { describeConfig, loadConfig } from '../../../src/config/config.ts';
+
+describe('configuration', () => {
+  it('has defaults that run on one machine', () => {
+    const config = loadConfig({});
+    expect(config.domain).toBe('tacit.localhost');
+    expect(config.smtp).toMatchObject({ host: '127.0.0.1', port: 2525, maxSize: 25 * 1024 * 1024 });
+    expect(config.outbound).toEqual({ kind: 'maildir', dir: expect.stringMatching(/\/var\/outbox$/) });
+    expect(config.databaseUrl).toBeUndefined();
+  });
+
+  it('reads a relay and URLs', () => {
+    const config = loadConfig({
+      OUTBOUND: 'smtp://relay.example.org:587',
+      DATABASE_URL: 'postgres://tacit:pw@db.example.org/tacit',
+      TACIT_DOMAIN: 'Lists.Example.ORG',
+    });
+    expect(config.outbound).toEqual({ kind: 'smtp', url: 'smtp://relay.example.org:587' });
+    expect(config.domain).toBe('lists.example.org');
+    expect(describeConfig(config).databaseUrl).toBe('postgres://tacit:***@db.example.org/tacit');
+  });
+
+  it.each([
+    [{ SMTP_PORT: 'twenty-five' }, /SMTP_PORT/],
+    [{ OUTBOUND: 'ftp://x' }, /OUTBOUND: must be maildir:PATH or smtp:\/\/host:port/],
+    [{ TACIT_DOMAIN: 'not a domain' }, /TACIT_DOMAIN/],
+    [{ TACIT_SECRET: 'short' }, /TACIT_SECRET: must be at least 16 characters/],
+    [{ DATABASE_URL: 'nonsense' }, /DATABASE_URL/],
+  ])('explains a bad setting %o', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});

@@ -104,17 +104,17 @@ if (planer) {
       email.replace(/\r\n?/g, '\n').split('\n').map((line) => `<div>${escapeHtml(line) || '<br>'}</div>\n`).join('');
     score('planer (text/html via jsdom)', (email) => htmlResultToText(planer.extractFrom(asHtml(email), 'text/html', document)), cases);
   } else {
-    console.log('planer (text/html via jsdom)             not installed (jsdom)');
+    console.log('planer (text/html via jsdom)             not available (jsdom not installed)');
   }
 } else {
-  console.log('planer                                   not installed');
+  console.log('planer                                   not installed or not loadable');
 }
 
 if (EmailReplyParser) {
   score('email-reply-parser (parseReply)', (email) => new EmailReplyParser().parseReply(email), cases);
   score('email-reply-parser (getVisibleText)', (email) => new EmailReplyParser().read(email).getVisibleText(), cases);
 } else {
-  console.log('email-reply-parser                       not installed');
+  console.log('email-reply-parser                       not installed or not loadable');
 }
 
 score('ours (src/reading/replyText.ts)', newTextOfBody, cases);

@@ -4,10 +4,14 @@ import { startWorkers, stopWorkers } from '../../workers/index.ts';
 import { createSmtpIngest, listen } from '../ingest/smtpIngest.ts';
 import { openTransport } from '../outbound/transports/index.ts';
 import { startReconciler } from '../queue/reconciler.ts';
+import { startHttpEndpoint, type HttpEndpoint } from '../http/server.ts';
+import { closeListsQueue, startListsWorker } from '../lists/fanout.ts';
 import type { Runtime } from './runtime.ts';
 
 export interface RunningServer {
   smtpPort: number;
+  /** The one-click unsubscribe + /health endpoint's port, when HTTP_PORT or PUBLIC_URL configures one. */
+  httpPort?: number;
   outbound: string;
   stop(): Promise<void>;
 }
@@ -20,6 +24,7 @@ export async function startServer(
   const { ctx } = runtime;
   const transport = openTransport(ctx.config);
   const workers: Worker[] = options.workers === false ? [] : startWorkers(ctx, transport, runtime.redisUrl);
+  if (options.workers !== false) workers.push(startListsWorker(ctx, runtime.redisUrl));
   const stopReconciler = options.workers === false || options.reconciler === false ? () => {} : startReconciler(ctx);
   let smtp: SMTPServer | undefined;
   let smtpPort = 0;
@@ -27,14 +32,22 @@ export async function startServer(
     smtp = createSmtpIngest(ctx);
     smtpPort = await listen(smtp, ctx.config.smtp.host, ctx.config.smtp.port);
   }
+  let http: HttpEndpoint | undefined;
+  if (ctx.config.http) {
+    http = await startHttpEndpoint(ctx, ctx.config.http.host, ctx.config.http.port);
+    ctx.log.info({ port: http.port }, 'HTTP endpoint (one-click unsubscribe, /health) listening');
+  }
   return {
     smtpPort,
+    httpPort: http?.port,
     outbound: transport.description,
     async stop() {
       // Stop accepting first, then let running jobs finish, then close the transport.
       if (smtp) await new Promise<void>((resolve) => smtp!.close(() => resolve()));
+      await http?.close();
       stopReconciler();
       await stopWorkers(workers);
+      await closeListsQueue(ctx);
       await transport.close();
     },
   };

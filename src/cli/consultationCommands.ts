@@ -1,4 +1,82 @@
+import fs from 'node:fs';
 import type { Command } from 'commander';
+import { closeDue } from '../consultations/close.ts';
+import { displayId, numericId } from '../consultations/ids.ts';
+import { parseConsultationId } from '../consultations/rules/commands.ts';
+import { consultationDocument, formatConsultation, listConsultations } from '../consultations/show.ts';
+import { newTextOfBody, newTextOfMessage } from '../reading/replyText.ts';
+import { UsageError } from './usageError.ts';
+import { output, withRuntime } from './withRuntime.ts';
 
-/** Operator commands for consultations. */
-export function registerConsultationCommands(program: Command): void {}
+/** "C-12", "c12", "#12" or "12" → 12. */
+function consultationNumber(text: string): number {
+  const id = /^\d+$/.test(text.trim()) ? Number(text.trim()) : numericId(parseConsultationId(text) ?? '');
+  if (!id) throw new UsageError(`not a consultation id: ${text} (ids look like C-12)`);
+  return id;
+}
+
+async function readInput(file: string | undefined): Promise<Buffer> {
+  if (file && file !== '-') {
+    if (!fs.existsSync(file)) throw new UsageError(`no such file: ${file}`);
+    return fs.readFileSync(file);
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** Operator commands for consultations (DESIGN.md, "Operator interface"). */
+export function registerConsultationCommands(program: Command): void {
+  program
+    .command('consultations')
+    .description('list consultations, newest first')
+    .option('--json', 'one JSON document')
+    .action(async (opts: { json?: boolean }) => {
+      await withRuntime(async ({ ctx }) => {
+        const rows = await listConsultations(ctx.sql);
+        output(!!opts.json, rows, () =>
+          rows.length === 0
+            ? 'no consultations'
+            : rows
+                .map((r) => `${r.id.padEnd(7)} ${r.status.padEnd(9)} ${r.kind.padEnd(8)} ${r.list.padEnd(12)} ${r.deadline}  ${r.replies}/${r.electorate} replied  ${r.question}`)
+                .join('\n'),
+        );
+      });
+    });
+
+  program
+    .command('consultation')
+    .argument('<C-ID>', 'the consultation, e.g. C-12')
+    .description('one consultation with its tally (provisional while open)')
+    .option('--json', 'one JSON document')
+    .action(async (idText: string, opts: { json?: boolean }) => {
+      const id = consultationNumber(idText);
+      await withRuntime(async ({ ctx }) => {
+        const found = await consultationDocument(ctx.sql, id);
+        if (!found) throw new UsageError(`no consultation ${displayId(id)}`);
+        output(!!opts.json, found.doc, () => formatConsultation(found.c, found.counted, (found.doc.replies as unknown[]).length));
+      });
+    });
+
+  program
+    .command('close-due')
+    .description('close every consultation past its deadline, now')
+    .option('--json', 'one JSON document')
+    .action(async (opts: { json?: boolean }) => {
+      await withRuntime(async ({ ctx }) => {
+        const closed = (await closeDue(ctx)).map(displayId);
+        output(!!opts.json, { closed }, () => (closed.length ? `closed ${closed.join(', ')}` : 'nothing is overdue'));
+      });
+    });
+
+  program
+    .command('reply-text')
+    .argument('[FILE]', 'an RFC 5322 message (or with --text a bare body); stdin when absent')
+    .description('print only what the sender newly wrote in a reply')
+    .option('--text', 'the input is a bare body, not a whole message')
+    .action(async (file: string | undefined, opts: { text?: boolean }) => {
+      const input = await readInput(file);
+      const text = opts.text ? newTextOfBody(input.toString('utf8')) : await newTextOfMessage(input);
+      process.stdout.write(text + (text.endsWith('\n') || text === '' ? '' : '\n'));
+    });
+}

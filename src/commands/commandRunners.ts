@@ -1,5 +1,6 @@
 import type { Command } from '../rules/requestCommands.ts';
 import type { HandlerTools, InboundMail } from '../routing/inboundMail.ts';
+import type { Change } from './changes.ts';
 
 /** What one command did, as the member reads it in the results mail. */
 export interface CommandResult {
@@ -7,6 +8,8 @@ export interface CommandResult {
   result: string;
   /** Ask the results mail to include the command reference. */
   showHelp?: boolean;
+  /** A change to the sender's subscriptions, carried out when they confirm by replying. */
+  pending?: Change;
 }
 
 export type CommandRunner<K extends Command['kind'] = Command['kind']> = (

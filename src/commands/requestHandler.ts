@@ -2,12 +2,18 @@ import { parseRequestCommands } from '../rules/requestCommands.ts';
 import { htmlToPlainText } from '../reading/replyText.ts';
 import type { Handler } from '../routing/inboundMail.ts';
 import { replyToSender } from '../routing/reply.ts';
+import { createConfirmation } from '../confirmations/confirmations.ts';
+import { findMemberByAddress } from '../org/members.ts';
 import { describeCommand, runnerFor, tryLineCommands, type CommandResult } from './commandRunners.ts';
+
+export const COMMANDS_PURPOSE = 'commands';
 
 /**
  * request@D and LIST-request@D: read the commands, run each, and answer with
  * one results mail. Unknown commands get the help text, never silence;
- * bounces and auto-replies get nothing at all.
+ * bounces and auto-replies get nothing at all. Changes to subscriptions are
+ * gathered into one confirmation: the results mail is its Reply-To, so
+ * replying to it from the same address carries them out.
  */
 export const requestHandler: Handler = async (mail, tools) => {
   if (mail.kind !== 'ordinary') return { outcome: `${mail.kind} ignored` };
@@ -30,7 +36,27 @@ export const requestHandler: Handler = async (mail, tools) => {
     if (result) results.push(result);
     else unknown.push(line);
   }
+
+  const pending = results.flatMap((r) => (r.pending ? [r.pending] : []));
+  let confirmAddress: string | undefined;
+  if (pending.length && mail.from) {
+    const member = await findMemberByAddress(tools.tx, mail.from);
+    const confirmation = await createConfirmation(tools.tx, tools.ctx, {
+      purpose: COMMANDS_PURPOSE,
+      email: mail.from,
+      memberId: member?.id ?? null,
+      payload: { changes: pending, name: mail.fromName, deliveryId: mail.deliveryId },
+    });
+    confirmAddress = confirmation.address;
+  }
   const showHelp = results.length === 0 || unknown.length > 0 || results.some((r) => r.showHelp);
-  await replyToSender(mail, tools, 'command-results', { results, unknown, showHelp });
-  return { outcome: `commands: ${results.map((r) => r.line).join(', ') || 'none'}` };
+  await replyToSender(
+    mail,
+    tools,
+    'request-results',
+    { results, unknown, showHelp, confirmAddress, pendingCount: pending.length },
+    { replyTo: confirmAddress },
+  );
+  const summary = results.map((r) => `${r.line}${r.pending ? ' (to confirm)' : ''}`).join(', ');
+  return { outcome: `commands: ${summary || 'none'}` };
 };

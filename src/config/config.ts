@@ -32,6 +32,23 @@ const schema = z.object({
   /** A stored message not routed after this long is queued again by the reconciler. */
   RECONCILE_GRACE_MS: z.coerce.number().int().nonnegative().default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Base URL of the HTTP endpoint as the world reaches it (https://lists.example.org): enables one-click unsubscribe links. */
+  PUBLIC_URL: z.string().url().optional(),
+  /** The HTTP endpoint (one-click unsubscribe, /health) runs when HTTP_PORT or PUBLIC_URL is set; 0 = any free port. */
+  HTTP_HOST: z.string().default('127.0.0.1'),
+  HTTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** From rewriting of list copies: auto (when the author's domain publishes DMARC quarantine/reject), always, never. */
+  DMARC_MODE: z.enum(['auto', 'always', 'never']).default('auto'),
+  /** Reply-To of list copies unless a list sets its own: the author (untouched) or the list. */
+  LIST_REPLY_TO: z.enum(['author', 'list']).default('author'),
+  /** Delivery to a member is disabled when their decaying hard-bounce score reaches this. */
+  BOUNCE_THRESHOLD: z.coerce.number().positive().default(5),
+  /** The bounce score halves every this many days without new hard bounces. */
+  BOUNCE_HALF_LIFE_DAYS: z.coerce.number().positive().default(7),
+  /** At most one hard bounce scores per member in this many hours (a busy list must not disable someone in an hour). */
+  BOUNCE_SCORE_GAP_HOURS: z.coerce.number().nonnegative().default(24),
+  /** A post held for moderation and not decided in this many hours expires, with a notice to its sender. */
+  HOLD_EXPIRY_HOURS: z.coerce.number().positive().default(7 * 24),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -51,6 +68,17 @@ export interface Config {
   reconcileEveryMs: number;
   reconcileGraceMs: number;
   logLevel: Env['LOG_LEVEL'];
+  publicUrl?: string;
+  /** null: no HTTP endpoint. */
+  http: { host: string; port: number } | null;
+  lists: {
+    dmarcMode: Env['DMARC_MODE'];
+    replyTo: Env['LIST_REPLY_TO'];
+    bounceThreshold: number;
+    bounceHalfLifeDays: number;
+    bounceScoreGapHours: number;
+    holdExpiryHours: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -85,6 +113,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reconcileEveryMs: e.RECONCILE_EVERY_MS,
     reconcileGraceMs: e.RECONCILE_GRACE_MS,
     logLevel: e.LOG_LEVEL,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    http: e.HTTP_PORT !== undefined || e.PUBLIC_URL ? { host: e.HTTP_HOST, port: e.HTTP_PORT ?? 8025 } : null,
+    lists: {
+      dmarcMode: e.DMARC_MODE,
+      replyTo: e.LIST_REPLY_TO,
+      bounceThreshold: e.BOUNCE_THRESHOLD,
+      bounceHalfLifeDays: e.BOUNCE_HALF_LIFE_DAYS,
+      bounceScoreGapHours: e.BOUNCE_SCORE_GAP_HOURS,
+      holdExpiryHours: e.HOLD_EXPIRY_HOURS,
+    },
   };
 }
 

@@ -61,7 +61,7 @@ export function createSmtpIngest(ctx: Context): SMTPServer {
     }
     // After commit: a lost job here is found again by the reconciler.
     void enqueueRouting(ctx.queues, stored.newDeliveryIds);
-    log.info({ id: stored.messageId, duplicate: stored.duplicate, size: raw.length }, 'message accepted');
+    log.debug({ id: stored.messageId, duplicate: stored.duplicate, size: raw.length }, 'message accepted');
     return `2.0.0 Ok: queued as ${stored.messageId}${stored.duplicate ? ' (duplicate)' : ''}`;
   }
 
@@ -73,6 +73,8 @@ export function createSmtpIngest(ctx: Context): SMTPServer {
     authOptional: true,
     disabledCommands: ['AUTH'],
     logger: false,
+    // A reverse DNS lookup per connection only decorates logs, and stalls where DNS is slow.
+    disableReverseLookup: true,
     onRcptTo(address, session, callback) {
       checkRecipient(address, session).then(() => callback(), callback);
     },

@@ -84,12 +84,15 @@ function kindOfLine(line: string): string {
   return TEXT;
 }
 
+const EMPTY_LINE = new RegExp(`^${BLANK}*$`);
+const QUOTED_LINE = new RegExp(`^${BLANK}*>`);
+
 function isEmptyLine(line: string): boolean {
-  return new RegExp(`^${BLANK}*$`).test(line);
+  return EMPTY_LINE.test(line);
 }
 
 function isQuoted(line: string): boolean {
-  return new RegExp(`^${BLANK}*>`).test(line);
+  return QUOTED_LINE.test(line);
 }
 
 /**
@@ -181,20 +184,24 @@ const WROTE_ON = '(?:schrieb am|wrote on|a écrit le|escribió el|ha scritto il|
 
 const QUOTE_PREFIX = `^${BLANK}*(?:>${BLANK}*)*`;
 const ENDS_WITH_COLON = `[:：]${BLANK}*$`;
+const COLON_AT_END = new RegExp(ENDS_WITH_COLON);
 const EMAIL_IN_ANGLES = '<\\s*[^<>\\s]*@[^<>\\s]+\\s*>+';
 const HAS_DIGIT = /\d/;
 const HAS_TIME = /\d{1,2}:\d{2}/;
 const HAS_NUMERIC_DATE = /\d{1,4}[./-]\d{1,2}[./-]\d{1,4}/;
-const HAS_EMAIL = /[^\s<>]+@[^\s<>]+\.[^\s<>]+/;
+// Written so that it only does work at an "@" (long lines have none).
+const HAS_EMAIL = /[^\s<>]@[^\s<>@]+\.[^\s<>@]/;
 
 // "On Mon, 1 Jan 2024 at 10:00, Bob <bob@x.org> wrote:", "Le ... a écrit :"
-const ENDS_WITH_WROTE = new RegExp(`${QUOTE_PREFIX}[-*${BLANK_CHARS}]*(.*\\S)${WROTE}${BLANK}*[:：]?[-*${BLANK_CHARS}]*$`, 'u');
+const WROTE_AT_LINE_END = new RegExp(`${WROTE}${BLANK}*[:：]?[-*${BLANK_CHARS}]*$`, 'u');
+const QUOTE_AND_DASH_PREFIX = new RegExp(`${QUOTE_PREFIX}[-*${BLANK_CHARS}]*`, 'u');
 const STARTS_WITH_LEAD = new RegExp(`^${LEAD}\\s`, 'u');
 
 function endsWithWrote(line: string): boolean {
-  const match = ENDS_WITH_WROTE.exec(line);
+  const match = WROTE_AT_LINE_END.exec(line);
   if (!match) return false;
-  const before = match[1] ?? '';
+  const before = line.slice(0, match.index).replace(QUOTE_AND_DASH_PREFIX, '');
+  if (before.trim() === '') return false;
   // Without an email address or a "via", insist on a date so that
   // "In 2019 Bob wrote:" inside a reply stays text.
   return (
@@ -205,22 +212,30 @@ function endsWithWrote(line: string): boolean {
   );
 }
 
-const ATTRIBUTION_PATTERNS: RegExp[] = [
+// The date in these is checked apart (HAS_DIGIT): ".*\\d.*" inside them
+// would backtrack quadratically on long lines.
+const DATED_ATTRIBUTION_PATTERNS: RegExp[] = [
   // Am 18.09.2013 um 16:24 schrieb Max <max@x.de>:  /  Den 15. jun. 2016 kl. 20.42 skrev Jeff <...>:
-  new RegExp(`${QUOTE_PREFIX}${LEAD}\\s.*\\d.*\\s${WROTE_BEFORE_SOMEONE}\\s.+${ENDS_WITH_COLON}`, 'u'),
+  new RegExp(`${QUOTE_PREFIX}${LEAD}\\s.*\\s${WROTE_BEFORE_SOMEONE}\\s.+${ENDS_WITH_COLON}`, 'u'),
   // Max Mustermann <max@x.de> schrieb am Fr., 28. Apr. 2017 um 11:53 Uhr:
-  new RegExp(`${QUOTE_PREFIX}.+\\s${WROTE_ON}\\s.*\\d.*${ENDS_WITH_COLON}`, 'u'),
+  new RegExp(`${QUOTE_PREFIX}.+\\s${WROTE_ON}\\s.+${ENDS_WITH_COLON}`, 'u'),
   // 2016-03-03 17:21 GMT+01:00 Some One
   new RegExp(`${QUOTE_PREFIX}20\\d\\d-\\d\\d-\\d\\d \\d\\d?:\\d\\d GMT[+-]\\d\\d:\\d\\d [\\p{L}${BLANK_CHARS}.'-]+$`, 'u'),
   // Posted by mpalmer on 01/21/2016
   new RegExp(`${QUOTE_PREFIX}Posted by .+ on \\d{2}/\\d{2}/\\d{4}$`, 'i'),
 ];
 
+function isDatedAttribution(line: string): boolean {
+  return HAS_DIGIT.test(line) && DATED_ATTRIBUTION_PATTERNS.some((pattern) => pattern.test(line));
+}
+
+const ENDS_WITH_EMAIL = new RegExp(`${EMAIL_IN_ANGLES}${BLANK}*[:：]?${BLANK}*$`);
+
 /** "2015-10-18 0:17 GMT+03:00 Matt <m@x.org>:", "пн, 1 янв. 2024 г. в 10:00, Bob <b@x.org>:" */
 function isDatedAddressLine(line: string): boolean {
   return (
     (HAS_TIME.test(line) || HAS_NUMERIC_DATE.test(line)) &&
-    new RegExp(`${EMAIL_IN_ANGLES}${BLANK}*[:：]?${BLANK}*$`).test(line) &&
+    ENDS_WITH_EMAIL.test(line) &&
     !isHeaderLine(line)
   );
 }
@@ -260,7 +275,7 @@ function isAttribution(line: string): boolean {
   if (line.length > 1000) return false;
   if (ONE_LINE_HEADERS.some((pattern) => pattern.test(line))) return true;
   if (line.length > MAX_ATTRIBUTION_LENGTH) return false;
-  return endsWithWrote(line) || isDatedAddressLine(line) || ATTRIBUTION_PATTERNS.some((pattern) => pattern.test(line));
+  return endsWithWrote(line) || isDatedAddressLine(line) || isDatedAttribution(line);
 }
 
 // --- headers of an embedded message: "From: ...", "Sent: ..." -------------
@@ -290,12 +305,16 @@ function isHeaderLine(line: string): boolean {
 // Preparing the text
 // ---------------------------------------------------------------------------
 
+// The rules below are quadratic in the number of lines at worst; a reply's
+// new text is at its top, so beyond this many lines the rest is not read.
+const MAX_LINES = 10_000;
+
 function prepareLines(text: string): string[] {
   const normalized = text
     .replace(/\r\n?/g, '\n')
-    .replace(/[\u200b-\u200f\u2060\ufeff]/g, '') // zero-width marks left by mail apps
+    .replace(/[\u200b\u2060\ufeff]/g, '') // zero-width spaces left by mail apps
     .replace(/\u00a0/g, ' ');
-  const lines = withoutPgpArmor(normalized).split('\n').map(normalizeQuotePrefix);
+  const lines = withoutPgpArmor(normalized).split('\n', MAX_LINES).map(normalizeQuotePrefix);
   return withoutBlankEdges(joinWrappedAttributions(withoutBlankEdges(lines)));
 }
 
@@ -336,20 +355,21 @@ const MAX_WRAPPED_LINES = 5;
 function wrappedAttributionEnd(lines: string[], start: number): number {
   const first = lines[start]!;
   if (!mayStartAttribution(first)) return start;
-  if (isAttribution(first) && new RegExp(ENDS_WITH_COLON).test(first)) return start;
+  if (isAttribution(first) && COLON_AT_END.test(first)) return start;
   for (let end = start + 1; end < Math.min(lines.length, start + MAX_WRAPPED_LINES); end++) {
     const candidate = joinLines(lines.slice(start, end + 1));
     if (candidate.length > MAX_ATTRIBUTION_LENGTH) break;
-    if (new RegExp(ENDS_WITH_COLON).test(candidate) && isAttribution(candidate)) return end;
+    if (COLON_AT_END.test(candidate) && isAttribution(candidate)) return end;
   }
   return start;
 }
 
 /** The first line of a wrapped attribution has a lead word, a date or an address. */
 function mayStartAttribution(line: string): boolean {
-  const unquoted = line.replace(new RegExp(QUOTE_PREFIX), '');
+  if (line.length > MAX_ATTRIBUTION_LENGTH) return false;
+  const unquoted = line.replace(QUOTE_AND_DASH_PREFIX, '');
   return (
-    (new RegExp(`^-*${BLANK}*${LEAD}\\s`, 'u').test(unquoted) && HAS_DIGIT.test(unquoted)) ||
+    (STARTS_WITH_LEAD.test(unquoted) && HAS_DIGIT.test(unquoted)) ||
     /^\d/.test(unquoted) ||
     /<\S*$/.test(unquoted) ||
     HAS_EMAIL.test(unquoted)
@@ -527,6 +547,7 @@ const SKIPPED_SELECTORS = [
   'div.gmail_quote', // Gmail: "On ... wrote:" and the quote
   '.gmail_attr',
   'div.gmail_signature',
+  '.gmail_signature_prefix', // the "-- " before it
   'div.moz-cite-prefix', // Thunderbird: "On ... wrote:"
   '.moz-signature',
   '.yahoo_quoted', // Yahoo
@@ -568,5 +589,7 @@ const HTML_TO_TEXT_OPTIONS = {
     { selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
     { selector: 'img', format: 'skip' },
     ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((selector): SelectorDefinition => ({ selector, options: { uppercase: false } })),
+    // Tables in mail are mostly layout: one cell per line keeps words apart.
+    ...['table', 'tr', 'td', 'th'].map((selector): SelectorDefinition => ({ selector, format: 'block' })),
   ],
 };

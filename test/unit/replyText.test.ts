@@ -271,6 +271,16 @@ const HTML_CASES: Array<[string, string, string]> = [
     'Agreed',
   ],
   [
+    'Gmail signature block is dropped',
+    '<div dir="ltr">Count me in.<br clear="all"><br><span class="gmail_signature_prefix">-- </span><div dir="ltr" class="gmail_signature">Jo Bloggs<br>Chapter secretary</div></div>',
+    'Count me in.',
+  ],
+  [
+    'table cells are kept apart (layout tables)',
+    '<table><tr><td>Option</td><td>B</td></tr></table>',
+    'Option\n\nB',
+  ],
+  [
     'links keep their target unless it is the text, headings keep their case',
     '<h2>Vote</h2><p>See <a href="https://example.org/doc">the doc</a> and <a href="https://example.org">https://example.org</a></p>',
     'Vote\n\nSee the doc [https://example.org/doc] and https://example.org',

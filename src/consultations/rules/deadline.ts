@@ -208,7 +208,7 @@ function rewriteNumericDates(text: string): string | WhenError {
 
 // Words that may surround a date without changing it.
 const NOISE = new Set(['at', 'on', 'by', 'the', 'until', 'till', 'til', 'before', 'please', 'deadline',
-  'of', 'time', 'latest', 'at the latest', 'around', 'and', 'h']);
+  'of', 'time', 'latest', 'around', 'h']);
 
 function leftoverWords(text: string, parsed: string): string[] {
   const rest = text.replace(parsed, ' ');

@@ -125,7 +125,7 @@ export const LONGEST_PHRASE = Math.max(...[...VOCABULARY.keys()].map((k) => k.sp
 
 /** Words that mean the leading "a"/"i" really is a letter ("A is fine", "a please"). */
 export const LETTER_FOLLOWERS = new Set([
-  'is', 'are', 'seems', 'sounds', 'looks', 'makes', 'has', 'gets', 'wins', 'works', 'would', 'should', 'will',
+  'is', 'are', 'my', 'seems', 'sounds', 'looks', 'makes', 'has', 'gets', 'wins', 'works', 'would', 'should', 'will',
   'please', 'pls', 'plz', 'first', 'second', 'third', 'last', 'best', 'preferred', 'definitely', 'too', 'also',
   'fine', 'ok', 'okay', 'acceptable', 'for', 'and', 'or', 'then', 'over', 'before', 'but', 'not', 'nor', 'as',
   'because', 'since', 'thanks', 'thank', 'bitte', 'svp', 'stp', 'por', 'por favor', 'et', 'ou', 'und', 'oder',

@@ -1,0 +1,36 @@
+import type { Context } from '../app/context.ts';
+import { addJobsBestEffort } from '../queue/queues.ts';
+
+/**
+ * The alarm clocks: delayed BullMQ jobs whose ids carry the time they were
+ * set for. Moving a deadline sets a new alarm; the old one still rings, finds
+ * the deadline in Postgres moved, and does nothing. A lost alarm (Redis
+ * wiped) is set again, or its work done, by the reconciler.
+ */
+export function closeJobId(consultationId: number, deadline: Date): string {
+  return `close-${consultationId}-${deadline.getTime()}`;
+}
+
+export function reminderJobId(consultationId: number, at: Date): string {
+  return `remind-${consultationId}-${at.getTime()}`;
+}
+
+export async function setCloseAlarm(ctx: Context, consultationId: number, deadline: Date): Promise<boolean> {
+  return addJobsBestEffort(ctx.queues.consultation, [
+    {
+      name: 'close',
+      data: { id: consultationId, deadline: deadline.getTime() },
+      opts: { jobId: closeJobId(consultationId, deadline), delay: Math.max(0, deadline.getTime() - Date.now()) },
+    },
+  ]);
+}
+
+export async function setReminderAlarm(ctx: Context, consultationId: number, at: Date): Promise<boolean> {
+  return addJobsBestEffort(ctx.queues.consultation, [
+    {
+      name: 'remind',
+      data: { id: consultationId, at: at.getTime() },
+      opts: { jobId: reminderJobId(consultationId, at), delay: Math.max(0, at.getTime() - Date.now()) },
+    },
+  ]);
+}

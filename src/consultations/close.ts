@@ -1,0 +1,76 @@
+import type { Context } from '../app/context.ts';
+import type { Queryable } from '../db/database.ts';
+import { routeDelivery } from '../routing/router.ts';
+import { replyRecipientPattern } from './addresses.ts';
+import { writeBuckets } from './buckets.ts';
+import { loadConsultation } from './consultation.ts';
+import { queueMailingJob, writeOutcomeMails } from './mailings.ts';
+import { countConsultation, type Outcome } from './outcome.ts';
+
+export type CloseResult = { closed: true; outcome: Outcome } | { closed: false; reason: string };
+
+/**
+ * Closes a consultation inside the caller's transaction, exactly once: the
+ * conditional UPDATE decides who closes (a concurrent closer waits on the row
+ * lock, then finds it no longer open). Then, in the same transaction, every
+ * electorate member gets a bucket, the outcome is counted and stored, and
+ * the outcome mails are written.
+ */
+export async function closeInTransaction(tx: Queryable, ctx: Context, id: number): Promise<CloseResult> {
+  const [won] = await tx`
+    update consultations set status = 'closed', closed_at = now()
+    where id = ${id} and status = 'open' and deadline <= now()
+    returning id`;
+  if (!won) {
+    const [row] = await tx`select status, deadline > now() as future from consultations where id = ${id}`;
+    if (!row) return { closed: false, reason: 'no such consultation' };
+    return { closed: false, reason: row.status === 'open' && row.future ? 'deadline not reached' : `already ${row.status}` };
+  }
+  await writeBuckets(tx, id);
+  const c = (await loadConsultation(tx, id))!;
+  const outcome = await countConsultation(tx, c, true);
+  outcome.closedAt = c.closed_at!.toISOString();
+  await tx`update consultations set outcome = ${tx.json(outcome as never)} where id = ${id}`;
+  c.outcome = outcome;
+  await writeOutcomeMails(tx, c);
+  await queueMailingJob(ctx, id, 'outcome');
+  return { closed: true, outcome };
+}
+
+/**
+ * Replies accepted over SMTP before the deadline but not routed yet (a busy
+ * route queue) are routed first, so they count: the deadline applies to when
+ * Tacit received a reply, not to when a worker got to it.
+ */
+async function routeRepliesReceivedInTime(ctx: Context, id: number): Promise<void> {
+  const waiting = await ctx.sql`
+    select d.id from inbound_deliveries d
+    join inbound_messages m on m.id = d.message_id
+    join consultations c on c.id = ${id}
+    where d.state = 'received' and d.recipient ilike ${replyRecipientPattern(id)} and m.received_at <= c.deadline
+    order by d.id limit 2000`;
+  for (const { id: deliveryId } of waiting) {
+    await routeDelivery(ctx, deliveryId as number).catch((err) =>
+      ctx.log.warn({ err, deliveryId }, 'routing a reply before the close failed; it will count as late'),
+    );
+  }
+}
+
+/** Closes one consultation whose deadline has passed, in its own transaction. */
+export async function closeConsultation(ctx: Context, id: number): Promise<CloseResult> {
+  await routeRepliesReceivedInTime(ctx, id);
+  const result = await ctx.sql.begin((tx) => closeInTransaction(tx, ctx, id));
+  if (result.closed) ctx.log.info({ consultation: id, buckets: result.outcome.buckets }, 'consultation closed');
+  return result as CloseResult;
+}
+
+/** Closes every open consultation past its deadline (the reconciler and `tacit close-due`). */
+export async function closeDue(ctx: Context): Promise<number[]> {
+  const due = await ctx.sql`select id from consultations where status = 'open' and deadline <= now() order by deadline limit 1000`;
+  const closed: number[] = [];
+  for (const { id } of due) {
+    const result = await closeConsultation(ctx, id as number);
+    if (result.closed) closed.push(id as number);
+  }
+  return closed;
+}

@@ -1,0 +1,82 @@
+import type Mail from 'nodemailer/lib/mailer/index.js';
+import type { Context } from '../app/context.ts';
+import { registerComposer, type OutboxRow } from '../outbound/compose.ts';
+import { renderMail } from '../templates/render.ts';
+import { consultFrom, replyAddress } from './addresses.ts';
+import { loadConsultation, type Consultation } from './consultation.ts';
+import { describeStance } from './describeStance.ts';
+import { displayId } from './ids.ts';
+import type { Outcome } from './outcome.ts';
+import { outcomeView } from './outcomeView.ts';
+import { consultationView } from './views.ts';
+
+/**
+ * Composers for the set-based consultation mails. Their outbox rows carry
+ * only the consultation id; the personal parts (name, reply token) are
+ * added here at send time, because an HMAC cannot be computed in SQL.
+ */
+async function load(row: OutboxRow, ctx: Context): Promise<{ c: Consultation; memberName: string }> {
+  const id = Number((row.params as { consultationId?: number }).consultationId);
+  const c = await loadConsultation(ctx.sql, id);
+  if (!c) throw new Error(`outbox row ${row.id} names consultation ${id}, which does not exist`);
+  const [member] = row.member_id ? await ctx.sql`select name from members where id = ${row.member_id}` : [];
+  return { c, memberName: (member?.name as string) ?? '' };
+}
+
+function baseData(ctx: Context, row: OutboxRow, c: Consultation, memberName: string) {
+  return { ...consultationView(c), memberName, domain: ctx.config.domain, recipient: row.recipient };
+}
+
+/** A mail the member answers by replying: personal Reply-To, and no Auto-Submitted so vacation replies tell us they are away. */
+function answerable(ctx: Context, row: OutboxRow, c: Consultation, template: string, data: object): Mail.Options {
+  const mail = renderMail(template, data);
+  return {
+    from: consultFrom(ctx, c),
+    replyTo: row.member_id ? replyAddress(ctx, c.id, row.member_id) : undefined,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    headers: { 'X-Tacit-Consultation': displayId(c.id) },
+  };
+}
+
+async function recordedLines(ctx: Context, c: Consultation, memberId: number | null): Promise<string[]> {
+  if (!memberId) return [];
+  const [r] = await ctx.sql`
+    select r.stance, r.readable from consultation_electorate e join consultation_replies r on r.id = e.latest_reply_id
+    where e.consultation_id = ${c.id} and e.member_id = ${memberId}`;
+  return r?.readable ? describeStance(c.kind, r.stance, c.options) : [];
+}
+
+export function registerConsultationComposers(): void {
+  registerComposer('consultation-copy', async (row, ctx) => {
+    const { c, memberName } = await load(row, ctx);
+    return answerable(ctx, row, c, 'consultation-copy', baseData(ctx, row, c, memberName));
+  });
+  registerComposer('consultation-reminder', async (row, ctx) => {
+    const { c, memberName } = await load(row, ctx);
+    return answerable(ctx, row, c, 'consultation-reminder', baseData(ctx, row, c, memberName));
+  });
+  registerComposer('consultation-extended', async (row, ctx) => {
+    const { c, memberName } = await load(row, ctx);
+    const recorded = await recordedLines(ctx, c, row.member_id);
+    return answerable(ctx, row, c, 'consultation-extended', { ...baseData(ctx, row, c, memberName), recorded });
+  });
+  registerComposer('consultation-cancelled', async (row, ctx) => {
+    const { c, memberName } = await load(row, ctx);
+    const mail = renderMail('consultation-cancelled', baseData(ctx, row, c, memberName));
+    return { from: consultFrom(ctx, c), subject: mail.subject, text: mail.text, headers: { 'Auto-Submitted': 'auto-generated', 'X-Tacit-Consultation': displayId(c.id) } };
+  });
+  registerComposer('consultation-outcome', async (row, ctx) => {
+    const { c } = await load(row, ctx);
+    if (!c.outcome) throw new Error(`consultation ${c.id} has no stored outcome`);
+    const mail = renderMail('consultation-outcome', { ...outcomeView(c.outcome as Outcome, c), domain: ctx.config.domain });
+    return {
+      from: consultFrom(ctx, c),
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      headers: { 'Auto-Submitted': 'auto-generated', 'X-Tacit-Consultation': displayId(c.id) },
+    };
+  });
+}

@@ -1,0 +1,35 @@
+import type { CommandResult } from '../commands/commandRunners.ts';
+import { htmlToPlainText, newTextOfBody } from '../reading/replyText.ts';
+import type { Handler } from '../routing/inboundMail.ts';
+import { replyToSender } from '../routing/reply.ts';
+import { runConsultationCommand } from './commandRunner.ts';
+import { openConsultation } from './openConsultation.ts';
+import { parseCommands } from './rules/commands.ts';
+
+/** Key lines of an opening mail (the rules' openRequest keys): such a mail is never read as commands. */
+const OPENING_KEY = /^\s*(?:kind|type|deadline|closes|closing|until|due|reminder|remind|options|choices|block|threshold|blocking|list|audience|question)\s*:/im;
+const SUBJECT_PREFIX = /^(?:(?:re|aw|sv|antw|fwd?|wg|tr)\s*:\s*)+/i;
+
+/**
+ * consult@D and LIST-consult@D: a mail with key lines opens a consultation;
+ * a mail of command lines (status C-12, close C-12…) runs them. Either way
+ * the sender gets one answer; bounces and auto-replies get none.
+ */
+export const consultHandler: Handler = async (mail, tools) => {
+  if (mail.kind !== 'ordinary') return { outcome: `${mail.kind} ignored` };
+  const body = mail.parsed.text ?? (typeof mail.parsed.html === 'string' ? htmlToPlainText(mail.parsed.html) : '');
+  if (!OPENING_KEY.test(body)) {
+    const fromBody = parseCommands(newTextOfBody(body));
+    const fromSubject = parseCommands(mail.subject.replace(SUBJECT_PREFIX, ''));
+    const subjectIsCommand = fromSubject.commands.length === 1 && fromSubject.notUnderstood.length === 0;
+    const commands = [...(subjectIsCommand ? fromSubject.commands : []), ...fromBody.commands];
+    if (commands.length > 0) {
+      const results: CommandResult[] = [];
+      for (const command of commands) results.push(await runConsultationCommand(command, mail, tools));
+      for (const n of fromBody.notUnderstood) results.push({ line: n.line.trim().slice(0, 200), result: n.reason });
+      await replyToSender(mail, tools, 'consultation-commands', { results, list: mail.address.kind === 'consult' ? mail.address.list : undefined });
+      return { outcome: `consultation commands: ${results.map((r) => r.line).join(', ')}`.slice(0, 300) };
+    }
+  }
+  return openConsultation(mail, tools, body);
+};

@@ -1,7 +1,0 @@
-import { parseWhen, parseReminder, parseExtension, formatUtc, isWhenError } from './deadline.ts';
-const now = new Date('2026-03-25T10:17:00Z'); // Wednesday
-const show = (x: any) => isWhenError(x) ? 'ERR ' + x.error : x === null ? 'null' : x.toISOString();
-for (const t of ['2026-12-03 18:00 UTC','2026-12-03T18:00Z','in 7 days','Friday 18:00 UTC','Friday 18:00 Europe/London','tomorrow noon','next Monday 9am CET','2026-04-02 18:00 Europe/London','2026-03-29 01:30 Europe/London','2026-10-25 01:30 Europe/London','2026-03-20 18:00','Friday 18:00 London','03/12/2026','25/12/2026 18:00','Friday','2026-12-03','Friday 18:00 Mars/Olympus','in 36 hours','18:00','blah','','2026-12-03 18:00 +01:00','2026-12-03 18:00 UTC+2','Friday 6pm EST','friday at 18:00 utc','tomorrow','in 2 days at 18:00 Europe/London','Dec 3, 2026 at 6pm','2026-12-03 18:00 Europe/London CET','next friday','3 December 18:00','Friday 18.00 UTC']) console.log(JSON.stringify(t).padEnd(45), show(parseWhen(t, now)));
-const dl = new Date('2026-04-03T18:00:00Z');
-for (const t of ['24 hours before','2 days before','none','2026-04-02 09:00','2026-04-05 09:00','a day before the deadline','10 days before', '24h before']) console.log('R', t.padEnd(30), show(parseReminder(t, dl, now)));
-for (const t of ['2 days','+2 days','by 3 days','2026-04-10 18:00','in 2 days','2026-04-01','another week']) console.log('E', t.padEnd(30), show(parseExtension(t, dl, now)));

@@ -1,0 +1,110 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Context } from '../app/context.ts';
+import { withTimeout } from '../queue/queues.ts';
+import { readToken } from '../tokens/tokens.ts';
+
+/**
+ * The small HTTP endpoint: RFC 8058 one-click unsubscribe (the https
+ * List-Unsubscribe link of every list copy) and /health for monitors.
+ * A GET of the link only shows a button: mail scanners follow links, and a
+ * GET must never unsubscribe anyone. The POST is idempotent.
+ */
+export interface HttpEndpoint {
+  port: number;
+  close(): Promise<void>;
+}
+
+const MAX_BODY = 8 * 1024;
+
+export async function startHttpEndpoint(ctx: Context, host: string, port: number): Promise<HttpEndpoint> {
+  const server = http.createServer((req, res) => {
+    handle(ctx, req, res).catch((err) => {
+      ctx.log.warn({ err }, 'http request failed');
+      if (!res.headersSent) send(res, 500, 'text/plain', 'Something went wrong; please try again later.\n');
+      else res.end();
+    });
+  });
+  server.requestTimeout = 10_000;
+  server.headersTimeout = 10_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function handle(ctx: Context, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (url.pathname === '/health') return health(ctx, res);
+  const match = /^\/unsubscribe\/([A-Za-z0-9_]+)$/.exec(url.pathname);
+  if (!match) return send(res, 404, 'text/plain', 'Not found.\n');
+  const ids = readToken(ctx.secret, 'unsubscribe', match[1]!, 2);
+  if (!ids) return send(res, 404, 'text/plain', 'This unsubscribe link is not valid.\n');
+  const [memberId, groupId] = ids as [number, number];
+  const [target] = await ctx.sql`
+    select g.slug, m.email, exists (select 1 from memberships ms where ms.group_id = g.id and ms.member_id = m.id) as subscribed
+    from groups g, members m where g.id = ${groupId} and m.id = ${memberId}`;
+  if (!target) return send(res, 404, 'text/plain', 'This list or member no longer exists.\n');
+  const list = `${target.slug}@${ctx.config.domain}`;
+
+  if (req.method === 'POST') {
+    await readBody(req);
+    // RFC 8058: the body is "List-Unsubscribe=One-Click"; the button of the page below posts the same.
+    await ctx.sql`delete from memberships where group_id = ${groupId} and member_id = ${memberId}`;
+    ctx.log.info({ memberId, groupId }, 'one-click unsubscribe');
+    return send(res, 200, 'text/html; charset=utf-8', page(`${escape(target.email)} is no longer on ${escape(list)}.`));
+  }
+  if (req.method === 'GET' || req.method === 'HEAD') {
+    const body = target.subscribed
+      ? `<p>Unsubscribe ${escape(target.email)} from ${escape(list)}?</p>
+<form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">Unsubscribe</button></form>`
+      : `<p>${escape(target.email)} is not on ${escape(list)}.</p>`;
+    return send(res, 200, 'text/html; charset=utf-8', page(body));
+  }
+  res.setHeader('Allow', 'GET, HEAD, POST');
+  return send(res, 405, 'text/plain', 'Method not allowed.\n');
+}
+
+async function health(ctx: Context, res: http.ServerResponse): Promise<void> {
+  const database = await withTimeout(ctx.sql`select 1`.then(() => true, () => false), 2000, false);
+  const redis = await withTimeout(ctx.queues.connection.ping().then(() => true, () => false), 2000, false);
+  const ok = database && redis;
+  send(res, ok ? 200 : 503, 'application/json', JSON.stringify({ status: ok ? 'ok' : 'degraded', database, redis }) + '\n');
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: http.ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+  res.end(res.req.method === 'HEAD' ? undefined : body);
+}
+
+function page(body: string): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Unsubscribe</title></head><body>${body}</body></html>\n`;
+}
+
+function escape(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

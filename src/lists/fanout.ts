@@ -1,0 +1,85 @@
+import { Queue, Worker, type ConnectionOptions } from 'bullmq';
+import type { Context } from '../app/context.ts';
+import type { Queryable } from '../db/database.ts';
+import { enqueueDeliveries } from '../outbound/outbox.ts';
+import { addJobsBestEffort, workerConnection, type Queues } from '../queue/queues.ts';
+import { LIST_COPY } from './listCopy.ts';
+
+/**
+ * Distributing a post: one INSERT … SELECT writes every immediate-mode
+ * member's copy into the outbox, in the transaction that decided to
+ * distribute (routing, or a moderator's approval). A job on the `lists`
+ * queue then streams the new rows' ids in batches into delivery jobs, so
+ * memory stays flat however long the list. The job first waits on an
+ * advisory lock the deciding transaction holds, so it never looks before
+ * that transaction has committed. Should the job be lost, the reconciler
+ * queues pending outbox rows anyway.
+ */
+const QUEUE = 'lists';
+const LOCK_CLASS = 7273;
+const BATCH = 1000;
+
+/** Writes the copies of a post and returns how many; call inside the deciding transaction. */
+export async function fanOutPost(tx: Queryable, postId: number, groupId: number): Promise<number> {
+  await tx`select pg_advisory_xact_lock(${LOCK_CLASS}, ${postId % 2 ** 31})`;
+  const result = await tx`
+    insert into outbox (kind, recipient, member_id, params, dedupe_key, list_post_id)
+    select ${LIST_COPY}, m.email, m.id, jsonb_build_object('post', ${postId}::bigint), 'post:' || ${postId}::bigint || ':' || m.id, ${postId}
+    from memberships ms join members m on m.id = ms.member_id
+    where ms.group_id = ${groupId} and ms.mode = 'immediate' and m.delivery_disabled_at is null
+    on conflict (dedupe_key) do nothing`;
+  await tx`update list_posts set state = 'distributed', distributed_at = now() where id = ${postId}`;
+  return result.count;
+}
+
+const queues = new WeakMap<Queues, Queue>();
+
+function listsQueue(ctx: Context): Queue {
+  let queue = queues.get(ctx.queues);
+  if (!queue) {
+    queue = new Queue(QUEUE, { connection: ctx.queues.connection as ConnectionOptions, prefix: ctx.queues.prefix });
+    queues.set(ctx.queues, queue);
+  }
+  return queue;
+}
+
+/** Asks for a post's copies to be queued for delivery (best effort: the reconciler covers a lost job). */
+export async function requestCopyDelivery(ctx: Context, postId: number): Promise<void> {
+  await addJobsBestEffort(listsQueue(ctx), [
+    { name: 'queue-copies', data: { postId }, opts: { jobId: `post-${postId}`, attempts: 8, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 24 * 3600 }, removeOnFail: { age: 7 * 24 * 3600 } } },
+  ]);
+}
+
+/** Streams a post's pending copies into delivery jobs, BATCH ids at a time. */
+export async function queueCopies(ctx: Context, postId: number): Promise<number> {
+  // Waits until the transaction that wrote the copies has ended.
+  await ctx.sql.begin((tx) => tx`select pg_advisory_xact_lock(${LOCK_CLASS}, ${postId % 2 ** 31})`);
+  let after = 0;
+  let queued = 0;
+  for (;;) {
+    const rows = await ctx.sql`
+      select id from outbox where list_post_id = ${postId} and state = 'pending' and id > ${after}
+      order by id limit ${BATCH}`;
+    if (rows.length === 0) return queued;
+    const ids = rows.map((r) => r.id as number);
+    if (!(await enqueueDeliveries(ctx.queues, ids))) throw new Error('could not queue deliveries; will retry');
+    queued += ids.length;
+    after = ids[ids.length - 1]!;
+  }
+}
+
+export function startListsWorker(ctx: Context, redisUrl: string): Worker {
+  const worker = new Worker<{ postId: number }>(QUEUE, (job) => queueCopies(ctx, job.data.postId), {
+    connection: workerConnection(redisUrl),
+    prefix: ctx.queues.prefix,
+    concurrency: 2,
+  });
+  worker.on('error', (err) => ctx.log.warn({ err }, 'lists worker error'));
+  return worker;
+}
+
+export async function closeListsQueue(ctx: Context): Promise<void> {
+  const queue = queues.get(ctx.queues);
+  queues.delete(ctx.queues);
+  await queue?.close();
+}

@@ -54,6 +54,22 @@ export async function ensureLocalServices(home: string, options: LocalServiceOpt
   };
 }
 
+/** Stops the private services under `home`, whoever started them (the test services stay up between runs). */
+export async function stopLocalServices(home: string): Promise<void> {
+  home = path.resolve(home);
+  if (!fs.existsSync(path.join(home, 'services.json'))) return;
+  const ports = await portsFor(home);
+  const bin = postgresBinDir();
+  if (bin && fs.existsSync(path.join(home, 'postgres', 'postmaster.pid'))) {
+    const [cmd, args] = asPostgresUser(path.join(bin, 'pg_ctl'), ['-D', path.join(home, 'postgres'), '-m', 'fast', '-w', 'stop']);
+    await run(cmd, args).catch(() => {});
+  }
+  const redis = new Redis(`redis://127.0.0.1:${ports.redis}`, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
+  redis.on('error', () => {});
+  await redis.connect().then(() => redis.shutdown()).catch(() => {});
+  redis.disconnect();
+}
+
 async function portsFor(home: string): Promise<Ports> {
   const file = path.join(home, 'services.json');
   try {

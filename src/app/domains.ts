@@ -3,6 +3,7 @@ import { requestHandler } from '../commands/requestHandler.ts';
 import { confirmHandler } from '../confirmations/confirmations.ts';
 import { registerListsDomain } from '../lists/register.ts';
 import { registerConsultationsDomain } from '../consultations/register.ts';
+import { registerDigestsDomain } from '../digests/register.ts';
 
 let registered = false;
 
@@ -14,4 +15,5 @@ export function registerDomains(): void {
   registerHandler('confirm', confirmHandler);
   registerListsDomain();
   registerConsultationsDomain();
+  registerDigestsDomain();
 }

@@ -4,6 +4,7 @@ import { MissingServiceError } from '../services/localServices.ts';
 import { registerCoreCommands } from './coreCommands.ts';
 import { registerListCommands } from './listCommands.ts';
 import { registerConsultationCommands } from './consultationCommands.ts';
+import { registerDigestCommands } from './digestCommands.ts';
 import { UsageError } from './usageError.ts';
 
 /**
@@ -15,6 +16,7 @@ const program = new Command('tacit').description('Email consultations and chapte
 registerCoreCommands(program);
 registerListCommands(program);
 registerConsultationCommands(program);
+registerDigestCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,5 +1,15 @@
 import { z } from 'zod';
 import path from 'node:path';
+import { parseDigestSchedule } from '../digests/schedule.ts';
+
+function isDigestSchedule(value: string): boolean {
+  try {
+    parseDigestSchedule(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Tacit's configuration, read once from the environment and validated so a
@@ -31,6 +41,11 @@ const schema = z.object({
   RECONCILE_EVERY_MS: z.coerce.number().int().positive().default(30_000),
   /** A stored message not routed after this long is queued again by the reconciler. */
   RECONCILE_GRACE_MS: z.coerce.number().int().nonnegative().default(10_000),
+  /** "mon 08:00" (weekly, UTC), "daily 08:00" or "off". */
+  DIGEST_SCHEDULE: z
+    .string()
+    .refine((v) => isDigestSchedule(v), { message: 'must be like "mon 08:00", "daily 08:00" or "off" (UTC)' })
+    .default('mon 08:00'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Base URL of the HTTP endpoint as the world reaches it (https://lists.example.org): enables one-click unsubscribe links. */
   PUBLIC_URL: z.string().url().optional(),
@@ -68,6 +83,7 @@ export interface Config {
   reconcileEveryMs: number;
   reconcileGraceMs: number;
   logLevel: Env['LOG_LEVEL'];
+  digestSchedule: string;
   publicUrl?: string;
   /** null: no HTTP endpoint. */
   http: { host: string; port: number } | null;
@@ -113,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reconcileEveryMs: e.RECONCILE_EVERY_MS,
     reconcileGraceMs: e.RECONCILE_GRACE_MS,
     logLevel: e.LOG_LEVEL,
+    digestSchedule: e.DIGEST_SCHEDULE,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     http: e.HTTP_PORT !== undefined || e.PUBLIC_URL ? { host: e.HTTP_HOST, port: e.HTTP_PORT ?? 8025 } : null,
     lists: {

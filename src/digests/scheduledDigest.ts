@@ -1,0 +1,33 @@
+import type { Context } from '../app/context.ts';
+import { queueDigests, writeDigests } from './runDigest.ts';
+import { latestPeriod, parseDigestSchedule } from './schedule.ts';
+
+/**
+ * A reconciler pass: when the latest scheduled period has no digest run yet,
+ * claim it (the primary key lets one process win) and send it. The first
+ * period a fresh install sees is recorded as a baseline and not sent, so
+ * starting Tacit never mails everyone about the week before it existed.
+ */
+export async function runScheduledDigest(ctx: Context, now = new Date()): Promise<number> {
+  const schedule = parseDigestSchedule(ctx.config.digestSchedule);
+  if (schedule.kind === 'off') return 0;
+  const period = latestPeriod(schedule, now);
+  // Claim and write in one transaction: a crash leaves either nothing (tried
+  // again next pass) or every row (delivered by the outbox reconciler).
+  const members = await ctx.sql.begin(async (tx) => {
+    const [claimed] = await tx`
+      insert into digest_runs (period_end, period_start, kind)
+      select ${period.end}, ${period.start},
+             case when exists (select 1 from digest_runs) then 'sent' else 'baseline' end
+      on conflict (period_end) do nothing
+      returning kind`;
+    if (!claimed || claimed.kind !== 'sent') return null;
+    const written = await writeDigests(tx, period);
+    await tx`update digest_runs set members = ${written}, finished_at = now() where period_end = ${period.end}`;
+    return written;
+  });
+  if (members === null) return 0;
+  await queueDigests(ctx, period);
+  ctx.log.info({ period, members }, 'digest queued');
+  return members;
+}

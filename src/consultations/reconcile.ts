@@ -1,5 +1,5 @@
 import type { Context } from '../app/context.ts';
-import { setCloseAlarm, setReminderAlarm } from './alarms.ts';
+import { closeAlarm, reminderAlarm, setAlarms } from './alarms.ts';
 import { closeDue } from './close.ts';
 import { streamMailing } from './mailings.ts';
 import { sendReminder } from './remind.ts';
@@ -33,11 +33,13 @@ export async function reconcileConsultations(ctx: Context): Promise<number> {
     acted++;
   }
 
-  const open = await ctx.sql`select id, deadline, reminder_at, reminded_for from consultations where status = 'open' limit 5000`;
-  for (const c of open) {
-    await setCloseAlarm(ctx, c.id as number, c.deadline as Date);
-    const reminder = c.reminder_at as Date | null;
-    if (reminder && (c.reminded_for as Date | null)?.getTime() !== reminder.getTime()) await setReminderAlarm(ctx, c.id as number, reminder);
-  }
+  await ctx.sql`select id, deadline, reminder_at, reminded_for from consultations where status = 'open' order by id`.cursor(500, async (open) => {
+    const alarms = open.map((c) => closeAlarm(c.id as number, c.deadline as Date));
+    for (const c of open) {
+      const reminder = c.reminder_at as Date | null;
+      if (reminder && (c.reminded_for as Date | null)?.getTime() !== reminder.getTime()) alarms.push(reminderAlarm(c.id as number, reminder));
+    }
+    await setAlarms(ctx, alarms);
+  });
   return acted;
 }

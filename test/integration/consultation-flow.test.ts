@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDue } from '../../src/consultations/close.ts';
-import { createHarness, waitFor, type Harness } from '../helpers/harness.ts';
+import { createHarness, type Harness } from '../helpers/harness.ts';
 import {
-  delivered, expire, inDays, replyToOf, seedList, tacit, waitForMailTo, waitForOutbox, waitForRouting, type SeededList,
+  closeHarness, delivered, expire, inDays, replyToOf, seedList, tacit, waitForMailTo, waitForOutbox, waitForRouting, type SeededList,
 } from './consultation-support.ts';
 
 /**
@@ -20,7 +20,7 @@ beforeAll(async () => {
   list = await seedList(h, 'icc', 10);
 });
 afterAll(async () => {
-  await h?.close();
+  await closeHarness(h);
 });
 
 const OPENING = [
@@ -274,7 +274,14 @@ describe('closing', () => {
   });
 
   it('reports it with `tacit consultation C-ID --json` per the operator contract', async () => {
-    const { stdout } = await tacit(h, ['consultation', `C-${id}`, '--json']);
+    const [{ stdout }, human, listed] = await Promise.all([
+      tacit(h, ['consultation', `C-${id}`, '--json']),
+      tacit(h, ['consultation', `c${id}`]),
+      tacit(h, ['consultations', '--json']),
+    ]);
+    expect(human.stdout).toContain(`C-${id}  closed  choice  list icc`);
+    expect(human.stdout).toContain('Winner: C. International Organization for Participatory Socialism');
+    expect(human.stdout).toContain('6 recorded replies');
     const doc = JSON.parse(stdout);
     expect(doc).toMatchObject({
       id: `C-${id}`, status: 'closed', kind: 'choice', list: 'icc', winner: 'C',
@@ -295,7 +302,7 @@ describe('closing', () => {
       [m(5)]: { first: 'A' },
       [m(6)]: { unreadable: true },
     });
-    const list2 = JSON.parse((await tacit(h, ['consultations', '--json'])).stdout);
+    const list2 = JSON.parse(listed.stdout);
     expect(list2).toEqual([expect.objectContaining({ id: `C-${id}`, status: 'closed', electorate: 11, replies: 6 })]);
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDue } from '../../src/consultations/close.ts';
 import { consultationDocument } from '../../src/consultations/show.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
-import { delivered, expire, inDays, openViaSmtp, seedList, waitForMailTo, waitForOutbox, waitForRouting } from './consultation-support.ts';
+import { closeHarness, delivered, expire, inDays, openViaSmtp, seedList, waitForMailTo, waitForOutbox, waitForRouting } from './consultation-support.ts';
 
 /**
  * The founding-name case, end to end over SMTP: a committee of 40, three
@@ -14,7 +14,7 @@ beforeAll(async () => {
   h = await createHarness();
 });
 afterAll(async () => {
-  await h?.close();
+  await closeHarness(h);
 });
 
 const FOR_B = ['B', 'b.', 'I prefer B', 'B please', 'Option B', 'B > C > A', 'B, not A', 'My vote: B', 'B\n\nSent from my iPhone', 'Hi all,\n\nB for me.\n\nBest,\nAnna'];

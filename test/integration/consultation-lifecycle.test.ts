@@ -5,7 +5,7 @@ import { runConsultationJob } from '../../src/consultations/jobs.ts';
 import { sendReminder } from '../../src/consultations/remind.ts';
 import { reconcileOnce } from '../../src/queue/reconciler.ts';
 import { createHarness, waitFor, type Harness } from '../helpers/harness.ts';
-import { delivered, expire, inDays, openViaSmtp, seedList, waitForMailTo, waitForOutbox, type SeededList } from './consultation-support.ts';
+import { closeHarness, delivered, expire, inDays, openViaSmtp, seedList, waitForMailTo, waitForOutbox, type SeededList } from './consultation-support.ts';
 
 /** Alarms, the exactly-once close, the reconciler, reminders, extend, cancel and the mailed commands. */
 let h: Harness;
@@ -19,7 +19,7 @@ beforeAll(async () => {
   list = await seedList(h, 'gb', 4, 'national');
 });
 afterAll(async () => {
-  await h?.close();
+  await closeHarness(h);
 });
 // The coordinator here gets more answers than the hourly limit allows; each test starts a fresh hour.
 beforeEach(async () => {
@@ -136,6 +136,12 @@ describe('reminders, extend and cancel', () => {
     expect(mine!.mail.text).toContain(`Only coordinators of gb may close C-${id}.`);
     const [row] = await h.ctx.sql`select status from consultations where id = ${id}`;
     expect(row.status).toBe('open');
+
+    // The request@ `status` command carries the consultations section too.
+    await h.send({ from: m2, to: `request@${h.domain}`, subject: 'my status', text: 'status' });
+    const [status] = await waitForMailTo(h, m2, /^Re: my status/);
+    expect(status!.mail.text).toContain(`C-${id} (gb) "Congress date"`);
+    expect(status!.mail.text).toContain('no reply yet; your silence will count as consent to every option');
   });
 
   it('cancel: nothing is counted, members are told, a later reply hears it was cancelled', async () => {

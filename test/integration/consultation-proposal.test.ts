@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDue } from '../../src/consultations/close.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
-import { expire, inDays, openViaSmtp, seedList, tacit, waitForMailTo, type SeededList } from './consultation-support.ts';
+import { closeHarness, expire, inDays, openViaSmtp, seedList, tacit, waitForMailTo, type SeededList } from './consultation-support.ts';
 
 /** Proposals (lazy consensus): objections block at the threshold; silence is consent. */
 let h: Harness;
@@ -11,7 +11,7 @@ beforeAll(async () => {
   list = await seedList(h, 'gb-london', 5, 'local');
 });
 afterAll(async () => {
-  await h?.close();
+  await closeHarness(h);
 });
 const [m1, m2, m3, m4] = [1, 2, 3, 4].map((i) => `gb-london-m${i}@example.org`);
 

@@ -137,3 +137,10 @@ export async function openViaSmtp(h: Harness, list: SeededList, subject: string,
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** Closes the harness, first removing this Tacit's consultation alarms from the shared test Redis. */
+export async function closeHarness(h: Harness | undefined): Promise<void> {
+  if (!h) return;
+  await h.ctx.queues.consultation.obliterate({ force: true }).catch(() => {});
+  await h.close();
+}

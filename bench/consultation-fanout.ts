@@ -109,4 +109,6 @@ async function benchOne(n: number) {
 const rows = [];
 for (const n of sizes.length ? sizes : [2_000, 20_000]) rows.push(await benchOne(n));
 console.table(rows);
+// For bench/run.ts, which runs this in a child process with its own heap limit.
+if (process.env.BENCH_RESULTS_FILE) (await import('node:fs')).writeFileSync(process.env.BENCH_RESULTS_FILE, JSON.stringify(rows));
 process.exit(0);

@@ -1,7 +1,8 @@
 import type { Queryable } from '../db/database.ts';
 
-/** At most this many answers an hour to one address, so a loop or a flood cannot make Tacit a spammer. */
-export const REPLIES_PER_HOUR = 10;
+/** At most this many answers an hour to one address, so a loop or a flood cannot make Tacit a spammer
+ * (generous enough for a coordinator running several consultations and commands in an hour). */
+export const REPLIES_PER_HOUR = 30;
 
 export async function takeReplyBudget(tx: Queryable, email: string): Promise<boolean> {
   const [row] = await tx`

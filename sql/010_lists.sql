@@ -28,6 +28,15 @@ create index members_residence on members (country, city_key(city));
 -- (joining, subscribing or "tacit member add" again clears it).
 alter table members add column left_at timestamptz;
 
+-- Lists a member left on their own (unsubscribe, one-click): placement by
+-- residence and imports never put them back; an explicit subscribe or join does.
+create table unsubscriptions (
+  group_id   integer not null references groups(id) on delete cascade,
+  member_id  bigint not null references members(id) on delete cascade,
+  at         timestamptz not null default now(),
+  primary key (member_id, group_id)
+);
+
 -- Members who live where no chapter exists yet, and are still on some list:
 -- "tacit waiting" counts them per city, so organisers see where a chapter could start.
 create view chapter_waiting as

@@ -126,13 +126,18 @@ export function registerListCommands(program: Command): void {
           ? new cliProgress.SingleBar({ format: 'importing [{bar}] {percentage}% | {rows} rows', stream: process.stderr }, cliProgress.Presets.shades_classic)
           : null;
         bar?.start(size, 0, { rows: 0 });
+        let rowsSoFar = 0;
         const report = await importMembers(ctx.sql, input, {
-          onBatch: (rows) => bar?.update(input.bytesRead, { rows }),
+          onBatch: (rows) => {
+            rowsSoFar = rows;
+            bar?.update(input.bytesRead, { rows });
+          },
           onRefused: (line, reason) => {
             if (opts.json) return;
-            if (bar) bar.stop();
+            // Printed as they come, above the bar, so a long import shows its problems early.
+            bar?.stop();
             process.stderr.write(`line ${line}: refused: ${reason}\n`);
-            if (bar) bar.start(size, input.bytesRead);
+            bar?.start(size, input.bytesRead, { rows: rowsSoFar });
           },
         });
         bar?.update(size, { rows: report.rows });

@@ -1,7 +1,7 @@
 import type { DeliveryMode } from '../rules/requestCommands.ts';
 import type { HandlerTools } from '../routing/inboundMail.ts';
 import { findGroup } from '../org/groups.ts';
-import { findMemberByAddress, leaveAll, markReturned, setMode, unsubscribe, upsertMember } from '../org/members.ts';
+import { clearUnsubscription, findMemberByAddress, leaveAll, markReturned, setMode, unsubscribe, upsertMember, type Member } from '../org/members.ts';
 import { describeEnrolment, enrolMember, enrolmentLines } from '../org/enrol.ts';
 import { placeByResidence } from '../org/residence.ts';
 
@@ -59,6 +59,7 @@ export async function applyChange(change: Change, email: string, nameHint: strin
       if (!group) return `There is no list named ${change.list} any more.`;
       const m = member ?? (await upsertMember(tx, { email, name: nameHint }));
       await markReturned(tx, m.id);
+      await clearUnsubscription(tx, m.id, [group.id]);
       await tx`
         insert into memberships (group_id, member_id, mode) values (${group.id}, ${m.id}, ${change.mode})
         on conflict (group_id, member_id) do update set mode = excluded.mode`;
@@ -78,9 +79,11 @@ export async function applyChange(change: Change, email: string, nameHint: strin
     }
     case 'move': {
       if (!member) return 'This address is not a member; send "join" first.';
-      const [moved] = await tx`update members set country = ${change.country}, city = ${change.city} where id = ${member.id} returning id, email, name, country, city, delivery_disabled_at`;
+      const [moved] = await tx<Member[]>`
+        update members set country = ${change.country}, city = ${change.city} where id = ${member.id}
+        returning id, email, name, country, city, delivery_disabled_at`;
       await placeByResidence(tx, [member.id]);
-      const e = await describeEnrolment(tx, moved as never);
+      const e = await describeEnrolment(tx, moved!);
       return [`You now live in ${change.city} (${change.country}).`, ...enrolmentLines(e, domain)].join('\n');
     }
     case 'enable-delivery': {

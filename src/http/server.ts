@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Context } from '../app/context.ts';
 import { withTimeout } from '../queue/queues.ts';
 import { readToken } from '../tokens/tokens.ts';
+import { unsubscribe } from '../org/members.ts';
 
 /**
  * The small HTTP endpoint: RFC 8058 one-click unsubscribe (the https
@@ -61,7 +62,7 @@ async function handle(ctx: Context, req: http.IncomingMessage, res: http.ServerR
   if (req.method === 'POST') {
     await readBody(req);
     // RFC 8058: the body is "List-Unsubscribe=One-Click"; the button of the page below posts the same.
-    await ctx.sql`delete from memberships where group_id = ${groupId} and member_id = ${memberId}`;
+    await unsubscribe(ctx.sql, memberId, groupId);
     ctx.log.info({ memberId, groupId }, 'one-click unsubscribe');
     return send(res, 200, 'text/html; charset=utf-8', page(`${escape(target.email)} is no longer on ${escape(list)}.`));
   }

@@ -56,11 +56,6 @@ async function record(
     on conflict (delivery_id) do nothing`;
 }
 
-/** The score after `elapsedDays` of decay plus one new bounce (pure, for tests). */
-export function nextBounceScore(score: number, elapsedDays: number, halfLifeDays: number): number {
-  return score * Math.pow(0.5, Math.max(0, elapsedDays) / halfLifeDays) + 1;
-}
-
 /**
  * Adds one hard bounce to the member's decaying score, at most once per
  * BOUNCE_SCORE_GAP_HOURS (a busy list must not disable someone in an hour),
@@ -76,7 +71,7 @@ export async function scoreHardBounce(
     with old as (
       select id, delivery_disabled_at,
              case when bounce_scored_at is null then 0
-                  else bounce_score * power(0.5, extract(epoch from now() - bounce_scored_at) / 86400 / ${bounceHalfLifeDays}::float8)
+                  else bounce_score * power(0.5, greatest(0, extract(epoch from now() - bounce_scored_at)) / 86400 / ${bounceHalfLifeDays}::float8)
              end as decayed,
              bounce_scored_at is null or bounce_scored_at <= now() - make_interval(secs => ${bounceScoreGapHours * 3600}) as may_score
       from members where id = ${memberId} for update

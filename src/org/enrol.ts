@@ -16,8 +16,8 @@ export interface Enrolment {
 /**
  * Puts someone in the organisation as joining does: the member row (created
  * or updated), memberships by residence (international, branch, chapter),
- * then any named lists. Used by a confirmed `join`, `tacit member add` and
- * the import's per-row logic in set form; safe to run again.
+ * then any named lists. Used by a confirmed `join` and `tacit member add`
+ * (the import does the same in set form); safe to run again.
  */
 export async function enrolMember(
   db: Queryable,
@@ -29,6 +29,14 @@ export async function enrolMember(
   const [before] = await db`select 1 from members where email = ${input.email.trim().toLowerCase()}`;
   const member = await upsertMember(db, input);
   await markReturned(db, member.id);
+  // Joining (or an operator adding them) is explicit: lists they once left by themselves count again.
+  await db`
+    delete from unsubscriptions u using groups g
+    where u.group_id = g.id and u.member_id = ${member.id}
+      and (g.level = 'international'
+           or (g.level = 'national' and g.country = ${member.country})
+           or (g.level = 'local' and g.country = ${member.country} and city_key(g.city) = city_key(${member.city}))
+           or g.id = any(${groups.map((g) => g.id)}))`;
   await placeByResidence(db, [member.id]);
   for (const group of groups) {
     // A membership they already have keeps its mode: running this again changes nothing.

@@ -153,7 +153,10 @@ async function takeInResidents(db: Queryable, group: Group): Promise<number> {
   return rows.length;
 }
 
-/** Renames a group's title and/or its list address (the slug); memberships and roles stay. */
+/**
+ * Renames a group's title and/or its list address (the slug); memberships,
+ * roles and the city a chapter serves stay (`group add SLUG --city` moves that).
+ */
 export async function renameGroup(db: Queryable, slug: string, change: { name?: string; slug?: string }): Promise<Group> {
   const group = await requireGroup(db, slug);
   const newSlug = change.slug?.trim().toLowerCase();
@@ -163,8 +166,7 @@ export async function renameGroup(db: Queryable, slug: string, change: { name?: 
   }
   const name = change.name?.trim() || group.name;
   const [renamed] = await db<Group[]>`
-    update groups set slug = ${newSlug || group.slug}, name = ${name},
-      city = case when level = 'local' and ${!!change.name && !change.slug} and city_key(city) = city_key(${group.name}) then ${name} else city end
+    update groups set slug = ${newSlug || group.slug}, name = ${name}
     where id = ${group.id}
     returning ${db.unsafe(GROUP_COLUMNS)}`;
   return renamed;

@@ -10,7 +10,7 @@ import { placeByResidence } from './residence.ts';
  * streamed and applied in batches with set-based SQL (one upsert, one
  * placement, one list insert per batch), so memory stays flat and 10,000
  * rows take a second or two. Running the same file again adds nobody twice,
- * and does not put back members who have left since.
+ * and does not put back members who have left (or left one list) since.
  *
  * Columns: email,name,country,city[,lists] (a header row may name them in
  * any order; without one, the order is this, or name,email,...).
@@ -170,6 +170,7 @@ async function applyBatch(sql: Sql, rows: ImportRow[]) {
         insert into memberships (group_id, member_id)
         select g.id, p.member_id from unnest(${pairs.map((p) => p[0])}::bigint[], ${pairs.map((p) => p[1])}::text[]) as p(member_id, slug)
         join groups g on g.slug = p.slug
+        where not exists (select 1 from unsubscriptions u where u.member_id = p.member_id and u.group_id = g.id)
         on conflict do nothing`;
     }
     return {

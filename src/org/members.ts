@@ -69,10 +69,16 @@ export async function subscribe(db: Queryable, memberId: number, slug: string, m
     on conflict (group_id, member_id) do update set mode = excluded.mode`;
 }
 
-/** Ends one membership; false when there was none. */
+/** Ends one membership, remembered so residence placement and imports do not undo it; false when there was none. */
 export async function unsubscribe(db: Queryable, memberId: number, groupId: number): Promise<boolean> {
   const rows = await db`delete from memberships where group_id = ${groupId} and member_id = ${memberId} returning 1`;
+  await db`insert into unsubscriptions (group_id, member_id) values (${groupId}, ${memberId}) on conflict do nothing`;
   return rows.length > 0;
+}
+
+/** An explicit subscription (by the member, or an operator naming them) lifts an earlier unsubscription. */
+export async function clearUnsubscription(db: Queryable, memberId: number, groupIds: number[]): Promise<void> {
+  await db`delete from unsubscriptions where member_id = ${memberId} and group_id = any(${groupIds})`;
 }
 
 /** Changes how a member receives one list; false when they are not on it. */

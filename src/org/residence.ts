@@ -9,7 +9,8 @@ import type { Group } from './groups.ts';
  *   (marked 'residence'; an existing membership keeps its mode);
  * - ends the 'residence' memberships of branches and chapters they no longer
  *   live in (a move), carrying the old branch's/chapter's mode to the new one;
- * - leaves lists they subscribed to themselves alone.
+ * - leaves lists they subscribed to themselves alone, and never puts them
+ *   back on a list they unsubscribed from.
  * Running it again changes nothing.
  */
 export async function placeByResidence(db: Queryable, memberIds: readonly number[]): Promise<void> {
@@ -23,10 +24,11 @@ export async function placeByResidence(db: Queryable, memberIds: readonly number
         or (g.level = 'local' and g.country = m.country and city_key(g.city) = city_key(m.city))
       where m.id = any(${memberIds as number[]})
     ), dropped as (
-      delete from memberships ms using groups g
-      where ms.group_id = g.id and ms.member_id = any(${memberIds as number[]})
+      -- Written against members rather than target: an anti-join on the CTE is quadratic in the batch.
+      delete from memberships ms using groups g, members m
+      where ms.group_id = g.id and m.id = ms.member_id and ms.member_id = any(${memberIds as number[]})
         and ms.source = 'residence' and g.level in ('national', 'local')
-        and not exists (select 1 from target t where t.member_id = ms.member_id and t.group_id = ms.group_id)
+        and not coalesce(g.country = m.country and (g.level = 'national' or city_key(g.city) = city_key(m.city)), false)
       returning ms.member_id, g.level, ms.mode
     )
     insert into memberships (group_id, member_id, mode, source)
@@ -34,6 +36,7 @@ export async function placeByResidence(db: Queryable, memberIds: readonly number
            coalesce((select d.mode from dropped d where d.member_id = t.member_id and d.level = t.level limit 1), 'immediate'),
            'residence'
     from target t
+    where not exists (select 1 from unsubscriptions u where u.member_id = t.member_id and u.group_id = t.group_id)
     on conflict (group_id, member_id) do nothing`;
 }
 

@@ -82,7 +82,8 @@ describe('answers without changes', () => {
     const me = 'erin@example.org';
     const before = (await mailsTo(h, me)).length;
     await command(me, `request@${h.domain}`, 'status', 'lists\nplease add me\nsubscribe nosuchlist\n-- \nErin');
-    const mails = await mailsTo(h, me);
+    const answers = await h.ctx.sql`select count(*)::int as n from outbox where in_reply_to = ${`<cmd-${seq}@example.org>`}`;
+    expect(answers[0]!.n).toBe(1);
     const answer = await nthMailTo(h, me, before + 1);
     const text = answer.parsed.text!;
     expect(text).toContain('Address: erin@example.org (Erin)');
@@ -94,7 +95,6 @@ describe('answers without changes', () => {
     expect(text).toContain('subscribe LIST [digest]'); // the help
     expect(text).not.toContain('Erin\n'); // the signature was not read
     expect(header(answer.raw, 'Reply-To')).toBeUndefined();
-    expect(mails.length).toBe(before + 1);
   });
 
   it('who LIST answers owners only', async () => {

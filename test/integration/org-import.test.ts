@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../helpers/harness.ts';
+import { unsubscribe } from '../../src/org/members.ts';
 import { standardOrg, tacit } from './lists-support.ts';
 
 let h: Harness;
@@ -62,9 +63,12 @@ describe('tacit import', () => {
     expect(firstMs).toBeLessThan(30_000);
   });
 
-  it('reports each refused row with its line and reason, imports the rest, and does not put back members who left', async () => {
+  it('reports each refused row with its line and reason, imports the rest, and does not put back members who left (or left one list)', async () => {
     await h.ctx.sql`update members set left_at = now() where email = 'member1@example.org'`;
     await h.ctx.sql`delete from memberships where member_id = (select id from members where email = 'member1@example.org')`;
+    const [m2] = await h.ctx.sql`select id from members where email = 'member2@example.org'`;
+    const [all] = await h.ctx.sql`select id from groups where slug = 'all'`;
+    await unsubscribe(h.ctx.sql, m2!.id, all!.id); // member2 left the international list by themselves
     const file = path.join(dir, 'mixed.csv');
     fs.writeFileSync(file, '\ufeff' + [
       'Name,E-mail,City,Country,Lists',
@@ -76,10 +80,11 @@ describe('tacit import', () => {
       'Unknown List,ul@example.org,Paris,FR,nosuchlist',
       '"Quoted, Name",quoted@example.org,"Milton Keynes",GB,"fr;icc"',
       'Member One,member1@example.org,London,GB,',
+      '"Member 2, Jr.",member2@example.org,Paris,FR,all',
     ].join('\r\n'));
     const out = await tacit(h, ['import', file]);
     expect(out.stdout.trim()).toBe(
-      '8 rows read: 2 members added, 1 updated, 0 unchanged, 5 refused\n1 had left by mail and were not put back on their lists',
+      '9 rows read: 2 members added, 1 updated, 1 unchanged, 5 refused\n1 had left by mail and were not put back on their lists',
     );
     expect(out.stderr.split('\n').filter(Boolean)).toEqual([
       'line 3: refused: no email address',
@@ -91,10 +96,11 @@ describe('tacit import', () => {
     const rows = await h.ctx.sql`
       select m.email, m.name, array_remove(array_agg(g.slug order by g.slug), null) as lists from members m
       left join memberships ms on ms.member_id = m.id left join groups g on g.id = ms.group_id
-      where m.email in ('good1@example.org', 'quoted@example.org', 'member1@example.org') group by m.email, m.name order by m.email`;
+      where m.email in ('good1@example.org', 'quoted@example.org', 'member1@example.org', 'member2@example.org') group by m.email, m.name order by m.email`;
     expect(rows).toEqual([
       { email: 'good1@example.org', name: 'Good One', lists: ['all', 'fr', 'gb', 'gb-london'] },
       { email: 'member1@example.org', name: 'Member One', lists: [] },
+      { email: 'member2@example.org', name: 'Member 2, Jr.', lists: ['fr'] },
       { email: 'quoted@example.org', name: 'Quoted, Name', lists: ['all', 'fr', 'gb', 'icc'] },
     ]);
   });

@@ -5,7 +5,7 @@ import { createSmtpIngest, listen } from '../ingest/smtpIngest.ts';
 import { openTransport } from '../outbound/transports/index.ts';
 import { startReconciler } from '../queue/reconciler.ts';
 import { startHttpEndpoint, type HttpEndpoint } from '../http/server.ts';
-import { closeListsQueue, startListsWorker } from '../lists/fanout.ts';
+import { startImapIngest } from '../ingest/imapIngest.ts';
 import type { Runtime } from './runtime.ts';
 
 export interface RunningServer {
@@ -16,7 +16,7 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** The SMTP ingest, every worker and the reconciler, in this process. */
+/** The SMTP (and IMAP) ingest, every worker, the reconciler and the HTTP endpoint, in this process. */
 export async function startServer(
   runtime: Runtime,
   options: { smtp?: boolean; workers?: boolean; reconciler?: boolean } = {},
@@ -24,7 +24,6 @@ export async function startServer(
   const { ctx } = runtime;
   const transport = openTransport(ctx.config);
   const workers: Worker[] = options.workers === false ? [] : startWorkers(ctx, transport, runtime.redisUrl);
-  if (options.workers !== false) workers.push(startListsWorker(ctx, runtime.redisUrl));
   const stopReconciler = options.workers === false || options.reconciler === false ? () => {} : startReconciler(ctx);
   let smtp: SMTPServer | undefined;
   let smtpPort = 0;
@@ -32,6 +31,8 @@ export async function startServer(
     smtp = createSmtpIngest(ctx);
     smtpPort = await listen(smtp, ctx.config.smtp.host, ctx.config.smtp.port);
   }
+  // Mail that arrives in a mailbox instead of by SMTP (IMAP_URL), stored the same way.
+  const imap = options.smtp !== false && ctx.config.imap ? startImapIngest(ctx, ctx.config.imap) : undefined;
   let http: HttpEndpoint | undefined;
   if (ctx.config.http) {
     http = await startHttpEndpoint(ctx, ctx.config.http.host, ctx.config.http.port);
@@ -44,10 +45,10 @@ export async function startServer(
     async stop() {
       // Stop accepting first, then let running jobs finish, then close the transport.
       if (smtp) await new Promise<void>((resolve) => smtp!.close(() => resolve()));
+      await imap?.stop();
       await http?.close();
       stopReconciler();
       await stopWorkers(workers);
-      await closeListsQueue(ctx);
       await transport.close();
     },
   };

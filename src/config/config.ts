@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import path from 'node:path';
 import { parseDigestSchedule } from '../digests/schedule.ts';
+import { loadImapConfig, type ImapConfig } from '../ingest/imapConfig.ts';
 
 function isDigestSchedule(value: string): boolean {
   try {
@@ -84,6 +85,8 @@ export interface Config {
   reconcileGraceMs: number;
   logLevel: Env['LOG_LEVEL'];
   digestSchedule: string;
+  /** The optional IMAP ingest (IMAP_URL, IMAP_MAILBOX, IMAP_AFTER, IMAP_POLL_MS); null when not configured. */
+  imap: ImapConfig | null;
   publicUrl?: string;
   /** null: no HTTP endpoint. */
   http: { host: string; port: number } | null;
@@ -130,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reconcileGraceMs: e.RECONCILE_GRACE_MS,
     logLevel: e.LOG_LEVEL,
     digestSchedule: e.DIGEST_SCHEDULE,
+    imap: loadImapConfig(env),
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     http: e.HTTP_PORT !== undefined || e.PUBLIC_URL ? { host: e.HTTP_HOST, port: e.HTTP_PORT ?? 8025 } : null,
     lists: {
@@ -152,5 +156,6 @@ export function describeConfig(config: Config): Record<string, unknown> {
     redisUrl: mask(config.redisUrl) ?? '(private, started under TACIT_HOME)',
     outbound: config.outbound.kind === 'maildir' ? `maildir:${config.outbound.dir}` : mask(config.outbound.url),
     secret: config.secret ? '***' : `(generated in ${path.join(config.home, 'secret')})`,
+    imap: config.imap ? { ...config.imap, url: mask(config.imap.url) } : null,
   };
 }

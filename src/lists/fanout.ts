@@ -1,8 +1,7 @@
-import { Queue, Worker, type ConnectionOptions } from 'bullmq';
 import type { Context } from '../app/context.ts';
 import type { Queryable } from '../db/database.ts';
 import { enqueueDeliveries } from '../outbound/outbox.ts';
-import { addJobsBestEffort, workerConnection, type Queues } from '../queue/queues.ts';
+import { addJobsBestEffort } from '../queue/queues.ts';
 import { LIST_COPY } from './listCopy.ts';
 
 /**
@@ -15,7 +14,6 @@ import { LIST_COPY } from './listCopy.ts';
  * that transaction has committed. Should the job be lost, the reconciler
  * queues pending outbox rows anyway.
  */
-const QUEUE = 'lists';
 const LOCK_CLASS = 7273;
 const BATCH = 1000;
 
@@ -32,20 +30,9 @@ export async function fanOutPost(tx: Queryable, postId: number, groupId: number)
   return result.count;
 }
 
-const queues = new WeakMap<Queues, Queue>();
-
-function listsQueue(ctx: Context): Queue {
-  let queue = queues.get(ctx.queues);
-  if (!queue) {
-    queue = new Queue(QUEUE, { connection: ctx.queues.connection as ConnectionOptions, prefix: ctx.queues.prefix });
-    queues.set(ctx.queues, queue);
-  }
-  return queue;
-}
-
 /** Asks for a post's copies to be queued for delivery (best effort: the reconciler covers a lost job). */
 export async function requestCopyDelivery(ctx: Context, postId: number): Promise<void> {
-  await addJobsBestEffort(listsQueue(ctx), [
+  await addJobsBestEffort(ctx.queues.lists, [
     { name: 'queue-copies', data: { postId }, opts: { jobId: `post-${postId}`, attempts: 8, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 24 * 3600 }, removeOnFail: { age: 7 * 24 * 3600 } } },
   ]);
 }
@@ -66,20 +53,4 @@ export async function queueCopies(ctx: Context, postId: number): Promise<number>
     queued += ids.length;
     after = ids[ids.length - 1]!;
   }
-}
-
-export function startListsWorker(ctx: Context, redisUrl: string): Worker {
-  const worker = new Worker<{ postId: number }>(QUEUE, (job) => queueCopies(ctx, job.data.postId), {
-    connection: workerConnection(redisUrl),
-    prefix: ctx.queues.prefix,
-    concurrency: 2,
-  });
-  worker.on('error', (err) => ctx.log.warn({ err }, 'lists worker error'));
-  return worker;
-}
-
-export async function closeListsQueue(ctx: Context): Promise<void> {
-  const queue = queues.get(ctx.queues);
-  queues.delete(ctx.queues);
-  await queue?.close();
 }

@@ -10,6 +10,7 @@ export const QUEUE_NAMES = {
   route: 'route',
   deliver: 'deliver',
   consultation: 'consultation',
+  lists: 'lists',
 } as const;
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
@@ -17,6 +18,7 @@ export interface Queues {
   route: Queue;
   deliver: Queue;
   consultation: Queue;
+  lists: Queue;
   connection: Redis;
   prefix: string;
   close(): Promise<void>;
@@ -63,6 +65,7 @@ export function openQueues(redisUrl: string, prefix: string): Queues {
     route: make('route'),
     deliver: make('deliver'),
     consultation: make('consultation'),
+    lists: make('lists'),
   };
   return {
     ...queues,

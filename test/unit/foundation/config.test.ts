@@ -19,6 +19,13 @@ describe('configuration', () => {
     expect(config.outbound).toEqual({ kind: 'smtp', url: 'smtp://relay.example.org:587' });
     expect(config.domain).toBe('lists.example.org');
     expect(describeConfig(config).databaseUrl).toBe('postgres://tacit:***@db.example.org/tacit');
+    expect(config.imap).toBeNull();
+  });
+
+  it('reads the optional IMAP ingest and masks its password when printed', () => {
+    const config = loadConfig({ IMAP_URL: 'imaps://inbox:s3cret@mail.example.org/INBOX' });
+    expect(config.imap).toMatchObject({ url: 'imaps://inbox:s3cret@mail.example.org/INBOX' });
+    expect(JSON.stringify(describeConfig(config))).not.toContain('s3cret');
   });
 
   it.each([

@@ -21,7 +21,7 @@ describe('tacit (core commands)', () => {
   });
 
   it('config explains a bad setting and exits 2', async () => {
-    const { code, stderr } = await tacit(h, ['config'], { env: { SMTP_PORT: 'abc' } });
+    const { code, stderr } = await tacit(h, ['config'], { env: { SMTP_PORT: 'abc' }, allowFailure: true });
     expect(code).toBe(2);
     expect(stderr).toMatch(/Invalid configuration:\n {2}SMTP_PORT:/);
   });

@@ -1,20 +1,11 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runTacit } from '../helpers/cli.ts';
 
 /** `tacit reply-text`: the reply reader as an operator command (no database needed). */
-const root = path.resolve(import.meta.dirname, '../..');
-
-function tacit(args: string[], input?: string): Promise<{ stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = execFile(process.execPath, [path.join(root, 'bin/tacit.js'), ...args], { cwd: root, env: { ...process.env, LOG_LEVEL: 'silent' } }, (err, stdout, stderr) =>
-      err ? reject(Object.assign(err, { stdout, stderr })) : resolve({ stdout, stderr }),
-    );
-    child.stdin!.end(input ?? '');
-  });
-}
+const tacit = (args: string[], input?: string) => runTacit(args, { input, allowFailure: true });
 
 const MESSAGE = [
   'From: Member <m@example.org>',
@@ -50,7 +41,7 @@ describe('tacit reply-text', () => {
   });
 
   it('says clearly when the file does not exist', async () => {
-    const err = await tacit(['reply-text', '/nonexistent/reply.eml']).catch((e) => e);
+    const err = await tacit(['reply-text', '/nonexistent/reply.eml']);
     expect(err.code).toBe(2);
     expect(err.stderr).toContain('tacit: no such file: /nonexistent/reply.eml');
   });

@@ -1,13 +1,9 @@
 // Shared by the consultation integration tests (not a test file itself).
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { upsertGroup, type GroupLevel } from '../../src/org/groups.ts';
 import { grantRole, subscribe, upsertMember } from '../../src/org/members.ts';
 import { readMaildir, waitFor, type Harness } from '../helpers/harness.ts';
 
-const run = promisify(execFile);
 
 export interface SeededList {
   slug: string;
@@ -86,23 +82,7 @@ export async function waitForOutbox(h: Harness, timeoutMs = 30_000): Promise<voi
   }, timeoutMs, 'outbox drained');
 }
 
-/** Runs the real `tacit` command against the harness's database and Redis. */
-export async function tacit(h: Harness, args: string[]): Promise<{ stdout: string; stderr: string }> {
-  const root = path.resolve(import.meta.dirname, '../..');
-  return run(process.execPath, [path.join(root, 'bin/tacit.js'), ...args], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: h.databaseUrl,
-      REDIS_URL: h.runtime.redisUrl,
-      TACIT_SECRET: 'test-secret-test-secret',
-      QUEUE_PREFIX: h.ctx.queues.prefix,
-      TACIT_HOME: path.dirname(h.maildir),
-      OUTBOUND: `maildir:${h.maildir}`,
-      LOG_LEVEL: 'silent',
-    },
-  });
-}
+export { tacit } from '../helpers/cli.ts';
 
 /** Moves a consultation's deadline into the past (instead of waiting for it). */
 export async function expire(h: Harness, id: number): Promise<void> {

@@ -1,8 +1,4 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import path from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { inject } from 'vitest';
 import { readMaildir, waitFor, type Harness } from '../helpers/harness.ts';
 import { addGroup } from '../../src/org/groups.ts';
 import { enrolMember } from '../../src/org/enrol.ts';
@@ -104,26 +100,4 @@ export async function routed(h: Harness, messageId: string) {
   }, 15_000, `routing of ${messageId}`);
 }
 
-const exec = promisify(execFile);
-const ROOT = path.resolve(import.meta.dirname, '../..');
-
-/** Runs the real CLI against the harness's database. */
-export async function tacit(h: Harness, args: string[], options: { allowFailure?: boolean } = {}) {
-  const env = {
-    ...process.env,
-    DATABASE_URL: h.databaseUrl,
-    REDIS_URL: inject('redisUrl'),
-    TACIT_HOME: h.config.home,
-    TACIT_SECRET: 'test-secret-test-secret',
-    QUEUE_PREFIX: h.config.queuePrefix,
-    LOG_LEVEL: 'silent',
-  };
-  try {
-    const { stdout, stderr } = await exec('node', ['bin/tacit.js', ...args], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code?: number; stdout?: string; stderr?: string };
-    if (!options.allowFailure) throw new Error(`tacit ${args.join(' ')} failed (${e.code}): ${e.stderr}`);
-    return { code: e.code ?? 1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
-}
+export { tacit } from '../helpers/cli.ts';

@@ -17,6 +17,17 @@ export interface StoredInbound {
   duplicate: boolean;
 }
 
+/** A Message-ID longer than this is keyed by its digest: a btree index entry is limited to ~2.7 kB. */
+const MAX_KEY_LENGTH = 256;
+
+const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
+
+/** The duplicate key: the Message-ID (or its digest when it is huge), else a digest of the bytes. */
+export function messageKeyOf(headerMessageId: string | null, raw: Buffer): string {
+  if (!headerMessageId) return `sha256:${sha256(raw)}`;
+  return headerMessageId.length > MAX_KEY_LENGTH ? `mid-sha256:${sha256(headerMessageId)}` : headerMessageId;
+}
+
 /**
  * Commits a received message and one delivery per recipient in a single
  * transaction. The same Message-ID to the same recipient is stored once, so a
@@ -24,7 +35,7 @@ export interface StoredInbound {
  */
 export async function storeInbound(sql: Sql, envelope: InboundEnvelope): Promise<StoredInbound> {
   const headerMessageId = headerBagFromRaw(envelope.raw).get('message-id')?.trim() || null;
-  const messageKey = headerMessageId ?? `sha256:${createHash('sha256').update(envelope.raw).digest('hex')}`;
+  const messageKey = messageKeyOf(headerMessageId, envelope.raw);
   const recipients = [...new Set(envelope.recipients.map((r) => r.toLowerCase()))];
   return sql.begin(async (tx) => {
     // Insert or find: "do update" (a no-op) makes the row lockable and returned either way.

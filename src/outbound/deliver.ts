@@ -29,7 +29,17 @@ export async function deliverOutboxRow(ctx: Context, transport: Transport, id: n
   return 'sent';
 }
 
-/** Called when BullMQ has used up a job's attempts: the row is failed, for stats and operators. */
+/** How long a mail is retried through temporary failures (a relay outage) before it is given up, as MTAs do. */
+export const GIVE_UP_AFTER_DAYS = 5;
+
+/**
+ * Called when BullMQ has used up a job's attempts. A young row stays pending,
+ * so the reconciler queues it again (a relay down for an hour loses nothing);
+ * a row older than GIVE_UP_AFTER_DAYS is failed, for stats and operators.
+ */
 export async function markDeliveryFailed(ctx: Context, id: number, reason: string): Promise<void> {
-  await ctx.sql`update outbox set state = 'failed', last_error = ${reason} where id = ${id} and state = 'pending'`;
+  await ctx.sql`
+    update outbox set state = case when created_at < now() - make_interval(days => ${GIVE_UP_AFTER_DAYS}) then 'failed' else state end,
+           last_error = ${reason}
+    where id = ${id} and state = 'pending'`;
 }

@@ -100,3 +100,30 @@ export async function addJobsBestEffort(
   const added = queue.addBulk(jobs).then(() => true, () => false);
   return withTimeout(added, timeoutMs, false);
 }
+
+/**
+ * Queues jobs again for rows the database says still need one (the
+ * reconciler). A finished job under the same id (failed after its last
+ * attempt while Postgres was unreachable, say) would make a plain add a
+ * no-op for days, so finished ones are removed first; waiting, delayed and
+ * active jobs are left alone, and a duplicate run finds its row done.
+ */
+export async function requeueJobs(
+  queue: Queue,
+  jobs: { name: string; data: object; opts: JobsOptions & { jobId: string } }[],
+  timeoutMs = 10_000,
+): Promise<boolean> {
+  if (jobs.length === 0) return true;
+  const work = async () => {
+    for (let i = 0; i < jobs.length; i += 500) {
+      const chunk = jobs.slice(i, i + 500);
+      const states = await Promise.all(chunk.map((job) => queue.getJobState(job.opts.jobId)));
+      await Promise.all(
+        chunk.map((job, k) => (states[k] === 'failed' || states[k] === 'completed' ? queue.remove(job.opts.jobId) : 0)),
+      );
+    }
+    await queue.addBulk(jobs);
+    return true;
+  };
+  return withTimeout(work().catch(() => false), timeoutMs, false);
+}

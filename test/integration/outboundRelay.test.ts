@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHarness, waitFor, type Harness } from '../helpers/harness.ts';
+import { GIVE_UP_AFTER_DAYS, markDeliveryFailed } from '../../src/outbound/deliver.ts';
 
 /** Postfix's smtp-sink as the relay: a real SMTP server that writes each transaction to a file. */
 async function startSink(extraArgs: string[] = []) {
@@ -78,5 +79,22 @@ describe('outbound through an SMTP relay (pooled nodemailer → smtp-sink)', () 
     });
     expect(row.state).toBe('pending');
     expect(row.last_error).toMatch(/4\d\d/);
+  });
+});
+
+describe('a delivery whose retries are used up', () => {
+  it('stays pending for the reconciler while young, and is failed once older than the give-up age', async () => {
+    h = await createHarness({ workers: false });
+    const [young] = await h.ctx.sql`insert into outbox (kind, recipient) values ('not-available', 'young@example.org') returning id`;
+    const [old] = await h.ctx.sql`
+      insert into outbox (kind, recipient, created_at)
+      values ('not-available', 'old@example.org', now() - make_interval(days => ${GIVE_UP_AFTER_DAYS + 1})) returning id`;
+    await markDeliveryFailed(h.ctx, young.id, '421 relay down');
+    await markDeliveryFailed(h.ctx, old.id, '421 relay down');
+    const rows = await h.ctx.sql`select recipient, state, last_error from outbox order by id`;
+    expect(rows).toEqual([
+      { recipient: 'young@example.org', state: 'pending', last_error: '421 relay down' },
+      { recipient: 'old@example.org', state: 'failed', last_error: '421 relay down' },
+    ]);
   });
 });

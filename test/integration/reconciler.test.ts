@@ -5,12 +5,30 @@ import { createHarness, readMaildir, waitFor, type Harness } from '../helpers/ha
 import { reconcileOnce } from '../../src/queue/reconciler.ts';
 import { startServer } from '../../src/app/server.ts';
 import { openRuntime } from '../../src/app/runtime.ts';
+import { UnrecoverableError, Worker } from 'bullmq';
+import { workerConnection } from '../../src/queue/queues.ts';
+import { routeDelivery } from '../../src/routing/router.ts';
 
 let redis: Redis;
 beforeAll(() => {
   redis = new Redis(inject('redisUrl'));
 });
 afterAll(() => redis.disconnect());
+
+/**
+ * Makes the job waiting under `jobId` fail for good, as when its last attempt
+ * failed while Postgres was unreachable (so the row could not be marked either).
+ */
+async function failJob(h: Harness, queue: 'route' | 'deliver', jobId: string) {
+  const worker = new Worker(queue, async () => {
+    throw new UnrecoverableError('database unreachable');
+  }, { connection: workerConnection(inject('redisUrl')), prefix: h.ctx.queues.prefix });
+  try {
+    await waitFor(async () => (await h.ctx.queues[queue].getJobState(jobId)) === 'failed', 10_000, `${jobId} failed`);
+  } finally {
+    await worker.close();
+  }
+}
 
 /** Wipes only this harness's queues: other test files share the Redis. */
 async function wipeQueues(h: Harness) {
@@ -69,6 +87,50 @@ describe('reconciler', () => {
       }
     } finally {
       await recovered?.close();
+      await h.close();
+    }
+  });
+
+  it('routes a stored message whose routing job failed for good before the row could be marked', async () => {
+    const h = await createHarness({ workers: false, env: { RECONCILE_GRACE_MS: '0' } });
+    try {
+      await h.send({ from: 'failedjob@example.org', to: `request@${h.domain}`, subject: 'help', text: 'help' });
+      const [delivery] = await h.ctx.sql`select id from inbound_deliveries`;
+      await failJob(h, 'route', `route-${delivery.id}`);
+
+      const workers = await startServer(h.runtime, { smtp: false, reconciler: false });
+      try {
+        expect((await reconcileOnce(h.ctx)).routed).toBe(1);
+        await waitFor(() => readMaildir(h.maildir).find((m) => m.raw.includes('Delivered-To: failedjob@example.org')));
+        const [after] = await h.ctx.sql`select state from inbound_deliveries`;
+        expect(after.state).toBe('routed');
+      } finally {
+        await workers.stop();
+      }
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('sends a pending outbox row whose delivery job failed for good before the row could be marked', async () => {
+    const h = await createHarness({ workers: false, env: { RECONCILE_GRACE_MS: '0' } });
+    try {
+      await h.send({ from: 'failedsend@example.org', to: `request@${h.domain}`, subject: 'help', text: 'help' });
+      const [delivery] = await h.ctx.sql`select id from inbound_deliveries`;
+      await routeDelivery(h.ctx, delivery.id);
+      const [row] = await h.ctx.sql`select id, state from outbox`;
+      expect(row.state).toBe('pending');
+      await failJob(h, 'deliver', `out-${row.id}`);
+
+      const workers = await startServer(h.runtime, { smtp: false, reconciler: false });
+      try {
+        expect((await reconcileOnce(h.ctx)).outbox).toBe(1);
+        await waitFor(() => readMaildir(h.maildir).find((m) => m.raw.includes('Delivered-To: failedsend@example.org')));
+        await waitFor(async () => (await h.ctx.sql`select state from outbox where id = ${row.id}`)[0].state === 'sent');
+      } finally {
+        await workers.stop();
+      }
+    } finally {
       await h.close();
     }
   });

@@ -4,6 +4,7 @@ import { makeToken, readToken } from '../tokens/tokens.ts';
 import type { Handler, HandlerTools, InboundMail, RouteResult } from '../routing/inboundMail.ts';
 import { findMemberByAddress } from '../org/members.ts';
 import { newTextOfBody } from '../reading/replyText.ts';
+import { replyToSender } from '../routing/reply.ts';
 
 /**
  * Confirmations: anything that must be confirmed by a reply (a subscription,
@@ -60,8 +61,11 @@ export const confirmHandler: Handler = async (mail, tools) => {
   const sender = await findMemberByAddress(tools.tx, mail.from);
   const fromOwner = mail.from === row.email || (row.member_id != null && sender?.id === row.member_id);
   if (!fromOwner) return { outcome: `confirmation from ${mail.from || 'nobody'} ignored: sent to ${row.email}`, state: 'held' };
-  if (row.used_at) return { outcome: 'confirmation already used' };
-  if (row.expired) return { outcome: 'confirmation expired' };
+  // The sender is the owner here, so telling them is safe (a stranger gets nothing above).
+  if (row.used_at || row.expired) {
+    await replyToSender(mail, tools, 'confirmation-unusable', { expired: !row.used_at && row.expired });
+    return { outcome: row.used_at ? 'confirmation already used' : 'confirmation expired' };
+  }
   const confirmer = confirmers.get(row.purpose);
   if (!confirmer) return { outcome: `no confirmer for ${row.purpose}` };
   await tools.tx`update confirmations set used_at = now() where id = ${row.id}`;

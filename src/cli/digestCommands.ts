@@ -49,9 +49,12 @@ export function registerDigestCommands(program: Command): void {
         if (schedule.kind === 'off') throw new UsageError('DIGEST_SCHEDULE is off; use --period to send one now');
         const period = latestPeriod(schedule, new Date());
         const members = await runScheduledDigest(ctx);
+        // The run starts where the last one ended, which may be before the latest period.
+        const [run] = await ctx.sql`select period_start from digest_runs where period_end = ${period.end}`;
+        const start = (run?.period_start as Date | undefined) ?? period.start;
         process.stdout.write(
           members > 0
-            ? `queued ${members} digests for ${period.start.toISOString()} to ${period.end.toISOString()}\n`
+            ? `queued ${members} digests for ${start.toISOString()} to ${period.end.toISOString()}\n`
             : `nothing queued: the period ending ${period.end.toISOString()} was already run (or is the first, recorded as a baseline), or nobody had anything to read\n`,
         );
       });

@@ -26,6 +26,13 @@ export async function closeInTransaction(tx: Queryable, ctx: Context, id: number
     if (!row) return { closed: false, reason: 'no such consultation' };
     return { closed: false, reason: row.status === 'open' && row.future ? 'deadline not reached' : `already ${row.status}` };
   }
+  // Copies (and reminders, notices) that have not left by the close are not
+  // sent any more: the member counts as unreachable, and a ballot arriving
+  // after the close could only draw a late reply.
+  await tx`
+    update outbox o set state = 'failed', last_error = 'consultation closed before it was sent'
+    from consultation_mailings cm
+    where cm.consultation_id = ${id} and cm.outbox_id = o.id and cm.purpose <> 'outcome' and o.state = 'pending'`;
   await writeBuckets(tx, id);
   const c = (await loadConsultation(tx, id))!;
   const outcome = await countConsultation(tx, c, true);

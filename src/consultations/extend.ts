@@ -27,6 +27,11 @@ export async function extendDeadline(tx: Queryable, ctx: Context, c: Consultatio
 export async function cancelConsultation(tx: Queryable, ctx: Context, c: Consultation): Promise<number> {
   await tx`update consultations set status = 'cancelled', cancelled_at = now() where id = ${c.id}`;
   if (c.status !== 'open') return 0;
+  // Copies and reminders that have not left yet are not sent: no ballot after the cancel.
+  await tx`
+    update outbox o set state = 'failed', last_error = 'consultation cancelled before it was sent'
+    from consultation_mailings cm
+    where cm.consultation_id = ${c.id} and cm.outbox_id = o.id and o.state = 'pending'`;
   const notified = await writeElectorateNotice(tx, c, 'cancelled', 'consultation-cancelled');
   await queueMailingJob(ctx, c.id, 'cancelled');
   return notified;

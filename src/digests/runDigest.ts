@@ -39,6 +39,10 @@ export async function writeDigests(db: Queryable, period: { start: Date; end: Da
         or exists (select 1 from consultations c join memberships ms on ms.group_id = c.group_id
                    where ms.member_id = m.id and c.status = 'closed'
                      and c.closed_at >= ${period.start} and c.closed_at < ${period.end})
+        -- as digestContent: an outcome also reaches those who were asked, if they left the list since
+        or exists (select 1 from consultation_electorate e join consultations c on c.id = e.consultation_id
+                   where e.member_id = m.id and c.status = 'closed'
+                     and c.closed_at >= ${period.start} and c.closed_at < ${period.end})
         or exists (select 1 from memberships ms join list_posts p on p.group_id = ms.group_id
                    where ms.member_id = m.id and ms.mode = 'digest' and p.state = 'distributed'
                      and p.distributed_at >= ${period.start} and p.distributed_at < ${period.end})

@@ -11,10 +11,19 @@ import { latestPeriod, parseDigestSchedule } from './schedule.ts';
 export async function runScheduledDigest(ctx: Context, now = new Date()): Promise<number> {
   const schedule = parseDigestSchedule(ctx.config.digestSchedule);
   if (schedule.kind === 'off') return 0;
-  const period = latestPeriod(schedule, now);
+  const latest = latestPeriod(schedule, now);
+  let period = latest;
   // Claim and write in one transaction: a crash leaves either nothing (tried
   // again next pass) or every row (delivered by the outbox reconciler).
   const members = await ctx.sql.begin(async (tx) => {
+    // A period starts where the last run ended: boundaries missed while Tacit
+    // was down (or a changed schedule) leave no posts or outcomes unsent, and
+    // nothing already covered by a run is sent again.
+    const [last] = await tx`select max(period_end) as end from digest_runs`;
+    if (last?.end) {
+      if ((last.end as Date).getTime() >= latest.end.getTime()) return null;
+      period = { start: last.end as Date, end: latest.end };
+    }
     const [claimed] = await tx`
       insert into digest_runs (period_end, period_start, kind)
       select ${period.end}, ${period.start},

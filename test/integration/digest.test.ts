@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDue } from '../../src/consultations/close.ts';
 import { runDigest } from '../../src/digests/runDigest.ts';
 import { runScheduledDigest } from '../../src/digests/scheduledDigest.ts';
+import { digestContent } from '../../src/digests/digestContent.ts';
+import { latestPeriod, parseDigestSchedule } from '../../src/digests/schedule.ts';
+import { upsertGroup } from '../../src/org/groups.ts';
+import { subscribe } from '../../src/org/members.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { tacit } from '../helpers/cli.ts';
 import { delivered, expire, inDays, openViaSmtp, seedList, waitForMailTo, waitForOutbox, waitForRouting, type SeededList } from './consultation-support.ts';
@@ -88,5 +92,61 @@ describe('digests', () => {
     expect(stdout).toContain('== Agenda for Saturday ==');
     await new Promise((r) => setTimeout(r, 300));
     expect((await delivered(h)).length).toBe(before);
+  });
+
+  it('says what silence means for proposals as well as choices', async () => {
+    const [digest] = await waitForMailTo(h, list.members[1]!, /^Your Tacit digest: 1 open consultation/);
+    // The open consultation here is a proposal: it has no options to consent to.
+    expect(digest!.mail.text).not.toContain('consent to every option.');
+    expect(digest!.mail.text).toContain('consent: to every option of a choice, to a proposal.');
+  });
+
+  it('covers the weeks it missed: a period starts where the last run ended', async () => {
+    // Tacit was down for three Mondays; a post went out during that time.
+    await h.ctx.sql`update list_posts set distributed_at = '2030-01-22T10:00:00Z'`;
+    const member = list.members[1]!;
+    expect(await runScheduledDigest(h.ctx, new Date('2030-02-12T09:00:00Z'))).toBe(3);
+    const [run] = await h.ctx.sql`select period_start, kind from digest_runs where period_end = '2030-02-11T08:00:00Z'`;
+    expect(run).toEqual({ period_start: new Date('2030-01-14T08:00:00Z'), kind: 'sent' });
+    const [row] = await h.ctx.sql`
+      select o.params from outbox o join members m on m.id = o.member_id
+      where o.kind = 'digest' and m.email = ${member} and o.dedupe_key like ${`digest:${Date.parse('2030-02-11T08:00:00Z')}:%`}`;
+    expect(row.params.start).toBe('2030-01-14T08:00:00.000Z');
+    const period = { start: new Date(row.params.start), end: new Date(row.params.end) };
+    const [m] = await h.ctx.sql`select id from members where email = ${member}`;
+    const content = await digestContent(h.ctx.sql, h.ctx, m.id as number, period);
+    expect(content.lists.flatMap((l) => l.threads.map((t) => t.subject))).toEqual(['Agenda for Saturday']);
+    // An earlier boundary than the last run sends nothing again.
+    expect(await runScheduledDigest(h.ctx, new Date('2030-02-05T09:00:00Z'))).toBe(0);
+    await waitForOutbox(h);
+  });
+
+  it('brings an outcome to a member who was asked, though they left that list since', async () => {
+    await h.ctx.sql`update consultations set status = 'cancelled', cancelled_at = now() where id = ${openId}`;
+    const leaver = list.members[0]!;
+    await h.ctx.sql`delete from memberships where member_id = (select id from members where email = ${leaver})`;
+    await upsertGroup(h.ctx.sql, { slug: 'fr', name: 'France', level: 'national' });
+    const [m] = await h.ctx.sql`select id from members where email = ${leaver}`;
+    await subscribe(h.ctx.sql, m.id as number, 'fr');
+    const end = new Date();
+    await runDigest(h.ctx, { start: started, end });
+    const rows = await h.ctx.sql`select recipient from outbox where kind = 'digest' and dedupe_key like ${`digest:${end.getTime()}:%`}`;
+    expect(rows.map((r) => r.recipient)).toContain(leaver);
+    const content = await digestContent(h.ctx.sql, h.ctx, m.id as number, { start: started, end });
+    expect(content.outcomes.map((o) => o.id)).toEqual([`C-${closedId}`]);
+    await waitForOutbox(h);
+  });
+
+  it('`tacit digest run` names the period it sent, from where the last run ended', async () => {
+    const schedule = parseDigestSchedule(h.config.digestSchedule);
+    if (schedule.kind === 'off') throw new Error('the test needs a digest schedule');
+    const latest = latestPeriod(schedule, new Date());
+    const lastRun = new Date(latest.end.getTime() - 21 * 86400_000);
+    await h.ctx.sql`delete from digest_runs`;
+    await h.ctx.sql`insert into digest_runs (period_end, period_start, kind) values (${lastRun}, ${new Date(lastRun.getTime() - 7 * 86400_000)}, 'sent')`;
+    await h.ctx.sql`update list_posts set distributed_at = ${new Date(latest.end.getTime() - 10 * 86400_000)}`;
+    const { stdout } = await tacit(h, ['digest', 'run']);
+    expect(stdout).toBe(`queued 1 digests for ${lastRun.toISOString()} to ${latest.end.toISOString()}\n`);
+    await waitForOutbox(h);
   });
 });

@@ -343,8 +343,16 @@ function resolveRoles(sentence: Tok[], original: string, letters: Set<string>): 
       r === 'conj' || r === 'rank' || r === 'but' || r === 'except' || r === 'intro' || r === 'boundary';
     let isLetter: boolean;
     if (t.text === 'a') {
-      if (punctuationLike(next) || isSingleLetter(next)) isLetter = !isSingleLetter(next);
-      else if (['good', 'great', 'fine', 'bad', 'perfect'].includes(next!.text)) {
+      if (punctuationLike(next)) isLetter = true;
+      else if (isSingleLetter(next)) {
+        // Letters in a row are typed alike: "A B C", "B A C", "a b c" must not
+        // lose their A. "a B" is the article ("Honestly, a C"), as is "a b"
+        // after a word ("give it a b").
+        const nextUpper = original.slice(next!.start, next!.end) === next!.text.toUpperCase();
+        isLetter = typedUpper
+          ? nextUpper
+          : !nextUpper && (!prev || prev.kind !== 'word' || isSingleLetter(prev));
+      } else if (['good', 'great', 'fine', 'bad', 'perfect'].includes(next!.text)) {
         isLetter = punctuationLike(next2) || AFTER_ADJECTIVE.has(next2!.text);
       } else {
         isLetter = structural(nextRole) || nextRole === 'neg' || nextRole === 'accept' || LETTER_FOLLOWERS.has(next!.text);

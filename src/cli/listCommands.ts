@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import cliProgress from 'cli-progress';
 import type { Context } from '../app/context.ts';
-import { GROUP_LEVELS, OrgError, addGroup, groupTree, renameGroup, setGroupSettings, type GroupLevel } from '../org/groups.ts';
+import { GROUP_LEVELS, OrgError, addGroup, groupTree, renameGroup, setGroupSettings, type GroupLevel, type PostingPolicy } from '../org/groups.ts';
 import { ROLES, grantRole, normaliseEmail, revokeRole, upsertMember, type Role } from '../org/members.ts';
 import { enrolMember } from '../org/enrol.ts';
 import { importMembers, type ImportReport } from '../org/importMembers.ts';
@@ -54,7 +54,14 @@ export function registerListCommands(program: Command): void {
     .description('list settings')
     .addOption(new Option('--reply-to <policy>', 'Reply-To of list copies').choices(['author', 'list', 'default']))
     .addOption(new Option('--subscription <policy>', 'who may subscribe by mail').choices(['open', 'closed']))
-    .action(async (slug: string, opts: { replyTo?: 'author' | 'list' | 'default'; subscription?: 'open' | 'closed' }) => {
+    .addOption(
+      new Option('--posting <policy>', 'who posts without moderation: members, owners (announcements), moderated (nobody)').choices([
+        'members',
+        'owners',
+        'moderated',
+      ]),
+    )
+    .action(async (slug: string, opts: { replyTo?: 'author' | 'list' | 'default'; subscription?: 'open' | 'closed'; posting?: PostingPolicy }) => {
       await run(async (ctx) => {
         await setGroupSettings(ctx.sql, slug, opts);
         process.stdout.write(`${slug} updated\n`);

@@ -24,6 +24,8 @@ export interface HeldPost {
   group: Group;
   subject: string;
   bodyText: string;
+  /** non-member: the sender is not on the list; policy: the list's posting policy asks for moderation. */
+  reason: 'non-member' | 'policy';
 }
 
 export async function holdForModeration(mail: InboundMail, tools: HandlerTools, post: HeldPost): Promise<number> {
@@ -51,6 +53,7 @@ export async function holdForModeration(mail: InboundMail, tools: HandlerTools, 
           excerpt: excerpt(post.bodyText),
           expires,
           confirmAddress: confirmation.address,
+          byPolicy: post.reason === 'policy',
         },
         replyTo: confirmation.address,
         from: `"${post.group.slug} moderation" <${post.group.slug}-owner@${ctx.config.domain}>`,
@@ -58,7 +61,12 @@ export async function holdForModeration(mail: InboundMail, tools: HandlerTools, 
       dedupeKey: `moderate:${post.id}:${moderator.id}`,
     });
   }
-  await replyToSender(mail, tools, 'post-held', { list: post.group.slug, expires, hasModerators: moderators.length > 0 });
+  await replyToSender(mail, tools, 'post-held', {
+    list: post.group.slug,
+    expires,
+    hasModerators: moderators.length > 0,
+    byPolicy: post.reason === 'policy',
+  });
   return moderators.length;
 }
 

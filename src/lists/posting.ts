@@ -24,14 +24,13 @@ export const listHandler: Handler = async (mail, tools) => {
 
   const loop = isLoop(mail.headers, group.slug, ctx.config.domain);
   const member = mail.from ? await findMemberByAddress(tx, mail.from) : null;
-  const mayPost = !loop && member !== null && (await mayPostTo(tools, group, member));
-  const holdReason = loop ? 'loop' : mayPost ? null : 'non-member';
+  const holdReason = loop ? 'loop' : await postingHold(tools, group, member);
   const post = await storePost(tools, mail, group, member, holdReason);
   if (!post) return { outcome: 'post already stored' };
 
   if (holdReason === 'loop') return { outcome: `held: already carries ${group.slug}'s list headers (loop)`, state: 'held' };
-  if (holdReason === 'non-member') {
-    const moderators = await holdForModeration(mail, tools, { id: post.id, group, subject: mail.subject, bodyText: post.bodyText });
+  if (holdReason) {
+    const moderators = await holdForModeration(mail, tools, { id: post.id, group, subject: mail.subject, bodyText: post.bodyText, reason: holdReason });
     return { outcome: `held for moderation (${moderators} moderator${moderators === 1 ? '' : 's'} asked)`, state: 'held' };
   }
   const copies = await fanOutPost(tx, post.id, group.id);
@@ -39,8 +38,16 @@ export const listHandler: Handler = async (mail, tools) => {
   return { outcome: `post ${post.id} distributed: ${copies} copies` };
 };
 
-async function mayPostTo({ tx }: HandlerTools, group: Group, member: Member): Promise<boolean> {
-  return !!(await membershipOf(tx, member.id, group.id)) || hasRole(tx, member.id, ['owner', 'moderator'], group.slug);
+/**
+ * Why a post must wait for a moderator, or null when it may go out: owners
+ * and moderators always post; members post unless the list's policy is
+ * `owners` (an announcement list) or `moderated`; anyone else is held.
+ */
+async function postingHold({ tx }: HandlerTools, group: Group, member: Member | null): Promise<'non-member' | 'policy' | null> {
+  if (!member) return 'non-member';
+  if (await hasRole(tx, member.id, ['owner', 'moderator'], group.slug)) return null;
+  if (!(await membershipOf(tx, member.id, group.id))) return 'non-member';
+  return group.posting === 'members' ? null : 'policy';
 }
 
 async function storePost(
@@ -48,7 +55,7 @@ async function storePost(
   mail: InboundMail,
   group: Group,
   member: Member | null,
-  holdReason: 'loop' | 'non-member' | null,
+  holdReason: 'loop' | 'non-member' | 'policy' | null,
 ): Promise<{ id: number; bodyText: string } | null> {
   const text = mail.parsed.text ?? (mail.parsed.html ? htmlToPlainText(mail.parsed.html) : '');
   const bodyText = text.replace(/\r\n/g, '\n').trim().slice(0, MAX_BODY_TEXT);

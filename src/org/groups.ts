@@ -13,12 +13,16 @@ export interface Group {
   level: GroupLevel;
   country: string | null;
   city: string | null;
+  /** Who posts without moderation: members, only owners and moderators, or nobody. */
+  posting: PostingPolicy;
 }
+
+export type PostingPolicy = 'members' | 'owners' | 'moderated';
 
 /** A mistake an operator or member can fix (no such list, bad address...): reported as one clear line. */
 export class OrgError extends Error {}
 
-const GROUP_COLUMNS = 'id, slug, name, parent_id, level, country, city';
+const GROUP_COLUMNS = 'id, slug, name, parent_id, level, country, city, posting';
 
 export async function findGroup(db: Queryable, slug: string): Promise<Group | null> {
   const [group] = await db<Group[]>`select ${db.unsafe(GROUP_COLUMNS)} from groups where slug = ${slug.toLowerCase()}`;
@@ -175,13 +179,14 @@ export async function renameGroup(db: Queryable, slug: string, change: { name?: 
 export async function setGroupSettings(
   db: Queryable,
   slug: string,
-  settings: { replyTo?: 'author' | 'list' | 'default'; subscription?: 'open' | 'closed' },
+  settings: { replyTo?: 'author' | 'list' | 'default'; subscription?: 'open' | 'closed'; posting?: PostingPolicy },
 ): Promise<void> {
   const group = await requireGroup(db, slug);
   if (settings.replyTo) {
     await db`update groups set reply_to = ${settings.replyTo === 'default' ? null : settings.replyTo} where id = ${group.id}`;
   }
   if (settings.subscription) await db`update groups set subscription = ${settings.subscription} where id = ${group.id}`;
+  if (settings.posting) await db`update groups set posting = ${settings.posting} where id = ${group.id}`;
 }
 
 export interface GroupSummary extends Group {

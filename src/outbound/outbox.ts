@@ -42,9 +42,11 @@ export function deliverJobId(outboxId: number): string {
   return `out-${outboxId}`;
 }
 
+/** One delivery job per outbox row, its id derived from the row. */
+export function deliverJobs(ids: readonly number[]) {
+  return ids.map((id) => ({ name: 'deliver', data: { id }, opts: { jobId: deliverJobId(id) } }));
+}
+
 export async function enqueueDeliveries(queues: Queues, ids: readonly number[]): Promise<boolean> {
-  return addJobsBestEffort(
-    queues.deliver,
-    ids.map((id) => ({ name: 'deliver', data: { id }, opts: { jobId: deliverJobId(id) } })),
-  );
+  return addJobsBestEffort(queues.deliver, deliverJobs(ids));
 }

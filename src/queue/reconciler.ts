@@ -1,6 +1,6 @@
 import type { Context } from '../app/context.ts';
-import { deliverJobId } from '../outbound/outbox.ts';
-import { routeJobId } from '../routing/routeQueue.ts';
+import { deliverJobs } from '../outbound/outbox.ts';
+import { routeJobs } from '../routing/routeQueue.ts';
 import { requeueJobs } from './queues.ts';
 
 /**
@@ -23,18 +23,12 @@ export async function reconcileOnce(ctx: Context): Promise<{ routed: number; out
     select d.id from inbound_deliveries d join inbound_messages m on m.id = d.message_id
     where d.state = 'received' and m.received_at < now() - make_interval(secs => ${graceSeconds})
     order by d.id limit 5000`;
-  await requeueJobs(
-    ctx.queues.route,
-    unrouted.map((r) => ({ name: 'route', data: { id: r.id as number }, opts: { jobId: routeJobId(r.id as number) } })),
-  );
+  await requeueJobs(ctx.queues.route, routeJobs(unrouted.map((r) => r.id as number)));
   const pending = await ctx.sql`
     select id from outbox
     where state = 'pending' and created_at < now() - make_interval(secs => ${graceSeconds})
     order by id limit 5000`;
-  await requeueJobs(
-    ctx.queues.deliver,
-    pending.map((r) => ({ name: 'deliver', data: { id: r.id as number }, opts: { jobId: deliverJobId(r.id as number) } })),
-  );
+  await requeueJobs(ctx.queues.deliver, deliverJobs(pending.map((r) => r.id as number)));
   let other = 0;
   for (const pass of extraReconcilers) other += await pass(ctx);
   return { routed: unrouted.length, outbox: pending.length, other };

@@ -5,9 +5,11 @@ export function routeJobId(deliveryId: number): string {
   return `route-${deliveryId}`;
 }
 
+/** One routing job per stored delivery, its id derived from the row. */
+export function routeJobs(deliveryIds: readonly number[]) {
+  return deliveryIds.map((id) => ({ name: 'route', data: { id }, opts: { jobId: routeJobId(id) } }));
+}
+
 export async function enqueueRouting(queues: Queues, deliveryIds: readonly number[]): Promise<boolean> {
-  return addJobsBestEffort(
-    queues.route,
-    deliveryIds.map((id) => ({ name: 'route', data: { id }, opts: { jobId: routeJobId(id) } })),
-  );
+  return addJobsBestEffort(queues.route, routeJobs(deliveryIds));
 }

@@ -2,7 +2,8 @@ import type { TestProject } from 'vitest/node';
 import postgres from 'postgres';
 import { connectDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { ensureLocalServices } from '../src/services/localServices.ts';
+import fs from 'node:fs';
+import { ensureLocalServices, installPackages, which } from '../src/services/localServices.ts';
 
 /**
  * Starts (or reuses) a private Postgres and Redis for the test run under
@@ -19,7 +20,18 @@ declare module 'vitest' {
 export const TEMPLATE_DATABASE = 'tacit_template';
 
 
+/** The real peers the integration tests talk to: swaks, Postfix's smtp-source/smtp-sink, Dovecot. */
+async function ensureTestTools(): Promise<void> {
+  const missing = [
+    ...(which('swaks') ? [] : ['swaks']),
+    ...(which('smtp-source') || fs.existsSync('/usr/sbin/smtp-source') ? [] : ['postfix']),
+    ...(fs.existsSync('/usr/sbin/dovecot') ? [] : ['dovecot-imapd']),
+  ];
+  if (missing.length) await installPackages(missing, 'The test tools');
+}
+
 export default async function setup(project: TestProject) {
+  await ensureTestTools();
   let adminUrl = process.env.TEST_DATABASE_URL;
   let redisUrl = process.env.TEST_REDIS_URL;
   if (!adminUrl || !redisUrl) {

@@ -98,7 +98,7 @@ async function freePorts(count: number): Promise<number[]> {
   return ports;
 }
 
-function which(command: string): string | null {
+export function which(command: string): string | null {
   try {
     return execFileSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).trim() || null;
   } catch {
@@ -107,16 +107,23 @@ function which(command: string): string | null {
 }
 
 /** Installs Debian packages when we are root on a Debian-like machine; otherwise says what to install. */
-async function installPackages(packages: string[], what: string): Promise<void> {
+export async function installPackages(packages: string[], what: string, alternative?: string): Promise<void> {
   const isRoot = process.getuid?.() === 0;
   if (!isRoot || !which('apt-get')) {
     throw new MissingServiceError(
-      `${what} is not installed. Install it (Debian: apt-get install ${packages.join(' ')}), ` +
-        `or set ${what === 'PostgreSQL' ? 'DATABASE_URL' : 'REDIS_URL'} to a running server.`,
+      `${what} is not installed. Install it (Debian: apt-get install ${packages.join(' ')})` +
+        `${alternative ? `, or ${alternative}` : ''}.`,
     );
   }
   log.info({ packages }, `installing ${what} from the OS packages`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  if (packages.includes('postfix')) {
+    // Only Postfix's tools are wanted: no mail system is set up.
+    await new Promise<void>((resolve, reject) => {
+      const child = execFile('debconf-set-selections', (err) => (err ? reject(err) : resolve()));
+      child.stdin?.end('postfix postfix/main_mailer_type select No configuration\n');
+    });
+  }
   await run('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'update', '-q'], { env });
   await run('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'install', '-y', '-q', ...packages], { env });
 }
@@ -150,7 +157,7 @@ export async function ensurePrivatePostgres(home: string, options: LocalServiceO
 async function ensurePostgres(home: string, port: number, options: LocalServiceOptions) {
   let bin = postgresBinDir();
   if (!bin) {
-    await installPackages(['postgresql'], 'PostgreSQL');
+    await installPackages(['postgresql'], 'PostgreSQL', 'set DATABASE_URL to a running server');
     bin = postgresBinDir();
     if (!bin) throw new MissingServiceError('PostgreSQL was installed but pg_ctl was not found under /usr/lib/postgresql');
   }
@@ -218,7 +225,7 @@ async function createDatabaseIfMissing(adminUrl: string, database: string) {
 
 async function ensureRedis(home: string, port: number) {
   if (!which('redis-server')) {
-    await installPackages(['redis-server'], 'Redis');
+    await installPackages(['redis-server'], 'Redis', 'set REDIS_URL to a running server');
   }
   const url = `redis://127.0.0.1:${port}`;
   if (await redisAnswers(url)) return { stop: async () => {} };

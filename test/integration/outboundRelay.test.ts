@@ -46,15 +46,19 @@ describe('outbound through an SMTP relay (pooled nodemailer → smtp-sink)', () 
     const s = (sink = await startSink());
     h = await createHarness({ env: { OUTBOUND: `smtp://127.0.0.1:${s.port}?starttls=off` } });
     await h.send({ from: 'relay@example.org', to: `request@${h.domain}`, subject: 'help', text: 'help', messageId: '<relay-1@example.org>' });
-    const [raw] = await waitFor(() => (s.files().length ? s.files() : undefined));
-    expect(raw).toMatch(/^X-Mail-Args: <bounces\+\d+_[0-9a-f]{32}@tacit\.localhost>$/m);
-    expect(raw).toMatch(/^X-Rcpt-Args: <relay@example\.org>$/m);
-    expect(raw).toMatch(/^In-Reply-To: <relay-1@example\.org>$/m);
+    // 'sent' means the relay answered 250 to the whole transaction, so its file is complete.
     const [row] = await waitFor(async () => {
       const rows = await h!.ctx.sql`select state, attempts from outbox`;
       return rows[0]?.state === 'sent' ? rows : undefined;
     });
     expect(row).toEqual({ state: 'sent', attempts: 1 });
+    const [raw] = await waitFor(() => {
+      const files = s.files();
+      return files.length && files[0].includes('\n\n') ? files : undefined;
+    });
+    expect(raw).toMatch(/^X-Mail-Args: <bounces\+\d+_[0-9a-f]{32}@tacit\.localhost>$/m);
+    expect(raw).toMatch(/^X-Rcpt-Args: <relay@example\.org>$/m);
+    expect(raw).toMatch(/^In-Reply-To: <relay-1@example\.org>$/m);
   });
 
   it('records a permanent refusal (5xx) as failed without retrying', async () => {

@@ -122,3 +122,20 @@ describe('DATA', () => {
     }
   });
 });
+
+describe('connection limit', () => {
+  it('answers a connection past SMTP_MAX_CLIENTS with 421', async () => {
+    const limited = await createHarness({ workers: false, env: { SMTP_MAX_CLIENTS: '1' } });
+    const first = net.connect(limited.server.smtpPort, '127.0.0.1');
+    try {
+      const greeting = (c: net.Socket) => new Promise<string>((resolve) => c.once('data', (d) => resolve(d.toString())));
+      expect(await greeting(first)).toMatch(/^220 /);
+      const second = net.connect(limited.server.smtpPort, '127.0.0.1');
+      expect(await greeting(second)).toMatch(/^421 /);
+      second.destroy();
+    } finally {
+      first.destroy();
+      await limited.close();
+    }
+  });
+});

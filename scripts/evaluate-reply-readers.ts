@@ -10,40 +10,15 @@
  * this script keeps working (and reports them as missing) once they are
  * removed from the dependencies.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { newTextOfBody } from '../src/reading/replyText.ts';
+import { REPLY_CORPUS_DIR, collapseWhitespace, loadReplyCorpus, type CorpusCase } from '../test/helpers/replyCorpus.ts';
 
-const projectRoot = resolve(fileURLToPath(import.meta.url), '..', '..');
-const corpusDir = resolve(projectRoot, '..', 'shared', 'corpus', 'reply-trimmer');
 const verbose = process.argv.includes('--verbose');
-
-interface Case {
-  name: string;
-  email: string;
-  expected: string;
-}
 
 type Reader = (email: string) => string;
 
-function loadCorpus(): Case[] {
-  return readdirSync(join(corpusDir, 'emails'))
-    .filter((file) => file.endsWith('.txt'))
-    .sort()
-    .map((file) => ({
-      name: basename(file, '.txt'),
-      email: readFileSync(join(corpusDir, 'emails', file), 'utf8'),
-      expected: readFileSync(join(corpusDir, 'trimmed', file), 'utf8'),
-    }));
-}
-
-function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-function score(name: string, read: Reader, cases: Case[]): void {
+function score(name: string, read: Reader, cases: CorpusCase[]): void {
   const failed: string[] = [];
   for (const { name: caseName, email, expected } of cases) {
     let actual: string;
@@ -92,8 +67,8 @@ function htmlResultToText(html: string): string {
   return document.body.textContent ?? '';
 }
 
-const cases = loadCorpus();
-console.log(`reply-trimmer corpus: ${cases.length} cases (${corpusDir})\n`);
+const cases = loadReplyCorpus();
+console.log(`reply-trimmer corpus: ${cases.length} cases (${REPLY_CORPUS_DIR})\n`);
 
 if (planer) {
   score('planer (text/plain)', (email) => planer.extractFrom(email, 'text/plain'), cases);

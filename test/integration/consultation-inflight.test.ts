@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replyAddress } from '../../src/consultations/addresses.ts';
 import { closeConsultation } from '../../src/consultations/close.ts';
-import { routeDelivery } from '../../src/routing/router.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
-import { closeHarness, inDays, seedList } from './consultation-support.ts';
+import { closeHarness, inDays, routeAllNow, seedList } from './consultation-support.ts';
 
 /**
  * A reply Tacit accepted before the deadline counts even if no worker had
@@ -18,19 +17,14 @@ afterAll(async () => {
   await closeHarness(h);
 });
 
-async function routeAll(): Promise<void> {
-  const rows = await h.ctx.sql`select id from inbound_deliveries where state = 'received' order by id`;
-  for (const r of rows) await routeDelivery(h.ctx, r.id as number);
-}
-
 describe('a reply still in the route queue at the deadline', () => {
   it('is routed by the close and counted', async () => {
     const list = await seedList(h, 'icc', 2);
     await h.send({ from: list.coordinator, to: `icc-consult@${h.domain}`, subject: 'Slow queue', text: `Kind: choice\nDeadline: ${inDays(3)}\nOptions:\nA. Yes\nB. No\n` });
-    await routeAll();
+    await routeAllNow(h);
     const [preview] = await h.ctx.sql`select params from outbox where kind = 'consultation-preview'`;
     await h.send({ from: list.coordinator, to: preview.params.replyTo as string, subject: 'Re: preview', text: 'ok' });
-    await routeAll();
+    await routeAllNow(h);
     const [c] = await h.ctx.sql`select id, status from consultations`;
     expect(c.status).toBe('open');
     await h.ctx.sql`update outbox set state = 'sent' where kind = 'consultation-copy'`;

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replyAddress } from '../../src/consultations/addresses.ts';
 import { closeConsultation } from '../../src/consultations/close.ts';
-import { routeDelivery } from '../../src/routing/router.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
-import { closeHarness, inDays, seedList, tacit, type SeededList } from './consultation-support.ts';
+import { closeHarness, inDays, routeAllNow, seedList, tacit, type SeededList } from './consultation-support.ts';
 
 /**
  * `tacit consultation C-ID --json` for open consultations (a provisional
@@ -18,18 +17,13 @@ afterAll(async () => {
   await closeHarness(h);
 });
 
-async function routeAll(): Promise<void> {
-  const rows = await h.ctx.sql`select id from inbound_deliveries where state = 'received' order by id`;
-  for (const r of rows) await routeDelivery(h.ctx, r.id as number);
-}
-
 /** Opens a consultation on `list` by mail and confirmation; copies are marked delivered. */
 async function open(list: SeededList, subject: string, keys: string): Promise<number> {
   await h.send({ from: list.coordinator, to: `${list.slug}-consult@${h.domain}`, subject, text: `${keys}\nDeadline: ${inDays(3)}\n\nPlease answer.` });
-  await routeAll();
+  await routeAllNow(h);
   const [preview] = await h.ctx.sql`select params from outbox where kind = 'consultation-preview' order by id desc limit 1`;
   await h.send({ from: list.coordinator, to: preview.params.replyTo as string, subject: 'Re: preview', text: 'ok' });
-  await routeAll();
+  await routeAllNow(h);
   const [c] = await h.ctx.sql`select id, status from consultations order by id desc limit 1`;
   expect(c.status).toBe('open');
   await h.ctx.sql`update outbox set state = 'sent' where kind = 'consultation-copy'`;
@@ -39,7 +33,7 @@ async function open(list: SeededList, subject: string, keys: string): Promise<nu
 async function answer(id: number, email: string, text: string): Promise<void> {
   const [member] = await h.ctx.sql`select id from members where email = ${email}`;
   await h.send({ from: email, to: replyAddress(h.ctx, id, member.id as number), subject: 'Re: your copy', text });
-  await routeAll();
+  await routeAllNow(h);
 }
 
 /** The command's stdout must be exactly one JSON document. */
@@ -130,7 +124,7 @@ describe('tacit consultation C-ID --json', () => {
     const m2 = list.members[1]!;
     await h.ctx.sql`update outbox set state = 'pending' where kind = 'consultation-copy' and recipient = ${m2}`;
     await h.send({ from: list.coordinator, to: `consult@${h.domain}`, subject: 'cancel', text: `cancel C-${id}` });
-    await routeAll();
+    await routeAllNow(h);
     const [c] = await h.ctx.sql`select status from consultations where id = ${id}`;
     expect(c.status).toBe('cancelled');
     const [copy] = await h.ctx.sql`select state from outbox where kind = 'consultation-copy' and recipient = ${m2}`;

@@ -3,6 +3,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { upsertGroup, type GroupLevel } from '../../src/org/groups.ts';
 import { grantRole, subscribe, upsertMember } from '../../src/org/members.ts';
 import { readMaildir, waitFor, type Harness } from '../helpers/harness.ts';
+import { routeDelivery } from '../../src/routing/router.ts';
 
 
 export interface SeededList {
@@ -64,6 +65,12 @@ export function replyToOf(d: Delivered): string {
   const value = d.mail.replyTo?.value[0]?.address;
   if (!value) throw new Error(`no Reply-To in mail to ${d.to}: ${d.mail.subject}`);
   return value;
+}
+
+/** Routes every stored delivery here and now, in order: for tests that run no workers. */
+export async function routeAllNow(h: Harness): Promise<void> {
+  const rows = await h.ctx.sql`select id from inbound_deliveries where state = 'received' order by id`;
+  for (const r of rows) await routeDelivery(h.ctx, r.id as number);
 }
 
 /** Waits until every stored delivery has been routed (or held). */

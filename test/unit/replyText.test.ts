@@ -1,27 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { htmlToPlainText, newTextOfBody, newTextOfMessage } from '../../src/reading/replyText.ts';
+import { collapseWhitespace, loadReplyCorpus } from '../helpers/replyCorpus.ts';
 
-// The corpus is read where it lies: ../shared/corpus/ from the project root.
-const corpusDir = fileURLToPath(new URL('../../../shared/corpus/reply-trimmer/', import.meta.url));
-
-function corpusCases(): Array<{ name: string; email: string; expected: string }> {
-  return readdirSync(join(corpusDir, 'emails'))
-    .filter((file) => file.endsWith('.txt'))
-    .sort()
-    .map((file) => ({
-      name: basename(file, '.txt'),
-      email: readFileSync(join(corpusDir, 'emails', file), 'utf8'),
-      expected: readFileSync(join(corpusDir, 'trimmed', file), 'utf8'),
-    }));
-}
-
-const collapseWhitespace = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 describe('newTextOfBody on the reply-trimmer corpus', () => {
-  const cases = corpusCases();
+  const cases = loadReplyCorpus();
 
   it('finds all 64 corpus cases', () => {
     expect(cases).toHaveLength(64);

@@ -47,6 +47,7 @@ const schema = z.object({
     .string()
     .refine((v) => isDigestSchedule(v), { message: 'must be like "mon 08:00", "daily 08:00" or "off" (UTC)' })
     .default('mon 08:00'),
+  /** Only validated here: the logger reads LOG_LEVEL itself, as it exists before the configuration. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Base URL of the HTTP endpoint as the world reaches it (https://lists.example.org): enables one-click unsubscribe links. */
   PUBLIC_URL: z.string().url().optional(),
@@ -83,7 +84,6 @@ export interface Config {
   queuePrefix: string;
   reconcileEveryMs: number;
   reconcileGraceMs: number;
-  logLevel: Env['LOG_LEVEL'];
   digestSchedule: string;
   /** The optional IMAP ingest (IMAP_URL, IMAP_MAILBOX, IMAP_AFTER, IMAP_POLL_MS); null when not configured. */
   imap: ImapConfig | null;
@@ -131,7 +131,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     queuePrefix: e.QUEUE_PREFIX,
     reconcileEveryMs: e.RECONCILE_EVERY_MS,
     reconcileGraceMs: e.RECONCILE_GRACE_MS,
-    logLevel: e.LOG_LEVEL,
     digestSchedule: e.DIGEST_SCHEDULE,
     imap: loadImapConfig(env),
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),

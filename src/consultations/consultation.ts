@@ -52,8 +52,3 @@ export async function loadConsultation(db: Queryable, id: number, lock?: 'share'
     ${locking}`;
   return row ?? null;
 }
-
-/** The letters a member may use, for the stance reader and templates. */
-export function optionLetters(c: Pick<Consultation, 'options'>): string[] {
-  return c.options.map((o) => o.letter);
-}

@@ -13,10 +13,6 @@ export interface DigestContent {
   lists: { slug: string; name: string; threads: { subject: string; posts: { author: string; date: string; excerpt: string }[] }[] }[];
 }
 
-export function isEmpty(content: DigestContent): boolean {
-  return content.open.length === 0 && content.outcomes.length === 0 && content.lists.length === 0;
-}
-
 const EXCERPT = 600;
 
 /** A thread is the subject without reply prefixes and list tags. */

@@ -210,15 +210,3 @@ export async function groupTree(db: Queryable): Promise<GroupSummary[]> {
     from tree t join groups g on g.id = t.id
     order by t.path`;
 }
-
-/** The group and its ancestors, nearest first. */
-export async function groupWithAncestors(db: Queryable, groupId: number): Promise<Group[]> {
-  return db<Group[]>`
-    with recursive up as (
-      select ${db.unsafe(GROUP_COLUMNS)}, 0 as depth from groups where id = ${groupId}
-      union all
-      select g.id, g.slug, g.name, g.parent_id, g.level, g.country, g.city, up.depth + 1
-      from groups g join up on g.id = up.parent_id where up.depth < 20
-    )
-    select ${db.unsafe(GROUP_COLUMNS)} from up order by depth`;
-}

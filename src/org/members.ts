@@ -39,11 +39,6 @@ export async function findMemberByAddress(db: Queryable, email: string): Promise
   return member ?? null;
 }
 
-export async function findMemberById(db: Queryable, id: number): Promise<Member | null> {
-  const [member] = await db<Member[]>`select ${db.unsafe(MEMBER_COLUMNS)} from members where id = ${id}`;
-  return member ?? null;
-}
-
 /** Adds a member or updates their name and residence: running it twice changes nothing. */
 export async function upsertMember(
   db: Queryable,

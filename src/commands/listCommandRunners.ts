@@ -3,7 +3,7 @@ import type { InboundMail } from '../routing/inboundMail.ts';
 import { findGroup, groupTree, type Group } from '../org/groups.ts';
 import { findMemberByAddress, hasRole, membershipOf, membershipsOf, type Member } from '../org/members.ts';
 import { isWaitingForChapter } from '../org/residence.ts';
-import { formatUtc } from '../templates/render.ts';
+import { formatUtc } from '../rules/formatUtc.ts';
 import { registerCommand, registerStatusSection, statusLines, type CommandResult } from './commandRunners.ts';
 import { modeText } from './changes.ts';
 

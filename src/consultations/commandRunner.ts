@@ -9,7 +9,8 @@ import { memberStatusFor, memberStatusLines } from './memberStatus.ts';
 import { countConsultation, type Outcome } from './outcome.ts';
 import { outcomeLines } from './outcomeView.ts';
 import type { ConsultationCommand } from './rules/commands.ts';
-import { formatUtc, isWhenError, parseExtension } from './rules/deadline.ts';
+import { formatUtc } from '../rules/formatUtc.ts';
+import { isWhenError, parseExtension } from './rules/deadline.ts';
 
 /**
  * Runs one consultation command mailed to consult@ or request@. Coordinators

@@ -2,7 +2,7 @@ import type { Queryable } from '../db/database.ts';
 import type { ConsultationOption } from './consultation.ts';
 import { stanceSummary } from './describeStance.ts';
 import { displayId } from './ids.ts';
-import { formatUtc } from './rules/deadline.ts';
+import { formatUtc } from '../rules/formatUtc.ts';
 
 /** What Tacit recorded for one member in each open consultation they are consulted in (the `status` command). */
 export async function memberStatusLines(db: Queryable, memberId: number): Promise<string[]> {

@@ -1,7 +1,7 @@
 import type { Consultation } from './consultation.ts';
 import { displayId } from './ids.ts';
 import type { Outcome } from './outcome.ts';
-import { formatUtc } from './rules/deadline.ts';
+import { formatUtc } from '../rules/formatUtc.ts';
 
 const percent = (part: number, whole: number) => (whole > 0 ? Math.round((100 * part) / whole) : 0);
 

@@ -3,7 +3,7 @@ import { loadConsultation, type Consultation } from './consultation.ts';
 import { displayId } from './ids.ts';
 import { countConsultation, type Outcome } from './outcome.ts';
 import { outcomeLines } from './outcomeView.ts';
-import { formatUtc } from './rules/deadline.ts';
+import { formatUtc } from '../rules/formatUtc.ts';
 
 /**
  * `tacit consultation C-ID --json` (DESIGN.md, "Operator interface"): the

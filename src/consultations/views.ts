@@ -1,6 +1,6 @@
 import type { Consultation } from './consultation.ts';
 import { displayId } from './ids.ts';
-import { formatUtc } from './rules/deadline.ts';
+import { formatUtc } from '../rules/formatUtc.ts';
 
 /**
  * What the templates see of a consultation: the same data for the preview,

@@ -3,7 +3,7 @@ import type { Context } from '../app/context.ts';
 import type { OutboxRow } from '../outbound/compose.ts';
 import { renderMail } from '../templates/render.ts';
 import { digestContent } from './digestContent.ts';
-import { formatUtc } from '../consultations/rules/deadline.ts';
+import { formatUtc } from '../rules/formatUtc.ts';
 
 /** A digest is written when it is sent, from what Postgres holds for its period. */
 export async function composeDigest(row: OutboxRow, ctx: Context): Promise<Mail.Options> {

@@ -4,7 +4,7 @@ import { replyAddress } from '../consultations/addresses.ts';
 import { displayId } from '../consultations/ids.ts';
 import { verdictLine } from '../consultations/outcomeView.ts';
 import type { Outcome } from '../consultations/outcome.ts';
-import { formatUtc } from '../consultations/rules/deadline.ts';
+import { formatUtc } from '../rules/formatUtc.ts';
 
 /** What one member's digest says for one period. */
 export interface DigestContent {

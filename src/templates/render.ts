@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { formatUtc } from '../rules/formatUtc.ts';
 
 export const TEMPLATE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
 
@@ -19,7 +20,11 @@ export interface RenderedMail {
 const hbs = Handlebars.create();
 const cache = new Map<string, HandlebarsTemplateDelegate | null>();
 
-hbs.registerHelper('utc', (value: unknown) => formatUtc(value));
+// Templates get dates from the database as Date, or as ISO strings from queued data.
+hbs.registerHelper('utc', (value: unknown) => {
+  const date = value instanceof Date ? value : new Date(String(value));
+  return Number.isNaN(date.getTime()) ? String(value) : formatUtc(date);
+});
 hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
 hbs.registerHelper('plural', (n: number, one: string, many: string) => (n === 1 ? one : many));
 hbs.registerHelper('percent', (part: number, whole: number) => (whole ? Math.round((100 * part) / whole) : 0));
@@ -44,13 +49,6 @@ function compiled(file: string, noEscape: boolean): HandlebarsTemplateDelegate |
     cache.set(key, fs.existsSync(full) ? hbs.compile(fs.readFileSync(full, 'utf8'), { noEscape, strict: false }) : null);
   }
   return cache.get(key)!;
-}
-
-export function formatUtc(value: unknown): string {
-  const date = value instanceof Date ? value : new Date(String(value));
-  if (Number.isNaN(date.getTime())) return String(value);
-  const weekday = date.toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });
-  return `${weekday} ${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 export function renderMail(name: string, data: object): RenderedMail {

@@ -5,7 +5,6 @@
  *   parseWhen(text: string, now: Date): Date | WhenError
  *   parseReminder(text: string, deadline: Date, now: Date): Date | null | WhenError
  *   parseExtension(text: string, deadline: Date, now: Date): Date | WhenError
- *   formatUtc(date: Date): string          e.g. "Thu 3 Dec 2026 18:00 UTC"
  *   isWhenError(x): x is WhenError
  *
  * Rules (decided here, because the brief was silent):
@@ -29,6 +28,7 @@
  */
 // Only the English parser: loading every locale costs a quarter of a second on each CLI start.
 import * as chrono from 'chrono-node/en';
+import { formatUtc } from '../../rules/formatUtc.ts';
 
 export interface WhenError {
   error: string;
@@ -121,19 +121,11 @@ function isIanaZone(name: string): boolean {
   return formatterFor(name) !== null;
 }
 
-// ---------------------------------------------------------------- formatting
+// ---------------------------------------------------------------- month names
 
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
   'September', 'October', 'November', 'December'];
 
-/** "Thu 3 Dec 2026 18:00 UTC" — the form used in error and receipt mails. */
-export function formatUtc(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${WEEKDAYS[date.getUTCDay()]} ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ` +
-    `${date.getUTCFullYear()} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} UTC`;
-}
 
 // ---------------------------------------------------------------- parsing
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  formatUtc, isWhenError, parseExtension, parseReminder, parseWhen, zoneOffsetMinutes,
+  isWhenError, parseExtension, parseReminder, parseWhen, zoneOffsetMinutes,
 } from '../../../src/consultations/rules/deadline.ts';
 
 // Wednesday 25 March 2026, 10:17 UTC — four days before the UK and EU move to summer time (29 March).
@@ -144,8 +144,4 @@ describe('parseExtension', () => {
   ])('%j is refused', (text, error) => {
     expect(parseExtension(text, DEADLINE, NOW)).toEqual({ error });
   });
-});
-
-it('formatUtc', () => {
-  expect(formatUtc(new Date('2026-12-03T08:05:00Z'))).toBe('Thu 3 Dec 2026 08:05 UTC');
 });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import path from 'node:path';
 import { parseDigestSchedule } from '../digests/schedule.ts';
-import { loadImapConfig, type ImapConfig } from '../ingest/imapConfig.ts';
+import { imapConfigFrom, imapEnvSchema, type ImapConfig } from './imapConfig.ts';
+import { maskUrl } from './maskUrl.ts';
 
 function isDigestSchedule(value: string): boolean {
   try {
@@ -66,6 +67,7 @@ const schema = z.object({
   BOUNCE_SCORE_GAP_HOURS: z.coerce.number().nonnegative().default(24),
   /** A post held for moderation and not decided in this many hours expires, with a notice to its sender. */
   HOLD_EXPIRY_HOURS: z.coerce.number().positive().default(7 * 24),
+  ...imapEnvSchema,
 });
 
 export type Env = z.infer<typeof schema>;
@@ -132,7 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reconcileEveryMs: e.RECONCILE_EVERY_MS,
     reconcileGraceMs: e.RECONCILE_GRACE_MS,
     digestSchedule: e.DIGEST_SCHEDULE,
-    imap: loadImapConfig(env),
+    imap: imapConfigFrom(e),
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     http: e.HTTP_PORT !== undefined || e.PUBLIC_URL ? { host: e.HTTP_HOST, port: e.HTTP_PORT ?? 8025 } : null,
     lists: {
@@ -148,7 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** The configuration as `tacit config` prints it, with secrets masked. */
 export function describeConfig(config: Config): Record<string, unknown> {
-  const mask = (url?: string) => url?.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+  const mask = (url?: string) => (url === undefined ? undefined : maskUrl(url));
   return {
     ...config,
     databaseUrl: mask(config.databaseUrl) ?? '(private, started under TACIT_HOME)',

@@ -5,7 +5,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } 
 import { ensurePrivatePostgres } from '../../src/services/localServices.ts';
 import { startImapIngest, type ImapIngest, type ImapIngestOptions } from '../../src/ingest/imapIngest.ts';
 import { imapEnvelope } from '../../src/ingest/imapEnvelope.ts';
-import { loadImapConfig, parseImapUrl } from '../../src/ingest/imapConfig.ts';
+import { loadConfig } from '../../src/config/config.ts';
+import { parseImapUrl } from '../../src/config/imapConfig.ts';
 import { createHarness, readMaildir, waitFor, type Harness } from '../helpers/harness.ts';
 import { startDovecot, type Dovecot } from '../helpers/dovecot.ts';
 
@@ -80,8 +81,8 @@ describe('IMAP envelope and settings (pure)', () => {
   });
 
   it('reads IMAP_URL, IMAP_MAILBOX and IMAP_AFTER, and refuses what it cannot use', () => {
-    expect(loadImapConfig({})).toBeNull();
-    expect(loadImapConfig({ IMAP_URL: 'imaps://u%40d:p%2Fw@mail.example:1993/Tacit?tls=insecure', IMAP_AFTER: 'move:Done' })).toEqual({
+    expect(loadConfig({}).imap).toBeNull();
+    expect(loadConfig({ IMAP_URL: 'imaps://u%40d:p%2Fw@mail.example:1993/Tacit?tls=insecure', IMAP_AFTER: 'move:Done' }).imap).toEqual({
       url: 'imaps://u%40d:p%2Fw@mail.example:1993/Tacit?tls=insecure',
       mailbox: undefined,
       after: 'move:Done',
@@ -91,9 +92,9 @@ describe('IMAP envelope and settings (pure)', () => {
       secure: true, host: 'mail.example', port: 1993, user: 'u@d', pass: 'p/w', mailbox: 'Tacit', insecureTls: true,
     });
     expect(parseImapUrl('imap://u:p@mail.example')).toMatchObject({ secure: false, port: 143, mailbox: undefined, insecureTls: false });
-    expect(() => loadImapConfig({ IMAP_URL: 'http://u:p@mail.example/' })).toThrow(/IMAP_URL: must start with imap/);
-    expect(() => loadImapConfig({ IMAP_URL: 'imap://u:p@mail.example/', IMAP_AFTER: 'archive' })).toThrow(/IMAP_AFTER/);
-    expect(() => loadImapConfig({ IMAP_URL: 'imap://u:p@mail.example/?tls=off' })).toThrow(/tls=off/);
+    expect(() => loadConfig({ IMAP_URL: 'http://u:p@mail.example/' }).imap).toThrow(/IMAP_URL: must start with imap/);
+    expect(() => loadConfig({ IMAP_URL: 'imap://u:p@mail.example/', IMAP_AFTER: 'archive' }).imap).toThrow(/IMAP_AFTER/);
+    expect(() => loadConfig({ IMAP_URL: 'imap://u:p@mail.example/?tls=off' }).imap).toThrow(/tls=off/);
   });
 });
 

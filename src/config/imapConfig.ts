@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { ConfigError } from '../config/config.ts';
 
 /**
  * IMAP ingest settings, for operators whose mail arrives in a mailbox rather
- * than by SMTP. Read from the environment on their own (IMAP ingest is
- * optional and off unless IMAP_URL is set):
+ * than by SMTP. Part of the configuration's schema (IMAP ingest is optional
+ * and off unless IMAP_URL is set):
  *
  *   IMAP_URL      imap://user:pass@host:143/INBOX, imaps://user:pass@host:993/INBOX;
  *                 `?tls=insecure` accepts a self-signed certificate
@@ -67,18 +66,14 @@ export function parseImapUrl(url: string): ImapServer {
   };
 }
 
-/** The URL with its password masked, for logs. */
-export function maskImapUrl(url: string): string {
-  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
-}
-
 export function parseImapAfter(value: string): ImapAfter {
   if (value === 'seen' || value === 'delete') return value;
   if (/^move:.+/.test(value)) return value as ImapAfter;
   throw new ImapUrlError(`"${value}" must be seen, delete or move:Folder`);
 }
 
-const schema = z.object({
+/** The IMAP_* variables, validated with the rest of the configuration. */
+export const imapEnvSchema = {
   IMAP_URL: z
     .string()
     .optional()
@@ -96,16 +91,10 @@ const schema = z.object({
     .regex(/^(seen|delete|move:.+)$/, 'must be seen, delete or move:Folder')
     .default('seen'),
   IMAP_POLL_MS: z.coerce.number().int().positive().optional(),
-});
+};
 
 /** The IMAP ingest's settings, or null when IMAP_URL is not set (IMAP ingest off). */
-export function loadImapConfig(env: NodeJS.ProcessEnv = process.env): ImapConfig | null {
-  const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
-  }
-  const e = parsed.data;
+export function imapConfigFrom(e: { IMAP_URL?: string; IMAP_MAILBOX?: string; IMAP_AFTER: string; IMAP_POLL_MS?: number }): ImapConfig | null {
   if (!e.IMAP_URL) return null;
   return {
     url: e.IMAP_URL,

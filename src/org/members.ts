@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database.ts';
+import type { DeliveryMode } from '../rules/requestCommands.ts';
 import { OrgError, requireGroup } from './groups.ts';
 
 export interface Member {
@@ -10,7 +11,6 @@ export interface Member {
   delivery_disabled_at: Date | null;
 }
 
-export type DeliveryMode = 'immediate' | 'digest' | 'nomail';
 export type Role = 'owner' | 'moderator' | 'coordinator';
 export const ROLES: readonly Role[] = ['owner', 'moderator', 'coordinator'];
 

@@ -3,7 +3,7 @@ import { findMemberByAddress } from '../org/members.ts';
 import { renderDigest } from '../digests/composer.ts';
 import { runDigest } from '../digests/runDigest.ts';
 import { runScheduledDigest } from '../digests/scheduledDigest.ts';
-import { latestPeriod, parseDigestSchedule, periodEndingNow } from '../digests/schedule.ts';
+import { latestPeriod, parseDigestSchedule, periodEndingNow } from '../rules/digestSchedule.ts';
 import { UsageError } from './usageError.ts';
 import { withRuntime } from './withRuntime.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import path from 'node:path';
-import { parseDigestSchedule } from '../digests/schedule.ts';
+import { parseDigestSchedule } from '../rules/digestSchedule.ts';
 import { imapConfigFrom, imapEnvSchema, type ImapConfig } from './imapConfig.ts';
 import { maskUrl } from './maskUrl.ts';
 

@@ -1,6 +1,6 @@
 import type { Context } from '../app/context.ts';
 import { queueDigests, writeDigests } from './runDigest.ts';
-import { latestPeriod, parseDigestSchedule } from './schedule.ts';
+import { latestPeriod, parseDigestSchedule } from '../rules/digestSchedule.ts';
 
 /**
  * A reconciler pass: when the latest scheduled period has no digest run yet,

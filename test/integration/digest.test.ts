@@ -3,7 +3,7 @@ import { closeDue } from '../../src/consultations/close.ts';
 import { runDigest } from '../../src/digests/runDigest.ts';
 import { runScheduledDigest } from '../../src/digests/scheduledDigest.ts';
 import { digestContent } from '../../src/digests/digestContent.ts';
-import { latestPeriod, parseDigestSchedule } from '../../src/digests/schedule.ts';
+import { latestPeriod, parseDigestSchedule } from '../../src/rules/digestSchedule.ts';
 import { upsertGroup } from '../../src/org/groups.ts';
 import { subscribe } from '../../src/org/members.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';

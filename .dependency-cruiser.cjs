@@ -1,0 +1,139 @@
+/**
+ * The import direction of Tacit (docs/architecture.md, "Import direction"):
+ *
+ *   entry points (app, cli, http, workers)
+ *     → ingest → routing → domains → outbound
+ *       → utilities (config, db, log, queue/queues, services, tokens, templates, rules, reading)
+ *
+ * A stage imports only stages below it. Domains plug into routing by
+ * registering a handler (from their register.ts); they never call the router.
+ * Pure rule folders import nothing that does I/O. No cycles.
+ *
+ * test/unit/architecture.test.ts runs this file and fails on any violation.
+ * `KNOWN` lists today's violations by name, each with why it is still there:
+ * remove an entry once its import is gone (the test then keeps it gone).
+ */
+
+const DOMAINS = '^src/(consultations|lists|commands|org|digests|confirmations)/';
+const ENTRY = '^(src/(app|cli|http)/|workers/|bin/)';
+const PURE_RULES = '^src/(rules|consultations/rules|reading)/';
+/** The context type every stage receives: a type, not a dependency on the entry points. */
+const CONTEXT_TYPE = '^src/app/context\\.ts$';
+const IO_MODULES = [
+  '^(node:)?(fs|fs/promises|net|tls|dns|dns/promises|http|https|http2|child_process|dgram|cluster|worker_threads)$',
+  '^node_modules/(postgres|ioredis|bullmq|nodemailer|imapflow|smtp-server)/',
+  '^src/(db|queue|services|log|app|ingest|routing|outbound)/',
+].join('|');
+
+/**
+ * Today's known violations, in files other engineers are changing now; each
+ * goes once that work is merged. { rule, from, to } are path patterns.
+ */
+const KNOWN = [
+  // close.ts routes the replies that arrived after the deadline itself; they should go through the route queue.
+  { rule: 'domains-never-call-the-router', from: '^src/consultations/close\\.ts$', to: '^src/routing/router\\.ts$' },
+  // The reconciler re-queues routing and delivery jobs; it belongs with the entry points (app/), not in queue/.
+  { rule: 'utilities-import-no-stage', from: '^src/queue/reconciler\\.ts$', to: '^src/(outbound|routing)/' },
+  // withTimeout is a utility that lives in queue/queues.ts; http should not need the queue module for it.
+  { rule: 'http-reaches-queues-through-context', from: '^src/http/server\\.ts$', to: '^src/queue/queues\\.ts$' },
+  // dmarc.ts creates a DNS resolver at load time; the lookup belongs in an adapter that passes answers in.
+  { rule: 'pure-rules-do-no-io', from: '^src/rules/dmarc\\.ts$', to: 'dns' },
+];
+
+function known(rule) {
+  return KNOWN.filter((k) => k.rule === rule);
+}
+
+/** A forbidden rule, minus its known exceptions (dependency-cruiser has no per-pair exception, so each becomes a pathNot). */
+function forbid(name, comment, from, to) {
+  const exceptions = known(name);
+  const rules = [{ name, comment, severity: 'error', from, to }];
+  if (exceptions.length === 0) return rules;
+  // The rule without the excepted files, plus the rule for those files without the excepted targets.
+  const exceptedFrom = exceptions.map((k) => k.from);
+  rules[0] = { ...rules[0], from: { ...from, pathNot: [...toArray(from.pathNot), ...exceptedFrom] } };
+  for (const k of exceptions) {
+    rules.push({ name, comment, severity: 'error', from: { path: k.from }, to: { ...to, pathNot: [...toArray(to.pathNot), k.to] } });
+  }
+  return rules;
+}
+
+function toArray(x) {
+  return x === undefined ? [] : Array.isArray(x) ? x : [x];
+}
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-cycles',
+      comment: 'A cycle hides which module is the lower one; split the shared part into its own file.',
+      severity: 'error',
+      from: {},
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
+    },
+    ...forbid(
+      'nothing-imports-the-entry-points',
+      'app, cli, http and workers compose the stages; nothing below them imports them (the Context type excepted).',
+      { pathNot: ENTRY },
+      { path: ENTRY, pathNot: CONTEXT_TYPE },
+    ),
+    ...forbid(
+      'ingest-stores-and-hands-over',
+      'Ingest stores a message and queues its routing; it knows no domain and sends nothing.',
+      { path: '^src/ingest/' },
+      { path: [DOMAINS, '^src/outbound/'] },
+    ),
+    ...forbid(
+      'routing-knows-no-domain',
+      'Domains register their handlers with the router; the router never imports them.',
+      { path: '^src/routing/' },
+      { path: [DOMAINS, '^src/ingest/'] },
+    ),
+    ...forbid(
+      'domains-never-call-the-router',
+      'A domain plugs into routing from its register.ts; routing a message is the route worker\'s job.',
+      { path: DOMAINS, pathNot: '/register\\.ts$' },
+      { path: '^src/routing/router\\.ts$' },
+    ),
+    ...forbid(
+      'domains-sit-below-ingest',
+      'Domains receive mail from routing; they never reach back into ingest.',
+      { path: DOMAINS },
+      { path: '^src/ingest/' },
+    ),
+    ...forbid(
+      'outbound-delivers-only',
+      'Outbound writes and delivers outbox rows; it knows no stage above it.',
+      { path: '^src/outbound/' },
+      { path: [DOMAINS, '^src/(routing|ingest)/'] },
+    ),
+    ...forbid(
+      'utilities-import-no-stage',
+      'config, db, log, queue, services, tokens, templates and the rule folders sit below every stage.',
+      { path: ['^src/(config|db|log|queue|services|tokens|templates|rules|reading)/', '^src/consultations/rules/'] },
+      { path: [DOMAINS, '^src/(ingest|routing|outbound)/'], pathNot: '^src/consultations/rules/' },
+    ),
+    ...forbid(
+      'http-reaches-queues-through-context',
+      'The HTTP endpoint is an entry adapter: it reaches Redis through the Context it is given.',
+      { path: '^src/http/' },
+      { path: '^src/queue/' },
+    ),
+    ...forbid(
+      'pure-rules-do-no-io',
+      'Rule folders hold pure functions, tested by tables: no I/O, not even at load time.',
+      { path: PURE_RULES },
+      { path: IO_MODULES },
+    ),
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};
+
+// For test/unit/architecture.test.ts, which checks that every exception still names a real import
+// (not enumerable: dependency-cruiser's schema allows no other keys).
+Object.defineProperty(module.exports, 'KNOWN', { value: KNOWN, enumerable: false });

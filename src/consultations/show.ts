@@ -6,7 +6,7 @@ import { outcomeLines } from './outcomeView.ts';
 import { formatUtc } from '../rules/formatUtc.ts';
 
 /**
- * `tacit consultation C-ID --json` (DESIGN.md, "Operator interface"): the
+ * `tacit consultation C-ID --json` (README, "Operator commands"): the
  * stored outcome of a closed consultation, or for an open one the tally as
  * it would be if it closed now (marked provisional). `replies` has one
  * entry per member whose latest reply was recorded, unreadable included.

@@ -1,4 +1,4 @@
-// Tacit's address space (DESIGN.md "Addresses"). The router asks this what a
+// Tacit's address space (docs/architecture.md, "Addresses"). The router asks this what a
 // recipient address means before anything else happens; null means "not one
 // of ours", and the SMTP layer can refuse it at RCPT time.
 

@@ -11,7 +11,7 @@
  *   close C-ID             close now
  *   cancel C-ID            cancel without an outcome
  *
- * Decisions where the brief was silent:
+ * Decisions made here (the README lists the commands):
  * - Reading stops at a line "end" (as in Mailman) or a signature line "-- ";
  *   blank lines and quoted lines ("> …") are skipped.
  * - Ids: "C-12", "c-12", "C12", "c 12", "#12", "#C-12", "C-012" all mean

@@ -7,7 +7,7 @@
  *   parseExtension(text: string, deadline: Date, now: Date): Date | WhenError
  *   isWhenError(x): x is WhenError
  *
- * Rules (decided here, because the brief was silent):
+ * Rules (decided here; the README says what users may write):
  * - No zone given → UTC. Deadlines are stored in UTC and an international
  *   committee has no better default than the zone everyone can convert from.
  * - IANA names ("Europe/London") and the usual abbreviations are accepted.

@@ -19,7 +19,7 @@
  *
  *     The description, as long as needed.
  *
- * Decisions where the brief was silent:
+ * Decisions made here (the README shows the request format):
  * - Keys are case-insensitive and have a few synonyms (Type = Kind,
  *   Closes/Due/Until = Deadline, Choices = Options, Audience = List,
  *   Threshold = Block). "Question:" overrides the subject.

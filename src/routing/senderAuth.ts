@@ -73,13 +73,29 @@ function fromMailauth(mta: string, result: Awaited<ReturnType<typeof authenticat
 
 // Built on first use (never at load time); DNS_SERVERS picks the servers.
 let systemResolver: DNSResolver | null = null;
+const CACHE_MS = 5 * 60_000;
+const CACHE_MAX = 10_000;
 
 function resolverOf(ctx: Context): DNSResolver {
   if (ctx.resolver) return ctx.resolver;
   if (!systemResolver) {
     const resolver = new Resolver({ timeout: 3000, tries: 2 });
     if (ctx.config.auth.dnsServers.length) resolver.setServers(ctx.config.auth.dnsServers);
-    systemResolver = (name, rrtype) => resolver.resolve(name, rrtype) as Promise<string[][] | string[]>;
+    // Members write from a few providers: their SPF, DKIM and DMARC records are asked for again and again.
+    const cache = new Map<string, { answer: Promise<string[][] | string[]>; at: number }>();
+    systemResolver = (name, rrtype) => {
+      const key = `${name.toLowerCase()} ${rrtype}`;
+      const hit = cache.get(key);
+      if (hit && Date.now() - hit.at < CACHE_MS) return hit.answer;
+      if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
+      const answer = resolver.resolve(name, rrtype) as Promise<string[][] | string[]>;
+      cache.set(key, { answer, at: Date.now() });
+      // "No such record" is an answer worth keeping; a timeout is not.
+      answer.catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== 'ENOTFOUND' && err.code !== 'ENODATA') cache.delete(key);
+      });
+      return answer;
+    };
   }
   return systemResolver;
 }

@@ -151,6 +151,17 @@ describe('forged list changes and many-address From', () => {
     expect(n).toBe(1);
   });
 
+  it('a DKIM-signed list change acts at once, with no confirmation', async () => {
+    const member = list.members[1]!;
+    await h.send({ from: member, to: `request@${h.domain}`, subject: 'digest please', text: 'set icc digest', dkim: signed.dkim });
+    const [answer] = await waitForMailTo(h, member, /^Re: digest please/);
+    expect(answer!.mail.replyTo).toBeUndefined();
+    const [row] = await h.ctx.sql`
+      select ms.mode from memberships ms join members m on m.id = ms.member_id join groups g on g.id = ms.group_id
+      where m.email = ${member} and g.slug = 'icc'`;
+    expect(row.mode).toBe('digest');
+  });
+
   it('one From with many addresses, or a group, gets no answer and changes nothing', async () => {
     const before = await lastOutboxId();
     for (const from of ['a@example.net, b@example.com, c@example.info', 'Friends: a@example.net, b@example.com;']) {

@@ -1,5 +1,5 @@
 import { Resolver } from 'node:dns/promises';
-import { authenticate, type DNSResolver } from 'mailauth';
+import type { DNSResolver, AuthenticateResult } from 'mailauth';
 import type { Context } from '../app/context.ts';
 import { readTrustedAuthResults, unauthenticated, describeAuth, type SenderAuth } from '../rules/authResults.ts';
 import type { DmarcPolicy } from '../rules/dmarc.ts';
@@ -28,6 +28,8 @@ export async function authenticateSender(ctx: Context, raw: Buffer, session: Ses
   }
   const mta = ctx.config.domain;
   try {
+    // Loaded on first use: it takes about a second, which every CLI command would pay otherwise.
+    const { authenticate } = await import('mailauth');
     const result = await authenticate(raw, {
       ip: session.clientAddress ?? undefined,
       helo: session.helo ?? undefined,
@@ -51,7 +53,7 @@ function arValue(headers: string, mta: string): string {
   return (m?.[1] ?? `${mta}; none`).replace(/\r?\n[ \t]+/g, ' ').trim();
 }
 
-function fromMailauth(mta: string, result: Awaited<ReturnType<typeof authenticate>>): SenderAuth {
+function fromMailauth(mta: string, result: AuthenticateResult): SenderAuth {
   const r = result as any;
   const dmarc = r.dmarc || null;
   const policy = String(dmarc?.policy ?? dmarc?.p ?? '').toLowerCase();

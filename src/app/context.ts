@@ -2,6 +2,7 @@ import type { Config } from '../config/config.ts';
 import type { Sql } from '../db/database.ts';
 import type { Queues } from '../queue/queues.ts';
 import type { Logger } from '../log/logger.ts';
+import type { DNSResolver } from 'mailauth';
 
 /** What every stage needs: passed explicitly rather than imported as globals, so tests build their own. */
 export interface Context {
@@ -10,4 +11,6 @@ export interface Context {
   sql: Sql;
   queues: Queues;
   log: Logger;
+  /** DNS answers for sender authentication; unset: the system resolver (DNS_SERVERS). Tests set their own. */
+  resolver?: DNSResolver;
 }

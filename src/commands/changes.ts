@@ -18,7 +18,16 @@ export type Change =
   | { kind: 'unsubscribe'; list: string }
   | { kind: 'set'; list: string; mode: DeliveryMode }
   | { kind: 'move'; country: string; city: string }
-  | { kind: 'enable-delivery' };
+  | { kind: 'enable-delivery' }
+  /** Another domain's change (a consultation command), carried out by the applier it registered. */
+  | { kind: 'deferred'; applier: string; line: string; data: Record<string, unknown> };
+
+export type DeferredApplier = (data: Record<string, unknown>, email: string, tools: HandlerTools) => Promise<string>;
+const appliers = new Map<string, DeferredApplier>();
+
+export function registerDeferredChange(applier: string, apply: DeferredApplier): void {
+  appliers.set(applier, apply);
+}
 
 export function describeChange(change: Change): string {
   switch (change.kind) {
@@ -34,6 +43,8 @@ export function describeChange(change: Change): string {
       return `move ${change.country} ${change.city}`;
     case 'enable-delivery':
       return 'turn delivery back on';
+    case 'deferred':
+      return change.line;
     default:
       return change.kind;
   }
@@ -90,6 +101,10 @@ export async function applyChange(change: Change, email: string, nameHint: strin
       if (!member) return 'This address is not a member.';
       await tx`update members set delivery_disabled_at = null, bounce_score = 0, bounce_scored_at = null where id = ${member.id}`;
       return 'Delivery to you is on again.';
+    }
+    case 'deferred': {
+      const apply = appliers.get(change.applier);
+      return apply ? apply(change.data, email, tools) : 'This can no longer be done on this server.';
     }
   }
 }

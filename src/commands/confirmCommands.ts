@@ -1,7 +1,7 @@
 import { registerConfirmer } from '../confirmations/confirmations.ts';
 import { replyToSender } from '../routing/reply.ts';
 import { applyChange, describeChange, type Change } from './changes.ts';
-import { COMMANDS_PURPOSE } from './requestHandler.ts';
+import { COMMANDS_PURPOSE } from './pendingChanges.ts';
 
 /** A reply to a results mail carries out (or, with "cancel", drops) the changes it listed, and says what was done. */
 export function registerCommandConfirmer(): void {

@@ -12,7 +12,7 @@ import { modeText } from './changes.ts';
  * change a subscription is only checked here and returned as `pending`: it
  * happens when the sender confirms by replying to the results mail.
  */
-const WAITING = 'Waiting for your confirmation: reply to this mail to carry it out.';
+const WAITING = 'Waiting for your confirmation: reply "yes" to this mail to carry it out.';
 const WHO_LIMIT = 1000;
 
 const noList = (slug: string): CommandResult => ({

@@ -2,21 +2,22 @@ import { parseRequestCommands } from '../rules/requestCommands.ts';
 import { htmlToPlainText } from '../reading/replyText.ts';
 import type { Handler } from '../routing/inboundMail.ts';
 import { replyToSender } from '../routing/reply.ts';
-import { createConfirmation } from '../confirmations/confirmations.ts';
-import { findMemberByAddress } from '../org/members.ts';
 import { describeCommand, runnerFor, tryLineCommands, type CommandResult } from './commandRunners.ts';
+import { settlePendingChanges } from './pendingChanges.ts';
 
-export const COMMANDS_PURPOSE = 'commands';
+export { COMMANDS_PURPOSE } from './pendingChanges.ts';
 
 /**
  * request@D and LIST-request@D: read the commands, run each, and answer with
  * one results mail. Unknown commands get the help text, never silence;
- * bounces and auto-replies get nothing at all. Changes to subscriptions are
- * gathered into one confirmation: the results mail is its Reply-To, so
- * replying to it from the same address carries them out.
+ * bounces and auto-replies get nothing at all. Changes (subscriptions,
+ * consultation commands) happen at once for an authenticated sender, else
+ * wait for one confirmation: the results mail is its Reply-To.
  */
 export const requestHandler: Handler = async (mail, tools) => {
   if (mail.kind !== 'ordinary') return { outcome: `${mail.kind} ignored` };
+  // No single From to act for or to answer: one message must not make Tacit mail several strangers.
+  if (mail.authority.level === 'nothing') return { outcome: `refused: ${mail.authority.reason}` };
   const body = mail.parsed.text ?? (mail.parsed.html ? htmlToPlainText(mail.parsed.html) : '');
   const defaultList = 'list' in mail.address ? mail.address.list : undefined;
   const parsed = parseRequestCommands({ subject: mail.subject, body, defaultList });
@@ -37,24 +38,13 @@ export const requestHandler: Handler = async (mail, tools) => {
     else unknown.push(line);
   }
 
-  const pending = results.flatMap((r) => (r.pending ? [r.pending] : []));
-  let confirmAddress: string | undefined;
-  if (pending.length && mail.from) {
-    const member = await findMemberByAddress(tools.tx, mail.from);
-    const confirmation = await createConfirmation(tools.tx, tools.ctx, {
-      purpose: COMMANDS_PURPOSE,
-      email: mail.from,
-      memberId: member?.id ?? null,
-      payload: { changes: pending, name: mail.fromName, deliveryId: mail.deliveryId },
-    });
-    confirmAddress = confirmation.address;
-  }
+  const { confirmAddress, pendingCount } = await settlePendingChanges(mail, tools, results);
   const showHelp = results.length === 0 || unknown.length > 0 || results.some((r) => r.showHelp);
   await replyToSender(
     mail,
     tools,
     'request-results',
-    { results, unknown, showHelp, confirmAddress, pendingCount: pending.length },
+    { results, unknown, showHelp, confirmAddress, pendingCount },
     { replyTo: confirmAddress },
   );
   const summary = results.map((r) => `${r.line}${r.pending ? ' (to confirm)' : ''}`).join(', ');

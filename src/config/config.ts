@@ -67,6 +67,10 @@ const schema = z.object({
   BOUNCE_SCORE_GAP_HOURS: z.coerce.number().nonnegative().default(24),
   /** A post held for moderation and not decided in this many hours expires, with a notice to its sender. */
   HOLD_EXPIRY_HOURS: z.coerce.number().positive().default(7 * 24),
+  /** Behind a trusted MX: read its Authentication-Results (this authserv-id only) instead of checking SPF/DKIM/DMARC here. */
+  AUTHSERV_ID: z.string().regex(/^[^\s;]+$/, 'must be one authserv-id such as mx.example.org').optional(),
+  /** DNS servers for sender authentication (comma-separated addresses); empty: the system's. */
+  DNS_SERVERS: z.string().regex(/^[0-9a-f.:\[\], ]*$/i, 'must be comma-separated IP addresses').default(''),
   ...imapEnvSchema,
 });
 
@@ -100,6 +104,8 @@ export interface Config {
     bounceScoreGapHours: number;
     holdExpiryHours: number;
   };
+  /** Sender authentication: a trusted MX's authserv-id (null: Tacit checks itself) and DNS servers. */
+  auth: { authservId: string | null; dnsServers: string[] };
 }
 
 export class ConfigError extends Error {}
@@ -145,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       bounceScoreGapHours: e.BOUNCE_SCORE_GAP_HOURS,
       holdExpiryHours: e.HOLD_EXPIRY_HOURS,
     },
+    auth: { authservId: e.AUTHSERV_ID ?? null, dnsServers: e.DNS_SERVERS.split(',').map((v) => v.trim()).filter(Boolean) },
   };
 }
 

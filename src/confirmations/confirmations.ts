@@ -3,14 +3,16 @@ import type { Queryable } from '../db/database.ts';
 import { makeToken, readToken } from '../tokens/tokens.ts';
 import type { Handler, HandlerTools, InboundMail, RouteResult } from '../routing/inboundMail.ts';
 import { findMemberByAddress } from '../org/members.ts';
-import { newTextOfBody } from '../reading/replyText.ts';
+import { newTextOfMessage } from '../reading/replyText.ts';
+import { readDecision } from '../rules/confirmationAnswer.ts';
 import { replyToSender } from '../routing/reply.ts';
 
 /**
  * Confirmations: anything that must be confirmed by a reply (a subscription,
  * a command, a consultation preview) is a row here, mailed with a
- * `confirm+TOKEN@D` Reply-To. A reply from the right address runs the
- * confirmer registered for the row's purpose, once.
+ * `confirm+TOKEN@D` Reply-To. An explicit yes or no from the right address
+ * runs the confirmer registered for the row's purpose, once; any other
+ * answer changes nothing and is told how to confirm.
  */
 export interface Confirmation {
   id: number;
@@ -20,6 +22,7 @@ export interface Confirmation {
   payload: Record<string, any>;
 }
 
+/** What a confirmer is asked to do: an unclear answer never reaches it. */
 export type Decision = 'confirm' | 'cancel';
 export type Confirmer = (confirmation: Confirmation, decision: Decision, mail: InboundMail, tools: HandlerTools) => Promise<RouteResult>;
 const confirmers = new Map<string, Confirmer>();
@@ -42,21 +45,18 @@ export async function createConfirmation(
   return { id: row.id, token, address: `confirm+${token}@${ctx.config.domain}` };
 }
 
-/** "cancel"/"no" as the first words of the reply cancels; anything else confirms, as list servers do. */
-export function readDecision(text: string): Decision {
-  const first = newTextOfBody(text).trim().split(/\s+/)[0]?.toLowerCase().replace(/[^a-z]/g, '') ?? '';
-  return ['cancel', 'no', 'reject', 'discard', 'abort'].includes(first) ? 'cancel' : 'confirm';
-}
-
 export const confirmHandler: Handler = async (mail, tools) => {
   if (mail.kind !== 'ordinary') return { outcome: `${mail.kind} ignored` };
   if (mail.address.kind !== 'confirm') return { outcome: 'not a confirmation address' };
   const ids = readToken(tools.ctx.secret, 'confirm', mail.address.token, 1);
   if (!ids) return { outcome: 'bad confirmation token' };
   const [row] = await tools.tx`
-    select id, purpose, email, member_id, payload, used_at, expires_at < now() as expired
+    select id, purpose, email, member_id, payload, used_at, expires_at, expires_at < now() as expired
     from confirmations where id = ${ids[0]} for update`;
   if (!row) return { outcome: 'unknown confirmation' };
+  // Only the address the confirmation was sent to (or another address of that member) may answer it.
+  // The token is the secret here; still, a message with no single From cannot be the owner's answer.
+  if (mail.authority.level === 'nothing') return { outcome: `confirmation answer ignored: ${mail.authority.reason}`, state: 'held' };
   // Only the address the confirmation was sent to (or another address of that member) may answer it.
   const sender = await findMemberByAddress(tools.tx, mail.from);
   const fromOwner = mail.from === row.email || (row.member_id != null && sender?.id === row.member_id);
@@ -68,7 +68,12 @@ export const confirmHandler: Handler = async (mail, tools) => {
   }
   const confirmer = confirmers.get(row.purpose);
   if (!confirmer) return { outcome: `no confirmer for ${row.purpose}` };
+  const decision = readDecision(await newTextOfMessage(mail.raw));
+  if (decision === 'unclear') {
+    // A protest or a question must not carry anything out; the confirmation stays open.
+    await replyToSender(mail, tools, 'confirmation-unclear', { expires: row.expires_at }, { replyTo: mail.recipient });
+    return { outcome: 'confirmation answer unclear: nothing done' };
+  }
   await tools.tx`update confirmations set used_at = now() where id = ${row.id}`;
-  const body = mail.parsed.text ?? '';
-  return confirmer(row as Confirmation, readDecision(body), mail, tools);
+  return confirmer(row as Confirmation, decision, mail, tools);
 };

@@ -12,24 +12,73 @@ import type { ConsultationCommand } from './rules/commands.ts';
 import { formatUtc } from '../rules/formatUtc.ts';
 import { isWhenError, parseExtension } from './rules/deadline.ts';
 
+export const COMMAND_APPLIER = 'consultation-command';
+const WAITING = 'Waiting for your confirmation: reply "yes" to this mail to carry it out.';
+
+// The consultations one message has already changed (or asked to change):
+// one state change per consultation per message, so 200 "extend" lines are one.
+const changedBy = new WeakMap<InboundMail, Set<number>>();
+
 /**
  * Runs one consultation command mailed to consult@ or request@. Coordinators
  * of the consultation's list may do everything; a member may ask `status`
  * (what Tacit recorded for them) and see a closed consultation's results.
- * Every answer is one line or a few, gathered into the results mail.
+ * `extend`, `close` and `cancel` act at once only for an authenticated
+ * sender (aligned DKIM or DMARC pass); otherwise they become a change that
+ * waits for the From address to confirm. Every answer is one line or a few,
+ * gathered into the results mail.
  */
 export async function runConsultationCommand(command: ConsultationCommand, mail: InboundMail, tools: HandlerTools): Promise<CommandResult> {
-  const line = command.name === 'extend' ? `extend ${command.id} ${command.when}` : `${command.name}${command.id ? ` ${command.id}` : ''}`;
+  const line = commandLine(command);
+  if (!isMutating(command)) return runAs(command, mail.from, tools);
+  const { level, reason } = mail.authority;
+  if (level === 'nothing') return { line, result: `Not done: Tacit cannot tell who sent this message (${reason}).` };
+  const checked = await checkCoordinator(command, mail.from, tools);
+  if (checked.refusal) return { line, result: checked.refusal };
+  const c = checked.consultation!;
+  const seen = changedBy.get(mail) ?? new Set<number>();
+  changedBy.set(mail, seen);
+  if (seen.has(c.id)) return { line, result: `Not done: one message changes ${displayId(c.id)} once; send this again on its own.` };
+  seen.add(c.id);
+  if (level === 'act') return runAs(command, mail.from, tools);
+  return { line, result: WAITING, pending: { kind: 'deferred', applier: COMMAND_APPLIER, line, data: { command } } };
+}
+
+/** A confirmed consultation command: carried out for the address that confirmed it, with every check made again. */
+export async function applyConfirmedCommand(data: Record<string, unknown>, email: string, tools: HandlerTools): Promise<string> {
+  return (await runAs(data.command as ConsultationCommand, email, tools)).result;
+}
+
+function isMutating(command: ConsultationCommand): boolean {
+  return command.name === 'extend' || command.name === 'close' || command.name === 'cancel';
+}
+
+function commandLine(command: ConsultationCommand): string {
+  return command.name === 'extend' ? `extend ${command.id} ${command.when}` : `${command.name}${command.id ? ` ${command.id}` : ''}`;
+}
+
+/** For a state change: the consultation, if `email` is one of its coordinators; otherwise why not. */
+async function checkCoordinator(command: ConsultationCommand, email: string, { tx, ctx }: HandlerTools): Promise<{ refusal?: string; consultation?: Consultation }> {
+  const sender = email ? await findMemberByAddress(tx, email) : null;
+  if (!sender) return { refusal: `${email || 'This address'} is not a member address on ${ctx.config.domain}.` };
+  const id = command.id ? numericId(command.id) : null;
+  const c = id ? await loadConsultation(tx, id) : null;
+  if (!c || c.status === 'draft') return { refusal: `There is no consultation ${command.id}.` };
+  if (!(await hasRole(tx, sender.id, ['coordinator'], c.list))) return { refusal: `Only coordinators of ${c.list} may ${command.name} ${displayId(c.id)}.` };
+  return { consultation: c };
+}
+
+async function runAs(command: ConsultationCommand, email: string, tools: HandlerTools): Promise<CommandResult> {
+  const line = commandLine(command);
   const answer = (result: string): CommandResult => ({ line, result });
   const { tx } = tools;
-  const sender = mail.from ? await findMemberByAddress(tx, mail.from) : null;
-  if (!sender) return answer(`${mail.from || 'This address'} is not a member address on ${tools.ctx.config.domain}.`);
+  const sender = email ? await findMemberByAddress(tx, email) : null;
+  if (!sender) return answer(`${email || 'This address'} is not a member address on ${tools.ctx.config.domain}.`);
 
   if (command.name === 'status' && command.id === null) return answer((await memberStatusLines(tx, sender.id)).join('\n'));
 
   const id = numericId(command.id!);
-  const mutating = command.name === 'extend' || command.name === 'close' || command.name === 'cancel';
-  const c = id ? await loadConsultation(tx, id, mutating ? 'update' : undefined) : null;
+  const c = id ? await loadConsultation(tx, id, isMutating(command) ? 'update' : undefined) : null;
   if (!c || c.status === 'draft') return answer(`There is no consultation ${command.id}.`);
   const coordinator = await hasRole(tx, sender.id, ['coordinator'], c.list);
 

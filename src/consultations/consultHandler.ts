@@ -2,6 +2,7 @@ import type { CommandResult } from '../commands/commandRunners.ts';
 import { htmlToPlainText, newTextOfBody } from '../reading/replyText.ts';
 import type { Handler } from '../routing/inboundMail.ts';
 import { replyToSender } from '../routing/reply.ts';
+import { settlePendingChanges } from '../commands/pendingChanges.ts';
 import { runConsultationCommand } from './commandRunner.ts';
 import { openConsultation } from './openConsultation.ts';
 import { parseCommands } from './rules/commands.ts';
@@ -17,6 +18,8 @@ const SUBJECT_PREFIX = /^(?:(?:re|aw|sv|antw|fwd?|wg|tr)\s*:\s*)+/i;
  */
 export const consultHandler: Handler = async (mail, tools) => {
   if (mail.kind !== 'ordinary') return { outcome: `${mail.kind} ignored` };
+  // No single From to act for or to ask: neither an opening nor a command.
+  if (mail.authority.level === 'nothing') return { outcome: `refused: ${mail.authority.reason}` };
   const body = mail.parsed.text ?? (typeof mail.parsed.html === 'string' ? htmlToPlainText(mail.parsed.html) : '');
   if (!OPENING_KEY.test(body)) {
     const fromBody = parseCommands(newTextOfBody(body));
@@ -27,7 +30,14 @@ export const consultHandler: Handler = async (mail, tools) => {
       const results: CommandResult[] = [];
       for (const command of commands) results.push(await runConsultationCommand(command, mail, tools));
       for (const n of fromBody.notUnderstood) results.push({ line: n.line.trim().slice(0, 200), result: n.reason });
-      await replyToSender(mail, tools, 'consultation-commands', { results, list: mail.address.kind === 'consult' ? mail.address.list : undefined });
+      const { confirmAddress, pendingCount } = await settlePendingChanges(mail, tools, results);
+      await replyToSender(
+        mail,
+        tools,
+        'consultation-commands',
+        { results, list: mail.address.kind === 'consult' ? mail.address.list : undefined, confirmAddress, pendingCount },
+        { replyTo: confirmAddress },
+      );
       return { outcome: `consultation commands: ${results.map((r) => r.line).join(', ')}`.slice(0, 300) };
     }
   }

@@ -15,6 +15,11 @@ export async function extendDeadline(tx: Queryable, ctx: Context, c: Consultatio
   const moved = c.reminder_lead_ms != null ? new Date(deadline.getTime() - c.reminder_lead_ms) : null;
   const reminder = moved && moved.getTime() > Date.now() ? moved : null;
   await tx`update consultations set deadline = ${deadline}, reminder_at = ${reminder} where id = ${c.id}`;
+  // Coalesced: a notice of an earlier extension not sent yet is replaced by this one.
+  await tx`
+    update outbox o set state = 'failed', last_error = 'superseded by a later extension'
+    from consultation_mailings cm
+    where cm.consultation_id = ${c.id} and cm.purpose like 'extended-%' and cm.outbox_id = o.id and o.state = 'pending'`;
   const purpose = `extended-${deadline.getTime()}`;
   const notified = await writeElectorateNotice(tx, { ...c, deadline }, purpose, 'consultation-extended');
   await queueMailingJob(ctx, c.id, purpose);

@@ -2,7 +2,8 @@ import { registerLineCommand, registerStatusSection } from '../commands/commandR
 import { registerConfirmer } from '../confirmations/confirmations.ts';
 import { registerReconciler } from '../queue/reconciler.ts';
 import { registerHandler } from '../routing/router.ts';
-import { runConsultationCommand } from './commandRunner.ts';
+import { applyConfirmedCommand, COMMAND_APPLIER, runConsultationCommand } from './commandRunner.ts';
+import { registerDeferredChange } from '../commands/changes.ts';
 import { registerConsultationComposers } from './composers.ts';
 import { confirmOpen } from './confirmOpen.ts';
 import { consultHandler } from './consultHandler.ts';
@@ -25,6 +26,8 @@ export function registerConsultationsDomain(): void {
     if (parsed.commands.length !== 1 || parsed.notUnderstood.length > 0) return null;
     return runConsultationCommand(parsed.commands[0]!, mail, tools);
   });
+  // extend/close/cancel from a sender that is not authenticated wait for a confirmation, then run here.
+  registerDeferredChange(COMMAND_APPLIER, applyConfirmedCommand);
   registerStatusSection((memberId, tools) => memberStatusLines(tools.tx, memberId));
   registerReconciler(reconcileConsultations);
 }

@@ -17,6 +17,8 @@ export const HELD_REPLY_PURPOSE = 'consultation-reply';
  * reply+TOKEN@D: a member's answer to their copy. The token names the
  * consultation and the member; the From must still be that member, else the
  * reply is held and the member (never the sender) is asked to confirm it.
+ * So is a reply whose From domain publishes DMARC reject/quarantine and
+ * whose DMARC check failed: the From may be forged.
  * Auto-replies mark the member away and get no answer; a bounce sent here
  * marks the member's copy bounced.
  */
@@ -50,7 +52,9 @@ export const replyHandler: Handler = async (mail, tools) => {
   }
 
   const sender = mail.from ? await findMemberByAddress(tools.tx, mail.from) : null;
-  if (sender?.id !== memberId) return holdForgedReply(mail, tools, c.id, memberId, voter.email as string);
+  if (sender?.id !== memberId || mail.authority.level === 'nothing') return holdForgedReply(mail, tools, c.id, memberId, voter.email as string, false);
+  // The From is the member's, but their domain says mail failing DMARC is not theirs: ask them.
+  if (mail.authority.dmarcRejects) return holdForgedReply(mail, tools, c.id, memberId, voter.email as string, true);
 
   const result = await recordReply(tools.tx, c, {
     memberId,
@@ -87,7 +91,7 @@ async function markCopyBounced(mail: InboundMail, tools: HandlerTools, consultat
 }
 
 /** The From is not the member: keep the message, and ask the member at their own address. */
-async function holdForgedReply(mail: InboundMail, tools: HandlerTools, consultationId: number, memberId: number, memberEmail: string): Promise<RouteResult> {
+async function holdForgedReply(mail: InboundMail, tools: HandlerTools, consultationId: number, memberId: number, memberEmail: string, dmarcFailed: boolean): Promise<RouteResult> {
   const c = (await loadConsultation(tools.tx, consultationId))!;
   const confirmation = await createConfirmation(tools.tx, tools.ctx, {
     purpose: HELD_REPLY_PURPOSE,
@@ -99,9 +103,11 @@ async function holdForgedReply(mail: InboundMail, tools: HandlerTools, consultat
   await replyToSender(mail, tools, 'consultation-reply-held', {
     ...consultationView(c),
     sender: mail.from || '(no sender)',
+    dmarcFailed,
     excerpt: text.split('\n').slice(0, 8),
   }, { to: memberEmail, from: consultFrom(tools.ctx, c), replyTo: confirmation.address });
-  return { outcome: `reply to ${displayId(consultationId)} from ${mail.from || 'nobody'} held for member ${memberId}`, state: 'held' };
+  const why = dmarcFailed ? ` (${mail.authority.reason})` : '';
+  return { outcome: `reply to ${displayId(consultationId)} from ${mail.from || 'nobody'} held for member ${memberId}${why}`, state: 'held' };
 }
 
 /** The member confirmed (or refused) a reply that came from another address. */

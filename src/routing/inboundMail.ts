@@ -4,6 +4,8 @@ import type { Tx } from '../db/database.ts';
 import type { OutboxWriter } from '../outbound/outbox.ts';
 import type { TacitAddress } from '../rules/addresses.ts';
 import type { HeaderBag } from '../rules/autoReply.ts';
+import type { SenderAuth } from '../rules/authResults.ts';
+import type { Authority } from '../rules/authority.ts';
 
 /** One stored message as seen by one of its recipients, ready for a handler. */
 export interface InboundMail {
@@ -22,6 +24,10 @@ export interface InboundMail {
   messageId: string | null;
   references: string | null;
   subject: string;
+  /** SPF/DKIM/DMARC/ARC of the message, checked once at route time. */
+  auth: SenderAuth;
+  /** What this message may do for its From address: act, only through a confirmation, or nothing. */
+  authority: Authority;
 }
 
 export interface HandlerTools {

@@ -5,6 +5,10 @@ import { parseTacitAddress, type TacitAddress } from '../rules/addresses.ts';
 import { classifyInbound, headerBagFromRaw } from '../rules/autoReply.ts';
 import type { Handler, InboundMail } from './inboundMail.ts';
 import { notAvailableYet } from './notAvailable.ts';
+import { senderAuthOf } from './senderAuth.ts';
+import type { SenderAuth } from '../rules/authResults.ts';
+import { decideAuthority } from '../rules/authority.ts';
+import { headerValues } from '../rules/headers.ts';
 
 /** Handlers by address kind; each domain registers its own at start-up. */
 const handlers = new Map<TacitAddress['kind'], Handler>();
@@ -19,16 +23,29 @@ export function registerHandler(kind: TacitAddress['kind'], handler: Handler): v
  * send, so a retried or duplicated job finds it done and does nothing.
  */
 export async function routeDelivery(ctx: Context, deliveryId: number): Promise<string> {
+  // Sender authentication does DNS: done before the transaction takes the row lock.
+  const [message] = await ctx.sql`
+    select d.state, m.id as message_row_id, m.envelope_from, m.client_address, m.helo, m.raw, m.auth
+    from inbound_deliveries d join inbound_messages m on m.id = d.message_id
+    where d.id = ${deliveryId}`;
+  if (!message || message.state !== 'received') return 'already routed';
+  const raw: Buffer = message.raw;
+  const auth = await senderAuthOf(ctx, message.message_row_id, raw, message.auth as SenderAuth | null, {
+    clientAddress: message.client_address,
+    helo: message.helo,
+    envelopeFrom: message.envelope_from,
+  });
+
   let outboxIds: number[] = [];
   const outcome = await ctx.sql.begin(async (tx) => {
     const [row] = await tx`
-      select d.id, d.recipient, d.state, m.id as message_row_id, m.envelope_from, m.raw
-      from inbound_deliveries d join inbound_messages m on m.id = d.message_id
+      select d.id, d.recipient, d.state, d.message_id as message_row_id
+      from inbound_deliveries d
       where d.id = ${deliveryId}
       for update of d`;
     if (!row || row.state !== 'received') return 'already routed';
 
-    const mail = await readInbound(ctx, row);
+    const mail = await readInbound(ctx, { ...row, envelope_from: message.envelope_from, raw }, auth);
     const handler = mail ? handlers.get(mail.address.kind) ?? notAvailableYet : null;
     const outbox = new OutboxWriter(tx);
     const result = mail && handler ? await handler(mail, { tx, ctx, outbox }) : { outcome: 'not our address any more' };
@@ -43,7 +60,7 @@ export async function routeDelivery(ctx: Context, deliveryId: number): Promise<s
   return outcome as string;
 }
 
-async function readInbound(ctx: Context, row: Record<string, any>): Promise<InboundMail | null> {
+async function readInbound(ctx: Context, row: Record<string, any>, auth: SenderAuth): Promise<InboundMail | null> {
   const address = parseTacitAddress(row.recipient, ctx.config.domain);
   if (!address) return null;
   const raw: Buffer = row.raw;
@@ -52,6 +69,7 @@ async function readInbound(ctx: Context, row: Record<string, any>): Promise<Inbo
   const fromAddress = parsed.from?.value[0];
   const contentType = headers.get('content-type') ?? '';
   const references = parsed.references ? [parsed.references].flat().join(' ') : null;
+  const authority = decideAuthority({ fromHeaders: headerValues(headers, 'from'), envelopeFrom: row.envelope_from, addressKind: address.kind, auth });
   return {
     deliveryId: row.id,
     messageRowId: row.message_row_id,
@@ -67,6 +85,8 @@ async function readInbound(ctx: Context, row: Record<string, any>): Promise<Inbo
     messageId: parsed.messageId ?? null,
     references,
     subject: parsed.subject ?? '',
+    auth,
+    authority,
   };
 }
 

@@ -12,6 +12,8 @@ import { startServer, type RunningServer } from '../../src/app/server.ts';
 import type { Context } from '../../src/app/context.ts';
 import { TEMPLATE_DATABASE, withDatabase } from '../globalSetup.ts';
 import { QUEUE_NAMES, withTimeout } from '../../src/queue/queues.ts';
+import type { DNSResolver } from 'mailauth';
+import { TestDns } from './dns.ts';
 
 /**
  * A whole Tacit for one test file: its own database (cloned from the migrated
@@ -37,6 +39,8 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** Use this database as it is, instead of a clone of the template. */
   databaseUrl?: string;
+  /** DNS answers for sender authentication; by default an empty zone (no network). */
+  resolver?: DNSResolver;
 }
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -63,6 +67,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     ...options.env,
   });
   const runtime = await openRuntime(config);
+  runtime.ctx.resolver = options.resolver ?? new TestDns().resolver;
   const server = await startServer(runtime, { smtp: options.smtp, workers: options.workers });
   const port = server.smtpPort;
   return {

@@ -5,6 +5,7 @@ import { runConsultationJob } from '../../src/consultations/jobs.ts';
 import { sendReminder } from '../../src/consultations/remind.ts';
 import { reconcileOnce } from '../../src/queue/reconciler.ts';
 import { createHarness, waitFor, type Harness } from '../helpers/harness.ts';
+import { dkimKey, TestDns } from '../helpers/dns.ts';
 import { closeHarness, delivered, expire, inDays, openViaSmtp, seedList, waitForMailTo, waitForOutbox, type SeededList } from './consultation-support.ts';
 
 /** Alarms, the exactly-once close, the reconciler, reminders, extend, cancel and the mailed commands. */
@@ -14,8 +15,13 @@ const choice = (deadline = inDays(7), reminder = 'none') => [
   'Kind: choice', `Deadline: ${deadline}`, `Reminder: ${reminder}`, 'Options:', 'A. Spring', 'B. Autumn',
 ];
 
+// Commands that change a consultation act at once only when signed by the sender's domain.
+const dns = new TestDns();
+const signed = dkimKey('example.org');
+signed.publish(dns);
+
 beforeAll(async () => {
-  h = await createHarness();
+  h = await createHarness({ resolver: dns.resolver });
   list = await seedList(h, 'gb', 4, 'national');
 });
 afterAll(async () => {
@@ -100,7 +106,7 @@ describe('reminders, extend and cancel', () => {
 
   it('extend after the reminder: new deadline, everyone told, the old alarm does nothing, a new reminder is due', async () => {
     const [before] = await h.ctx.sql`select deadline from consultations where id = ${id}`;
-    await h.send({ from: list.coordinator, to: `request@${h.domain}`, subject: 'commands', text: `extend C-${id} 2 days` });
+    await h.send({ from: list.coordinator, to: `request@${h.domain}`, subject: 'commands', text: `extend C-${id} 2 days`, dkim: signed.dkim });
     const [answer] = await waitForMailTo(h, list.coordinator, /^Re: commands/);
     expect(answer!.mail.text).toMatch(new RegExp(`C-${id} now closes at \\w{3} \\d+ \\w{3} \\d{4} \\d\\d:\\d\\d UTC`));
     const [after] = await h.ctx.sql`select deadline, reminder_at, reminded_for from consultations where id = ${id}`;
@@ -145,7 +151,7 @@ describe('reminders, extend and cancel', () => {
   });
 
   it('cancel: nothing is counted, members are told, a later reply hears it was cancelled', async () => {
-    await h.send({ from: list.coordinator, to: `gb-consult@${h.domain}`, subject: 'stop', text: `cancel C-${id}` });
+    await h.send({ from: list.coordinator, to: `gb-consult@${h.domain}`, subject: 'stop', text: `cancel C-${id}`, dkim: signed.dkim });
     const [answer] = await waitForMailTo(h, list.coordinator, /^Re: stop/);
     expect(answer!.mail.text).toContain(`C-${id} is cancelled; nothing will be counted. 5 members are told.`);
     for (const member of [m1, m2, m3, m4]) await waitForMailTo(h, member, new RegExp(`^Cancelled: \\[gb\\] C-${id}`));
@@ -162,7 +168,7 @@ describe('reminders, extend and cancel', () => {
     const opened = await openViaSmtp(h, list, 'Quick one', choice());
     await h.send({ from: m3, to: opened.replyTo.get(m3)!, subject: 'Re: quick', text: 'B, not A' });
     await waitForMailTo(h, m3, /^Recorded: C-/);
-    await h.send({ from: list.coordinator, to: `gb-consult@${h.domain}`, subject: 'enough', text: `close C-${opened.id}` });
+    await h.send({ from: list.coordinator, to: `gb-consult@${h.domain}`, subject: 'enough', text: `close C-${opened.id}`, dkim: signed.dkim });
     const [answer] = await waitForMailTo(h, list.coordinator, /^Re: enough/);
     expect(answer!.mail.text).toContain(`C-${opened.id} is closed.`);
     expect(answer!.mail.text).toContain('Winner: B. Autumn');

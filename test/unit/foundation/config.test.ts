@@ -22,6 +22,12 @@ describe('configuration', () => {
     expect(config.imap).toBeNull();
   });
 
+  it('checks senders itself unless a trusted MX is named', () => {
+    expect(loadConfig({}).auth).toEqual({ authservId: null, dnsServers: [] });
+    expect(loadConfig({ AUTHSERV_ID: 'mx.example.org', DNS_SERVERS: '127.0.0.53, 2001:db8::1' }).auth)
+      .toEqual({ authservId: 'mx.example.org', dnsServers: ['127.0.0.53', '2001:db8::1'] });
+  });
+
   it('reads the optional IMAP ingest and masks its password when printed', () => {
     const config = loadConfig({ IMAP_URL: 'imaps://inbox:s3cret@mail.example.org/INBOX' });
     expect(config.imap).toMatchObject({ url: 'imaps://inbox:s3cret@mail.example.org/INBOX' });
@@ -34,6 +40,8 @@ describe('configuration', () => {
     [{ TACIT_DOMAIN: 'not a domain' }, /TACIT_DOMAIN/],
     [{ TACIT_SECRET: 'short' }, /TACIT_SECRET: must be at least 16 characters/],
     [{ DATABASE_URL: 'nonsense' }, /DATABASE_URL/],
+    [{ AUTHSERV_ID: 'mx.example.org; dkim=pass' }, /AUTHSERV_ID: must be one authserv-id/],
+    [{ DNS_SERVERS: 'dns.example.org' }, /DNS_SERVERS: must be comma-separated IP addresses/],
   ])('explains a bad setting %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });

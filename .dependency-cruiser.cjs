@@ -21,7 +21,9 @@ const PURE_RULES = '^src/(rules|consultations/rules|reading)/';
 const CONTEXT_TYPE = '^src/app/context\\.ts$';
 const IO_MODULES = [
   '^(node:)?(fs|fs/promises|net|tls|dns|dns/promises|http|https|http2|child_process|dgram|cluster|worker_threads)$',
-  '^node_modules/(postgres|ioredis|bullmq|nodemailer|imapflow|smtp-server)/',
+  // nodemailer's addressparser is a pure string parser; the rest of nodemailer sends mail.
+  '^node_modules/(postgres|ioredis|bullmq|imapflow|smtp-server)/',
+  '^node_modules/nodemailer/(?!dist/esm/addressparser/|lib/addressparser/)',
   '^src/(db|queue|services|log|app|ingest|routing|outbound)/',
 ].join('|');
 

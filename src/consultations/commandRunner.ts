@@ -9,6 +9,7 @@ import { memberStatusFor, memberStatusLines } from './memberStatus.ts';
 import { countConsultation, type Outcome } from './outcome.ts';
 import { outcomeLines } from './outcomeView.ts';
 import type { ConsultationCommand } from './rules/commands.ts';
+import { sendTallySheet } from './tallyCommand.ts';
 import { formatUtc, isWhenError, parseExtension } from './rules/deadline.ts';
 
 /**
@@ -31,6 +32,7 @@ export async function runConsultationCommand(command: ConsultationCommand, mail:
   const c = id ? await loadConsultation(tx, id, mutating ? 'update' : undefined) : null;
   if (!c || c.status === 'draft') return answer(`There is no consultation ${command.id}.`);
   const coordinator = await hasRole(tx, sender.id, ['coordinator'], c.list);
+  if (command.name === 'tally') return answer(await sendTallySheet(mail, tools, c, sender.id, coordinator));
 
   if (!coordinator) {
     if (command.name === 'status') {

@@ -38,7 +38,7 @@ interface TemplateParams {
   autoSubmitted?: false | 'auto-replied' | 'auto-generated';
 }
 
-function composeTemplate(row: OutboxRow, ctx: Context): Mail.Options {
+export function composeTemplate(row: OutboxRow, ctx: Context): Mail.Options {
   const params = row.params as TemplateParams;
   const data = { ...(params.data ?? {}), domain: ctx.config.domain, recipient: row.recipient };
   const mail = renderMail(row.kind, data);

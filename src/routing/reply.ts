@@ -11,7 +11,7 @@ export async function replyToSender(
   { tx, outbox }: HandlerTools,
   template: string,
   data: Record<string, unknown>,
-  options: { from?: string; replyTo?: string; to?: string } = {},
+  options: { from?: string; replyTo?: string; to?: string; memberId?: number; key?: string } = {},
 ): Promise<number | null> {
   const to = options.to ?? mail.from;
   if (mail.kind !== 'ordinary' || !to || !mail.envelopeFrom) return null;
@@ -19,9 +19,11 @@ export async function replyToSender(
   return outbox.queue({
     kind: template,
     recipient: to,
+    memberId: options.memberId ?? null,
     params: { data: { ...data, subject: mail.subject }, from: options.from, replyTo: options.replyTo },
     inReplyTo: mail.messageId,
     references: [mail.references, mail.messageId].filter(Boolean).join(' ') || null,
-    dedupeKey: `reply:${mail.deliveryId}:${template}`,
+    // `key` tells apart several answers of one template to one message (two sheets asked in one mail).
+    dedupeKey: `reply:${mail.deliveryId}:${template}${options.key ? `:${options.key}` : ''}`,
   });
 }

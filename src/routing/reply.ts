@@ -1,10 +1,11 @@
 import type { InboundMail, HandlerTools } from './inboundMail.ts';
 import { takeReplyBudget } from '../outbound/replyBudget.ts';
+import { isSingleAddress } from '../rules/sender.ts';
 
 /**
  * Answers an inbound message with a template mail, threaded under it. The one
- * place that refuses to answer bounces, auto-replies, the null sender and
- * anyone who has had too many answers this hour.
+ * place that refuses to answer bounces, auto-replies, the null sender, more
+ * than one address and anyone who has had too many answers this hour.
  */
 export async function replyToSender(
   mail: InboundMail,
@@ -15,6 +16,8 @@ export async function replyToSender(
 ): Promise<number | null> {
   const to = options.to ?? mail.from;
   if (mail.kind !== 'ordinary' || !to || !mail.envelopeFrom) return null;
+  // One address or nobody: never a list of strangers taken from a header.
+  if (!isSingleAddress(to)) return null;
   if (!(await takeReplyBudget(tx, to))) return null;
   return outbox.queue({
     kind: template,

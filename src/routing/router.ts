@@ -3,6 +3,8 @@ import type { Context } from '../app/context.ts';
 import { OutboxWriter, enqueueDeliveries } from '../outbound/outbox.ts';
 import { parseTacitAddress, type TacitAddress } from '../rules/addresses.ts';
 import { classifyInbound, headerBagFromRaw } from '../rules/autoReply.ts';
+import { headerValues } from '../rules/headers.ts';
+import { oneLine, soleSender } from '../rules/sender.ts';
 import type { Handler, InboundMail } from './inboundMail.ts';
 import { notAvailableYet } from './notAvailable.ts';
 
@@ -49,7 +51,8 @@ async function readInbound(ctx: Context, row: Record<string, any>): Promise<Inbo
   const raw: Buffer = row.raw;
   const parsed = await simpleParser(raw, { skipImageLinks: true, maxHtmlLengthToParse: 2_000_000 });
   const headers = headerBagFromRaw(raw);
-  const fromAddress = parsed.from?.value[0];
+  // Several mailboxes, a group or several From headers: no sender to answer or to act for.
+  const sender = soleSender(parsed.from?.value, headerValues(headers, 'from').length);
   const contentType = headers.get('content-type') ?? '';
   const references = parsed.references ? [parsed.references].flat().join(' ') : null;
   return {
@@ -62,11 +65,12 @@ async function readInbound(ctx: Context, row: Record<string, any>): Promise<Inbo
     parsed,
     headers,
     kind: classifyInbound(headers, row.envelope_from, contentType),
-    from: (fromAddress?.address ?? '').toLowerCase(),
-    fromName: fromAddress?.name ?? '',
+    from: sender?.address ?? '',
+    fromName: sender?.name ?? '',
     messageId: parsed.messageId ?? null,
     references,
-    subject: parsed.subject ?? '',
+    // Decoded header text reaches templates and outgoing headers: one line only.
+    subject: oneLine(parsed.subject ?? ''),
   };
 }
 

@@ -27,6 +27,7 @@
  * - `unreadable`: a reply Tacit could not read, counted as silent (consent);
  * - `silent` (consent), `unreachable`, `away` (not consent).
  */
+import { oneLine } from '../../rules/sender.ts';
 import type { ChoiceStance } from './stance.ts';
 import { isProposalStance, validChoiceStance, type Bucket, type ProposalStance } from './tally.ts';
 
@@ -43,11 +44,6 @@ export interface SheetRow {
   /** null when there is no reply. */
   readable: boolean | null;
   stance: unknown;
-}
-
-/** Any run of whitespace (newlines included) becomes one space: a line is a member. */
-export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 export function sheetHeader(head: SheetHead): string {

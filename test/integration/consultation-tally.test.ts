@@ -172,3 +172,29 @@ describe('ballot codes and the tally sheet', () => {
     expect(n).toBe(1);
   });
 });
+
+describe('the tally sheet of a proposal', () => {
+  it('records agree, object with its reason on one line, abstain; the counts and verdict recount from it', async () => {
+    const gb = await seedList(h, 'fr', 4, 'national');
+    const opened = await openViaSmtp(h, gb, 'Meet monthly', ['Kind: proposal', `Deadline: ${inDays(3)}`, 'Reminder: none']);
+    const [m1, m2, m3] = gb.members as [string, string, string];
+    const answers: [string, string][] = [[m1, '+1'], [m2, 'object: too often\nfor the members abroad'], [m3, 'abstain']];
+    for (const [member, text] of answers) {
+      await h.send({ from: member, to: opened.replyTo.get(member)!, subject: 'Re: proposal', text, messageId: `<p-${member}>` });
+      await waitForMailTo(h, member, /^Recorded: /);
+    }
+    await expire(h, opened.id);
+    expect((await closeConsultation(h.ctx, opened.id)).closed).toBe(true);
+    const { stdout, stderr } = await tacit(h, ['consultation', `C-${opened.id}`, '--tally']);
+    expect(stderr).toContain('(matches the outcome)');
+    const [head, body] = stdout.split('\n\n');
+    expect(head).toBe(`Tacit tally sheet\nconsultation C-${opened.id}\nkind proposal\nelectorate 5`);
+    const recorded = body!.split('\n').filter(Boolean).map((l) => l.slice(11));
+    expect(recorded.slice().sort()).toEqual(['abstain', 'agree', 'object: too often for the members abroad', 'silent', 'silent']);
+    const count = (word: string) => recorded.filter((r) => r === word || r.startsWith(`${word}:`)).length;
+    const doc = JSON.parse((await tacit(h, ['consultation', `C-${opened.id}`, '--json'])).stdout);
+    expect({ agree: count('agree'), object: count('object'), abstain: count('abstain') }).toEqual(doc.counts);
+    expect(count('object') >= doc.blockAt ? 'blocked' : 'adopted').toBe(doc.verdict);
+  });
+});
+

@@ -8,7 +8,8 @@
  * electorate freeze with its copies (SQL), streaming the copies into the
  * delivery queue (cursor, 500 a batch), and the close (buckets in SQL, the
  * tally streamed through the rules' accumulator, outcome mails written in
- * SQL). Reported: time, and the peak JS heap above the level before the step
+ * SQL; ballot codes written and the tally sheet hashed), then the tally sheet
+ * streamed again on its own. Reported: time, and the peak JS heap above the level before the step
  * (sampled every 5 ms). Flat memory means the peak does not grow with N.
  */
 import postgres from 'postgres';
@@ -18,6 +19,7 @@ import { loadConfig } from '../src/config/config.ts';
 import { closeConsultation } from '../src/consultations/close.ts';
 import { loadConsultation } from '../src/consultations/consultation.ts';
 import { freezeElectorateAndWriteCopies, streamMailing } from '../src/consultations/mailings.ts';
+import { streamTallySheet } from '../src/consultations/tallySheet.ts';
 import { connectDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { logger } from '../src/log/logger.ts';
@@ -84,6 +86,9 @@ async function benchOne(n: number) {
     await sql`update consultations set deadline = now() where id = ${id}`;
     const close = await measure(() => closeConsultation(ctx, id));
     const outcome = close.value.closed ? close.value.outcome : null;
+    // The tally sheet streamed and hashed again (what `tacit consultation C-ID --tally` does, output discarded).
+    const sheet = await measure(() => streamTallySheet(sql, id, () => {}));
+    if (sheet.value?.sha256 !== outcome?.tallySha256) throw new Error('the tally sheet does not hash to the digest stored at the close');
     return {
       electorate: freeze.value,
       queued: stream.value,
@@ -93,6 +98,8 @@ async function benchOne(n: number) {
       'stream heap MiB': +stream.peakMiB.toFixed(1),
       'close ms': Math.round(close.ms),
       'close heap MiB': +close.peakMiB.toFixed(1),
+      'sheet ms': Math.round(sheet.ms),
+      'sheet heap MiB': +sheet.peakMiB.toFixed(1),
       replied: outcome?.buckets.replied,
       silent: outcome?.buckets.silent,
     };

@@ -4,6 +4,8 @@ import { confirmHandler } from '../confirmations/confirmations.ts';
 import { registerListsDomain } from '../lists/register.ts';
 import { registerConsultationsDomain } from '../consultations/register.ts';
 import { registerDigestsDomain } from '../digests/register.ts';
+import { summariseHeldNotices } from '../outbound/noticeBudget.ts';
+import { registerReconciler } from '../queue/reconciler.ts';
 
 let registered = false;
 
@@ -16,4 +18,6 @@ export function registerDomains(): void {
   registerListsDomain();
   registerConsultationsDomain();
   registerDigestsDomain();
+  // Answers and notices held back by their hourly limits are summed up once the hour is over.
+  registerReconciler(summariseHeldNotices);
 }

@@ -3,6 +3,9 @@ import type { Command } from 'commander';
 import { closeDue } from '../consultations/close.ts';
 import { displayId, numericId } from '../consultations/ids.ts';
 import { parseConsultationId } from '../consultations/rules/commands.ts';
+import { loadConsultation } from '../consultations/consultation.ts';
+import type { Outcome } from '../consultations/outcome.ts';
+import { ensureBallotCodes, loadTallySheet, streamTallySheet } from '../consultations/tallySheet.ts';
 import { consultationDocument, formatConsultation, listConsultations } from '../consultations/show.ts';
 import { newTextOfBody, newTextOfMessage } from '../reading/replyText.ts';
 import { UsageError } from './usageError.ts';
@@ -23,6 +26,29 @@ async function readInput(file: string | undefined): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
+}
+
+/**
+ * Without --json, stdout is exactly the sheet (so `| sha256sum` gives the
+ * digest of the outcome mail) and the digest goes to stderr.
+ */
+async function printTallySheet(id: number, json: boolean): Promise<void> {
+  await withRuntime(async ({ ctx }) => {
+    const c = await loadConsultation(ctx.sql, id);
+    if (!c) throw new UsageError(`no consultation ${displayId(id)}`);
+    if (c.status !== 'closed') throw new UsageError(`${displayId(id)} is ${c.status}: a tally sheet exists once it has closed`);
+    // Consultations closed before ballot codes existed get theirs now.
+    await ensureBallotCodes(ctx.sql, ctx.secret, id);
+    const stored = (c.outcome as Outcome | null)?.tallySha256 ?? null;
+    if (json) {
+      const sheet = (await loadTallySheet(ctx.sql, id))!;
+      output(true, { ...sheet, outcomeSha256: stored, matchesOutcome: stored === sheet.sha256 }, () => '');
+      return;
+    }
+    const done = (await streamTallySheet(ctx.sql, id, (text) => process.stdout.write(text)))!;
+    const check = stored === null ? 'the outcome stored no digest' : stored === done.sha256 ? 'matches the outcome' : `DIFFERS from the outcome's ${stored}`;
+    process.stderr.write(`SHA-256 ${done.sha256} (${check}), ${done.members} members\n`);
+  });
 }
 
 /** Operator commands for consultations (DESIGN.md, "Operator interface"). */
@@ -49,8 +75,10 @@ export function registerConsultationCommands(program: Command): void {
     .argument('<C-ID>', 'the consultation, e.g. C-12')
     .description('one consultation with its tally (provisional while open)')
     .option('--json', 'one JSON document')
-    .action(async (idText: string, opts: { json?: boolean }) => {
+    .option('--tally', 'the tally sheet of a closed consultation: ballot code → recorded stance, and its SHA-256')
+    .action(async (idText: string, opts: { json?: boolean; tally?: boolean }) => {
       const id = consultationNumber(idText);
+      if (opts.tally) return printTallySheet(id, !!opts.json);
       await withRuntime(async ({ ctx }) => {
         const found = await consultationDocument(ctx.sql, id);
         if (!found) throw new UsageError(`no consultation ${displayId(id)}`);

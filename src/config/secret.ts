@@ -15,7 +15,7 @@ export function resolveSecret(config: Config): string {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
-  fs.mkdirSync(config.home, { recursive: true });
+  fs.mkdirSync(config.home, { recursive: true, mode: 0o700 });
   const secret = randomBytes(32).toString('hex');
   try {
     // 'wx' so two processes starting together agree on one secret.

@@ -6,6 +6,7 @@ import { writeBuckets } from './buckets.ts';
 import { loadConsultation } from './consultation.ts';
 import { queueMailingJob, writeOutcomeMails } from './mailings.ts';
 import { countConsultation, type Outcome } from './outcome.ts';
+import { ensureBallotCodes, streamTallySheet } from './tallySheet.ts';
 
 export type CloseResult = { closed: true; outcome: Outcome } | { closed: false; reason: string };
 
@@ -13,8 +14,8 @@ export type CloseResult = { closed: true; outcome: Outcome } | { closed: false; 
  * Closes a consultation inside the caller's transaction, exactly once: the
  * conditional UPDATE decides who closes (a concurrent closer waits on the row
  * lock, then finds it no longer open). Then, in the same transaction, every
- * electorate member gets a bucket, the outcome is counted and stored, and
- * the outcome mails are written.
+ * electorate member gets a bucket and a ballot code, the outcome is counted
+ * and stored with the tally sheet's SHA-256, and the outcome mails are written.
  */
 export async function closeInTransaction(tx: Queryable, ctx: Context, id: number): Promise<CloseResult> {
   const [won] = await tx`
@@ -34,9 +35,12 @@ export async function closeInTransaction(tx: Queryable, ctx: Context, id: number
     from consultation_mailings cm
     where cm.consultation_id = ${id} and cm.outbox_id = o.id and cm.purpose <> 'outcome' and o.state = 'pending'`;
   await writeBuckets(tx, id);
+  await ensureBallotCodes(tx, ctx.secret, id);
   const c = (await loadConsultation(tx, id))!;
   const outcome = await countConsultation(tx, c, true);
   outcome.closedAt = c.closed_at!.toISOString();
+  // The digest the outcome mail states, so every member can check the sheet they get.
+  outcome.tallySha256 = (await streamTallySheet(tx, id))!.sha256;
   await tx`update consultations set outcome = ${tx.json(outcome as never)} where id = ${id}`;
   c.outcome = outcome;
   await writeOutcomeMails(tx, c);

@@ -9,6 +9,7 @@ import { memberStatusFor, memberStatusLines } from './memberStatus.ts';
 import { countConsultation, type Outcome } from './outcome.ts';
 import { outcomeLines } from './outcomeView.ts';
 import type { ConsultationCommand } from './rules/commands.ts';
+import { sendTallySheet } from './tallyCommand.ts';
 import { formatUtc } from '../rules/formatUtc.ts';
 import { isWhenError, parseExtension } from './rules/deadline.ts';
 
@@ -30,6 +31,7 @@ const changedBy = new WeakMap<InboundMail, Set<number>>();
  */
 export async function runConsultationCommand(command: ConsultationCommand, mail: InboundMail, tools: HandlerTools): Promise<CommandResult> {
   const line = commandLine(command);
+  if (command.name === 'tally') return sendTally(command, mail, tools);
   if (!isMutating(command)) return runAs(command, mail.from, tools);
   const { level, reason } = mail.authority;
   if (level === 'nothing') return { line, result: `Not done: Tacit cannot tell who sent this message (${reason}).` };
@@ -68,6 +70,18 @@ async function checkCoordinator(command: ConsultationCommand, email: string, { t
   return { consultation: c };
 }
 
+/** `tally C-ID`: the sheet goes back to the asking member as an attachment, in a mail of its own. */
+async function sendTally(command: ConsultationCommand, mail: InboundMail, tools: HandlerTools): Promise<CommandResult> {
+  const line = commandLine(command);
+  const sender = mail.from ? await findMemberByAddress(tools.tx, mail.from) : null;
+  if (!sender) return { line, result: `${mail.from || 'This address'} is not a member address on ${tools.ctx.config.domain}.` };
+  const id = command.id ? numericId(command.id) : null;
+  const c = id ? await loadConsultation(tools.tx, id) : null;
+  if (!c || c.status === 'draft') return { line, result: `There is no consultation ${command.id}.` };
+  const coordinator = await hasRole(tools.tx, sender.id, ['coordinator'], c.list);
+  return { line, result: await sendTallySheet(mail, tools, c, sender.id, coordinator) };
+}
+
 async function runAs(command: ConsultationCommand, email: string, tools: HandlerTools): Promise<CommandResult> {
   const line = commandLine(command);
   const answer = (result: string): CommandResult => ({ line, result });
@@ -102,6 +116,8 @@ async function runAs(command: ConsultationCommand, email: string, tools: Handler
       return answer(await closeNow(tools, c));
     case 'cancel':
       return answer(await cancel(tools, c, sender));
+    case 'tally':
+      return answer('The tally sheet is sent in a mail of its own.'); // handled before runAs
   }
 }
 

@@ -1,13 +1,15 @@
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import type { Context } from '../app/context.ts';
-import { registerComposer, type OutboxRow } from '../outbound/compose.ts';
+import { composeTemplate, registerComposer, type OutboxRow } from '../outbound/compose.ts';
 import { renderMail } from '../templates/render.ts';
+import { ballotCode } from '../tokens/tokens.ts';
 import { consultFrom, replyAddress } from './addresses.ts';
 import { loadConsultation, type Consultation } from './consultation.ts';
 import { describeStance } from './describeStance.ts';
 import { displayId } from './ids.ts';
 import type { Outcome } from './outcome.ts';
 import { outcomeView } from './outcomeView.ts';
+import { loadTallySheet } from './tallySheet.ts';
 import { consultationView } from './views.ts';
 
 /**
@@ -24,7 +26,15 @@ async function load(row: OutboxRow, ctx: Context): Promise<{ c: Consultation; me
 }
 
 function baseData(ctx: Context, row: OutboxRow, c: Consultation, memberName: string) {
-  return { ...consultationView(c), memberName, domain: ctx.config.domain, recipient: row.recipient };
+  const ballot = row.member_id ? ballotCode(ctx.secret, c.id, row.member_id) : null;
+  return { ...consultationView(c), memberName, domain: ctx.config.domain, recipient: row.recipient, ballotCode: ballot };
+}
+
+/** The member's ballot code when they were in the electorate (the outcome also goes to later members and the coordinator). */
+async function electorateBallotCode(ctx: Context, c: Consultation, memberId: number | null): Promise<string | null> {
+  if (!memberId) return null;
+  const [e] = await ctx.sql`select 1 from consultation_electorate where consultation_id = ${c.id} and member_id = ${memberId}`;
+  return e ? ballotCode(ctx.secret, c.id, memberId) : null;
 }
 
 /** A mail the member answers by replying: personal Reply-To, and no Auto-Submitted so vacation replies tell us they are away. */
@@ -70,7 +80,8 @@ export function registerConsultationComposers(): void {
   registerComposer('consultation-outcome', async (row, ctx) => {
     const { c } = await load(row, ctx);
     if (!c.outcome) throw new Error(`consultation ${c.id} has no stored outcome`);
-    const mail = renderMail('consultation-outcome', { ...outcomeView(c.outcome as Outcome, c), domain: ctx.config.domain });
+    const ballot = await electorateBallotCode(ctx, c, row.member_id);
+    const mail = renderMail('consultation-outcome', { ...outcomeView(c.outcome as Outcome, c), domain: ctx.config.domain, ballotCode: ballot });
     return {
       from: consultFrom(ctx, c),
       subject: mail.subject,
@@ -78,5 +89,16 @@ export function registerConsultationComposers(): void {
       html: mail.html,
       headers: { 'Auto-Submitted': 'auto-generated', 'X-Tacit-Consultation': displayId(c.id) },
     };
+  });
+  // The answer to `tally C-ID`: a template mail with the sheet attached, read at send time (a closed sheet never changes).
+  registerComposer('consultation-tally', async (row, ctx) => {
+    const data = ((row.params as { data?: Record<string, unknown> }).data ?? {}) as Record<string, unknown>;
+    const id = Number(data.consultationId);
+    const sheet = await loadTallySheet(ctx.sql, id);
+    if (!sheet) throw new Error(`outbox row ${row.id}: consultation ${id} has no tally sheet`);
+    const filename = `tally-${displayId(id)}.txt`;
+    const mail = composeTemplate({ ...row, params: { ...row.params, data: { ...data, filename } } }, ctx);
+    // base64 keeps the bytes (LF line ends) exactly, so the saved file hashes to the stated digest.
+    return { ...mail, attachments: [{ filename, content: Buffer.from(sheet.text, 'utf8'), contentType: 'text/plain; charset=utf-8', contentTransferEncoding: 'base64' }] };
   });
 }

@@ -72,7 +72,7 @@ export async function openConsultation(mail: InboundMail, tools: HandlerTools, b
     payload: { consultationId: c.id },
   });
   const view = consultationView(c);
-  const copy = renderMail('consultation-copy', { ...view, memberName: sender.name, domain: ctx.config.domain });
+  const copy = renderMail('consultation-copy', { ...view, memberName: sender.name, domain: ctx.config.domain, ballotCode: "(each member's own)" });
   await replyToSender(mail, tools, 'consultation-preview', { ...view, electorate, copySubject: copy.subject, copyText: withoutSignature(copy.text) }, {
     from: consultFrom(ctx, c),
     replyTo: confirmation.address,

@@ -7,6 +7,8 @@ import { createTally, type Bucket, type TallyResult } from './rules/tally.ts';
 export type Outcome = TallyResult & {
   objectionsNamed?: { email: string; name: string; reason: string }[];
   closedAt?: string;
+  /** SHA-256 (hex) of the tally sheet's text, written at the close. */
+  tallySha256?: string;
 };
 
 const BATCH = 500;

@@ -78,6 +78,7 @@ export function outcomeView(outcome: Outcome, c: Consultation) {
     buckets: b,
     unreadable: outcome.unreadable,
     turnoutPct: percent(b.replied, electorate),
+    tallySha256: outcome.tallySha256 ?? null,
     bucketBars: (['replied', 'silent', 'unreachable', 'away'] as const).map((k) => ({
       name: k === 'silent' ? 'silent (consent)' : k,
       count: b[k],

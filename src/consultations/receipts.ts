@@ -1,3 +1,4 @@
+import { ballotCode } from '../tokens/tokens.ts';
 import type { HandlerTools, InboundMail } from '../routing/inboundMail.ts';
 import { replyToSender } from '../routing/reply.ts';
 import { consultFrom, replyAddress } from './addresses.ts';
@@ -37,6 +38,7 @@ export async function answerReply(
     await replyToSender(mail, tools, 'consultation-receipt', {
       ...view,
       recorded: describeStance(c.kind, result.stance, c.options),
+      ballotCode: ballotCode(ctx.secret, c.id, memberId),
       comment: result.comment,
       superseded: result.superseded,
     }, options);

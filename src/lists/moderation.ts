@@ -2,6 +2,7 @@ import type { Context } from '../app/context.ts';
 import { createConfirmation, registerConfirmer } from '../confirmations/confirmations.ts';
 import type { Queryable } from '../db/database.ts';
 import { OutboxWriter, enqueueDeliveries } from '../outbound/outbox.ts';
+import { takeNoticeBudget } from '../outbound/noticeBudget.ts';
 import { takeReplyBudget } from '../outbound/replyBudget.ts';
 import type { HandlerTools, InboundMail } from '../routing/inboundMail.ts';
 import { replyToSender } from '../routing/reply.ts';
@@ -33,6 +34,8 @@ export async function holdForModeration(mail: InboundMail, tools: HandlerTools, 
   const moderators = await roleHoldersUpTheTree(tx, post.group.id, ['owner', 'moderator']);
   const expires = new Date(Date.now() + ctx.config.lists.holdExpiryHours * 3600_000);
   for (const moderator of moderators) {
+    // A flood of held posts reaches each moderator as a few requests and one summary an hour.
+    if (!(await takeNoticeBudget(tx, moderator.email, 'moderation-request'))) continue;
     const confirmation = await createConfirmation(tx, ctx, {
       purpose: MODERATE_PURPOSE,
       email: moderator.email,

@@ -2,7 +2,8 @@ import type Mail from 'nodemailer/lib/mailer/index.js';
 import type { Context } from '../app/context.ts';
 import type { OutboxRow } from '../outbound/compose.ts';
 import { headerValues, firstAddress } from '../rules/headers.ts';
-import type { Handler, HandlerTools, InboundMail } from '../routing/inboundMail.ts';
+import { takeNoticeBudget } from '../outbound/noticeBudget.ts';
+import type { Handler, HandlerTools, InboundMail, RouteResult } from '../routing/inboundMail.ts';
 import { replyToSender } from '../routing/reply.ts';
 import { findGroup } from '../org/groups.ts';
 import { roleHoldersUpTheTree } from '../org/members.ts';
@@ -27,8 +28,7 @@ export const ownerHandler: Handler = async (mail, tools) => {
     await replyToSender(mail, tools, 'owner-unreachable', { list: group.slug });
     return { outcome: `${via} has no owner yet`, state: 'held' };
   }
-  await forward(mail, tools, via, owners);
-  return { outcome: `forwarded to ${owners.length} owner(s)` };
+  return forward(mail, tools, via, owners);
 };
 
 export const postmasterHandler: Handler = async (mail, tools) => {
@@ -38,16 +38,19 @@ export const postmasterHandler: Handler = async (mail, tools) => {
     select distinct m.id, m.email, m.name from roles r join groups g on g.id = r.group_id join members m on m.id = r.member_id
     where g.level = 'international' and r.role = 'owner'`;
   if (owners.length === 0) return { outcome: 'postmaster mail kept for operators (no international owner)', state: 'held' };
-  await forward(mail, tools, via, owners);
-  return { outcome: `forwarded to ${owners.length} owner(s)` };
+  return forward(mail, tools, via, owners);
 };
 
 function carriesLoop(mail: InboundMail, via: string): boolean {
   return headerValues(mail.headers, 'x-loop').some((v) => firstAddress(v)?.toLowerCase() === via);
 }
 
-async function forward(mail: InboundMail, { outbox }: HandlerTools, via: string, owners: { id: number; email: string }[]) {
+/** Forwards to each owner within their hourly budget; a message forwarded to nobody stays held for operators. */
+async function forward(mail: InboundMail, { tx, outbox }: HandlerTools, via: string, owners: { id: number; email: string }[]): Promise<RouteResult> {
+  let sent = 0;
   for (const owner of owners) {
+    if (!(await takeNoticeBudget(tx, owner.email, 'forward'))) continue;
+    sent++;
     await outbox.queue({
       kind: FORWARD,
       recipient: owner.email,
@@ -56,6 +59,8 @@ async function forward(mail: InboundMail, { outbox }: HandlerTools, via: string,
       dedupeKey: `forward:${mail.deliveryId}:${owner.id}`,
     });
   }
+  if (sent === 0) return { outcome: `not forwarded: every owner had their hourly limit of forwards from ${via}`, state: 'held' };
+  return { outcome: `forwarded to ${sent} owner(s)${sent < owners.length ? `, ${owners.length - sent} at their hourly limit` : ''}` };
 }
 
 /** The stored message byte for byte, with X-Loop on top. */

@@ -2,6 +2,7 @@ import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import type { Context } from '../app/context.ts';
 import { makeToken } from '../tokens/tokens.ts';
+import { oneLine } from '../rules/sender.ts';
 import { renderMail } from '../templates/render.ts';
 
 export interface OutboxRow {
@@ -38,7 +39,7 @@ interface TemplateParams {
   autoSubmitted?: false | 'auto-replied' | 'auto-generated';
 }
 
-function composeTemplate(row: OutboxRow, ctx: Context): Mail.Options {
+export function composeTemplate(row: OutboxRow, ctx: Context): Mail.Options {
   const params = row.params as TemplateParams;
   const data = { ...(params.data ?? {}), domain: ctx.config.domain, recipient: row.recipient };
   const mail = renderMail(row.kind, data);
@@ -53,6 +54,18 @@ function composeTemplate(row: OutboxRow, ctx: Context): Mail.Options {
   };
 }
 
+/** No outgoing header value spans lines, whatever a composer was given. */
+function flattenHeaders(options: Mail.Options): Mail.Options {
+  const headers = options.headers;
+  return {
+    ...options,
+    ...(typeof options.subject === 'string' ? { subject: oneLine(options.subject) } : {}),
+    ...(headers && !Array.isArray(headers)
+      ? { headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, typeof v === 'string' ? oneLine(v) : v])) }
+      : {}),
+  };
+}
+
 export function bounceAddress(ctx: Context, outboxId: number): string {
   return `bounces+${makeToken(ctx.secret, 'bounce', [outboxId])}@${ctx.config.domain}`;
 }
@@ -63,7 +76,7 @@ export function outboundMessageId(ctx: Context, outboxId: number): string {
 
 export async function composeOutboxRow(row: OutboxRow, ctx: Context): Promise<ComposedMessage> {
   const custom = composers.get(row.kind);
-  const options = custom ? await custom(row, ctx) : composeTemplate(row, ctx);
+  const options = flattenHeaders(custom ? await custom(row, ctx) : composeTemplate(row, ctx));
   const envelope = { from: bounceAddress(ctx, row.id), to: row.recipient };
   const message: Mail.Options = {
     to: row.recipient,

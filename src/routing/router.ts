@@ -3,12 +3,13 @@ import type { Context } from '../app/context.ts';
 import { OutboxWriter, enqueueDeliveries } from '../outbound/outbox.ts';
 import { parseTacitAddress, type TacitAddress } from '../rules/addresses.ts';
 import { classifyInbound, headerBagFromRaw } from '../rules/autoReply.ts';
+import { headerValues } from '../rules/headers.ts';
+import { oneLine, soleSender } from '../rules/sender.ts';
 import type { Handler, InboundMail } from './inboundMail.ts';
 import { notAvailableYet } from './notAvailable.ts';
 import { senderAuthOf } from './senderAuth.ts';
 import type { SenderAuth } from '../rules/authResults.ts';
 import { decideAuthority } from '../rules/authority.ts';
-import { headerValues } from '../rules/headers.ts';
 
 /** Handlers by address kind; each domain registers its own at start-up. */
 const handlers = new Map<TacitAddress['kind'], Handler>();
@@ -66,7 +67,8 @@ async function readInbound(ctx: Context, row: Record<string, any>, auth: SenderA
   const raw: Buffer = row.raw;
   const parsed = await simpleParser(raw, { skipImageLinks: true, maxHtmlLengthToParse: 2_000_000 });
   const headers = headerBagFromRaw(raw);
-  const fromAddress = parsed.from?.value[0];
+  // Several mailboxes, a group or several From headers: no sender to answer or to act for.
+  const sender = soleSender(parsed.from?.value, headerValues(headers, 'from').length);
   const contentType = headers.get('content-type') ?? '';
   const references = parsed.references ? [parsed.references].flat().join(' ') : null;
   const authority = decideAuthority({ fromHeaders: headerValues(headers, 'from'), envelopeFrom: row.envelope_from, addressKind: address.kind, auth });
@@ -80,11 +82,12 @@ async function readInbound(ctx: Context, row: Record<string, any>, auth: SenderA
     parsed,
     headers,
     kind: classifyInbound(headers, row.envelope_from, contentType),
-    from: (fromAddress?.address ?? '').toLowerCase(),
-    fromName: fromAddress?.name ?? '',
+    from: sender?.address ?? '',
+    fromName: sender?.name ?? '',
     messageId: parsed.messageId ?? null,
     references,
-    subject: parsed.subject ?? '',
+    // Decoded header text reaches templates and outgoing headers: one line only.
+    subject: oneLine(parsed.subject ?? ''),
     auth,
     authority,
   };

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import postgres from 'postgres';
 import { Redis } from 'ioredis';
 import { logger } from '../log/logger.ts';
+import { ensurePrivateFile, securePrivateDir, servicePassword, writePrivateFile } from './privateFiles.ts';
 
 const run = promisify(execFile);
 const log = logger.child({ component: 'local-services' });
@@ -37,21 +38,30 @@ interface Ports {
 
 export async function ensureLocalServices(home: string, options: LocalServiceOptions = {}): Promise<LocalServices> {
   home = path.resolve(home);
-  fs.mkdirSync(home, { recursive: true });
+  fs.mkdirSync(home, { recursive: true, mode: 0o700 });
   const ports = await portsFor(home);
+  const password = servicePassword(home);
   const pg = await ensurePostgres(home, ports.postgres, options);
-  const redis = await ensureRedis(home, ports.redis);
+  const redis = await ensureRedis(home, ports.redis, password);
   const database = options.database ?? 'tacit';
-  const databaseUrl = `postgres://tacit@127.0.0.1:${ports.postgres}/${database}`;
-  await createDatabaseIfMissing(`postgres://tacit@127.0.0.1:${ports.postgres}/postgres`, database);
+  const databaseUrl = postgresUrl(password, ports.postgres, database);
+  await createDatabaseIfMissing(postgresUrl(password, ports.postgres, 'postgres'), database);
   return {
     databaseUrl,
-    redisUrl: `redis://127.0.0.1:${ports.redis}`,
+    redisUrl: redisUrl(password, ports.redis),
     async stop() {
       await redis.stop();
       await pg.stop();
     },
   };
+}
+
+function postgresUrl(password: string, port: number, database: string): string {
+  return `postgres://tacit:${password}@127.0.0.1:${port}/${database}`;
+}
+
+function redisUrl(password: string, port: number): string {
+  return `redis://:${password}@127.0.0.1:${port}`;
 }
 
 /** Stops the private services under `home`, whoever started them (the test services stay up between runs). */
@@ -64,8 +74,12 @@ export async function stopLocalServices(home: string): Promise<void> {
     const [cmd, args] = asPostgresUser(path.join(bin, 'pg_ctl'), ['-D', path.join(home, 'postgres'), '-m', 'fast', '-w', 'stop']);
     await run(cmd, args).catch(() => {});
   }
-  const redis = new Redis(`redis://127.0.0.1:${ports.redis}`, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
-  redis.on('error', () => {});
+  await shutdownRedis(redisUrl(servicePassword(home), ports.redis));
+}
+
+async function shutdownRedis(url: string): Promise<void> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
+  redis.on('error', () => {}); // SHUTDOWN drops the connection, as intended
   await redis.connect().then(() => redis.shutdown()).catch(() => {});
   redis.disconnect();
 }
@@ -73,11 +87,13 @@ export async function stopLocalServices(home: string): Promise<void> {
 async function portsFor(home: string): Promise<Ports> {
   const file = path.join(home, 'services.json');
   try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as Ports;
+    const ports = JSON.parse(fs.readFileSync(file, 'utf8')) as Ports;
+    fs.chmodSync(file, 0o600);
+    return ports;
   } catch {
     const [postgres, redis] = await freePorts(2);
     const ports = { postgres, redis };
-    fs.writeFileSync(file, JSON.stringify(ports) + '\n');
+    writePrivateFile(file, JSON.stringify(ports) + '\n');
     return ports;
   }
 }
@@ -146,12 +162,13 @@ function asPostgresUser(command: string, args: string[]): [string, string[]] {
 /** A private Postgres alone (the tests use one to stop it under a running ingest). */
 export async function ensurePrivatePostgres(home: string, options: LocalServiceOptions = {}): Promise<{ databaseUrl: string; stop(): Promise<void> }> {
   home = path.resolve(home);
-  fs.mkdirSync(home, { recursive: true });
+  fs.mkdirSync(home, { recursive: true, mode: 0o700 });
   const { postgres: port } = await portsFor(home);
+  const password = servicePassword(home);
   const pg = await ensurePostgres(home, port, options);
   const database = options.database ?? 'tacit';
-  await createDatabaseIfMissing(`postgres://tacit@127.0.0.1:${port}/postgres`, database);
-  return { databaseUrl: `postgres://tacit@127.0.0.1:${port}/${database}`, stop: pg.stop };
+  await createDatabaseIfMissing(postgresUrl(password, port, 'postgres'), database);
+  return { databaseUrl: postgresUrl(password, port, database), stop: pg.stop };
 }
 
 async function ensurePostgres(home: string, port: number, options: LocalServiceOptions) {
@@ -163,19 +180,39 @@ async function ensurePostgres(home: string, port: number, options: LocalServiceO
   }
   const dataDir = path.join(home, 'postgres');
   const socketDir = path.join(home, 'run');
-  fs.mkdirSync(socketDir, { recursive: true });
+  const password = servicePassword(home);
+  securePrivateDir(home, true);
+  securePrivateDir(socketDir);
   if (process.getuid?.() === 0) execFileSync('chown', ['postgres', socketDir]);
 
-  if (await postgresAnswers(port)) return { stop: async () => {} };
+  const logFile = path.join(home, 'postgres.log');
+  if (!fs.existsSync(logFile)) {
+    writePrivateFile(logFile, '');
+    if (process.getuid?.() === 0) execFileSync('chown', ['postgres', logFile]);
+  }
+  fs.chmodSync(logFile, 0o600);
+
+  if (await postgresAnswers(port, password)) {
+    await requirePassword(dataDir, port, password);
+    return { stop: async () => {} };
+  }
 
   if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
     fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     if (process.getuid?.() === 0) execFileSync('chown', ['postgres', dataDir]);
     log.info({ dataDir }, 'initialising a private PostgreSQL cluster');
-    const [cmd, args] = asPostgresUser(path.join(bin, 'initdb'), [
-      '-D', dataDir, '-U', 'tacit', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8',
-    ]);
-    await run(cmd, args);
+    // initdb reads the password from a file the postgres user can read, removed right after.
+    const pwfile = path.join(socketDir, 'initdb.password');
+    writePrivateFile(pwfile, password + '\n');
+    if (process.getuid?.() === 0) execFileSync('chown', ['postgres', pwfile]);
+    try {
+      const [cmd, args] = asPostgresUser(path.join(bin, 'initdb'), [
+        '-D', dataDir, '-U', 'tacit', '--auth=scram-sha-256', `--pwfile=${pwfile}`, '-E', 'UTF8', '--locale=C.UTF-8',
+      ]);
+      await run(cmd, args);
+    } finally {
+      fs.rmSync(pwfile, { force: true });
+    }
   }
   const settings = [
     `-c listen_addresses=127.0.0.1`,
@@ -183,13 +220,9 @@ async function ensurePostgres(home: string, port: number, options: LocalServiceO
     `-c unix_socket_directories=${socketDir}`,
     ...(options.fast ? ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off'] : []),
   ].join(' ');
-  const logFile = path.join(home, 'postgres.log');
-  if (process.getuid?.() === 0 && !fs.existsSync(logFile)) {
-    fs.writeFileSync(logFile, '');
-    execFileSync('chown', ['postgres', logFile]);
-  }
   const [cmd, args] = asPostgresUser(path.join(bin, 'pg_ctl'), ['-D', dataDir, '-l', logFile, '-o', settings, '-w', 'start']);
   await run(cmd, args);
+  await requirePassword(dataDir, port, password);
   log.info({ port }, 'private PostgreSQL started');
   return {
     stop: async () => {
@@ -199,8 +232,29 @@ async function ensurePostgres(home: string, port: number, options: LocalServiceO
   };
 }
 
-async function postgresAnswers(port: number): Promise<boolean> {
-  const sql = postgres(`postgres://tacit@127.0.0.1:${port}/postgres`, { max: 1, connect_timeout: 2, onnotice: () => {} });
+/**
+ * A cluster made before the password existed trusts every local connection:
+ * give `tacit` the password, then make pg_hba.conf ask for it (scram) and
+ * reload. A cluster that already asks for it is left alone.
+ */
+async function requirePassword(dataDir: string, port: number, password: string): Promise<void> {
+  const hbaFile = path.join(dataDir, 'pg_hba.conf');
+  const hba = fs.readFileSync(hbaFile, 'utf8');
+  const trusting = /^(?!\s*#)(.*\s)trust(\s*)$/gm;
+  if (!hba.match(trusting)) return;
+  const sql = postgres(postgresUrl(password, port, 'postgres'), { max: 1, onnotice: () => {} });
+  try {
+    await sql.unsafe(`alter role tacit password '${password}'`);
+    fs.writeFileSync(hbaFile, hba.replace(trusting, '$1scram-sha-256$2'));
+    await sql`select pg_reload_conf()`;
+  } finally {
+    await sql.end({ timeout: 1 });
+  }
+  log.info('the private PostgreSQL now asks for the password in TACIT_HOME');
+}
+
+async function postgresAnswers(port: number, password: string): Promise<boolean> {
+  const sql = postgres(postgresUrl(password, port, 'postgres'), { max: 1, connect_timeout: 2, onnotice: () => {} });
   try {
     await sql`select 1`;
     return true;
@@ -223,39 +277,58 @@ async function createDatabaseIfMissing(adminUrl: string, database: string) {
   }
 }
 
-async function ensureRedis(home: string, port: number) {
+async function ensureRedis(home: string, port: number, password: string) {
   if (!which('redis-server')) {
     await installPackages(['redis-server'], 'Redis', 'set REDIS_URL to a running server');
   }
-  const url = `redis://127.0.0.1:${port}`;
-  if (await redisAnswers(url)) return { stop: async () => {} };
+  const url = redisUrl(password, port);
   const dir = path.join(home, 'redis');
-  fs.mkdirSync(dir, { recursive: true });
-  await run('redis-server', [
-    '--port', String(port),
-    '--bind', '127.0.0.1',
-    '--dir', dir,
-    '--daemonize', 'yes',
-    '--pidfile', path.join(home, 'run', 'redis.pid'),
-    '--logfile', path.join(home, 'redis.log'),
+  securePrivateDir(dir);
+  const logFile = path.join(home, 'redis.log');
+  ensurePrivateFile(logFile);
+  // A Redis started before the password existed: it is ours (our port, our TACIT_HOME), so it gets one now.
+  // (Asked first: a Redis without a password also answers a client that sends one.)
+  const open = `redis://127.0.0.1:${port}`;
+  if (await redisAnswers(open)) {
+    await withRedis(open, (r) => r.config('SET', 'requirepass', password));
+    log.info('the private Redis now asks for the password in TACIT_HOME');
+    return { stop: async () => {} };
+  }
+  if (await redisAnswers(url)) return { stop: async () => {} };
+  // Settings in a file only we can read: a password on the command line is visible to every local user.
+  const conf = path.join(dir, 'redis.conf');
+  writePrivateFile(conf, [
+    `port ${port}`,
+    'bind 127.0.0.1',
+    `dir ${dir}`,
+    'daemonize yes',
+    `pidfile ${path.join(home, 'run', 'redis.pid')}`,
+    `logfile ${logFile}`,
+    `requirepass ${password}`,
     // BullMQ loses jobs if Redis evicts keys under memory pressure.
-    '--maxmemory-policy', 'noeviction',
-    '--appendonly', 'yes',
-    '--save', '',
-  ]);
+    'maxmemory-policy noeviction',
+    'appendonly yes',
+    'save ""',
+    '',
+  ].join('\n'));
+  await run('redis-server', [conf]);
   for (let i = 0; i < 50 && !(await redisAnswers(url)); i++) await new Promise((r) => setTimeout(r, 100));
   if (!(await redisAnswers(url))) {
-    throw new MissingServiceError(`the private Redis did not start on port ${port}; see ${path.join(home, 'redis.log')}`);
+    throw new MissingServiceError(`the private Redis did not start on port ${port}; see ${logFile}`);
   }
   log.info({ port }, 'private Redis started');
-  return {
-    stop: async () => {
-      const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
-      redis.on('error', () => {}); // SHUTDOWN drops the connection, as intended
-      await redis.connect().then(() => redis.shutdown()).catch(() => {});
-      redis.disconnect();
-    },
-  };
+  return { stop: () => shutdownRedis(url) };
+}
+
+async function withRedis<T>(url: string, fn: (redis: Redis) => Promise<T>): Promise<T> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  redis.on('error', () => {});
+  try {
+    await redis.connect();
+    return await fn(redis);
+  } finally {
+    redis.disconnect();
+  }
 }
 
 async function redisAnswers(url: string): Promise<boolean> {

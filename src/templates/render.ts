@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { formatUtc } from '../rules/formatUtc.ts';
+import { oneLine } from '../rules/sender.ts';
 
 export const TEMPLATE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
 
@@ -53,14 +54,30 @@ function compiled(file: string, noEscape: boolean): HandlebarsTemplateDelegate |
 
 export function renderMail(name: string, data: object): RenderedMail {
   loadPartials();
-  const text = compiled(`${name}.text.hbs`, true);
+  const text = compiledText(name);
   if (!text) throw new Error(`no template templates/${name}.text.hbs`);
-  const rendered = text(data);
-  const match = /^Subject: *(.*)\r?\n\r?\n?([\s\S]*)$/.exec(rendered);
-  if (!match) throw new Error(`templates/${name}.text.hbs must start with a "Subject:" line`);
+  // The Subject line is rendered on its own and flattened, so no value in it
+  // (a decoded inbound subject with a newline) can spill into the body.
+  const subject = oneLine(text.subject(data));
   const htmlBody = compiled(`${name}.html.hbs`, false);
   const layout = compiled('layout.html.hbs', false);
-  const subject = match[1].trim();
   const html = htmlBody ? (layout ? layout({ ...data, subject, body: new hbs.SafeString(htmlBody(data)) }) : htmlBody(data)) : undefined;
-  return { subject, text: match[2].replace(/\n{3,}/g, '\n\n'), html };
+  return { subject, text: text.body(data).replace(/\n{3,}/g, '\n\n'), html };
+}
+
+const textCache = new Map<string, { subject: HandlebarsTemplateDelegate; body: HandlebarsTemplateDelegate } | null>();
+
+function compiledText(name: string) {
+  if (!textCache.has(name)) {
+    const full = path.join(TEMPLATE_DIR, `${name}.text.hbs`);
+    if (!fs.existsSync(full)) {
+      textCache.set(name, null);
+    } else {
+      const match = /^Subject: *(.*)\r?\n\r?\n?([\s\S]*)$/.exec(fs.readFileSync(full, 'utf8'));
+      if (!match) throw new Error(`templates/${name}.text.hbs must start with a "Subject:" line`);
+      const options = { noEscape: true, strict: false };
+      textCache.set(name, { subject: hbs.compile(match[1]!, options), body: hbs.compile(match[2]!, options) });
+    }
+  }
+  return textCache.get(name)!;
 }

@@ -35,3 +35,23 @@ export function readToken(secret: string, purpose: TokenPurpose, token: string, 
   const given = Buffer.from(match[2]);
   return timingSafeEqual(expected, given) ? ids : null;
 }
+
+// Crockford's base32: no I, L, O or U, so a code read aloud or retyped survives.
+const BALLOT_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const BALLOT_CODE_LENGTH = 10; // 50 bits: short enough to find on a sheet, far too many to guess
+
+/**
+ * A member's ballot code for one consultation: an HMAC of both ids, so the
+ * member can find their own line on the tally sheet while nobody without the
+ * server secret can tell whose line another is.
+ */
+export function ballotCode(secret: string, consultationId: number, memberId: number): string {
+  const digest = createHmac('sha256', secret).update(`ballot:${consultationId},${memberId}`).digest();
+  let bits = 0n;
+  for (let i = 0; i < 7; i++) bits = (bits << 8n) | BigInt(digest[i]!);
+  let code = '';
+  for (let i = 0; i < BALLOT_CODE_LENGTH; i++) {
+    code += BALLOT_ALPHABET[Number((bits >> BigInt(56 - 5 * (i + 1))) & 31n)];
+  }
+  return code;
+}

@@ -10,6 +10,7 @@
  *   extend C-ID <when>     a new deadline (parseExtension reads <when>)
  *   close C-ID             close now
  *   cancel C-ID            cancel without an outcome
+ *   tally C-ID             the tally sheet of a closed consultation (an attachment)
  *
  * Decisions made here (the README lists the commands):
  * - Reading stops at a line "end" (as in Mailman) or a signature line "-- ";
@@ -28,7 +29,8 @@ export type ConsultationCommand =
   | { name: 'results'; id: string }
   | { name: 'extend'; id: string; when: string }
   | { name: 'close'; id: string }
-  | { name: 'cancel'; id: string };
+  | { name: 'cancel'; id: string }
+  | { name: 'tally'; id: string };
 
 export interface NotUnderstood {
   line: string;
@@ -58,7 +60,7 @@ function takeId(rest: string): { id: string | null; raw: string; after: string }
   return { id: parseConsultationId(m[1]!.replace(/\s+/g, '')), raw: m[1]!.trim(), after: m[2]!.trim() };
 }
 
-const VERBS = ['status', 'results', 'extend', 'close', 'cancel'] as const;
+const VERBS = ['status', 'results', 'extend', 'close', 'cancel', 'tally'] as const;
 
 const USAGE: Record<(typeof VERBS)[number], string> = {
   status: 'status [C-ID]',
@@ -66,6 +68,7 @@ const USAGE: Record<(typeof VERBS)[number], string> = {
   extend: 'extend C-ID <new deadline>',
   close: 'close C-ID',
   cancel: 'cancel C-ID',
+  tally: 'tally C-ID',
 };
 
 function parseLine(line: string): ConsultationCommand | NotUnderstood {

@@ -127,7 +127,7 @@ export interface TallyAccumulator<R extends TallyResult> {
   result(): R;
 }
 
-function isProposalStance(s: ChoiceStance | ProposalStance): s is ProposalStance {
+export function isProposalStance(s: ChoiceStance | ProposalStance): s is ProposalStance {
   return typeof (s as ProposalStance).stance === 'string';
 }
 
@@ -144,7 +144,7 @@ function emptyBuckets(): Buckets {
 }
 
 /** Only stances whose letters are all options count; anything else is unreadable. */
-function validChoiceStance(s: ChoiceStance, letters: Set<string>): boolean {
+export function validChoiceStance(s: ChoiceStance, letters: ReadonlySet<string>): boolean {
   if (s.unreadable) return false;
   const named = [
     ...(s.first ? [s.first] : []), ...(s.ranking ?? []), ...(s.accept ?? []), ...(s.reject ?? []),

@@ -12,7 +12,9 @@ let sequence = 0;
  * renamed into new/ so a reader never sees half a file.
  */
 export function maildirTransport(dir: string): Transport {
-  const ready = Promise.all(['tmp', 'new', 'cur'].map((sub) => fs.mkdir(path.join(dir, sub), { recursive: true })));
+  // Members' mail, tokens included: readable by the owner only.
+  const ready = Promise.all(['tmp', 'new', 'cur'].map((sub) => fs.mkdir(path.join(dir, sub), { recursive: true, mode: 0o700 })))
+    .then(() => Promise.all(['', 'tmp', 'new', 'cur'].map((sub) => fs.chmod(path.join(dir, sub), 0o700))));
   return {
     description: `maildir:${dir}`,
     async send({ envelope, raw }: ComposedMessage) {
@@ -22,7 +24,7 @@ export function maildirTransport(dir: string): Transport {
       const name = `${Math.floor(Date.now() / 1000)}.${unique}.${os.hostname()}`;
       const head = Buffer.from(`Return-Path: <${envelope.from}>\r\nDelivered-To: ${envelope.to}\r\n`);
       const tmp = path.join(dir, 'tmp', name);
-      await fs.writeFile(tmp, Buffer.concat([head, raw]));
+      await fs.writeFile(tmp, Buffer.concat([head, raw]), { mode: 0o600 });
       await fs.rename(tmp, path.join(dir, 'new', name));
     },
     async close() {},

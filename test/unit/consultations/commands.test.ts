@@ -34,14 +34,17 @@ describe('parseCommands', () => {
     ['close C-012.', { name: 'close', id: 'C-12' }],
     ['  Close C-3  ', { name: 'close', id: 'C-3' }],
     ['cancel c-3', { name: 'cancel', id: 'C-3' }],
+    ['tally C-12', { name: 'tally', id: 'C-12' }],
+    ['Tally #9.', { name: 'tally', id: 'C-9' }],
   ])('%j', (line, command) => {
     expect(parseCommands(line)).toEqual({ commands: [command], notUnderstood: [] });
   });
 
   it.each([
-    ['frobnicate C-1', '"frobnicate" is not a command; the commands are: status [C-ID], results C-ID, extend C-ID <new deadline>, close C-ID, cancel C-ID.'],
+    ['frobnicate C-1', '"frobnicate" is not a command; the commands are: status [C-ID], results C-ID, extend C-ID <new deadline>, close C-ID, cancel C-ID, tally C-ID.'],
     ['close', 'close needs a consultation id: close C-ID, e.g. "close C-12".'],
     ['close 12', '"12" is not a consultation id; ids look like C-12.'],
+    ['tally', 'tally needs a consultation id: tally C-ID, e.g. "tally C-12".'],
     ['results', 'results needs a consultation id: results C-ID, e.g. "results C-12".'],
     ['extend C-4', 'extend needs the new deadline: extend C-ID <new deadline>, e.g. "extend C-4 Friday 18:00 UTC".'],
     ['cancel C-4 now please', 'unexpected "now please" after cancel C-4; write just "cancel C-4".'],
@@ -69,7 +72,7 @@ describe('parseCommands', () => {
       ],
       notUnderstood: [{
         line: 'please close the old one',
-        reason: '"please" is not a command; the commands are: status [C-ID], results C-ID, extend C-ID <new deadline>, close C-ID, cancel C-ID.',
+        reason: '"please" is not a command; the commands are: status [C-ID], results C-ID, extend C-ID <new deadline>, close C-ID, cancel C-ID, tally C-ID.',
       }],
     });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeToken, readToken } from '../../../src/tokens/tokens.ts';
+import { ballotCode, makeToken, readToken } from '../../../src/tokens/tokens.ts';
 
 const secret = 'a-server-secret-for-tests';
 
@@ -28,5 +28,27 @@ describe('address tokens', () => {
 
   it('refuses ids that are not whole numbers', () => {
     expect(() => makeToken(secret, 'reply', [1.5])).toThrow(/non-negative integers/);
+  });
+});
+
+describe('ballot codes', () => {
+  it('are ten Crockford base32 characters, the same for the same member and consultation', () => {
+    const code = ballotCode(secret, 12, 345);
+    expect(code).toMatch(/^[0-9ABCDEFGHJKMNPQRSTVWXYZ]{10}$/);
+    expect(ballotCode(secret, 12, 345)).toBe(code);
+  });
+
+  it.each([
+    ['another member', () => ballotCode(secret, 12, 346)],
+    ['another consultation', () => ballotCode(secret, 13, 345)],
+    ['another secret', () => ballotCode('other-secret-other-secret', 12, 345)],
+    ['swapped ids', () => ballotCode(secret, 345, 12)],
+  ])('differ for %s', (_, other) => {
+    expect(other()).not.toBe(ballotCode(secret, 12, 345));
+  });
+
+  it('do not collide among a large electorate', () => {
+    const codes = new Set(Array.from({ length: 20_000 }, (_, i) => ballotCode(secret, 1, i)));
+    expect(codes.size).toBe(20_000);
   });
 });

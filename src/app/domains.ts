@@ -4,6 +4,7 @@ import { confirmHandler } from '../confirmations/confirmations.ts';
 import { registerListsDomain } from '../lists/register.ts';
 import { registerConsultationsDomain } from '../consultations/register.ts';
 import { registerDigestsDomain } from '../digests/register.ts';
+import { registerWebDomain } from '../http/web/register.ts';
 
 let registered = false;
 
@@ -16,4 +17,5 @@ export function registerDomains(): void {
   registerListsDomain();
   registerConsultationsDomain();
   registerDigestsDomain();
+  registerWebDomain();
 }

@@ -1,0 +1,145 @@
+import { simpleParser } from 'mailparser';
+import type { Context } from '../../app/context.ts';
+import { formatUtc } from '../../consultations/rules/deadline.ts';
+import { threadSubject } from '../../digests/digestContent.ts';
+import { htmlToPlainText } from '../../reading/replyText.ts';
+import { canDownloadMbox, canReadArchive, mayShowAddresses, type ListAccess, type Viewer } from '../rules/access.ts';
+import { mboxEntry } from '../rules/mbox.ts';
+import { personLabel, redact, removeTokens } from '../rules/redact.ts';
+
+/**
+ * List archives: the distributed posts of a list by month and thread, one
+ * page per message, and an mbox per month for members. Bodies are shown as
+ * text (HTML-only posts are turned to text), never as the author's HTML.
+ */
+export interface ArchiveList extends ListAccess {
+  slug: string;
+  name: string;
+}
+
+const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+export async function findArchiveList(ctx: Context, viewer: Viewer | null, slug: string): Promise<ArchiveList | null> {
+  const [g] = await ctx.sql<ArchiveList[]>`select id, slug, name, archive, decisions from groups where slug = ${slug.toLowerCase()}`;
+  return g && canReadArchive(viewer, g) ? g : null;
+}
+
+/** The lists whose archive the viewer may read; the others are not named at all. */
+export async function visibleLists(ctx: Context, viewer: Viewer | null, base: string) {
+  const rows = await ctx.sql`
+    select g.id, g.slug, g.name, g.archive, g.decisions,
+           (select count(*)::int from list_posts p where p.group_id = g.id and p.state = 'distributed') as posts
+    from groups g where g.archive <> 'off' order by g.slug`;
+  return rows
+    .filter((g) => canReadArchive(viewer, { id: g.id, archive: g.archive, decisions: g.decisions }))
+    .map((g) => ({ slug: g.slug, name: g.name, posts: g.posts, href: `${base}/lists/${g.slug}`, public: g.archive === 'public' }));
+}
+
+export async function listMonths(ctx: Context, list: ArchiveList, viewer: Viewer | null, base: string) {
+  const rows = await ctx.sql`
+    select to_char(date_trunc('month', distributed_at), 'YYYY-MM') as month, count(*)::int as posts
+    from list_posts where group_id = ${list.id} and state = 'distributed'
+    group by 1 order by 1 desc`;
+  const mbox = canDownloadMbox(viewer, list);
+  return rows.map((r) => ({
+    month: r.month,
+    posts: r.posts,
+    href: `${base}/lists/${list.slug}/${r.month}`,
+    mbox: mbox ? `${base}/lists/${list.slug}/${r.month}.mbox` : null,
+  }));
+}
+
+function monthRange(month: string): [Date, Date] | null {
+  if (!MONTH_RE.test(month)) return null;
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return [new Date(Date.UTC(y, m - 1, 1)), new Date(Date.UTC(y, m, 1))];
+}
+
+/** The threads that had posts in a month, in order of their first post. */
+export async function monthThreads(ctx: Context, list: ArchiveList, month: string, base: string) {
+  const range = monthRange(month);
+  if (!range) return null;
+  const posts = await ctx.sql`
+    select id, subject, author_name, distributed_at from list_posts
+    where group_id = ${list.id} and state = 'distributed' and distributed_at >= ${range[0]} and distributed_at < ${range[1]}
+    order by distributed_at, id`;
+  const threads = new Map<string, { subject: string; href: string; posts: number; last: string; authors: Set<string> }>();
+  for (const p of posts) {
+    const subject = threadSubject(p.subject);
+    let t = threads.get(subject);
+    if (!t) threads.set(subject, (t = { subject, href: `${base}/lists/${list.slug}/thread/${p.id}`, posts: 0, last: '', authors: new Set() }));
+    t.posts += 1;
+    t.last = formatUtc(p.distributed_at);
+    t.authors.add(p.author_name || 'a member');
+  }
+  return [...threads.values()].map((t) => ({ ...t, authors: [...t.authors].join(', ') }));
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Every post of the thread that post `postId` belongs to (same subject once Re:/[tag] are removed). */
+export async function threadPosts(ctx: Context, list: ArchiveList, viewer: Viewer | null, postId: number, base: string) {
+  const [first] = await ctx.sql`select subject from list_posts where id = ${postId} and group_id = ${list.id} and state = 'distributed'`;
+  if (!first) return null;
+  const subject = threadSubject(first.subject);
+  const candidates = await ctx.sql`
+    select id, subject, author_name, author_email, distributed_at, body_text from list_posts
+    where group_id = ${list.id} and state = 'distributed' and subject ilike ${`%${escapeLike(subject)}%`}
+    order by distributed_at, id limit 500`;
+  const show = mayShowAddresses(viewer, list.id);
+  const clean = (s: string) => redact(s, { tacitDomain: ctx.config.domain, showAddresses: show });
+  return {
+    subject: clean(subject),
+    posts: candidates
+      .filter((p) => threadSubject(p.subject) === subject)
+      .map((p) => ({
+        href: `${base}/lists/${list.slug}/message/${p.id}`,
+        author: clean(personLabel(p.author_name, p.author_email, show)),
+        date: formatUtc(p.distributed_at),
+        body: clean(p.body_text),
+      })),
+  };
+}
+
+/** One message: headers people read, the text, and the attachments by name. */
+export async function messagePage(ctx: Context, list: ArchiveList, viewer: Viewer | null, postId: number, base: string) {
+  const [post] = await ctx.sql`
+    select p.id, p.subject, p.author_name, p.author_email, p.distributed_at, m.raw
+    from list_posts p join inbound_messages m on m.id = p.inbound_message_id
+    where p.id = ${postId} and p.group_id = ${list.id} and p.state = 'distributed'`;
+  if (!post) return null;
+  const parsed = await simpleParser(post.raw as Buffer, { skipHtmlToText: true, skipTextLinks: true, skipImageLinks: true });
+  const text = parsed.text ?? (typeof parsed.html === 'string' ? htmlToPlainText(parsed.html) : '');
+  const show = mayShowAddresses(viewer, list.id);
+  const clean = (s: string) => redact(s, { tacitDomain: ctx.config.domain, showAddresses: show });
+  return {
+    subject: clean(post.subject || '(no subject)'),
+    author: clean(personLabel(post.author_name, post.author_email, show)),
+    address: show ? removeTokens(post.author_email) : null,
+    date: formatUtc(post.distributed_at),
+    body: clean(text.replace(/\r\n/g, '\n').trim()),
+    attachments: parsed.attachments
+      .filter((a) => a.contentDisposition === 'attachment' || a.filename)
+      .map((a) => ({ name: clean(a.filename ?? '(unnamed)'), type: a.contentType, size: formatSize(a.size) })),
+    thread: `${base}/lists/${list.slug}/thread/${post.id}`,
+    month: `${base}/lists/${list.slug}/${new Date(post.distributed_at).toISOString().slice(0, 7)}`,
+  };
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+/** A month of a list as mbox, for its members; address tokens removed. Null when the month is malformed. */
+export async function monthMbox(ctx: Context, list: ArchiveList, month: string): Promise<string | null> {
+  const range = monthRange(month);
+  if (!range) return null;
+  const rows = await ctx.sql`
+    select p.author_email, p.distributed_at, m.raw
+    from list_posts p join inbound_messages m on m.id = p.inbound_message_id
+    where p.group_id = ${list.id} and p.state = 'distributed' and p.distributed_at >= ${range[0]} and p.distributed_at < ${range[1]}
+    order by p.distributed_at, p.id`;
+  return rows.map((r) => mboxEntry(removeTokens((r.raw as Buffer).toString('latin1')), r.author_email, new Date(r.distributed_at))).join('');
+}

@@ -5,7 +5,7 @@ import { renderMail } from '../templates/render.ts';
 import { consultFrom, replyAddress } from './addresses.ts';
 import { loadConsultation, type Consultation } from './consultation.ts';
 import { describeStance } from './describeStance.ts';
-import { displayId } from './ids.ts';
+import { decisionUrl, displayId } from './ids.ts';
 import type { Outcome } from './outcome.ts';
 import { outcomeView } from './outcomeView.ts';
 import { consultationView } from './views.ts';
@@ -70,7 +70,9 @@ export function registerConsultationComposers(): void {
   registerComposer('consultation-outcome', async (row, ctx) => {
     const { c } = await load(row, ctx);
     if (!c.outcome) throw new Error(`consultation ${c.id} has no stored outcome`);
-    const mail = renderMail('consultation-outcome', { ...outcomeView(c.outcome as Outcome, c), domain: ctx.config.domain });
+    // With PUBLIC_URL, the outcome links to its stable page in the decision register.
+    const url = ctx.config.publicUrl ? decisionUrl(ctx.config.publicUrl, c.id) : null;
+    const mail = renderMail('consultation-outcome', { ...outcomeView(c.outcome as Outcome, c), domain: ctx.config.domain, url });
     return {
       from: consultFrom(ctx, c),
       subject: mail.subject,

@@ -1,4 +1,6 @@
-import { simpleParser } from 'mailparser';
+import { simpleParser, type AddressObject } from 'mailparser';
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import type Mail from 'nodemailer/lib/mailer/index.js';
 import type { Context } from '../../app/context.ts';
 import { formatUtc } from '../../consultations/rules/deadline.ts';
 import { threadSubject } from '../../digests/digestContent.ts';
@@ -17,6 +19,7 @@ export interface ArchiveList extends ListAccess {
   name: string;
 }
 
+const MBOX_BATCH = 20;
 const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export async function findArchiveList(ctx: Context, viewer: Viewer | null, slug: string): Promise<ArchiveList | null> {
@@ -132,14 +135,60 @@ function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
-/** A month of a list as mbox, for its members; address tokens removed. Null when the month is malformed. */
+/**
+ * A month of a list as mbox, for its members. Each message is rebuilt from
+ * its parsed parts with address tokens removed: a token inside a
+ * quoted-printable or base64 part cannot be found in the raw bytes.
+ * Null when the month is malformed.
+ */
 export async function monthMbox(ctx: Context, list: ArchiveList, month: string): Promise<string | null> {
   const range = monthRange(month);
   if (!range) return null;
-  const rows = await ctx.sql`
-    select p.author_email, p.distributed_at, m.raw
-    from list_posts p join inbound_messages m on m.id = p.inbound_message_id
-    where p.group_id = ${list.id} and p.state = 'distributed' and p.distributed_at >= ${range[0]} and p.distributed_at < ${range[1]}
-    order by p.distributed_at, p.id`;
-  return rows.map((r) => mboxEntry(removeTokens((r.raw as Buffer).toString('latin1')), r.author_email, new Date(r.distributed_at))).join('');
+  const ids = await ctx.sql`
+    select id from list_posts
+    where group_id = ${list.id} and state = 'distributed' and distributed_at >= ${range[0]} and distributed_at < ${range[1]}
+    order by distributed_at, id`;
+  const entries: string[] = [];
+  // In batches: a month of a busy list is not loaded at once.
+  for (let i = 0; i < ids.length; i += MBOX_BATCH) {
+    const batch = ids.slice(i, i + MBOX_BATCH).map((r) => Number(r.id));
+    const rows = await ctx.sql`
+      select p.author_email, p.distributed_at, m.raw
+      from list_posts p join inbound_messages m on m.id = p.inbound_message_id
+      where p.id = any(${batch}::bigint[]) order by p.distributed_at, p.id`;
+    for (const r of rows) {
+      const clean = await withoutTokens(r.raw as Buffer);
+      entries.push(mboxEntry(clean.toString('latin1'), r.author_email, new Date(r.distributed_at)));
+    }
+  }
+  return entries.join('');
+}
+
+function addressText(value: AddressObject | AddressObject[] | undefined): string | undefined {
+  if (!value) return undefined;
+  return (Array.isArray(value) ? value : [value]).map((a) => a.text).join(', ');
+}
+
+async function withoutTokens(raw: Buffer): Promise<Buffer> {
+  const p = await simpleParser(raw, { skipHtmlToText: true, skipTextLinks: true, skipImageLinks: true });
+  const message: Mail.Options = {
+    from: addressText(p.from),
+    to: addressText(p.to),
+    cc: addressText(p.cc),
+    subject: removeTokens(p.subject ?? ''),
+    date: p.date,
+    messageId: p.messageId,
+    inReplyTo: p.inReplyTo,
+    references: p.references,
+    text: p.text === undefined ? undefined : removeTokens(p.text),
+    html: typeof p.html === 'string' ? removeTokens(p.html) : undefined,
+    attachments: p.attachments.map((a) => ({
+      filename: a.filename,
+      content: a.content,
+      contentType: a.contentType,
+      cid: a.cid,
+      contentDisposition: a.contentDisposition === 'inline' ? 'inline' : 'attachment',
+    })),
+  };
+  return new MailComposer(message).compile().build();
 }

@@ -6,7 +6,7 @@ import type { Viewer } from '../rules/access.ts';
 import { findArchiveList, listMonths, messagePage, monthMbox, monthThreads, threadPosts, visibleLists } from './archive.ts';
 import { decisionPage, registerEntries } from './decisions.ts';
 import { renderPage } from './pages.ts';
-import { SIGNIN_MINUTES, requestSignin, signinUsable, useSignin } from './signin.ts';
+import { SIGNINS_PER_HOUR, SIGNIN_MINUTES, requestSignin, signinUsable, useSignin } from './signin.ts';
 import { endSession, loadViewer, startSession } from './viewer.ts';
 
 /**
@@ -115,12 +115,10 @@ export async function handleWeb(ctx: Context, req: http.IncomingMessage, res: ht
   if (path === '/signin') {
     if (method === 'POST') {
       const email = new URLSearchParams(await readBody(req)).get('email')?.trim() ?? '';
-      const result = /^[^\s@]+@[^\s@]+$/.test(email) ? await requestSignin(ctx, email) : 'unknown';
-      // The same answer whether or not the address is a member's: the page must not tell who is.
-      const message = result === 'limited'
-        ? 'Too many links were asked for this address in the last hour; please use one already mailed, or try later.'
-        : 'If this address belongs to a member, a sign-in link is on its way to it.';
-      page(r, result === 'limited' ? 429 : 200, 'signin', 'Sign in', { message, minutes: SIGNIN_MINUTES });
+      if (/^[^\s@]+@[^\s@]+$/.test(email)) await requestSignin(ctx, email);
+      // One answer for members, strangers and the rate-limited alike: the page must not tell who is a member.
+      const message = `If this address belongs to a member, a sign-in link is on its way to it (at most ${SIGNINS_PER_HOUR} an hour).`;
+      page(r, 200, 'signin', 'Sign in', { message, minutes: SIGNIN_MINUTES });
       return true;
     }
     if (!reading) return methodNotAllowed(res);

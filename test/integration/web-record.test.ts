@@ -203,6 +203,39 @@ describe('signing in', () => {
   });
 });
 
+describe('page weight', () => {
+  it('long threads are paged and long messages clipped: every page stays under 100 KB', async () => {
+    const [gb] = await h.ctx.sql`select id from groups where slug = 'gb'`;
+    const huge = `${'Ordinary words & <symbols> "quoted". '.repeat(8000)}THE END`;
+    for (let i = 1; i <= 25; i++) {
+      const raw = Buffer.from(`From: Ben <ben@example.org>\r\nSubject: Re: [gb] Long thread\r\nMessage-ID: <long-${i}@example.org>\r\n\r\n${i === 1 ? huge : `post ${i}`}\r\n`);
+      const [m] = await h.ctx.sql`
+        insert into inbound_messages (message_key, message_id, envelope_from, size, raw)
+        values (${`long-${i}`}, ${`<long-${i}@example.org>`}, 'ben@example.org', ${raw.length}, ${raw}) returning id`;
+      await h.ctx.sql`
+        insert into list_posts (group_id, inbound_message_id, author_email, author_name, subject, message_id, body_text, state, distributed_at)
+        values (${gb!.id}, ${m!.id}, 'ben@example.org', 'Ben', ${i === 1 ? 'Long thread' : 'Re: [gb] Long thread'}, ${`<long-${i}@example.org>`},
+                ${i === 1 ? huge : `post ${i}`}, 'distributed', now() + make_interval(secs => ${i}))`;
+    }
+    const first = await postId('<long-1@example.org>');
+    const page1 = await getPage(h, `/lists/gb/thread/${first}`);
+    expect(page1.html.match(/<article/g)).toHaveLength(20);
+    expect(Buffer.byteLength(page1.html)).toBeLessThan(100 * 1024);
+    expect(page1.html).toMatch(/\[…\] \(\d+ more characters\)/);
+    expect(page1.html).toContain(`href="/tacit/lists/gb/thread/${first}?page&#x3D;2" rel="next"`);
+    const page2 = await getPage(h, `/lists/gb/thread/${first}?page=2`);
+    expect(page2.html.match(/<article/g)).toHaveLength(5);
+    expect(page2.html).toContain('post 25');
+    expect(page2.html).not.toContain('rel="next"');
+
+    const message = await getPage(h, `/lists/gb/message/${first}`);
+    expect(message.status).toBe(200);
+    expect(Buffer.byteLength(message.html)).toBeLessThan(100 * 1024);
+    expect(message.html).not.toContain('THE END');
+    expect(message.html).toMatch(/\[…\] \(\d+ more characters\)/);
+  });
+});
+
 describe('tacit group set --archive', () => {
   it('turns a public archive off, and the HTTP endpoint keeps /health and unsubscribe', async () => {
     await tacit(h, ['group', 'set', 'gb', '--archive', 'off']);

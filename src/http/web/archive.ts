@@ -7,7 +7,9 @@ import { threadSubject } from '../../digests/digestContent.ts';
 import { htmlToPlainText } from '../../reading/replyText.ts';
 import { canDownloadMbox, canReadArchive, mayShowAddresses, type ListAccess, type Viewer } from '../rules/access.ts';
 import { mboxEntry } from '../rules/mbox.ts';
+import { clipWithNote, pageWindow } from '../rules/budget.ts';
 import { personLabel, redact, removeTokens } from '../rules/redact.ts';
+import { pager } from './pager.ts';
 
 /**
  * List archives: the distributed posts of a list by month and thread, one
@@ -20,6 +22,13 @@ export interface ArchiveList extends ListAccess {
 }
 
 const MBOX_BATCH = 20;
+// Page sizes and text budgets that keep every page under 100 KB.
+const LISTS_PAGE = 200;
+const THREADS_PAGE = 100;
+const POSTS_PAGE = 20;
+const POST_BUDGET = 3_000;
+const MESSAGE_BUDGET = 80_000;
+const MAX_ATTACHMENTS = 50;
 const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export async function findArchiveList(ctx: Context, viewer: Viewer | null, slug: string): Promise<ArchiveList | null> {
@@ -28,14 +37,20 @@ export async function findArchiveList(ctx: Context, viewer: Viewer | null, slug:
 }
 
 /** The lists whose archive the viewer may read; the others are not named at all. */
-export async function visibleLists(ctx: Context, viewer: Viewer | null, base: string) {
+export async function visibleLists(ctx: Context, viewer: Viewer | null, base: string, page: number) {
+  const { offset, limit } = pageWindow(page, LISTS_PAGE);
+  const groups = viewer ? [...viewer.groupIds] : [];
   const rows = await ctx.sql`
     select g.id, g.slug, g.name, g.archive, g.decisions,
            (select count(*)::int from list_posts p where p.group_id = g.id and p.state = 'distributed') as posts
-    from groups g where g.archive <> 'off' order by g.slug`;
-  return rows
+    from groups g
+    where g.archive = 'public' or (g.archive = 'members' and g.id = any(${groups}::int[]))
+    order by g.slug offset ${offset} limit ${limit}`;
+  const lists = rows
+    .slice(0, LISTS_PAGE)
     .filter((g) => canReadArchive(viewer, { id: g.id, archive: g.archive, decisions: g.decisions }))
-    .map((g) => ({ slug: g.slug, name: g.name, posts: g.posts, href: `${base}/lists/${g.slug}`, public: g.archive === 'public' }));
+    .map((g) => ({ slug: g.slug, name: clipWithNote(g.name, 200), posts: g.posts, href: `${base}/lists/${g.slug}`, public: g.archive === 'public' }));
+  return { lists, pager: pager(`${base}/lists`, page, rows.length > LISTS_PAGE) };
 }
 
 export async function listMonths(ctx: Context, list: ArchiveList, viewer: Viewer | null, base: string) {
@@ -59,7 +74,7 @@ function monthRange(month: string): [Date, Date] | null {
 }
 
 /** The threads that had posts in a month, in order of their first post. */
-export async function monthThreads(ctx: Context, list: ArchiveList, month: string, base: string) {
+export async function monthThreads(ctx: Context, list: ArchiveList, month: string, base: string, page: number) {
   const range = monthRange(month);
   if (!range) return null;
   const posts = await ctx.sql`
@@ -75,7 +90,16 @@ export async function monthThreads(ctx: Context, list: ArchiveList, month: strin
     t.last = formatUtc(p.distributed_at);
     t.authors.add(p.author_name || 'a member');
   }
-  return [...threads.values()].map((t) => ({ ...t, authors: [...t.authors].join(', ') }));
+  const { offset } = pageWindow(page, THREADS_PAGE);
+  const all = [...threads.values()];
+  return {
+    threads: all.slice(offset, offset + THREADS_PAGE).map((t) => ({
+      ...t,
+      subject: clipWithNote(t.subject, 300),
+      authors: clipWithNote([...t.authors].join(', '), 300),
+    })),
+    pager: pager(`${base}/lists/${list.slug}/${month}`, page, all.length > offset + THREADS_PAGE),
+  };
 }
 
 function escapeLike(s: string): string {
@@ -83,26 +107,27 @@ function escapeLike(s: string): string {
 }
 
 /** Every post of the thread that post `postId` belongs to (same subject once Re:/[tag] are removed). */
-export async function threadPosts(ctx: Context, list: ArchiveList, viewer: Viewer | null, postId: number, base: string) {
+export async function threadPosts(ctx: Context, list: ArchiveList, viewer: Viewer | null, postId: number, base: string, page: number) {
   const [first] = await ctx.sql`select subject from list_posts where id = ${postId} and group_id = ${list.id} and state = 'distributed'`;
   if (!first) return null;
   const subject = threadSubject(first.subject);
   const candidates = await ctx.sql`
     select id, subject, author_name, author_email, distributed_at, body_text from list_posts
     where group_id = ${list.id} and state = 'distributed' and subject ilike ${`%${escapeLike(subject)}%`}
-    order by distributed_at, id limit 500`;
+    order by distributed_at, id limit 5000`;
   const show = mayShowAddresses(viewer, list.id);
   const clean = (s: string) => redact(s, { tacitDomain: ctx.config.domain, showAddresses: show });
+  const posts = candidates.filter((p) => threadSubject(p.subject) === subject);
+  const { offset } = pageWindow(page, POSTS_PAGE);
   return {
-    subject: clean(subject),
-    posts: candidates
-      .filter((p) => threadSubject(p.subject) === subject)
-      .map((p) => ({
-        href: `${base}/lists/${list.slug}/message/${p.id}`,
-        author: clean(personLabel(p.author_name, p.author_email, show)),
-        date: formatUtc(p.distributed_at),
-        body: clean(p.body_text),
-      })),
+    subject: clipWithNote(clean(subject), 500),
+    posts: posts.slice(offset, offset + POSTS_PAGE).map((p) => ({
+      href: `${base}/lists/${list.slug}/message/${p.id}`,
+      author: clipWithNote(clean(personLabel(p.author_name, p.author_email, show)), 200),
+      date: formatUtc(p.distributed_at),
+      body: clipWithNote(clean(p.body_text), POST_BUDGET),
+    })),
+    pager: pager(`${base}/lists/${list.slug}/thread/${postId}`, page, posts.length > offset + POSTS_PAGE),
   };
 }
 
@@ -118,14 +143,15 @@ export async function messagePage(ctx: Context, list: ArchiveList, viewer: Viewe
   const show = mayShowAddresses(viewer, list.id);
   const clean = (s: string) => redact(s, { tacitDomain: ctx.config.domain, showAddresses: show });
   return {
-    subject: clean(post.subject || '(no subject)'),
-    author: clean(personLabel(post.author_name, post.author_email, show)),
+    subject: clipWithNote(clean(post.subject || '(no subject)'), 500),
+    author: clipWithNote(clean(personLabel(post.author_name, post.author_email, show)), 200),
     address: show ? removeTokens(post.author_email) : null,
     date: formatUtc(post.distributed_at),
-    body: clean(text.replace(/\r\n/g, '\n').trim()),
+    body: clipWithNote(clean(text.replace(/\r\n/g, '\n').trim()), MESSAGE_BUDGET),
     attachments: parsed.attachments
       .filter((a) => a.contentDisposition === 'attachment' || a.filename)
-      .map((a) => ({ name: clean(a.filename ?? '(unnamed)'), type: a.contentType, size: formatSize(a.size) })),
+      .slice(0, MAX_ATTACHMENTS)
+      .map((a) => ({ name: clipWithNote(clean(a.filename ?? '(unnamed)'), 200), type: clipWithNote(a.contentType, 100), size: formatSize(a.size) })),
     thread: `${base}/lists/${list.slug}/thread/${post.id}`,
     month: `${base}/lists/${list.slug}/${new Date(post.distributed_at).toISOString().slice(0, 7)}`,
   };

@@ -57,11 +57,12 @@ export async function handleWeb(ctx: Context, req: http.IncomingMessage, res: ht
   const reading = method === 'GET' || method === 'HEAD';
   const base = basePath(ctx.config.publicUrl!);
   const r: Request = { ctx, req, res, viewer: await loadViewer(ctx, req), base };
+  const pageNumber = Number(new URL(req.url ?? '/', 'http://localhost').searchParams.get('page') ?? 1);
   let m: RegExpExecArray | null;
 
   if (path === '/' || path === '/decisions') {
     if (!reading) return methodNotAllowed(res);
-    page(r, 200, 'register', 'Decisions', await registerEntries(ctx, r.viewer, base));
+    page(r, 200, 'register', 'Decisions', await registerEntries(ctx, r.viewer, base, pageNumber));
     return true;
   }
   if ((m = /^\/decisions\/(C-\d{1,15})$/i.exec(path))) {
@@ -74,7 +75,7 @@ export async function handleWeb(ctx: Context, req: http.IncomingMessage, res: ht
   }
   if (path === '/lists') {
     if (!reading) return methodNotAllowed(res);
-    page(r, 200, 'lists', 'Lists', { lists: await visibleLists(ctx, r.viewer, base) });
+    page(r, 200, 'lists', 'Lists', await visibleLists(ctx, r.viewer, base, pageNumber));
     return true;
   }
   if ((m = /^\/lists\/([a-z0-9][a-z0-9-]*)(?:\/(\d{4}-\d{2})(\.mbox)?|\/(thread|message)\/(\d{1,15}))?$/.exec(path))) {
@@ -92,13 +93,13 @@ export async function handleWeb(ctx: Context, req: http.IncomingMessage, res: ht
       return true;
     }
     if (month) {
-      const threads = await monthThreads(ctx, list, month, base);
+      const threads = await monthThreads(ctx, list, month, base, pageNumber);
       if (!threads) return notFound(r), true;
-      page(r, 200, 'month', `${list.name}: ${month}`, { list, month, threads });
+      page(r, 200, 'month', `${list.name}: ${month}`, { list, month, ...threads });
       return true;
     }
     if (kind === 'thread') {
-      const thread = await threadPosts(ctx, list, r.viewer, Number(idText), base);
+      const thread = await threadPosts(ctx, list, r.viewer, Number(idText), base, pageNumber);
       if (!thread) return notFound(r), true;
       page(r, 200, 'thread', thread.subject, { list, thread });
       return true;

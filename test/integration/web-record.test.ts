@@ -30,6 +30,9 @@ beforeAll(async () => {
     inReplyTo: '<p1@example.org>', html: '<p>Agreed. <b>Library</b> it is.</p><p>Ben, ben@example.org</p>',
     attachments: [{ filename: 'agenda.pdf', content: Buffer.from('%PDF-1.4 agenda'), contentType: 'application/pdf' }] });
   await routed(h, '<p2@example.org>');
+  // A subject naming another member's address.
+  await h.send({ from: '"ben@example.org" <ben@example.org>', to: `gb@${h.domain}`, subject: 'Ask carol@example.org', messageId: '<p4@example.org>', text: 'See subject.' });
+  await routed(h, '<p4@example.org>');
   await h.send({ from: 'Ana Lopez <ana@example.org>', to: `icc@${h.domain}`, subject: 'Private committee matter', messageId: '<p3@example.org>', text: 'Only for the committee.' });
   await routed(h, '<p3@example.org>');
 });
@@ -59,7 +62,12 @@ describe('an anonymous viewer', () => {
     expect(list.html).toContain(`href="/tacit/lists/gb/${month}"`);
     expect(list.html).not.toContain('.mbox');
     const monthPage = await getPage(h, `/lists/gb/${month}`);
-    expect(monthPage.html).toMatch(/Meeting place<\/a><br><span class="meta">2 posts/);
+    expect(monthPage.html).toMatch(/Meeting place<\/a><br><span class="meta">2 posts · Ana Lopez, Ben ·/);
+    expect(monthPage.html).toMatch(/Ask \[address hidden\]<\/a><br><span class="meta">1 post · Ben ·/);
+    expect(monthPage.html).not.toContain('@example.org');
+    const odd = await getPage(h, `/lists/gb/message/${await postId('<p4@example.org>')}`);
+    expect(odd.html).toContain('<h1>Ask [address hidden]</h1>');
+    expect(odd.html).not.toContain('@example.org');
 
     const thread = await getPage(h, `/lists/gb/thread/${await postId('<p1@example.org>')}`);
     expect(thread.status).toBe(200);
@@ -143,7 +151,7 @@ describe('a signed-in member', () => {
     const mbox = await getPage(h, `/lists/gb/${month}.mbox`, ana);
     expect(mbox.status).toBe(200);
     expect(mbox.type).toBe('application/mbox');
-    expect(mbox.html.match(/^From \S+@example\.org /gm)).toHaveLength(2);
+    expect(mbox.html.match(/^From \S+@example\.org /gm)).toHaveLength(3);
     expect(mbox.html).toContain('Message-ID: <p2@example.org>');
     expect(mbox.html).not.toContain('0123456789abcdef');
 

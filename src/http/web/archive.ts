@@ -74,13 +74,15 @@ function monthRange(month: string): [Date, Date] | null {
 }
 
 /** The threads that had posts in a month, in order of their first post. */
-export async function monthThreads(ctx: Context, list: ArchiveList, month: string, base: string, page: number) {
+export async function monthThreads(ctx: Context, list: ArchiveList, viewer: Viewer | null, month: string, base: string, page: number) {
   const range = monthRange(month);
   if (!range) return null;
   const posts = await ctx.sql`
-    select id, subject, author_name, distributed_at from list_posts
+    select id, subject, author_name, author_email, distributed_at from list_posts
     where group_id = ${list.id} and state = 'distributed' and distributed_at >= ${range[0]} and distributed_at < ${range[1]}
     order by distributed_at, id`;
+  const show = mayShowAddresses(viewer, list.id);
+  const clean = (s: string) => redact(s, { tacitDomain: ctx.config.domain, showAddresses: show });
   const threads = new Map<string, { subject: string; href: string; posts: number; last: string; authors: Set<string> }>();
   for (const p of posts) {
     const subject = threadSubject(p.subject);
@@ -88,15 +90,15 @@ export async function monthThreads(ctx: Context, list: ArchiveList, month: strin
     if (!t) threads.set(subject, (t = { subject, href: `${base}/lists/${list.slug}/thread/${p.id}`, posts: 0, last: '', authors: new Set() }));
     t.posts += 1;
     t.last = formatUtc(p.distributed_at);
-    t.authors.add(p.author_name || 'a member');
+    t.authors.add(personLabel(p.author_name, p.author_email, show));
   }
   const { offset } = pageWindow(page, THREADS_PAGE);
   const all = [...threads.values()];
   return {
     threads: all.slice(offset, offset + THREADS_PAGE).map((t) => ({
       ...t,
-      subject: clipWithNote(t.subject, 300),
-      authors: clipWithNote([...t.authors].join(', '), 300),
+      subject: clipWithNote(clean(t.subject), 300),
+      authors: clipWithNote(clean([...t.authors].join(', ')), 300),
     })),
     pager: pager(`${base}/lists/${list.slug}/${month}`, page, all.length > offset + THREADS_PAGE),
   };

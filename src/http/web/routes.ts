@@ -93,7 +93,7 @@ export async function handleWeb(ctx: Context, req: http.IncomingMessage, res: ht
       return true;
     }
     if (month) {
-      const threads = await monthThreads(ctx, list, month, base, pageNumber);
+      const threads = await monthThreads(ctx, list, r.viewer, month, base, pageNumber);
       if (!threads) return notFound(r), true;
       page(r, 200, 'month', `${list.name}: ${month}`, { list, month, ...threads });
       return true;

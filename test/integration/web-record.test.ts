@@ -4,6 +4,7 @@ import { setGroupSettings } from '../../src/org/groups.ts';
 import { addMember, mailsTo, routed, standardOrg, tacit } from './lists-support.ts';
 import { PUBLIC_URL, getPage, localBase, requestSigninLink, signIn } from './web-support.ts';
 import { closeDue } from '../../src/consultations/close.ts';
+import { reconcileOnce } from '../../src/queue/reconciler.ts';
 import { expire, inDays, openViaSmtp, seedList, waitForMailTo as waitForSubject, waitForRouting } from './consultation-support.ts';
 
 /**
@@ -182,10 +183,16 @@ describe('signing in', () => {
     expect((await fetch(link.replace(/_[0-9a-f]{4}/, '_0000'), { method: 'POST', redirect: 'manual' })).status).toBe(410);
   });
 
-  it('an expired link does not work', async () => {
+  it('an expired link does not work, and is forgotten a day later', async () => {
     const link = await requestSigninLink(h, 'ben@example.org');
     await h.ctx.sql`update web_signins set expires_at = now() - interval '1 second'`;
     expect((await fetch(link, { method: 'POST', redirect: 'manual' })).status).toBe(410);
+    await h.ctx.sql`update web_signins set expires_at = now() - interval '25 hours'`;
+    await h.ctx.sql`update web_sessions set ended_at = now() - interval '25 hours' where ended_at is not null`;
+    const [{ live }] = await h.ctx.sql`select count(*)::int as live from web_sessions where ended_at is null`;
+    await reconcileOnce(h.ctx);
+    expect((await h.ctx.sql`select count(*)::int as n from web_signins`)[0]!.n).toBe(0);
+    expect((await h.ctx.sql`select count(*)::int as n from web_sessions`)[0]!.n).toBe(live);
   });
 
   it('at most 3 links an hour per address; unknown addresses get the same answer and no mail', async () => {

@@ -80,3 +80,11 @@ export async function composeSigninMail(row: OutboxRow, ctx: Context): Promise<M
     headers: { 'Auto-Submitted': 'auto-generated' },
   };
 }
+
+/** Sign-in links and sessions a day past their end are of no use to anyone: the reconciler's pass removes them. */
+export async function forgetExpired(ctx: Context): Promise<number> {
+  const links = await ctx.sql`delete from web_signins where expires_at < now() - interval '1 day' returning 1`;
+  const sessions = await ctx.sql`
+    delete from web_sessions where expires_at < now() - interval '1 day' or ended_at < now() - interval '1 day' returning 1`;
+  return links.length + sessions.length;
+}

@@ -20,12 +20,13 @@ declare module 'vitest' {
 export const TEMPLATE_DATABASE = 'tacit_template';
 
 
-/** The real peers the integration tests talk to: swaks, Postfix's smtp-source/smtp-sink, Dovecot. */
+/** The real peers the integration tests talk to: swaks, Postfix's smtp-source/smtp-sink, Dovecot, and chromium for the web record. */
 async function ensureTestTools(): Promise<void> {
   const missing = [
     ...(which('swaks') ? [] : ['swaks']),
     ...(which('smtp-source') || fs.existsSync('/usr/sbin/smtp-source') ? [] : ['postfix']),
     ...(fs.existsSync('/usr/sbin/dovecot') ? [] : ['dovecot-imapd']),
+    ...(fs.existsSync('/usr/bin/chromium') ? [] : ['chromium']),
   ];
   if (missing.length) await installPackages(missing, 'The test tools');
 }

@@ -6,6 +6,7 @@ import { registerConsultationsDomain } from '../consultations/register.ts';
 import { registerDigestsDomain } from '../digests/register.ts';
 import { summariseHeldNotices } from '../outbound/noticeBudget.ts';
 import { registerReconciler } from '../queue/reconciler.ts';
+import { registerWebDomain } from '../http/web/register.ts';
 
 let registered = false;
 
@@ -20,4 +21,5 @@ export function registerDomains(): void {
   registerDigestsDomain();
   // Answers and notices held back by their hourly limits are summed up once the hour is over.
   registerReconciler(summariseHeldNotices);
+  registerWebDomain();
 }

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import cliProgress from 'cli-progress';
 import type { Context } from '../app/context.ts';
-import { GROUP_LEVELS, OrgError, addGroup, groupTree, renameGroup, setGroupSettings, type GroupLevel, type PostingPolicy } from '../org/groups.ts';
+import { GROUP_LEVELS, OrgError, addGroup, groupTree, renameGroup, setGroupSettings, type GroupLevel } from '../org/groups.ts';
 import { ROLES, grantRole, normaliseEmail, revokeRole, upsertMember, type Role } from '../org/members.ts';
 import { enrolMember } from '../org/enrol.ts';
 import { importMembers, type ImportReport } from '../org/importMembers.ts';
@@ -61,7 +61,9 @@ export function registerListCommands(program: Command): void {
         'moderated',
       ]),
     )
-    .action(async (slug: string, opts: { replyTo?: 'author' | 'list' | 'default'; subscription?: 'open' | 'closed'; posting?: PostingPolicy }) => {
+    .addOption(new Option('--archive <visibility>', 'who reads the archive on the web: public, members (default), off').choices(['public', 'members', 'off']))
+    .addOption(new Option('--decisions <visibility>', 'who reads the decisions on the web: public, members (default)').choices(['public', 'members']))
+    .action(async (slug: string, opts: Parameters<typeof setGroupSettings>[2]) => {
       await run(async (ctx) => {
         await setGroupSettings(ctx.sql, slug, opts);
         process.stdout.write(`${slug} updated\n`);

@@ -6,7 +6,7 @@ import { ballotCode } from '../tokens/tokens.ts';
 import { consultFrom, replyAddress } from './addresses.ts';
 import { loadConsultation, type Consultation } from './consultation.ts';
 import { describeStance } from './describeStance.ts';
-import { displayId } from './ids.ts';
+import { decisionUrl, displayId } from './ids.ts';
 import type { Outcome } from './outcome.ts';
 import { outcomeView } from './outcomeView.ts';
 import { loadTallySheet } from './tallySheet.ts';
@@ -81,7 +81,9 @@ export function registerConsultationComposers(): void {
     const { c } = await load(row, ctx);
     if (!c.outcome) throw new Error(`consultation ${c.id} has no stored outcome`);
     const ballot = await electorateBallotCode(ctx, c, row.member_id);
-    const mail = renderMail('consultation-outcome', { ...outcomeView(c.outcome as Outcome, c), domain: ctx.config.domain, ballotCode: ballot });
+    // With PUBLIC_URL, the outcome links to its stable page in the decision register.
+    const url = ctx.config.publicUrl ? decisionUrl(ctx.config.publicUrl, c.id) : null;
+    const mail = renderMail('consultation-outcome', { ...outcomeView(c.outcome as Outcome, c), domain: ctx.config.domain, ballotCode: ballot, url });
     return {
       from: consultFrom(ctx, c),
       subject: mail.subject,

@@ -10,3 +10,8 @@ export function numericId(displayed: string): number | null {
   const n = Number(m[1]);
   return Number.isSafeInteger(n) && n > 0 ? n : null;
 }
+
+/** The stable web address of a consultation in the decision register (PUBLIC_URL/decisions/C-12). */
+export function decisionUrl(publicUrl: string, id: number): string {
+  return `${publicUrl.replace(/\/+$/, '')}/decisions/${displayId(id)}`;
+}

@@ -1,7 +1,7 @@
 import type { Context } from '../app/context.ts';
 import type { Queryable } from '../db/database.ts';
 import { replyAddress } from '../consultations/addresses.ts';
-import { displayId } from '../consultations/ids.ts';
+import { decisionUrl, displayId } from '../consultations/ids.ts';
 import { verdictLine } from '../consultations/outcomeView.ts';
 import type { Outcome } from '../consultations/outcome.ts';
 import { formatUtc } from '../rules/formatUtc.ts';
@@ -9,7 +9,7 @@ import { formatUtc } from '../rules/formatUtc.ts';
 /** What one member's digest says for one period. */
 export interface DigestContent {
   open: { id: string; question: string; list: string; deadline: string; replyAddress: string; replied: boolean }[];
-  outcomes: { id: string; question: string; list: string; verdict: string }[];
+  outcomes: { id: string; question: string; list: string; verdict: string; url: string | null }[];
   lists: { slug: string; name: string; threads: { subject: string; posts: { author: string; date: string; excerpt: string }[] }[] }[];
 }
 
@@ -80,6 +80,7 @@ export async function digestContent(
       question: c.question,
       list: c.slug,
       verdict: c.outcome ? verdictLine(c.outcome as Outcome, { options: c.options }) : '',
+      url: ctx.config.publicUrl ? decisionUrl(ctx.config.publicUrl, c.id) : null,
     })),
     lists: [...lists.values()],
   };

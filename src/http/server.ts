@@ -4,10 +4,14 @@ import type { Context } from '../app/context.ts';
 import { withTimeout } from '../queue/queues.ts';
 import { readToken } from '../tokens/tokens.ts';
 import { unsubscribe } from '../org/members.ts';
+import { escapeHtml as escape, readBody, send } from './respond.ts';
+import { basePath, handleWeb } from './web/routes.ts';
 
 /**
  * The small HTTP endpoint: RFC 8058 one-click unsubscribe (the https
- * List-Unsubscribe link of every list copy) and /health for monitors.
+ * List-Unsubscribe link of every list copy), /health for monitors, and
+ * with PUBLIC_URL the web record (web/routes.ts). Plain node:http: a dozen
+ * routes matched by regular expressions need no framework.
  * A GET of the link only shows a button: mail scanners follow links, and a
  * GET must never unsubscribe anyone. The POST is idempotent.
  */
@@ -15,8 +19,6 @@ export interface HttpEndpoint {
   port: number;
   close(): Promise<void>;
 }
-
-const MAX_BODY = 8 * 1024;
 
 export async function startHttpEndpoint(ctx: Context, host: string, port: number): Promise<HttpEndpoint> {
   const server = http.createServer((req, res) => {
@@ -47,9 +49,16 @@ export async function startHttpEndpoint(ctx: Context, host: string, port: number
 
 async function handle(ctx: Context, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
-  if (url.pathname === '/health') return health(ctx, res);
-  const match = /^\/unsubscribe\/([A-Za-z0-9_]+)$/.exec(url.pathname);
-  if (!match) return send(res, 404, 'text/plain', 'Not found.\n');
+  // A proxy may pass PUBLIC_URL's path on or strip it: both reach the same page.
+  const base = ctx.config.publicUrl ? basePath(ctx.config.publicUrl) : '';
+  const path = base && url.pathname.startsWith(`${base}/`) ? url.pathname.slice(base.length) : url.pathname === base && base ? '/' : url.pathname;
+  if (path === '/health') return health(ctx, res);
+  const match = /^\/unsubscribe\/([A-Za-z0-9_]+)$/.exec(path);
+  if (!match) {
+    // The web record (decisions, archives, sign-in) is served when PUBLIC_URL says where the world reaches it.
+    if (ctx.config.publicUrl && (await handleWeb(ctx, req, res, path))) return;
+    return send(res, 404, 'text/plain', 'Not found.\n');
+  }
   const ids = readToken(ctx.secret, 'unsubscribe', match[1]!, 2);
   if (!ids) return send(res, 404, 'text/plain', 'This unsubscribe link is not valid.\n');
   const [memberId, groupId] = ids as [number, number];
@@ -84,28 +93,7 @@ async function health(ctx: Context, res: http.ServerResponse): Promise<void> {
   send(res, ok ? 200 : 503, 'application/json', JSON.stringify({ status: ok ? 'ok' : 'degraded', database, redis }) + '\n');
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY) chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function send(res: http.ServerResponse, status: number, type: string, body: string): void {
-  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
-  res.end(res.req.method === 'HEAD' ? undefined : body);
-}
-
 function page(body: string): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>Unsubscribe</title></head><body>${body}</body></html>\n`;
 }
 
-function escape(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}

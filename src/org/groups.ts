@@ -179,7 +179,13 @@ export async function renameGroup(db: Queryable, slug: string, change: { name?: 
 export async function setGroupSettings(
   db: Queryable,
   slug: string,
-  settings: { replyTo?: 'author' | 'list' | 'default'; subscription?: 'open' | 'closed'; posting?: PostingPolicy },
+  settings: {
+    replyTo?: 'author' | 'list' | 'default';
+    subscription?: 'open' | 'closed';
+    posting?: PostingPolicy;
+    archive?: 'public' | 'members' | 'off';
+    decisions?: 'public' | 'members';
+  },
 ): Promise<void> {
   const group = await requireGroup(db, slug);
   if (settings.replyTo) {
@@ -187,6 +193,9 @@ export async function setGroupSettings(
   }
   if (settings.subscription) await db`update groups set subscription = ${settings.subscription} where id = ${group.id}`;
   if (settings.posting) await db`update groups set posting = ${settings.posting} where id = ${group.id}`;
+  // Who reads the list's archive and decisions on the web record.
+  if (settings.archive) await db`update groups set archive = ${settings.archive} where id = ${group.id}`;
+  if (settings.decisions) await db`update groups set decisions = ${settings.decisions} where id = ${group.id}`;
 }
 
 export interface GroupSummary extends Group {

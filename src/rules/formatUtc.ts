@@ -11,3 +11,9 @@ export function formatUtc(date: Date): string {
   return `${WEEKDAYS[date.getUTCDay()]} ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ` +
     `${date.getUTCFullYear()} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} UTC`;
 }
+
+/** formatUtc for template values: a Date from the database or an ISO string from queued data; anything else as it is. */
+export function formatUtcValue(value: unknown): string {
+  const date = value instanceof Date ? value : new Date(String(value));
+  return Number.isNaN(date.getTime()) ? String(value) : formatUtc(date);
+}

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { formatUtc } from '../rules/formatUtc.ts';
+import { formatUtcValue } from '../rules/formatUtc.ts';
 import { oneLine } from '../rules/sender.ts';
 
 export const TEMPLATE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
@@ -22,10 +22,7 @@ const hbs = Handlebars.create();
 const cache = new Map<string, HandlebarsTemplateDelegate | null>();
 
 // Templates get dates from the database as Date, or as ISO strings from queued data.
-hbs.registerHelper('utc', (value: unknown) => {
-  const date = value instanceof Date ? value : new Date(String(value));
-  return Number.isNaN(date.getTime()) ? String(value) : formatUtc(date);
-});
+hbs.registerHelper('utc', formatUtcValue);
 hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
 hbs.registerHelper('plural', (n: number, one: string, many: string) => (n === 1 ? one : many));
 hbs.registerHelper('percent', (part: number, whole: number) => (whole ? Math.round((100 * part) / whole) : 0));

@@ -7,7 +7,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * lookup table. Only lower-case letters, digits, 'x' and '_' are used, so a
  * relay that lower-cases local parts does not break them.
  */
-export type TokenPurpose = 'reply' | 'confirm' | 'bounce' | 'unsubscribe';
+export type TokenPurpose = 'reply' | 'confirm' | 'bounce' | 'unsubscribe' | 'signin' | 'session';
 
 const MAC_HEX_LENGTH = 32; // 128 bits
 

@@ -1,0 +1,109 @@
+import type { Context } from '../../app/context.ts';
+import { loadConsultation } from '../../consultations/consultation.ts';
+import { displayId } from '../../consultations/ids.ts';
+import type { Outcome } from '../../consultations/outcome.ts';
+import { outcomeView, verdictLine } from '../../consultations/outcomeView.ts';
+import { formatUtc } from '../../rules/formatUtc.ts';
+import { consultationView } from '../../consultations/views.ts';
+import { streamTallySheet } from '../../consultations/tallySheet.ts';
+import { canReadDecisions, mayShowAddresses, type Viewer } from '../rules/access.ts';
+import { clipWithNote, pageWindow } from '../rules/budget.ts';
+import { personLabel, redact } from '../rules/redact.ts';
+import { pager } from './pager.ts';
+
+/**
+ * The decision register: open and closed consultations of the lists the
+ * viewer may see. A closed one shows its stored outcome through
+ * outcomeView, the code that writes the outcome mail, so the numbers are
+ * the mail's. An open one shows no running tally.
+ */
+const REGISTER_PAGE = 50;
+const MAX_OBJECTIONS = 30;
+// About 60 bytes of HTML a line: the first lines keep the page under 100 KB; the whole sheet is tally.txt.
+const TALLY_ON_PAGE = 600;
+
+export async function registerEntries(ctx: Context, viewer: Viewer | null, base: string, page: number) {
+  const { offset, limit } = pageWindow(page, REGISTER_PAGE);
+  const groups = viewer ? [...viewer.groupIds] : [];
+  const rows = await ctx.sql`
+    select c.id, c.question, c.status, c.deadline, c.closed_at, c.options, c.outcome, c.group_id, g.name as list_name, g.slug
+    from consultations c join groups g on g.id = c.group_id
+    where c.status in ('open', 'closed') and (g.decisions = 'public' or g.id = any(${groups}::int[]))
+    order by c.status = 'open' desc, coalesce(c.closed_at, c.deadline) desc, c.id desc
+    offset ${offset} limit ${limit}`;
+  const entries = rows.slice(0, REGISTER_PAGE).map((c) => {
+    const clean = (s: string) => redact(s, { tacitDomain: ctx.config.domain, showAddresses: mayShowAddresses(viewer, c.group_id) });
+    return {
+      id: displayId(c.id),
+      href: `${base}/decisions/${displayId(c.id)}`,
+      question: clipWithNote(clean(c.question), 400),
+      list: clipWithNote(c.list_name, 200),
+      slug: c.slug,
+      open: c.status === 'open',
+      deadline: formatUtc(c.deadline),
+      closedAt: c.closed_at ? formatUtc(c.closed_at) : null,
+      verdict: c.status === 'closed' && c.outcome ? clipWithNote(verdictLine(c.outcome as Outcome, { options: c.options }), 600) : null,
+    };
+  });
+  return {
+    open: entries.filter((e) => e.open),
+    closed: entries.filter((e) => !e.open),
+    pager: pager(`${base}/`, page, rows.length > REGISTER_PAGE),
+  };
+}
+
+/** One consultation's page data, or null when it does not exist or the viewer may not see it. */
+export async function decisionPage(ctx: Context, viewer: Viewer | null, id: number) {
+  const c = await loadConsultation(ctx.sql, id);
+  if (!c || (c.status !== 'open' && c.status !== 'closed')) return null;
+  const [access] = await ctx.sql`select id, archive, decisions from groups where id = ${c.group_id}`;
+  if (!access || !canReadDecisions(viewer, { id: Number(access.id), archive: access.archive, decisions: access.decisions })) return null;
+  const showAddresses = mayShowAddresses(viewer, c.group_id);
+  const clean = (s: string) => redact(s, { tacitDomain: ctx.config.domain, showAddresses });
+  const view = consultationView(c);
+  const closed = c.status === 'closed' && c.outcome;
+  const outcome = closed ? outcomeView(c.outcome as Outcome, c) : null;
+  return {
+    ...view,
+    question: clipWithNote(clean(view.question), 1000),
+    description: clipWithNote(clean(view.description), 40_000),
+    options: view.options.map((o) => ({ ...o, text: clipWithNote(clean(o.text), 600) })),
+    open: c.status === 'open',
+    openedAt: c.opened_at ? formatUtc(c.opened_at) : null,
+    electorateSize: c.electorate_size,
+    outcome: outcome && {
+      ...outcome,
+      options: outcome.options.map((o) => ({ ...o, text: clipWithNote(clean(o.text), 600) })),
+      objections: outcome.objections.slice(0, MAX_OBJECTIONS).map((o) => ({
+        name: clipWithNote(personLabel(o.name, o.name, showAddresses), 200),
+        reason: clipWithNote(clean(o.reason), 1000),
+      })),
+      moreObjections: Math.max(0, outcome.objections.length - MAX_OBJECTIONS),
+    },
+    tally: closed ? await tallyExcerpt(ctx, c.id, clean, showAddresses) : null,
+    listVisible: access.archive !== 'off',
+  };
+}
+
+/**
+ * The first lines of the tally sheet (redacted like the rest of the page),
+ * its SHA-256 and how many lines were left out. Members of the list can
+ * download the whole sheet, verbatim, and check its digest themselves.
+ */
+async function tallyExcerpt(ctx: Context, consultationId: number, clean: (s: string) => string, canDownload: boolean) {
+  const lines: { code: string; recorded: string }[] = [];
+  const done = await streamTallySheet(ctx.sql, consultationId, (_text, line) => {
+    if (line && lines.length < TALLY_ON_PAGE) lines.push({ code: line.code, recorded: clipWithNote(clean(line.recorded), 300) });
+  });
+  if (!done) return null;
+  return { lines, sha256: done.sha256, more: Math.max(0, done.members - lines.length), downloadable: canDownload };
+}
+
+/** The whole sheet as text, exactly as hashed, for members of the consultation's list; null otherwise. */
+export async function tallySheetText(ctx: Context, viewer: Viewer | null, id: number): Promise<string | null> {
+  const c = await loadConsultation(ctx.sql, id);
+  if (!c || c.status !== 'closed' || !mayShowAddresses(viewer, c.group_id)) return null;
+  const parts: string[] = [];
+  const done = await streamTallySheet(ctx.sql, id, (text) => parts.push(text));
+  return done ? parts.join('') : null;
+}

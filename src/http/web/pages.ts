@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import { TEMPLATE_DIR } from '../../templates/render.ts';
+import { formatUtcValue } from '../../rules/formatUtc.ts';
+
+/**
+ * Server-rendered pages of the web record: templates/web/NAME.hbs inside
+ * templates/web/layout.hbs, partials from templates/web/partials/. Escaping is
+ * on (unlike mail text): everything from a message is untrusted.
+ */
+const WEB_DIR = path.join(TEMPLATE_DIR, 'web');
+const hbs = Handlebars.create();
+const cache = new Map<string, HandlebarsTemplateDelegate>();
+let ready = false;
+
+function setup(): void {
+  if (ready) return;
+  hbs.registerHelper('utc', formatUtcValue);
+  hbs.registerHelper('plural', (n: number, one: string, many: string) => (n === 1 ? one : many));
+  hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  const partials = path.join(WEB_DIR, 'partials');
+  for (const file of fs.readdirSync(partials)) {
+    const match = /^(.+)\.hbs$/.exec(file);
+    if (match) hbs.registerPartial(match[1]!, fs.readFileSync(path.join(partials, file), 'utf8'));
+  }
+  ready = true;
+}
+
+function template(name: string): HandlebarsTemplateDelegate {
+  let t = cache.get(name);
+  if (!t) {
+    t = hbs.compile(fs.readFileSync(path.join(WEB_DIR, `${name}.hbs`), 'utf8'), { strict: false });
+    cache.set(name, t);
+  }
+  return t;
+}
+
+export interface PageFrame {
+  title: string;
+  /** Prefix of every link (the path of PUBLIC_URL, '' at the root). */
+  base: string;
+  viewer: { name: string; email: string } | null;
+  domain: string;
+}
+
+export function renderPage(name: string, frame: PageFrame, data: object): string {
+  setup();
+  const body = template(name)({ ...data, base: frame.base, viewer: frame.viewer, domain: frame.domain });
+  return template('layout')({ ...frame, body: new hbs.SafeString(body) });
+}

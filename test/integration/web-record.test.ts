@@ -1,0 +1,266 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../helpers/harness.ts';
+import { setGroupSettings } from '../../src/org/groups.ts';
+import { addMember, mailsTo, routed, standardOrg, tacit } from './lists-support.ts';
+import { PUBLIC_URL, getPage, localBase, requestSigninLink, signIn } from './web-support.ts';
+import { closeDue } from '../../src/consultations/close.ts';
+import { reconcileOnce } from '../../src/queue/reconciler.ts';
+import { expire, inDays, openViaSmtp, seedList, waitForMailTo as waitForSubject, waitForRouting } from './consultation-support.ts';
+
+/**
+ * The web record over HTTP: who sees which list and decision, what is
+ * removed from messages, and the sign-in link's rules. The same pages as
+ * seen in a browser are in web-browser.test.ts.
+ */
+let h: Harness;
+const TOKEN_ADDRESS = 'reply+12x3_0123456789abcdef0123456789abcdef@tacit.localhost';
+
+beforeAll(async () => {
+  h = await createHarness({ env: { PUBLIC_URL, HTTP_PORT: '0', DMARC_MODE: 'never' } });
+  await standardOrg(h);
+  const london = { country: 'GB', city: 'London' };
+  await addMember(h, 'ana@example.org', { name: 'Ana Lopez', ...london, lists: ['icc'] });
+  await addMember(h, 'ben@example.org', { name: 'Ben', ...london });
+  await setGroupSettings(h.ctx.sql, 'gb', { archive: 'public' });
+  await setGroupSettings(h.ctx.sql, 'icc', { decisions: 'public' });
+
+  await h.send({ from: 'Ana Lopez <ana@example.org>', to: `gb@${h.domain}`, subject: 'Meeting place', messageId: '<p1@example.org>',
+    text: `Shall we meet at the library?\nVote by writing to ${TOKEN_ADDRESS}\nWrite to me at ana@example.org.\n` });
+  await routed(h, '<p1@example.org>');
+  await h.send({ from: 'Ben <ben@example.org>', to: `gb@${h.domain}`, subject: 'Re: [gb] Meeting place', messageId: '<p2@example.org>',
+    inReplyTo: '<p1@example.org>', html: '<p>Agreed. <b>Library</b> it is.</p><p>Ben, ben@example.org</p>',
+    attachments: [{ filename: 'agenda.pdf', content: Buffer.from('%PDF-1.4 agenda'), contentType: 'application/pdf' }] });
+  await routed(h, '<p2@example.org>');
+  // A subject naming another member's address.
+  await h.send({ from: '"ben@example.org" <ben@example.org>', to: `gb@${h.domain}`, subject: 'Ask carol@example.org', messageId: '<p4@example.org>', text: 'See subject.' });
+  await routed(h, '<p4@example.org>');
+  await h.send({ from: 'Ana Lopez <ana@example.org>', to: `icc@${h.domain}`, subject: 'Private committee matter', messageId: '<p3@example.org>', text: 'Only for the committee.' });
+  await routed(h, '<p3@example.org>');
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+async function postId(messageId: string): Promise<number> {
+  const [row] = await h.ctx.sql`select id from list_posts where message_id = ${messageId}`;
+  return Number(row!.id);
+}
+
+describe('an anonymous viewer', () => {
+  it('sees public archives only; members-only lists are not even named', async () => {
+    const lists = await getPage(h, '/lists');
+    expect(lists.status).toBe(200);
+    expect(lists.html).toContain('United Kingdom');
+    expect(lists.html).not.toMatch(/icc|ICC|London/);
+    expect((await getPage(h, '/lists/icc')).status).toBe(404);
+    expect((await getPage(h, `/lists/icc/message/${await postId('<p3@example.org>')}`)).status).toBe(404);
+    expect((await getPage(h, `/lists/icc/thread/${await postId('<p3@example.org>')}`)).status).toBe(404);
+  });
+
+  it('reads a thread and a message with no token and no member address', async () => {
+    const month = new Date().toISOString().slice(0, 7);
+    const list = await getPage(h, '/lists/gb');
+    expect(list.html).toContain(`href="/tacit/lists/gb/${month}"`);
+    expect(list.html).not.toContain('.mbox');
+    const monthPage = await getPage(h, `/lists/gb/${month}`);
+    expect(monthPage.html).toMatch(/Meeting place<\/a><br><span class="meta">2 posts · Ana Lopez, Ben ·/);
+    expect(monthPage.html).toMatch(/Ask \[address hidden\]<\/a><br><span class="meta">1 post · Ben ·/);
+    expect(monthPage.html).not.toContain('@example.org');
+    const odd = await getPage(h, `/lists/gb/message/${await postId('<p4@example.org>')}`);
+    expect(odd.html).toContain('<h1>Ask [address hidden]</h1>');
+    expect(odd.html).not.toContain('@example.org');
+
+    const thread = await getPage(h, `/lists/gb/thread/${await postId('<p1@example.org>')}`);
+    expect(thread.status).toBe(200);
+    expect(thread.html).toContain('Shall we meet at the library?');
+    expect(thread.html).toContain('Agreed. Library it is.');
+    for (const page of [thread.html, (await getPage(h, `/lists/gb/message/${await postId('<p1@example.org>')}`)).html]) {
+      expect(page).not.toContain('ana@example.org');
+      expect(page).not.toContain('ben@example.org');
+      expect(page).not.toContain('0123456789abcdef');
+      expect(page).toContain('reply+[token removed]@tacit.localhost');
+      expect(page).toContain('Write to me at [address hidden].');
+    }
+    const html = await getPage(h, `/lists/gb/message/${await postId('<p2@example.org>')}`);
+    expect(html.html).toMatch(/<li>agenda\.pdf <span class="meta">\(application\/pdf, 1 KB\)<\/span><\/li>/);
+    expect(html.html).not.toContain('<b>Library</b>');
+  });
+
+  it('gets no mbox and cannot see members-only decisions', async () => {
+    const month = new Date().toISOString().slice(0, 7);
+    expect((await getPage(h, `/lists/gb/${month}.mbox`)).status).toBe(404);
+    const [gb] = await h.ctx.sql`select id from groups where slug = 'gb'`;
+    const [ana] = await h.ctx.sql`select id from members where email = 'ana@example.org'`;
+    const [c] = await h.ctx.sql`
+      insert into consultations (group_id, coordinator_id, kind, question, options, status, deadline, opened_at)
+      values (${gb!.id}, ${ana!.id}, 'choice', 'Where do we meet?', ${h.ctx.sql.json([{ letter: 'A', text: 'Library' }, { letter: 'B', text: 'Cafe' }])}, 'open', now() + interval '3 days', now())
+      returning id`;
+    expect((await getPage(h, '/')).html).not.toContain('Where do we meet?');
+    expect((await getPage(h, `/decisions/C-${c!.id}`)).status).toBe(404);
+
+    const cookie = await signIn(h, 'ana@example.org');
+    expect((await getPage(h, '/', cookie)).html).toContain(`C-${c!.id}: Where do we meet?`);
+    const page = await getPage(h, `/decisions/C-${c!.id}`, cookie);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('<strong>B.</strong> Cafe');
+    expect(page.html).toContain('No running tally is shown');
+    expect(page.html).not.toContain('id="outcome"');
+  });
+});
+
+describe('a public decision', () => {
+  it('quotes objections by name, never by address; cancelled consultations are not in the register', async () => {
+    const list = await seedList(h, 'pub', 3);
+    await setGroupSettings(h.ctx.sql, 'pub', { decisions: 'public' });
+    const { id, replyTo } = await openViaSmtp(h, list, 'Adopt the charter', ['Kind: proposal', `Deadline: ${inDays(3)}`], 'The charter as drafted.');
+    const [m1, m2, m3] = list.members as [string, string, string];
+    await h.send({ from: m1, to: replyTo.get(m1)!, subject: 'Re: charter', text: `object: I asked ${m3} and the wording is unclear` });
+    await h.send({ from: m2, to: replyTo.get(m2)!, subject: 'Re: charter', text: 'object: too long' });
+    await waitForRouting(h);
+    await waitForSubject(h, m2, /^Recorded: C-/);
+    await h.ctx.sql`update members set name = '' where email = ${m2}`; // an unnamed objector
+    await expire(h, id);
+    expect(await closeDue(h.ctx)).toEqual([id]);
+
+    const page = await getPage(h, `/decisions/C-${id}`);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('Blocked: 2 objections (1 blocks).');
+    expect(page.html).toContain('agree 0 · object 2 · abstain 0');
+    expect(page.html).toContain('<blockquote><strong>Member 1</strong>: I asked [address hidden] and the wording is unclear</blockquote>');
+    expect(page.html).toContain('<blockquote><strong>a member</strong>: too long</blockquote>');
+    expect(page.html).toMatch(/<th scope="row">silent \(consent\)<\/th><td class="n"><span class="count">2<\/span>/);
+    expect(page.html).not.toContain('@example.org');
+
+    await h.ctx.sql`update consultations set status = 'cancelled', cancelled_at = now() where id = ${id}`;
+    expect((await getPage(h, `/decisions/C-${id}`)).status).toBe(404);
+    expect((await getPage(h, '/')).html).not.toContain('Adopt the charter');
+  });
+});
+
+describe('a signed-in member', () => {
+  it('sees the lists they are on, addresses included, never a token; gets the mbox', async () => {
+    const ana = await signIn(h, 'ana@example.org');
+    expect((await getPage(h, '/lists', ana)).html).toContain('ICC');
+    const icc = await getPage(h, `/lists/icc/message/${await postId('<p3@example.org>')}`, ana);
+    expect(icc.status).toBe(200);
+    expect(icc.html).toContain('Only for the committee.');
+    const thread = await getPage(h, `/lists/gb/thread/${await postId('<p1@example.org>')}`, ana);
+    expect(thread.html).toContain('Write to me at ana@example.org.');
+    expect(thread.html).not.toContain('0123456789abcdef');
+
+    const month = new Date().toISOString().slice(0, 7);
+    const mbox = await getPage(h, `/lists/gb/${month}.mbox`, ana);
+    expect(mbox.status).toBe(200);
+    expect(mbox.type).toBe('application/mbox');
+    expect(mbox.html.match(/^From \S+@example\.org /gm)).toHaveLength(3);
+    expect(mbox.html).toContain('Message-ID: <p2@example.org>');
+    expect(mbox.html).not.toContain('0123456789abcdef');
+
+    const ben = await signIn(h, 'ben@example.org');
+    expect((await getPage(h, '/lists', ben)).html).not.toContain('ICC');
+    expect((await getPage(h, `/lists/icc/message/${await postId('<p3@example.org>')}`, ben)).status).toBe(404);
+  });
+});
+
+describe('signing in', () => {
+  it('a link shows a button on GET, signs in once on POST, and signing out ends the session', async () => {
+    await h.ctx.sql`delete from web_signins`;
+    const link = await requestSigninLink(h, 'ben@example.org');
+    expect(link).toMatch(/\/tacit\/signin\/\d+_[0-9a-f]{32}$/);
+    for (let i = 0; i < 2; i++) expect((await fetch(link)).status).toBe(200); // scanners may open it: still usable
+    const first = await fetch(link, { method: 'POST', redirect: 'manual' });
+    expect(first.status).toBe(303);
+    const cookie = first.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^tacit_session=\d+_[0-9a-f]{32}; Path=\/tacit; Max-Age=\d+; HttpOnly; SameSite=Lax; Secure$/);
+    expect((await fetch(link, { method: 'POST', redirect: 'manual' })).status).toBe(410);
+    expect(await (await fetch(link)).text()).toContain('has been used or has expired');
+
+    const session = cookie.split(';')[0]!;
+    expect((await getPage(h, '/', session)).html).toContain('Signed in as Ben');
+    const out = await fetch(`${localBase(h)}/signout`, { method: 'POST', headers: { Cookie: session }, redirect: 'manual' });
+    expect(out.status).toBe(303);
+    expect((await getPage(h, '/', session)).html).not.toContain('Signed in as');
+    expect((await fetch(link.replace(/_[0-9a-f]{4}/, '_0000'), { method: 'POST', redirect: 'manual' })).status).toBe(410);
+  });
+
+  it('an expired link does not work, and is forgotten a day later', async () => {
+    const link = await requestSigninLink(h, 'ben@example.org');
+    await h.ctx.sql`update web_signins set expires_at = now() - interval '1 second'`;
+    expect((await fetch(link, { method: 'POST', redirect: 'manual' })).status).toBe(410);
+    await h.ctx.sql`update web_signins set expires_at = now() - interval '25 hours'`;
+    await h.ctx.sql`update web_sessions set ended_at = now() - interval '25 hours' where ended_at is not null`;
+    const [{ live }] = await h.ctx.sql`select count(*)::int as live from web_sessions where ended_at is null`;
+    await reconcileOnce(h.ctx);
+    expect((await h.ctx.sql`select count(*)::int as n from web_signins`)[0]!.n).toBe(0);
+    expect((await h.ctx.sql`select count(*)::int as n from web_sessions`)[0]!.n).toBe(live);
+  });
+
+  it('at most 3 links an hour per address; unknown addresses get the same answer and no mail', async () => {
+    await h.ctx.sql`delete from web_signins`;
+    const ask = (email: string) => fetch(`${localBase(h)}/signin`, {
+      method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: `email=${encodeURIComponent(email)}`,
+    });
+    const signinMails = async () =>
+      (await h.ctx.sql`select count(*)::int as n from outbox where kind = 'web-signin' and recipient = 'ana@example.org'`)[0]!.n as number;
+    const before = await signinMails();
+    for (let i = 0; i < 3; i++) expect((await ask('ana@example.org')).status).toBe(200);
+    const limited = await ask('ANA@example.org');
+    expect(limited.status).toBe(200);
+    expect(await limited.text()).toContain('If this address belongs to a member, a sign-in link is on its way to it (at most 3 an hour).');
+    const [{ n }] = await h.ctx.sql`select count(*)::int as n from web_signins`;
+    expect(n).toBe(3);
+    expect(await signinMails()).toBe(before + 3);
+
+    const stranger = await ask('nobody@example.org');
+    expect(stranger.status).toBe(200);
+    expect(await stranger.text()).toContain('If this address belongs to a member');
+    expect(await mailsTo(h, 'nobody@example.org')).toHaveLength(0);
+  });
+});
+
+describe('page weight', () => {
+  it('long threads are paged and long messages clipped: every page stays under 100 KB', async () => {
+    const [gb] = await h.ctx.sql`select id from groups where slug = 'gb'`;
+    const huge = `${'Ordinary words & <symbols> "quoted". '.repeat(8000)}THE END`;
+    for (let i = 1; i <= 25; i++) {
+      const raw = Buffer.from(`From: Ben <ben@example.org>\r\nSubject: Re: [gb] Long thread\r\nMessage-ID: <long-${i}@example.org>\r\n\r\n${i === 1 ? huge : `post ${i}`}\r\n`);
+      const [m] = await h.ctx.sql`
+        insert into inbound_messages (message_key, message_id, envelope_from, size, raw)
+        values (${`long-${i}`}, ${`<long-${i}@example.org>`}, 'ben@example.org', ${raw.length}, ${raw}) returning id`;
+      await h.ctx.sql`
+        insert into list_posts (group_id, inbound_message_id, author_email, author_name, subject, message_id, body_text, state, distributed_at)
+        values (${gb!.id}, ${m!.id}, 'ben@example.org', 'Ben', ${i === 1 ? 'Long thread' : 'Re: [gb] Long thread'}, ${`<long-${i}@example.org>`},
+                ${i === 1 ? huge : `post ${i}`}, 'distributed', now() + make_interval(secs => ${i}))`;
+    }
+    const first = await postId('<long-1@example.org>');
+    const page1 = await getPage(h, `/lists/gb/thread/${first}`);
+    expect(page1.html.match(/<article/g)).toHaveLength(20);
+    expect(Buffer.byteLength(page1.html)).toBeLessThan(100 * 1024);
+    expect(page1.html).toMatch(/\[…\] \(\d+ more characters\)/);
+    expect(page1.html).toContain(`href="/tacit/lists/gb/thread/${first}?page&#x3D;2" rel="next"`);
+    const page2 = await getPage(h, `/lists/gb/thread/${first}?page=2`);
+    expect(page2.html.match(/<article/g)).toHaveLength(5);
+    expect(page2.html).toContain('post 25');
+    expect(page2.html).not.toContain('rel="next"');
+
+    const message = await getPage(h, `/lists/gb/message/${first}`);
+    expect(message.status).toBe(200);
+    expect(Buffer.byteLength(message.html)).toBeLessThan(100 * 1024);
+    expect(message.html).not.toContain('THE END');
+    expect(message.html).toMatch(/\[…\] \(\d+ more characters\)/);
+  });
+});
+
+describe('tacit group set --archive', () => {
+  it('turns a public archive off, and the HTTP endpoint keeps /health and unsubscribe', async () => {
+    await tacit(h, ['group', 'set', 'gb', '--archive', 'off']);
+    expect((await getPage(h, '/lists')).html).not.toContain('United Kingdom');
+    expect((await getPage(h, '/lists/gb')).status).toBe(404);
+    const [row] = await h.ctx.sql`select archive from groups where slug = 'gb'`;
+    expect(row!.archive).toBe('off');
+    const bad = await tacit(h, ['group', 'set', 'gb', '--archive', 'everyone'], { allowFailure: true });
+    expect(bad.code).not.toBe(0);
+    expect((await fetch(`${localBase(h)}/health`)).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${h.server.httpPort}/unsubscribe/1x1_${'0'.repeat(32)}`)).status).toBe(404);
+  });
+});

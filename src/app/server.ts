@@ -34,7 +34,8 @@ export async function startServer(
   // Mail that arrives in a mailbox instead of by SMTP (IMAP_URL), stored the same way.
   const imap = options.smtp !== false && ctx.config.imap ? startImapIngest(ctx, ctx.config.imap) : undefined;
   let http: HttpEndpoint | undefined;
-  if (ctx.config.http) {
+  // The HTTP endpoint faces the world like the SMTP ingest: a workers-only process does not open it.
+  if (ctx.config.http && options.smtp !== false) {
     http = await startHttpEndpoint(ctx, ctx.config.http.host, ctx.config.http.port);
     ctx.log.info({ port: http.port }, 'HTTP endpoint (one-click unsubscribe, /health) listening');
   }

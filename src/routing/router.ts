@@ -47,7 +47,12 @@ async function readInbound(ctx: Context, row: Record<string, any>): Promise<Inbo
   const address = parseTacitAddress(row.recipient, ctx.config.domain);
   if (!address) return null;
   const raw: Buffer = row.raw;
-  const parsed = await simpleParser(raw, { skipImageLinks: true, maxHtmlLengthToParse: 2_000_000 });
+  let parsed;
+  try {
+    parsed = await simpleParser(raw, { skipImageLinks: true, maxHtmlLengthToParse: 2_000_000 });
+  } catch (err) {
+    throw new UnusableMessage(`the message cannot be parsed: ${(err as Error).message}`);
+  }
   const headers = headerBagFromRaw(raw);
   const fromAddress = parsed.from?.value[0];
   const contentType = headers.get('content-type') ?? '';
@@ -70,9 +75,36 @@ async function readInbound(ctx: Context, row: Record<string, any>): Promise<Inbo
   };
 }
 
-/** Marks a delivery whose routing kept failing, so it stops being retried and shows in stats. */
+/** A message no retry can route (its bytes cannot be read): it ends 'failed' and shows in stats. */
+export class UnusableMessage extends Error {}
+
+/** Marks a delivery that can never be routed, so it stops being retried and shows in stats. */
 export async function markRoutingFailed(ctx: Context, deliveryId: number, reason: string): Promise<void> {
   await ctx.sql`
     update inbound_deliveries set state = 'failed', outcome = ${reason.slice(0, 500)}, routed_at = now()
     where id = ${deliveryId} and state = 'received'`;
+}
+
+/**
+ * After the queue's own retries are spent: an unusable message ends 'failed';
+ * anything else (Postgres or Redis down, a bug fixed by the next deploy) stays
+ * 'received' and the reconciler queues it again after a delay that doubles
+ * up to six hours, for as long as it takes. Never rejects: it runs where no
+ * one would listen.
+ */
+export async function noteRoutingFailure(ctx: Context, deliveryId: number, err: Error): Promise<void> {
+  try {
+    if (err instanceof UnusableMessage || err.name === 'UnusableMessage') {
+      await markRoutingFailed(ctx, deliveryId, err.message);
+      return;
+    }
+    await ctx.sql`
+      update inbound_deliveries
+      set route_attempts = route_attempts + 1, route_error = ${err.message.slice(0, 500)},
+          route_retry_at = now() + least(interval '1 minute' * power(2, least(route_attempts, 12)), interval '6 hours')
+      where id = ${deliveryId} and state = 'received'`;
+  } catch (noteErr) {
+    // Postgres is down too: the row stays 'received' and the reconciler finds it once it is back.
+    ctx.log.warn({ err: noteErr, deliveryId }, 'could not record a routing failure; the reconciler will retry it');
+  }
 }

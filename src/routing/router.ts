@@ -1,5 +1,6 @@
 import { simpleParser } from 'mailparser';
 import type { Context } from '../app/context.ts';
+import type { Tx } from '../db/database.ts';
 import { OutboxWriter, enqueueDeliveries } from '../outbound/outbox.ts';
 import { parseTacitAddress, type TacitAddress } from '../rules/addresses.ts';
 import { classifyInbound, headerBagFromRaw } from '../rules/autoReply.ts';
@@ -21,12 +22,27 @@ export function registerHandler(kind: TacitAddress['kind'], handler: Handler): v
 export async function routeDelivery(ctx: Context, deliveryId: number): Promise<string> {
   let outboxIds: number[] = [];
   const outcome = await ctx.sql.begin(async (tx) => {
+    const routed = await routeInTransaction(tx, ctx, deliveryId);
+    outboxIds = routed.outboxIds;
+    return routed.outcome;
+  });
+  await enqueueDeliveries(ctx.queues, outboxIds);
+  return outcome as string;
+}
+
+/**
+ * Routes one delivery inside the caller's transaction (a close routes the
+ * replies received in time this way, before it counts). The outbox rows it
+ * writes are the caller's to queue after commit, or the reconciler's.
+ */
+export async function routeInTransaction(tx: Tx, ctx: Context, deliveryId: number): Promise<{ outcome: string; outboxIds: number[] }> {
+  {
     const [row] = await tx`
       select d.id, d.recipient, d.state, m.id as message_row_id, m.envelope_from, m.raw
       from inbound_deliveries d join inbound_messages m on m.id = d.message_id
       where d.id = ${deliveryId}
       for update of d`;
-    if (!row || row.state !== 'received') return 'already routed';
+    if (!row || row.state !== 'received') return { outcome: 'already routed', outboxIds: [] };
 
     const mail = await readInbound(ctx, row);
     const handler = mail ? handlers.get(mail.address.kind) ?? notAvailableYet : null;
@@ -36,11 +52,8 @@ export async function routeDelivery(ctx: Context, deliveryId: number): Promise<s
       update inbound_deliveries
       set state = ${result.state ?? 'routed'}, kind = ${mail?.kind ?? null}, outcome = ${result.outcome}, routed_at = now()
       where id = ${deliveryId}`;
-    outboxIds = outbox.ids;
-    return result.outcome;
-  });
-  await enqueueDeliveries(ctx.queues, outboxIds);
-  return outcome as string;
+    return { outcome: result.outcome, outboxIds: outbox.ids };
+  }
 }
 
 async function readInbound(ctx: Context, row: Record<string, any>): Promise<InboundMail | null> {

@@ -7,6 +7,7 @@ import { startReconciler } from '../queue/reconciler.ts';
 import { startHttpEndpoint, type HttpEndpoint } from '../http/server.ts';
 import { startImapIngest } from '../ingest/imapIngest.ts';
 import type { Runtime } from './runtime.ts';
+import { assertNoEviction } from '../queue/redisPolicy.ts';
 
 export interface RunningServer {
   smtpPort: number;
@@ -22,6 +23,7 @@ export async function startServer(
   options: { smtp?: boolean; workers?: boolean; reconciler?: boolean } = {},
 ): Promise<RunningServer> {
   const { ctx } = runtime;
+  await assertNoEviction(runtime.redisUrl);
   const transport = openTransport(ctx.config);
   const workers: Worker[] = options.workers === false ? [] : startWorkers(ctx, transport, runtime.redisUrl);
   const stopReconciler = options.workers === false || options.reconciler === false ? () => {} : startReconciler(ctx);

@@ -84,7 +84,7 @@ export function createSmtpIngest(ctx: Context): SMTPServer {
     return `2.0.0 Ok: queued as ${stored.messageId}${stored.duplicate ? ' (duplicate)' : ''}`;
   }
 
-  return new SMTPServer({
+  const server = new SMTPServer({
     name: config.domain,
     banner: 'Tacit ready',
     size: config.smtp.maxSize,
@@ -125,6 +125,10 @@ export function createSmtpIngest(ctx: Context): SMTPServer {
       );
     },
   });
+  // A client resetting its connection in the middle of a transaction is an
+  // 'error' event on the server; with no listener it would end the process.
+  server.on('error', (err) => log.warn({ err }, 'SMTP connection error'));
+  return server;
 }
 
 export function listen(server: SMTPServer, host: string, port: number): Promise<number> {

@@ -71,11 +71,14 @@ describe('message size', () => {
     clearInterval(sampler);
     peak = Math.max(peak, live());
     expect(answer).toMatch(/^552 /);
-    // The old ingest held all 50 MB before answering; now at most about the limit is held.
-    expect(peak - baseline).toBeLessThan(8 * 1024 * 1024);
-    // The session is still usable after the refusal.
-    expect(await say('RSET')).toMatch(/^250 /);
-    socket.destroy();
+    // The old ingest held all 50 MB (54 MB live measured) before answering; now about the limit and buffers.
+    try {
+      expect(peak - baseline).toBeLessThan(20 * 1024 * 1024);
+      // The session is still usable after the refusal.
+      expect(await say('RSET')).toMatch(/^250 /);
+    } finally {
+      socket.destroy();
+    }
     const [{ n }] = await h.ctx.sql`select count(*)::int as n from inbound_messages where envelope_from = 'big@example.org'`;
     expect(n).toBe(0);
   });

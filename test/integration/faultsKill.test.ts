@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, readMaildir, waitFor, type Harness } from '../helpers/harness.ts';
+import { freePort, startTacitProcess } from '../helpers/tacitProcess.ts';
 
 /**
  * SIGKILL at seeded random moments while 1,000 messages arrive over SMTP and
@@ -11,7 +10,6 @@ import { createHarness, readMaildir, waitFor, type Harness } from '../helpers/ha
  * whatever did not get a 250 is sent again (the same bytes). In the end every
  * message is stored once and answered once.
  */
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const MESSAGES = Number(process.env.KILL_MESSAGES ?? 1000);
 const KILLS = 3;
 
@@ -19,43 +17,8 @@ let h: Harness;
 let child: ChildProcess | undefined;
 let port: number;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
-
-/** Starts `tacit start` on the harness's database, Redis and Maildir; resolves once it listens. */
-function startTacit(): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [path.join(ROOT, 'bin/tacit.js'), 'start'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        LOG_LEVEL: 'error',
-        DATABASE_URL: h.databaseUrl,
-        REDIS_URL: h.runtime.redisUrl,
-        TACIT_HOME: h.config.home,
-        TACIT_SECRET: h.config.secret ?? '',
-        QUEUE_PREFIX: h.config.queuePrefix,
-        OUTBOUND: `maildir:${h.maildir}`,
-        SMTP_PORT: String(port),
-        RECONCILE_EVERY_MS: '1000',
-        RECONCILE_GRACE_MS: '1000',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    proc.stdout!.on('data', (d) => {
-      out += d.toString();
-      if (out.includes('Press Ctrl-C')) resolve(proc);
-    });
-    proc.once('exit', (code) => reject(new Error(`tacit start exited ${code} before listening: ${out}`)));
-  });
-}
+/** `tacit start` on the harness's services, listening on `port`. */
+const startTacit = () => startTacitProcess(h, port);
 
 beforeAll(async () => {
   h = await createHarness({ smtp: false, workers: false });

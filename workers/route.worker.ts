@@ -1,7 +1,7 @@
 import { Worker } from 'bullmq';
 import type { Context } from '../src/app/context.ts';
 import { workerConnection } from '../src/queue/queues.ts';
-import { markRoutingFailed, routeDelivery } from '../src/routing/router.ts';
+import { noteRoutingFailure, routeDelivery } from '../src/routing/router.ts';
 
 /** Routes stored inbound messages to their handlers. */
 export function startRouteWorker(ctx: Context, redisUrl: string, concurrency = 4): Worker {
@@ -12,7 +12,8 @@ export function startRouteWorker(ctx: Context, redisUrl: string, concurrency = 4
   });
   worker.on('failed', (job, err) => {
     ctx.log.warn({ err, job: job?.id }, 'routing failed');
-    if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) void markRoutingFailed(ctx, job.data.id, err.message);
+    // Handled inside: no rejection escapes an event handler.
+    if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) void noteRoutingFailure(ctx, job.data.id, err);
   });
   worker.on('error', (err) => ctx.log.warn({ err }, 'route worker error'));
   return worker;

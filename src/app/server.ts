@@ -7,6 +7,7 @@ import { startReconciler } from '../queue/reconciler.ts';
 import { startHttpEndpoint, type HttpEndpoint } from '../http/server.ts';
 import { startImapIngest } from '../ingest/imapIngest.ts';
 import type { Runtime } from './runtime.ts';
+import { assertNoEviction } from '../queue/redisPolicy.ts';
 
 export interface RunningServer {
   smtpPort: number;
@@ -22,6 +23,7 @@ export async function startServer(
   options: { smtp?: boolean; workers?: boolean; reconciler?: boolean } = {},
 ): Promise<RunningServer> {
   const { ctx } = runtime;
+  await assertNoEviction(runtime.redisUrl);
   const transport = openTransport(ctx.config);
   const workers: Worker[] = options.workers === false ? [] : startWorkers(ctx, transport, runtime.redisUrl);
   const stopReconciler = options.workers === false || options.reconciler === false ? () => {} : startReconciler(ctx);
@@ -34,7 +36,8 @@ export async function startServer(
   // Mail that arrives in a mailbox instead of by SMTP (IMAP_URL), stored the same way.
   const imap = options.smtp !== false && ctx.config.imap ? startImapIngest(ctx, ctx.config.imap) : undefined;
   let http: HttpEndpoint | undefined;
-  if (ctx.config.http) {
+  // The HTTP endpoint faces the world like the SMTP ingest: a workers-only process does not open it.
+  if (ctx.config.http && options.smtp !== false) {
     http = await startHttpEndpoint(ctx, ctx.config.http.host, ctx.config.http.port);
     ctx.log.info({ port: http.port }, 'HTTP endpoint (one-click unsubscribe, /health) listening');
   }

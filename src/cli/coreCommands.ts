@@ -4,18 +4,30 @@ import { openRuntime } from '../app/runtime.ts';
 import { startServer } from '../app/server.ts';
 import { collectStats, formatStats } from '../app/stats.ts';
 import { output, withRuntime } from './withRuntime.ts';
+import { installProcessGuards } from '../app/processGuards.ts';
+
+/** What one `tacit start` process runs; several processes may split the work. */
+function parseStartPart(value: string): 'ingest' | 'workers' | 'all' {
+  if (value === 'ingest' || value === 'workers' || value === 'all') return value;
+  process.stderr.write(`--only must be ingest, workers or all (not "${value}")\n`);
+  process.exit(2);
+}
 
 export function registerCoreCommands(program: Command): void {
   program
     .command('start')
     .description('run the SMTP ingest and every worker (private Postgres/Redis when no URLs are set)')
-    .action(async () => {
+    .option('--only <part>', 'ingest (SMTP, IMAP, HTTP), workers (queues and reconciler) or all', 'all')
+    .action(async (opts: { only: string }) => {
+      const part = parseStartPart(opts.only);
       const config = loadConfig();
       const runtime = await openRuntime(config);
-      const server = await startServer(runtime);
+      installProcessGuards(runtime.ctx.log);
+      const server = await startServer(runtime, { smtp: part !== 'workers', workers: part !== 'ingest' });
       const say = (line: string) => process.stdout.write(line + '\n');
       say(`Tacit is running for ${config.domain}`);
-      say(`  SMTP ingest   ${config.smtp.host}:${server.smtpPort}`);
+      say(`  running       ${part}`);
+      if (part !== 'workers') say(`  SMTP ingest   ${config.smtp.host}:${server.smtpPort}`);
       say(`  outbound mail ${server.outbound}`);
       say(`  database      ${runtime.databaseUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')}`);
       say(`  redis         ${runtime.redisUrl.replace(/\/\/[^@/]*@/, '//***@')}`);

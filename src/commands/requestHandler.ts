@@ -1,4 +1,5 @@
 import { parseRequestCommands } from '../rules/requestCommands.ts';
+import { capText, MAX_COMMAND_CHARS } from '../rules/textBounds.ts';
 import { htmlToPlainText } from '../reading/replyText.ts';
 import type { Handler } from '../routing/inboundMail.ts';
 import { replyToSender } from '../routing/reply.ts';
@@ -20,7 +21,8 @@ export const requestHandler: Handler = async (mail, tools) => {
   if (mail.authority.level === 'nothing') return { outcome: `refused: ${mail.authority.reason}` };
   const body = mail.parsed.text ?? (mail.parsed.html ? htmlToPlainText(mail.parsed.html) : '');
   const defaultList = 'list' in mail.address ? mail.address.list : undefined;
-  const parsed = parseRequestCommands({ subject: mail.subject, body, defaultList });
+  const { text: commandText, cut } = capText(body, MAX_COMMAND_CHARS);
+  const parsed = parseRequestCommands({ subject: mail.subject, body: commandText, defaultList });
 
   const results: CommandResult[] = [];
   for (const command of parsed.commands) {
@@ -36,6 +38,13 @@ export const requestHandler: Handler = async (mail, tools) => {
     const result = await tryLineCommands(line, mail, tools);
     if (result) results.push(result);
     else unknown.push(line);
+  }
+
+  if (cut) {
+    results.push({
+      line: '(the rest of the mail)',
+      result: `This mail is ${body.length} characters long; only the first ${MAX_COMMAND_CHARS} of a command mail are read.`,
+    });
   }
 
   const { confirmAddress, pendingCount } = await settlePendingChanges(mail, tools, results);

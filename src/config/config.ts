@@ -34,6 +34,10 @@ const schema = z.object({
   SMTP_MAX_SIZE: z.coerce.number().int().positive().default(25 * 1024 * 1024),
   SMTP_MAX_RECIPIENTS: z.coerce.number().int().positive().default(100),
   SMTP_MAX_CLIENTS: z.coerce.number().int().positive().default(200),
+  /** Open connections from one client address; more get 421. */
+  SMTP_MAX_CLIENTS_PER_IP: z.coerce.number().int().positive().default(50),
+  /** Messages per minute from one client address; more get 451 (try later). */
+  SMTP_MAX_MESSAGES_PER_IP: z.coerce.number().int().positive().default(6000),
   DATABASE_URL: z.string().url().optional(),
   REDIS_URL: z.string().url().optional(),
   OUTBOUND: outboundSchema.default('maildir:./var/outbox'),
@@ -81,7 +85,15 @@ export type Outbound = { kind: 'maildir'; dir: string } | { kind: 'smtp'; url: s
 export interface Config {
   domain: string;
   home: string;
-  smtp: { host: string; port: number; maxSize: number; maxRecipients: number; maxClients: number };
+  smtp: {
+    host: string;
+    port: number;
+    maxSize: number;
+    maxRecipients: number;
+    maxClients: number;
+    maxClientsPerIp: number;
+    maxMessagesPerIp: number;
+  };
   databaseUrl?: string;
   redisUrl?: string;
   outbound: Outbound;
@@ -130,6 +142,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxSize: e.SMTP_MAX_SIZE,
       maxRecipients: e.SMTP_MAX_RECIPIENTS,
       maxClients: e.SMTP_MAX_CLIENTS,
+      maxClientsPerIp: e.SMTP_MAX_CLIENTS_PER_IP,
+      maxMessagesPerIp: e.SMTP_MAX_MESSAGES_PER_IP,
     },
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,

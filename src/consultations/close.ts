@@ -1,6 +1,6 @@
 import type { Context } from '../app/context.ts';
-import type { Queryable } from '../db/database.ts';
-import { routeDelivery } from '../routing/router.ts';
+import type { Tx } from '../db/database.ts';
+import { routeInTransaction } from '../routing/router.ts';
 import { replyRecipientPattern } from './addresses.ts';
 import { writeBuckets } from './buckets.ts';
 import { loadConsultation } from './consultation.ts';
@@ -17,7 +17,8 @@ export type CloseResult = { closed: true; outcome: Outcome } | { closed: false; 
  * electorate member gets a bucket and a ballot code, the outcome is counted
  * and stored with the tally sheet's SHA-256, and the outcome mails are written.
  */
-export async function closeInTransaction(tx: Queryable, ctx: Context, id: number): Promise<CloseResult> {
+export async function closeInTransaction(tx: Tx, ctx: Context, id: number): Promise<CloseResult> {
+  await routeRepliesReceivedInTime(tx, ctx, id);
   const [won] = await tx`
     update consultations set status = 'closed', closed_at = now()
     where id = ${id} and status = 'open' and deadline <= now()
@@ -49,27 +50,36 @@ export async function closeInTransaction(tx: Queryable, ctx: Context, id: number
 }
 
 /**
- * Replies accepted over SMTP before the deadline but not routed yet (a busy
- * route queue) are routed first, so they count: the deadline applies to when
- * Tacit received a reply, not to when a worker got to it.
+ * Replies accepted before the deadline but not routed yet (a busy route
+ * queue, a worker down) are routed first, in the closing transaction, so they
+ * count whatever triggers the close (alarm, reconciler, close-due, a `close`
+ * by mail): the deadline applies to when Tacit received a reply, not to when
+ * a worker got to it. All of them, in batches. Their receipts are queued by
+ * the reconciler.
  */
-async function routeRepliesReceivedInTime(ctx: Context, id: number): Promise<void> {
-  const waiting = await ctx.sql`
-    select d.id from inbound_deliveries d
-    join inbound_messages m on m.id = d.message_id
-    join consultations c on c.id = ${id}
-    where d.state = 'received' and d.recipient ilike ${replyRecipientPattern(id)} and m.received_at <= c.deadline
-    order by d.id limit 2000`;
-  for (const { id: deliveryId } of waiting) {
-    await routeDelivery(ctx, deliveryId as number).catch((err) =>
-      ctx.log.warn({ err, deliveryId }, 'routing a reply before the close failed; it will count as late'),
-    );
+async function routeRepliesReceivedInTime(tx: Tx, ctx: Context, id: number): Promise<void> {
+  let after = 0;
+  for (;;) {
+    const waiting = await tx`
+      select d.id from inbound_deliveries d
+      join inbound_messages m on m.id = d.message_id
+      join consultations c on c.id = ${id}
+      where d.state = 'received' and d.recipient ilike ${replyRecipientPattern(id)} and m.received_at <= c.deadline
+        and d.id > ${after}
+      order by d.id limit 500`;
+    if (waiting.length === 0) return;
+    for (const { id: deliveryId } of waiting) {
+      // A savepoint per reply: one that cannot be routed must not keep the consultation from closing.
+      await tx
+        .savepoint((sp) => routeInTransaction(sp as Tx, ctx, Number(deliveryId)))
+        .catch((err) => ctx.log.warn({ err, deliveryId }, 'a reply received in time could not be routed before the close'));
+    }
+    after = Number(waiting[waiting.length - 1]!.id);
   }
 }
 
 /** Closes one consultation whose deadline has passed, in its own transaction. */
 export async function closeConsultation(ctx: Context, id: number): Promise<CloseResult> {
-  await routeRepliesReceivedInTime(ctx, id);
   const result = await ctx.sql.begin((tx) => closeInTransaction(tx, ctx, id));
   if (result.closed) ctx.log.info({ consultation: id, buckets: result.outcome.buckets }, 'consultation closed');
   return result as CloseResult;

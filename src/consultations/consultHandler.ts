@@ -6,9 +6,14 @@ import { settlePendingChanges } from '../commands/pendingChanges.ts';
 import { runConsultationCommand } from './commandRunner.ts';
 import { openConsultation } from './openConsultation.ts';
 import { parseCommands } from './rules/commands.ts';
+import { capText, MAX_COMMAND_CHARS } from '../rules/textBounds.ts';
+
+const tooLongReason = (length: number) =>
+  `this mail is ${length} characters long; only the first ${MAX_COMMAND_CHARS} of a command mail are read.`;
 
 /** Key lines of an opening mail (the rules' openRequest keys): such a mail is never read as commands. */
-const OPENING_KEY = /^\s*(?:kind|type|deadline|closes|closing|until|due|reminder|remind|options|choices|block|threshold|blocking|list|audience|question)\s*:/im;
+// `[^\S\n]*`, not `\s*`: a run that may cross newlines is retried from every line start (quadratic).
+export const OPENING_KEY = /^[^\S\n]*(?:kind|type|deadline|closes|closing|until|due|reminder|remind|options|choices|block|threshold|blocking|list|audience|question)\s*:/im;
 const SUBJECT_PREFIX = /^(?:(?:re|aw|sv|antw|fwd?|wg|tr)\s*:\s*)+/i;
 
 /**
@@ -22,7 +27,9 @@ export const consultHandler: Handler = async (mail, tools) => {
   if (mail.authority.level === 'nothing') return { outcome: `refused: ${mail.authority.reason}` };
   const body = mail.parsed.text ?? (typeof mail.parsed.html === 'string' ? htmlToPlainText(mail.parsed.html) : '');
   if (!OPENING_KEY.test(body)) {
-    const fromBody = parseCommands(newTextOfBody(body));
+    const { text: commandText, cut } = capText(body, MAX_COMMAND_CHARS);
+    const fromBody = parseCommands(newTextOfBody(commandText));
+    if (cut) fromBody.notUnderstood.push({ line: '(the rest of the mail)', reason: tooLongReason(body.length) });
     const fromSubject = parseCommands(mail.subject.replace(SUBJECT_PREFIX, ''));
     const subjectIsCommand = fromSubject.commands.length === 1 && fromSubject.notUnderstood.length === 0;
     const commands = [...(subjectIsCommand ? fromSubject.commands : []), ...fromBody.commands];

@@ -9,13 +9,15 @@ import { loadConsultation } from './consultation.ts';
 import { displayId } from './ids.ts';
 import { parseOpenRequest, type ConsultationSpec } from './rules/openRequest.ts';
 import { consultationView } from './views.ts';
+import { MAX_OPENING_CHARS } from '../rules/textBounds.ts';
 
 export const OPEN_PURPOSE = 'consultation-open';
 
 /** Without a Reminder line, members who have not replied are reminded a day before the deadline. */
 const DEFAULT_REMINDER_MS = 24 * 3600_000;
-const REMINDER_LINE = /^\s*remind(?:er)?\s*:/im;
-const LIST_LINE = /^\s*(?:list|audience)\s*:\s*([a-z0-9][a-z0-9-]*)/im;
+// Leading and inner spaces stay on their line: `\s*` would cross newlines and make these quadratic.
+const REMINDER_LINE = /^[^\S\n]*remind(?:er)?[^\S\n]*:/im;
+const LIST_LINE = /^[^\S\n]*(?:list|audience)[^\S\n]*:[^\S\n]*([a-z0-9][a-z0-9-]*)/im;
 
 function defaultReminder(spec: ConsultationSpec, body: string, now: Date): Date | null {
   if (spec.reminder || REMINDER_LINE.test(body)) return spec.reminder;
@@ -31,6 +33,11 @@ function defaultReminder(spec: ConsultationSpec, body: string, now: Date): Date 
  */
 export async function openConsultation(mail: InboundMail, tools: HandlerTools, body: string): Promise<RouteResult> {
   const { tx, ctx } = tools;
+  if (body.length > MAX_OPENING_CHARS) {
+    return refuse(mail, tools, [
+      `This mail is ${body.length} characters long; an opening request is read only up to ${MAX_OPENING_CHARS}. Shorten the description (or link to a longer text) and send it again.`,
+    ]);
+  }
   const now = new Date();
   const addressList = mail.address.kind === 'consult' ? mail.address.list ?? null : null;
   const parsed = parseOpenRequest({ subject: mail.subject, body, list: addressList }, now);

@@ -3,6 +3,7 @@ import type { Context } from '../app/context.ts';
 import { parseTacitAddress, type TacitAddress } from '../rules/addresses.ts';
 import { storeInbound } from './storeInbound.ts';
 import { enqueueRouting } from '../routing/routeQueue.ts';
+import { ClientLimits } from './clientLimits.ts';
 
 /** An SMTP answer: smtp-server sends `responseCode` and the message to the client. */
 function smtpError(code: number, message: string): Error & { responseCode: number } {
@@ -21,6 +22,12 @@ function listNamedBy(address: TacitAddress): string | undefined {
 export function createSmtpIngest(ctx: Context): SMTPServer {
   const { config } = ctx;
   const log = ctx.log.child({ component: 'smtp' });
+  const limits = new ClientLimits({
+    maxConnections: config.smtp.maxClientsPerIp,
+    maxMessagesPerMinute: config.smtp.maxMessagesPerIp,
+  });
+  // Sessions that hold a connection slot (a refused one never took a slot).
+  const counted = new WeakSet<SMTPServerSession>();
 
   async function checkRecipient(address: SMTPServerAddress, session: SMTPServerSession) {
     if (session.envelope.rcptTo.length >= config.smtp.maxRecipients) {
@@ -42,9 +49,21 @@ export function createSmtpIngest(ctx: Context): SMTPServer {
   }
 
   async function acceptData(stream: SMTPServerDataStream, session: SMTPServerSession): Promise<string> {
+    // Past the limit the rest is read and dropped as it arrives: memory stays flat whatever the client sends.
     const chunks: Buffer[] = [];
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
-    if (stream.sizeExceeded) throw smtpError(552, `5.3.4 Message too big (limit ${config.smtp.maxSize} bytes)`);
+    let kept = 0;
+    for await (const chunk of stream) {
+      if (stream.sizeExceeded || kept + (chunk as Buffer).length > config.smtp.maxSize) {
+        chunks.length = 0;
+        kept = config.smtp.maxSize + 1;
+        continue;
+      }
+      chunks.push(chunk as Buffer);
+      kept += (chunk as Buffer).length;
+    }
+    if (stream.sizeExceeded || kept > config.smtp.maxSize) {
+      throw smtpError(552, `5.3.4 Message too big (limit ${config.smtp.maxSize} bytes)`);
+    }
     const raw = Buffer.concat(chunks);
     let stored;
     try {
@@ -65,7 +84,7 @@ export function createSmtpIngest(ctx: Context): SMTPServer {
     return `2.0.0 Ok: queued as ${stored.messageId}${stored.duplicate ? ' (duplicate)' : ''}`;
   }
 
-  return new SMTPServer({
+  const server = new SMTPServer({
     name: config.domain,
     banner: 'Tacit ready',
     size: config.smtp.maxSize,
@@ -75,6 +94,24 @@ export function createSmtpIngest(ctx: Context): SMTPServer {
     logger: false,
     // A reverse DNS lookup per connection only decorates logs, and stalls where DNS is slow.
     disableReverseLookup: true,
+    onConnect(session, callback) {
+      if (!limits.connect(session.remoteAddress)) {
+        callback(smtpError(421, '4.7.0 Too many connections from your address, try again later'));
+        return;
+      }
+      counted.add(session);
+      callback();
+    },
+    onClose(session) {
+      if (counted.delete(session)) limits.release(session.remoteAddress);
+    },
+    onMailFrom(_address, session, callback) {
+      if (!limits.allowMessage(session.remoteAddress, Date.now())) {
+        callback(smtpError(451, '4.7.1 Too many messages from your address, try again later'));
+        return;
+      }
+      callback();
+    },
     onRcptTo(address, session, callback) {
       checkRecipient(address, session).then(() => callback(), callback);
     },
@@ -88,6 +125,10 @@ export function createSmtpIngest(ctx: Context): SMTPServer {
       );
     },
   });
+  // A client resetting its connection in the middle of a transaction is an
+  // 'error' event on the server; with no listener it would end the process.
+  server.on('error', (err) => log.warn({ err }, 'SMTP connection error'));
+  return server;
 }
 
 export function listen(server: SMTPServer, host: string, port: number): Promise<number> {

@@ -17,26 +17,32 @@ export interface StoredInbound {
   duplicate: boolean;
 }
 
-/** A Message-ID longer than this is keyed by its digest: a btree index entry is limited to ~2.7 kB. */
-const MAX_KEY_LENGTH = 256;
+const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest();
 
-const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
-
-/** The duplicate key: the Message-ID (or its digest when it is huge), else a digest of the bytes. */
-export function messageKeyOf(headerMessageId: string | null, raw: Buffer): string {
-  if (!headerMessageId) return `sha256:${sha256(raw)}`;
-  return headerMessageId.length > MAX_KEY_LENGTH ? `mid-sha256:${sha256(headerMessageId)}` : headerMessageId;
+/**
+ * The duplicate key: the Message-ID, the envelope sender and a digest of the
+ * bytes, digested together. A retry (the same bytes from the same sender) is
+ * stored once; a different message that reuses a Message-ID (any list member
+ * learns them from list copies) is a new message, never a "duplicate" of the
+ * first one. Without a Message-ID, a digest of the bytes alone.
+ * sql/071_duplicate_key.sql computes the same key for rows stored before.
+ */
+export function messageKeyOf(headerMessageId: string | null, raw: Buffer, envelopeFrom = ''): string {
+  if (!headerMessageId) return `sha256:${sha256(raw).toString('hex')}`;
+  const nul = Buffer.alloc(1);
+  const parts = [Buffer.from(headerMessageId), nul, Buffer.from(envelopeFrom.toLowerCase()), nul, sha256(raw)];
+  return `mid-from-body:${sha256(Buffer.concat(parts)).toString('hex')}`;
 }
 
 /**
  * Commits a received message and one delivery per recipient atomically, in
  * one statement (one round trip: this is the hot path of every SMTP DATA).
- * The same Message-ID to the same recipient is stored once, so a client
+ * The same message to the same recipient is stored once, so a client
  * retrying DATA after a lost 250 does not make a second vote.
  */
 export async function storeInbound(sql: Sql, envelope: InboundEnvelope): Promise<StoredInbound> {
   const headerMessageId = headerBagFromRaw(envelope.raw).get('message-id')?.trim() || null;
-  const messageKey = messageKeyOf(headerMessageId, envelope.raw);
+  const messageKey = messageKeyOf(headerMessageId, envelope.raw, envelope.envelopeFrom);
   const recipients = [...new Set(envelope.recipients.map((r) => r.toLowerCase()))];
   // Insert or find the message ("do update", a no-op, returns the row either
   // way), then its deliveries; a recipient already stored is skipped.

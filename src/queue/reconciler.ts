@@ -22,6 +22,7 @@ export async function reconcileOnce(ctx: Context): Promise<{ routed: number; out
   const unrouted = await ctx.sql`
     select d.id from inbound_deliveries d join inbound_messages m on m.id = d.message_id
     where d.state = 'received' and m.received_at < now() - make_interval(secs => ${graceSeconds})
+      and (d.route_retry_at is null or d.route_retry_at <= now())
     order by d.id limit 5000`;
   await requeueJobs(ctx.queues.route, routeJobs(unrouted.map((r) => r.id as number)));
   const pending = await ctx.sql`

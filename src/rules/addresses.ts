@@ -34,8 +34,18 @@ export function isValidListSlug(slug: string): boolean {
   );
 }
 
+/**
+ * What `/^.*<([^>]*)>.*$/s` captures (inside the last <…> that closes), in
+ * linear time: the pattern retries every "<" of a long "<<<<" run.
+ */
+function angleAddress(text: string): string {
+  const close = text.lastIndexOf('>');
+  const open = close < 0 ? -1 : text.lastIndexOf('<', close);
+  return open < 0 ? text : text.slice(open + 1, text.indexOf('>', open));
+}
+
 export function parseTacitAddress(address: string, domain: string): TacitAddress | null {
-  const bare = address.trim().replace(/^.*<([^>]*)>.*$/s, '$1').trim();
+  const bare = angleAddress(address.trim()).trim();
   const at = bare.lastIndexOf('@');
   if (at <= 0) return null;
   const host = bare.slice(at + 1).toLowerCase().replace(/\.$/, '');

@@ -3,6 +3,7 @@
 // repeats), soft (full mailbox, delay, temporary trouble: retry, don't
 // disable) or unknown (not a failure we can read: never penalize on it).
 
+import { trimEndOf } from './textBounds.ts';
 import { simpleParser } from 'mailparser';
 import { headerBagFromParsed, headerValues } from './headers.ts';
 
@@ -195,7 +196,8 @@ function stripType(v: string | undefined): string | undefined {
 }
 
 function cleanAddress(v: string | undefined): string | undefined {
-  const t = v?.trim().replace(/^mailto:/i, '').replace(/^<|>$/g, '').replace(/[.,;:]+$/, '').trim();
+  const stripped = v?.trim().replace(/^mailto:/i, '').replace(/^<|>$/g, '');
+  const t = stripped === undefined ? undefined : trimEndOf(stripped, '.,;:').trim();
   return t || undefined;
 }
 

@@ -52,9 +52,10 @@ function quotePhrase(name: string): string {
 // Reply prefixes in the languages members write in (Outlook localizes them):
 // Re, Aw (de), Sv (sv/da/no), Vs (fi), Antw (nl), Odp (pl), R/Rif (it),
 // Ynt (tr), Vá (hu), Atb (lv), Απ (el), Отв/Ответ (ru), 回复/答复 (zh).
-// Counters ("Re[2]:", "Re(2):") and French spacing ("RE :") included.
+// Counters ("Re[2]:", "Re(2):") and French spacing ("RE :") included; the
+// counter takes its own trailing spaces (two optional runs side by side backtrack quadratically).
 const REPLY_PREFIX =
-  /^(?:re|aw|sv|vs|antw|odp|rif|r|ynt|vá|atb|απ|отв|ответ|回复|答复)\s*(?:\[\d+\]|\(\d+\))?\s*[:：]\s*/iu;
+  /^(?:re|aw|sv|vs|antw|odp|rif|r|ynt|vá|atb|απ|отв|ответ|回复|答复)\s*(?:(?:\[\d+\]|\(\d+\))\s*)?[:：]\s*/iu;
 
 function tagRegex(slug: string, global: boolean): RegExp {
   const s = slug.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -8,6 +8,7 @@
 // that were not understood: like Mailman, we do not answer a whole letter
 // line by line; the member gets the first few lines back and the help text.
 
+import { MAX_COMMAND_LINE_CHARS, trimEndOf } from './textBounds.ts';
 import { SLUG_RE } from './addresses.ts';
 import { countryCode } from './countries.ts';
 
@@ -58,14 +59,20 @@ export const MAX_LINES = 50;
 const MODES: ReadonlySet<string> = new Set(['immediate', 'digest', 'nomail']);
 
 // Reply prefixes on the subject ("Re: subscribe gb" answering our own mail).
-const SUBJECT_PREFIX = /^(?:(?:re|aw|sv|vs|antw|odp|rif|r|fwd?|wg|tr)\s*(?:\[\d+\])?\s*[:：]\s*)+/i;
+// (The counter takes its own trailing spaces: two optional runs side by side backtrack quadratically.)
+const SUBJECT_PREFIX = /^(?:(?:re|aw|sv|vs|antw|odp|rif|r|fwd?|wg|tr)\s*(?:\[\d+\]\s*)?[:：]\s*)+/i;
 
 // "On <date>, <who> wrote:" in the languages of common clients; the verb
 // may come before the name ("Am ... schrieb X <x@y>:"), so only the ending
-// colon is anchored.
-const QUOTE_HEADER =
-  /^(?:on|am|le|el|il|op|den|em|w dniu)\s.*(?:wrote|schrieb|a écrit|escribió|ha scritto|schreef|skrev|escreveu|napisał).*:\s*$/i;
-const ORIGINAL_BANNER = /^-{2,}\s*(?:original message|ursprüngliche nachricht|message d'origine|mensaje original|messaggio originale|oorspronkelijk bericht|forwarded message)\s*-*\s*$/i;
+// colon is anchored. Three separate tests: one pattern `.*verb.*:` backtracks
+// quadratically on a long line.
+const QUOTE_HEADER_START = /^(?:on|am|le|el|il|op|den|em|w dniu)\s/i;
+const QUOTE_HEADER_VERB = /wrote|schrieb|a écrit|escribió|ha scritto|schreef|skrev|escreveu|napisał/i;
+function isQuoteHeader(line: string): boolean {
+  return QUOTE_HEADER_START.test(line) && line.trimEnd().endsWith(':') && QUOTE_HEADER_VERB.test(line);
+}
+// The closing dashes and spaces are one class: `\s*-*\s*$` backtracks quadratically on a long run.
+const ORIGINAL_BANNER = /^-{2,}\s*(?:original message|ursprüngliche nachricht|message d'origine|mensaje original|messaggio originale|oorspronkelijk bericht|forwarded message)[\s-]*$/i;
 const MOBILE_SIGNATURE =
   /^(?:sent from my |sent from mail for |get outlook for |von meinem .* gesendet|envoyé de mon |enviado desde mi |inviato da )/i;
 const OUTLOOK_FROM = /^(?:from|von|de|da|van|från|od)\s*:\s+\S/i;
@@ -82,7 +89,7 @@ export function parseRequestCommands(mail: RequestMail): ParsedCommands {
   // The subject counts only when it is a command; otherwise it is just a
   // subject ("Hello") and is not reported.
   const subject = (mail.subject ?? '').replace(SUBJECT_PREFIX, '').trim();
-  if (subject) {
+  if (subject && subject.length <= MAX_COMMAND_LINE_CHARS) {
     const c = parseLine(subject, defaultList);
     if (c && c !== 'end') parsed.push(c);
   }
@@ -94,13 +101,18 @@ export function parseRequestCommands(mail: RequestMail): ParsedCommands {
     if (/^--\s*$/.test(raw)) { stop = 'signature'; break; }
     const line = raw.trim();
     if (!line) continue;
-    if (line.startsWith('>') || QUOTE_HEADER.test(line) || ORIGINAL_BANNER.test(line) || /^_{10,}$/.test(line)) {
+    if (line.startsWith('>') || isQuoteHeader(line) || ORIGINAL_BANNER.test(line) || /^_{10,}$/.test(line)) {
       stop = 'quote';
       break;
     }
     if (OUTLOOK_FROM.test(line) && OUTLOOK_NEXT.test(nextNonBlank(lines, i) ?? '')) { stop = 'quote'; break; }
     if (MOBILE_SIGNATURE.test(line)) { stop = 'signature'; break; }
     if (++seen > MAX_LINES) { stop = 'too-many-unknown'; break; }
+    if (line.length > MAX_COMMAND_LINE_CHARS) {
+      unknown.push(line.slice(0, 200));
+      if (unknown.length >= MAX_UNKNOWN_LINES) { stop = 'too-many-unknown'; break; }
+      continue;
+    }
 
     const d = DETAIL.exec(line);
     if (d) {
@@ -159,7 +171,7 @@ function nextNonBlank(lines: string[], i: number): string | undefined {
 
 /** One line as a command; 'end' for the terminator; null if not understood. */
 function parseLine(line: string, defaultList: string | undefined): Command | 'end' | 'join' | 'move-pending' | null {
-  const words = line.replace(/[.!]+$/, '').trim().split(/\s+/);
+  const words = trimEndOf(line, '.!').trim().split(/\s+/);
   const verb = words[0]!.toLowerCase();
   const args = words.slice(1);
   switch (verb) {

@@ -38,7 +38,8 @@ describe('tacit (core commands)', () => {
     const { code, stdout } = await tacit(h, ['stats', '--json']);
     expect(code).toBe(0);
     const stats = JSON.parse(stdout);
-    expect(stats.inbound).toEqual({ stored: 1, received: 0, routed: 1, held: 0, failed: 0 });
+    expect(stats.inbound).toEqual({ stored: 1, received: 0, routed: 1, held: 0, failed: 0, retrying: 0 });
+    expect(stats.unrouted).toEqual([]);
     expect(stats.outbox).toMatchObject({ pending: 0, sent: 1, failed: 0 });
     expect(stats.consultations).toMatchObject({ open: 0, closed: 0 });
   });

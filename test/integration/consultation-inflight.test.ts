@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replyAddress } from '../../src/consultations/addresses.ts';
 import { closeConsultation } from '../../src/consultations/close.ts';
+import nodemailer from 'nodemailer';
 import { createHarness, type Harness } from '../helpers/harness.ts';
+import { dkimKey, TestDns } from '../helpers/dns.ts';
+import { storeInbound } from '../../src/ingest/storeInbound.ts';
+import { routeDelivery } from '../../src/routing/router.ts';
 import { closeHarness, inDays, routeAllNow, seedList } from './consultation-support.ts';
 
 /**
@@ -10,8 +14,13 @@ import { closeHarness, inDays, routeAllNow, seedList } from './consultation-supp
  * no workers run, so every step is driven by hand and nothing races.
  */
 let h: Harness;
+// A close acts at once only when signed by the coordinator's domain.
+const dns = new TestDns();
+const signed = dkimKey('example.org');
+signed.publish(dns);
+
 beforeAll(async () => {
-  h = await createHarness({ workers: false });
+  h = await createHarness({ workers: false, resolver: dns.resolver });
 });
 afterAll(async () => {
   await closeHarness(h);
@@ -43,5 +52,68 @@ describe('a reply still in the route queue at the deadline', () => {
     expect(result.outcome.winner).toBe('B');
     const [receipt] = await h.ctx.sql`select count(*)::int as n from outbox where kind = 'consultation-receipt'`;
     expect(receipt.n).toBe(1);
+  });
+});
+
+/** Opens a consultation on a seeded list by mail, driving every step by hand; returns its id. */
+async function openHere(slug: string, members: number) {
+  const list = await seedList(h, slug, Math.min(members, 2));
+  // The rest in two set-based statements: one query per member would be most of this test's time.
+  await h.ctx.sql`
+    insert into members (email, name) select ${slug} || '-m' || i || '@example.org', 'Member ' || i from generate_series(3, ${members}) i`;
+  await h.ctx.sql`
+    insert into memberships (group_id, member_id)
+    select g.id, m.id from groups g, members m where g.slug = ${slug} and m.email like ${slug + '-m%@example.org'}
+    on conflict do nothing`;
+  for (let i = 3; i <= members; i++) list.members.push(`${slug}-m${i}@example.org`);
+  await h.send({ from: list.coordinator, to: `${slug}-consult@${h.domain}`, subject: `Question ${slug}`, text: `Kind: choice\nDeadline: ${inDays(3)}\nOptions:\nA. Yes\nB. No\n` });
+  await routeAllNow(h);
+  const [preview] = await h.ctx.sql`select params from outbox where kind = 'consultation-preview' order by id desc limit 1`;
+  await h.send({ from: list.coordinator, to: preview.params.replyTo as string, subject: 'Re: preview', text: 'ok' });
+  await routeAllNow(h);
+  const [c] = await h.ctx.sql`select c.id from consultations c join groups g on g.id = c.group_id where g.slug = ${slug}`;
+  await h.ctx.sql`update outbox set state = 'sent' where kind = 'consultation-copy'`;
+  return { list, id: c.id as number };
+}
+
+/** Stores a member's reply as the SMTP ingest does (committed, not routed). */
+async function storeReply(id: number, email: string, text: string) {
+  const [member] = await h.ctx.sql`select id from members where email = ${email}`;
+  const to = replyAddress(h.ctx, id, member.id as number);
+  const raw = Buffer.from(`From: ${email}\r\nTo: ${to}\r\nSubject: Re: question\r\nMessage-ID: <r-${id}-${member.id}@example.org>\r\n\r\n${text}\r\n`);
+  return storeInbound(h.ctx.sql, { raw, envelopeFrom: email, recipients: [to] });
+}
+
+describe('every reply received in time counts, whatever triggers the close', () => {
+  it('the alarm routes all 2,100 waiting replies first (no limit of 2,000)', async () => {
+    const { list, id } = await openHere('many', 2_099);
+      const all = [list.coordinator, ...list.members];
+    for (let i = 0; i < all.length; i += 50) await Promise.all(all.slice(i, i + 50).map((email) => storeReply(id, email, 'B')));
+    await h.ctx.sql`update consultations set deadline = now() where id = ${id}`;
+
+    const result = await closeConsultation(h.ctx, id);
+    if (!result.closed || result.outcome.kind !== 'choice') throw new Error('not a closed choice');
+    expect(result.outcome.buckets).toEqual({ replied: 2_100, silent: 0, unreachable: 0, away: 0 });
+    expect(result.outcome.winner).toBe('B');
+  }, 180_000);
+
+  it('a close by mail routes the replies waiting before it', async () => {
+    const { list, id } = await openHere('bymail', 2);
+    await storeReply(id, list.members[0]!, 'A');
+    await storeReply(id, list.members[1]!, 'B');
+    const { message } = await nodemailer.createTransport({ streamTransport: true, buffer: true }).sendMail({
+      from: list.coordinator, to: `consult@${h.domain}`, subject: 'close', text: `close C-${id}`,
+      messageId: `<close-${id}@example.org>`, dkim: signed.dkim,
+    });
+    const command = await storeInbound(h.ctx.sql, {
+      raw: message as Buffer,
+      envelopeFrom: list.coordinator,
+      recipients: [`consult@${h.domain}`],
+    });
+    // Only the command is routed by a worker; the two replies are still in the queue behind it.
+    await routeDelivery(h.ctx, command.newDeliveryIds[0]!);
+    const [c] = await h.ctx.sql`select status, outcome from consultations where id = ${id}`;
+    expect(c.status).toBe('closed');
+    expect(c.outcome.buckets).toEqual({ replied: 2, silent: 1, unreachable: 0, away: 0 });
   });
 });

@@ -24,7 +24,7 @@ describe('ingest of odd messages', () => {
     expect((await sendRaw('longid@example.org', raw)).response).toMatch(/^250 .*\(duplicate\)/);
     const rows = await h.ctx.sql`select message_id, message_key from inbound_messages where message_id = ${id}`;
     expect(rows).toHaveLength(1);
-    expect(rows[0]!.message_key).toMatch(/^mid-sha256:[0-9a-f]{64}$/);
+    expect(rows[0]!.message_key).toMatch(/^mid-from-body:[0-9a-f]{64}$/);
     expect((await routed(h, id)).state).toBe('routed');
     await waitForMailTo(h, 'longid@example.org');
   });

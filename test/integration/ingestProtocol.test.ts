@@ -93,6 +93,7 @@ describe('DATA', () => {
       subject: 'help',
       text: 'help',
       messageId: '<twice-1@example.org>',
+      date: new Date('2026-11-30T12:00:00Z'), // a retry sends the same bytes
     };
     const first = await h.send(message);
     const second = await h.send(message);

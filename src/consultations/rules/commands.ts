@@ -24,6 +24,11 @@
  *   that is the handler's job.
  */
 
+import { MAX_COMMAND_LINE_CHARS, trimEndOf } from '../../rules/textBounds.ts';
+
+/** A command mail names a few consultations; more lines than this are not read. */
+const MAX_COMMAND_LINES = 50;
+
 export type ConsultationCommand =
   | { name: 'status'; id: string | null }
   | { name: 'results'; id: string }
@@ -42,11 +47,12 @@ export interface CommandParse {
   notUnderstood: NotUnderstood[];
 }
 
-const ID = /^#?(?:c\s*-?\s*)?(\d{1,9})$/i;
+// Whitespace is collapsed before this is tried: optional parts between unbounded runs would backtrack quadratically.
+const ID = /^#?(?:c ?-? ?)?(\d{1,9})$/i;
 
 /** Normalises a consultation id, or null when the text is not one. */
 export function parseConsultationId(text: string): string | null {
-  const t = text.trim().replace(/[.,;:!?]+$/, '');
+  const t = trimEndOf(text.trim(), '.,;:!?').replace(/\s+/g, ' ');
   const m = ID.exec(t);
   if (!m) return null;
   if (!/^#|^c/i.test(t)) return null; // bare numbers are refused
@@ -55,7 +61,7 @@ export function parseConsultationId(text: string): string | null {
 
 /** Splits "C-12 in 3 days" into an id and the rest; accepts "C 12" and "# 12". */
 function takeId(rest: string): { id: string | null; raw: string; after: string } {
-  const m = /^(#?\s*c?\s*-?\s*\d+|#?c-?\d+|\S+)(.*)$/i.exec(rest.trim());
+  const m = /^(#? ?c? ?-? ?\d+|#?c-?\d+|\S+)(.*)$/i.exec(rest.trim().replace(/\s+/g, ' '));
   if (!m) return { id: null, raw: '', after: '' };
   return { id: parseConsultationId(m[1]!.replace(/\s+/g, '')), raw: m[1]!.trim(), after: m[2]!.trim() };
 }
@@ -72,9 +78,10 @@ const USAGE: Record<(typeof VERBS)[number], string> = {
 };
 
 function parseLine(line: string): ConsultationCommand | NotUnderstood {
-  const cleaned = line.trim().replace(/[.!;]+$/, '');
-  const m = /^(\S+)\s*(.*)$/.exec(cleaned)!;
-  const verb = m[1]!.toLowerCase().replace(/[:,]+$/, '');
+  const cleaned = trimEndOf(line.trim(), '.!;').replace(/\s+/g, ' ');
+  const m = /^(\S+) ?(.*)$/.exec(cleaned);
+  if (!m) return { line, reason: `"${line.trim()}" is not a command; the commands are: ${VERBS.map((v) => USAGE[v]).join(', ')}.` };
+  const verb = trimEndOf(m[1]!.toLowerCase(), ':,');
   const rest = m[2]!.trim();
   if (!(VERBS as readonly string[]).includes(verb)) {
     return { line, reason: `"${m[1]}" is not a command; the commands are: ${VERBS.map((v) => USAGE[v]).join(', ')}.` };
@@ -100,6 +107,14 @@ export function parseCommands(body: string): CommandParse {
     const line = raw.trim();
     if (/^end\.?$/i.test(line)) break;
     if (line === '' || line.startsWith('>')) continue;
+    if (line.length > MAX_COMMAND_LINE_CHARS) {
+      out.notUnderstood.push({ line: line.slice(0, 80), reason: `a line longer than ${MAX_COMMAND_LINE_CHARS} characters is not a command.` });
+      continue;
+    }
+    if (out.commands.length + out.notUnderstood.length >= MAX_COMMAND_LINES) {
+      out.notUnderstood.push({ line: line.slice(0, 80), reason: `only the first ${MAX_COMMAND_LINES} command lines are read; this one and the rest were not.` });
+      break;
+    }
     const r = parseLine(line);
     if ('name' in r) out.commands.push(r);
     else out.notUnderstood.push(r);

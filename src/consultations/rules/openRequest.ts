@@ -76,14 +76,30 @@ const KINDS: Record<string, 'choice' | 'proposal'> = {
   proposal: 'proposal', 'lazy consensus': 'proposal', consensus: 'proposal', motion: 'proposal',
 };
 
-const KEY_LINE = /^\s*([A-Za-z][A-Za-z ]{0,20}?)\s*:\s*(.*?)\s*$/;
-const OPTION_LINE = /^\s*(?:[-*•]\s*)?(?:\(([A-Za-z])\)|([A-Za-z])\s*[.):]|([A-Za-z])\s+[-–—])\s*(.*?)\s*$/;
-const BULLET_LINE = /^\s*(?:[-*•]|\d{1,2}[.)])\s+(.*?)\s*$/;
+// Tried on trimmed lines, with the value trimmed after: a lazy `(.*?)\s*$`
+// retries the trailing run at every position, quadratic on a long line.
+const MAX_OPTIONS = 26;
+/** A deadline or reminder is a short phrase. */
+const MAX_WHEN_CHARS = 200;
+
+const KEY_LINE = /^([A-Za-z][A-Za-z ]{0,20}?)\s*:(.*)$/;
+const OPTION_LINE = /^(?:[-*•]\s*)?(?:\(([A-Za-z])\)|([A-Za-z])\s*[.):]|([A-Za-z])\s+[-–—])(.*)$/;
+const BULLET_LINE = /^(?:[-*•]|\d{1,2}[.)])\s+(.*)$/;
+
+function readKey(line: string): { name: string; value: string } | null {
+  const m = KEY_LINE.exec(line.trim());
+  return m ? { name: m[1]!, value: m[2]!.trim() } : null;
+}
 
 function readOption(line: string): { letter: string; text: string } | null {
-  const m = OPTION_LINE.exec(line);
+  const m = OPTION_LINE.exec(line.trim());
   if (!m) return null;
-  return { letter: (m[1] ?? m[2] ?? m[3])!.toUpperCase(), text: m[4]! };
+  return { letter: (m[1] ?? m[2] ?? m[3])!.toUpperCase(), text: m[4]!.trim() };
+}
+
+function readBullet(line: string): string | null {
+  const m = BULLET_LINE.exec(line.trim());
+  return m ? m[1]!.trim() : null;
 }
 
 function readList(value: string): string | null {
@@ -117,6 +133,12 @@ export function parseOpenRequest(input: OpenRequestInput, now: Date): OpenReques
   let i = 0;
   let inOptions = false;
   let sawKey = false;
+  let highestLetter = 64; // before "A"
+  // Past 26 options only the count is kept: the answer needs no more, and work stays flat.
+  let optionCount = 0;
+  const addOption = (o: { letter: string; text: string }) => {
+    if (++optionCount <= MAX_OPTIONS) options.push(o);
+  };
   for (; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.trim() === '') {
@@ -126,29 +148,38 @@ export function parseOpenRequest(input: OpenRequestInput, now: Date): OpenReques
         while (j < lines.length && lines[j]!.trim() === '') j++;
         const next = lines[j];
         if (next === undefined) { i = j; break; }
-        const km = KEY_LINE.exec(next);
-        const isKey = km && KEYS[km[1]!.trim().toLowerCase().replace(/\s+/g, ' ')];
-        const isOption = readOption(next) || (inOptions && BULLET_LINE.test(next));
+        const km = readKey(next);
+        const isKey = km && KEYS[km.name.trim().toLowerCase().replace(/\s+/g, ' ')];
+        const isOption = readOption(next) || (inOptions && readBullet(next) !== null);
         if (!isKey && !isOption) { i = j; break; }
+        i = j - 1; // the blank run is read once, not once per blank line
       }
       continue;
     }
-    const km = KEY_LINE.exec(line);
-    const key = km ? KEYS[km[1]!.trim().toLowerCase().replace(/\s+/g, ' ')] : undefined;
+    const km = readKey(line);
+    const key = km ? KEYS[km.name.trim().toLowerCase().replace(/\s+/g, ' ')] : undefined;
     if (km && key) {
       sawKey = true;
       inOptions = key === 'options';
-      const value = km[2]!;
+      const value = km.value;
       if (key === 'options') {
         if (value) {
           const inline = readOption(value);
-          if (inline) options.push(inline);
+          if (inline) {
+            addOption(inline);
+            highestLetter = Math.max(highestLetter, inline.letter.charCodeAt(0));
+          }
           else errors.push('Options: put each option on its own line under "Options:", like "A. First option".');
         }
         continue;
       }
       if (values[key] !== undefined) {
-        errors.push(`${km[1]!.trim()}: given twice; keep one line.`);
+        errors.push(`${km.name.trim()}: given twice; keep one line.`);
+        continue;
+      }
+      if ((key === 'deadline' || key === 'reminder') && value.length > MAX_WHEN_CHARS) {
+        // The date reader's patterns are not meant for pages of text.
+        errors.push(`${km.name.trim()}: longer than ${MAX_WHEN_CHARS} characters; write a date like "Friday 18:00 UTC".`);
         continue;
       }
       values[key] = value;
@@ -157,14 +188,14 @@ export function parseOpenRequest(input: OpenRequestInput, now: Date): OpenReques
     const opt = readOption(line);
     if (opt) {
       sawKey = true;
-      options.push(opt);
+      addOption(opt);
+      highestLetter = Math.max(highestLetter, opt.letter.charCodeAt(0));
       continue;
     }
-    const bullet = inOptions ? BULLET_LINE.exec(line) : null;
-    if (bullet) {
-      const used = options.map((o) => o.letter.charCodeAt(0));
-      const letter = String.fromCharCode(used.length === 0 ? 65 : Math.max(...used) + 1);
-      options.push({ letter, text: bullet[1]! });
+    const bullet = inOptions ? readBullet(line) : null;
+    if (bullet !== null) {
+      highestLetter += 1;
+      addOption({ letter: String.fromCharCode(highestLetter), text: bullet });
       continue;
     }
     break; // first line of the description
@@ -191,6 +222,7 @@ export function parseOpenRequest(input: OpenRequestInput, now: Date): OpenReques
     seen.add(o.letter);
     if (!o.text) errors.push(`Option ${o.letter} has no text.`);
   }
+  if (optionCount > MAX_OPTIONS) errors.push(`There are ${optionCount} options; a consultation takes at most ${MAX_OPTIONS} (A to Z).`);
   if (kind === 'choice' && options.length < 2) {
     errors.push(`A choice needs at least two options, one per line like "A. First option" under "Options:"; ${options.length === 0 ? 'none were found' : 'only one was found'}.`);
   }

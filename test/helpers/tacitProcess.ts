@@ -1,0 +1,44 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import type { Harness } from './harness.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(p));
+    });
+  });
+}
+
+/** Runs a real `tacit start` (with `args`) on a harness's database, Redis and Maildir; resolves once it is up. */
+export function startTacitProcess(h: Harness, port: number, args: string[] = []): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, [path.join(ROOT, 'bin/tacit.js'), 'start', ...args], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        LOG_LEVEL: 'error',
+        DATABASE_URL: h.databaseUrl,
+        REDIS_URL: h.runtime.redisUrl,
+        TACIT_HOME: h.config.home,
+        TACIT_SECRET: h.config.secret ?? '',
+        QUEUE_PREFIX: h.config.queuePrefix,
+        OUTBOUND: `maildir:${h.maildir}`,
+        SMTP_PORT: String(port),
+        RECONCILE_EVERY_MS: '1000',
+        RECONCILE_GRACE_MS: '1000',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    proc.stdout!.on('data', (d) => {
+      out += d.toString();
+      if (out.includes('Press Ctrl-C')) resolve(proc);
+    });
+    proc.once('exit', (code) => reject(new Error(`tacit start exited ${code} before it was up: ${out}`)));
+  });
+}

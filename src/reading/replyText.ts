@@ -356,7 +356,13 @@ function wrappedAttributionEnd(lines: string[], start: number): number {
   const first = lines[start]!;
   if (!mayStartAttribution(first)) return start;
   if (isAttribution(first) && COLON_AT_END.test(first)) return start;
+  // A sentence that ends is the member's text ("No estoy de acuerdo: … 12 EUR es mucho.").
+  if (/\p{L}[.!?]\s*$/u.test(first)) return start;
+  const startsWithLead = STARTS_WITH_LEAD.test(first.replace(QUOTE_AND_DASH_PREFIX, ''));
   for (let end = start + 1; end < Math.min(lines.length, start + MAX_WRAPPED_LINES); end++) {
+    // Only an "On <date>" line wraps across blank lines (Gmail's "<\nmailto:…");
+    // past a blank line after anything else starts another paragraph.
+    if (isEmptyLine(lines[end]!) && !startsWithLead) break;
     const candidate = joinLines(lines.slice(start, end + 1));
     if (candidate.length > MAX_ATTRIBUTION_LENGTH) break;
     if (COLON_AT_END.test(candidate) && isAttribution(candidate)) return end;

@@ -1,0 +1,514 @@
+/**
+ * The choice grammar: tokens of a reply's own text → which options the member
+ * wants, accepts or refuses. Pure; the vocabulary is data (vocabulary/).
+ */
+import { CHOICE_WORDS as VOCABULARY, LONGEST_CHOICE_PHRASE as LONGEST_PHRASE, type WordRole } from './vocabulary/index.ts';
+import { AFTER_ADJECTIVE, BEFORE_ARTICLE, LETTER_FOLLOWERS } from './vocabulary/letterContext.ts';
+import { editDistance, escapeRe, fold, joinComment, LEADING_JUNK, lineRanges } from './text.ts';
+import { isGreetingLine } from './greeting.ts';
+import type { ChoiceOption, ChoiceReading, ChoiceStance } from './types.ts';
+
+type Kind = 'word' | 'num' | 'ordinal' | 'rankp' | 'stop' | 'clause' | 'colon' | 'dash' | 'conjp' | 'open' | 'nl' | 'vote';
+
+type Role =
+  | WordRole
+  | 'letter' | 'foreign' | 'prose' | 'boundary' | 'neutral';
+
+interface Tok {
+  kind: Kind;
+  text: string;    // folded text
+  start: number;
+  end: number;
+  role: Role;
+  letter?: string; // for role letter/foreign
+  strong?: boolean;// named by the option's own words
+  contrast?: boolean; // a "but" used as a clause break
+}
+
+const SCAN: Array<[RegExp, Kind | null]> = [
+  [/\n/y, 'nl'],
+  [/[^\S\n]+/y, null],
+  [/(?:e\.g\.|i\.e\.|etc\.|vs\.|approx\.|o\.k\.?|n°|nº)/y, 'word'],
+  [/\d{1,2}(?:[.)]|st|nd|rd|th)(?=[\s:,]|$)/y, 'ordinal'],
+  [/[+-]1(?!\d)/y, 'vote'],
+  [/(?:->|=>|>>|→|⇒|≫|»|>)+/y, 'rankp'],
+  [/[.!?…]+/y, 'stop'],
+  [/[,;]/y, 'clause'],
+  [/:/y, 'colon'],
+  [/(?<=\s)-{1,2}(?=\s)|[–—]/y, 'dash'],
+  [/[&/+=]/y, 'conjp'],
+  [/\(/y, 'open'],
+  [/\p{L}[\p{L}\p{M}\p{N}']*(?:-[\p{L}\p{N}]+)*/uy, 'word'],
+  [/\d+(?:[.,:]\d+)*/y, 'num'],
+  [/./suy, null],
+];
+
+interface OptionMatcher {
+  letter: string;
+  re: RegExp;
+}
+
+const ARTICLES = new Set(['a', 'an', 'the', 'la', 'le', 'les', 'el', 'der', 'die', 'das', 'il', 'lo']);
+
+
+function phraseRe(words: string[]): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${words.map(escapeRe).join('\\s+')}(?![\\p{L}\\p{N}])`, 'gu');
+}
+
+/** Regexes finding an option named by its own words (full text, then the words that set it apart). */
+function optionMatchers(options: ChoiceOption[]): OptionMatcher[] {
+  const withText = options
+    .filter((o) => o.text && o.text.trim().length >= 4 && !VOCABULARY.has(fold(o.text.trim())))
+    .map((o) => ({ letter: o.letter, words: fold(o.text!).match(/[\p{L}\p{N}']+/gu) ?? [] }))
+    .filter((o) => o.words.length > 0);
+  const out: OptionMatcher[] = withText.map((o) => ({ letter: o.letter, re: phraseRe(o.words) }));
+  if (withText.length >= 2) {
+    // Drop the words every option shares at the start ("International Organization for …").
+    let common = 0;
+    const min = Math.min(...withText.map((o) => o.words.length));
+    while (common < min && withText.every((o) => o.words[common] === withText[0]!.words[common])) common++;
+    const tails = withText.map((o) => {
+      let t = o.words.slice(common);
+      while (t.length > 0 && ARTICLES.has(t[0]!)) t = t.slice(1);
+      return { letter: o.letter, words: t, joined: ` ${t.join(' ')} ` };
+    });
+    for (const t of tails) {
+      if (common === 0 || t.words.length < 2) continue;
+      const clash = tails.some((u) => u !== t && u.joined.includes(t.joined));
+      if (!clash) out.push({ letter: t.letter, re: phraseRe(t.words) });
+    }
+  }
+  // Longest first, so a full name wins over a shorter name inside it.
+  return out.sort((a, b) => b.re.source.length - a.re.source.length);
+}
+
+function findOptionSpans(folded: string, matchers: OptionMatcher[]): Map<number, { end: number; letter: string }> {
+  const taken: Array<{ start: number; end: number; letter: string }> = [];
+  for (const m of matchers) {
+    m.re.lastIndex = 0;
+    for (const hit of folded.matchAll(m.re)) {
+      const start = hit.index;
+      const end = start + hit[0].length;
+      if (taken.some((t) => start < t.end && end > t.start)) continue;
+      taken.push({ start, end, letter: m.letter });
+    }
+  }
+  return new Map(taken.map((t) => [t.start, { end: t.end, letter: t.letter }]));
+}
+
+function tokenize(folded: string, spans: Map<number, { end: number; letter: string }>): Tok[] {
+  const toks: Tok[] = [];
+  let pos = 0;
+  while (pos < folded.length) {
+    const span = spans.get(pos);
+    if (span) {
+      toks.push({ kind: 'word', text: folded.slice(pos, span.end), start: pos, end: span.end, role: 'letter', letter: span.letter, strong: true });
+      pos = span.end;
+      continue;
+    }
+    for (const [re, kind] of SCAN) {
+      re.lastIndex = pos;
+      const m = re.exec(folded);
+      if (!m || m[0].length === 0) continue;
+      if (kind) toks.push({ kind, text: m[0], start: pos, end: pos + m[0].length, role: 'neutral' });
+      pos += m[0].length;
+      break;
+    }
+  }
+  return toks;
+}
+
+const ABBREVIATIONS = new Set(['opt', 'nr', 'cf', 'vs', 'approx', 'ca']);
+
+/** Splits tokens into sentences (stop punctuation and line ends; numbered lists stay together). */
+function sentences(toks: Tok[]): Tok[][] {
+  const out: Tok[][] = [];
+  let cur: Tok[] = [];
+  const flush = () => {
+    if (cur.length > 0) out.push(cur);
+    cur = [];
+  };
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.kind === 'nl') {
+      let j = i + 1;
+      while (j < toks.length && toks[j]!.kind === 'nl') j++;
+      const next = toks[j];
+      if (next && next.kind === 'ordinal' && cur.some((c) => c.kind === 'ordinal')) continue;
+      flush();
+      continue;
+    }
+    if (t.kind === 'stop') {
+      const prev = cur[cur.length - 1];
+      if (t.text === '.' && prev && prev.kind === 'word' && ABBREVIATIONS.has(prev.text)) continue;
+      flush();
+      continue;
+    }
+    cur.push(t);
+  }
+  flush();
+  return out;
+}
+
+/** "Optoin", "opiton", "optio" are still "option". */
+function looksLikeOption(w: string): boolean {
+  return w.length >= 4 && w.length <= 8 && /^o/.test(w) && (editDistance(w, 'option') <= 2 || editDistance(w, 'options') <= 2);
+}
+
+const isSingleLetter = (t: Tok | undefined) => !!t && t.kind === 'word' && !t.strong && /^[a-z]$/.test(t.text);
+
+/**
+ * Gives every token of a sentence its role: multi-word phrases are merged,
+ * single letters are told apart from the article "a" / pronoun "I".
+ */
+function resolveRoles(sentence: Tok[], original: string, letters: Set<string>): Tok[] {
+  // 1. phrases (never across punctuation, never swallowing a single letter)
+  const merged: Tok[] = [];
+  for (let i = 0; i < sentence.length; i++) {
+    const t = sentence[i]!;
+    if (t.kind !== 'word' || t.strong || isSingleLetter(t)) {
+      merged.push(t);
+      continue;
+    }
+    let done = false;
+    for (let n = Math.min(LONGEST_PHRASE, sentence.length - i); n >= 1 && !done; n--) {
+      const part = sentence.slice(i, i + n);
+      if (part.some((p) => p.kind !== 'word' || p.strong || (n > 1 && isSingleLetter(p)))) continue;
+      const key = part.map((p) => p.text).join(' ');
+      const role = VOCABULARY.get(key);
+      if (role) {
+        merged.push({ kind: 'word', text: key, start: t.start, end: part[n - 1]!.end, role });
+        i += n - 1;
+        done = true;
+      }
+    }
+    if (!done) merged.push({ ...t, role: looksLikeOption(t.text) ? 'filler' : 'prose' });
+  }
+
+  // 2. punctuation roles
+  for (let i = 0; i < merged.length; i++) {
+    const t = merged[i]!;
+    switch (t.kind) {
+      case 'clause': t.role = 'boundary'; break;
+      case 'colon': t.role = 'neutral'; break;
+      case 'rankp': case 'ordinal': t.role = 'rank'; break;
+      case 'conjp': t.role = 'conj'; break;
+      case 'vote': t.role = t.text === '-1' ? 'neg' : 'pref'; break;
+      case 'open': t.role = 'intro'; break;
+      case 'num': t.role = 'prose'; break;
+      case 'dash': t.role = isSingleLetter(merged[i + 1]) ? 'rank' : 'intro'; break;
+      default: break;
+    }
+  }
+
+  // 3. single letters
+  const punctuationLike = (t: Tok | undefined) => !t || t.kind !== 'word';
+  for (let i = 0; i < merged.length; i++) {
+    const t = merged[i]!;
+    if (!isSingleLetter(t)) continue;
+    const upper = t.text.toUpperCase();
+    const typedUpper = original.slice(t.start, t.end) === upper;
+    const next = merged[i + 1];
+    const next2 = merged[i + 2];
+    const prev = merged[i - 1];
+    const nextRole = next && !isSingleLetter(next) ? next.role : undefined;
+    const structural = (r: Role | undefined) =>
+      r === 'conj' || r === 'rank' || r === 'but' || r === 'except' || r === 'intro' || r === 'boundary';
+    let isLetter: boolean;
+    if (t.text === 'a') {
+      if (punctuationLike(next)) isLetter = true;
+      else if (isSingleLetter(next)) {
+        // Letters in a row are typed alike: "A B C", "B A C", "a b c" must not
+        // lose their A. "a B" is the article ("Honestly, a C"), as is "a b"
+        // after a word ("give it a b").
+        const nextUpper = original.slice(next!.start, next!.end) === next!.text.toUpperCase();
+        isLetter = typedUpper
+          ? nextUpper
+          : !nextUpper && (!prev || prev.kind !== 'word' || isSingleLetter(prev));
+      } else if (['good', 'great', 'fine', 'bad', 'perfect'].includes(next!.text)) {
+        isLetter = punctuationLike(next2) || AFTER_ADJECTIVE.has(next2!.text);
+      } else {
+        isLetter = structural(nextRole) || nextRole === 'neg' || nextRole === 'accept' || LETTER_FOLLOWERS.has(next!.text);
+        // "is a no", "such a …": the article.
+        if (prev && prev.kind === 'word' && BEFORE_ARTICLE.has(prev.text)) isLetter = false;
+      }
+    } else if (t.text === 'i') {
+      isLetter = punctuationLike(next)
+        || structural(nextRole)
+        || ['is', 'please', 'fine', 'ok', 'okay', 'acceptable', 'first', 'too', 'also'].includes(next!.text);
+    } else {
+      isLetter = true;
+    }
+    if (isLetter && letters.has(upper)) {
+      t.role = 'letter';
+      t.letter = upper;
+    } else if (isLetter && typedUpper) {
+      t.role = 'foreign';
+      t.letter = upper;
+    } else {
+      t.role = VOCABULARY.get(t.text) ?? 'prose';
+    }
+  }
+
+  // 4. roles that depend on the clause: "but" after "any" means except;
+  //    "either"/"neither" depend on whether letters follow.
+  const clauseOf = (i: number): [number, number] => {
+    let s = i;
+    while (s > 0 && merged[s - 1]!.role !== 'boundary') s--;
+    let e = i;
+    while (e < merged.length - 1 && merged[e + 1]!.role !== 'boundary') e++;
+    return [s, e];
+  };
+  for (let i = 0; i < merged.length; i++) {
+    const t = merged[i]!;
+    if (t.role === 'but') {
+      const [s] = clauseOf(i);
+      const afterAny = merged.slice(s, i).some((x) => x.role === 'any' || x.role === 'anyWeak' || x.role === 'either' || x.role === 'none');
+      t.role = afterAny ? 'except' : 'boundary';
+      t.contrast = !afterAny;
+    }
+  }
+  for (let i = 0; i < merged.length; i++) {
+    const t = merged[i]!;
+    if (t.role !== 'either' && t.role !== 'neither' && t.role !== 'anyWeak') continue;
+    const [s, e] = clauseOf(i);
+    const clause = merged.slice(s, e + 1);
+    const hasLetters = clause.some((x) => x.role === 'letter' || x.role === 'foreign');
+    if (t.role === 'either') t.role = hasLetters ? 'acceptPrefix' : 'any';
+    else if (t.role === 'neither') t.role = hasLetters ? 'neg' : 'none';
+    else {
+      // "all"/"everything" mean "any" only when qualified: "all fine", "all except C".
+      const after = merged.slice(i + 1, e + 1);
+      const qualified = !hasLetters && after.some((x) => x.role === 'accept' || x.role === 'except');
+      const qualifiedExcept = hasLetters && after.some((x) => x.role === 'except');
+      t.role = qualified || qualifiedExcept ? 'any' : 'filler';
+    }
+  }
+  return merged;
+}
+
+const STANCE_BEARING = new Set<Role>(['neg', 'accept', 'acceptPrefix', 'pref', 'any', 'none', 'except']);
+
+/** From token i to the end of its clause: does prose appear before a clean stop? */
+function clauseHasProse(toks: Tok[], i: number): boolean {
+  for (let j = i + 1; j < toks.length; j++) {
+    const r = toks[j]!.role;
+    if (r === 'boundary' || r === 'intro' || r === 'rank' || r === 'letter' || r === 'foreign') return false;
+    if (r === 'prose') return true;
+  }
+  return false;
+}
+
+function leadStart(toks: Tok[], anchor: number): number {
+  let s = anchor;
+  while (s > 0 && toks[s - 1]!.role !== 'boundary' && toks[s - 1]!.role !== 'intro') s--;
+  return s;
+}
+
+function isLetterish(t: Tok): boolean {
+  return t.role === 'letter' || t.role === 'foreign';
+}
+
+function isAnchor(t: Tok): boolean {
+  return t.role === 'letter' || t.role === 'foreign' || t.role === 'any' || t.role === 'none';
+}
+
+/** First anchor of a sentence; for an "any"/"none" word the words before it in its clause must not be prose. */
+function findAnchor(toks: Tok[], requireCleanLead: boolean): number {
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (requireCleanLead && (t.role === 'prose' || t.role === 'intro')) return -1;
+    if (!isAnchor(t)) continue;
+    if (t.role === 'any' || t.role === 'none') {
+      const lead = toks.slice(leadStart(toks, i), i);
+      if (lead.some((x) => x.role === 'prose')) continue;
+    }
+    return i;
+  }
+  return -1;
+}
+
+/** Index of the last token of the stance that starts at `anchor`. */
+function scanTail(toks: Tok[], anchor: number): number {
+  let last = anchor;
+  for (let j = anchor + 1; j < toks.length; j++) {
+    const r = toks[j]!.role;
+    if (r === 'intro' || r === 'prose') return last;
+    if (r === 'letter' || r === 'foreign' || STANCE_BEARING.has(r)) {
+      if (clauseHasProse(toks, j)) return last;
+      last = j;
+    }
+  }
+  // Nothing but stance words to the end of the sentence ("C last", "B, thanks"): all of it is the stance.
+  return toks.length - 1;
+}
+
+interface Meaning {
+  foreign: boolean;
+  /** Preferences on both sides of a "but" ("C … but I prefer B"): which one? */
+  contrasted: boolean;
+  plainGroups: string[][];
+  accept: string[];
+  reject: string[];
+  any: boolean;
+  none: boolean;
+  letters: number;
+}
+
+/** Interprets the stance tokens clause by clause. */
+function interpret(toks: Tok[]): Meaning {
+  const m: Meaning = { foreign: false, contrasted: false, plainGroups: [], accept: [], reject: [], any: false, none: false, letters: 0 };
+  const clauses: Tok[][] = [[]];
+  const afterContrast: boolean[] = [false];
+  for (const t of toks) {
+    if (t.role === 'boundary' || t.role === 'intro') {
+      clauses.push([]);
+      afterContrast.push(t.contrast === true);
+    } else clauses[clauses.length - 1]!.push(t);
+  }
+  for (const [ci, clause] of clauses.entries()) {
+    const plainBefore = m.plainGroups.length;
+    const letterIdx = clause.map((t, i) => (t.role === 'letter' || t.role === 'foreign' ? i : -1)).filter((i) => i >= 0);
+    if (clause.some((t) => t.role === 'foreign')) m.foreign = true;
+    m.letters += letterIdx.length;
+    if (letterIdx.length === 0) {
+      if (clause.some((t) => t.role === 'any')) m.any = true;
+      if (clause.some((t) => t.role === 'none')) m.none = true;
+      continue;
+    }
+    const negated = new Set<number>();
+    clause.forEach((t, p) => {
+      if (t.role !== 'neg' && t.role !== 'except') return;
+      const after = letterIdx.filter((i) => i > p);
+      for (const i of after.length > 0 ? after : letterIdx.filter((i) => i < p)) negated.add(i);
+    });
+    const firstLetter = letterIdx[0]!;
+    const accepting = clause.some((t, p) => t.role === 'acceptPrefix' || (t.role === 'accept' && p > firstLetter));
+    const groups: string[][] = [];
+    let lastPositive = -1;
+    for (const i of letterIdx) {
+      const letter = clause[i]!.letter!;
+      if (negated.has(i)) {
+        m.reject.push(letter);
+        continue;
+      }
+      if (accepting) {
+        m.accept.push(letter);
+        continue;
+      }
+      const between = lastPositive >= 0 ? clause.slice(lastPositive + 1, i) : [];
+      const joined = lastPositive >= 0 && between.some((t) => t.role === 'conj') && !between.some((t) => t.role === 'rank');
+      if (joined) groups[groups.length - 1]!.push(letter);
+      else groups.push([letter]);
+      lastPositive = i;
+    }
+    // A tie inside a ranking ("B = C > A"): from the tie on, the letters are only acceptable.
+    const tieAt = groups.findIndex((g) => g.length > 1);
+    if (tieAt >= 0 && tieAt < groups.length - 1) groups.splice(tieAt, groups.length - tieAt, groups.slice(tieAt).flat());
+    if (afterContrast[ci] && plainBefore > 0 && groups.length > 0) m.contrasted = true;
+    m.plainGroups.push(...groups);
+  }
+  return m;
+}
+
+const uniq = (xs: string[]) => [...new Set(xs)];
+
+function stanceFromMeaning(m: Meaning, allLetters: string[]): ChoiceStance | null {
+  if (m.foreign || m.contrasted) return null;
+  if (m.letters === 0) {
+    if (m.none) return { first: null, reject: [...allLetters] };
+    if (m.any) return { first: null, any: true };
+    return null;
+  }
+  let first: string | null = null;
+  let ranking: string[] | undefined;
+  const accept = [...m.accept];
+  // Single letters in order are preferences (a ranking when several);
+  // letters joined by and/or are acceptable together, without an order.
+  const singles = m.plainGroups.filter((g) => g.length === 1).map((g) => g[0]!);
+  const sets = m.plainGroups.filter((g) => g.length > 1).flat();
+  if (singles.length > 0) {
+    const distinct = uniq(singles);
+    if (distinct.length === 1) first = distinct[0]!;
+    else if (distinct.length !== singles.length) return null; // a ranking naming an option twice
+    else {
+      first = singles[0]!;
+      ranking = singles;
+    }
+  }
+  accept.unshift(...sets);
+  const reject = uniq(m.none ? [...m.reject, ...allLetters] : m.reject);
+  const acceptU = uniq(accept);
+  const positive = new Set([...(first ? [first] : []), ...(ranking ?? []), ...acceptU]);
+  if (reject.some((l) => positive.has(l))) return null; // "B, not B"
+  const stance: ChoiceStance = { first };
+  if (ranking) stance.ranking = ranking;
+  if (acceptU.length > 0) stance.accept = acceptU;
+  if (reject.length > 0) stance.reject = reject;
+  return stance;
+}
+
+function unreadableChoice(text: string): ChoiceReading {
+  return { stance: { unreadable: true }, comment: text.trim() };
+}
+
+/** Reads the member's own text of a choice reply (see stance.ts for the forms understood). */
+export function readChoiceText(text: string, options: readonly (string | ChoiceOption)[]): ChoiceReading {
+  const opts: ChoiceOption[] = options.map((o) => (typeof o === 'string' ? { letter: o } : o))
+    .map((o) => ({ ...o, letter: o.letter.trim().toUpperCase() }));
+  const allLetters = opts.map((o) => o.letter);
+  const letterSet = new Set(allLetters);
+  const source = text.normalize('NFC').replace(/\r\n?/g, '\n');
+  const folded = fold(source);
+  const toks = tokenize(folded, findOptionSpans(folded, optionMatchers(opts)));
+  const sents = sentences(toks).map((s) => resolveRoles(s, source, letterSet));
+  const lines = lineRanges(source);
+  const lineOf = (offset: number) => lines.findIndex((l) => offset >= l.start && offset <= l.end);
+
+  // Find the stance sentence within the first three meaningful lines.
+  let prefixStart = 0;
+  const linesSeen = new Set<number>();
+  let greetingOnlySoFar = true;
+  for (let si = 0; si < sents.length; si++) {
+    const s = sents[si]!;
+    const line = lineOf(s[0]!.start);
+    if (!linesSeen.has(line) && linesSeen.size >= 3) break;
+    const lineText = source.slice(lines[line]!.start, lines[line]!.end).trim();
+    const anchor = findAnchor(s, false);
+    if (anchor < 0) {
+      if (greetingOnlySoFar && isGreetingLine(lineText)) {
+        prefixStart = lines[line]!.end;
+      } else {
+        greetingOnlySoFar = false;
+        linesSeen.add(line);
+      }
+      continue;
+    }
+
+    const prefix = source.slice(prefixStart, s[0]!.start);
+    // The anchor's own clause goes on in prose ("B makes more sense"): keep the
+    // letter, refuse if other letters are in that prose, keep the sentence as comment.
+    if (isLetterish(s[anchor]!) && clauseHasProse(s, anchor)) {
+      if (s.slice(anchor + 1).some(isLetterish)) return unreadableChoice(source);
+      const stance = stanceFromMeaning(interpret(s.slice(leadStart(s, anchor), anchor + 1)), allLetters);
+      return stance ? { stance, comment: joinComment(prefix, source.slice(s[0]!.start)) } : unreadableChoice(source);
+    }
+    const last = scanTail(s, anchor);
+    const spanToks = s.slice(leadStart(s, anchor), last + 1);
+    let endOffset = s[last]!.end;
+    // Following sentences that are pure stance ("Not C.", one letter per line) join it.
+    for (let ci = si + 1; ci < sents.length; ci++) {
+      const c = sents[ci]!;
+      const a = findAnchor(c, true);
+      if (a < 0 || (isLetterish(c[a]!) && clauseHasProse(c, a))) break;
+      const cl = scanTail(c, a);
+      spanToks.push({ ...c[0]!, kind: 'clause', role: 'boundary' }, ...c.slice(0, cl + 1));
+      endOffset = c[cl]!.end;
+      if (cl < c.length - 1) break;
+    }
+    const stance = stanceFromMeaning(interpret(spanToks), allLetters);
+    if (!stance) return unreadableChoice(source);
+    return { stance, comment: joinComment(prefix, source.slice(endOffset).replace(LEADING_JUNK, '')) };
+  }
+  return unreadableChoice(source);
+}

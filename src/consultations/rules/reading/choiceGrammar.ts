@@ -4,7 +4,7 @@
  */
 import { CHOICE_WORDS as VOCABULARY, LONGEST_CHOICE_PHRASE as LONGEST_PHRASE, type WordRole } from './vocabulary/index.ts';
 import { AFTER_ADJECTIVE, BEFORE_ARTICLE, LETTER_FOLLOWERS } from './vocabulary/letterContext.ts';
-import { editDistance, escapeRe, fold, joinComment, LEADING_JUNK, lineRanges } from './text.ts';
+import { editDistance, escapeRe, fold, joinComment, latinLookalike, LEADING_JUNK, lineRanges } from './text.ts';
 import { isGreetingLine } from './greeting.ts';
 import type { ChoiceOption, ChoiceReading, ChoiceStance } from './types.ts';
 
@@ -22,6 +22,7 @@ interface Tok {
   role: Role;
   letter?: string; // for role letter/foreign
   strong?: boolean;// named by the option's own words
+  upper?: boolean; // typed as a capital (a Greek/Cyrillic lookalike counts)
   contrast?: boolean; // a "but" used as a clause break
 }
 
@@ -52,7 +53,8 @@ const ARTICLES = new Set(['a', 'an', 'the', 'la', 'le', 'les', 'el', 'der', 'die
 
 
 function phraseRe(words: string[]): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])${words.map(escapeRe).join('\\s+')}(?![\\p{L}\\p{N}])`, 'gu');
+  // At most a few blanks between words: a bounded gap keeps the search linear on runs of spaces.
+  return new RegExp(`(?<![\\p{L}\\p{N}])${words.map(escapeRe).join('\\s{1,4}')}(?![\\p{L}\\p{N}])`, 'gu');
 }
 
 /** Regexes finding an option named by its own words (full text, then the words that set it apart). */
@@ -82,6 +84,45 @@ function optionMatchers(options: ChoiceOption[]): OptionMatcher[] {
   return out.sort((a, b) => b.re.source.length - a.re.source.length);
 }
 
+/**
+ * Words of one option's text that no other option shares ("Montreal",
+ * "online", "socialism"): a reply naming one of them, or a spelling of it in
+ * another language ("Lissabon", "Lisbonne", "Lisboa"), names that option.
+ */
+export interface DistinctiveWord {
+  letter: string;
+  word: string;
+}
+
+export function distinctiveWords(options: ChoiceOption[]): DistinctiveWord[] {
+  const wordsOf = (o: ChoiceOption) => new Set(fold(o.text ?? '').match(/[\p{L}\p{N}']+/gu) ?? []);
+  const sets = options.map(wordsOf);
+  const out: DistinctiveWord[] = [];
+  options.forEach((o, i) => {
+    for (const w of sets[i]!) {
+      if (w.length < 5 || VOCABULARY.has(w) || ARTICLES.has(w)) continue;
+      if (sets.some((other, j) => j !== i && [...other].some((x) => x === w || sameWord(x, w, false)))) continue;
+      out.push({ letter: o.letter, word: w });
+    }
+  });
+  return out;
+}
+
+/**
+ * The same name, allowing for another language's spelling: one word starts
+ * with the other (≥ 5 letters, "lisbon"/"lisbonne"), one letter apart, or
+ * two apart for a capitalised name sharing its first three letters.
+ */
+export function sameWord(word: string, name: string, capitalised: boolean): boolean {
+  if (word === name) return true;
+  if (word.length < 5 || word.length > 24) return false;
+  const [short, long] = word.length <= name.length ? [word, name] : [name, word];
+  if (long.startsWith(short) && long.length - short.length <= 3) return true;
+  if (Math.abs(word.length - name.length) > 2) return false;
+  const d = editDistance(word, name);
+  return d <= 1 || (capitalised && d <= 2 && word.slice(0, 3) === name.slice(0, 3) && name.length >= 6);
+}
+
 function findOptionSpans(folded: string, matchers: OptionMatcher[]): Map<number, { end: number; letter: string }> {
   const taken: Array<{ start: number; end: number; letter: string }> = [];
   for (const m of matchers) {
@@ -96,7 +137,9 @@ function findOptionSpans(folded: string, matchers: OptionMatcher[]): Map<number,
   return new Map(taken.map((t) => [t.start, { end: t.end, letter: t.letter }]));
 }
 
-function tokenize(folded: string, spans: Map<number, { end: number; letter: string }>): Tok[] {
+function tokenize(
+  folded: string, source: string, spans: Map<number, { end: number; letter: string }>, distinct: DistinctiveWord[],
+): Tok[] {
   const toks: Tok[] = [];
   let pos = 0;
   while (pos < folded.length) {
@@ -110,12 +153,30 @@ function tokenize(folded: string, spans: Map<number, { end: number; letter: stri
       re.lastIndex = pos;
       const m = re.exec(folded);
       if (!m || m[0].length === 0) continue;
-      if (kind) toks.push({ kind, text: m[0], start: pos, end: pos + m[0].length, role: 'neutral' });
+      if (kind) toks.push(wordToken(kind, m[0], pos, source, distinct));
       pos += m[0].length;
       break;
     }
   }
   return toks;
+}
+
+function wordToken(kind: Kind, text: string, start: number, source: string, distinct: DistinctiveWord[]): Tok {
+  const end = start + text.length;
+  const tok: Tok = { kind, text, start, end, role: 'neutral' };
+  if (kind !== 'word') return tok;
+  const lookalike = text.length === 1 ? latinLookalike(source[start]!) : undefined;
+  if (lookalike) {
+    tok.text = lookalike.toLowerCase();
+    tok.upper = true;
+    return tok;
+  }
+  if (text.length >= 5 && !VOCABULARY.has(text)) {
+    const capitalised = /^\p{Lu}/u.test(source[start]!);
+    const hit = distinct.find((d) => sameWord(text, d.word, capitalised));
+    if (hit) return { ...tok, role: 'letter', letter: hit.letter, strong: true };
+  }
+  return tok;
 }
 
 const ABBREVIATIONS = new Set(['opt', 'nr', 'cf', 'vs', 'approx', 'ca']);
@@ -124,17 +185,20 @@ const ABBREVIATIONS = new Set(['opt', 'nr', 'cf', 'vs', 'approx', 'ca']);
 function sentences(toks: Tok[]): Tok[][] {
   const out: Tok[][] = [];
   let cur: Tok[] = [];
+  let curHasOrdinal = false;
   const flush = () => {
     if (cur.length > 0) out.push(cur);
     cur = [];
+    curHasOrdinal = false;
   };
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.kind === 'nl') {
       let j = i + 1;
       while (j < toks.length && toks[j]!.kind === 'nl') j++;
+      i = j - 1; // a run of line ends is one break
       const next = toks[j];
-      if (next && next.kind === 'ordinal' && cur.some((c) => c.kind === 'ordinal')) continue;
+      if (next && next.kind === 'ordinal' && curHasOrdinal) continue;
       flush();
       continue;
     }
@@ -144,6 +208,7 @@ function sentences(toks: Tok[]): Tok[][] {
       flush();
       continue;
     }
+    if (t.kind === 'ordinal') curHasOrdinal = true;
     cur.push(t);
   }
   flush();
@@ -207,7 +272,7 @@ function resolveRoles(sentence: Tok[], original: string, letters: Set<string>): 
     const t = merged[i]!;
     if (!isSingleLetter(t)) continue;
     const upper = t.text.toUpperCase();
-    const typedUpper = original.slice(t.start, t.end) === upper;
+    const typedUpper = t.upper === true || original.slice(t.start, t.end) === upper;
     const next = merged[i + 1];
     const next2 = merged[i + 2];
     const prev = merged[i - 1];
@@ -221,8 +286,11 @@ function resolveRoles(sentence: Tok[], original: string, letters: Set<string>): 
         // Letters in a row are typed alike: "A B C", "B A C", "a b c" must not
         // lose their A. "a B" is the article ("Honestly, a C"), as is "a b"
         // after a word ("give it a b").
-        const nextUpper = original.slice(next!.start, next!.end) === next!.text.toUpperCase();
-        isLetter = typedUpper
+        const nextUpper = next!.upper === true || original.slice(next!.start, next!.end) === next!.text.toUpperCase();
+        const next2Upper = isSingleLetter(next2) && (next2!.upper === true || original.slice(next2!.start, next2!.end) === next2!.text.toUpperCase());
+        // "A o B", "A y C", "A e B": a one-letter conjunction between two capitals.
+        if (typedUpper && !nextUpper && VOCABULARY.get(next!.text) === 'conj' && next2Upper) isLetter = true;
+        else isLetter = typedUpper
           ? nextUpper
           : !nextUpper && (!prev || prev.kind !== 'word' || isSingleLetter(prev));
       } else if (['good', 'great', 'fine', 'bad', 'perfect'].includes(next!.text)) {
@@ -406,7 +474,7 @@ function interpret(toks: Tok[]): Meaning {
     const tieAt = groups.findIndex((g) => g.length > 1);
     if (tieAt >= 0 && tieAt < groups.length - 1) groups.splice(tieAt, groups.length - tieAt, groups.slice(tieAt).flat());
     if (afterContrast[ci] && plainBefore > 0 && groups.length > 0) m.contrasted = true;
-    m.plainGroups.push(...groups);
+    for (const g of groups) m.plainGroups.push(g);
   }
   return m;
 }
@@ -422,7 +490,6 @@ function stanceFromMeaning(m: Meaning, allLetters: string[]): ChoiceStance | nul
   }
   let first: string | null = null;
   let ranking: string[] | undefined;
-  const accept = [...m.accept];
   // Single letters in order are preferences (a ranking when several);
   // letters joined by and/or are acceptable together, without an order.
   const singles = m.plainGroups.filter((g) => g.length === 1).map((g) => g[0]!);
@@ -436,7 +503,7 @@ function stanceFromMeaning(m: Meaning, allLetters: string[]): ChoiceStance | nul
       ranking = singles;
     }
   }
-  accept.unshift(...sets);
+  const accept = [...sets, ...m.accept];
   const reject = uniq(m.none ? [...m.reject, ...allLetters] : m.reject);
   const acceptU = uniq(accept);
   const positive = new Set([...(first ? [first] : []), ...(ranking ?? []), ...acceptU]);
@@ -445,6 +512,9 @@ function stanceFromMeaning(m: Meaning, allLetters: string[]): ChoiceStance | nul
   if (ranking) stance.ranking = ranking;
   if (acceptU.length > 0) stance.accept = acceptU;
   if (reject.length > 0) stance.reject = reject;
+  // "Any is fine, slight preference for C": every option fine, C first. Not when
+  // the "any" is about a set ("A o B, me da igual") or qualified by a rejection.
+  if (m.any && reject.length === 0 && sets.length === 0) stance.any = true;
   return stance;
 }
 
@@ -460,55 +530,98 @@ export function readChoiceText(text: string, options: readonly (string | ChoiceO
   const letterSet = new Set(allLetters);
   const source = text.normalize('NFC').replace(/\r\n?/g, '\n');
   const folded = fold(source);
-  const toks = tokenize(folded, findOptionSpans(folded, optionMatchers(opts)));
+  const toks = tokenize(folded, source, findOptionSpans(folded, optionMatchers(opts)), distinctiveWords(opts));
   const sents = sentences(toks).map((s) => resolveRoles(s, source, letterSet));
   const lines = lineRanges(source);
-  const lineOf = (offset: number) => lines.findIndex((l) => offset >= l.start && offset <= l.end);
+  const lineAt = lineIndex(source);
 
-  // Find the stance sentence within the first three meaningful lines.
+  // Greeting lines before any stance are not a comment.
   let prefixStart = 0;
-  const linesSeen = new Set<number>();
-  let greetingOnlySoFar = true;
-  for (let si = 0; si < sents.length; si++) {
-    const s = sents[si]!;
-    const line = lineOf(s[0]!.start);
-    if (!linesSeen.has(line) && linesSeen.size >= 3) break;
-    const lineText = source.slice(lines[line]!.start, lines[line]!.end).trim();
-    const anchor = findAnchor(s, false);
-    if (anchor < 0) {
-      if (greetingOnlySoFar && isGreetingLine(lineText)) {
-        prefixStart = lines[line]!.end;
-      } else {
-        greetingOnlySoFar = false;
-        linesSeen.add(line);
-      }
-      continue;
-    }
-
-    const prefix = source.slice(prefixStart, s[0]!.start);
-    // The anchor's own clause goes on in prose ("B makes more sense"): keep the
-    // letter, refuse if other letters are in that prose, keep the sentence as comment.
-    if (isLetterish(s[anchor]!) && clauseHasProse(s, anchor)) {
-      if (s.slice(anchor + 1).some(isLetterish)) return unreadableChoice(source);
-      const stance = stanceFromMeaning(interpret(s.slice(leadStart(s, anchor), anchor + 1)), allLetters);
-      return stance ? { stance, comment: joinComment(prefix, source.slice(s[0]!.start)) } : unreadableChoice(source);
-    }
-    const last = scanTail(s, anchor);
-    const spanToks = s.slice(leadStart(s, anchor), last + 1);
-    let endOffset = s[last]!.end;
-    // Following sentences that are pure stance ("Not C.", one letter per line) join it.
-    for (let ci = si + 1; ci < sents.length; ci++) {
-      const c = sents[ci]!;
-      const a = findAnchor(c, true);
-      if (a < 0 || (isLetterish(c[a]!) && clauseHasProse(c, a))) break;
-      const cl = scanTail(c, a);
-      spanToks.push({ ...c[0]!, kind: 'clause', role: 'boundary' }, ...c.slice(0, cl + 1));
-      endOffset = c[cl]!.end;
-      if (cl < c.length - 1) break;
-    }
-    const stance = stanceFromMeaning(interpret(spanToks), allLetters);
-    if (!stance) return unreadableChoice(source);
-    return { stance, comment: joinComment(prefix, source.slice(endOffset).replace(LEADING_JUNK, '')) };
+  for (const s of sents) {
+    const line = lines[lineAt[s[0]!.start]!]!;
+    if (findAnchor(s, false) >= 0 || !isGreetingLine(source.slice(line.start, line.end))) break;
+    prefixStart = Math.max(prefixStart, line.end);
   }
-  return unreadableChoice(source);
+
+  // The stance: the first sentence whose stance stands clear of prose; failing
+  // that, the first sentence naming an option at all ("B makes more sense").
+  let main = -1;
+  let fallback = -1;
+  for (let si = 0; si < sents.length && main < 0; si++) {
+    const s = sents[si]!;
+    const anchor = findAnchor(s, false);
+    if (anchor < 0) continue;
+    if (isLetterish(s[anchor]!) && clauseHasProse(s, anchor)) {
+      if (fallback < 0) fallback = si;
+    } else main = si;
+  }
+  if (main < 0 && fallback < 0) return unreadableChoice(source);
+
+  if (main < 0) {
+    // The anchor's own clause goes on in prose: keep the letter, refuse if other
+    // letters are in that prose, keep the sentence as comment.
+    const s = sents[fallback]!;
+    const anchor = findAnchor(s, false);
+    if (s.slice(anchor + 1).some(isLetterish)) return unreadableChoice(source);
+    if (sents.slice(fallback + 1).some((x) => x.some(isLetterish))) return unreadableChoice(source);
+    const stance = stanceFromMeaning(interpret(s.slice(leadStart(s, anchor), anchor + 1)), allLetters);
+    const prefix = source.slice(prefixStart, s[0]!.start);
+    return stance ? { stance, comment: joinComment(prefix, source.slice(s[0]!.start)) } : unreadableChoice(source);
+  }
+
+  const s = sents[main]!;
+  const anchor = findAnchor(s, false);
+  const last = scanTail(s, anchor);
+  const spanToks = s.slice(leadStart(s, anchor), last + 1);
+  const taken: Array<[number, number]> = [[s[0]!.start, s[last]!.end]];
+  // Later clauses that are pure stance ("Not C.", "Montreal and online are both fine too") join it.
+  for (let ci = main + 1; ci < sents.length; ci++) {
+    const c = sents[ci]!;
+    for (const from of clauseStarts(c)) {
+      const a = findAnchor(c.slice(from), true);
+      if (a < 0) continue;
+      const at = from + a;
+      if (isLetterish(c[at]!) && clauseHasProse(c, at)) continue;
+      const cl = scanTail(c, at);
+      spanToks.push({ ...c[from]!, kind: 'clause', role: 'boundary' }, ...c.slice(from, cl + 1));
+      taken.push([c[from]!.start, c[cl]!.end]);
+      break;
+    }
+  }
+  const stance = stanceFromMeaning(interpret(spanToks), allLetters);
+  if (!stance) return unreadableChoice(source);
+  const prefix = source.slice(prefixStart, s[0]!.start);
+  return { stance, comment: joinComment(prefix, withoutRanges(source, taken, s[0]!.start)) };
+}
+
+/** Where clauses begin in a sentence: its start and after each boundary or comment word. */
+function clauseStarts(toks: Tok[]): number[] {
+  const out = [0];
+  toks.forEach((t, i) => {
+    if ((t.role === 'boundary' || t.role === 'intro') && i + 1 < toks.length) out.push(i + 1);
+  });
+  return out;
+}
+
+/** The text from `from` on, without the stance ranges, tidied at the joins. */
+function withoutRanges(source: string, ranges: Array<[number, number]>, from: number): string {
+  const parts: string[] = [];
+  let pos = from;
+  for (const [start, end] of ranges) {
+    if (start > pos) parts.push(source.slice(pos, start));
+    pos = Math.max(pos, end);
+  }
+  parts.push(source.slice(pos));
+  return parts.map((p) => p.replace(LEADING_JUNK, '').trim()).filter((p) => p !== '').join('\n');
+}
+
+/** The line number of every offset (one pass). */
+function lineIndex(source: string): Int32Array {
+  const at = new Int32Array(source.length + 1);
+  let line = 0;
+  for (let i = 0; i <= source.length; i++) {
+    at[i] = line;
+    if (source[i] === '\n') line++;
+  }
+  return at;
 }

@@ -78,8 +78,9 @@ interface Hit {
   conditional: boolean;
 }
 
-function hitAt(toks: Tok[], i: number): Omit<Hit, 'clauseStart' | 'corrected'> | null {
+function hitAt(toks: Tok[], i: number): (Omit<Hit, 'clauseStart' | 'corrected'> & { correcting: boolean }) | null {
   let j = i;
+  let correcting = false;
   for (let lead = 0; lead < MAX_LEAD && j < toks.length; lead++) {
     const stance = phraseAt(toks, j, PROPOSAL_WORDS, LONGEST_PROPOSAL_PHRASE);
     if (stance && stance.role !== 'lead') {
@@ -98,10 +99,11 @@ function hitAt(toks: Tok[], i: number): Omit<Hit, 'clauseStart' | 'corrected'> |
       }
       const cond = phraseAt(toks, next, DOUBT_WORDS, LONGEST_PROPOSAL_PHRASE);
       const conditional = STANCE_OF[stance.role] === 'agree' && cond?.role === 'condition' && toks[next]!.text !== 'as';
-      return { stance: STANCE_OF[stance.role]!, end: toks[next - 1]!.end, conditional };
+      return { stance: STANCE_OF[stance.role]!, end: toks[next - 1]!.end, conditional, correcting };
     }
     const leadWord = phraseAt(toks, j, PROPOSAL_WORDS, LONGEST_PROPOSAL_PHRASE);
     const correction = phraseAt(toks, j, DOUBT_WORDS, LONGEST_PROPOSAL_PHRASE);
+    if (correction?.role === 'correction') correcting = true;
     if (leadWord?.role === 'lead') j = leadWord.next;
     else if (correction?.role === 'correction') j = correction.next;
     else return null;
@@ -130,7 +132,9 @@ export function readProposalText(text: string): ProposalReading {
     atStart = false;
     const hit = hitAt(toks, i);
     if (hit) {
-      hits.push({ ...hit, clauseStart: t.start, corrected });
+      const { correcting, ...found } = hit;
+      if (correcting && hits.length > 0) corrected = true;
+      hits.push({ ...found, clauseStart: t.start, corrected });
       // The rest of a stance's sentence is its reason, not another stance.
       while (i + 1 < toks.length && toks[i + 1]!.start < hit.end) i++;
     }

@@ -4,7 +4,7 @@
  * else, a letter contradicting its name) turns a reading into "unreadable".
  */
 import { readChoiceText } from './choiceGrammar.ts';
-import { choiceDoubt } from './doubt.ts';
+import { choiceDoubt, endOfLastPhrase } from './doubt.ts';
 import { locateAnswer } from './locate.ts';
 import { markedOption } from './markedOption.ts';
 import { takeOutQuestions } from './questions.ts';
@@ -20,7 +20,7 @@ export function readChoiceStance(text: string, options: readonly (string | Choic
   const marked = markedOption(located, opts);
   if (marked) return marked;
   const { rest, questions } = takeOutQuestions(located.text);
-  const reading = readChoiceText(questions.length > 0 ? rest : located.text, opts);
+  const reading = corrected(questions.length > 0 ? rest : located.text, opts);
   if (reading.stance.unreadable) {
     const unreadable: ChoiceReading = { stance: { unreadable: true }, comment: located.text.trim() };
     if (questions.length > 0) unreadable.doubt = `a question is not an answer: "${questions[0]}"`;
@@ -29,4 +29,16 @@ export function readChoiceStance(text: string, options: readonly (string | Choic
   const doubt = choiceDoubt(located.text, opts);
   if (doubt) return { stance: { unreadable: true }, comment: located.text.trim(), doubt };
   return questions.length > 0 ? { ...reading, comment: [reading.comment, ...questions].filter((s) => s).join('\n') } : reading;
+}
+
+/** "B. Actually no, C.": what follows the last correction counts, when it reads as a stance. */
+function corrected(text: string, opts: ChoiceOption[]): ChoiceReading {
+  const at = endOfLastPhrase(text, 'correction');
+  if (at > 0) {
+    const later = readChoiceText(text.slice(at), opts);
+    if (!later.stance.unreadable) {
+      return { stance: later.stance, comment: [text.slice(0, at).trim(), later.comment].filter((s) => s).join('\n') };
+    }
+  }
+  return readChoiceText(text, opts);
 }

@@ -361,7 +361,8 @@ const STANCE_BEARING = new Set<Role>(['neg', 'accept', 'acceptPrefix', 'pref', '
 function clauseHasProse(toks: Tok[], i: number): boolean {
   for (let j = i + 1; j < toks.length; j++) {
     const r = toks[j]!.role;
-    if (r === 'boundary' || r === 'intro' || r === 'rank' || r === 'letter' || r === 'foreign') return false;
+    // A colon after the letters ends the stance: "Not C or D I'm afraid: I can't travel".
+    if (r === 'boundary' || r === 'intro' || r === 'rank' || r === 'letter' || r === 'foreign' || toks[j]!.kind === 'colon') return false;
     if (r === 'prose') return true;
   }
   return false;
@@ -434,6 +435,7 @@ function interpret(toks: Tok[]): Meaning {
       afterContrast.push(t.contrast === true);
     } else clauses[clauses.length - 1]!.push(t);
   }
+  mergeListedLetters(clauses, afterContrast);
   for (const [ci, clause] of clauses.entries()) {
     const plainBefore = m.plainGroups.length;
     const letterIdx = clause.map((t, i) => (t.role === 'letter' || t.role === 'foreign' ? i : -1)).filter((i) => i >= 0);
@@ -451,7 +453,8 @@ function interpret(toks: Tok[]): Meaning {
       for (const i of after.length > 0 ? after : letterIdx.filter((i) => i < p)) negated.add(i);
     });
     const firstLetter = letterIdx[0]!;
-    const accepting = clause.some((t, p) => t.role === 'acceptPrefix' || (t.role === 'accept' && p > firstLetter));
+    // "fine" before the letters counts after a "but": "ma va bene anche Lisbona".
+    const accepting = clause.some((t, p) => t.role === 'acceptPrefix' || (t.role === 'accept' && (p > firstLetter || afterContrast[ci])));
     const groups: string[][] = [];
     let lastPositive = -1;
     for (const i of letterIdx) {
@@ -477,6 +480,29 @@ function interpret(toks: Tok[]): Meaning {
     for (const g of groups) m.plainGroups.push(g);
   }
   return m;
+}
+
+const isLetterTok = (t: Tok) => t.role === 'letter' || t.role === 'foreign';
+
+/**
+ * "Lisbon, Montreal and Nairobi are all out": a clause of letters only, then
+ * a clause that goes on listing letters joined by "and"/"or" before its
+ * stance word, is one list; the comma was not a clause break.
+ */
+function mergeListedLetters(clauses: Tok[][], afterContrast: boolean[]): void {
+  for (let k = clauses.length - 2; k >= 0; k--) {
+    const cur = clauses[k]!;
+    const next = clauses[k + 1]!;
+    if (cur.length === 0 || !cur.every((t) => isLetterTok(t) || t.role === 'conj')) continue;
+    if (next.length === 0 || !isLetterTok(next[0]!) || afterContrast[k + 1]) continue;
+    const firstStance = next.findIndex((t) => t.role === 'neg' || t.role === 'accept' || t.role === 'except');
+    if (firstStance < 0) continue;
+    const listed = next.slice(0, firstStance);
+    if (!listed.some((t) => t.role === 'conj') || listed.filter(isLetterTok).length < 2) continue;
+    const comma: Tok = { ...next[0]!, kind: 'conjp', role: 'conj', text: ',' };
+    clauses.splice(k, 2, [...cur, comma, ...next]);
+    afterContrast.splice(k + 1, 1);
+  }
 }
 
 const uniq = (xs: string[]) => [...new Set(xs)];

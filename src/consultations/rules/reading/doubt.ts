@@ -26,6 +26,21 @@ export function findDoubtPhrase(text: string, role: DoubtRole): string | undefin
   return undefined;
 }
 
+/** Offset just after the last phrase of the given doubt role, or -1. */
+export function endOfLastPhrase(text: string, role: DoubtRole): number {
+  const folded = fold(text);
+  const words = [...folded.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)];
+  let end = -1;
+  for (let i = 0; i < words.length; i++) {
+    let key = '';
+    for (let n = 0; n < LONGEST_PROPOSAL_PHRASE && i + n < words.length; n++) {
+      key = n === 0 ? words[i]![0] : `${key} ${words[i + n]![0]}`;
+      if (DOUBT_WORDS.get(key) === role) end = words[i + n]!.index + words[i + n]![0].length;
+    }
+  }
+  return end;
+}
+
 /** Why a choice reply that names options is still not a vote, or undefined. */
 export function choiceDoubt(text: string, options: ChoiceOption[]): string | undefined {
   const proxy = findDoubtPhrase(text, 'proxy');

@@ -16,7 +16,9 @@ export function splitSentences(text: string): string[] {
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    const stop = c === '\n' || ((c === '.' || c === '!' || c === '?' || c === '…') && (i + 1 === text.length || /\s/.test(text[i + 1]!)));
+    // A line end is a break unless the next line goes on in lower case (a wrapped sentence).
+    const wrapped = c === '\n' && /\p{Ll}/u.test(text[i + 1] ?? '') && /[\p{L}\p{N},]/u.test(text[i - 1] ?? '');
+    const stop = (c === '\n' && !wrapped) || ((c === '.' || c === '!' || c === '?' || c === '…') && (i + 1 === text.length || /\s/.test(text[i + 1]!)));
     if (stop) {
       out.push(text.slice(start, i + 1));
       start = i + 1;

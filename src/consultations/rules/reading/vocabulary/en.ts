@@ -71,6 +71,7 @@ export const en: Vocabulary = {
       'opinion', 'in my opinion', 'imho', 'imo', 'ideally', 'letter', 'proposal', 'proposed', 'title', 'three', 'two',
       'four', 'five', 'all in all', 'happy', 'fine by me', 'for me', 'to me', 'from me', 'is fine by me',
       'everything else', 'all else', 'the rest', 'the others', 'else', 'second', 'third', 'fourth', 'fifth', 'last',
+      "i'm afraid", 'afraid', 'sadly', 'unfortunately', 'alas',
       'them', 'either of', 'would be', 'is my', 'are my', "that's", 'so', 'really', 'too', 'then', '1st',
     ],
   },

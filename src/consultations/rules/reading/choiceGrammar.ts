@@ -2,7 +2,9 @@
  * The choice grammar: tokens of a reply's own text → which options the member
  * wants, accepts or refuses. Pure; the vocabulary is data (vocabulary/).
  */
-import { CHOICE_WORDS as VOCABULARY, LONGEST_CHOICE_PHRASE as LONGEST_PHRASE, type WordRole } from './vocabulary/index.ts';
+import {
+  CHOICE_PREFIXES, CHOICE_WORDS as VOCABULARY, LONGEST_CHOICE_PHRASE as LONGEST_PHRASE, type WordRole,
+} from './vocabulary/index.ts';
 import { AFTER_ADJECTIVE, BEFORE_ARTICLE, LETTER_FOLLOWERS } from './vocabulary/letterContext.ts';
 import { editDistance, escapeRe, fold, joinComment, latinLookalike, LEADING_JUNK, lineRanges } from './text.ts';
 import { isGreetingLine } from './greeting.ts';
@@ -236,16 +238,21 @@ function resolveRoles(sentence: Tok[], original: string, letters: Set<string>): 
       continue;
     }
     let done = false;
-    for (let n = Math.min(LONGEST_PHRASE, sentence.length - i); n >= 1 && !done; n--) {
-      const part = sentence.slice(i, i + n);
-      if (part.some((p) => p.kind !== 'word' || p.strong || (n > 1 && isSingleLetter(p)))) continue;
-      const key = part.map((p) => p.text).join(' ');
+    // The longest phrase starting here; extending stops as soon as no phrase starts so.
+    let key = '';
+    let found: { role: WordRole; n: number } | null = null;
+    for (let n = 1; n <= LONGEST_PHRASE && i + n <= sentence.length; n++) {
+      const p = sentence[i + n - 1]!;
+      if (p.kind !== 'word' || p.strong || (n > 1 && isSingleLetter(p))) break;
+      key = n === 1 ? p.text : `${key} ${p.text}`;
+      if (!CHOICE_PREFIXES.has(key)) break;
       const role = VOCABULARY.get(key);
-      if (role) {
-        merged.push({ kind: 'word', text: key, start: t.start, end: part[n - 1]!.end, role });
-        i += n - 1;
-        done = true;
-      }
+      if (role) found = { role, n };
+    }
+    if (found) {
+      merged.push({ kind: 'word', text: sentence.slice(i, i + found.n).map((p) => p.text).join(' '), start: t.start, end: sentence[i + found.n - 1]!.end, role: found.role });
+      i += found.n - 1;
+      done = true;
     }
     if (!done) merged.push({ ...t, role: looksLikeOption(t.text) ? 'filler' : 'prose' });
   }
@@ -548,6 +555,8 @@ function unreadableChoice(text: string): ChoiceReading {
   return { stance: { unreadable: true }, comment: text.trim() };
 }
 
+const MAX_SENTENCE_TOKENS = 120;
+
 /** Reads the member's own text of a choice reply (see stance.ts for the forms understood). */
 export function readChoiceText(text: string, options: readonly (string | ChoiceOption)[]): ChoiceReading {
   const opts: ChoiceOption[] = options.map((o) => (typeof o === 'string' ? { letter: o } : o))
@@ -557,7 +566,9 @@ export function readChoiceText(text: string, options: readonly (string | ChoiceO
   const source = text.normalize('NFC').replace(/\r\n?/g, '\n');
   const folded = fold(source);
   const toks = tokenize(folded, source, findOptionSpans(folded, optionMatchers(opts)), distinctiveWords(opts));
-  const sents = sentences(toks).map((s) => resolveRoles(s, source, letterSet));
+  // A stance is a short sentence; longer ones are prose, and leaving them out
+  // keeps the work per sentence bounded (the reader stays linear in the text).
+  const sents = sentences(toks).filter((s) => s.length <= MAX_SENTENCE_TOKENS).map((s) => resolveRoles(s, source, letterSet));
   const lines = lineRanges(source);
   const lineAt = lineIndex(source);
 

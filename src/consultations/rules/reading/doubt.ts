@@ -5,11 +5,11 @@
  * Montreal). Questions are handled by the readers: a question is never read
  * as a stance (questions.ts).
  */
-import { DOUBT_WORDS, LONGEST_PROPOSAL_PHRASE, type DoubtRole } from './vocabulary/index.ts';
+import { DOUBT_PREFIXES, DOUBT_WORDS, LONGEST_PROPOSAL_PHRASE, type DoubtRole } from './vocabulary/index.ts';
 import { escapeRe, fold } from './text.ts';
 import type { ChoiceOption } from './types.ts';
 
-/** The folded words of a text, at most `limit` of them. */
+/** The folded words of a text. */
 export function wordsOf(folded: string): string[] {
   return folded.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
 }
@@ -18,8 +18,10 @@ export function wordsOf(folded: string): string[] {
 export function findDoubtPhrase(text: string, role: DoubtRole): string | undefined {
   const words = wordsOf(fold(text));
   for (let i = 0; i < words.length; i++) {
-    for (let n = Math.min(LONGEST_PROPOSAL_PHRASE, words.length - i); n >= 1; n--) {
-      const key = words.slice(i, i + n).join(' ');
+    let key = '';
+    for (let n = 0; n < LONGEST_PROPOSAL_PHRASE && i + n < words.length; n++) {
+      key = n === 0 ? words[i]! : `${key} ${words[i + n]!}`;
+      if (!DOUBT_PREFIXES.has(key)) break;
       if (DOUBT_WORDS.get(key) === role) return key;
     }
   }
@@ -35,6 +37,7 @@ export function endOfLastPhrase(text: string, role: DoubtRole): number {
     let key = '';
     for (let n = 0; n < LONGEST_PROPOSAL_PHRASE && i + n < words.length; n++) {
       key = n === 0 ? words[i]![0] : `${key} ${words[i + n]![0]}`;
+      if (!DOUBT_PREFIXES.has(key)) break;
       if (DOUBT_WORDS.get(key) === role) end = words[i + n]!.index + words[i + n]![0].length;
     }
   }

@@ -11,7 +11,7 @@
  * are a contradiction, not a vote. "I'd agree if …" agrees to something else
  * than the proposal: an objection whose reason is the condition.
  */
-import { DOUBT_WORDS, LONGEST_PROPOSAL_PHRASE, PROPOSAL_WORDS, type ProposalRole } from './vocabulary/index.ts';
+import { DOUBT_PREFIXES, DOUBT_WORDS, LONGEST_PROPOSAL_PHRASE, PROPOSAL_PREFIXES, PROPOSAL_WORDS } from './vocabulary/index.ts';
 import { isGreetingLine } from './greeting.ts';
 import { fold, joinComment, LEADING_JUNK } from './text.ts';
 import type { ProposalReading, ProposalStanceValue } from './types.ts';
@@ -60,10 +60,12 @@ const TRAIL = ['this proposal', 'the proposal', 'this one', 'with it', 'with thi
 const MAX_LEAD = 6;
 
 function phraseAt(toks: Tok[], i: number, table: ReadonlyMap<string, string>, longest: number): { role: string; next: number } | null {
+  const prefixes = table === DOUBT_WORDS ? DOUBT_PREFIXES : PROPOSAL_PREFIXES;
   let key = '';
   let best: { role: string; next: number } | null = null;
   for (let n = 0; n < longest && i + n < toks.length && toks[i + n]!.kind === 'word'; n++) {
     key = n === 0 ? toks[i]!.text : `${key} ${toks[i + n]!.text}`;
+    if (!prefixes.has(key)) break;
     const role = table.get(key);
     if (role) best = { role, next: i + n + 1 };
   }

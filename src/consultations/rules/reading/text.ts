@@ -7,6 +7,12 @@ const EXTRA_FOLDS: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ħ: 'h'
 export function fold(text: string): string {
   let out = '';
   for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (code < 0x80 && ch !== '`') {
+      // ASCII needs no Unicode tables (most of any reply).
+      out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch;
+      continue;
+    }
     let f = ch.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
     f = EXTRA_FOLDS[f] ?? f;
     if (f === '’' || f === '‘' || f === '`' || f === '´') f = "'";

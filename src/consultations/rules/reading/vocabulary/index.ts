@@ -39,3 +39,17 @@ export const CLOSINGS: ReadonlySet<string> = wordsOf((v) => v.closings);
 const longest = (keys: Iterable<string>) => Math.max(1, ...[...keys].map((k) => k.split(' ').length));
 export const LONGEST_CHOICE_PHRASE = longest(CHOICE_WORDS.keys());
 export const LONGEST_PROPOSAL_PHRASE = longest([...PROPOSAL_WORDS.keys(), ...DOUBT_WORDS.keys()]);
+
+/** Every word-prefix of the phrases of a table ("no", "no strong", …), so a lookup can stop early. */
+function prefixesOf(keys: Iterable<string>): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const k of keys) {
+    const words = k.split(' ');
+    for (let n = 1; n <= words.length; n++) out.add(words.slice(0, n).join(' '));
+  }
+  return out;
+}
+
+export const CHOICE_PREFIXES = prefixesOf(CHOICE_WORDS.keys());
+export const PROPOSAL_PREFIXES = prefixesOf(PROPOSAL_WORDS.keys());
+export const DOUBT_PREFIXES = prefixesOf(DOUBT_WORDS.keys());

@@ -31,9 +31,11 @@ const QUOTED = /^[ \t]*>/;
 const QUOTE_MARKS = /^(?:[ \t]*>)+[ \t]?/;
 const CLOSING_TRIM = /[\s,.!:;-]+$/;
 
+/** "On Monday, Tacit wrote:" above a quote, or left alone at the end: an answer does not end with a colon. */
 function isQuoteHeader(line: string, next: string | undefined): boolean {
-  const t = line.trimEnd();
-  return t.endsWith(':') && next !== undefined && QUOTED.test(next) && (t.includes('@') || /\d/.test(t)) && t.length <= 300;
+  const t = line.trim();
+  if (!t.endsWith(':') || t.length > 300 || t.split(/\s+/).length < 3) return false;
+  return next === undefined || QUOTED.test(next);
 }
 
 export function isClosingLine(line: string): boolean {
@@ -64,7 +66,7 @@ export function locateAnswer(text: string): Located {
       if (quoted !== '') after = quoted;
       continue;
     }
-    if (isQuoteHeader(line, lines[i + 1])) continue;
+    if (isQuoteHeader(line, nextNonBlank(lines, i))) continue;
     if (inSignature) continue;
     if (isClosingLine(line) && current.some((l) => l.trim() !== '')) {
       current.push(line);
@@ -75,4 +77,9 @@ export function locateAnswer(text: string): Located {
   }
   flush();
   return { text: blocks.map((b) => b.text).join('\n\n'), blocks, tooLong: false };
+}
+
+function nextNonBlank(lines: string[], i: number): string | undefined {
+  for (let j = i + 1; j < lines.length && j <= i + 3; j++) if (lines[j]!.trim() !== '') return lines[j];
+  return i + 3 < lines.length ? '' : undefined;
 }

@@ -102,7 +102,7 @@ export function distinctiveWords(options: ChoiceOption[]): DistinctiveWord[] {
   const out: DistinctiveWord[] = [];
   options.forEach((o, i) => {
     for (const w of sets[i]!) {
-      if (w.length < 5 || VOCABULARY.has(w) || ARTICLES.has(w)) continue;
+      if (w.length < 4 || VOCABULARY.has(w) || ARTICLES.has(w)) continue;
       if (sets.some((other, j) => j !== i && [...other].some((x) => x === w || sameWord(x, w, false)))) continue;
       out.push({ letter: o.letter, word: w });
     }
@@ -173,7 +173,7 @@ function wordToken(kind: Kind, text: string, start: number, source: string, dist
     tok.upper = true;
     return tok;
   }
-  if (text.length >= 5 && !VOCABULARY.has(text)) {
+  if (text.length >= 4 && !VOCABULARY.has(text)) {
     const capitalised = /^\p{Lu}/u.test(source[start]!);
     const hit = distinct.find((d) => sameWord(text, d.word, capitalised));
     if (hit) return { ...tok, role: 'letter', letter: hit.letter, strong: true };
@@ -303,7 +303,8 @@ function resolveRoles(sentence: Tok[], original: string, letters: Set<string>): 
       } else if (['good', 'great', 'fine', 'bad', 'perfect'].includes(next!.text)) {
         isLetter = punctuationLike(next2) || AFTER_ADJECTIVE.has(next2!.text);
       } else {
-        isLetter = structural(nextRole) || nextRole === 'neg' || nextRole === 'accept' || LETTER_FOLLOWERS.has(next!.text);
+        // A merged phrase ("for me") counts by its first word.
+        isLetter = structural(nextRole) || nextRole === 'neg' || nextRole === 'accept' || LETTER_FOLLOWERS.has(next!.text.split(' ')[0]!);
         // "is a no", "such a …": the article.
         if (prev && prev.kind === 'word' && BEFORE_ARTICLE.has(prev.text)) isLetter = false;
       }

@@ -36,7 +36,7 @@ export const de: Vocabulary = {
     lead: ['ich', 'meine stimme', 'voll', 'ganz'],
   },
   doubt: {
-    proxy: ['hat mich gebeten', 'in ihrem namen', 'in seinem namen', 'im namen von', 'fur sie', 'fur ihn'],
+    proxy: ['hat mich gebeten', 'sie stimmt', 'er stimmt', 'sie bevorzugt', 'er bevorzugt', 'sie mochte', 'er mochte', 'in ihrem namen', 'in seinem namen', 'im namen von', 'fur sie', 'fur ihn'],
     correction: ['eigentlich', 'doch lieber', 'korrektur', 'nein doch'],
     condition: ['wenn', 'falls', 'sofern', 'unter der bedingung'],
   },

@@ -106,7 +106,7 @@ export const en: Vocabulary = {
       'stance', 'position', 'response', 'reply', 'decision', 'is', 'i', 'we', "i'd", 'id', "i'll", 'i will', 'i would',
       "i'm", 'im', 'i am', "we're", 'we are', 'fully', 'strongly', 'completely', 'totally', 'definitely', 'absolutely',
       'wholeheartedly', 'really', 'also', 'very much', 'happily', 'hereby', 'formally', 'entirely', 'do', 'must',
-      'ok', 'okay', 'hmm', 'on second thought', 'on second thoughts', 'actually',
+      'ok', 'okay', 'hmm', 'on second thought', 'on second thoughts', 'actually', 'have', 'i have', 'we have',
     ],
   },
   doubt: {
@@ -114,6 +114,8 @@ export const en: Vocabulary = {
       'asked me to say', 'asked me to tell', 'asked me to vote', 'asked me to pass on', 'asked me to reply',
       'on behalf of', 'wants me to say', 'she votes', 'he votes', 'her vote is', 'his vote is', 'their vote is',
       'her vote', 'his vote', 'their vote', 'voting for my', 'vote for my', 'answering for',
+      // third person: someone else's choice, reported
+      'votes', 'prefers', 'wants', 'for my wife', 'for my husband', 'for my partner', 'on her behalf', 'on his behalf',
     ],
     correction: [
       'actually', 'on second thought', 'on second thoughts', 'second thoughts', 'no wait', 'wait', 'scratch that',

@@ -30,7 +30,7 @@ export const es: Vocabulary = {
     lead: ['yo', 'mi voto', 'totalmente', 'completamente'],
   },
   doubt: {
-    proxy: ['me pidio que', 'me pide que', 'en nombre de', 'de parte de'],
+    proxy: ['me pidio que', 'ella vota', 'el vota', 'ella prefiere', 'el prefiere', 'me pide que', 'en nombre de', 'de parte de'],
     correction: ['en realidad', 'pensandolo mejor', 'mejor dicho', 'corrijo'],
     condition: ['si', 'siempre que', 'con tal de que'],
   },

@@ -25,7 +25,7 @@ export const fr: Vocabulary = {
       'merci', 'cordialement', 'bonjour'],
   },
   proposal: {
-    agree: ["d'accord", "suis d'accord", "tout a fait d'accord", "j'approuve", "pas d'objection", 'aucune objection',
+    agree: ["d'accord", "suis d'accord", 'je suis pour', 'suis pour', 'je vote pour', "tout a fait d'accord", "j'approuve", "pas d'objection", 'aucune objection',
       'je soutiens', 'favorable', 'pour moi c\'est oui'],
     agreeShort: ['oui', 'pour'],
     object: ["m'oppose", "je m'oppose", 'opposition', "ne suis pas d'accord", "pas d'accord", 'suis contre',
@@ -35,7 +35,7 @@ export const fr: Vocabulary = {
     lead: ['je', 'moi', 'mon vote', 'ma reponse', 'totalement', 'entierement'],
   },
   doubt: {
-    proxy: ["m'a demande de", 'de sa part', 'au nom de', 'vote pour elle', 'vote pour lui'],
+    proxy: ["m'a demande de", 'elle vote', 'il vote', 'elle prefere', 'il prefere', 'de sa part', 'au nom de', 'vote pour elle', 'vote pour lui'],
     correction: ['en fait', 'finalement', 'reflexion faite', 'tout compte fait', 'non attendez'],
     condition: ['si', 'a condition', 'pourvu que'],
   },

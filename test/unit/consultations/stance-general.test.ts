@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { readChoiceStance, readProposalStance, type ChoiceStance } from '../../../src/consultations/rules/stance.ts';
+
+/**
+ * Cases written apart from the development corpus (other options, people,
+ * phrasings, languages), to check that the rules generalise rather than fit
+ * one corpus. Doubt is never a vote: questions, votes for others and
+ * contradictions are unreadable.
+ */
+const CITIES = [
+  { letter: 'A', text: 'Berlin' },
+  { letter: 'B', text: 'Madrid' },
+  { letter: 'C', text: 'Warsaw' },
+  { letter: 'D', text: 'Rome' },
+];
+const LOGOS = [
+  { letter: 'A', text: 'Keep the current logo' },
+  { letter: 'B', text: 'Adopt the new blue logo' },
+  { letter: 'C', text: 'Hold a design contest' },
+];
+const U: ChoiceStance = { unreadable: true };
+
+const cityCases: Array<[string, ChoiceStance]> = [
+  ['Madrid, please.', { first: 'B' }],
+  ["I'd go with Warszawa", { first: 'C' }],
+  ['Berlin > Rome > Madrid', { first: 'A', ranking: ['A', 'D', 'B'] }],
+  ['Anything but Warsaw.', { first: null, reject: ['C'] }],
+  ['Not Berlin. Rome or Madrid both fine.', { first: null, accept: ['D', 'B'], reject: ['A'] }],
+  ['Ik stem voor Madrid.', { first: 'B' }],
+  ['1) Rome 2) Berlin 3) Madrid', { first: 'D', ranking: ['D', 'A', 'B'] }],
+  ['First Madrid, then Rome.', { first: 'B', ranking: ['B', 'D'] }],
+  ['No preference.', { first: null, any: true }],
+  ['Do we have a cost estimate for Madrid?', U],
+  ['My colleague Jan votes Rome.', U],
+  ['Madrid is fine, Berlin too, not Warsaw', { first: null, accept: ['B', 'A'], reject: ['C'] }],
+  ['D.\n\nCheers,\nTom', { first: 'D' }],
+  ['a) Berlin', { first: 'A' }],
+  ['A, obviously.', { first: 'A' }],
+  ['A for me, B is also fine.', { first: 'A', accept: ['B'] }],
+  ['Berlín, sin duda.', { first: 'A' }],
+  ['Głosuję na Warszawę.', { first: 'C' }],
+  ['Jag röstar på Madrid.', { first: 'B' }],
+  ['B. Sorry, I meant C.', { first: 'C' }],
+  ['Thanks, noted.', U],
+  ['I will reply after our chapter meeting.', U],
+  ['Berlin (C)', U],
+];
+
+const logoCases: Array<[string, ChoiceStance]> = [
+  ['Keep the current logo.', { first: 'A' }],
+  ['Design contest!', { first: 'C' }],
+  ['The blue one.', { first: 'B' }],
+  ['A contest would be fun, but keep the current logo please', U],
+];
+
+describe('choice replies outside the development corpus', () => {
+  it.each(cityCases)('%j (cities)', (text, stance) => {
+    expect(readChoiceStance(text, CITIES).stance).toEqual(stance);
+  });
+  it.each(logoCases)('%j (logos)', (text, stance) => {
+    expect(readChoiceStance(text, LOGOS).stance).toEqual(stance);
+  });
+});
+
+const proposalCases: Array<[string, string]> = [
+  ['Yes, I support it.', 'agree'],
+  ['I cannot support this.', 'object'],
+  ['Abstaining.', 'abstain'],
+  ["I'm fine with it.", 'agree'],
+  ['Not in favour: too costly.', 'object'],
+  ['Sounds good to me!', 'agree'],
+  ['No objections here.', 'agree'],
+  ['I vote no.', 'object'],
+  ['I vote yes', 'agree'],
+  ['Je suis pour.', 'agree'],
+  ['Dafür.', 'agree'],
+  ['Sí, de acuerdo.', 'agree'],
+  ['Concordo.', 'agree'],
+  ['Tegen.', 'object'],
+  ['Jestem przeciw, bo za drogo.', 'object'],
+  ['Avstår.', 'abstain'],
+  ['I have no strong feelings either way.', 'abstain'],
+  ['Will the reduced rate stay?', 'unreadable'],
+  ['Agree. Actually no, I object: the timing is wrong.', 'object'],
+  ['Agree. I object.', 'unreadable'],
+  ['Thanks for the update.', 'unreadable'],
+];
+
+describe('proposal replies outside the development corpus', () => {
+  it.each(proposalCases)('%j', (text, stance) => {
+    expect(readProposalStance(text).stance).toBe(stance);
+  });
+});

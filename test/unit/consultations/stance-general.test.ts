@@ -44,6 +44,12 @@ const cityCases: Array<[string, ChoiceStance]> = [
   ['Thanks, noted.', U],
   ['I will reply after our chapter meeting.', U],
   ['Berlin (C)', U],
+  ['> A. Berlin\n> B. Madrid\n\nThis one.\n\n> C. Warsaw\n> D. Rome', { first: 'B' }],
+  ['We discussed this at our chapter meeting and most people felt travel costs matter most.\nSo I\'d say Warsaw.', { first: 'C' }],
+  ['All of them work for me except Rome.', { first: null, reject: ['D'] }],
+  ['Neither Rome nor Warsaw.', { first: null, reject: ['D', 'C'] }],
+  ['Voorkeur voor Rome, Madrid kan ook.', { first: 'D', accept: ['B'] }],
+  ['I vote for my husband too: B', U],
 ];
 
 const logoCases: Array<[string, ChoiceStance]> = [
@@ -84,6 +90,11 @@ const proposalCases: Array<[string, string]> = [
   ['Agree. Actually no, I object: the timing is wrong.', 'object'],
   ['Agree. I object.', 'unreadable'],
   ['Thanks for the update.', 'unreadable'],
+  ['I support the proposal in principle but object to the timing.', 'unreadable'],
+  ['I object: the raise is too steep, but I agree we need more income.', 'object'],
+  ['I have a conflict of interest so I abstain.', 'abstain'],
+  ['OK by me', 'agree'],
+  ['Nee, te duur.', 'object'],
 ];
 
 describe('proposal replies outside the development corpus', () => {

@@ -6,7 +6,7 @@
 import { readChoiceText } from './choiceGrammar.ts';
 import { choiceDoubt, endOfLastPhrase } from './doubt.ts';
 import { locateAnswer } from './locate.ts';
-import { markedOption } from './markedOption.ts';
+import { markedOption, pointedOption } from './markedOption.ts';
 import { takeOutQuestions } from './questions.ts';
 import type { ChoiceOption, ChoiceReading } from './types.ts';
 
@@ -22,6 +22,8 @@ export function readChoiceStance(text: string, options: readonly (string | Choic
   const { rest, questions } = takeOutQuestions(located.text);
   const reading = corrected(questions.length > 0 ? rest : located.text, opts);
   if (reading.stance.unreadable) {
+    const pointed = pointedOption(located, opts);
+    if (pointed) return pointed;
     const unreadable: ChoiceReading = { stance: { unreadable: true }, comment: located.text.trim() };
     if (questions.length > 0) unreadable.doubt = `a question is not an answer: "${questions[0]}"`;
     return unreadable;

@@ -58,6 +58,7 @@ const AFTER_SHORT = new Set([
 // Words that only point at the proposal are part of the stance ("I support this proposal").
 const TRAIL = ['this proposal', 'the proposal', 'this one', 'with it', 'with this', 'to me', 'from me', 'by me', 'it', 'this', 'that', 'here'];
 const MAX_LEAD = 6;
+const CLAUSE_WORDS = new Set(['but', 'so', 'though', 'although', 'however', 'therefore', 'hence', 'aber', 'mais', 'pero', 'ma', 'maar', 'men', 'ale', 'donc', 'pues', 'quindi', 'dus']);
 
 function phraseAt(toks: Tok[], i: number, table: ReadonlyMap<string, string>, longest: number): { role: string; next: number } | null {
   const prefixes = table === DOUBT_WORDS ? DOUBT_PREFIXES : PROPOSAL_PREFIXES;
@@ -128,11 +129,18 @@ export function readProposalText(text: string): ProposalReading {
       atStart = true;
       continue;
     }
+    // "…, but I object to the timing", "… so I abstain": a new clause.
+    if (CLAUSE_WORDS.has(t.text)) {
+      atStart = true;
+      continue;
+    }
     const correction = phraseAt(toks, i, DOUBT_WORDS, LONGEST_PROPOSAL_PHRASE);
     if (correction?.role === 'correction' && hits.length > 0) corrected = true;
     if (!atStart) continue;
     atStart = false;
     const hit = hitAt(toks, i);
+    // What follows an objection is its reason ("… too steep, but I agree we need income"), unless corrected.
+    if (hit && hits[0]?.stance === 'object' && !hit.correcting) continue;
     if (hit) {
       const { correcting, ...found } = hit;
       if (correcting && hits.length > 0) corrected = true;

@@ -83,7 +83,8 @@ export const en: Vocabulary = {
       'okay with it', 'okay with this', 'no objection', 'no objections', "don't object", 'do not object', 'dont object',
       'not objecting', 'no problem', 'no problems', 'no issue', 'no issues', 'no concerns', 'no complaints',
       'nothing against', "won't block", 'will not block', 'not blocking', "won't object", 'will not object',
-      'zero objections', '0 objections', 'all good', "i'm in", 'count me in',
+      'zero objections', '0 objections', 'all good', "i'm in", 'count me in', 'ok by me', 'okay by me', 'good by me',
+      'works for me', 'sounds fine', 'go along with it', 'happy to go along', "i'm for it", 'i am for it',
     ],
     agreeShort: ['yes', 'yep', 'yeah', 'yup', 'aye', 'for', 'ok', 'okay', 'fine', 'sure', 'accept', 'accepted', 'good'],
     object: [

@@ -50,6 +50,8 @@ const cityCases: Array<[string, ChoiceStance]> = [
   ['Neither Rome nor Warsaw.', { first: null, reject: ['D', 'C'] }],
   ['Voorkeur voor Rome, Madrid kan ook.', { first: 'D', accept: ['B'] }],
   ['I vote for my husband too: B', U],
+  ['Second choice Rome, but my first is Berlin.', { first: 'A', ranking: ['A', 'D'] }],
+  ['Berlin is nice but my first is Madrid.', U],
 ];
 
 const logoCases: Array<[string, ChoiceStance]> = [

@@ -3,7 +3,7 @@
  * wants, accepts or refuses. Pure; the vocabulary is data (vocabulary/).
  */
 import {
-  CHOICE_PREFIXES, CHOICE_WORDS as VOCABULARY, LONGEST_CHOICE_PHRASE as LONGEST_PHRASE, type WordRole,
+  CHOICE_PREFIXES, CHOICE_WORDS as VOCABULARY, ORDINALS, LONGEST_CHOICE_PHRASE as LONGEST_PHRASE, type WordRole,
 } from './vocabulary/index.ts';
 import { AFTER_ADJECTIVE, BEFORE_ARTICLE, LETTER_FOLLOWERS } from './vocabulary/letterContext.ts';
 import { editDistance, escapeRe, fold, joinComment, latinLookalike, LEADING_JUNK, lineRanges } from './text.ts';
@@ -425,6 +425,8 @@ interface Meaning {
   /** Preferences on both sides of a "but" ("C … but I prefer B"): which one? */
   contrasted: boolean;
   plainGroups: string[][];
+  /** The place an ordinal word gave a single letter in its clause ("my first is B"), by letter. */
+  places: Map<string, number>;
   accept: string[];
   reject: string[];
   any: boolean;
@@ -434,7 +436,7 @@ interface Meaning {
 
 /** Interprets the stance tokens clause by clause. */
 function interpret(toks: Tok[]): Meaning {
-  const m: Meaning = { foreign: false, contrasted: false, plainGroups: [], accept: [], reject: [], any: false, none: false, letters: 0 };
+  const m: Meaning = { foreign: false, contrasted: false, plainGroups: [], places: new Map(), accept: [], reject: [], any: false, none: false, letters: 0 };
   const clauses: Tok[][] = [[]];
   const afterContrast: boolean[] = [false];
   for (const t of toks) {
@@ -484,6 +486,10 @@ function interpret(toks: Tok[]): Meaning {
     // A tie inside a ranking ("B = C > A"): from the tie on, the letters are only acceptable.
     const tieAt = groups.findIndex((g) => g.length > 1);
     if (tieAt >= 0 && tieAt < groups.length - 1) groups.splice(tieAt, groups.length - tieAt, groups.slice(tieAt).flat());
+    // "second choice would be A, but my first is B": an ordinal word places the clause's one letter.
+    const place = clause.map((t) => ORDINALS.get(t.text.split(' ')[0]!) ?? ORDINALS.get(t.text.split(' ').at(-1)!))
+      .find((p) => p !== undefined);
+    if (place !== undefined && groups.length === 1 && groups[0]!.length === 1) m.places.set(groups[0]![0]!, place);
     if (afterContrast[ci] && plainBefore > 0 && groups.length > 0) m.contrasted = true;
     for (const g of groups) m.plainGroups.push(g);
   }
@@ -516,7 +522,7 @@ function mergeListedLetters(clauses: Tok[][], afterContrast: boolean[]): void {
 const uniq = (xs: string[]) => [...new Set(xs)];
 
 function stanceFromMeaning(m: Meaning, allLetters: string[]): ChoiceStance | null {
-  if (m.foreign || m.contrasted) return null;
+  if (m.foreign) return null;
   if (m.letters === 0) {
     if (m.none) return { first: null, reject: [...allLetters] };
     if (m.any) return { first: null, any: true };
@@ -526,7 +532,13 @@ function stanceFromMeaning(m: Meaning, allLetters: string[]): ChoiceStance | nul
   let ranking: string[] | undefined;
   // Single letters in order are preferences (a ranking when several);
   // letters joined by and/or are acceptable together, without an order.
-  const singles = m.plainGroups.filter((g) => g.length === 1).map((g) => g[0]!);
+  let singles = m.plainGroups.filter((g) => g.length === 1).map((g) => g[0]!);
+  // Every single letter placed by an ordinal word, each place once: that order,
+  // even across a "but". Otherwise preferences on both sides of a "but" are doubt.
+  const places = singles.map((l) => m.places.get(l));
+  const allPlaced = singles.length > 1 && places.every((p) => p !== undefined) && new Set(places).size === places.length;
+  if (allPlaced) singles = [...singles].sort((a, b) => m.places.get(a)! - m.places.get(b)!);
+  else if (m.contrasted) return null;
   const sets = m.plainGroups.filter((g) => g.length > 1).flat();
   if (singles.length > 0) {
     const distinct = uniq(singles);

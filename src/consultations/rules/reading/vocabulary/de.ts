@@ -40,6 +40,7 @@ export const de: Vocabulary = {
     correction: ['eigentlich', 'doch lieber', 'korrektur', 'nein doch'],
     condition: ['wenn', 'falls', 'sofern', 'unter der bedingung'],
   },
+  ordinals: [['erste', 'erster', 'ersten', 'erstes'], ['zweite', 'zweiter', 'zweiten'], ['dritte', 'dritter', 'dritten'], ['vierte', 'vierter', 'vierten']],
   greetings: ['hallo', 'liebe', 'lieber', 'liebes', 'moin', 'servus', 'guten tag', 'sehr geehrte', 'sehr geehrter'],
   closings: ['gruß', 'gruße', 'grußen', 'mit freundlichen grußen', 'viele gruße', 'beste gruße', 'liebe gruße', 'gruss', 'grusse', 'viele grusse', 'beste grusse', 'liebe grusse', 'mit freundlichen grussen', 'lg', 'vg', 'mfg', 'danke'],
 };

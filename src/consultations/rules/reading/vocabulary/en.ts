@@ -124,6 +124,7 @@ export const en: Vocabulary = {
     ],
     condition: ['if', 'provided', 'provided that', 'only if', 'on condition', 'as long as', 'unless'],
   },
+  ordinals: [['first', '1st'], ['second', '2nd'], ['third', '3rd'], ['fourth', '4th'], ['fifth', '5th']],
   greetings: ['hi', 'hello', 'hey', 'hiya', 'dear', 'greetings', 'good morning', 'good afternoon', 'good evening'],
   closings: [
     'regards', 'best regards', 'kind regards', 'warm regards', 'best', 'best wishes', 'cheers', 'thanks', 'thank you',

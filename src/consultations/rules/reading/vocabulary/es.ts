@@ -34,6 +34,7 @@ export const es: Vocabulary = {
     correction: ['en realidad', 'pensandolo mejor', 'mejor dicho', 'corrijo'],
     condition: ['si', 'siempre que', 'con tal de que'],
   },
+  ordinals: [['primera', 'primero', 'primer'], ['segunda', 'segundo'], ['tercera', 'tercero', 'tercer'], ['cuarta', 'cuarto']],
   greetings: ['hola', 'buenos dias', 'buenas', 'buenas tardes', 'querido', 'querida', 'queridos', 'estimado', 'estimada', 'estimados'],
   closings: ['saludos', 'un saludo', 'atentamente', 'gracias', 'abrazos', 'un abrazo', 'cordialmente'],
 };

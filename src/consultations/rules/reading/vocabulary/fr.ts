@@ -39,6 +39,7 @@ export const fr: Vocabulary = {
     correction: ['en fait', 'finalement', 'reflexion faite', 'tout compte fait', 'non attendez'],
     condition: ['si', 'a condition', 'pourvu que'],
   },
+  ordinals: [['premier', 'premiere', '1er', '1re'], ['deuxieme', 'second', 'seconde', '2e'], ['troisieme', '3e'], ['quatrieme', '4e']],
   greetings: ['bonjour', 'bonsoir', 'salut', 'coucou', 'cher', 'chere', 'chers', 'cheres'],
   closings: ['cordialement', 'bien cordialement', 'bien a vous', 'amicalement', 'merci', 'bonne journee', 'salutations'],
 };

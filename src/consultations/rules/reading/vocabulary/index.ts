@@ -53,3 +53,10 @@ function prefixesOf(keys: Iterable<string>): ReadonlySet<string> {
 export const CHOICE_PREFIXES = prefixesOf(CHOICE_WORDS.keys());
 export const PROPOSAL_PREFIXES = prefixesOf(PROPOSAL_WORDS.keys());
 export const DOUBT_PREFIXES = prefixesOf(DOUBT_WORDS.keys());
+
+/** ordinal word → place (1 = first), every language together. */
+export const ORDINALS: ReadonlyMap<string, number> = (() => {
+  const m = new Map<string, number>();
+  for (const v of LANGUAGES) (v.ordinals ?? []).forEach((words, i) => words.forEach((w) => m.has(w) || m.set(w, i + 1)));
+  return m;
+})();

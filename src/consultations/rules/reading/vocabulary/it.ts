@@ -32,6 +32,7 @@ export const it: Vocabulary = {
     correction: ['anzi', 'ripensandoci', 'in realta'],
     condition: ['se', 'purche', 'a condizione che'],
   },
+  ordinals: [['prima', 'primo'], ['seconda', 'secondo'], ['terza', 'terzo'], ['quarta', 'quarto']],
   greetings: ['ciao', 'salve', 'buongiorno', 'cari', 'care', 'caro', 'cara', 'gentili'],
   closings: ['saluti', 'cordiali saluti', 'un saluto', 'grazie', 'a presto'],
 };

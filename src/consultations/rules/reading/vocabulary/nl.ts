@@ -34,6 +34,7 @@ export const nl: Vocabulary = {
     correction: ['eigenlijk', 'bij nader inzien', 'correctie'],
     condition: ['als', 'mits', 'op voorwaarde dat'],
   },
+  ordinals: [['eerste'], ['tweede'], ['derde'], ['vierde']],
   greetings: ['hoi', 'hallo', 'beste', 'goedemorgen', 'goedemiddag', 'dag'],
   closings: ['groet', 'groeten', 'met vriendelijke groet', 'vriendelijke groeten', 'hartelijke groet', 'mvg', 'bedankt'],
 };

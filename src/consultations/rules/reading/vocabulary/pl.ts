@@ -32,6 +32,7 @@ export const pl: Vocabulary = {
     correction: ['wlasciwie', 'jednak'],
     condition: ['jesli', 'pod warunkiem'],
   },
+  ordinals: [['pierwszy', 'pierwsza', 'pierwsze'], ['drugi', 'druga', 'drugie'], ['trzeci', 'trzecia', 'trzecie'], ['czwarty', 'czwarta']],
   greetings: ['czesc', 'witam', 'dzien dobry', 'drogi', 'droga', 'drodzy', 'szanowni'],
   closings: ['pozdrawiam', 'pozdrowienia', 'z powazaniem', 'dziekuje'],
 };

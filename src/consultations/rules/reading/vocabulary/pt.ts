@@ -32,6 +32,7 @@ export const pt: Vocabulary = {
     correction: ['na verdade', 'pensando melhor', 'corrigindo'],
     condition: ['se', 'desde que'],
   },
+  ordinals: [['primeira', 'primeiro'], ['segunda', 'segundo'], ['terceira', 'terceiro'], ['quarta', 'quarto']],
   greetings: ['ola', 'oi', 'bom dia', 'boa tarde', 'caro', 'cara', 'caros', 'prezado', 'prezada', 'prezados'],
   closings: ['abracos', 'abraco', 'um abraco', 'atenciosamente', 'obrigado', 'obrigada', 'cumprimentos', 'saudacoes'],
 };

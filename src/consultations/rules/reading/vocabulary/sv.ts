@@ -32,6 +32,7 @@ export const sv: Vocabulary = {
     correction: ['forresten', 'vid narmare eftertanke'],
     condition: ['om', 'forutsatt att', 'sa lange'],
   },
+  ordinals: [['forsta'], ['andra'], ['tredje'], ['fjarde']],
   greetings: ['hej', 'hejsan', 'hallo', 'god morgon', 'kara'],
   closings: ['halsningar', 'vanliga halsningar', 'mvh', 'med vanliga halsningar', 'tack'],
 };

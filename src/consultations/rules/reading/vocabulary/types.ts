@@ -41,6 +41,8 @@ export interface Vocabulary {
   doubt?: Partial<Record<DoubtRole, string[]>>;
   /** First words of a greeting line ("Hi all,"), dropped before reading. */
   greetings?: string[];
+  /** Ordinal words by place: [["first", "1st"], ["second", "2nd"], …] ("my first is Montreal"). */
+  ordinals?: string[][];
   /** Sign-off lines ("Regards,", "Cheers"); the lines below them are a signature. */
   closings?: string[];
 }

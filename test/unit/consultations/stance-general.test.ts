@@ -52,6 +52,10 @@ const cityCases: Array<[string, ChoiceStance]> = [
   ['I vote for my husband too: B', U],
   ['Second choice Rome, but my first is Berlin.', { first: 'A', ranking: ['A', 'D'] }],
   ['Berlin is nice but my first is Madrid.', U],
+  // an option named in passing is no vote
+  ['I was in Berlin last year, great city.', U],
+  ['Warsaw would be hard for me to get to.', U],
+  ['Madrid makes more sense to me.', { first: 'B' }],
 ];
 
 const logoCases: Array<[string, ChoiceStance]> = [

@@ -107,7 +107,7 @@ export const choiceCases: ChoiceCase[] = [
   ['B.\nThanks!', B, 'Thanks!'],
   ['B 👍', B, '👍'],
   ['B\nNot C, it is too long.', { first: 'B', reject: ['C'] }, 'it is too long.'],
-  ['B makes more sense to me', B, 'B makes more sense to me'],
+  ['B makes more sense to me', B, ''],
   // other languages
   ['Je préfère B', B, ''],
   ['Je vote pour B, C me va aussi', { first: 'B', accept: ['C'] }, ''],

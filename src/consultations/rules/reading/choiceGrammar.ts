@@ -613,6 +613,11 @@ export function readChoiceText(text: string, options: readonly (string | ChoiceO
     const s = sents[fallback]!;
     const anchor = findAnchor(s, false);
     if (s.slice(anchor + 1).some(isLetterish)) return unreadableChoice(source);
+    // Only with a word of preference in the clause ("B makes more sense", "the Montreal venue
+    // looks great"): an option named in passing ("Nairobi would be hard to get to") is no vote.
+    let clauseEnd = anchor;
+    while (clauseEnd + 1 < s.length && s[clauseEnd + 1]!.role !== 'boundary') clauseEnd++;
+    if (!s.slice(leadStart(s, anchor), clauseEnd + 1).some((t) => t.role === 'pref' || t.role === 'accept')) return unreadableChoice(source);
     if (sents.slice(fallback + 1).some((x) => x.some(isLetterish))) return unreadableChoice(source);
     const stance = stanceFromMeaning(interpret(s.slice(leadStart(s, anchor), anchor + 1)), allLetters);
     const prefix = source.slice(prefixStart, s[0]!.start);

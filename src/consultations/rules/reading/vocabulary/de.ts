@@ -21,7 +21,7 @@ export const de: Vocabulary = {
     conj: ['und', 'oder', 'sowie'],
     rank: ['dann', 'danach', 'vor', 'eher als', 'statt', 'anschliessend'],
     intro: ['weil', 'denn', 'obwohl', 'da', 'wenn', 'falls'],
-    filler: ['ich', 'bin', 'die', 'der', 'das', 'ist', 'mich', 'mir', 'meine', 'mein', 'wir', 'stimme', 'option',
+    filler: ["vorerst", "erstmal", "fur jetzt", 'ich', 'bin', 'die', 'der', 'das', 'ist', 'mich', 'mir', 'meine', 'mein', 'wir', 'stimme', 'option',
       'variante', 'wahl', 'reihenfolge', 'meine reihenfolge', 'sonst', 'sonst ist', 'ware', 'waren', 'wurde', 'fur mich',
       'zuerst', 'erstens', 'zweitens', 'drittens', 'im notfall', 'notfall', 'gruss', 'danke'],
   },

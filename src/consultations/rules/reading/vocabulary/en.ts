@@ -47,6 +47,7 @@ export const en: Vocabulary = {
       'strongly', 'clearly', '+1', 'top', 'winner', 'my choice', 'my vote', 'first choice', 'first preference',
       'slight preference', 'slightly prefer', 'slight preference for', 'would prefer', 'i would prefer', 'my pick',
       'this one', 'obviously', 'of course', 'no question', 'no doubt', 'without doubt', 'for sure', 'hands down',
+      'makes more sense', 'makes sense', 'nice', 'would be nice', 'deserves', 'sounds best', 'the way to go', 'all the way', 'gets my vote',
     ],
     conj: ['and', 'or', 'and/or', 'as well as', 'nor'],
     rank: [
@@ -57,7 +58,7 @@ export const en: Vocabulary = {
       'because', 'cause', "'cause", 'cos', 'coz', 'cuz', 'since', 'as', 'given', 'so', 'though', 'although', 'however',
       'which', 'who', 'whose', 'where', 'while', 'whereas', 'if', 'unless', 'even though', 'in case', 'as long as',
     ],
-    filler: [
+    filler: ["for now", "for the moment", 
       'i', "i'd", "i'll", "i'm", 'im', 'id', "i've", 'ive', 'me', 'my', 'mine', 'myself', 'we', "we'd", "we're", 'our',
       'us', 'you', 'the', 'a', 'an', 'is', 'are', 'am', 'be', 'been', 'being', 'was', 'it', "it's", 'its', 'this',
       'that', 'these', 'those', 'one', 'ones', 'option', 'options', 'alternative', 'opt', 'opt.', 'name', 'names',

@@ -17,7 +17,7 @@ export const es: Vocabulary = {
     conj: ['y', 'o', 'e', 'u'],
     rank: ['luego', 'despues', 'seguido de', 'antes que'],
     intro: ['porque', 'pues', 'aunque', 'ya que', 'si'],
-    filler: ['yo', 'mi', 'el', 'lo', 'es', 'por', 'para', 'con', 'opcion', 'propuesta', 'nombre', 'me', 'la', 'en',
+    filler: ["por ahora", "de momento", 'yo', 'mi', 'el', 'lo', 'es', 'por', 'para', 'con', 'opcion', 'propuesta', 'nombre', 'me', 'la', 'en',
       'las dos', 'los dos', 'gracias', 'saludos'],
   },
   proposal: {

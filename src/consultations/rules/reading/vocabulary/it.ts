@@ -17,7 +17,7 @@ export const it: Vocabulary = {
     conj: ['e', 'o', 'oppure', 'ed'],
     rank: ['poi', 'seguito da', 'prima di', 'dopo'],
     intro: ['perche', 'poiche', 'anche se', 'se', 'dato che'],
-    filler: ['io', 'il', 'lo', 'la', 'per', 'sono', 'opzione', 'mi', 'me', 'mio', 'mia', 'grazie', 'saluti'],
+    filler: ["per ora", "per adesso", 'io', 'il', 'lo', 'la', 'per', 'sono', 'opzione', 'mi', 'me', 'mio', 'mia', 'grazie', 'saluti'],
   },
   proposal: {
     agree: ["d'accordo", "sono d'accordo", 'favorevole', 'approvo', 'a favore', 'nessuna obiezione'],

@@ -17,7 +17,7 @@ export const pt: Vocabulary = {
     conj: ['e', 'ou'],
     rank: ['depois', 'em seguida', 'antes de'],
     intro: ['porque', 'pois', 'embora', 'ja que', 'se'],
-    filler: ['eu', 'as', 'os', 'opcao', 'meu', 'minha', 'para', 'mim', 'obrigado', 'obrigada', 'na', 'no', 'em'],
+    filler: ["por agora", "por enquanto", 'eu', 'as', 'os', 'opcao', 'meu', 'minha', 'para', 'mim', 'obrigado', 'obrigada', 'na', 'no', 'em'],
   },
   proposal: {
     agree: ['concordo', 'de acordo', 'estou de acordo', 'a favor', 'apoio', 'sem objecoes'],

@@ -101,6 +101,9 @@ const proposalCases: Array<[string, string]> = [
   ['I have a conflict of interest so I abstain.', 'abstain'],
   ['OK by me', 'agree'],
   ['Nee, te duur.', 'object'],
+  ['Maria asked me to say she objects.', 'unreadable'],
+  ['Yes, I have a question: will students pay less?', 'unreadable'],
+  ['No idea, sorry.', 'unreadable'],
 ];
 
 describe('proposal replies outside the development corpus', () => {

@@ -44,10 +44,16 @@ export function endOfLastPhrase(text: string, role: DoubtRole): number {
   return end;
 }
 
+/** A vote given for someone else ("Maria asked me to say B"), or undefined. */
+export function proxyDoubt(text: string): string | undefined {
+  const proxy = findDoubtPhrase(text, 'proxy');
+  return proxy ? `it seems to give a vote for someone else ("${proxy}"); each member answers for themselves` : undefined;
+}
+
 /** Why a choice reply that names options is still not a vote, or undefined. */
 export function choiceDoubt(text: string, options: ChoiceOption[]): string | undefined {
-  const proxy = findDoubtPhrase(text, 'proxy');
-  if (proxy) return `it seems to give a vote for someone else ("${proxy}"); each member answers for themselves`;
+  const proxy = proxyDoubt(text);
+  if (proxy) return proxy;
   const folded = fold(text);
   for (const o of options) {
     for (const other of options) {

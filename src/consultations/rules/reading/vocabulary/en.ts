@@ -117,7 +117,7 @@ export const en: Vocabulary = {
       'on behalf of', 'wants me to say', 'she votes', 'he votes', 'her vote is', 'his vote is', 'their vote is',
       'her vote', 'his vote', 'their vote', 'voting for my', 'vote for my', 'answering for',
       // third person: someone else's choice, reported
-      'votes', 'prefers', 'wants', 'for my wife', 'for my husband', 'for my partner', 'on her behalf', 'on his behalf',
+      'votes', 'prefers', 'wants', 'objects', 'agrees', 'abstains', 'for my wife', 'for my husband', 'for my partner', 'on her behalf', 'on his behalf',
     ],
     correction: [
       'actually', 'on second thought', 'on second thoughts', 'second thoughts', 'no wait', 'wait', 'scratch that',

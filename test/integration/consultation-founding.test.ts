@@ -84,6 +84,12 @@ describe('the founding name', () => {
       (read!.doc.replies as Array<{ email: string; stance: { first?: string } }>).find((r) => r.email === member)?.stance.first;
     expect(READABLE.map((_, i) => firstOf(others[i]!))).toEqual(READABLE.map((r) => r.first));
 
+    // The coordinator sees who could not be read, to ask them.
+    await h.send({ from: list.coordinator, to: `icc-consult@${h.domain}`, subject: 'how is it going', text: `status C-${id}` });
+    const [status] = await waitForMailTo(h, list.coordinator, /^Re: how is it going/);
+    const unread = others.slice(READABLE.length).sort().join(', ');
+    expect(status!.mail.text).toContain(`Replies Tacit could not read (told how to answer): ${unread}.`);
+
     await expire(h, id);
     expect(await closeDue(h.ctx)).toEqual([id]);
     const found = await consultationDocument(h.ctx.sql, id);

@@ -111,3 +111,46 @@ describe('proposal replies outside the development corpus', () => {
     expect(readProposalStance(text).stance).toBe(stance);
   });
 });
+
+/** The same answers in each language the reader knows (its vocabulary files). */
+const byLanguage: Array<[string, ChoiceStance]> = [
+  ['Je préfère Madrid, Berlin me va aussi, mais pas D.', { first: 'B', accept: ['A'], reject: ['D'] }],
+  ['B, auf keinen Fall D.', { first: 'B', reject: ['D'] }],
+  ['Me quedo con la B. La D no.', { first: 'B', reject: ['D'] }],
+  ['Voto na B, a D não.', { first: 'B', reject: ['D'] }],
+  ['Scelgo la B, la D no.', { first: 'B', reject: ['D'] }],
+  ['Liever B dan A. D niet.', { first: 'B', ranking: ['B', 'A'], reject: ['D'] }],
+  ['Głosuję na B, D odpada.', { first: 'B', reject: ['D'] }],
+  ['A ou B, tanto faz.', { first: null, accept: ['A', 'B'] }],
+  ['Keine Präferenz.', { first: null, any: true }],
+  ['Geen voorkeur.', { first: null, any: true }],
+  ['Nessuna preferenza, vanno tutte bene.', { first: null, any: true }],
+  ['Det spelar ingen roll.', { first: null, any: true }],
+];
+
+const proposalsByLanguage: Array<[string, string]> = [
+  ["Je suis contre, c'est trop cher.", 'object'],
+  ['Ich stimme dagegen.', 'object'],
+  ['Ich stimme dafür.', 'agree'],
+  ['Voto a favor.', 'agree'],
+  ['Voto en contra: es demasiado.', 'object'],
+  ['Sou a favor.', 'agree'],
+  ['Não concordo.', 'object'],
+  ['Voto a favore.', 'agree'],
+  ["Non sono d'accordo.", 'object'],
+  ['Ik stem voor.', 'agree'],
+  ['Ik onthoud me van stemming.', 'abstain'],
+  ['Głosuję za.', 'agree'],
+  ['Wstrzymuję się.', 'abstain'],
+  ['Jag röstar nej.', 'object'],
+  ['Jag avstår.', 'abstain'],
+];
+
+describe('answers in every language of the vocabulary', () => {
+  it.each(byLanguage)('%j', (text, stance) => {
+    expect(readChoiceStance(text, CITIES).stance).toEqual(stance);
+  });
+  it.each(proposalsByLanguage)('%j', (text, stance) => {
+    expect(readProposalStance(text).stance).toBe(stance);
+  });
+});

@@ -33,7 +33,7 @@ export const de: Vocabulary = {
       'nicht einverstanden', 'lehne ab', 'ablehnung'],
     objectShort: ['nein'],
     abstain: ['enthaltung', 'enthalte mich', 'ich enthalte mich', 'keine meinung'],
-    lead: ['ich', 'meine stimme', 'voll', 'ganz'],
+    lead: ['stimme', 'ich stimme', 'ich', 'meine stimme', 'voll', 'ganz'],
   },
   doubt: {
     proxy: ['hat mich gebeten', 'sie stimmt', 'er stimmt', 'sie bevorzugt', 'er bevorzugt', 'sie mochte', 'er mochte', 'in ihrem namen', 'in seinem namen', 'im namen von', 'fur sie', 'fur ihn'],

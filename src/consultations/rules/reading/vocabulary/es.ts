@@ -27,7 +27,7 @@ export const es: Vocabulary = {
       'no de acuerdo'],
     objectShort: ['no'],
     abstain: ['me abstengo', 'abstencion', 'sin opinion', 'me da igual'],
-    lead: ['yo', 'mi voto', 'totalmente', 'completamente'],
+    lead: ['voto', 'yo voto', 'estoy', 'yo', 'mi voto', 'totalmente', 'completamente'],
   },
   doubt: {
     proxy: ['me pidio que', 'ella vota', 'el vota', 'ella prefiere', 'el prefiere', 'me pide que', 'en nombre de', 'de parte de'],

@@ -32,7 +32,7 @@ export const fr: Vocabulary = {
       'je suis contre', 'objection', 'defavorable'],
     objectShort: ['contre', 'non'],
     abstain: ["m'abstiens", "je m'abstiens", 'abstention', 'sans avis', 'pas d\'avis'],
-    lead: ['je', 'moi', 'mon vote', 'ma reponse', 'totalement', 'entierement'],
+    lead: ['vote', 'je vote', 'suis', 'je suis', 'je', 'moi', 'mon vote', 'ma reponse', 'totalement', 'entierement'],
   },
   doubt: {
     proxy: ["m'a demande de", 'elle vote', 'il vote', 'elle prefere', 'il prefere', 'de sa part', 'au nom de', 'vote pour elle', 'vote pour lui'],

@@ -25,7 +25,7 @@ export const it: Vocabulary = {
     object: ['mi oppongo', 'contrario', 'contraria', "non sono d'accordo", 'sono contrario', 'sono contraria', 'obiezione'],
     objectShort: ['no', 'contro'],
     abstain: ['mi astengo', 'astensione', 'nessuna opinione'],
-    lead: ['io'],
+    lead: ['voto', 'sono', 'io sono', 'io voto', 'io'],
   },
   doubt: {
     proxy: ['mi ha chiesto di', 'a nome di', 'per conto di'],

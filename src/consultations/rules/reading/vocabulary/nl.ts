@@ -27,7 +27,7 @@ export const nl: Vocabulary = {
       'ik ben tegen', 'ik stem tegen'],
     objectShort: ['nee'],
     abstain: ['onthouding', 'ik onthoud me', 'onthoud me', 'ik onthoud mij', 'blanco', 'geen mening'],
-    lead: ['ik', 'helemaal', 'volledig'],
+    lead: ['stem', 'ik stem', 'ben', 'ik ben', 'ik', 'helemaal', 'volledig'],
   },
   doubt: {
     proxy: ['vroeg me om', 'heeft me gevraagd', 'namens'],

@@ -25,7 +25,7 @@ export const pl: Vocabulary = {
       'jestem przeciwna'],
     objectShort: ['nie'],
     abstain: ['wstrzymuje sie', 'wstrzymuje sie od glosu', 'nie mam zdania'],
-    lead: ['ja', 'w pelni', 'calkowicie'],
+    lead: ['glosuje', 'jestem', 'ja', 'w pelni', 'calkowicie'],
   },
   doubt: {
     proxy: ['poprosil mnie', 'poprosila mnie', 'w imieniu'],

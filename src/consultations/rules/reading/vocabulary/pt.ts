@@ -25,7 +25,7 @@ export const pt: Vocabulary = {
     object: ['discordo', 'nao concordo', 'contra', 'sou contra', 'me oponho', 'objecao', 'em desacordo'],
     objectShort: ['nao'],
     abstain: ['abstencao', 'me abstenho', 'abstenho-me', 'sem opiniao'],
-    lead: ['eu'],
+    lead: ['voto', 'sou', 'eu sou', 'estou', 'eu voto', 'eu'],
   },
   doubt: {
     proxy: ['pediu-me para', 'me pediu para', 'em nome de'],

@@ -25,7 +25,7 @@ export const sv: Vocabulary = {
     object: ['invandning', 'jag invander', 'haller inte med', 'emot', 'jag ar emot', 'reservation'],
     objectShort: ['nej'],
     abstain: ['avstar', 'jag avstar', 'nedlagd rost', 'lagger ner min rost'],
-    lead: ['jag', 'helt'],
+    lead: ['rostar', 'jag rostar', 'ar', 'jag ar', 'jag', 'helt'],
   },
   doubt: {
     proxy: ['bad mig', 'for hennes rakning', 'for hans rakning', 'a hennes vagnar', 'a hans vagnar'],

@@ -56,6 +56,9 @@ const cityCases: Array<[string, ChoiceStance]> = [
   ['I was in Berlin last year, great city.', U],
   ['Warsaw would be hard for me to get to.', U],
   ['Madrid makes more sense to me.', { first: 'B' }],
+  ['Between Madrid and Rome, I prefer Rome.', { first: 'D', ranking: ['D', 'B'] }],
+  ['Not A. Between B and C I would go for C.', { first: 'C', ranking: ['C', 'B'], reject: ['A'] }],
+  ['Between A and B.', { first: null, accept: ['A', 'B'] }],
 ];
 
 const logoCases: Array<[string, ChoiceStance]> = [

@@ -446,6 +446,7 @@ function interpret(toks: Tok[]): Meaning {
     } else clauses[clauses.length - 1]!.push(t);
   }
   mergeListedLetters(clauses, afterContrast);
+  let pendingPair: string[] | null = null;
   for (const [ci, clause] of clauses.entries()) {
     const plainBefore = m.plainGroups.length;
     const letterIdx = clause.map((t, i) => (t.role === 'letter' || t.role === 'foreign' ? i : -1)).filter((i) => i >= 0);
@@ -483,6 +484,19 @@ function interpret(toks: Tok[]): Meaning {
       else groups.push([letter]);
       lastPositive = i;
     }
+    // "Between C and D (,) I (slightly) prefer C": the pair, then one of them again, is C over D.
+    const between = clause.some((t) => t.role === 'between');
+    let joined = false;
+    if (pendingPair && groups.length === 1 && groups[0]!.length === 1 && pendingPair.includes(groups[0]![0]!)) {
+      m.plainGroups.splice(m.plainGroups.lastIndexOf(pendingPair), 1); // pushed by the clause before
+      groups.unshift(pendingPair);
+      joined = true;
+    }
+    pendingPair = null;
+    if ((between || joined) && groups.length === 2 && groups[0]!.length === 2 && groups[1]!.length === 1 && groups[0]!.includes(groups[1]![0]!)) {
+      const chosen = groups[1]![0]!;
+      groups.splice(0, 2, [chosen], [groups[0]!.find((l) => l !== chosen)!]);
+    } else if (between && groups.length === 1 && groups[0]!.length === 2) pendingPair = groups[0]!;
     // A tie inside a ranking ("B = C > A"): from the tie on, the letters are only acceptable.
     const tieAt = groups.findIndex((g) => g.length > 1);
     if (tieAt >= 0 && tieAt < groups.length - 1) groups.splice(tieAt, groups.length - tieAt, groups.slice(tieAt).flat());

@@ -3,6 +3,7 @@ import type { Vocabulary } from './types.ts';
 export const de: Vocabulary = {
   language: 'de',
   choice: {
+    between: ['zwischen'],
     any: ['egal', 'mir egal', 'ist mir egal', 'keine praferenz', 'keine vorliebe', 'alle gleich', 'alles recht',
       'alles ist mir recht', 'alle sind ok', 'alle sind mir recht', 'ganz egal', 'beliebig'],
     anyWeak: ['alles', 'alle', 'beide'],

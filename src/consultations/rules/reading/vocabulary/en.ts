@@ -3,6 +3,7 @@ import type { Vocabulary } from './types.ts';
 export const en: Vocabulary = {
   language: 'en',
   choice: {
+    between: ['between'],
     any: [
       'any', 'anything', 'anyone', 'whichever', 'whatever', 'any of them', 'any of these', 'any of those',
       'any of the three', 'any of the four', 'any of the options', 'any option', 'any one',

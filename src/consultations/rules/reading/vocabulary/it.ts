@@ -3,6 +3,7 @@ import type { Vocabulary } from './types.ts';
 export const it: Vocabulary = {
   language: 'it',
   choice: {
+    between: ['tra', 'fra'],
     any: ['qualsiasi', 'nessuna preferenza', 'indifferente', 'per me e uguale', 'fa lo stesso', 'qualunque',
       'qualsiasi opzione', 'vanno tutte bene', 'tutte vanno bene', 'mi va bene tutto'],
     anyWeak: ['tutto', 'tutti', 'tutte'],

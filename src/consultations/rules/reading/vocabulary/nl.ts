@@ -3,6 +3,7 @@ import type { Vocabulary } from './types.ts';
 export const nl: Vocabulary = {
   language: 'nl',
   choice: {
+    between: ['tussen'],
     any: ['maakt niet uit', 'maakt me niet uit', 'geen voorkeur', 'om het even', 'alles is goed', 'allemaal goed',
       'alle opties zijn goed', 'vind alles goed', 'onverschillig'],
     anyWeak: ['alles', 'allemaal', 'alle'],

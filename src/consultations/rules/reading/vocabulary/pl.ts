@@ -3,6 +3,7 @@ import type { Vocabulary } from './types.ts';
 export const pl: Vocabulary = {
   language: 'pl',
   choice: {
+    between: ['miedzy'],
     any: ['obojetnie', 'wszystko jedno', 'bez znaczenia', 'bez preferencji', 'kazda opcja mi pasuje', 'kazda mi pasuje',
       'kazda opcja', 'wszystkie mi pasuja', 'nie mam preferencji', 'dowolna'],
     anyWeak: ['wszystkie', 'kazda', 'wszystko'],

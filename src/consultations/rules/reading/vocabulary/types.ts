@@ -18,6 +18,7 @@ export type WordRole =
   | 'pref'        // preference words; harmless, may end a stance ("B please")
   | 'conj'        // joins letters into one group: "A and B", "A or B"
   | 'rank'        // orders letters: "B then A", "B over A"
+  | 'between'     // "between C and D I prefer C": a choice between two, ranked
   | 'filler'      // neutral words that may surround a stance
   | 'intro';      // starts a comment: "because", "since"
 

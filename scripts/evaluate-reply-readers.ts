@@ -1,7 +1,12 @@
 /**
- * Scores reply readers on the reply-trimmer corpus (../shared/corpus/reply-trimmer):
- * a case counts when the reader's output equals trimmed/<case>.txt after
- * collapsing runs of white space.
+ * Scores the reply readers (`npm run eval`):
+ * - the trimmer on the reply-trimmer corpus (../shared/corpus/reply-trimmer):
+ *   a case counts when the reader's output equals trimmed/<case>.txt after
+ *   collapsing runs of white space;
+ * - the stance readers on the vote-replies corpus (../shared/corpus/vote-replies),
+ *   as its README defines a match, next to a naive reader (first standalone
+ *   option letter, first stance keyword);
+ * - the stance readers on their own unit table.
  *
  *   node --import tsx scripts/evaluate-reply-readers.ts [--verbose]
  *
@@ -11,7 +16,13 @@
  * removed from the dependencies.
  */
 import { createRequire } from 'node:module';
-import { newTextOfBody } from '../src/reading/replyText.ts';
+import { newTextOfBody, newTextOfMessage } from '../src/reading/replyText.ts';
+import { readChoiceStance, readProposalStance, type ChoiceStance } from '../src/consultations/rules/stance.ts';
+import {
+  VOTE_CORPUS_DIR, VOTE_CORPUS_OPTIONS, inventedVote, loadVoteCorpus, matchesInDetail, matchesOutcome,
+  type CorpusReading, type VoteCase,
+} from '../test/helpers/voteCorpus.ts';
+import { OPTIONS, choiceCases, proposalCases } from '../test/unit/consultations/stanceCases.ts';
 import { REPLY_CORPUS_DIR, collapseWhitespace, loadReplyCorpus, type CorpusCase } from '../test/helpers/replyCorpus.ts';
 
 const verbose = process.argv.includes('--verbose');
@@ -93,3 +104,82 @@ if (EmailReplyParser) {
 }
 
 score('ours (src/reading/replyText.ts)', newTextOfBody, cases);
+
+// --- the stance readers on the vote-replies corpus ---------------------------
+
+type StanceReader = (text: string, kind: 'choice' | 'proposal') => CorpusReading;
+
+/** Our ChoiceStance in the corpus's schema: accept lists only options not already first or ranked. */
+function asCorpusChoice(stance: ChoiceStance): CorpusReading {
+  if (stance.unreadable) return { unreadable: true, first: null, accept: [], reject: [] };
+  const placed = new Set([...(stance.first ? [stance.first] : []), ...(stance.ranking ?? [])]);
+  const reading: CorpusReading = {
+    first: stance.first ?? null,
+    accept: (stance.accept ?? []).filter((l) => !placed.has(l)),
+    reject: stance.reject ?? [],
+  };
+  if (stance.any) reading.any = true;
+  if (stance.ranking && stance.ranking.length > 1) reading.ranking = stance.ranking;
+  return reading;
+}
+
+const ours: StanceReader = (text, kind) => {
+  if (kind === 'choice') return asCorpusChoice(readChoiceStance(text, VOTE_CORPUS_OPTIONS).stance);
+  const r = readProposalStance(text);
+  return { stance: r.stance, reason: r.reason };
+};
+
+/** What a reader without grammar gets: the first standalone option letter, the first stance keyword. */
+const naive: StanceReader = (text, kind) => {
+  if (kind === 'choice') {
+    const letter = /(?<![\p{L}\p{N}])([A-D])(?![\p{L}\p{N}])/u.exec(text)?.[1];
+    return letter ? { first: letter, accept: [], reject: [] } : { unreadable: true };
+  }
+  const word = /\b(agree|object|abstain)/i.exec(text)?.[1]?.toLowerCase();
+  return { stance: word ?? 'unreadable', reason: word === 'object' ? text : undefined };
+};
+
+async function scoreVotes(name: string, read: StanceReader, cases: Array<VoteCase & { text: string }>): Promise<void> {
+  let detail = 0;
+  let outcome = 0;
+  const invented: string[] = [];
+  const missed: string[] = [];
+  for (const c of cases) {
+    let got: CorpusReading;
+    try {
+      got = read(c.text, c.expected.consultation);
+    } catch (error) {
+      got = { unreadable: true, stance: 'unreadable', reason: `<threw ${(error as Error).message}>` };
+    }
+    if (matchesInDetail(c.expected, got)) detail++;
+    else missed.push(c.name.slice(0, 3));
+    if (matchesOutcome(c.expected, got)) outcome++;
+    if (inventedVote(c.expected, got)) invented.push(c.name.slice(0, 3));
+  }
+  const n = cases.length;
+  console.log(`${name.padEnd(40)} ${`${detail}/${n}`.padStart(8)} ${`${outcome}/${n}`.padStart(8)} ${String(invented.length).padStart(8)}`);
+  if (verbose && missed.length > 0) console.log(`  missed in detail: ${missed.join(' ')}`);
+  if (verbose && invented.length > 0) console.log(`  unreadable counted as a vote: ${invented.join(' ')}`);
+}
+
+const votes = await Promise.all(loadVoteCorpus().map(async (c) => ({ ...c, text: await newTextOfMessage(c.raw) })));
+console.log(`\nvote-replies corpus: ${votes.length} replies (${VOTE_CORPUS_DIR})\n`);
+console.log(`${'reader'.padEnd(40)} ${'detail'.padStart(8)} ${'outcome'.padStart(8)} ${'invented'.padStart(8)}`);
+await scoreVotes('naive (first letter / keyword)', naive, votes);
+await scoreVotes('ours (rules/stance.ts → rules/reading/)', ours, votes);
+
+// --- the stance readers on their own table ----------------------------------
+
+// Key order and undefined members do not matter, as with vitest's toEqual.
+const canonical = (v: unknown): unknown =>
+  v && typeof v === 'object' && !Array.isArray(v)
+    ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, canonical(x)]))
+    : v;
+const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+// `doubt` (why a reply is unreadable) is explained to the member, not part of the table.
+const withoutDoubt = <T extends { doubt?: string }>({ doubt: _doubt, ...rest }: T) => rest;
+const tableChoice = choiceCases.filter(([text, stance, comment]) => same(withoutDoubt(readChoiceStance(text, OPTIONS)), { stance, comment })).length;
+const tableProposal = proposalCases.filter(([text, expected]) => same(withoutDoubt(readProposalStance(text)), expected)).length;
+console.log(`\nown table (test/unit/consultations/stanceCases.ts)`);
+console.log(`${'choice'.padEnd(40)} ${`${tableChoice}/${choiceCases.length}`.padStart(8)}`);
+console.log(`${'proposal'.padEnd(40)} ${`${tableProposal}/${proposalCases.length}`.padStart(8)}`);

@@ -126,10 +126,15 @@ async function coordinatorStatus({ tx }: HandlerTools, c: Consultation): Promise
   if (c.status === 'cancelled') return `${head} at ${formatUtc(c.cancelled_at!)}.`;
   if (c.status === 'closed') return [`${head} at ${formatUtc(c.closed_at!)}.`, ...outcomeLines(c.outcome as Outcome, c)].join('\n');
   const tally = await countConsultation(tx, c, false);
+  // Members whose latest reply could not be read: coordinators may want to ask them.
+  const unreadable = await tx`
+    select e.email from consultation_electorate e join consultation_replies r on r.id = e.latest_reply_id
+    where e.consultation_id = ${c.id} and not r.readable order by e.email limit 50`;
   return [
     `${head}, closes ${formatUtc(c.deadline)}${c.reminder_at ? `, reminder ${formatUtc(c.reminder_at)}${c.reminded_for ? ' (sent)' : ''}` : ''}.`,
     `Electorate ${tally.electorate}: replied ${tally.buckets.replied}, not replied yet ${tally.buckets.silent}` +
       `${tally.unreadable ? ` (of which ${tally.unreadable} unreadable)` : ''}, unreachable ${tally.buckets.unreachable}, away ${tally.buckets.away}.`,
+    ...(unreadable.length > 0 ? [`Replies Tacit could not read (told how to answer): ${unreadable.map((r) => r.email as string).join(', ')}.`] : []),
   ].join('\n');
 }
 

@@ -3,7 +3,7 @@ import type { HandlerTools, InboundMail } from '../routing/inboundMail.ts';
 import { replyToSender } from '../routing/reply.ts';
 import { consultFrom, replyAddress } from './addresses.ts';
 import type { Consultation } from './consultation.ts';
-import { describeStance } from './describeStance.ts';
+import { describeStance, restateStance } from './describeStance.ts';
 import type { Outcome } from './outcome.ts';
 import { outcomeLines } from './outcomeView.ts';
 import type { RecordedReply } from './recordReply.ts';
@@ -39,6 +39,7 @@ export async function answerReply(
       ...view,
       recorded: describeStance(c.kind, result.stance, c.options),
       ballotCode: ballotCode(ctx.secret, c.id, memberId),
+      readAs: restateStance(c.kind, result.stance, c.options),
       comment: result.comment,
       superseded: result.superseded,
     }, options);
@@ -47,5 +48,13 @@ export async function answerReply(
   await replyToSender(mail, tools, 'consultation-unreadable', {
     ...view,
     earlier: result.standing ? describeStance(c.kind, result.standing, c.options) : null,
+    doubt: result.doubt ?? null,
+    notUnderstood: quotedLines(result.comment),
   }, options);
+}
+
+/** What the member wrote, quoted back ("> …"), at most a dozen lines. */
+function quotedLines(text: string): string[] {
+  const lines = text.split('\n').map((l) => l.trimEnd());
+  return lines.length > 12 ? [...lines.slice(0, 12), '…'] : lines.filter((l, i) => l !== '' || i > 0);
 }

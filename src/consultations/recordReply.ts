@@ -12,6 +12,8 @@ export type RecordedReply =
       superseded: boolean;
       /** For an unreadable reply: the readable one that still counts, if any. */
       standing: Record<string, unknown> | null;
+      /** For an unreadable reply: why it was not read as a vote, when the reader can say. */
+      doubt?: string;
     }
   | { state: 'late'; stance: Record<string, unknown>; comment: string }
   | { state: 'duplicate' };
@@ -20,12 +22,12 @@ export type RecordedReply =
 export function readStance(c: Pick<Consultation, 'kind' | 'options'>, text: string) {
   if (c.kind === 'choice') {
     const reading = readChoiceStance(text, c.options);
-    return { stance: reading.stance as Record<string, unknown>, readable: !reading.stance.unreadable, comment: reading.comment };
+    return { stance: reading.stance as Record<string, unknown>, readable: !reading.stance.unreadable, comment: reading.comment, doubt: reading.doubt };
   }
   const reading = readProposalStance(text);
   const stance: Record<string, unknown> = { stance: reading.stance };
   if (reading.reason) stance.reason = reading.reason;
-  return { stance, readable: reading.stance !== 'unreadable', comment: reading.comment };
+  return { stance, readable: reading.stance !== 'unreadable', comment: reading.comment, doubt: reading.doubt };
 }
 
 /**
@@ -76,5 +78,6 @@ export async function recordReply(
     comment: reading.comment,
     superseded: reading.readable && !takesEffect,
     standing: !reading.readable && current?.readable ? (current.stance as Record<string, unknown>) : null,
+    ...(reading.doubt ? { doubt: reading.doubt } : {}),
   };
 }

@@ -36,7 +36,16 @@ export function htmlToPlainText(html: string): string {
   const text = convert(html, HTML_TO_TEXT_OPTIONS);
   const cut = text.indexOf(CUT_MARK);
   const kept = cut === -1 ? text : text.slice(0, cut);
-  return kept.replace(/[ \t]+$/gm, '').trim();
+  return trimLineEnds(kept).trim();
+}
+
+/** Blanks at the end of every line, in one pass (`/[ \t]+$/gm` is quadratic on long runs of spaces). */
+function trimLineEnds(text: string): string {
+  return text.split('\n').map((line) => {
+    let end = line.length;
+    while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+    return line.slice(0, end);
+  }).join('\n');
 }
 
 /** The new text of a raw RFC 5322 reply: text part preferred, else its HTML. */
@@ -250,10 +259,14 @@ const FORWARD_TITLES = [
   'Oryginalna wiadomość', 'Przekazana wiadomość', 'Исходное сообщение', 'Пересылаемое сообщение',
   'Původní zpráva', 'Alkuperäinen viesti', '原始邮件', '転送されたメッセージ', '元のメッセージ',
 ];
+// Matched after the leading blanks, ">" and "*" are taken off (FORWARD_PREFIX):
+// two overlapping starred classes in one pattern backtrack quadratically on a
+// long run of spaces.
+const FORWARD_PREFIX = new RegExp(`^[${BLANK_CHARS}>*]*`);
 const FORWARD_PATTERNS: RegExp[] = [
-  new RegExp(`^[${BLANK_CHARS}>*]*-{2,}${BLANK}*(?:${FORWARD_TITLES.join('|')})${BLANK}*-{2,}`, 'iu'),
-  new RegExp(`^[${BLANK_CHARS}>*]*Begin forwarded message:`, 'i'),
-  new RegExp(`^[${BLANK_CHARS}>*]*-*${BLANK}*Reply message${BLANK}*-*$`, 'i'),
+  new RegExp(`^-{2,}${BLANK}*(?:${FORWARD_TITLES.join('|')})${BLANK}*-{2,}`, 'iu'),
+  /^Begin forwarded message:/i,
+  new RegExp(`^-*${BLANK}*Reply message${BLANK}*-*$`, 'i'),
 ];
 
 // Outlook's header block squeezed onto one line by an HTML-to-text step:
@@ -271,7 +284,8 @@ const MAX_ATTRIBUTION_LENGTH = 400;
 
 /** A line that introduces a quoted or forwarded message. */
 function isAttribution(line: string): boolean {
-  if (FORWARD_PATTERNS.some((pattern) => pattern.test(line))) return true;
+  const unprefixed = line.replace(FORWARD_PREFIX, '');
+  if (FORWARD_PATTERNS.some((pattern) => pattern.test(unprefixed))) return true;
   if (line.length > 1000) return false;
   if (ONE_LINE_HEADERS.some((pattern) => pattern.test(line))) return true;
   if (line.length > MAX_ATTRIBUTION_LENGTH) return false;
@@ -306,11 +320,14 @@ function isHeaderLine(line: string): boolean {
 // ---------------------------------------------------------------------------
 
 // The rules below are quadratic in the number of lines at worst; a reply's
-// new text is at its top, so beyond this many lines the rest is not read.
+// new text is at its top, so beyond this many lines (or characters) the rest
+// is not read.
 const MAX_LINES = 10_000;
+const MAX_CHARS = 200_000;
 
 function prepareLines(text: string): string[] {
   const normalized = text
+    .slice(0, MAX_CHARS)
     .replace(/\r\n?/g, '\n')
     .replace(/[\u200b\u2060\ufeff]/g, '') // zero-width spaces left by mail apps
     .replace(/\u00a0/g, ' ');
@@ -356,7 +373,13 @@ function wrappedAttributionEnd(lines: string[], start: number): number {
   const first = lines[start]!;
   if (!mayStartAttribution(first)) return start;
   if (isAttribution(first) && COLON_AT_END.test(first)) return start;
+  // A sentence that ends is the member's text ("No estoy de acuerdo: … 12 EUR es mucho.").
+  if (/\p{L}[.!?]\s*$/u.test(first)) return start;
+  const startsWithLead = STARTS_WITH_LEAD.test(first.replace(QUOTE_AND_DASH_PREFIX, ''));
   for (let end = start + 1; end < Math.min(lines.length, start + MAX_WRAPPED_LINES); end++) {
+    // Only an "On <date>" line wraps across blank lines (Gmail's "<\nmailto:…");
+    // past a blank line after anything else starts another paragraph.
+    if (isEmptyLine(lines[end]!) && !startsWithLead) break;
     const candidate = joinLines(lines.slice(start, end + 1));
     if (candidate.length > MAX_ATTRIBUTION_LENGTH) break;
     if (COLON_AT_END.test(candidate) && isAttribution(candidate)) return end;
@@ -446,7 +469,9 @@ function dropKind(body: Body, kind: string): Body {
 function cutAtFirstDelimiter(body: Body): Body {
   const index = body.kinds.indexOf(DELIMITER);
   if (index === -1) return body;
-  const separatesNewText = /^_+$/.test(body.lines[index]!.trim()) && /^[te]*t[te]*b/.test(body.kinds.slice(index + 1));
+  // "[te]*b" with a "t" in it ("[te]*t[te]*b" backtracks quadratically on long runs).
+  const upToAttribution = /^[te]*b/.exec(body.kinds.slice(index + 1));
+  const separatesNewText = /^_+$/.test(body.lines[index]!.trim()) && !!upToAttribution && upToAttribution[0].includes(TEXT);
   if (!separatesNewText) return slice(body, 0, index);
   const kinds = body.kinds.slice(0, index) + TEXT + body.kinds.slice(index + 1);
   return cutAtFirstDelimiter({ lines: body.lines, kinds });
@@ -457,8 +482,16 @@ function cutAtFirstDelimiter(body: Body): Body {
  * them: then the line was probably a sentence, not the app's footer.
  */
 function dropMobileSignatures(body: Body): Body {
-  const kinds = body.kinds.replace(/s(?=[se]*t)/g, TEXT);
-  return dropKind({ lines: body.lines, kinds }, SIGNATURE);
+  // One pass from the end: is there text after this run of signatures and blanks?
+  const kinds = body.kinds.split('');
+  let textFollows = false;
+  for (let i = kinds.length - 1; i >= 0; i--) {
+    if (kinds[i] === TEXT) textFollows = true;
+    else if (kinds[i] === SIGNATURE) {
+      if (textFollows) kinds[i] = TEXT;
+    } else if (kinds[i] !== EMPTY) textFollows = false;
+  }
+  return dropKind({ lines: body.lines, kinds: kinds.join('') }, SIGNATURE);
 }
 
 /** Bottom posting: "On ... wrote:", the quote, then the reply at the end. */
@@ -469,8 +502,10 @@ function keepReplyWrittenBelowQuote(body: Body): Body {
 
 /** Text, then "On ... wrote:" followed by the old message without ">" marks. */
 function cutAtAttributionOfUnquotedMessage(body: Body): Body {
-  const match = /te*b[^q]*$/.exec(body.kinds);
-  return match ? slice(body, 0, match.index + 1) : body;
+  // A match holds no "q", so it lies after the last one: searching only there keeps this linear.
+  const from = body.kinds.lastIndexOf(QUOTE) + 1;
+  const match = /te*b[^q]*$/.exec(body.kinds.slice(from));
+  return match ? slice(body, 0, from + match.index + 1) : body;
 }
 
 // Below this many lines of text after a quote, the text is taken for part of
@@ -483,7 +518,9 @@ const MAX_TEXT_LINES_AFTER_QUOTE = 7;
  * follows: that is an answer written under a quoted question.
  */
 function cutAtAttributionOfQuotedMessage(body: Body): Body {
-  const match = /te*b[eqbh]*([te]*)$/.exec(body.kinds);
+  // The trailing text starts at a "t" (written so, the two classes cannot trade
+  // characters and backtrack quadratically).
+  const match = /te*b[eqbh]*((?:t[te]*)?)$/.exec(body.kinds);
   if (!match || /bq[eqbh]*t/.test(body.kinds)) return body;
   const textLinesAfter = (match[1] ?? '').split(TEXT).length - 1;
   return textLinesAfter < MAX_TEXT_LINES_AFTER_QUOTE ? slice(body, 0, match.index + 1) : body;
@@ -491,7 +528,8 @@ function cutAtAttributionOfQuotedMessage(body: Body): Body {
 
 /** A quote (or attribution) ending the mail after the member's text. */
 function dropQuoteEndingTheMail(body: Body): Body {
-  const match = /te*[qbe]+$/.exec(body.kinds);
+  // "te*[qbe]+$" with the overlapping "e*" folded in: linear.
+  const match = /t[qbe]+$/.exec(body.kinds);
   return match ? slice(body, 0, match.index + 1) : body;
 }
 
@@ -501,7 +539,7 @@ function dropQuoteEndingTheMail(body: Body): Body {
  * may be all the sender wrote.
  */
 function dropMailOfOnlyQuotes(body: Body): Body {
-  return /^[bqe]*b[bqe]*$/.test(body.kinds) ? slice(body, 0, 0) : body;
+  return /^[bqe]*$/.test(body.kinds) && body.kinds.includes(ATTRIBUTION) ? slice(body, 0, 0) : body;
 }
 
 /** Attributions left between kept lines carry no new text. */

@@ -1,0 +1,46 @@
+/**
+ * Reading a choice reply, the whole pipeline: locate the member's own words,
+ * take questions out, the choice grammar, then doubt (a vote for someone
+ * else, a letter contradicting its name) turns a reading into "unreadable".
+ */
+import { readChoiceText } from './choiceGrammar.ts';
+import { choiceDoubt, endOfLastPhrase } from './doubt.ts';
+import { locateAnswer } from './locate.ts';
+import { markedOption, pointedOption } from './markedOption.ts';
+import { takeOutQuestions } from './questions.ts';
+import type { ChoiceOption, ChoiceReading } from './types.ts';
+
+export const TOO_LONG = 'the reply is too long to be read automatically';
+
+export function readChoiceStance(text: string, options: readonly (string | ChoiceOption)[]): ChoiceReading {
+  const opts: ChoiceOption[] = options.map((o) => (typeof o === 'string' ? { letter: o } : o))
+    .map((o) => ({ ...o, letter: o.letter.trim().toUpperCase() }));
+  const located = locateAnswer(text);
+  if (located.tooLong) return { stance: { unreadable: true }, comment: '', doubt: TOO_LONG };
+  const marked = markedOption(located, opts);
+  if (marked) return marked;
+  const { rest, questions } = takeOutQuestions(located.text);
+  const reading = corrected(questions.length > 0 ? rest : located.text, opts);
+  if (reading.stance.unreadable) {
+    const pointed = pointedOption(located, opts);
+    if (pointed) return pointed;
+    const unreadable: ChoiceReading = { stance: { unreadable: true }, comment: located.text.trim() };
+    if (questions.length > 0) unreadable.doubt = `a question is not an answer: "${questions[0]}"`;
+    return unreadable;
+  }
+  const doubt = choiceDoubt(located.text, opts);
+  if (doubt) return { stance: { unreadable: true }, comment: located.text.trim(), doubt };
+  return questions.length > 0 ? { ...reading, comment: [reading.comment, ...questions].filter((s) => s).join('\n') } : reading;
+}
+
+/** "B. Actually no, C.": what follows the last correction counts, when it reads as a stance. */
+function corrected(text: string, opts: ChoiceOption[]): ChoiceReading {
+  const at = endOfLastPhrase(text, 'correction');
+  if (at > 0) {
+    const later = readChoiceText(text.slice(at), opts);
+    if (!later.stance.unreadable) {
+      return { stance: later.stance, comment: [text.slice(0, at).trim(), later.comment].filter((s) => s).join('\n') };
+    }
+  }
+  return readChoiceText(text, opts);
+}

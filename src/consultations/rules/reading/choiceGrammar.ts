@@ -1,0 +1,696 @@
+/**
+ * The choice grammar: tokens of a reply's own text → which options the member
+ * wants, accepts or refuses. Pure; the vocabulary is data (vocabulary/).
+ */
+import {
+  CHOICE_PREFIXES, CHOICE_WORDS as VOCABULARY, ORDINALS, LONGEST_CHOICE_PHRASE as LONGEST_PHRASE, type WordRole,
+} from './vocabulary/index.ts';
+import { AFTER_ADJECTIVE, BEFORE_ARTICLE, LETTER_FOLLOWERS } from './vocabulary/letterContext.ts';
+import { editDistance, escapeRe, fold, joinComment, latinLookalike, LEADING_JUNK, lineRanges } from './text.ts';
+import { isGreetingLine } from './greeting.ts';
+import type { ChoiceOption, ChoiceReading, ChoiceStance } from './types.ts';
+
+type Kind = 'word' | 'num' | 'ordinal' | 'rankp' | 'stop' | 'clause' | 'colon' | 'dash' | 'conjp' | 'open' | 'nl' | 'vote';
+
+type Role =
+  | WordRole
+  | 'letter' | 'foreign' | 'prose' | 'boundary' | 'neutral';
+
+interface Tok {
+  kind: Kind;
+  text: string;    // folded text
+  start: number;
+  end: number;
+  role: Role;
+  letter?: string; // for role letter/foreign
+  strong?: boolean;// named by the option's own words
+  upper?: boolean; // typed as a capital (a Greek/Cyrillic lookalike counts)
+  contrast?: boolean; // a "but" used as a clause break
+}
+
+const SCAN: Array<[RegExp, Kind | null]> = [
+  [/\n/y, 'nl'],
+  [/[^\S\n]+/y, null],
+  [/(?:e\.g\.|i\.e\.|etc\.|vs\.|approx\.|o\.k\.?|n°|nº)/y, 'word'],
+  [/\d{1,2}(?:[.)]|st|nd|rd|th)(?=[\s:,]|$)/y, 'ordinal'],
+  [/[+-]1(?!\d)/y, 'vote'],
+  [/(?:->|=>|>>|→|⇒|≫|»|>)+/y, 'rankp'],
+  [/[.!?…]+/y, 'stop'],
+  [/[,;]/y, 'clause'],
+  [/:/y, 'colon'],
+  [/(?<=\s)-{1,2}(?=\s)|[–—]/y, 'dash'],
+  [/[&/+=]/y, 'conjp'],
+  [/\(/y, 'open'],
+  [/\p{L}[\p{L}\p{M}\p{N}']*(?:-[\p{L}\p{N}]+)*/uy, 'word'],
+  [/\d+(?:[.,:]\d+)*/y, 'num'],
+  [/./suy, null],
+];
+
+interface OptionMatcher {
+  letter: string;
+  re: RegExp;
+}
+
+const ARTICLES = new Set(['a', 'an', 'the', 'la', 'le', 'les', 'el', 'der', 'die', 'das', 'il', 'lo']);
+
+
+function phraseRe(words: string[]): RegExp {
+  // At most a few blanks between words: a bounded gap keeps the search linear on runs of spaces.
+  return new RegExp(`(?<![\\p{L}\\p{N}])${words.map(escapeRe).join('\\s{1,4}')}(?![\\p{L}\\p{N}])`, 'gu');
+}
+
+/** Regexes finding an option named by its own words (full text, then the words that set it apart). */
+function optionMatchers(options: ChoiceOption[]): OptionMatcher[] {
+  const withText = options
+    .filter((o) => o.text && o.text.trim().length >= 4 && !VOCABULARY.has(fold(o.text.trim())))
+    .map((o) => ({ letter: o.letter, words: fold(o.text!).match(/[\p{L}\p{N}']+/gu) ?? [] }))
+    .filter((o) => o.words.length > 0);
+  const out: OptionMatcher[] = withText.map((o) => ({ letter: o.letter, re: phraseRe(o.words) }));
+  if (withText.length >= 2) {
+    // Drop the words every option shares at the start ("International Organization for …").
+    let common = 0;
+    const min = Math.min(...withText.map((o) => o.words.length));
+    while (common < min && withText.every((o) => o.words[common] === withText[0]!.words[common])) common++;
+    const tails = withText.map((o) => {
+      let t = o.words.slice(common);
+      while (t.length > 0 && ARTICLES.has(t[0]!)) t = t.slice(1);
+      return { letter: o.letter, words: t, joined: ` ${t.join(' ')} ` };
+    });
+    for (const t of tails) {
+      if (common === 0 || t.words.length < 2) continue;
+      const clash = tails.some((u) => u !== t && u.joined.includes(t.joined));
+      if (!clash) out.push({ letter: t.letter, re: phraseRe(t.words) });
+    }
+  }
+  // Longest first, so a full name wins over a shorter name inside it.
+  return out.sort((a, b) => b.re.source.length - a.re.source.length);
+}
+
+/**
+ * Words of one option's text that no other option shares ("Montreal",
+ * "online", "socialism"): a reply naming one of them, or a spelling of it in
+ * another language ("Lissabon", "Lisbonne", "Lisboa"), names that option.
+ */
+export interface DistinctiveWord {
+  letter: string;
+  word: string;
+}
+
+export function distinctiveWords(options: ChoiceOption[]): DistinctiveWord[] {
+  const wordsOf = (o: ChoiceOption) => new Set(fold(o.text ?? '').match(/[\p{L}\p{N}']+/gu) ?? []);
+  const sets = options.map(wordsOf);
+  const out: DistinctiveWord[] = [];
+  options.forEach((o, i) => {
+    for (const w of sets[i]!) {
+      if (w.length < 4 || VOCABULARY.has(w) || ARTICLES.has(w)) continue;
+      if (sets.some((other, j) => j !== i && [...other].some((x) => x === w || sameWord(x, w, false)))) continue;
+      out.push({ letter: o.letter, word: w });
+    }
+  });
+  return out;
+}
+
+/**
+ * The same name, allowing for another language's spelling: one word starts
+ * with the other (≥ 5 letters, "lisbon"/"lisbonne"), one letter apart, or
+ * two apart for a capitalised name sharing its first three letters.
+ */
+export function sameWord(word: string, name: string, capitalised: boolean): boolean {
+  if (word === name) return true;
+  if (word.length < 5 || word.length > 24) return false;
+  const [short, long] = word.length <= name.length ? [word, name] : [name, word];
+  if (long.startsWith(short) && long.length - short.length <= 3) return true;
+  if (Math.abs(word.length - name.length) > 2) return false;
+  const d = editDistance(word, name);
+  return d <= 1 || (capitalised && d <= 2 && word.slice(0, 3) === name.slice(0, 3) && name.length >= 6);
+}
+
+function findOptionSpans(folded: string, matchers: OptionMatcher[]): Map<number, { end: number; letter: string }> {
+  const taken: Array<{ start: number; end: number; letter: string }> = [];
+  for (const m of matchers) {
+    m.re.lastIndex = 0;
+    for (const hit of folded.matchAll(m.re)) {
+      const start = hit.index;
+      const end = start + hit[0].length;
+      if (taken.some((t) => start < t.end && end > t.start)) continue;
+      taken.push({ start, end, letter: m.letter });
+    }
+  }
+  return new Map(taken.map((t) => [t.start, { end: t.end, letter: t.letter }]));
+}
+
+function tokenize(
+  folded: string, source: string, spans: Map<number, { end: number; letter: string }>, distinct: DistinctiveWord[],
+): Tok[] {
+  const toks: Tok[] = [];
+  let pos = 0;
+  while (pos < folded.length) {
+    const span = spans.get(pos);
+    if (span) {
+      toks.push({ kind: 'word', text: folded.slice(pos, span.end), start: pos, end: span.end, role: 'letter', letter: span.letter, strong: true });
+      pos = span.end;
+      continue;
+    }
+    for (const [re, kind] of SCAN) {
+      re.lastIndex = pos;
+      const m = re.exec(folded);
+      if (!m || m[0].length === 0) continue;
+      if (kind) toks.push(wordToken(kind, m[0], pos, source, distinct));
+      pos += m[0].length;
+      break;
+    }
+  }
+  return toks;
+}
+
+function wordToken(kind: Kind, text: string, start: number, source: string, distinct: DistinctiveWord[]): Tok {
+  const end = start + text.length;
+  const tok: Tok = { kind, text, start, end, role: 'neutral' };
+  if (kind !== 'word') return tok;
+  const lookalike = text.length === 1 ? latinLookalike(source[start]!) : undefined;
+  if (lookalike) {
+    tok.text = lookalike.toLowerCase();
+    tok.upper = true;
+    return tok;
+  }
+  if (text.length >= 4 && !VOCABULARY.has(text)) {
+    const capitalised = /^\p{Lu}/u.test(source[start]!);
+    const hit = distinct.find((d) => sameWord(text, d.word, capitalised));
+    if (hit) return { ...tok, role: 'letter', letter: hit.letter, strong: true };
+  }
+  return tok;
+}
+
+const ABBREVIATIONS = new Set(['opt', 'nr', 'cf', 'vs', 'approx', 'ca']);
+
+/** Splits tokens into sentences (stop punctuation and line ends; numbered lists stay together). */
+function sentences(toks: Tok[]): Tok[][] {
+  const out: Tok[][] = [];
+  let cur: Tok[] = [];
+  let curHasOrdinal = false;
+  const flush = () => {
+    if (cur.length > 0) out.push(cur);
+    cur = [];
+    curHasOrdinal = false;
+  };
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.kind === 'nl') {
+      let j = i + 1;
+      while (j < toks.length && toks[j]!.kind === 'nl') j++;
+      i = j - 1; // a run of line ends is one break
+      const next = toks[j];
+      if (next && next.kind === 'ordinal' && curHasOrdinal) continue;
+      flush();
+      continue;
+    }
+    if (t.kind === 'stop') {
+      const prev = cur[cur.length - 1];
+      if (t.text === '.' && prev && prev.kind === 'word' && ABBREVIATIONS.has(prev.text)) continue;
+      flush();
+      continue;
+    }
+    if (t.kind === 'ordinal') curHasOrdinal = true;
+    cur.push(t);
+  }
+  flush();
+  return out;
+}
+
+/** "Optoin", "opiton", "optio" are still "option". */
+function looksLikeOption(w: string): boolean {
+  return w.length >= 4 && w.length <= 8 && /^o/.test(w) && (editDistance(w, 'option') <= 2 || editDistance(w, 'options') <= 2);
+}
+
+const isSingleLetter = (t: Tok | undefined) => !!t && t.kind === 'word' && !t.strong && /^[a-z]$/.test(t.text);
+
+/**
+ * Gives every token of a sentence its role: multi-word phrases are merged,
+ * single letters are told apart from the article "a" / pronoun "I".
+ */
+function resolveRoles(sentence: Tok[], original: string, letters: Set<string>): Tok[] {
+  // 1. phrases (never across punctuation, never swallowing a single letter)
+  const merged: Tok[] = [];
+  for (let i = 0; i < sentence.length; i++) {
+    const t = sentence[i]!;
+    if (t.kind !== 'word' || t.strong || isSingleLetter(t)) {
+      merged.push(t);
+      continue;
+    }
+    let done = false;
+    // The longest phrase starting here; extending stops as soon as no phrase starts so.
+    let key = '';
+    let found: { role: WordRole; n: number } | null = null;
+    for (let n = 1; n <= LONGEST_PHRASE && i + n <= sentence.length; n++) {
+      const p = sentence[i + n - 1]!;
+      if (p.kind !== 'word' || p.strong || (n > 1 && isSingleLetter(p))) break;
+      key = n === 1 ? p.text : `${key} ${p.text}`;
+      if (!CHOICE_PREFIXES.has(key)) break;
+      const role = VOCABULARY.get(key);
+      if (role) found = { role, n };
+    }
+    if (found) {
+      merged.push({ kind: 'word', text: sentence.slice(i, i + found.n).map((p) => p.text).join(' '), start: t.start, end: sentence[i + found.n - 1]!.end, role: found.role });
+      i += found.n - 1;
+      done = true;
+    }
+    if (!done) merged.push({ ...t, role: looksLikeOption(t.text) ? 'filler' : 'prose' });
+  }
+
+  // 2. punctuation roles
+  for (let i = 0; i < merged.length; i++) {
+    const t = merged[i]!;
+    switch (t.kind) {
+      case 'clause': t.role = 'boundary'; break;
+      case 'colon': t.role = 'neutral'; break;
+      case 'rankp': case 'ordinal': t.role = 'rank'; break;
+      case 'conjp': t.role = 'conj'; break;
+      case 'vote': t.role = t.text === '-1' ? 'neg' : 'pref'; break;
+      case 'open': t.role = 'intro'; break;
+      case 'num': t.role = 'prose'; break;
+      case 'dash': t.role = isSingleLetter(merged[i + 1]) ? 'rank' : 'intro'; break;
+      default: break;
+    }
+  }
+
+  // 3. single letters
+  const punctuationLike = (t: Tok | undefined) => !t || t.kind !== 'word';
+  for (let i = 0; i < merged.length; i++) {
+    const t = merged[i]!;
+    if (!isSingleLetter(t)) continue;
+    const upper = t.text.toUpperCase();
+    const typedUpper = t.upper === true || original.slice(t.start, t.end) === upper;
+    const next = merged[i + 1];
+    const next2 = merged[i + 2];
+    const prev = merged[i - 1];
+    const nextRole = next && !isSingleLetter(next) ? next.role : undefined;
+    const structural = (r: Role | undefined) =>
+      r === 'conj' || r === 'rank' || r === 'but' || r === 'except' || r === 'intro' || r === 'boundary';
+    let isLetter: boolean;
+    if (t.text === 'a') {
+      if (punctuationLike(next)) isLetter = true;
+      else if (isSingleLetter(next)) {
+        // Letters in a row are typed alike: "A B C", "B A C", "a b c" must not
+        // lose their A. "a B" is the article ("Honestly, a C"), as is "a b"
+        // after a word ("give it a b").
+        const nextUpper = next!.upper === true || original.slice(next!.start, next!.end) === next!.text.toUpperCase();
+        const next2Upper = isSingleLetter(next2) && (next2!.upper === true || original.slice(next2!.start, next2!.end) === next2!.text.toUpperCase());
+        // "A o B", "A y C", "A e B": a one-letter conjunction between two capitals.
+        if (typedUpper && !nextUpper && VOCABULARY.get(next!.text) === 'conj' && next2Upper) isLetter = true;
+        else isLetter = typedUpper
+          ? nextUpper
+          : !nextUpper && (!prev || prev.kind !== 'word' || isSingleLetter(prev));
+      } else if (['good', 'great', 'fine', 'bad', 'perfect'].includes(next!.text)) {
+        isLetter = punctuationLike(next2) || AFTER_ADJECTIVE.has(next2!.text);
+      } else {
+        // A merged phrase ("for me") counts by its first word.
+        isLetter = structural(nextRole) || nextRole === 'neg' || nextRole === 'accept' || LETTER_FOLLOWERS.has(next!.text.split(' ')[0]!);
+        // "is a no", "such a …": the article.
+        if (prev && prev.kind === 'word' && BEFORE_ARTICLE.has(prev.text)) isLetter = false;
+      }
+    } else if (t.text === 'i') {
+      isLetter = punctuationLike(next)
+        || structural(nextRole)
+        || ['is', 'please', 'fine', 'ok', 'okay', 'acceptable', 'first', 'too', 'also'].includes(next!.text);
+    } else {
+      isLetter = true;
+    }
+    if (isLetter && letters.has(upper)) {
+      t.role = 'letter';
+      t.letter = upper;
+    } else if (isLetter && typedUpper) {
+      t.role = 'foreign';
+      t.letter = upper;
+    } else {
+      t.role = VOCABULARY.get(t.text) ?? 'prose';
+    }
+  }
+
+  // 4. roles that depend on the clause: "but" after "any" means except;
+  //    "either"/"neither" depend on whether letters follow.
+  const clauseOf = (i: number): [number, number] => {
+    let s = i;
+    while (s > 0 && merged[s - 1]!.role !== 'boundary') s--;
+    let e = i;
+    while (e < merged.length - 1 && merged[e + 1]!.role !== 'boundary') e++;
+    return [s, e];
+  };
+  for (let i = 0; i < merged.length; i++) {
+    const t = merged[i]!;
+    if (t.role === 'but') {
+      const [s] = clauseOf(i);
+      const afterAny = merged.slice(s, i).some((x) => x.role === 'any' || x.role === 'anyWeak' || x.role === 'either' || x.role === 'none');
+      t.role = afterAny ? 'except' : 'boundary';
+      t.contrast = !afterAny;
+    }
+  }
+  for (let i = 0; i < merged.length; i++) {
+    const t = merged[i]!;
+    if (t.role !== 'either' && t.role !== 'neither' && t.role !== 'anyWeak') continue;
+    const [s, e] = clauseOf(i);
+    const clause = merged.slice(s, e + 1);
+    const hasLetters = clause.some((x) => x.role === 'letter' || x.role === 'foreign');
+    if (t.role === 'either') t.role = hasLetters ? 'acceptPrefix' : 'any';
+    else if (t.role === 'neither') t.role = hasLetters ? 'neg' : 'none';
+    else {
+      // "all"/"everything" mean "any" only when qualified: "all fine", "all except C".
+      const after = merged.slice(i + 1, e + 1);
+      const qualified = !hasLetters && after.some((x) => x.role === 'accept' || x.role === 'except');
+      const qualifiedExcept = hasLetters && after.some((x) => x.role === 'except');
+      t.role = qualified || qualifiedExcept ? 'any' : 'filler';
+    }
+  }
+  return merged;
+}
+
+const STANCE_BEARING = new Set<Role>(['neg', 'accept', 'acceptPrefix', 'pref', 'any', 'none', 'except']);
+
+/** From token i to the end of its clause: does prose appear before a clean stop? */
+function clauseHasProse(toks: Tok[], i: number): boolean {
+  for (let j = i + 1; j < toks.length; j++) {
+    const r = toks[j]!.role;
+    // A colon after the letters ends the stance: "Not C or D I'm afraid: I can't travel".
+    if (r === 'boundary' || r === 'intro' || r === 'rank' || r === 'letter' || r === 'foreign' || toks[j]!.kind === 'colon') return false;
+    if (r === 'prose') return true;
+  }
+  return false;
+}
+
+function leadStart(toks: Tok[], anchor: number): number {
+  let s = anchor;
+  while (s > 0 && toks[s - 1]!.role !== 'boundary' && toks[s - 1]!.role !== 'intro') s--;
+  return s;
+}
+
+function isLetterish(t: Tok): boolean {
+  return t.role === 'letter' || t.role === 'foreign';
+}
+
+function isAnchor(t: Tok): boolean {
+  return t.role === 'letter' || t.role === 'foreign' || t.role === 'any' || t.role === 'none';
+}
+
+/** First anchor of a sentence; for an "any"/"none" word the words before it in its clause must not be prose. */
+function findAnchor(toks: Tok[], requireCleanLead: boolean): number {
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (requireCleanLead && (t.role === 'prose' || t.role === 'intro')) return -1;
+    if (!isAnchor(t)) continue;
+    if (t.role === 'any' || t.role === 'none') {
+      const lead = toks.slice(leadStart(toks, i), i);
+      if (lead.some((x) => x.role === 'prose')) continue;
+    }
+    return i;
+  }
+  return -1;
+}
+
+/** Index of the last token of the stance that starts at `anchor`. */
+function scanTail(toks: Tok[], anchor: number): number {
+  let last = anchor;
+  for (let j = anchor + 1; j < toks.length; j++) {
+    const r = toks[j]!.role;
+    if (r === 'intro' || r === 'prose') return last;
+    if (r === 'letter' || r === 'foreign' || STANCE_BEARING.has(r)) {
+      if (clauseHasProse(toks, j)) return last;
+      last = j;
+    }
+  }
+  // Nothing but stance words to the end of the sentence ("C last", "B, thanks"): all of it is the stance.
+  return toks.length - 1;
+}
+
+interface Meaning {
+  foreign: boolean;
+  /** Preferences on both sides of a "but" ("C … but I prefer B"): which one? */
+  contrasted: boolean;
+  plainGroups: string[][];
+  /** The place an ordinal word gave a single letter in its clause ("my first is B"), by letter. */
+  places: Map<string, number>;
+  accept: string[];
+  reject: string[];
+  any: boolean;
+  none: boolean;
+  letters: number;
+}
+
+/** Interprets the stance tokens clause by clause. */
+function interpret(toks: Tok[]): Meaning {
+  const m: Meaning = { foreign: false, contrasted: false, plainGroups: [], places: new Map(), accept: [], reject: [], any: false, none: false, letters: 0 };
+  const clauses: Tok[][] = [[]];
+  const afterContrast: boolean[] = [false];
+  for (const t of toks) {
+    if (t.role === 'boundary' || t.role === 'intro') {
+      clauses.push([]);
+      afterContrast.push(t.contrast === true);
+    } else clauses[clauses.length - 1]!.push(t);
+  }
+  mergeListedLetters(clauses, afterContrast);
+  let pendingPair: string[] | null = null;
+  for (const [ci, clause] of clauses.entries()) {
+    const plainBefore = m.plainGroups.length;
+    const letterIdx = clause.map((t, i) => (t.role === 'letter' || t.role === 'foreign' ? i : -1)).filter((i) => i >= 0);
+    if (clause.some((t) => t.role === 'foreign')) m.foreign = true;
+    m.letters += letterIdx.length;
+    if (letterIdx.length === 0) {
+      if (clause.some((t) => t.role === 'any')) m.any = true;
+      if (clause.some((t) => t.role === 'none')) m.none = true;
+      continue;
+    }
+    const negated = new Set<number>();
+    clause.forEach((t, p) => {
+      if (t.role !== 'neg' && t.role !== 'except') return;
+      const after = letterIdx.filter((i) => i > p);
+      for (const i of after.length > 0 ? after : letterIdx.filter((i) => i < p)) negated.add(i);
+    });
+    const firstLetter = letterIdx[0]!;
+    // "fine" before the letters counts after a "but": "ma va bene anche Lisbona".
+    const accepting = clause.some((t, p) => t.role === 'acceptPrefix' || (t.role === 'accept' && (p > firstLetter || afterContrast[ci])));
+    const groups: string[][] = [];
+    let lastPositive = -1;
+    for (const i of letterIdx) {
+      const letter = clause[i]!.letter!;
+      if (negated.has(i)) {
+        m.reject.push(letter);
+        continue;
+      }
+      if (accepting) {
+        m.accept.push(letter);
+        continue;
+      }
+      const between = lastPositive >= 0 ? clause.slice(lastPositive + 1, i) : [];
+      const joined = lastPositive >= 0 && between.some((t) => t.role === 'conj') && !between.some((t) => t.role === 'rank');
+      if (joined) groups[groups.length - 1]!.push(letter);
+      else groups.push([letter]);
+      lastPositive = i;
+    }
+    // "Between C and D (,) I (slightly) prefer C": the pair, then one of them again, is C over D.
+    const between = clause.some((t) => t.role === 'between');
+    let joined = false;
+    if (pendingPair && groups.length === 1 && groups[0]!.length === 1 && pendingPair.includes(groups[0]![0]!)) {
+      m.plainGroups.splice(m.plainGroups.lastIndexOf(pendingPair), 1); // pushed by the clause before
+      groups.unshift(pendingPair);
+      joined = true;
+    }
+    pendingPair = null;
+    if ((between || joined) && groups.length === 2 && groups[0]!.length === 2 && groups[1]!.length === 1 && groups[0]!.includes(groups[1]![0]!)) {
+      const chosen = groups[1]![0]!;
+      groups.splice(0, 2, [chosen], [groups[0]!.find((l) => l !== chosen)!]);
+    } else if (between && groups.length === 1 && groups[0]!.length === 2) pendingPair = groups[0]!;
+    // A tie inside a ranking ("B = C > A"): from the tie on, the letters are only acceptable.
+    const tieAt = groups.findIndex((g) => g.length > 1);
+    if (tieAt >= 0 && tieAt < groups.length - 1) groups.splice(tieAt, groups.length - tieAt, groups.slice(tieAt).flat());
+    // "second choice would be A, but my first is B": an ordinal word places the clause's one letter.
+    const place = clause.map((t) => ORDINALS.get(t.text.split(' ')[0]!) ?? ORDINALS.get(t.text.split(' ').at(-1)!))
+      .find((p) => p !== undefined);
+    if (place !== undefined && groups.length === 1 && groups[0]!.length === 1) m.places.set(groups[0]![0]!, place);
+    if (afterContrast[ci] && plainBefore > 0 && groups.length > 0) m.contrasted = true;
+    for (const g of groups) m.plainGroups.push(g);
+  }
+  return m;
+}
+
+const isLetterTok = (t: Tok) => t.role === 'letter' || t.role === 'foreign';
+
+/**
+ * "Lisbon, Montreal and Nairobi are all out": a clause of letters only, then
+ * a clause that goes on listing letters joined by "and"/"or" before its
+ * stance word, is one list; the comma was not a clause break.
+ */
+function mergeListedLetters(clauses: Tok[][], afterContrast: boolean[]): void {
+  for (let k = clauses.length - 2; k >= 0; k--) {
+    const cur = clauses[k]!;
+    const next = clauses[k + 1]!;
+    if (cur.length === 0 || !cur.every((t) => isLetterTok(t) || t.role === 'conj')) continue;
+    if (next.length === 0 || !isLetterTok(next[0]!) || afterContrast[k + 1]) continue;
+    const firstStance = next.findIndex((t) => t.role === 'neg' || t.role === 'accept' || t.role === 'except');
+    if (firstStance < 0) continue;
+    const listed = next.slice(0, firstStance);
+    if (!listed.some((t) => t.role === 'conj') || listed.filter(isLetterTok).length < 2) continue;
+    const comma: Tok = { ...next[0]!, kind: 'conjp', role: 'conj', text: ',' };
+    clauses.splice(k, 2, [...cur, comma, ...next]);
+    afterContrast.splice(k + 1, 1);
+  }
+}
+
+const uniq = (xs: string[]) => [...new Set(xs)];
+
+function stanceFromMeaning(m: Meaning, allLetters: string[]): ChoiceStance | null {
+  if (m.foreign) return null;
+  if (m.letters === 0) {
+    if (m.none) return { first: null, reject: [...allLetters] };
+    if (m.any) return { first: null, any: true };
+    return null;
+  }
+  let first: string | null = null;
+  let ranking: string[] | undefined;
+  // Single letters in order are preferences (a ranking when several);
+  // letters joined by and/or are acceptable together, without an order.
+  let singles = m.plainGroups.filter((g) => g.length === 1).map((g) => g[0]!);
+  // Every single letter placed by an ordinal word, each place once: that order,
+  // even across a "but". Otherwise preferences on both sides of a "but" are doubt.
+  const places = singles.map((l) => m.places.get(l));
+  const allPlaced = singles.length > 1 && places.every((p) => p !== undefined) && new Set(places).size === places.length;
+  if (allPlaced) singles = [...singles].sort((a, b) => m.places.get(a)! - m.places.get(b)!);
+  else if (m.contrasted) return null;
+  const sets = m.plainGroups.filter((g) => g.length > 1).flat();
+  if (singles.length > 0) {
+    const distinct = uniq(singles);
+    if (distinct.length === 1) first = distinct[0]!;
+    else if (distinct.length !== singles.length) return null; // a ranking naming an option twice
+    else {
+      first = singles[0]!;
+      ranking = singles;
+    }
+  }
+  const accept = [...sets, ...m.accept];
+  const reject = uniq(m.none ? [...m.reject, ...allLetters] : m.reject);
+  const acceptU = uniq(accept);
+  const positive = new Set([...(first ? [first] : []), ...(ranking ?? []), ...acceptU]);
+  if (reject.some((l) => positive.has(l))) return null; // "B, not B"
+  const stance: ChoiceStance = { first };
+  if (ranking) stance.ranking = ranking;
+  if (acceptU.length > 0) stance.accept = acceptU;
+  if (reject.length > 0) stance.reject = reject;
+  // "Any is fine, slight preference for C": every option fine, C first. Not when
+  // the "any" is about a set ("A o B, me da igual") or qualified by a rejection.
+  if (m.any && reject.length === 0 && sets.length === 0) stance.any = true;
+  return stance;
+}
+
+function unreadableChoice(text: string): ChoiceReading {
+  return { stance: { unreadable: true }, comment: text.trim() };
+}
+
+const MAX_SENTENCE_TOKENS = 120;
+
+/** Reads the member's own text of a choice reply (see stance.ts for the forms understood). */
+export function readChoiceText(text: string, options: readonly (string | ChoiceOption)[]): ChoiceReading {
+  const opts: ChoiceOption[] = options.map((o) => (typeof o === 'string' ? { letter: o } : o))
+    .map((o) => ({ ...o, letter: o.letter.trim().toUpperCase() }));
+  const allLetters = opts.map((o) => o.letter);
+  const letterSet = new Set(allLetters);
+  const source = text.normalize('NFC').replace(/\r\n?/g, '\n');
+  const folded = fold(source);
+  const toks = tokenize(folded, source, findOptionSpans(folded, optionMatchers(opts)), distinctiveWords(opts));
+  // A stance is a short sentence; longer ones are prose, and leaving them out
+  // keeps the work per sentence bounded (the reader stays linear in the text).
+  const sents = sentences(toks).filter((s) => s.length <= MAX_SENTENCE_TOKENS).map((s) => resolveRoles(s, source, letterSet));
+  const lines = lineRanges(source);
+  const lineAt = lineIndex(source);
+
+  // Greeting lines before any stance are not a comment.
+  let prefixStart = 0;
+  for (const s of sents) {
+    const line = lines[lineAt[s[0]!.start]!]!;
+    if (findAnchor(s, false) >= 0 || !isGreetingLine(source.slice(line.start, line.end))) break;
+    prefixStart = Math.max(prefixStart, line.end);
+  }
+
+  // The stance: the first sentence whose stance stands clear of prose; failing
+  // that, the first sentence naming an option at all ("B makes more sense").
+  let main = -1;
+  let fallback = -1;
+  for (let si = 0; si < sents.length && main < 0; si++) {
+    const s = sents[si]!;
+    const anchor = findAnchor(s, false);
+    if (anchor < 0) continue;
+    if (isLetterish(s[anchor]!) && clauseHasProse(s, anchor)) {
+      if (fallback < 0) fallback = si;
+    } else main = si;
+  }
+  if (main < 0 && fallback < 0) return unreadableChoice(source);
+
+  if (main < 0) {
+    // The anchor's own clause goes on in prose: keep the letter, refuse if other
+    // letters are in that prose, keep the sentence as comment.
+    const s = sents[fallback]!;
+    const anchor = findAnchor(s, false);
+    if (s.slice(anchor + 1).some(isLetterish)) return unreadableChoice(source);
+    // Only with a word of preference in the clause ("B makes more sense", "the Montreal venue
+    // looks great"): an option named in passing ("Nairobi would be hard to get to") is no vote.
+    let clauseEnd = anchor;
+    while (clauseEnd + 1 < s.length && s[clauseEnd + 1]!.role !== 'boundary') clauseEnd++;
+    if (!s.slice(leadStart(s, anchor), clauseEnd + 1).some((t) => t.role === 'pref' || t.role === 'accept')) return unreadableChoice(source);
+    if (sents.slice(fallback + 1).some((x) => x.some(isLetterish))) return unreadableChoice(source);
+    const stance = stanceFromMeaning(interpret(s.slice(leadStart(s, anchor), anchor + 1)), allLetters);
+    const prefix = source.slice(prefixStart, s[0]!.start);
+    return stance ? { stance, comment: joinComment(prefix, source.slice(s[0]!.start)) } : unreadableChoice(source);
+  }
+
+  const s = sents[main]!;
+  const anchor = findAnchor(s, false);
+  const last = scanTail(s, anchor);
+  const spanToks = s.slice(leadStart(s, anchor), last + 1);
+  const taken: Array<[number, number]> = [[s[0]!.start, s[last]!.end]];
+  // Later clauses that are pure stance ("Not C.", "Montreal and online are both fine too") join it.
+  for (let ci = main + 1; ci < sents.length; ci++) {
+    const c = sents[ci]!;
+    for (const from of clauseStarts(c)) {
+      const a = findAnchor(c.slice(from), true);
+      if (a < 0) continue;
+      const at = from + a;
+      if (isLetterish(c[at]!) && clauseHasProse(c, at)) continue;
+      const cl = scanTail(c, at);
+      spanToks.push({ ...c[from]!, kind: 'clause', role: 'boundary' }, ...c.slice(from, cl + 1));
+      taken.push([c[from]!.start, c[cl]!.end]);
+      break;
+    }
+  }
+  const stance = stanceFromMeaning(interpret(spanToks), allLetters);
+  if (!stance) return unreadableChoice(source);
+  const prefix = source.slice(prefixStart, s[0]!.start);
+  return { stance, comment: joinComment(prefix, withoutRanges(source, taken, s[0]!.start)) };
+}
+
+/** Where clauses begin in a sentence: its start and after each boundary or comment word. */
+function clauseStarts(toks: Tok[]): number[] {
+  const out = [0];
+  toks.forEach((t, i) => {
+    if ((t.role === 'boundary' || t.role === 'intro') && i + 1 < toks.length) out.push(i + 1);
+  });
+  return out;
+}
+
+/** The text from `from` on, without the stance ranges, tidied at the joins. */
+function withoutRanges(source: string, ranges: Array<[number, number]>, from: number): string {
+  const parts: string[] = [];
+  let pos = from;
+  for (const [start, end] of ranges) {
+    if (start > pos) parts.push(source.slice(pos, start));
+    pos = Math.max(pos, end);
+  }
+  parts.push(source.slice(pos));
+  return parts.map((p) => p.replace(LEADING_JUNK, '').trim()).filter((p) => p !== '').join('\n');
+}
+
+/** The line number of every offset (one pass). */
+function lineIndex(source: string): Int32Array {
+  const at = new Int32Array(source.length + 1);
+  let line = 0;
+  for (let i = 0; i <= source.length; i++) {
+    at[i] = line;
+    if (source[i] === '\n') line++;
+  }
+  return at;
+}

@@ -1,0 +1,71 @@
+/**
+ * Doubt: replies a careful counter would not count as a vote even though
+ * they name options. A vote given for someone else ("Maria asked me to say
+ * B"), a letter that contradicts the name next to it ("B (Lisbon)" when B is
+ * Montreal). Questions are handled by the readers: a question is never read
+ * as a stance (questions.ts).
+ */
+import { DOUBT_PREFIXES, DOUBT_WORDS, LONGEST_PROPOSAL_PHRASE, type DoubtRole } from './vocabulary/index.ts';
+import { escapeRe, fold } from './text.ts';
+import type { ChoiceOption } from './types.ts';
+
+/** The folded words of a text. */
+export function wordsOf(folded: string): string[] {
+  return folded.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+}
+
+/** The first phrase of the given doubt role in the text, if any. */
+export function findDoubtPhrase(text: string, role: DoubtRole): string | undefined {
+  const words = wordsOf(fold(text));
+  for (let i = 0; i < words.length; i++) {
+    let key = '';
+    for (let n = 0; n < LONGEST_PROPOSAL_PHRASE && i + n < words.length; n++) {
+      key = n === 0 ? words[i]! : `${key} ${words[i + n]!}`;
+      if (!DOUBT_PREFIXES.has(key)) break;
+      if (DOUBT_WORDS.get(key) === role) return key;
+    }
+  }
+  return undefined;
+}
+
+/** Offset just after the last phrase of the given doubt role, or -1. */
+export function endOfLastPhrase(text: string, role: DoubtRole): number {
+  const folded = fold(text);
+  const words = [...folded.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)];
+  let end = -1;
+  for (let i = 0; i < words.length; i++) {
+    let key = '';
+    for (let n = 0; n < LONGEST_PROPOSAL_PHRASE && i + n < words.length; n++) {
+      key = n === 0 ? words[i]![0] : `${key} ${words[i + n]![0]}`;
+      if (!DOUBT_PREFIXES.has(key)) break;
+      if (DOUBT_WORDS.get(key) === role) end = words[i + n]!.index + words[i + n]![0].length;
+    }
+  }
+  return end;
+}
+
+/** A vote given for someone else ("Maria asked me to say B"), or undefined. */
+export function proxyDoubt(text: string): string | undefined {
+  const proxy = findDoubtPhrase(text, 'proxy');
+  return proxy ? `it seems to give a vote for someone else ("${proxy}"); each member answers for themselves` : undefined;
+}
+
+/** Why a choice reply that names options is still not a vote, or undefined. */
+export function choiceDoubt(text: string, options: ChoiceOption[]): string | undefined {
+  const proxy = proxyDoubt(text);
+  if (proxy) return proxy;
+  const folded = fold(text);
+  for (const o of options) {
+    for (const other of options) {
+      if (other === o || !other.text || other.text.trim().length < 3) continue;
+      const letter = escapeRe(o.letter.toLowerCase());
+      const name = escapeRe(fold(other.text.trim()));
+      const letterThenName = new RegExp(`(?<![\\p{L}\\p{N}])${letter}[ \\t]?[(\\[][ \\t]?${name}`, 'u');
+      const nameThenLetter = new RegExp(`${name}[ \\t]?[(\\[][ \\t]?${letter}[ \\t]?[)\\]]`, 'u');
+      if (letterThenName.test(folded) || nameThenLetter.test(folded)) {
+        return `option ${o.letter} is "${o.text ?? o.letter}", but the reply names it "${other.text}"; which one is meant?`;
+      }
+    }
+  }
+  return undefined;
+}

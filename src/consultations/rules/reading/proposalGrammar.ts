@@ -1,0 +1,176 @@
+/**
+ * The proposal grammar: agree, object (with its reason) or abstain.
+ *
+ * The text is cut into tokens once. A stance may open a line or a clause
+ * ("Thanks for this, +1"): at each such place, lead words ("I", "fully",
+ * "my vote") are skipped and the longest phrase of the vocabulary is looked
+ * up. Short words ("yes", "no", "0") count only before the end of their
+ * clause or a word such as "because", so "No one told me" is not an
+ * objection. Across the reply: a correction ("actually", "on second
+ * thought") makes the later stance count; two different stances without one
+ * are a contradiction, not a vote. "I'd agree if …" agrees to something else
+ * than the proposal: an objection whose reason is the condition.
+ */
+import { DOUBT_PREFIXES, DOUBT_WORDS, LONGEST_PROPOSAL_PHRASE, PROPOSAL_PREFIXES, PROPOSAL_WORDS } from './vocabulary/index.ts';
+import { isGreetingLine } from './greeting.ts';
+import { fold, joinComment, LEADING_JUNK } from './text.ts';
+import type { ProposalReading, ProposalStanceValue } from './types.ts';
+
+type Stance = Exclude<ProposalStanceValue, 'unreadable'>;
+
+interface Tok {
+  text: string;
+  start: number;
+  end: number;
+  kind: 'word' | 'clause' | 'line' | 'other';
+}
+
+// Each alternative consumes at least one character and none can match the
+// empty string, so one sticky pass is linear in the text.
+const TOKEN = /(\n)|([+\-±]?\d+(?![\p{L}\p{N}]))|([\p{L}\p{N}][\p{L}\p{N}'’]*(?:-[\p{L}\p{N}]+)*)|([.,;:!?…]+|[-–—]+)|(\p{Extended_Pictographic})|([\s\S])/uy;
+
+export function proposalTokens(folded: string): Tok[] {
+  const toks: Tok[] = [];
+  TOKEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while (TOKEN.lastIndex < folded.length && (m = TOKEN.exec(folded))) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (m[1]) toks.push({ text: '\n', start, end, kind: 'line' });
+    else if (m[2] || m[3] || m[5]) toks.push({ text: m[0], start, end, kind: 'word' });
+    else if (m[4]) toks.push({ text: m[0], start, end, kind: 'clause' });
+    // anything else (spaces, quotes, brackets, variation selectors) separates words
+  }
+  return toks;
+}
+
+const STANCE_OF: Record<string, Stance> = {
+  agree: 'agree', agreeShort: 'agree', object: 'object', objectShort: 'object', abstain: 'abstain', abstainShort: 'abstain',
+};
+
+// What may follow a short word for it to count as a stance.
+const AFTER_SHORT = new Set([
+  'because', 'but', 'as', 'since', 'from', 'please', 'thanks', 'thank', 'i', 'we', 'to', 'for', 'it', 'this', 'that',
+  'of', 'definitely', 'absolutely', 'sir', 'with', 'nice', 'great', 'good', 'weil', 'denn', 'aber', 'parce', 'car',
+  'mais', 'porque', 'pero', 'perche', 'ma', 'omdat', 'want', 'maar', 'bo', 'ale', 'eftersom', 'men', 'por', 'merci',
+  'danke', 'gracias', 'grazie', 'obrigado', 'obrigada', 'bedankt',
+]);
+// Words that only point at the proposal are part of the stance ("I support this proposal").
+const TRAIL = ['this proposal', 'the proposal', 'this one', 'with it', 'with this', 'to me', 'from me', 'by me', 'it', 'this', 'that', 'here'];
+const MAX_LEAD = 6;
+const CLAUSE_WORDS = new Set(['but', 'so', 'though', 'although', 'however', 'therefore', 'hence', 'aber', 'mais', 'pero', 'ma', 'maar', 'men', 'ale', 'donc', 'pues', 'quindi', 'dus']);
+
+function phraseAt(toks: Tok[], i: number, table: ReadonlyMap<string, string>, longest: number): { role: string; next: number } | null {
+  const prefixes = table === DOUBT_WORDS ? DOUBT_PREFIXES : PROPOSAL_PREFIXES;
+  let key = '';
+  let best: { role: string; next: number } | null = null;
+  for (let n = 0; n < longest && i + n < toks.length && toks[i + n]!.kind === 'word'; n++) {
+    key = n === 0 ? toks[i]!.text : `${key} ${toks[i + n]!.text}`;
+    if (!prefixes.has(key)) break;
+    const role = table.get(key);
+    if (role) best = { role, next: i + n + 1 };
+  }
+  return best;
+}
+
+interface Hit {
+  stance: Stance;
+  clauseStart: number; // offset in the text
+  end: number;         // offset after the stance words
+  corrected: boolean;  // a correction came before it
+  conditional: boolean;
+}
+
+function hitAt(toks: Tok[], i: number): (Omit<Hit, 'clauseStart' | 'corrected'> & { correcting: boolean }) | null {
+  let j = i;
+  let correcting = false;
+  for (let lead = 0; lead < MAX_LEAD && j < toks.length; lead++) {
+    const stance = phraseAt(toks, j, PROPOSAL_WORDS, LONGEST_PROPOSAL_PHRASE);
+    if (stance && stance.role !== 'lead') {
+      const short = stance.role.endsWith('Short');
+      let next = stance.next;
+      const after = toks[next];
+      if (short && after && after.kind === 'word' && !AFTER_SHORT.has(after.text)) return null;
+      if (!short) {
+        for (const t of TRAIL) {
+          const words = t.split(' ');
+          if (words.every((w, k) => toks[next + k]?.kind === 'word' && toks[next + k]!.text === w)) {
+            next += words.length;
+            break;
+          }
+        }
+      }
+      const cond = phraseAt(toks, next, DOUBT_WORDS, LONGEST_PROPOSAL_PHRASE);
+      const conditional = STANCE_OF[stance.role] === 'agree' && cond?.role === 'condition' && toks[next]!.text !== 'as';
+      return { stance: STANCE_OF[stance.role]!, end: toks[next - 1]!.end, conditional, correcting };
+    }
+    const leadWord = phraseAt(toks, j, PROPOSAL_WORDS, LONGEST_PROPOSAL_PHRASE);
+    const correction = phraseAt(toks, j, DOUBT_WORDS, LONGEST_PROPOSAL_PHRASE);
+    if (correction?.role === 'correction') correcting = true;
+    if (leadWord?.role === 'lead') j = leadWord.next;
+    else if (correction?.role === 'correction') j = correction.next;
+    else return null;
+    while (j < toks.length && toks[j]!.kind === 'clause') j++;
+  }
+  return null;
+}
+
+/** Reads the member's own text of a proposal reply. */
+export function readProposalText(text: string): ProposalReading {
+  const source = text.normalize('NFC').replace(/\r\n?/g, '\n');
+  const folded = fold(source);
+  const toks = proposalTokens(folded);
+  const hits: Hit[] = [];
+  let corrected = false;
+  let atStart = true;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.kind !== 'word') {
+      atStart = true;
+      continue;
+    }
+    // "…, but I object to the timing", "… so I abstain": a new clause.
+    if (CLAUSE_WORDS.has(t.text)) {
+      atStart = true;
+      continue;
+    }
+    const correction = phraseAt(toks, i, DOUBT_WORDS, LONGEST_PROPOSAL_PHRASE);
+    if (correction?.role === 'correction' && hits.length > 0) corrected = true;
+    if (!atStart) continue;
+    atStart = false;
+    const hit = hitAt(toks, i);
+    // What follows an objection is its reason ("… too steep, but I agree we need income"), unless corrected.
+    if (hit && hits[0]?.stance === 'object' && !hit.correcting) continue;
+    if (hit) {
+      const { correcting, ...found } = hit;
+      if (correcting && hits.length > 0) corrected = true;
+      hits.push({ ...found, clauseStart: t.start, corrected });
+      // The rest of a stance's sentence is its reason, not another stance.
+      while (i + 1 < toks.length && toks[i + 1]!.start < hit.end) i++;
+    }
+  }
+  if (hits.length === 0) return { stance: 'unreadable', comment: source.trim() };
+
+  let chosen = hits[0]!;
+  const lastCorrected = [...hits].reverse().find((h) => h.corrected);
+  if (lastCorrected) chosen = lastCorrected;
+  else if (hits.some((h) => h.stance !== chosen.stance)) {
+    return { stance: 'unreadable', comment: source.trim(), doubt: 'the reply says more than one thing (agree, object, abstain); which one is meant?' };
+  }
+
+  const after = source.slice(chosen.end).replace(/^[\u{1F3FB}-\u{1F3FF}\uFE0F]+/u, '').replace(LEADING_JUNK, '').trim();
+  const prefix = withoutGreeting(source.slice(0, chosen.clauseStart)).trim().replace(/[\s,;:]+$/, '');
+  if (chosen.conditional) {
+    return { stance: 'object', reason: after, comment: joinComment(prefix, after) };
+  }
+  const reading: ProposalReading = { stance: chosen.stance, comment: joinComment(prefix, after) };
+  if (chosen.stance === 'object' && after) reading.reason = after;
+  return reading;
+}
+
+function withoutGreeting(prefix: string): string {
+  const lines = prefix.split('\n');
+  let k = 0;
+  while (k < lines.length && (lines[k]!.trim() === '' || isGreetingLine(lines[k]!))) k++;
+  return lines.slice(k).join('\n');
+}

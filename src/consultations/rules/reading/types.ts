@@ -1,0 +1,31 @@
+/** What the readers return; the consultation code stores these as they are. */
+
+export interface ChoiceOption {
+  letter: string;
+  text?: string;
+}
+
+export interface ChoiceStance {
+  first?: string | null;
+  ranking?: string[];
+  accept?: string[];
+  reject?: string[];
+  any?: true;
+  unreadable?: true;
+}
+
+export interface ChoiceReading {
+  stance: ChoiceStance;
+  comment: string;
+  /** Why a reply was not read as a vote (unreadable only), quoted back to the member. */
+  doubt?: string;
+}
+
+export type ProposalStanceValue = 'agree' | 'object' | 'abstain' | 'unreadable';
+
+export interface ProposalReading {
+  stance: ProposalStanceValue;
+  reason?: string;
+  comment: string;
+  doubt?: string;
+}

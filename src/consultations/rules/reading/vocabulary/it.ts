@@ -1,0 +1,39 @@
+import type { Vocabulary } from './types.ts';
+
+export const it: Vocabulary = {
+  language: 'it',
+  choice: {
+    between: ['tra', 'fra'],
+    any: ['qualsiasi', 'nessuna preferenza', 'indifferente', 'per me e uguale', 'fa lo stesso', 'qualunque',
+      'qualsiasi opzione', 'vanno tutte bene', 'tutte vanno bene', 'mi va bene tutto'],
+    anyWeak: ['tutto', 'tutti', 'tutte'],
+    none: ['nessuno', 'nessuna'],
+    except: ['tranne', 'eccetto', 'salvo', 'fuorche'],
+    but: ['ma', 'pero'],
+    neg: ['non', 'mai', 'contro', 'inaccettabile', 'assolutamente no', 'escluso', 'esclusa', 'per niente'],
+    accept: ['va bene', 'anche', 'vanno bene', 'accettabile', 'mi sta bene', 'ok anche', 'mi va bene'],
+    acceptPrefix: ["d'accordo con"],
+    pref: ['preferisco', 'scelgo', 'voto per', 'il mio voto', 'per favore', 'certo', 'senza dubbio', 'preferenza',
+      'la mia preferenza'],
+    conj: ['e', 'o', 'oppure', 'ed'],
+    rank: ['poi', 'seguito da', 'prima di', 'dopo'],
+    intro: ['perche', 'poiche', 'anche se', 'se', 'dato che'],
+    filler: ["per ora", "per adesso", 'io', 'il', 'lo', 'la', 'per', 'sono', 'opzione', 'mi', 'me', 'mio', 'mia', 'grazie', 'saluti'],
+  },
+  proposal: {
+    agree: ["d'accordo", "sono d'accordo", 'favorevole', 'approvo', 'a favore', 'nessuna obiezione'],
+    agreeShort: ['si'],
+    object: ['mi oppongo', 'contrario', 'contraria', "non sono d'accordo", 'sono contrario', 'sono contraria', 'obiezione'],
+    objectShort: ['no', 'contro'],
+    abstain: ['mi astengo', 'astensione', 'nessuna opinione'],
+    lead: ['voto', 'sono', 'io sono', 'io voto', 'io'],
+  },
+  doubt: {
+    proxy: ['mi ha chiesto di', 'a nome di', 'per conto di'],
+    correction: ['anzi', 'ripensandoci', 'in realta'],
+    condition: ['se', 'purche', 'a condizione che'],
+  },
+  ordinals: [['prima', 'primo'], ['seconda', 'secondo'], ['terza', 'terzo'], ['quarta', 'quarto']],
+  greetings: ['ciao', 'salve', 'buongiorno', 'cari', 'care', 'caro', 'cara', 'gentili'],
+  closings: ['saluti', 'cordiali saluti', 'un saluto', 'grazie', 'a presto'],
+};

@@ -1,0 +1,41 @@
+import type { Vocabulary } from './types.ts';
+
+export const nl: Vocabulary = {
+  language: 'nl',
+  choice: {
+    between: ['tussen'],
+    any: ['maakt niet uit', 'maakt me niet uit', 'geen voorkeur', 'om het even', 'alles is goed', 'allemaal goed',
+      'alle opties zijn goed', 'vind alles goed', 'onverschillig'],
+    anyWeak: ['alles', 'allemaal', 'alle'],
+    none: ['geen van allen', 'geen enkele', 'geen van beide'],
+    except: ['behalve', 'op uitzondering van', 'uitgezonderd'],
+    but: ['maar'],
+    neg: ['niet', 'geen', 'nee', 'nooit', 'tegen', 'liever niet', 'absoluut niet', 'onacceptabel', 'uitgesloten'],
+    accept: ['prima', 'goed', 'ook goed', 'ook prima', 'oke', 'acceptabel', 'is goed', 'zijn goed', 'kan ook'],
+    acceptPrefix: ['akkoord met', 'tevreden met'],
+    pref: ['voorkeur', 'mijn voorkeur', 'voorkeur voor', 'graag', 'liefst', 'het liefst', 'kies', 'ik kies', 'stem voor',
+      'ik stem voor', 'natuurlijk', 'zeker', 'duidelijk'],
+    conj: ['en', 'of'],
+    rank: ['dan', 'daarna', 'boven', 'voor', 'liever dan'],
+    intro: ['omdat', 'want', 'hoewel', 'als', 'aangezien'],
+    filler: ['ik', 'mij', 'me', 'mijn', 'het', 'de', 'een', 'is', 'optie', 'voor mij', 'wat mij betreft', 'bedankt', 'groet'],
+  },
+  proposal: {
+    agree: ['mee eens', 'eens', 'akkoord', 'ik ben akkoord', 'ik stem in', 'ben het eens', 'ben het ermee eens',
+      'voor', 'geen bezwaar', 'steun', 'ik steun'],
+    agreeShort: ['ja', 'prima'],
+    object: ['niet mee eens', 'oneens', 'bezwaar', 'ik maak bezwaar', 'ben het niet eens', 'niet akkoord', 'tegen',
+      'ik ben tegen', 'ik stem tegen'],
+    objectShort: ['nee'],
+    abstain: ['onthouding', 'ik onthoud me', 'onthoud me', 'ik onthoud mij', 'blanco', 'geen mening'],
+    lead: ['stem', 'ik stem', 'ben', 'ik ben', 'ik', 'helemaal', 'volledig'],
+  },
+  doubt: {
+    proxy: ['vroeg me om', 'heeft me gevraagd', 'namens'],
+    correction: ['eigenlijk', 'bij nader inzien', 'correctie'],
+    condition: ['als', 'mits', 'op voorwaarde dat'],
+  },
+  ordinals: [['eerste'], ['tweede'], ['derde'], ['vierde']],
+  greetings: ['hoi', 'hallo', 'beste', 'goedemorgen', 'goedemiddag', 'dag'],
+  closings: ['groet', 'groeten', 'met vriendelijke groet', 'vriendelijke groeten', 'hartelijke groet', 'mvg', 'bedankt'],
+};

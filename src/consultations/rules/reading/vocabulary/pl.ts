@@ -1,0 +1,39 @@
+import type { Vocabulary } from './types.ts';
+
+export const pl: Vocabulary = {
+  language: 'pl',
+  choice: {
+    between: ['miedzy'],
+    any: ['obojetnie', 'wszystko jedno', 'bez znaczenia', 'bez preferencji', 'kazda opcja mi pasuje', 'kazda mi pasuje',
+      'kazda opcja', 'wszystkie mi pasuja', 'nie mam preferencji', 'dowolna'],
+    anyWeak: ['wszystkie', 'kazda', 'wszystko'],
+    none: ['zadna', 'zaden', 'zadne'],
+    except: ['oprocz', 'poza', 'z wyjatkiem'],
+    but: ['ale'],
+    neg: ['nie', 'nigdy', 'przeciw', 'wykluczone', 'odpada'],
+    accept: ['pasuje', 'pasuja', 'ok', 'tez', 'rowniez', 'moze byc', 'w porzadku', 'akceptuje'],
+    acceptPrefix: [],
+    pref: ['glosuje na', 'glosuje', 'wybieram', 'wole', 'preferuje', 'prosze', 'oczywiscie', 'zdecydowanie'],
+    conj: ['i', 'lub', 'albo', 'oraz'],
+    rank: ['potem', 'nastepnie', 'przed'],
+    intro: ['bo', 'poniewaz', 'chociaz', 'jesli'],
+    filler: ['ja', 'mi', 'mnie', 'na', 'opcja', 'opcje', 'moj', 'moja', 'dla mnie', 'dziekuje', 'pozdrawiam'],
+  },
+  proposal: {
+    agree: ['zgadzam sie', 'zgoda', 'popieram', 'jestem za', 'za', 'brak sprzeciwu'],
+    agreeShort: ['tak'],
+    object: ['nie zgadzam sie', 'sprzeciw', 'sprzeciwiam sie', 'jestem przeciw', 'przeciw', 'jestem przeciwny',
+      'jestem przeciwna'],
+    objectShort: ['nie'],
+    abstain: ['wstrzymuje sie', 'wstrzymuje sie od glosu', 'nie mam zdania'],
+    lead: ['glosuje', 'jestem', 'ja', 'w pelni', 'calkowicie'],
+  },
+  doubt: {
+    proxy: ['poprosil mnie', 'poprosila mnie', 'w imieniu'],
+    correction: ['wlasciwie', 'jednak'],
+    condition: ['jesli', 'pod warunkiem'],
+  },
+  ordinals: [['pierwszy', 'pierwsza', 'pierwsze'], ['drugi', 'druga', 'drugie'], ['trzeci', 'trzecia', 'trzecie'], ['czwarty', 'czwarta']],
+  greetings: ['czesc', 'witam', 'dzien dobry', 'drogi', 'droga', 'drodzy', 'szanowni'],
+  closings: ['pozdrawiam', 'pozdrowienia', 'z powazaniem', 'dziekuje'],
+};

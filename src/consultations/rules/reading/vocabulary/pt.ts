@@ -1,0 +1,39 @@
+import type { Vocabulary } from './types.ts';
+
+export const pt: Vocabulary = {
+  language: 'pt',
+  choice: {
+    between: ['entre'],
+    any: ['tanto faz', 'qualquer uma', 'qualquer um', 'qualquer', 'sem preferencia', 'indiferente', 'todas servem',
+      'todas me servem', 'qualquer opcao'],
+    anyWeak: ['todas', 'todos', 'tudo'],
+    none: ['nenhuma', 'nenhum'],
+    except: ['exceto', 'menos', 'salvo'],
+    but: ['mas', 'porem'],
+    neg: ['nao', 'nunca', 'jamais', 'contra', 'de jeito nenhum', 'fora de questao', 'descartado'],
+    accept: ['serve', 'servem', 'tambem', 'bem', 'aceitavel', 'pode ser', 'ok tambem', 'me serve'],
+    acceptPrefix: ['de acordo com'],
+    pref: ['prefiro', 'claro', 'com certeza', 'escolho', 'voto em', 'voto na', 'voto no', 'meu voto', 'por favor',
+      'preferencia', 'minha preferencia', 'sem duvida'],
+    conj: ['e', 'ou'],
+    rank: ['depois', 'em seguida', 'antes de'],
+    intro: ['porque', 'pois', 'embora', 'ja que', 'se'],
+    filler: ["por agora", "por enquanto", 'eu', 'as', 'os', 'opcao', 'meu', 'minha', 'para', 'mim', 'obrigado', 'obrigada', 'na', 'no', 'em'],
+  },
+  proposal: {
+    agree: ['concordo', 'de acordo', 'estou de acordo', 'a favor', 'apoio', 'sem objecoes'],
+    agreeShort: ['sim'],
+    object: ['discordo', 'nao concordo', 'contra', 'sou contra', 'me oponho', 'objecao', 'em desacordo'],
+    objectShort: ['nao'],
+    abstain: ['abstencao', 'me abstenho', 'abstenho-me', 'sem opiniao'],
+    lead: ['voto', 'sou', 'eu sou', 'estou', 'eu voto', 'eu'],
+  },
+  doubt: {
+    proxy: ['pediu-me para', 'me pediu para', 'em nome de'],
+    correction: ['na verdade', 'pensando melhor', 'corrigindo'],
+    condition: ['se', 'desde que'],
+  },
+  ordinals: [['primeira', 'primeiro'], ['segunda', 'segundo'], ['terceira', 'terceiro'], ['quarta', 'quarto']],
+  greetings: ['ola', 'oi', 'bom dia', 'boa tarde', 'caro', 'cara', 'caros', 'prezado', 'prezada', 'prezados'],
+  closings: ['abracos', 'abraco', 'um abraco', 'atenciosamente', 'obrigado', 'obrigada', 'cumprimentos', 'saudacoes'],
+};

@@ -1,0 +1,39 @@
+import type { Vocabulary } from './types.ts';
+
+export const sv: Vocabulary = {
+  language: 'sv',
+  choice: {
+    between: ['mellan'],
+    any: ['spelar ingen roll', 'vilken som helst', 'vilket som helst', 'ingen preferens', 'alla gar bra', 'alla funkar',
+      'kvittar', 'det kvittar', 'egal'],
+    anyWeak: ['alla', 'allt'],
+    none: ['ingen', 'inget', 'ingen av dem'],
+    except: ['utom', 'forutom'],
+    but: ['men'],
+    neg: ['inte', 'nej', 'aldrig', 'emot', 'absolut inte', 'helst inte', 'uteslutet'],
+    accept: ['gar bra', 'funkar', 'fungerar', 'okej', 'ok', 'ocksa', 'duger', 'bra'],
+    acceptPrefix: ['nojd med'],
+    pref: ['foredrar', 'jag foredrar', 'helst', 'rostar pa', 'jag rostar pa', 'valjer', 'tack', 'sjalvklart', 'sakert'],
+    conj: ['och', 'eller'],
+    rank: ['sedan', 'darefter', 'fore'],
+    intro: ['eftersom', 'for att', 'fast', 'om'],
+    filler: ['jag', 'mig', 'mej', 'min', 'mitt', 'det', 'alternativ', 'alternativet', 'for mig', 'halsningar'],
+  },
+  proposal: {
+    agree: ['hall med', 'haller med', 'jag haller med', 'instammer', 'jag instammer', 'stoder', 'jag stoder', 'for',
+      'inga invandningar', 'ingen invandning'],
+    agreeShort: ['ja'],
+    object: ['invandning', 'jag invander', 'haller inte med', 'emot', 'jag ar emot', 'reservation'],
+    objectShort: ['nej'],
+    abstain: ['avstar', 'jag avstar', 'nedlagd rost', 'lagger ner min rost'],
+    lead: ['rostar', 'jag rostar', 'ar', 'jag ar', 'jag', 'helt'],
+  },
+  doubt: {
+    proxy: ['bad mig', 'for hennes rakning', 'for hans rakning', 'a hennes vagnar', 'a hans vagnar'],
+    correction: ['forresten', 'vid narmare eftertanke'],
+    condition: ['om', 'forutsatt att', 'sa lange'],
+  },
+  ordinals: [['forsta'], ['andra'], ['tredje'], ['fjarde']],
+  greetings: ['hej', 'hejsan', 'hallo', 'god morgon', 'kara'],
+  closings: ['halsningar', 'vanliga halsningar', 'mvh', 'med vanliga halsningar', 'tack'],
+};

@@ -12,6 +12,20 @@ export interface OutboxRow {
   params: Record<string, unknown>;
   in_reply_to: string | null;
   references_ids: string | null;
+  /** When the mail was decided: its Date, so a resent copy is the same mail. */
+  created_at?: Date;
+  /** The member's name, read with the claim so composers need not ask per row. */
+  member_name?: string | null;
+}
+
+/** Lookups shared by the rows of one delivery batch (a consultation read once, not per member). */
+export type ComposeMemo = Map<string, Promise<unknown>>;
+
+export function memoized<T>(memo: ComposeMemo | undefined, key: string, load: () => Promise<T>): Promise<T> {
+  if (!memo) return load();
+  let value = memo.get(key) as Promise<T> | undefined;
+  if (!value) memo.set(key, (value = load()));
+  return value;
 }
 
 /** A composed message and the envelope it travels in. */
@@ -21,7 +35,7 @@ export interface ComposedMessage {
 }
 
 /** A kind of mail that is not a plain template (a list copy, say) registers its own composer. */
-export type Composer = (row: OutboxRow, ctx: Context) => Promise<Mail.Options>;
+export type Composer = (row: OutboxRow, ctx: Context, memo?: ComposeMemo) => Promise<Mail.Options>;
 const composers = new Map<string, Composer>();
 
 export function registerComposer(kind: string, composer: Composer): void {
@@ -61,9 +75,9 @@ export function outboundMessageId(ctx: Context, outboxId: number): string {
   return `<tacit-${outboxId}@${ctx.config.domain}>`;
 }
 
-export async function composeOutboxRow(row: OutboxRow, ctx: Context): Promise<ComposedMessage> {
+export async function composeOutboxRow(row: OutboxRow, ctx: Context, memo?: ComposeMemo): Promise<ComposedMessage> {
   const custom = composers.get(row.kind);
-  const options = custom ? await custom(row, ctx) : composeTemplate(row, ctx);
+  const options = custom ? await custom(row, ctx, memo) : composeTemplate(row, ctx);
   const envelope = { from: bounceAddress(ctx, row.id), to: row.recipient };
   const message: Mail.Options = {
     to: row.recipient,
@@ -71,7 +85,8 @@ export async function composeOutboxRow(row: OutboxRow, ctx: Context): Promise<Co
     messageId: outboundMessageId(ctx, row.id),
     inReplyTo: row.in_reply_to ?? undefined,
     references: row.references_ids ?? row.in_reply_to ?? undefined,
-    date: new Date(),
+    // The decision's time, like the Message-ID the same on every attempt.
+    date: row.created_at ?? new Date(),
     ...options,
     envelope,
   };

@@ -6,10 +6,32 @@ import type { Transport } from './transport.ts';
 
 let sequence = 0;
 
+/** Writes and fsyncs a file, so it survives a crash once this resolves. */
+async function writeDurably(file: string, data: Buffer): Promise<void> {
+  const handle = await fs.open(file, 'wx');
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** fsync of a directory makes the names in it (a rename) durable. */
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await fs.open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * Writes each message as one file per recipient, as a delivering agent does:
- * the envelope on top (Return-Path, Delivered-To), written in tmp/ and
- * renamed into new/ so a reader never sees half a file.
+ * the envelope on top (Return-Path, Delivered-To), written and fsynced in
+ * tmp/, renamed into new/ so a reader never sees half a file, and new/ fsynced
+ * before send resolves, since the row is marked sent right after.
  */
 export function maildirTransport(dir: string): Transport {
   const ready = Promise.all(['tmp', 'new', 'cur'].map((sub) => fs.mkdir(path.join(dir, sub), { recursive: true })));
@@ -22,8 +44,9 @@ export function maildirTransport(dir: string): Transport {
       const name = `${Math.floor(Date.now() / 1000)}.${unique}.${os.hostname()}`;
       const head = Buffer.from(`Return-Path: <${envelope.from}>\r\nDelivered-To: ${envelope.to}\r\n`);
       const tmp = path.join(dir, 'tmp', name);
-      await fs.writeFile(tmp, Buffer.concat([head, raw]));
+      await writeDurably(tmp, Buffer.concat([head, raw]));
       await fs.rename(tmp, path.join(dir, 'new', name));
+      await syncDirectory(path.join(dir, 'new'));
     },
     async close() {},
   };

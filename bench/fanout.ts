@@ -1,0 +1,85 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { composeOutboxRow, type OutboxRow } from '../src/outbound/compose.ts';
+import { runDigest } from '../src/digests/runDigest.ts';
+import { secondsSince, smtpSource, startPostfix, startSink } from './lib/peers.ts';
+import { openConsultation, openScratch, seedConsultation } from './lib/scratch.ts';
+import { startTacit } from './lib/tacitProcess.ts';
+
+const run = promisify(execFile);
+
+/**
+ * Fan-out: a confirmed consultation to `members` through OUTBOUND=smtp:// to
+ * smtp-sink, until the sink has every copy; against (a) a bare nodemailer
+ * pooled script sending as many messages of the same size, (b) Postfix
+ * relaying as many from smtp-source to the same kind of sink. Then, with the
+ * same process and sink, the weekly digests of the same members, against the
+ * fan-out's own time.
+ */
+export async function benchFanout(adminUrl: string, redisUrl: string, members: number, pool = 10) {
+  const sink = await startSink();
+  const scratch = await openScratch(adminUrl, redisUrl, { OUTBOUND: `smtp://127.0.0.1:${sink.port}?starttls=off`, OUTBOUND_POOL_SIZE: String(pool) });
+  const { sql } = scratch.ctx;
+  const { consultationId } = await seedConsultation(sql, members);
+  const tacit = await startTacit(scratch.env);
+
+  let started = process.hrtime.bigint();
+  await openConsultation(scratch.ctx, consultationId);
+  await sink.waitFor(members);
+  const tacitSeconds = secondsSince(started);
+  const [copy] = await sql<OutboxRow[]>`select id, kind, recipient, member_id, params, in_reply_to, references_ids, created_at from outbox order by id limit 1`;
+  const size = (await composeOutboxRow(copy!, scratch.ctx)).raw.length;
+
+  const before = sink.count();
+  started = process.hrtime.bigint();
+  const now = new Date();
+  const digests = await runDigest(scratch.ctx, { start: new Date(now.getTime() - 7 * 86400_000), end: now });
+  await sink.waitFor(before + digests);
+  const digestSeconds = secondsSince(started);
+  const rss = tacit.peakRssMiB();
+  await new Promise((r) => setTimeout(r, 1000));
+  const [counts] = await sql`select count(*) filter (where state = 'sent')::int as sent, count(*)::int as rows from outbox`;
+  const extra = sink.count() - counts.rows;
+  await tacit.stop();
+  await scratch.drop();
+  sink.stop();
+
+  // (a) the bare nodemailer script, same pool size, same message size
+  const bareSink = await startSink();
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/bare-nodemailer.ts', String(bareSink.port), String(members), String(size), String(pool)]);
+  await bareSink.waitFor(members);
+  const bareSeconds = Number(stdout.trim());
+  bareSink.stop();
+
+  // (b) Postfix relaying the same count from smtp-source to a sink
+  const relaySink = await startSink();
+  const postfix = await startPostfix('var/bench/postfix-relay', { relayPort: relaySink.port });
+  started = process.hrtime.bigint();
+  await smtpSource(postfix.port, members, 20, size, 'member@example.org');
+  await relaySink.waitFor(members);
+  const postfixSeconds = secondsSince(started);
+  await postfix.stop();
+  relaySink.stop();
+
+  return {
+    fanout: {
+      members,
+      'message bytes': size,
+      pool,
+      'tacit s': +tacitSeconds.toFixed(2),
+      'bare nodemailer s': +bareSeconds.toFixed(2),
+      'postfix relay s': +postfixSeconds.toFixed(2),
+      'vs bare nodemailer': +(bareSeconds / tacitSeconds).toFixed(2),
+      'vs postfix': +(postfixSeconds / tacitSeconds).toFixed(2),
+      'tacit peak RSS MiB': rss,
+      'rows sent / written': `${counts.sent} / ${counts.rows}`,
+      'duplicates at sink': extra,
+    },
+    digest: {
+      members: digests,
+      'digest s': +digestSeconds.toFixed(2),
+      'fan-out s': +tacitSeconds.toFixed(2),
+      'vs fan-out': +(tacitSeconds / digestSeconds).toFixed(2),
+    },
+  };
+}

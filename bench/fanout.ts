@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { composeOutboxRow, type OutboxRow } from '../src/outbound/compose.ts';
+import { buildRaw, composeOutboxRow, type OutboxRow } from '../src/outbound/compose.ts';
 import { runDigest } from '../src/digests/runDigest.ts';
 import { secondsSince, smtpSource, startPostfix, startSink } from './lib/peers.ts';
+import type { Queryable } from '../src/db/database.ts';
 import { openConsultation, openScratch, seedConsultation } from './lib/scratch.ts';
 import { startTacit } from './lib/tacitProcess.ts';
 
@@ -16,22 +17,35 @@ const run = promisify(execFile);
  * same process and sink, the weekly digests of the same members, against the
  * fan-out's own time.
  */
-export async function benchFanout(adminUrl: string, redisUrl: string, members: number, pool = 10) {
+export async function benchFanout(adminUrl: string, redisUrl: string, members: number, pool = 10, repeat = 3) {
   const sink = await startSink();
   const scratch = await openScratch(adminUrl, redisUrl, { OUTBOUND: `smtp://127.0.0.1:${sink.port}?starttls=off`, OUTBOUND_POOL_SIZE: String(pool) });
   const { sql } = scratch.ctx;
-  const { consultationId } = await seedConsultation(sql, members);
+  const { groupId } = await seedConsultation(sql, members);
   const tacit = await startTacit(scratch.env);
 
-  let started = process.hrtime.bigint();
-  await openConsultation(scratch.ctx, consultationId);
-  await sink.waitFor(members);
-  const tacitSeconds = secondsSince(started);
-  const [copy] = await sql<OutboxRow[]>`select id, kind, recipient, member_id, params, in_reply_to, references_ids, created_at from outbox order by id limit 1`;
-  const size = (await composeOutboxRow(copy!, scratch.ctx)).raw.length;
+  // The machine is shared: each side runs `repeat` times, alternating, and its best run counts.
+  const tacitRuns: number[] = [];
+  const bareRuns: number[] = [];
+  let size = 0;
+  for (let round = 0; round < repeat; round++) {
+    const id = await newConsultation(sql, groupId);
+    const before = sink.count();
+    const started = process.hrtime.bigint();
+    await openConsultation(scratch.ctx, id);
+    await sink.waitFor(before + members);
+    tacitRuns.push(secondsSince(started));
+    if (!size) {
+      const [copy] = await sql<OutboxRow[]>`select id, kind, recipient, member_id, params, in_reply_to, references_ids, created_at from outbox order by id limit 1`;
+      size = (await buildRaw((await composeOutboxRow(copy!, scratch.ctx)).message)).length;
+    }
+    bareRuns.push(await bareNodemailer(members, size, pool));
+  }
+  const tacitSeconds = Math.min(...tacitRuns);
+  const bareSeconds = Math.min(...bareRuns);
 
   const before = sink.count();
-  started = process.hrtime.bigint();
+  let started = process.hrtime.bigint();
   const now = new Date();
   const digests = await runDigest(scratch.ctx, { start: new Date(now.getTime() - 7 * 86400_000), end: now });
   await sink.waitFor(before + digests);
@@ -44,14 +58,7 @@ export async function benchFanout(adminUrl: string, redisUrl: string, members: n
   await scratch.drop();
   sink.stop();
 
-  // (a) the bare nodemailer script, same pool size, same message size
-  const bareSink = await startSink();
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/bare-nodemailer.ts', String(bareSink.port), String(members), String(size), String(pool)]);
-  await bareSink.waitFor(members);
-  const bareSeconds = Number(stdout.trim());
-  bareSink.stop();
-
-  // (b) Postfix relaying the same count from smtp-source to a sink
+  // (b) Postfix relaying the same count from smtp-source to a sink (once: it is the slow one)
   const relaySink = await startSink();
   const postfix = await startPostfix('var/bench/postfix-relay', { relayPort: relaySink.port });
   started = process.hrtime.bigint();
@@ -61,6 +68,7 @@ export async function benchFanout(adminUrl: string, redisUrl: string, members: n
   await postfix.stop();
   relaySink.stop();
 
+  const digestRatio = tacitSeconds / digestSeconds;
   return {
     fanout: {
       members,
@@ -74,12 +82,34 @@ export async function benchFanout(adminUrl: string, redisUrl: string, members: n
       'tacit peak RSS MiB': rss,
       'rows sent / written': `${counts.sent} / ${counts.rows}`,
       'duplicates at sink': extra,
+      runs: `tacit ${tacitRuns.map((t) => t.toFixed(1)).join(', ')}; bare ${bareRuns.map((t) => t.toFixed(1)).join(', ')}`,
     },
     digest: {
       members: digests,
       'digest s': +digestSeconds.toFixed(2),
       'fan-out s': +tacitSeconds.toFixed(2),
-      'vs fan-out': +(tacitSeconds / digestSeconds).toFixed(2),
+      'vs fan-out': +digestRatio.toFixed(2),
     },
   };
+}
+
+/** Another draft on the same list (same electorate), for the next round. */
+async function newConsultation(sql: Queryable, groupId: number): Promise<number> {
+  const [row] = await sql`
+    insert into consultations (group_id, coordinator_id, kind, question, options, deadline)
+    select group_id, coordinator_id, kind, question, options, deadline from consultations where group_id = ${groupId} order by id limit 1
+    returning id`;
+  return row.id as number;
+}
+
+/** (a) the bare nodemailer script, same pool size, same message size, to a sink of its own. */
+async function bareNodemailer(members: number, size: number, pool: number): Promise<number> {
+  const sink = await startSink();
+  try {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/bare-nodemailer.ts', String(sink.port), String(members), String(size), String(pool)]);
+    await sink.waitFor(members);
+    return Number(stdout.trim());
+  } finally {
+    sink.stop();
+  }
 }

@@ -1,6 +1,7 @@
 import { Worker } from 'bullmq';
 import type { Context } from '../src/app/context.ts';
 import { deliverOutboxRows, markDeliveryFailed } from '../src/outbound/deliver.ts';
+import { sendLimit } from '../src/outbound/sendLimit.ts';
 import type { Transport } from '../src/outbound/transports/transport.ts';
 import { workerConnection } from '../src/queue/queues.ts';
 
@@ -9,8 +10,10 @@ export type DeliverJobData = { ids: number[] } | { id: number };
 const rowsOf = (data: DeliverJobData): number[] => ('ids' in data ? data.ids : [data.id]);
 
 /** Claims and sends batches of outbox rows through the configured transport. */
-export function startDeliverWorker(ctx: Context, transport: Transport, redisUrl: string, concurrency = 8): Worker {
-  const worker = new Worker<DeliverJobData>('deliver', (job) => deliverOutboxRows(ctx, transport, rowsOf(job.data)), {
+export function startDeliverWorker(ctx: Context, transport: Transport, redisUrl: string, concurrency = 4): Worker {
+  // Ten mails per relay connection keep the pool busy (measured: four left it waiting); more only adds memory.
+  const limit = sendLimit(Math.max(16, ctx.config.outboundPoolSize * 10));
+  const worker = new Worker<DeliverJobData>('deliver', (job) => deliverOutboxRows(ctx, transport, rowsOf(job.data), { limit }), {
     connection: workerConnection(redisUrl),
     prefix: ctx.queues.prefix,
     concurrency,

@@ -28,10 +28,20 @@ export function memoized<T>(memo: ComposeMemo | undefined, key: string, load: ()
   return value;
 }
 
-/** A composed message and the envelope it travels in. */
+/**
+ * A composed message and the envelope it travels in. Kept as nodemailer
+ * options: the SMTP transport streams them straight to the relay, and only
+ * the Maildir builds the bytes (building them first and sending the bytes
+ * did the MIME work twice per copy).
+ */
 export interface ComposedMessage {
   envelope: { from: string; to: string };
-  raw: Buffer;
+  message: Mail.Options;
+}
+
+/** The message's bytes (Message-ID and Date are fixed in the options, so the same every time). */
+export function buildRaw(message: Mail.Options): Promise<Buffer> {
+  return new MailComposer(message).compile().build();
 }
 
 /** A kind of mail that is not a plain template (a list copy, say) registers its own composer. */
@@ -90,6 +100,5 @@ export async function composeOutboxRow(row: OutboxRow, ctx: Context, memo?: Comp
     ...options,
     envelope,
   };
-  const raw = await new MailComposer(message).compile().build();
-  return { envelope, raw };
+  return { envelope, message };
 }

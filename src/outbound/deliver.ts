@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from '../app/context.ts';
 import { composeOutboxRow, type ComposeMemo, type OutboxRow } from './compose.ts';
+import { unlimited, type SendLimit } from './sendLimit.ts';
 import { PermanentDeliveryError, type Transport } from './transports/transport.ts';
 
 /** How long a sender holds a claimed row; far longer than one send, short enough to retry a dead sender soon. */
@@ -55,9 +56,10 @@ export async function deliverOutboxRows(
   ctx: Context,
   transport: Transport,
   ids: readonly number[],
-  options: { leaseMs?: number } = {},
+  options: { leaseMs?: number; limit?: SendLimit } = {},
 ): Promise<DeliveryResult> {
   const leaseMs = options.leaseMs ?? LEASE_MS;
+  const limit = options.limit ?? unlimited;
   const lease = randomUUID();
   const claimedAt = performance.now();
   const rows = await claim(ctx, ids, lease, leaseMs);
@@ -66,7 +68,7 @@ export async function deliverOutboxRows(
   const sent: number[] = [];
   const errors: { id: number; err: Error; permanent: boolean }[] = [];
   await Promise.all(
-    rows.map(async (row) => {
+    rows.map((row) => limit.run(async () => {
       try {
         const message = await composeOutboxRow(row, ctx, memo);
         // Measured from before the claim, so the database's lease ends later than this believes.
@@ -79,7 +81,7 @@ export async function deliverOutboxRows(
       } catch (err) {
         errors.push({ id: row.id, err: err as Error, permanent: err instanceof PermanentDeliveryError });
       }
-    }),
+    })),
   );
   if (sent.length) {
     await ctx.sql`

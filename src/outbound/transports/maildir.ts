@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { ComposedMessage } from '../compose.ts';
+import { buildRaw, type ComposedMessage } from '../compose.ts';
 import type { Transport } from './transport.ts';
 
 let sequence = 0;
@@ -37,8 +37,9 @@ export function maildirTransport(dir: string): Transport {
   const ready = Promise.all(['tmp', 'new', 'cur'].map((sub) => fs.mkdir(path.join(dir, sub), { recursive: true })));
   return {
     description: `maildir:${dir}`,
-    async send({ envelope, raw }: ComposedMessage) {
+    async send({ envelope, message }: ComposedMessage) {
       await ready;
+      const raw = await buildRaw(message);
       // time.unique.host, with a fixed-width monotonic part so names sort in delivery order.
       const unique = `M${process.hrtime.bigint().toString().padStart(20, '0')}P${process.pid}Q${++sequence}`;
       const name = `${Math.floor(Date.now() / 1000)}.${unique}.${os.hostname()}`;

@@ -11,8 +11,8 @@ const rowsOf = (data: DeliverJobData): number[] => ('ids' in data ? data.ids : [
 
 /** Claims and sends batches of outbox rows through the configured transport. */
 export function startDeliverWorker(ctx: Context, transport: Transport, redisUrl: string, concurrency = 4): Worker {
-  // Ten mails per relay connection keep the pool busy (measured: four left it waiting); more only adds memory.
-  const limit = sendLimit(Math.max(16, ctx.config.outboundPoolSize * 10));
+  // Four mails per relay connection keep the pool busy; more only adds memory; more only adds memory.
+  const limit = sendLimit(Math.max(8, ctx.config.outboundPoolSize * 4));
   const worker = new Worker<DeliverJobData>('deliver', (job) => deliverOutboxRows(ctx, transport, rowsOf(job.data), { limit }), {
     connection: workerConnection(redisUrl),
     prefix: ctx.queues.prefix,

@@ -3,29 +3,30 @@ import { openScratch } from './lib/scratch.ts';
 import { startTacit } from './lib/tacitProcess.ts';
 
 /**
- * Ingest: the same smtp-source load (one connection per message, as the
- * issue measured it) into Postfix's smtpd with its durable queue (then
+ * Ingest: the same smtp-source load (one connection per message as the issue
+ * measured it, or connections reused as relays do) into Postfix's smtpd with its durable queue (then
  * discarded), into smtp-sink (the loopback limit), and into Tacit, whose 250
  * comes only after the commit, so smtp-source's end is the last commit.
  */
-export async function benchIngest(adminUrl: string, redisUrl: string, messages: number, sessions = 20, size = 2000) {
+export async function benchIngest(adminUrl: string, redisUrl: string, messages: number, reuse: boolean, sessions = 20, size = 2000) {
   const to = 'request@tacit.localhost';
   const sink = await startSink();
-  const sinkSeconds = await smtpSource(sink.port, messages, sessions, size, to);
+  const sinkSeconds = await smtpSource(sink.port, messages, sessions, size, to, reuse);
   sink.stop();
 
   const postfix = await startPostfix('var/bench/postfix-ingest');
-  const postfixSeconds = await smtpSource(postfix.port, messages, sessions, size, to);
+  const postfixSeconds = await smtpSource(postfix.port, messages, sessions, size, to, reuse);
   await postfix.stop();
 
   const scratch = await openScratch(adminUrl, redisUrl);
   const tacit = await startTacit(scratch.env);
-  const tacitSeconds = await smtpSource(tacit.smtpPort, messages, sessions, size, to);
+  const tacitSeconds = await smtpSource(tacit.smtpPort, messages, sessions, size, to, reuse);
   const [stored] = await scratch.ctx.sql`select count(*)::int as n from inbound_messages`;
   const rss = tacit.peakRssMiB();
   await tacit.stop();
   await scratch.drop();
   return {
+    connections: reuse ? 'reused (-d)' : 'one per message',
     messages,
     sessions,
     size,

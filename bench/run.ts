@@ -35,7 +35,10 @@ const show = (title: string, row: object) => {
 try {
   if (only.includes('ingest')) {
     const { benchIngest } = await import('./ingest.ts');
-    show('ingest', (results.ingest = await benchIngest(databaseUrl, redisUrl, sizes.BENCH_INGEST_MESSAGES)));
+    const rows = [await benchIngest(databaseUrl, redisUrl, sizes.BENCH_INGEST_MESSAGES, false), await benchIngest(databaseUrl, redisUrl, sizes.BENCH_INGEST_MESSAGES, true)];
+    results.ingest = rows;
+    console.log('\ningest');
+    console.table(rows);
   }
   if (only.includes('fanout')) {
     const { benchFanout } = await import('./fanout.ts');

@@ -84,10 +84,10 @@ export async function startSink(): Promise<Sink> {
   };
 }
 
-/** smtp-source: `messages` of `size` bytes over `sessions` parallel sessions, connections reused (-d is off: one per message). */
-export async function smtpSource(port: number, messages: number, sessions: number, size: number, to: string): Promise<number> {
+/** smtp-source: `messages` of `size` bytes over `sessions` parallel sessions; one connection per message unless `reuse` (-d). */
+export async function smtpSource(port: number, messages: number, sessions: number, size: number, to: string, reuse = false): Promise<number> {
   const started = process.hrtime.bigint();
-  await run('smtp-source', ['-s', String(sessions), '-m', String(messages), '-l', String(size), '-f', 'bench@example.org', '-t', to, `127.0.0.1:${port}`], {
+  await run('smtp-source', [...(reuse ? ['-d'] : []), '-s', String(sessions), '-m', String(messages), '-l', String(size), '-f', 'bench@example.org', '-t', to, `127.0.0.1:${port}`], {
     maxBuffer: 64 * 2 ** 20,
   });
   return secondsSince(started);

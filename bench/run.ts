@@ -17,10 +17,12 @@ const sizes = {
   BENCH_CLOSE_ELECTORS: size('BENCH_CLOSE_ELECTORS', 200_000),
   BENCH_CLOSE_REPLIES: size('BENCH_CLOSE_REPLIES', 60_000),
   BENCH_REPLIES: size('BENCH_REPLIES', 5_000),
+  BENCH_SCALEOUT_MESSAGES: size('BENCH_SCALEOUT_MESSAGES', 5_000),
+  BENCH_SCALEOUT_MEMBERS: size('BENCH_SCALEOUT_MEMBERS', 10_000),
   /** Fan-out rounds (Tacit and bare nodemailer alternating); the best of each counts. */
   BENCH_REPEAT: size('BENCH_REPEAT', 3),
 };
-const only = (process.env.BENCH_ONLY_RUN ?? 'ingest,fanout,close,replies').split(',');
+const only = (process.env.BENCH_ONLY_RUN ?? 'ingest,fanout,close,replies,scaleout').split(',');
 
 await ensurePeers();
 fs.mkdirSync('var/bench', { recursive: true });
@@ -53,6 +55,10 @@ try {
   if (only.includes('replies')) {
     const { benchReplies } = await import('./replies.ts');
     show('replies', (results.replies = await benchReplies(databaseUrl, redisUrl, sizes.BENCH_REPLIES)));
+  }
+  if (only.includes('scaleout')) {
+    const { benchScaleOut } = await import('./scaleout.ts');
+    show('scale-out', (results.scaleout = await benchScaleOut(databaseUrl, redisUrl, sizes.BENCH_SCALEOUT_MESSAGES, sizes.BENCH_SCALEOUT_MEMBERS)));
   }
 } finally {
   results.minutes = +((Date.now() - started) / 60_000).toFixed(1);

@@ -54,6 +54,8 @@ export async function benchFanout(adminUrl: string, redisUrl: string, members: n
   await new Promise((r) => setTimeout(r, 1000));
   const [counts] = await sql`select count(*) filter (where state = 'sent')::int as sent, count(*)::int as rows from outbox`;
   const extra = sink.count() - counts.rows;
+  const retried = await sql`
+    select count(*)::int as n, min(last_error) as error from outbox where attempts > 1 or last_error is not null`;
   await tacit.stop();
   await scratch.drop();
   sink.stop();
@@ -82,6 +84,7 @@ export async function benchFanout(adminUrl: string, redisUrl: string, members: n
       'tacit peak RSS MiB': rss,
       'rows sent / written': `${counts.sent} / ${counts.rows}`,
       'duplicates at sink': extra,
+      'rows retried': retried[0].n ? `${retried[0].n} (${retried[0].error})` : 0,
       runs: `tacit ${tacitRuns.map((t) => t.toFixed(1)).join(', ')}; bare ${bareRuns.map((t) => t.toFixed(1)).join(', ')}`,
     },
     digest: {

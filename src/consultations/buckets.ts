@@ -21,7 +21,7 @@ export function bucketExpression(db: Queryable) {
     case
       when r.readable then 'replied'
       when r.id is not null then 'silent'
-      when o.id is null or o.state in ('bounced', 'failed', 'pending') or m.delivery_disabled_at is not null then 'unreachable'
+      when o.id is null or o.state in ('bounced', 'failed', 'pending', 'sending') or m.delivery_disabled_at is not null then 'unreachable'
       when e.away_at is not null
         or exists (select 1 from delivery_reports dr where dr.outbox_id = e.copy_outbox_id and dr.kind = 'auto-reply') then 'away'
       else 'silent'

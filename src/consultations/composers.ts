@@ -1,6 +1,6 @@
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import type { Context } from '../app/context.ts';
-import { composeTemplate, registerComposer, type OutboxRow } from '../outbound/compose.ts';
+import { composeTemplate, memoized, registerComposer, type ComposeMemo, type OutboxRow } from '../outbound/compose.ts';
 import { renderMail } from '../templates/render.ts';
 import { ballotCode } from '../tokens/tokens.ts';
 import { consultFrom, replyAddress } from './addresses.ts';
@@ -17,10 +17,12 @@ import { consultationView } from './views.ts';
  * only the consultation id; the personal parts (name, reply token) are
  * added here at send time, because an HMAC cannot be computed in SQL.
  */
-async function load(row: OutboxRow, ctx: Context): Promise<{ c: Consultation; memberName: string }> {
+async function load(row: OutboxRow, ctx: Context, memo?: ComposeMemo): Promise<{ c: Consultation; memberName: string }> {
   const id = Number((row.params as { consultationId?: number }).consultationId);
-  const c = await loadConsultation(ctx.sql, id);
+  // One read per consultation per delivery batch, not one per member.
+  const c = await memoized(memo, `consultation:${id}`, () => loadConsultation(ctx.sql, id));
   if (!c) throw new Error(`outbox row ${row.id} names consultation ${id}, which does not exist`);
+  if (row.member_name !== undefined) return { c, memberName: row.member_name ?? '' };
   const [member] = row.member_id ? await ctx.sql`select name from members where id = ${row.member_id}` : [];
   return { c, memberName: (member?.name as string) ?? '' };
 }
@@ -59,26 +61,26 @@ async function recordedLines(ctx: Context, c: Consultation, memberId: number | n
 }
 
 export function registerConsultationComposers(): void {
-  registerComposer('consultation-copy', async (row, ctx) => {
-    const { c, memberName } = await load(row, ctx);
+  registerComposer('consultation-copy', async (row, ctx, memo) => {
+    const { c, memberName } = await load(row, ctx, memo);
     return answerable(ctx, row, c, 'consultation-copy', baseData(ctx, row, c, memberName));
   });
-  registerComposer('consultation-reminder', async (row, ctx) => {
-    const { c, memberName } = await load(row, ctx);
+  registerComposer('consultation-reminder', async (row, ctx, memo) => {
+    const { c, memberName } = await load(row, ctx, memo);
     return answerable(ctx, row, c, 'consultation-reminder', baseData(ctx, row, c, memberName));
   });
-  registerComposer('consultation-extended', async (row, ctx) => {
-    const { c, memberName } = await load(row, ctx);
+  registerComposer('consultation-extended', async (row, ctx, memo) => {
+    const { c, memberName } = await load(row, ctx, memo);
     const recorded = await recordedLines(ctx, c, row.member_id);
     return answerable(ctx, row, c, 'consultation-extended', { ...baseData(ctx, row, c, memberName), recorded });
   });
-  registerComposer('consultation-cancelled', async (row, ctx) => {
-    const { c, memberName } = await load(row, ctx);
+  registerComposer('consultation-cancelled', async (row, ctx, memo) => {
+    const { c, memberName } = await load(row, ctx, memo);
     const mail = renderMail('consultation-cancelled', baseData(ctx, row, c, memberName));
     return { from: consultFrom(ctx, c), subject: mail.subject, text: mail.text, headers: { 'Auto-Submitted': 'auto-generated', 'X-Tacit-Consultation': displayId(c.id) } };
   });
-  registerComposer('consultation-outcome', async (row, ctx) => {
-    const { c } = await load(row, ctx);
+  registerComposer('consultation-outcome', async (row, ctx, memo) => {
+    const { c } = await load(row, ctx, memo);
     if (!c.outcome) throw new Error(`consultation ${c.id} has no stored outcome`);
     const ballot = await electorateBallotCode(ctx, c, row.member_id);
     // With PUBLIC_URL, the outcome links to its stable page in the decision register.

@@ -1,6 +1,6 @@
 import type { Context } from '../app/context.ts';
 import type { Queryable } from '../db/database.ts';
-import { deliverJobId } from '../outbound/outbox.ts';
+import { addDeliveries } from '../outbound/outbox.ts';
 import { addJobsBestEffort } from '../queue/queues.ts';
 import type { Consultation } from './consultation.ts';
 
@@ -129,9 +129,7 @@ export async function streamMailing(ctx: Context, consultationId: number, purpos
     where cm.consultation_id = ${consultationId} and cm.purpose = ${purpose} and o.state = 'pending'
     order by cm.outbox_id`.cursor(BATCH, async (rows) => {
     // Not best-effort here: a failure throws and BullMQ retries the job; delivery job ids dedupe.
-    await ctx.queues.deliver.addBulk(
-      rows.map((r) => ({ name: 'deliver', data: { id: r.outbox_id as number }, opts: { jobId: deliverJobId(r.outbox_id as number) } })),
-    );
+    await addDeliveries(ctx.queues, rows.map((r) => r.outbox_id as number));
     queued += rows.length;
   });
   if (purpose === 'copy') {

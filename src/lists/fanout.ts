@@ -1,6 +1,6 @@
 import type { Context } from '../app/context.ts';
 import type { Queryable } from '../db/database.ts';
-import { enqueueDeliveries } from '../outbound/outbox.ts';
+import { addDeliveries } from '../outbound/outbox.ts';
 import { addJobsBestEffort } from '../queue/queues.ts';
 import { LIST_COPY } from './listCopy.ts';
 
@@ -49,7 +49,7 @@ export async function queueCopies(ctx: Context, postId: number): Promise<number>
       order by id limit ${BATCH}`;
     if (rows.length === 0) return queued;
     const ids = rows.map((r) => r.id as number);
-    if (!(await enqueueDeliveries(ctx.queues, ids))) throw new Error('could not queue deliveries; will retry');
+    await addDeliveries(ctx.queues, ids); // throws, and the job is retried
     queued += ids.length;
     after = ids[ids.length - 1]!;
   }

@@ -13,16 +13,40 @@ export interface OutboxRow {
   params: Record<string, unknown>;
   in_reply_to: string | null;
   references_ids: string | null;
+  /** When the mail was decided: its Date, so a resent copy is the same mail. */
+  created_at?: Date;
+  /** The member's name, read with the claim so composers need not ask per row. */
+  member_name?: string | null;
 }
 
-/** A composed message and the envelope it travels in. */
+/** Lookups shared by the rows of one delivery batch (a consultation read once, not per member). */
+export type ComposeMemo = Map<string, Promise<unknown>>;
+
+export function memoized<T>(memo: ComposeMemo | undefined, key: string, load: () => Promise<T>): Promise<T> {
+  if (!memo) return load();
+  let value = memo.get(key) as Promise<T> | undefined;
+  if (!value) memo.set(key, (value = load()));
+  return value;
+}
+
+/**
+ * A composed message and the envelope it travels in. Kept as nodemailer
+ * options: the SMTP transport streams them straight to the relay, and only
+ * the Maildir builds the bytes (building them first and sending the bytes
+ * did the MIME work twice per copy).
+ */
 export interface ComposedMessage {
   envelope: { from: string; to: string };
-  raw: Buffer;
+  message: Mail.Options;
+}
+
+/** The message's bytes (Message-ID and Date are fixed in the options, so the same every time). */
+export function buildRaw(message: Mail.Options): Promise<Buffer> {
+  return new MailComposer(message).compile().build();
 }
 
 /** A kind of mail that is not a plain template (a list copy, say) registers its own composer. */
-export type Composer = (row: OutboxRow, ctx: Context) => Promise<Mail.Options>;
+export type Composer = (row: OutboxRow, ctx: Context, memo?: ComposeMemo) => Promise<Mail.Options>;
 const composers = new Map<string, Composer>();
 
 export function registerComposer(kind: string, composer: Composer): void {
@@ -74,9 +98,9 @@ export function outboundMessageId(ctx: Context, outboxId: number): string {
   return `<tacit-${outboxId}@${ctx.config.domain}>`;
 }
 
-export async function composeOutboxRow(row: OutboxRow, ctx: Context): Promise<ComposedMessage> {
+export async function composeOutboxRow(row: OutboxRow, ctx: Context, memo?: ComposeMemo): Promise<ComposedMessage> {
   const custom = composers.get(row.kind);
-  const options = flattenHeaders(custom ? await custom(row, ctx) : composeTemplate(row, ctx));
+  const options = flattenHeaders(custom ? await custom(row, ctx, memo) : composeTemplate(row, ctx));
   const envelope = { from: bounceAddress(ctx, row.id), to: row.recipient };
   const message: Mail.Options = {
     to: row.recipient,
@@ -84,10 +108,10 @@ export async function composeOutboxRow(row: OutboxRow, ctx: Context): Promise<Co
     messageId: outboundMessageId(ctx, row.id),
     inReplyTo: row.in_reply_to ?? undefined,
     references: row.references_ids ?? row.in_reply_to ?? undefined,
-    date: new Date(),
+    // The decision's time, like the Message-ID the same on every attempt.
+    date: row.created_at ?? new Date(),
     ...options,
     envelope,
   };
-  const raw = await new MailComposer(message).compile().build();
-  return { envelope, raw };
+  return { envelope, message };
 }

@@ -38,15 +38,34 @@ export class OutboxWriter {
   }
 }
 
-export function deliverJobId(outboxId: number): string {
-  return `out-${outboxId}`;
+/**
+ * Rows per delivery job: a job claims its rows in one statement and sends them
+ * in parallel through the pooled transport, so the per-job cost of Redis and
+ * Postgres round trips is shared by this many mails.
+ */
+export const DELIVER_BATCH = 100;
+
+/** A job's id is derived from the rows it names, so adding the same batch twice is one job. */
+export function deliverJobId(ids: readonly number[]): string {
+  return ids.length === 1 ? `out-${ids[0]}` : `out-${ids[0]}-${ids[ids.length - 1]}-${ids.length}`;
 }
 
-/** One delivery job per outbox row, its id derived from the row. */
+/** Delivery jobs for outbox rows, DELIVER_BATCH rows a job (the one helper every producer uses). */
 export function deliverJobs(ids: readonly number[]) {
-  return ids.map((id) => ({ name: 'deliver', data: { id }, opts: { jobId: deliverJobId(id) } }));
+  const jobs = [];
+  for (let i = 0; i < ids.length; i += DELIVER_BATCH) {
+    const batch = ids.slice(i, i + DELIVER_BATCH);
+    jobs.push({ name: 'deliver', data: { ids: batch }, opts: { jobId: deliverJobId(batch) } });
+  }
+  return jobs;
 }
 
+/** Best effort, for callers right after a commit: a lost job is found again by the reconciler. */
 export async function enqueueDeliveries(queues: Queues, ids: readonly number[]): Promise<boolean> {
   return addJobsBestEffort(queues.deliver, deliverJobs(ids));
+}
+
+/** For jobs that stream a mailing: a failure throws, so the streaming job is retried. */
+export async function addDeliveries(queues: Queues, ids: readonly number[]): Promise<void> {
+  if (ids.length) await queues.deliver.addBulk(deliverJobs(ids));
 }

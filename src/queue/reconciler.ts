@@ -27,7 +27,8 @@ export async function reconcileOnce(ctx: Context): Promise<{ routed: number; out
   await requeueJobs(ctx.queues.route, routeJobs(unrouted.map((r) => r.id as number)));
   const pending = await ctx.sql`
     select id from outbox
-    where state = 'pending' and created_at < now() - make_interval(secs => ${graceSeconds})
+    where (state = 'pending' and created_at < now() - make_interval(secs => ${graceSeconds}))
+       or (state = 'sending' and lease_until < now()) -- a sender that died or stalled holding the row
     order by id limit 5000`;
   await requeueJobs(ctx.queues.deliver, deliverJobs(pending.map((r) => r.id as number)));
   let other = 0;

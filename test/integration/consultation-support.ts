@@ -81,10 +81,10 @@ export async function waitForRouting(h: Harness): Promise<void> {
   }, 20_000, 'all inbound mail routed');
 }
 
-/** Waits until no outbox row is pending. */
+/** Waits until no outbox row is pending or being sent. */
 export async function waitForOutbox(h: Harness, timeoutMs = 30_000): Promise<void> {
   await waitFor(async () => {
-    const [row] = await h.ctx.sql`select count(*)::int as n from outbox where state = 'pending'`;
+    const [row] = await h.ctx.sql`select count(*)::int as n from outbox where state in ('pending', 'sending')`;
     return row.n === 0;
   }, timeoutMs, 'outbox drained');
 }

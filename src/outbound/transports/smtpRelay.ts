@@ -17,9 +17,9 @@ export function smtpRelayTransport(url: string, maxConnections: number): Transpo
   });
   return {
     description: `smtp://${target.host}`,
-    async send({ envelope, raw }: ComposedMessage) {
+    async send({ envelope, message }: ComposedMessage) {
       try {
-        await transporter.sendMail({ envelope, raw });
+        await transporter.sendMail({ ...message, envelope });
       } catch (err) {
         const code = (err as { responseCode?: number }).responseCode;
         if (code && code >= 500) throw new PermanentDeliveryError((err as Error).message);

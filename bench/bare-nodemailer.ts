@@ -1,0 +1,23 @@
+/**
+ * The fan-out's baseline: a bare script sending N messages of a given size
+ * through nodemailer's pooled transport, as fast as the pool takes them.
+ *   node --import tsx bench/bare-nodemailer.ts PORT COUNT SIZE POOL
+ * Prints the seconds from the first send to the last acknowledgement.
+ */
+import nodemailer from 'nodemailer';
+
+const [port, count, size, pool] = process.argv.slice(2).map(Number);
+const transport = nodemailer.createTransport({ pool: true, maxConnections: pool, host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+const text = 'x'.repeat(76).concat('\r\n').repeat(Math.ceil(size / 78)).slice(0, size);
+const started = process.hrtime.bigint();
+let next = 0;
+// A bounded window of sends in flight keeps the script's memory flat, as Tacit's batches do.
+async function lane() {
+  while (next < count) {
+    const i = next++;
+    await transport.sendMail({ from: 'bench@example.org', to: `m${i}@example.org`, subject: `Message ${i}`, text });
+  }
+}
+await Promise.all(Array.from({ length: pool * 20 }, lane));
+process.stdout.write(`${Number(process.hrtime.bigint() - started) / 1e9}\n`);
+transport.close();

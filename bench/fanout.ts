@@ -1,0 +1,118 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { buildRaw, composeOutboxRow, type OutboxRow } from '../src/outbound/compose.ts';
+import { runDigest } from '../src/digests/runDigest.ts';
+import { secondsSince, smtpSource, startPostfix, startSink } from './lib/peers.ts';
+import type { Queryable } from '../src/db/database.ts';
+import { openConsultation, openScratch, seedConsultation } from './lib/scratch.ts';
+import { startTacit } from './lib/tacitProcess.ts';
+
+const run = promisify(execFile);
+
+/**
+ * Fan-out: a confirmed consultation to `members` through OUTBOUND=smtp:// to
+ * smtp-sink, until the sink has every copy; against (a) a bare nodemailer
+ * pooled script sending as many messages of the same size, (b) Postfix
+ * relaying as many from smtp-source to the same kind of sink. Then, with the
+ * same process and sink, the weekly digests of the same members, against the
+ * fan-out's own time.
+ */
+export async function benchFanout(adminUrl: string, redisUrl: string, members: number, pool = 10, repeat = 3) {
+  const sink = await startSink();
+  const scratch = await openScratch(adminUrl, redisUrl, { OUTBOUND: `smtp://127.0.0.1:${sink.port}?starttls=off`, OUTBOUND_POOL_SIZE: String(pool) });
+  const { sql } = scratch.ctx;
+  const { groupId } = await seedConsultation(sql, members);
+  const tacit = await startTacit(scratch.env);
+
+  // The machine is shared: each side runs `repeat` times, alternating, and its best run counts.
+  const tacitRuns: number[] = [];
+  const bareRuns: number[] = [];
+  let size = 0;
+  for (let round = 0; round < repeat; round++) {
+    const id = await newConsultation(sql, groupId);
+    const before = sink.count();
+    const started = process.hrtime.bigint();
+    await openConsultation(scratch.ctx, id);
+    await sink.waitFor(before + members);
+    tacitRuns.push(secondsSince(started));
+    if (!size) {
+      const [copy] = await sql<OutboxRow[]>`select id, kind, recipient, member_id, params, in_reply_to, references_ids, created_at from outbox order by id limit 1`;
+      size = (await buildRaw((await composeOutboxRow(copy!, scratch.ctx)).message)).length;
+    }
+    bareRuns.push(await bareNodemailer(members, size, pool));
+  }
+  const tacitSeconds = Math.min(...tacitRuns);
+  const bareSeconds = Math.min(...bareRuns);
+
+  const before = sink.count();
+  let started = process.hrtime.bigint();
+  const now = new Date();
+  const digests = await runDigest(scratch.ctx, { start: new Date(now.getTime() - 7 * 86400_000), end: now });
+  await sink.waitFor(before + digests);
+  const digestSeconds = secondsSince(started);
+  const rss = tacit.peakRssMiB();
+  await new Promise((r) => setTimeout(r, 1000));
+  const [counts] = await sql`select count(*) filter (where state = 'sent')::int as sent, count(*)::int as rows from outbox`;
+  const extra = sink.count() - counts.rows;
+  const retried = await sql`
+    select count(*)::int as n, min(last_error) as error from outbox where attempts > 1 or last_error is not null`;
+  await tacit.stop();
+  await scratch.drop();
+  sink.stop();
+
+  // (b) Postfix relaying the same count from smtp-source to a sink (once: it is the slow one)
+  const relaySink = await startSink();
+  const postfix = await startPostfix('var/bench/postfix-relay', { relayPort: relaySink.port });
+  started = process.hrtime.bigint();
+  await smtpSource(postfix.port, members, 20, size, 'member@example.org');
+  await relaySink.waitFor(members);
+  const postfixSeconds = secondsSince(started);
+  await postfix.stop();
+  relaySink.stop();
+
+  const digestRatio = tacitSeconds / digestSeconds;
+  return {
+    fanout: {
+      members,
+      'message bytes': size,
+      pool,
+      'tacit s': +tacitSeconds.toFixed(2),
+      'bare nodemailer s': +bareSeconds.toFixed(2),
+      'postfix relay s': +postfixSeconds.toFixed(2),
+      'vs bare nodemailer': +(bareSeconds / tacitSeconds).toFixed(2),
+      'vs postfix': +(postfixSeconds / tacitSeconds).toFixed(2),
+      'tacit peak RSS MiB': rss,
+      'rows sent / written': `${counts.sent} / ${counts.rows}`,
+      'duplicates at sink': extra,
+      'rows retried': retried[0].n ? `${retried[0].n} (${retried[0].error})` : 0,
+      runs: `tacit ${tacitRuns.map((t) => t.toFixed(1)).join(', ')}; bare ${bareRuns.map((t) => t.toFixed(1)).join(', ')}`,
+    },
+    digest: {
+      members: digests,
+      'digest s': +digestSeconds.toFixed(2),
+      'fan-out s': +tacitSeconds.toFixed(2),
+      'vs fan-out': +digestRatio.toFixed(2),
+    },
+  };
+}
+
+/** Another draft on the same list (same electorate), for the next round. */
+async function newConsultation(sql: Queryable, groupId: number): Promise<number> {
+  const [row] = await sql`
+    insert into consultations (group_id, coordinator_id, kind, question, options, deadline)
+    select group_id, coordinator_id, kind, question, options, deadline from consultations where group_id = ${groupId} order by id limit 1
+    returning id`;
+  return row.id as number;
+}
+
+/** (a) the bare nodemailer script, same pool size, same message size, to a sink of its own. */
+async function bareNodemailer(members: number, size: number, pool: number): Promise<number> {
+  const sink = await startSink();
+  try {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/bare-nodemailer.ts', String(sink.port), String(members), String(size), String(pool)]);
+    await sink.waitFor(members);
+    return Number(stdout.trim());
+  } finally {
+    sink.stop();
+  }
+}

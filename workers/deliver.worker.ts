@@ -13,7 +13,7 @@ const rowsOf = (data: DeliverJobData): number[] => ('ids' in data ? data.ids : [
 export function startDeliverWorker(ctx: Context, transport: Transport, redisUrl: string, concurrency = 4): Worker {
   // Four mails per relay connection keep the pool busy; more only adds memory; more only adds memory.
   const limit = sendLimit(Math.max(8, ctx.config.outboundPoolSize * 4));
-  const worker = new Worker<DeliverJobData>('deliver', (job) => deliverOutboxRows(ctx, transport, rowsOf(job.data), { limit }), {
+  const worker = new Worker<DeliverJobData>('deliver', (job) => deliverOutboxRows(ctx, transport, rowsOf(job.data), { limit, leaseMs: ctx.config.outboundLeaseMs }), {
     connection: workerConnection(redisUrl),
     prefix: ctx.queues.prefix,
     concurrency,

@@ -42,6 +42,8 @@ const schema = z.object({
   REDIS_URL: z.string().url().optional(),
   OUTBOUND: outboundSchema.default('maildir:./var/outbox'),
   OUTBOUND_POOL_SIZE: z.coerce.number().int().positive().default(5),
+  /** How long a sender holds the outbox rows it claimed; a crashed sender's rows are sent by another after this. */
+  OUTBOUND_LEASE_MS: z.coerce.number().int().min(1000).default(5 * 60_000),
   TACIT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   QUEUE_PREFIX: z.string().default('tacit'),
   RECONCILE_EVERY_MS: z.coerce.number().int().positive().default(30_000),
@@ -98,6 +100,8 @@ export interface Config {
   redisUrl?: string;
   outbound: Outbound;
   outboundPoolSize: number;
+  /** How long a sender holds the outbox rows it claimed (ms). */
+  outboundLeaseMs: number;
   secret?: string;
   queuePrefix: string;
   reconcileEveryMs: number;
@@ -149,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL,
     outbound,
     outboundPoolSize: e.OUTBOUND_POOL_SIZE,
+    outboundLeaseMs: e.OUTBOUND_LEASE_MS,
     secret: e.TACIT_SECRET,
     queuePrefix: e.QUEUE_PREFIX,
     reconcileEveryMs: e.RECONCILE_EVERY_MS,

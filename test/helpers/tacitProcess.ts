@@ -31,6 +31,8 @@ export function startTacitProcess(h: Harness, port: number, args: string[] = [])
         SMTP_PORT: String(port),
         RECONCILE_EVERY_MS: '1000',
         RECONCILE_GRACE_MS: '1000',
+        // A killed process's claimed outbox rows go to the next one after this.
+        OUTBOUND_LEASE_MS: '5000',
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

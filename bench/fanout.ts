@@ -62,7 +62,7 @@ export async function benchFanout(adminUrl: string, redisUrl: string, members: n
 
   // (b) Postfix relaying the same count from smtp-source to a sink (once: it is the slow one)
   const relaySink = await startSink();
-  const postfix = await startPostfix('var/bench/postfix-relay', { relayPort: relaySink.port });
+  const postfix = await startPostfix('var/bench-postfix/relay', { relayPort: relaySink.port });
   started = process.hrtime.bigint();
   await smtpSource(postfix.port, members, 20, size, 'member@example.org');
   await relaySink.waitFor(members);

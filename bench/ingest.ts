@@ -14,7 +14,7 @@ export async function benchIngest(adminUrl: string, redisUrl: string, messages: 
   const sinkSeconds = await smtpSource(sink.port, messages, sessions, size, to, reuse);
   sink.stop();
 
-  const postfix = await startPostfix('var/bench/postfix-ingest');
+  const postfix = await startPostfix('var/bench-postfix/ingest');
   const postfixSeconds = await smtpSource(postfix.port, messages, sessions, size, to, reuse);
   await postfix.stop();
 

@@ -2,11 +2,11 @@ import type { Context } from '../app/context.ts';
 import type { Tx } from '../db/database.ts';
 import { routeInTransaction } from '../routing/router.ts';
 import { replyRecipientPattern } from './addresses.ts';
-import { writeBuckets } from './buckets.ts';
+import { writeBucketsAndCodes } from './buckets.ts';
 import { loadConsultation } from './consultation.ts';
 import { queueMailingJob, writeOutcomeMails } from './mailings.ts';
 import { countConsultation, type Outcome } from './outcome.ts';
-import { ensureBallotCodes, streamTallySheet } from './tallySheet.ts';
+import { streamTallySheet } from './tallySheet.ts';
 
 export type CloseResult = { closed: true; outcome: Outcome } | { closed: false; reason: string };
 
@@ -35,8 +35,7 @@ export async function closeInTransaction(tx: Tx, ctx: Context, id: number): Prom
     update outbox o set state = 'failed', last_error = 'consultation closed before it was sent'
     from consultation_mailings cm
     where cm.consultation_id = ${id} and cm.outbox_id = o.id and cm.purpose <> 'outcome' and o.state = 'pending'`;
-  await writeBuckets(tx, id);
-  await ensureBallotCodes(tx, ctx.secret, id);
+  await writeBucketsAndCodes(tx, ctx.secret, id);
   const c = (await loadConsultation(tx, id))!;
   const outcome = await countConsultation(tx, c, true);
   outcome.closedAt = c.closed_at!.toISOString();

@@ -28,18 +28,36 @@ function audienceMembers(db: Queryable, groupId: number) {
     where ms.group_id = ${groupId} and ms.mode <> 'nomail' and m.delivery_disabled_at is null`;
 }
 
-/** Inserts outbox rows for `recipients` (a query of member_id, email) and records them under `purpose`. */
-async function insertMailing(db: Queryable, c: Consultation, purpose: string, kind: MailingKind, recipients: ReturnType<Queryable>): Promise<number> {
-  const [row] = await db`
-    with recipients as (${recipients}),
-    rows as (
+/**
+ * Inserts outbox rows for `recipients` (a query of member_id, email) and
+ * records them under `purpose`. `deduped: false` is for a mailing whose
+ * caller already decides exactly once (the close's conditional UPDATE in the
+ * same transaction): no dedupe key to build and index per row.
+ */
+async function insertMailing(
+  db: Queryable,
+  c: Consultation,
+  purpose: string,
+  kind: MailingKind,
+  recipients: ReturnType<Queryable>,
+  deduped = true,
+): Promise<number> {
+  const rowsInsert = deduped
+    ? db`
       insert into outbox (kind, recipient, member_id, params, dedupe_key)
       select ${kind}, r.email, r.member_id, jsonb_build_object('consultationId', ${c.id}::bigint),
              'consult:' || ${c.id}::bigint || ':' || ${purpose}::text || ':' || r.member_id
       from recipients r
       on conflict (dedupe_key) do nothing
-      returning id
-    ),
+      returning id`
+    : db`
+      insert into outbox (kind, recipient, member_id, params)
+      select ${kind}, r.email, r.member_id, jsonb_build_object('consultationId', ${c.id}::bigint)
+      from recipients r
+      returning id`;
+  const [row] = await db`
+    with recipients as (${recipients}),
+    rows as (${rowsInsert}),
     recorded as (
       insert into consultation_mailings (consultation_id, purpose, outbox_id)
       select ${c.id}, ${purpose}, id from rows
@@ -95,12 +113,24 @@ export function writeElectorateNotice(tx: Queryable, c: Consultation, purpose: s
     where e.consultation_id = ${c.id} and m.delivery_disabled_at is null`);
 }
 
-/** The outcome goes to the audience list as it is now, and to the coordinator. */
+/**
+ * The outcome goes to the audience list as it is now, and to the coordinator
+ * (once, also when a member). Only the close writes it, once per consultation.
+ */
 export function writeOutcomeMails(tx: Queryable, c: Consultation): Promise<number> {
-  return insertMailing(tx, c, 'outcome', 'consultation-outcome', tx`
+  return insertMailing(
+    tx,
+    c,
+    'outcome',
+    'consultation-outcome',
+    tx`
     ${audienceMembers(tx, c.group_id)}
-    union
-    select id, email from members where id = ${c.coordinator_id}`);
+    union all
+    select id, email from members m where id = ${c.coordinator_id}
+      and not exists (select 1 from memberships ms where ms.group_id = ${c.group_id} and ms.member_id = m.id
+                        and ms.mode <> 'nomail' and m.delivery_disabled_at is null)`,
+    false,
+  );
 }
 
 export function mailingJobId(consultationId: number, purpose: string): string {

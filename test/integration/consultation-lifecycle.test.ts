@@ -50,6 +50,23 @@ describe('closing exactly once', () => {
     await waitForMailTo(h, list.coordinator, new RegExp(`^Outcome of C-${id}:`));
   });
 
+  it('the outcome reaches the coordinator once, whether or not they still read the list', async () => {
+    const { id } = await openViaSmtp(h, list, 'Coordinator left', choice());
+    await h.ctx.sql`update memberships set mode = 'nomail' where member_id = (select id from members where email = ${list.coordinator})
+        and group_id = (select id from groups where slug = ${list.slug})`;
+    try {
+      await expire(h, id);
+      expect((await closeConsultation(h.ctx, id)).closed).toBe(true);
+    } finally {
+      await h.ctx.sql`update memberships set mode = 'immediate' where member_id = (select id from members where email = ${list.coordinator})
+        and group_id = (select id from groups where slug = ${list.slug})`;
+    }
+    const rows = await h.ctx.sql`
+      select o.recipient from consultation_mailings cm join outbox o on o.id = cm.outbox_id
+      where cm.consultation_id = ${id} and cm.purpose = 'outcome'`;
+    expect(rows.map((r) => r.recipient as string).sort()).toEqual([list.coordinator, ...list.members].sort());
+  });
+
   it('the alarm set a second ahead closes it through the worker', async () => {
     const { id } = await openViaSmtp(h, list, 'Alarm', choice());
     const [{ deadline }] = await h.ctx.sql`update consultations set deadline = now() + interval '1.5 seconds' where id = ${id} returning deadline`;

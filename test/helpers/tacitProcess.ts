@@ -14,8 +14,8 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Runs a real `tacit start` (with `args`) on a harness's database, Redis and Maildir; resolves once it is up. */
-export function startTacitProcess(h: Harness, port: number, args: string[] = []): Promise<ChildProcess> {
+/** Runs a real `tacit start` (with `args`, and `env` on top) on a harness's database, Redis and Maildir; resolves once it is up. */
+export function startTacitProcess(h: Harness, port: number, args: string[] = [], env: Record<string, string> = {}): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, [path.join(ROOT, 'bin/tacit.js'), 'start', ...args], {
       cwd: ROOT,
@@ -31,6 +31,7 @@ export function startTacitProcess(h: Harness, port: number, args: string[] = [])
         SMTP_PORT: String(port),
         RECONCILE_EVERY_MS: '1000',
         RECONCILE_GRACE_MS: '1000',
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

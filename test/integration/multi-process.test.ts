@@ -220,7 +220,11 @@ describe('two ingest and two worker processes, one consultation of 5,000', () =>
     expect(twice).toEqual([]);
     expect(files.size).toBe(expected.size);
     expect(files).toEqual(expected);
+    // Routed inside the closing transaction: their routed_at is its now().
+    const [byClose] = await sql`
+      select count(*)::int as n from inbound_deliveries d, consultations c where c.id = ${id} and d.routed_at = c.closed_at`;
     console.log(`multi-process: ${MEMBERS} copies and ${MEMBERS} outcome mails sent once; ${replies.length} replies, ` +
-      `${inTime.length} accepted before the deadline, ${afterwards.length} sent after it, ${counted.size} members counted`);
+      `${inTime.length} accepted before the deadline, ${afterwards.length} sent after it, ${counted.size} members counted, ` +
+      `${byClose.n} routed by the close`);
   }, 300_000);
 });

@@ -48,6 +48,9 @@ export async function closeInTransaction(tx: Tx, ctx: Context, id: number): Prom
   return { closed: true, outcome };
 }
 
+/** Deadlock and serialization failures: the transaction is to be retried, not the reply skipped. */
+const TRANSIENT = new Set(['40P01', '40001']);
+
 /**
  * Replies accepted before the deadline but not routed yet (a busy route
  * queue, a worker down) are routed first, in the closing transaction, so they
@@ -71,7 +74,13 @@ async function routeRepliesReceivedInTime(tx: Tx, ctx: Context, id: number): Pro
       // A savepoint per reply: one that cannot be routed must not keep the consultation from closing.
       await tx
         .savepoint((sp) => routeInTransaction(sp as Tx, ctx, Number(deliveryId)))
-        .catch((err) => ctx.log.warn({ err, deliveryId }, 'a reply received in time could not be routed before the close'));
+        .catch((err) => {
+          // A deadlock with a worker routing another reply of the same member: skipping it would
+          // keep that member's row locked until the close counted without the reply. Give up the
+          // whole close instead (its locks go, the worker finishes); the close is retried.
+          if (TRANSIENT.has((err as { code?: string }).code ?? '')) throw err;
+          ctx.log.warn({ err, deliveryId }, 'a reply received in time could not be routed before the close');
+        });
     }
     after = Number(waiting[waiting.length - 1]!.id);
   }

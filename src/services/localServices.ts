@@ -31,6 +31,16 @@ export interface LocalServiceOptions {
 
 export class MissingServiceError extends Error {}
 
+/**
+ * Only the home itself is private: folders created above it (./var above
+ * ./var/test) keep the usual mode, or the postgres user could not reach its
+ * data directory in a fresh checkout.
+ */
+function makeHome(home: string): void {
+  fs.mkdirSync(path.dirname(home), { recursive: true });
+  fs.mkdirSync(home, { recursive: true, mode: 0o700 });
+}
+
 interface Ports {
   postgres: number;
   redis: number;
@@ -38,7 +48,7 @@ interface Ports {
 
 export async function ensureLocalServices(home: string, options: LocalServiceOptions = {}): Promise<LocalServices> {
   home = path.resolve(home);
-  fs.mkdirSync(home, { recursive: true, mode: 0o700 });
+  makeHome(home);
   const ports = await portsFor(home);
   const password = servicePassword(home);
   const pg = await ensurePostgres(home, ports.postgres, options);
@@ -162,7 +172,7 @@ function asPostgresUser(command: string, args: string[]): [string, string[]] {
 /** A private Postgres alone (the tests use one to stop it under a running ingest). */
 export async function ensurePrivatePostgres(home: string, options: LocalServiceOptions = {}): Promise<{ databaseUrl: string; stop(): Promise<void> }> {
   home = path.resolve(home);
-  fs.mkdirSync(home, { recursive: true, mode: 0o700 });
+  makeHome(home);
   const { postgres: port } = await portsFor(home);
   const password = servicePassword(home);
   const pg = await ensurePostgres(home, port, options);

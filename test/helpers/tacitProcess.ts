@@ -14,8 +14,8 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Runs a real `tacit start` (with `args`) on a harness's database, Redis and Maildir; resolves once it is up. */
-export function startTacitProcess(h: Harness, port: number, args: string[] = []): Promise<ChildProcess> {
+/** Runs a real `tacit start` (with `args`, and `env` on top) on a harness's database, Redis and Maildir; resolves once it is up. */
+export function startTacitProcess(h: Harness, port: number, args: string[] = [], env: Record<string, string> = {}): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, [path.join(ROOT, 'bin/tacit.js'), 'start', ...args], {
       cwd: ROOT,
@@ -33,6 +33,7 @@ export function startTacitProcess(h: Harness, port: number, args: string[] = [])
         RECONCILE_GRACE_MS: '1000',
         // A killed process's claimed outbox rows go to the next one after this.
         OUTBOUND_LEASE_MS: '5000',
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

@@ -16,8 +16,8 @@
  * removed from the dependencies.
  */
 import { createRequire } from 'node:module';
-import { newTextOfBody, newTextOfMessage } from '../src/reading/replyText.ts';
-import { readChoiceStance, readProposalStance, type ChoiceStance } from '../src/consultations/rules/stance.ts';
+import { newTextOfBody, newTextOfMessage } from '../src/shared/rules/replyText.ts';
+import { readChoiceStance, readProposalStance, type ChoiceStance } from '../src/domains/consultations/rules/stance.ts';
 import {
   VOTE_CORPUS_DIR, VOTE_CORPUS_OPTIONS, inventedVote, loadVoteCorpus, matchesInDetail, matchesOutcome,
   type CorpusReading, type VoteCase,

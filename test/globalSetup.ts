@@ -1,9 +1,9 @@
 import type { TestProject } from 'vitest/node';
 import postgres from 'postgres';
-import { connectDatabase } from '../src/db/database.ts';
-import { migrate } from '../src/db/migrate.ts';
+import { connectDatabase } from '../src/shared/db/database.ts';
+import { migrate } from '../src/shared/db/migrate.ts';
 import fs from 'node:fs';
-import { ensureLocalServices, installPackages, which } from '../src/services/localServices.ts';
+import { ensureLocalServices, installPackages, which } from '../src/shared/services/localServices.ts';
 
 /**
  * Starts (or reuses) a private Postgres and Redis for the test run under

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { closeDue } from '../consultations/close.ts';
-import { displayId, numericId } from '../consultations/ids.ts';
-import { parseConsultationId } from '../consultations/rules/commands.ts';
-import { loadConsultation } from '../consultations/consultation.ts';
-import type { Outcome } from '../consultations/outcome.ts';
-import { ensureBallotCodes, loadTallySheet, streamTallySheet } from '../consultations/tallySheet.ts';
-import { consultationDocument, formatConsultation, listConsultations } from '../consultations/show.ts';
-import { newTextOfBody, newTextOfMessage } from '../reading/replyText.ts';
+import { closeDue } from '../domains/consultations/close.ts';
+import { displayId, numericId } from '../domains/consultations/ids.ts';
+import { parseConsultationId } from '../domains/consultations/rules/commands.ts';
+import { loadConsultation } from '../domains/consultations/consultation.ts';
+import type { Outcome } from '../domains/consultations/outcome.ts';
+import { ensureBallotCodes, loadTallySheet, streamTallySheet } from '../domains/consultations/tallySheet.ts';
+import { consultationDocument, formatConsultation, listConsultations } from '../domains/consultations/show.ts';
+import { newTextOfBody, newTextOfMessage } from '../shared/rules/replyText.ts';
 import { UsageError } from './usageError.ts';
 import { output, withRuntime } from './withRuntime.ts';
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { describeConfig, loadConfig } from '../config/config.ts';
+import { describeConfig, loadConfig } from '../shared/config/config.ts';
 import { openRuntime } from '../app/runtime.ts';
 import { startServer } from '../app/server.ts';
 import { collectStats, formatStats } from '../app/stats.ts';

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { findMemberByAddress } from '../org/members.ts';
-import { renderDigest } from '../digests/composer.ts';
-import { runDigest } from '../digests/runDigest.ts';
-import { runScheduledDigest } from '../digests/scheduledDigest.ts';
-import { latestPeriod, parseDigestSchedule, periodEndingNow } from '../rules/digestSchedule.ts';
+import { findMemberByAddress } from '../domains/org/members.ts';
+import { renderDigest } from '../domains/digests/composer.ts';
+import { runDigest } from '../domains/digests/runDigest.ts';
+import { runScheduledDigest } from '../domains/digests/scheduledDigest.ts';
+import { latestPeriod, parseDigestSchedule, periodEndingNow } from '../shared/rules/digestSchedule.ts';
 import { UsageError } from './usageError.ts';
 import { withRuntime } from './withRuntime.ts';
 

@@ -3,12 +3,12 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import cliProgress from 'cli-progress';
 import type { Context } from '../app/context.ts';
-import { GROUP_LEVELS, OrgError, addGroup, groupTree, renameGroup, setGroupSettings, type GroupLevel } from '../org/groups.ts';
-import { ROLES, grantRole, normaliseEmail, revokeRole, upsertMember, type Role } from '../org/members.ts';
-import { enrolMember } from '../org/enrol.ts';
-import { importMembers, type ImportReport } from '../org/importMembers.ts';
-import { waitingForChapter } from '../org/residence.ts';
-import { countryCode } from '../rules/countries.ts';
+import { GROUP_LEVELS, OrgError, addGroup, groupTree, renameGroup, setGroupSettings, type GroupLevel } from '../domains/org/groups.ts';
+import { ROLES, grantRole, normaliseEmail, revokeRole, upsertMember, type Role } from '../domains/org/members.ts';
+import { enrolMember } from '../domains/org/enrol.ts';
+import { importMembers, type ImportReport } from '../domains/org/importMembers.ts';
+import { waitingForChapter } from '../domains/org/residence.ts';
+import { countryCode } from '../shared/rules/countries.ts';
 import { UsageError } from './usageError.ts';
 import { output, withRuntime } from './withRuntime.ts';
 

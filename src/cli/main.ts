@@ -1,6 +1,6 @@
 import { Command } from 'commander';
-import { ConfigError } from '../config/config.ts';
-import { MissingServiceError } from '../services/localServices.ts';
+import { ConfigError } from '../shared/config/config.ts';
+import { MissingServiceError } from '../shared/services/localServices.ts';
 import { registerCoreCommands } from './coreCommands.ts';
 import { registerListCommands } from './listCommands.ts';
 import { registerConsultationCommands } from './consultationCommands.ts';

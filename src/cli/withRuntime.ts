@@ -1,4 +1,4 @@
-import { loadConfig } from '../config/config.ts';
+import { loadConfig } from '../shared/config/config.ts';
 import { openRuntime, type Runtime } from '../app/runtime.ts';
 
 /** Runs a one-shot command against the configured (or private) database and queues, then closes everything. */

@@ -1,9 +1,9 @@
 // Shared by the consultation integration tests (not a test file itself).
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { upsertGroup, type GroupLevel } from '../../src/org/groups.ts';
-import { grantRole, subscribe, upsertMember } from '../../src/org/members.ts';
+import { upsertGroup, type GroupLevel } from '../../src/domains/org/groups.ts';
+import { grantRole, subscribe, upsertMember } from '../../src/domains/org/members.ts';
 import { readMaildir, waitFor, type Harness } from '../helpers/harness.ts';
-import { routeDelivery } from '../../src/routing/router.ts';
+import { routeDelivery } from '../../src/pipeline/routing/router.ts';
 
 
 export interface SeededList {

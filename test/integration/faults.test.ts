@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, readMaildir, waitFor, type Harness } from '../helpers/harness.ts';
 import { runTacit } from '../helpers/cli.ts';
-import { ensurePrivatePostgres } from '../../src/services/localServices.ts';
+import { ensurePrivatePostgres } from '../../src/shared/services/localServices.ts';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { ensurePrivatePostgres } from '../../src/services/localServices.ts';
-import { startImapIngest, type ImapIngest, type ImapIngestOptions } from '../../src/ingest/imapIngest.ts';
-import { imapEnvelope } from '../../src/ingest/imapEnvelope.ts';
-import { loadConfig } from '../../src/config/config.ts';
-import { parseImapUrl } from '../../src/config/imapConfig.ts';
+import { ensurePrivatePostgres } from '../../src/shared/services/localServices.ts';
+import { startImapIngest, type ImapIngest, type ImapIngestOptions } from '../../src/pipeline/ingest/imapIngest.ts';
+import { imapEnvelope } from '../../src/pipeline/ingest/imapEnvelope.ts';
+import { loadConfig } from '../../src/shared/config/config.ts';
+import { parseImapUrl } from '../../src/shared/config/imapConfig.ts';
 import { createHarness, readMaildir, waitFor, type Harness } from '../helpers/harness.ts';
 import { startDovecot, type Dovecot } from '../helpers/dovecot.ts';
 

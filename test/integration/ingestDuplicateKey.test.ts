@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, waitFor, type Harness } from '../helpers/harness.ts';
-import { messageKeyOf } from '../../src/ingest/storeInbound.ts';
-import { SQL_DIR } from '../../src/db/migrate.ts';
+import { messageKeyOf } from '../../src/pipeline/ingest/storeInbound.ts';
+import { SQL_DIR } from '../../src/shared/db/migrate.ts';
 import { addMember, standardOrg } from './lists-support.ts';
 
 let h: Harness;

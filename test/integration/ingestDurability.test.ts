@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import postgres from 'postgres';
-import { ensurePrivatePostgres } from '../../src/services/localServices.ts';
+import { ensurePrivatePostgres } from '../../src/shared/services/localServices.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 
 // A Postgres of its own, so stopping it does not disturb the other test files.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../helpers/harness.ts';
-import { setGroupSettings } from '../../src/org/groups.ts';
+import { setGroupSettings } from '../../src/domains/org/groups.ts';
 import { addMember, header, nthMailTo, standardOrg } from './lists-support.ts';
 
 // DMARC_MODE=always stands in for an author domain publishing p=reject (the

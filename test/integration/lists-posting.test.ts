@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, waitFor, type Harness } from '../helpers/harness.ts';
-import { setGroupSettings } from '../../src/org/groups.ts';
-import { expireHeldPosts } from '../../src/lists/moderation.ts';
+import { setGroupSettings } from '../../src/domains/org/groups.ts';
+import { expireHeldPosts } from '../../src/domains/lists/moderation.ts';
 import { addMember, header, headerCount, mailsTo, makeOwner, nthMailTo, replyTo, routed, standardOrg } from './lists-support.ts';
 
 const exec = promisify(execFile);

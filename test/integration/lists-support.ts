@@ -1,8 +1,8 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { readMaildir, waitFor, type Harness } from '../helpers/harness.ts';
-import { addGroup } from '../../src/org/groups.ts';
-import { enrolMember } from '../../src/org/enrol.ts';
-import { grantRole, upsertMember } from '../../src/org/members.ts';
+import { addGroup } from '../../src/domains/org/groups.ts';
+import { enrolMember } from '../../src/domains/org/enrol.ts';
+import { grantRole, upsertMember } from '../../src/domains/org/members.ts';
 
 /** Shared by the lists, org and commands integration tests. */
 

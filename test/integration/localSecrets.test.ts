@@ -5,8 +5,8 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { maildirTransport } from '../../src/outbound/transports/maildir.ts';
-import { ensureLocalServices, type LocalServices } from '../../src/services/localServices.ts';
+import { maildirTransport } from '../../src/pipeline/outbound/transports/maildir.ts';
+import { ensureLocalServices, type LocalServices } from '../../src/shared/services/localServices.ts';
 
 /**
  * The private Postgres and Redis of one-machine mode ask for a password kept

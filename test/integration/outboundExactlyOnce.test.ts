@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHarness, readMaildir, waitFor, type Harness } from '../helpers/harness.ts';
-import { registerComposer } from '../../src/outbound/compose.ts';
-import { deliverOutboxRows } from '../../src/outbound/deliver.ts';
-import { maildirTransport } from '../../src/outbound/transports/maildir.ts';
-import type { Transport } from '../../src/outbound/transports/transport.ts';
-import { reconcileOnce } from '../../src/queue/reconciler.ts';
+import { registerComposer } from '../../src/pipeline/outbound/compose.ts';
+import { deliverOutboxRows } from '../../src/pipeline/outbound/deliver.ts';
+import { maildirTransport } from '../../src/pipeline/outbound/transports/maildir.ts';
+import type { Transport } from '../../src/pipeline/outbound/transports/transport.ts';
+import { reconcileOnce } from '../../src/shared/queue/reconciler.ts';
 
 // A composer that can be held, standing in for a sender whose event loop froze before the send.
 let hold: Promise<void> | undefined;
@@ -84,7 +84,7 @@ describe('outbound exactly once (claim + lease)', () => {
   it('a temporary failure puts the row back to pending for a retry; a permanent one fails it', async () => {
     h = await createHarness({ workers: false });
     const [temporary, permanent] = await insertRows(h, 2);
-    const { PermanentDeliveryError } = await import('../../src/outbound/transports/transport.ts');
+    const { PermanentDeliveryError } = await import('../../src/pipeline/outbound/transports/transport.ts');
     const refusing: Transport = {
       description: 'refusing',
       close: async () => {},

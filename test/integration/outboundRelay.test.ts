@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHarness, waitFor, type Harness } from '../helpers/harness.ts';
-import { GIVE_UP_AFTER_DAYS, markDeliveryFailed } from '../../src/outbound/deliver.ts';
+import { GIVE_UP_AFTER_DAYS, markDeliveryFailed } from '../../src/pipeline/outbound/deliver.ts';
 
 /** Postfix's smtp-sink as the relay: a real SMTP server that writes each transaction to a file. */
 async function startSink(extraArgs: string[] = []) {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { subscribe, upsertMember } from '../../src/org/members.ts';
+import { subscribe, upsertMember } from '../../src/domains/org/members.ts';
 import { dkimKey, TestDns } from '../helpers/dns.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import {

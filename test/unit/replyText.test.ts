@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { htmlToPlainText, newTextOfBody, newTextOfMessage } from '../../src/reading/replyText.ts';
+import { htmlToPlainText, newTextOfBody, newTextOfMessage } from '../../src/shared/rules/replyText.ts';
 import { collapseWhitespace, loadReplyCorpus } from '../helpers/replyCorpus.ts';
 
 

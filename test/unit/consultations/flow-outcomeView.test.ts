@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Consultation } from '../../../src/consultations/consultation.ts';
-import { outcomeLines, outcomeView, verdictLine } from '../../../src/consultations/outcomeView.ts';
-import { tally, type Bucket, type ElectorateMember } from '../../../src/consultations/rules/tally.ts';
+import type { Consultation } from '../../../src/domains/consultations/consultation.ts';
+import { outcomeLines, outcomeView, verdictLine } from '../../../src/domains/consultations/outcomeView.ts';
+import { tally, type Bucket, type ElectorateMember } from '../../../src/domains/consultations/rules/tally.ts';
 
 const options = [
   { letter: 'A', text: 'Spring' },

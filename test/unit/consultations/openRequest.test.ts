@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseOpenRequest } from '../../../src/consultations/rules/openRequest.ts';
+import { parseOpenRequest } from '../../../src/domains/consultations/rules/openRequest.ts';
 
 const NOW = new Date('2026-03-25T10:17:00Z'); // Wednesday
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readChoiceStance, readProposalStance } from '../../../src/consultations/rules/stance.ts';
+import { readChoiceStance, readProposalStance } from '../../../src/domains/consultations/rules/stance.ts';
 import { OPTIONS, choiceCases, proposalCases } from './stanceCases.ts';
 
 describe('readChoiceStance', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latestPeriod, parseDigestSchedule, periodEndingNow } from '../../../src/rules/digestSchedule.ts';
+import { latestPeriod, parseDigestSchedule, periodEndingNow } from '../../../src/shared/rules/digestSchedule.ts';
 
 describe('digest schedule', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskUrl } from '../../../src/config/maskUrl.ts';
+import { maskUrl } from '../../../src/shared/config/maskUrl.ts';
 
 describe('maskUrl', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messageKeyOf } from '../../../src/ingest/storeInbound.ts';
+import { messageKeyOf } from '../../../src/pipeline/ingest/storeInbound.ts';
 
 describe('messageKeyOf (the duplicate key of a stored message)', () => {
   const body = Buffer.from('one body');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { redactSecrets } from '../../../src/log/redact.ts';
-import { makeToken } from '../../../src/tokens/tokens.ts';
+import { redactSecrets } from '../../../src/shared/log/redact.ts';
+import { makeToken } from '../../../src/shared/rules/tokens.ts';
 
 const token = makeToken('a-secret-for-the-redaction-test', 'reply', [12, 345]);
 

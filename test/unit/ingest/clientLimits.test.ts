@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClientLimits } from '../../../src/ingest/clientLimits.ts';
+import { ClientLimits } from '../../../src/pipeline/ingest/clientLimits.ts';
 
 describe('ClientLimits', () => {
   it('refuses connections from one address past its limit, and frees a slot on release', () => {

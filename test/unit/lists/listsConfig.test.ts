@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../../src/config/config.ts';
+import { ConfigError, loadConfig } from '../../../src/shared/config/config.ts';
 
 describe('list settings in the configuration', () => {
   it('keeps defaults that need nothing configured: no HTTP endpoint, author Reply-To, DMARC by policy', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { simpleParser } from 'mailparser';
-import { addressField, fieldValue, joinMessage, parseMailboxes, splitMessage, unstructuredField } from '../../../src/lists/rawMessage.ts';
+import { addressField, fieldValue, joinMessage, parseMailboxes, splitMessage, unstructuredField } from '../../../src/domains/lists/rawMessage.ts';
 
 const RAW = Buffer.from(
   'Received: from a\r\n\tby b; Mon, 1 Jan 2024\r\nFrom: Alice <alice@example.org>\r\nSubject: =?UTF-8?Q?Gr=C3=BC=C3=9Fe?=\r\n' +

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { positionalColumns, readHeader, readRow } from '../../../src/org/importMembers.ts';
+import { positionalColumns, readHeader, readRow } from '../../../src/domains/org/importMembers.ts';
 
 const LISTS = new Set(['all', 'gb', 'icc']);
 const POS = positionalColumns(['a@b.org', 'A']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAuthenticationResults, readTrustedAuthResults } from '../../../src/rules/authResults.ts';
+import { parseAuthenticationResults, readTrustedAuthResults } from '../../../src/shared/rules/authResults.ts';
 
 describe('Authentication-Results of a trusted MX', () => {
   const gmailLike =

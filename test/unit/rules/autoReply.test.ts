@@ -11,7 +11,7 @@ import {
   isAutoReply,
   isBounceSubject,
   isOutOfOfficeSubject,
-} from '../../../src/rules/autoReply.ts';
+} from '../../../src/shared/rules/autoReply.ts';
 
 const member = 'Alice Example <alice@example.org>';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDecision, type Decision } from '../../../src/rules/confirmationAnswer.ts';
+import { readDecision, type Decision } from '../../../src/shared/rules/confirmationAnswer.ts';
 
 describe('readDecision: only an explicit yes confirms', () => {
   const table: [string, Decision][] = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatUtc } from '../../../src/rules/formatUtc.ts';
-import { renderMail } from '../../../src/templates/render.ts';
+import { formatUtc } from '../../../src/shared/rules/formatUtc.ts';
+import { renderMail } from '../../../src/shared/templates/render.ts';
 
 describe('formatUtc', () => {
   it.each([

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { growthRatio, LINEAR_RATIO } from '../../helpers/growth.ts';
-import { parseRequestCommands } from '../../../src/rules/requestCommands.ts';
-import { parseCommands, parseConsultationId } from '../../../src/consultations/rules/commands.ts';
-import { parseOpenRequest } from '../../../src/consultations/rules/openRequest.ts';
-import { OPENING_KEY } from '../../../src/consultations/consultHandler.ts';
-import { tagSubject } from '../../../src/rules/listHeaders.ts';
-import { parseTacitAddress } from '../../../src/rules/addresses.ts';
-import { threadSubject } from '../../../src/digests/digestContent.ts';
-import { capText, trimEndOf } from '../../../src/rules/textBounds.ts';
+import { parseRequestCommands } from '../../../src/shared/rules/requestCommands.ts';
+import { parseCommands, parseConsultationId } from '../../../src/domains/consultations/rules/commands.ts';
+import { parseOpenRequest } from '../../../src/domains/consultations/rules/openRequest.ts';
+import { OPENING_KEY } from '../../../src/domains/consultations/consultHandler.ts';
+import { tagSubject } from '../../../src/shared/rules/listHeaders.ts';
+import { parseTacitAddress } from '../../../src/shared/rules/addresses.ts';
+import { threadSubject } from '../../../src/domains/digests/digestContent.ts';
+import { capText, trimEndOf } from '../../../src/shared/rules/textBounds.ts';
 
 const NOW = new Date('2026-11-30T12:00:00Z');
 const spaces = (n: number) => ' '.repeat(n);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { headerBag, headerBagFromRaw } from '../../../src/rules/headers.ts';
-import { isLoop, listHeaders, tagSubject, type ListHeaderInput } from '../../../src/rules/listHeaders.ts';
+import { headerBag, headerBagFromRaw } from '../../../src/shared/rules/headers.ts';
+import { isLoop, listHeaders, tagSubject, type ListHeaderInput } from '../../../src/shared/rules/listHeaders.ts';
 
 const TOKEN = 'u1_Xb9QmT3aK7pLw2ZrN4c';
 

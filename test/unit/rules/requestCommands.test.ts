@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { countryCode } from '../../../src/rules/countries.ts';
+import { countryCode } from '../../../src/shared/rules/countries.ts';
 import {
   parseRequestCommands,
   type ParsedCommands,
   type RequestMail,
-} from '../../../src/rules/requestCommands.ts';
+} from '../../../src/shared/rules/requestCommands.ts';
 
 describe('parseRequestCommands', () => {
   it.each<[string, RequestMail, ParsedCommands]>([

@@ -103,7 +103,7 @@ if (EmailReplyParser) {
   console.log('email-reply-parser                       not installed or not loadable');
 }
 
-score('ours (src/reading/replyText.ts)', newTextOfBody, cases);
+score('ours (src/shared/rules/replyText.ts)', newTextOfBody, cases);
 
 // --- the stance readers on the vote-replies corpus ---------------------------
 

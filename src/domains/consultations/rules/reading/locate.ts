@@ -1,7 +1,7 @@
 /**
  * Stage 1 of reading a stance: where the member's own words are.
  *
- * The reply trimmer (src/reading/replyText.ts) has already dropped the quote
+ * The reply trimmer (src/shared/rules/replyText.ts) has already dropped the quote
  * that ends a mail, signatures and headers. What can remain is an answer
  * written between quoted blocks (mutt, Thunderbird bottom posting): here the
  * quoted lines and the "* Someone <x@y> [date]:" line above them go, and each

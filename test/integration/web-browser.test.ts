@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDue } from '../../src/domains/consultations/close.ts';
-import { renderDigest } from '../../src/domains/digests/composer.ts';
+import { renderDigest } from '../../src/domains/digests/digestComposer.ts';
 import { setGroupSettings } from '../../src/domains/org/groups.ts';
 import { openBrowser, phonePage, renderHtml, screenshot, visit, visibleText } from '../helpers/browser.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';

@@ -1,11 +1,11 @@
-import type { CommandResult } from '../mailCommands/commandRunners.ts';
+import type { CommandResult } from '../mailCommands/mailCommandRegistry.ts';
 import { htmlToPlainText, newTextOfBody } from '../../shared/rules/replyText.ts';
 import type { Handler } from '../../pipeline/routing/inboundMail.ts';
 import { replyToSender } from '../../pipeline/routing/reply.ts';
 import { settlePendingChanges } from '../mailCommands/pendingChanges.ts';
-import { runConsultationCommand } from './commandRunner.ts';
+import { runConsultationCommand } from './consultationCommandRunner.ts';
 import { openConsultation } from './openConsultation.ts';
-import { parseCommands } from './rules/commands.ts';
+import { parseCommands } from './rules/consultationCommands.ts';
 import { capText, MAX_COMMAND_CHARS } from '../../shared/rules/textBounds.ts';
 
 const tooLongReason = (length: number) =>

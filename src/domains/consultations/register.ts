@@ -1,17 +1,17 @@
-import { registerLineCommand, registerStatusSection } from '../mailCommands/commandRunners.ts';
+import { registerLineCommand, registerStatusSection } from '../mailCommands/mailCommandRegistry.ts';
 import { registerConfirmer } from '../confirmations/confirmations.ts';
 import { registerReconciler } from '../../shared/queue/reconciler.ts';
 import { registerHandler } from '../../pipeline/routing/router.ts';
-import { applyConfirmedCommand, COMMAND_APPLIER, runConsultationCommand } from './commandRunner.ts';
+import { applyConfirmedCommand, COMMAND_APPLIER, runConsultationCommand } from './consultationCommandRunner.ts';
 import { registerDeferredChange } from '../mailCommands/changes.ts';
-import { registerConsultationComposers } from './composers.ts';
+import { registerConsultationComposers } from './consultationComposers.ts';
 import { confirmOpen } from './confirmOpen.ts';
 import { consultHandler } from './consultHandler.ts';
 import { memberStatusLines } from './memberStatus.ts';
 import { OPEN_PURPOSE } from './openConsultation.ts';
 import { reconcileConsultations } from './reconcile.ts';
 import { confirmHeldReply, HELD_REPLY_PURPOSE, replyHandler } from './replyHandler.ts';
-import { parseCommands } from './rules/commands.ts';
+import { parseCommands } from './rules/consultationCommands.ts';
 
 /** Consultations (issue 3): opening, replies, reminders, closing, commands. */
 export function registerConsultationsDomain(): void {

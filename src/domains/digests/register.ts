@@ -1,6 +1,6 @@
 import { registerComposer } from '../../pipeline/outbound/compose.ts';
 import { registerReconciler } from '../../shared/queue/reconciler.ts';
-import { composeDigest } from './composer.ts';
+import { composeDigest } from './digestComposer.ts';
 import { DIGEST } from './runDigest.ts';
 import { runScheduledDigest } from './scheduledDigest.ts';
 

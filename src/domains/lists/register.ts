@@ -1,8 +1,8 @@
 import { registerHandler } from '../../pipeline/routing/router.ts';
 import { registerComposer } from '../../pipeline/outbound/compose.ts';
 import { registerReconciler } from '../../shared/queue/reconciler.ts';
-import { registerListCommandRunners } from '../mailCommands/listCommandRunners.ts';
-import { registerCommandConfirmer } from '../mailCommands/confirmCommands.ts';
+import { registerListCommandRunners } from '../mailCommands/listMailCommands.ts';
+import { registerCommandConfirmer } from '../mailCommands/commandConfirmer.ts';
 import { listHandler } from './posting.ts';
 import { bouncesHandler } from './bounces.ts';
 import { ownerHandler, postmasterHandler, composeForward, FORWARD } from './ownerMail.ts';

@@ -3,7 +3,7 @@ import { capText, MAX_COMMAND_CHARS } from '../../shared/rules/textBounds.ts';
 import { htmlToPlainText } from '../../shared/rules/replyText.ts';
 import type { Handler } from '../../pipeline/routing/inboundMail.ts';
 import { replyToSender } from '../../pipeline/routing/reply.ts';
-import { describeCommand, runnerFor, tryLineCommands, type CommandResult } from './commandRunners.ts';
+import { describeCommand, runnerFor, tryLineCommands, type CommandResult } from './mailCommandRegistry.ts';
 import { settlePendingChanges } from './pendingChanges.ts';
 
 export { COMMANDS_PURPOSE } from './pendingChanges.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { growthRatio, LINEAR_RATIO } from '../../helpers/growth.ts';
 import { parseRequestCommands } from '../../../src/shared/rules/requestCommands.ts';
-import { parseCommands, parseConsultationId } from '../../../src/domains/consultations/rules/commands.ts';
+import { parseCommands, parseConsultationId } from '../../../src/domains/consultations/rules/consultationCommands.ts';
 import { parseOpenRequest } from '../../../src/domains/consultations/rules/openRequest.ts';
 import { OPENING_KEY } from '../../../src/domains/consultations/consultHandler.ts';
 import { tagSubject } from '../../../src/shared/rules/listHeaders.ts';

@@ -1,4 +1,4 @@
-import type { CommandResult } from '../mailCommands/commandRunners.ts';
+import type { CommandResult } from '../mailCommands/mailCommandRegistry.ts';
 import { findMemberByAddress, hasRole, type Member } from '../org/members.ts';
 import type { HandlerTools, InboundMail } from '../../pipeline/routing/inboundMail.ts';
 import { closeInTransaction } from './close.ts';
@@ -8,7 +8,7 @@ import { displayId, numericId } from './ids.ts';
 import { memberStatusFor, memberStatusLines } from './memberStatus.ts';
 import { countConsultation, type Outcome } from './outcome.ts';
 import { outcomeLines } from './outcomeView.ts';
-import type { ConsultationCommand } from './rules/commands.ts';
+import type { ConsultationCommand } from './rules/consultationCommands.ts';
 import { sendTallySheet } from './tallyCommand.ts';
 import { formatUtc } from '../../shared/rules/formatUtc.ts';
 import { isWhenError, parseExtension } from './rules/deadline.ts';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { findMemberByAddress } from '../domains/org/members.ts';
-import { renderDigest } from '../domains/digests/composer.ts';
+import { renderDigest } from '../domains/digests/digestComposer.ts';
 import { runDigest } from '../domains/digests/runDigest.ts';
 import { runScheduledDigest } from '../domains/digests/scheduledDigest.ts';
 import { latestPeriod, parseDigestSchedule, periodEndingNow } from '../shared/rules/digestSchedule.ts';

@@ -4,7 +4,7 @@ import { findGroup, groupTree, type Group } from '../org/groups.ts';
 import { findMemberByAddress, hasRole, membershipOf, membershipsOf, type Member } from '../org/members.ts';
 import { isWaitingForChapter } from '../org/residence.ts';
 import { formatUtc } from '../../shared/rules/formatUtc.ts';
-import { registerCommand, registerStatusSection, statusLines, type CommandResult } from './commandRunners.ts';
+import { registerCommand, registerStatusSection, statusLines, type CommandResult } from './mailCommandRegistry.ts';
 import { modeText } from './changes.ts';
 
 /**

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { closeDue } from '../domains/consultations/close.ts';
 import { displayId, numericId } from '../domains/consultations/ids.ts';
-import { parseConsultationId } from '../domains/consultations/rules/commands.ts';
+import { parseConsultationId } from '../domains/consultations/rules/consultationCommands.ts';
 import { loadConsultation } from '../domains/consultations/consultation.ts';
 import type { Outcome } from '../domains/consultations/outcome.ts';
 import { ensureBallotCodes, loadTallySheet, streamTallySheet } from '../domains/consultations/tallySheet.ts';

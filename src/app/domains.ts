@@ -1,5 +1,5 @@
 import { registerHandler } from '../pipeline/routing/router.ts';
-import { requestHandler } from '../domains/mailCommands/requestHandler.ts';
+import { registerMailCommandsDomain } from '../domains/mailCommands/register.ts';
 import { confirmHandler } from '../domains/confirmations/confirmations.ts';
 import { registerListsDomain } from '../domains/lists/register.ts';
 import { registerConsultationsDomain } from '../domains/consultations/register.ts';
@@ -14,7 +14,7 @@ let registered = false;
 export function registerDomains(): void {
   if (registered) return;
   registered = true;
-  registerHandler('request', requestHandler);
+  registerMailCommandsDomain();
   registerHandler('confirm', confirmHandler);
   registerListsDomain();
   registerConsultationsDomain();

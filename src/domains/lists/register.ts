@@ -1,15 +1,13 @@
 import { registerHandler } from '../../pipeline/routing/router.ts';
 import { registerComposer } from '../../pipeline/outbound/compose.ts';
 import { registerReconciler } from '../../shared/queue/reconciler.ts';
-import { registerListCommandRunners } from '../mailCommands/listMailCommands.ts';
-import { registerCommandConfirmer } from '../mailCommands/commandConfirmer.ts';
 import { listHandler } from './posting.ts';
 import { bouncesHandler } from './bounces.ts';
 import { ownerHandler, postmasterHandler, composeForward, FORWARD } from './ownerMail.ts';
 import { composeListCopy, LIST_COPY } from './listCopy.ts';
 import { expireHeldPosts, registerModeration } from './moderation.ts';
 
-/** Lists, organisation and email commands (issue: organisation, chapter lists and email commands). */
+/** Lists: posts, owners, bounces, moderation. */
 export function registerListsDomain(): void {
   registerHandler('list', listHandler);
   registerHandler('owner', ownerHandler);
@@ -17,8 +15,6 @@ export function registerListsDomain(): void {
   registerHandler('bounces', bouncesHandler);
   registerComposer(LIST_COPY, composeListCopy);
   registerComposer(FORWARD, composeForward);
-  registerListCommandRunners();
-  registerCommandConfirmer();
   registerModeration();
   // Held posts expire on the reconciler's beat (RECONCILE_EVERY_MS): Postgres holds the deadline.
   registerReconciler(expireHeldPosts);

@@ -46,8 +46,6 @@ export function describeCommand(command: Command): string {
   }
 }
 
-registerCommand('help', async () => ({ line: 'help', result: 'The commands are listed below.', showHelp: true }));
-
 /**
  * Lines the request grammar does not know may be another domain's commands
  * (consultation commands such as `status C-12`): each registered reader gets

@@ -36,8 +36,6 @@ const KNOWN = [
   { rule: 'domains-never-call-the-router', from: '^src/domains/consultations/close\\.ts$', to: '^src/pipeline/routing/router\\.ts$' },
   // The reconciler re-queues routing and delivery jobs; it belongs with the entry points (app/), not in queue/.
   { rule: 'utilities-import-no-stage', from: '^src/shared/queue/reconciler\\.ts$', to: '^src/pipeline/(outbound|routing)/' },
-  // withTimeout is a utility that lives in queue/queues.ts; http should not need the queue module for it.
-  { rule: 'http-reaches-queues-through-context', from: '^src/http/server\\.ts$', to: '^src/shared/queue/queues\\.ts$' },
   // dmarc.ts creates a DNS resolver at load time; the lookup belongs in an adapter that passes answers in.
   { rule: 'pure-rules-do-no-io', from: '^src/shared/rules/dmarc\\.ts$', to: '^(node:)?dns(/promises)?$' },
 ];

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Context } from '../app/context.ts';
-import { withTimeout } from '../shared/queue/queues.ts';
+import { withTimeout } from '../shared/withTimeout.ts';
 import { readToken } from '../shared/rules/tokens.ts';
 import { unsubscribe } from '../domains/org/members.ts';
 import { escapeHtml as escape, readBody, send } from './respond.ts';

@@ -1,7 +1,7 @@
 import { ImapFlow } from 'imapflow';
 import type { ImapServer } from '../../shared/config/imapConfig.ts';
 import type { Logger } from '../../shared/log/logger.ts';
-import { withTimeout } from '../../shared/queue/queues.ts';
+import { withTimeout } from '../../shared/withTimeout.ts';
 import { describeError, StoreFailed } from './imapErrors.ts';
 
 const MAX_BACKOFF_MS = 60_000;

@@ -1,5 +1,6 @@
 import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
+import { withTimeout } from '../withTimeout.ts';
 
 /**
  * The BullMQ queues. Postgres holds the truth (stored messages, outbox rows,
@@ -77,17 +78,6 @@ export function openQueues(redisUrl: string, prefix: string): Queues {
       connection.disconnect();
     },
   };
-}
-
-/** Resolves to the promise's value, or to `fallback` once `ms` have passed. */
-export async function withTimeout<T, F = undefined>(promise: Promise<T>, ms: number, fallback?: F): Promise<T | F> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<F>((resolve) => (timer = setTimeout(() => resolve(fallback as F), ms)));
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** Adds jobs, giving up after a short time: callers rely on a reconciler, not on this. */

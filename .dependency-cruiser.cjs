@@ -36,8 +36,6 @@ const KNOWN = [
   { rule: 'domains-never-call-the-router', from: '^src/domains/consultations/close\\.ts$', to: '^src/pipeline/routing/router\\.ts$' },
   // The reconciler re-queues routing and delivery jobs; it belongs with the entry points (app/), not in queue/.
   { rule: 'utilities-import-no-stage', from: '^src/shared/queue/reconciler\\.ts$', to: '^src/pipeline/(outbound|routing)/' },
-  // dmarc.ts creates a DNS resolver at load time; the lookup belongs in an adapter that passes answers in.
-  { rule: 'pure-rules-do-no-io', from: '^src/shared/rules/dmarc\\.ts$', to: '^(node:)?dns(/promises)?$' },
 ];
 
 /** A forbidden rule, minus its known exceptions (dependency-cruiser has no per-pair exception, so each becomes a pathNot). */

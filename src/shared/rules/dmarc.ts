@@ -4,8 +4,6 @@
 // would then junk or refuse our copy. So for those domains the copy goes out
 // From the list ("Alice via ICC" <icc@D>) and the author moves to Reply-To.
 
-import { Resolver } from 'node:dns/promises';
-
 export type DmarcPolicy = 'none' | 'quarantine' | 'reject';
 export type DmarcPolicyLookup = (domain: string) => Promise<DmarcPolicy | null>;
 /** always: rewrite every post; never: keep authors' From; auto: by policy. */
@@ -98,6 +96,7 @@ export function organizationalDomain(domain: string): string {
   return labels.slice(-n).join('.');
 }
 
+/** The caller's TXT lookup (the DNS adapter is lists/dmarcCache.ts): this file does no I/O. */
 export type ResolveTxt = (name: string) => Promise<string[][]>;
 
 /**
@@ -128,7 +127,3 @@ export function makeDnsDmarcPolicy(resolveTxt: ResolveTxt): DmarcPolicyLookup {
     return orgRecord ? parseDmarcRecord(orgRecord, true) : null;
   };
 }
-
-// A short timeout: this runs while a post is being distributed.
-const resolver = new Resolver({ timeout: 3000, tries: 2 });
-export const dnsDmarcPolicy: DmarcPolicyLookup = makeDnsDmarcPolicy((name) => resolver.resolveTxt(name));

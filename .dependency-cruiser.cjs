@@ -34,8 +34,6 @@ const IO_MODULES = [
 const KNOWN = [
   // close.ts routes the replies that arrived after the deadline itself; they should go through the route queue.
   { rule: 'domains-never-call-the-router', from: '^src/domains/consultations/close\\.ts$', to: '^src/pipeline/routing/router\\.ts$' },
-  // The reconciler re-queues routing and delivery jobs; it belongs with the entry points (app/), not in queue/.
-  { rule: 'utilities-import-no-stage', from: '^src/shared/queue/reconciler\\.ts$', to: '^src/pipeline/(outbound|routing)/' },
 ];
 
 /** A forbidden rule, minus its known exceptions (dependency-cruiser has no per-pair exception, so each becomes a pathNot). */

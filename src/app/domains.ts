@@ -5,7 +5,7 @@ import { registerListsDomain } from '../domains/lists/register.ts';
 import { registerConsultationsDomain } from '../domains/consultations/register.ts';
 import { registerDigestsDomain } from '../domains/digests/register.ts';
 import { summariseHeldNotices } from '../pipeline/outbound/noticeBudget.ts';
-import { registerReconciler } from '../shared/queue/reconciler.ts';
+import { registerReconciler } from '../shared/queue/reconcilerRegistry.ts';
 import { registerWebDomain } from '../http/web/register.ts';
 
 let registered = false;

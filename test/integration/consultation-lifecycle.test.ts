@@ -3,7 +3,7 @@ import { closeJobId, setCloseAlarm } from '../../src/domains/consultations/alarm
 import { closeConsultation } from '../../src/domains/consultations/close.ts';
 import { runConsultationJob } from '../../src/domains/consultations/jobs.ts';
 import { sendReminder } from '../../src/domains/consultations/remind.ts';
-import { reconcileOnce } from '../../src/shared/queue/reconciler.ts';
+import { reconcileOnce } from '../../src/app/reconciler.ts';
 import { createHarness, waitFor, type Harness } from '../helpers/harness.ts';
 import { dkimKey, TestDns } from '../helpers/dns.ts';
 import { closeHarness, delivered, expire, inDays, openViaSmtp, seedList, waitForMailTo, waitForOutbox, type SeededList } from './consultation-support.ts';

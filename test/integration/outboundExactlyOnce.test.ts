@@ -4,7 +4,7 @@ import { registerComposer } from '../../src/pipeline/outbound/compose.ts';
 import { deliverOutboxRows } from '../../src/pipeline/outbound/deliver.ts';
 import { maildirTransport } from '../../src/pipeline/outbound/transports/maildir.ts';
 import type { Transport } from '../../src/pipeline/outbound/transports/transport.ts';
-import { reconcileOnce } from '../../src/shared/queue/reconciler.ts';
+import { reconcileOnce } from '../../src/app/reconciler.ts';
 
 // A composer that can be held, standing in for a sender whose event loop froze before the send.
 let hold: Promise<void> | undefined;

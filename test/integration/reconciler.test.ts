@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { Redis } from 'ioredis';
 import { createHarness, readMaildir, waitFor, type Harness } from '../helpers/harness.ts';
-import { reconcileOnce } from '../../src/shared/queue/reconciler.ts';
+import { reconcileOnce } from '../../src/app/reconciler.ts';
 import { startServer } from '../../src/app/server.ts';
 import { openRuntime } from '../../src/app/runtime.ts';
 import { UnrecoverableError, Worker } from 'bullmq';

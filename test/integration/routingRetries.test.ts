@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, readMaildir, waitFor, type Harness } from '../helpers/harness.ts';
-import { reconcileOnce } from '../../src/shared/queue/reconciler.ts';
+import { reconcileOnce } from '../../src/app/reconciler.ts';
 import { noteRoutingFailure, UnusableMessage } from '../../src/pipeline/routing/router.ts';
 import { collectStats, formatStats } from '../../src/app/stats.ts';
 import { startServer } from '../../src/app/server.ts';

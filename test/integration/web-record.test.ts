@@ -4,7 +4,7 @@ import { setGroupSettings } from '../../src/domains/org/groups.ts';
 import { addMember, mailsTo, routed, standardOrg, tacit } from './lists-support.ts';
 import { PUBLIC_URL, getPage, localBase, requestSigninLink, signIn } from './web-support.ts';
 import { closeDue } from '../../src/domains/consultations/close.ts';
-import { reconcileOnce } from '../../src/shared/queue/reconciler.ts';
+import { reconcileOnce } from '../../src/app/reconciler.ts';
 import { expire, inDays, openViaSmtp, seedList, waitForMailTo as waitForSubject, waitForRouting } from './consultation-support.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { registerLineCommand, registerStatusSection } from '../mailCommands/mailCommandRegistry.ts';
 import { registerConfirmer } from '../confirmations/confirmations.ts';
-import { registerReconciler } from '../../shared/queue/reconciler.ts';
+import { registerReconciler } from '../../shared/queue/reconcilerRegistry.ts';
 import { registerHandler } from '../../pipeline/routing/router.ts';
 import { applyConfirmedCommand, COMMAND_APPLIER, runConsultationCommand } from './consultationCommandRunner.ts';
 import { registerDeferredChange } from '../mailCommands/changes.ts';

@@ -1,5 +1,5 @@
 import { registerComposer } from '../../pipeline/outbound/compose.ts';
-import { registerReconciler } from '../../shared/queue/reconciler.ts';
+import { registerReconciler } from '../../shared/queue/reconcilerRegistry.ts';
 import { composeDigest } from './digestComposer.ts';
 import { DIGEST } from './runDigest.ts';
 import { runScheduledDigest } from './scheduledDigest.ts';

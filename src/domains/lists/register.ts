@@ -1,6 +1,6 @@
 import { registerHandler } from '../../pipeline/routing/router.ts';
 import { registerComposer } from '../../pipeline/outbound/compose.ts';
-import { registerReconciler } from '../../shared/queue/reconciler.ts';
+import { registerReconciler } from '../../shared/queue/reconcilerRegistry.ts';
 import { listHandler } from './posting.ts';
 import { bouncesHandler } from './bounces.ts';
 import { ownerHandler, postmasterHandler, composeForward, FORWARD } from './ownerMail.ts';

@@ -1,22 +1,16 @@
-import type { Context } from '../../app/context.ts';
-import { deliverJobs } from '../../pipeline/outbound/outbox.ts';
-import { routeJobs } from '../../pipeline/routing/routeQueue.ts';
-import { requeueJobs } from './queues.ts';
+import type { Context } from './context.ts';
+import { deliverJobs } from '../pipeline/outbound/outbox.ts';
+import { routeJobs } from '../pipeline/routing/routeQueue.ts';
+import { requeueJobs } from '../shared/queue/queues.ts';
+import { registeredReconcilers } from '../shared/queue/reconcilerRegistry.ts';
 
 /**
  * Postgres is the truth and a job only the alarm clock: this finds rows whose
  * job was lost (Redis down at accept time, Redis wiped, a crash between commit
  * and enqueue) and queues them again. Job ids are derived from rows, so a row
- * whose job still exists is not queued twice.
+ * whose job still exists is not queued twice. Domains add their own passes
+ * through shared/queue/reconcilerRegistry.ts.
  */
-export type Reconcile = (ctx: Context) => Promise<number>;
-const extraReconcilers: Reconcile[] = [];
-
-/** Domains with their own alarm clocks (consultation deadlines) add a pass here. */
-export function registerReconciler(pass: Reconcile): void {
-  extraReconcilers.push(pass);
-}
-
 export async function reconcileOnce(ctx: Context): Promise<{ routed: number; outbox: number; other: number }> {
   const graceSeconds = ctx.config.reconcileGraceMs / 1000;
   const unrouted = await ctx.sql`
@@ -32,7 +26,7 @@ export async function reconcileOnce(ctx: Context): Promise<{ routed: number; out
     order by id limit 5000`;
   await requeueJobs(ctx.queues.deliver, deliverJobs(pending.map((r) => r.id as number)));
   let other = 0;
-  for (const pass of extraReconcilers) other += await pass(ctx);
+  for (const pass of registeredReconcilers()) other += await pass(ctx);
   return { routed: unrouted.length, outbox: pending.length, other };
 }
 

@@ -1,6 +1,6 @@
 import type { Context } from '../../app/context.ts';
 import type { Tx } from '../../shared/db/database.ts';
-import { routeInTransaction } from '../../pipeline/routing/router.ts';
+import { routeInTransaction } from './replyRouting.ts';
 import { replyRecipientPattern } from './addresses.ts';
 import { writeBuckets } from './buckets.ts';
 import { loadConsultation } from './consultation.ts';

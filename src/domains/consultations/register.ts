@@ -1,7 +1,7 @@
 import { registerLineCommand, registerStatusSection } from '../mailCommands/mailCommandRegistry.ts';
 import { registerConfirmer } from '../confirmations/confirmations.ts';
 import { registerReconciler } from '../../shared/queue/reconcilerRegistry.ts';
-import { registerHandler } from '../../pipeline/routing/router.ts';
+import { registerHandler, routeInTransaction } from '../../pipeline/routing/router.ts';
 import { applyConfirmedCommand, COMMAND_APPLIER, runConsultationCommand } from './consultationCommandRunner.ts';
 import { registerDeferredChange } from '../mailCommands/changes.ts';
 import { registerConsultationComposers } from './consultationComposers.ts';
@@ -12,8 +12,9 @@ import { OPEN_PURPOSE } from './openConsultation.ts';
 import { reconcileConsultations } from './reconcile.ts';
 import { confirmHeldReply, HELD_REPLY_PURPOSE, replyHandler } from './replyHandler.ts';
 import { parseCommands } from './rules/consultationCommands.ts';
+import { setReplyRouter } from './replyRouting.ts';
 
-/** Consultations (issue 3): opening, replies, reminders, closing, commands. */
+/** Consultations: opening, replies, reminders, closing, commands. */
 export function registerConsultationsDomain(): void {
   registerHandler('consult', consultHandler);
   registerHandler('reply', replyHandler);
@@ -30,4 +31,6 @@ export function registerConsultationsDomain(): void {
   registerDeferredChange(COMMAND_APPLIER, applyConfirmedCommand);
   registerStatusSection((memberId, tools) => memberStatusLines(tools.tx, memberId));
   registerReconciler(reconcileConsultations);
+  // Closing routes the replies received in time that still wait in the route queue.
+  setReplyRouter(routeInTransaction);
 }

@@ -143,6 +143,30 @@ function emptyBuckets(): Buckets {
   return { replied: 0, silent: 0, unreachable: 0, away: 0 };
 }
 
+/**
+ * Puts a member in their bucket. Returns the stance to count when the member
+ * replied readably; an unreadable reply counts as silent (it keeps the silence
+ * rule) and is counted in `unreadable`.
+ */
+function bucketMember<S extends ChoiceStance | ProposalStance>(
+  member: ElectorateMember,
+  counts: { buckets: Buckets; unreadable: number },
+  readable: (s: ChoiceStance | ProposalStance) => s is S,
+): S | null {
+  if (member.bucket !== 'replied') {
+    counts.buckets[member.bucket]++;
+    return null;
+  }
+  const s = member.stance;
+  if (!s || !readable(s)) {
+    counts.unreadable++;
+    counts.buckets.silent++;
+    return null;
+  }
+  counts.buckets.replied++;
+  return s;
+}
+
 /** Only stances whose letters are all options count; anything else is unreadable. */
 export function validChoiceStance(s: ChoiceStance, letters: ReadonlySet<string>): boolean {
   if (s.unreadable) return false;
@@ -158,22 +182,13 @@ function createChoiceTally(spec: ChoiceTallySpec): TallyAccumulator<ChoiceTally>
   const first = new Map<string, number>(spec.options.map((o) => [o.letter, 0]));
   const reject = new Map<string, number>(spec.options.map((o) => [o.letter, 0]));
   const acceptByRepliers = new Map<string, number>(spec.options.map((o) => [o.letter, 0]));
-  const buckets = emptyBuckets();
-  let unreadable = 0;
+  const counts = { buckets: emptyBuckets(), unreadable: 0 };
+  const { buckets } = counts;
 
   return {
     add(member) {
-      if (member.bucket !== 'replied') {
-        buckets[member.bucket]++;
-        return;
-      }
-      const s = member.stance;
-      if (!s || isProposalStance(s) || !validChoiceStance(s, letters)) {
-        unreadable++;
-        buckets.silent++; // an unreadable reply keeps the silence rule
-        return;
-      }
-      buckets.replied++;
+      const s = bucketMember(member, counts, (s): s is ChoiceStance => !isProposalStance(s) && validChoiceStance(s, letters));
+      if (!s) return;
       if (s.first) first.set(s.first, first.get(s.first)! + 1);
       const rejected = new Set(s.reject ?? []);
       for (const l of rejected) reject.set(l, reject.get(l)! + 1);
@@ -214,7 +229,7 @@ function createChoiceTally(spec: ChoiceTallySpec): TallyAccumulator<ChoiceTally>
         provisional: spec.provisional ?? false,
         electorate,
         buckets: { ...buckets },
-        unreadable,
+        unreadable: counts.unreadable,
         turnout: electorate === 0 ? 0 : buckets.replied / electorate,
         options,
         winner,
@@ -227,24 +242,15 @@ function createChoiceTally(spec: ChoiceTallySpec): TallyAccumulator<ChoiceTally>
 }
 
 function createProposalTally(spec: ProposalTallySpec): TallyAccumulator<ProposalTally> {
-  const buckets = emptyBuckets();
+  const tallied = { buckets: emptyBuckets(), unreadable: 0 };
+  const { buckets } = tallied;
   const counts = { agree: 0, object: 0, abstain: 0 };
   const objections: Objection[] = [];
-  let unreadable = 0;
 
   return {
     add(member) {
-      if (member.bucket !== 'replied') {
-        buckets[member.bucket]++;
-        return;
-      }
-      const s = member.stance;
-      if (!s || !isProposalStance(s) || s.stance === 'unreadable') {
-        unreadable++;
-        buckets.silent++;
-        return;
-      }
-      buckets.replied++;
+      const s = bucketMember(member, tallied, (s): s is ProposalStance & { stance: 'agree' | 'object' | 'abstain' } => isProposalStance(s) && s.stance !== 'unreadable');
+      if (!s) return;
       counts[s.stance]++;
       if (s.stance === 'object') objections.push({ email: member.email, reason: (s.reason ?? '').trim() });
     },
@@ -256,7 +262,7 @@ function createProposalTally(spec: ProposalTallySpec): TallyAccumulator<Proposal
         provisional: spec.provisional ?? false,
         electorate,
         buckets: { ...buckets },
-        unreadable,
+        unreadable: tallied.unreadable,
         turnout: electorate === 0 ? 0 : buckets.replied / electorate,
         counts: { ...counts },
         blockAt,

@@ -9,7 +9,7 @@ import { ensureBallotCodes, loadTallySheet, streamTallySheet } from '../domains/
 import { consultationDocument, formatConsultation, listConsultations } from '../domains/consultations/show.ts';
 import { newTextOfBody, newTextOfMessage } from '../shared/rules/replyText.ts';
 import { UsageError } from './usageError.ts';
-import { output, withRuntime } from './withRuntime.ts';
+import { documentCommand, output, withRuntime } from './withRuntime.ts';
 
 /** "C-12", "c12", "#12" or "12" → 12. */
 function consultationNumber(text: string): number {
@@ -53,22 +53,18 @@ async function printTallySheet(id: number, json: boolean): Promise<void> {
 
 /** Operator commands for consultations (DESIGN.md, "Operator interface"). */
 export function registerConsultationCommands(program: Command): void {
-  program
-    .command('consultations')
-    .description('list consultations, newest first')
-    .option('--json', 'one JSON document')
-    .action(async (opts: { json?: boolean }) => {
-      await withRuntime(async ({ ctx }) => {
-        const rows = await listConsultations(ctx.sql);
-        output(!!opts.json, rows, () =>
-          rows.length === 0
-            ? 'no consultations'
-            : rows
-                .map((r) => `${r.id.padEnd(7)} ${r.status.padEnd(9)} ${r.kind.padEnd(8)} ${r.list.padEnd(12)} ${r.deadline}  ${r.replies}/${r.electorate} replied  ${r.question}`)
-                .join('\n'),
-        );
-      });
-    });
+  documentCommand(program, 'consultations', 'list consultations, newest first', async (ctx) => {
+    const rows = await listConsultations(ctx.sql);
+    return {
+      value: rows,
+      human: () =>
+        rows.length === 0
+          ? 'no consultations'
+          : rows
+              .map((r) => `${r.id.padEnd(7)} ${r.status.padEnd(9)} ${r.kind.padEnd(8)} ${r.list.padEnd(12)} ${r.deadline}  ${r.replies}/${r.electorate} replied  ${r.question}`)
+              .join('\n'),
+    };
+  });
 
   program
     .command('consultation')
@@ -86,16 +82,10 @@ export function registerConsultationCommands(program: Command): void {
       });
     });
 
-  program
-    .command('close-due')
-    .description('close every consultation past its deadline, now')
-    .option('--json', 'one JSON document')
-    .action(async (opts: { json?: boolean }) => {
-      await withRuntime(async ({ ctx }) => {
-        const closed = (await closeDue(ctx)).map(displayId);
-        output(!!opts.json, { closed }, () => (closed.length ? `closed ${closed.join(', ')}` : 'nothing is overdue'));
-      });
-    });
+  documentCommand(program, 'close-due', 'close every consultation past its deadline, now', async (ctx) => {
+    const closed = (await closeDue(ctx)).map(displayId);
+    return { value: { closed }, human: () => (closed.length ? `closed ${closed.join(', ')}` : 'nothing is overdue') };
+  });
 
   program
     .command('reply-text')

@@ -3,7 +3,7 @@ import { describeConfig, loadConfig } from '../shared/config/config.ts';
 import { openRuntime } from '../app/runtime.ts';
 import { startServer } from '../app/server.ts';
 import { collectStats, formatStats } from '../app/stats.ts';
-import { output, withRuntime } from './withRuntime.ts';
+import { documentCommand, output, withRuntime } from './withRuntime.ts';
 import { installProcessGuards } from '../app/processGuards.ts';
 
 /** What one `tacit start` process runs; several processes may split the work. */
@@ -68,14 +68,8 @@ export function registerCoreCommands(program: Command): void {
       );
     });
 
-  program
-    .command('stats')
-    .description('inbound stored/routed/held, outbox by state, consultations by status')
-    .option('--json', 'one JSON document')
-    .action(async (opts: { json?: boolean }) => {
-      await withRuntime(async ({ ctx }) => {
-        const stats = await collectStats(ctx.sql);
-        output(!!opts.json, stats, () => formatStats(stats));
-      });
-    });
+  documentCommand(program, 'stats', 'inbound stored/routed/held, outbox by state, consultations by status', async (ctx) => {
+    const stats = await collectStats(ctx.sql);
+    return { value: stats, human: () => formatStats(stats) };
+  });
 }

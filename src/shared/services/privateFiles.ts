@@ -32,17 +32,21 @@ export function writePrivateFile(file: string, content: string): void {
  * in a URL, a config file or SQL.
  */
 export function servicePassword(home: string): string {
-  const file = path.join(home, 'services.password');
+  return secretFile(path.join(home, 'services.password'), 24);
+}
+
+/** A random hex value of `bytes` bytes, generated into `file` (0600) the first time and read back ever after. */
+export function secretFile(file: string, bytes: number): string {
   try {
     return fs.readFileSync(file, 'utf8').trim();
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
-  const password = randomBytes(24).toString('hex');
+  const value = randomBytes(bytes).toString('hex');
   try {
-    // 'wx' so two processes starting together agree on one password.
-    fs.writeFileSync(file, password + '\n', { mode: 0o600, flag: 'wx' });
-    return password;
+    // 'wx' so two processes starting together agree on one value.
+    fs.writeFileSync(file, value + '\n', { mode: 0o600, flag: 'wx' });
+    return value;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') return fs.readFileSync(file, 'utf8').trim();
     throw err;

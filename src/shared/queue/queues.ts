@@ -80,15 +80,18 @@ export function openQueues(redisUrl: string, prefix: string): Queues {
   };
 }
 
-/** Adds jobs, giving up after a short time: callers rely on a reconciler, not on this. */
-export async function addJobsBestEffort(
-  queue: Queue,
-  jobs: { name: string; data: object; opts: JobsOptions & { jobId: string } }[],
-  timeoutMs = 2_000,
-): Promise<boolean> {
+/** A job whose id derives from the row it names. */
+export type RowJob = { name: string; data: object; opts: JobsOptions & { jobId: string } };
+
+/** True once `work` has queued the jobs; false when it fails or takes longer than `timeoutMs`. */
+async function queueWithin(jobs: RowJob[], timeoutMs: number, work: () => Promise<unknown>): Promise<boolean> {
   if (jobs.length === 0) return true;
-  const added = queue.addBulk(jobs).then(() => true, () => false);
-  return withTimeout(added, timeoutMs, false);
+  return withTimeout(work().then(() => true, () => false), timeoutMs, false);
+}
+
+/** Adds jobs, giving up after a short time: callers rely on a reconciler, not on this. */
+export async function addJobsBestEffort(queue: Queue, jobs: RowJob[], timeoutMs = 2_000): Promise<boolean> {
+  return queueWithin(jobs, timeoutMs, () => queue.addBulk(jobs));
 }
 
 /**
@@ -98,13 +101,8 @@ export async function addJobsBestEffort(
  * no-op for days, so finished ones are removed first; waiting, delayed and
  * active jobs are left alone, and a duplicate run finds its row done.
  */
-export async function requeueJobs(
-  queue: Queue,
-  jobs: { name: string; data: object; opts: JobsOptions & { jobId: string } }[],
-  timeoutMs = 10_000,
-): Promise<boolean> {
-  if (jobs.length === 0) return true;
-  const work = async () => {
+export async function requeueJobs(queue: Queue, jobs: RowJob[], timeoutMs = 10_000): Promise<boolean> {
+  return queueWithin(jobs, timeoutMs, async () => {
     for (let i = 0; i < jobs.length; i += 500) {
       const chunk = jobs.slice(i, i + 500);
       const states = await Promise.all(chunk.map((job) => queue.getJobState(job.opts.jobId)));
@@ -113,7 +111,5 @@ export async function requeueJobs(
       );
     }
     await queue.addBulk(jobs);
-    return true;
-  };
-  return withTimeout(work().catch(() => false), timeoutMs, false);
+  });
 }

@@ -167,6 +167,19 @@ function bucketMember<S extends ChoiceStance | ProposalStance>(
   return s;
 }
 
+/** What both kinds of tally report about the electorate, in this order. */
+function electorateFigures(tallied: { buckets: Buckets; unreadable: number }, provisional: boolean | undefined) {
+  const { buckets } = tallied;
+  const electorate = buckets.replied + buckets.silent + buckets.unreachable + buckets.away;
+  return {
+    provisional: provisional ?? false,
+    electorate,
+    buckets: { ...buckets },
+    unreadable: tallied.unreadable,
+    turnout: electorate === 0 ? 0 : buckets.replied / electorate,
+  };
+}
+
 /** Only stances whose letters are all options count; anything else is unreadable. */
 export function validChoiceStance(s: ChoiceStance, letters: ReadonlySet<string>): boolean {
   if (s.unreadable) return false;
@@ -202,7 +215,6 @@ function createChoiceTally(spec: ChoiceTallySpec): TallyAccumulator<ChoiceTally>
         accept: buckets.silent + acceptByRepliers.get(o.letter)!,
         reject: reject.get(o.letter)!,
       }));
-      const electorate = buckets.replied + buckets.silent + buckets.unreachable + buckets.away;
       let winner: string | null = null;
       let decidedBy: ChoiceTally['decidedBy'] = null;
       let tie: string[] = [];
@@ -226,11 +238,7 @@ function createChoiceTally(spec: ChoiceTallySpec): TallyAccumulator<ChoiceTally>
       }
       return {
         kind: 'choice',
-        provisional: spec.provisional ?? false,
-        electorate,
-        buckets: { ...buckets },
-        unreadable: counts.unreadable,
-        turnout: electorate === 0 ? 0 : buckets.replied / electorate,
+        ...electorateFigures(counts, spec.provisional),
         options,
         winner,
         decidedBy,
@@ -243,7 +251,6 @@ function createChoiceTally(spec: ChoiceTallySpec): TallyAccumulator<ChoiceTally>
 
 function createProposalTally(spec: ProposalTallySpec): TallyAccumulator<ProposalTally> {
   const tallied = { buckets: emptyBuckets(), unreadable: 0 };
-  const { buckets } = tallied;
   const counts = { agree: 0, object: 0, abstain: 0 };
   const objections: Objection[] = [];
 
@@ -255,15 +262,11 @@ function createProposalTally(spec: ProposalTallySpec): TallyAccumulator<Proposal
       if (s.stance === 'object') objections.push({ email: member.email, reason: (s.reason ?? '').trim() });
     },
     result() {
-      const electorate = buckets.replied + buckets.silent + buckets.unreachable + buckets.away;
-      const blockAt = resolveBlockThreshold(spec.block, electorate);
+      const figures = electorateFigures(tallied, spec.provisional);
+      const blockAt = resolveBlockThreshold(spec.block, figures.electorate);
       return {
         kind: 'proposal',
-        provisional: spec.provisional ?? false,
-        electorate,
-        buckets: { ...buckets },
-        unreadable: tallied.unreadable,
-        turnout: electorate === 0 ? 0 : buckets.replied / electorate,
+        ...figures,
         counts: { ...counts },
         blockAt,
         verdict: counts.object >= blockAt ? 'blocked' : 'adopted',

@@ -1,3 +1,4 @@
+import { withoutReplyPrefixes } from '../../shared/rules/subjectPrefixes.ts';
 import type { CommandResult } from '../mailCommands/mailCommandRegistry.ts';
 import { htmlToPlainText, newTextOfBody } from '../../shared/rules/replyText.ts';
 import type { Handler } from '../../pipeline/routing/inboundMail.ts';
@@ -14,7 +15,6 @@ const tooLongReason = (length: number) =>
 /** Key lines of an opening mail (the rules' openRequest keys): such a mail is never read as commands. */
 // `[^\S\n]*`, not `\s*`: a run that may cross newlines is retried from every line start (quadratic).
 export const OPENING_KEY = /^[^\S\n]*(?:kind|type|deadline|closes|closing|until|due|reminder|remind|options|choices|block|threshold|blocking|list|audience|question)\s*:/im;
-const SUBJECT_PREFIX = /^(?:(?:re|aw|sv|antw|fwd?|wg|tr)\s*:\s*)+/i;
 
 /**
  * consult@D and LIST-consult@D: a mail with key lines opens a consultation;
@@ -30,7 +30,7 @@ export const consultHandler: Handler = async (mail, tools) => {
     const { text: commandText, cut } = capText(body, MAX_COMMAND_CHARS);
     const fromBody = parseCommands(newTextOfBody(commandText));
     if (cut) fromBody.notUnderstood.push({ line: '(the rest of the mail)', reason: tooLongReason(body.length) });
-    const fromSubject = parseCommands(mail.subject.replace(SUBJECT_PREFIX, ''));
+    const fromSubject = parseCommands(withoutReplyPrefixes(mail.subject));
     const subjectIsCommand = fromSubject.commands.length === 1 && fromSubject.notUnderstood.length === 0;
     const commands = [...(subjectIsCommand ? fromSubject.commands : []), ...fromBody.commands];
     if (commands.length > 0) {

@@ -4,6 +4,7 @@
 // unsubscribe from bulk senders, so these are not decoration.
 
 import { type HeaderBag, firstAddress, headerValues } from './headers.ts';
+import { REPLY_PREFIX } from './subjectPrefixes.ts';
 
 export type ListHeaderInput = {
   list: { slug: string; name: string };
@@ -49,13 +50,6 @@ function quotePhrase(name: string): string {
   return `"${clean.replace(/(["\\])/g, '\\$1')}"`;
 }
 
-// Reply prefixes in the languages members write in (Outlook localizes them):
-// Re, Aw (de), Sv (sv/da/no), Vs (fi), Antw (nl), Odp (pl), R/Rif (it),
-// Ynt (tr), Vá (hu), Atb (lv), Απ (el), Отв/Ответ (ru), 回复/答复 (zh).
-// Counters ("Re[2]:", "Re(2):") and French spacing ("RE :") included; the
-// counter takes its own trailing spaces (two optional runs side by side backtrack quadratically).
-const REPLY_PREFIX =
-  /^(?:re|aw|sv|vs|antw|odp|rif|r|ynt|vá|atb|απ|отв|ответ|回复|答复)\s*(?:(?:\[\d+\]|\(\d+\))\s*)?[:：]\s*/iu;
 
 function tagRegex(slug: string, global: boolean): RegExp {
   const s = slug.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -11,6 +11,7 @@
 import { MAX_COMMAND_LINE_CHARS, trimEndOf } from './textBounds.ts';
 import { SLUG_RE } from './addresses.ts';
 import { countryCode } from './countries.ts';
+import { withoutReplyPrefixes } from './subjectPrefixes.ts';
 
 export type DeliveryMode = 'immediate' | 'digest' | 'nomail';
 
@@ -58,9 +59,6 @@ export const MAX_LINES = 50;
 
 const MODES: ReadonlySet<string> = new Set(['immediate', 'digest', 'nomail']);
 
-// Reply prefixes on the subject ("Re: subscribe gb" answering our own mail).
-// (The counter takes its own trailing spaces: two optional runs side by side backtrack quadratically.)
-const SUBJECT_PREFIX = /^(?:(?:re|aw|sv|vs|antw|odp|rif|r|fwd?|wg|tr)\s*(?:\[\d+\]\s*)?[:：]\s*)+/i;
 
 // "On <date>, <who> wrote:" in the languages of common clients; the verb
 // may come before the name ("Am ... schrieb X <x@y>:"), so only the ending
@@ -88,7 +86,7 @@ export function parseRequestCommands(mail: RequestMail): ParsedCommands {
 
   // The subject counts only when it is a command; otherwise it is just a
   // subject ("Hello") and is not reported.
-  const subject = (mail.subject ?? '').replace(SUBJECT_PREFIX, '').trim();
+  const subject = withoutReplyPrefixes(mail.subject ?? '').trim();
   if (subject && subject.length <= MAX_COMMAND_LINE_CHARS) {
     const c = parseLine(subject, defaultList);
     if (c && c !== 'end') parsed.push(c);

@@ -38,6 +38,7 @@
  */
 import { isWhenError, parseReminder, parseWhen } from './deadline.ts';
 import type { BlockRule } from './tally.ts';
+import { withoutReplyPrefixes } from '../../../shared/rules/subjectPrefixes.ts';
 
 export interface OpenRequestInput {
   subject: string;
@@ -203,10 +204,7 @@ export function parseOpenRequest(input: OpenRequestInput, now: Date): OpenReques
   const description = lines.slice(i).join('\n').replace(/^\s*\n/, '').trimEnd();
 
   // Question
-  const question = (values.question ?? input.subject ?? '')
-    .replace(/\s+/g, ' ')
-    .replace(/^(?:(?:re|fwd?|aw|wg|tr)\s*:\s*)+/i, '')
-    .trim();
+  const question = withoutReplyPrefixes((values.question ?? input.subject ?? '').replace(/\s+/g, ' ')).trim();
   if (!question) errors.push('The question is missing: write it in the subject line.');
 
   // Kind and options

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { htmlToPlainText, newTextOfBody, newTextOfMessage } from '../../src/shared/rules/replyText.ts';
+import { bodyTextOf, htmlToPlainText, newTextOfBody, newTextOfMessage } from '../../src/shared/rules/replyText.ts';
 import { collapseWhitespace, loadReplyCorpus } from '../helpers/replyCorpus.ts';
 
 
@@ -355,5 +355,16 @@ describe('newTextOfMessage', () => {
 
   it('returns an empty string for a message without a body', async () => {
     expect(await newTextOfMessage(crlf([...HEADERS, 'Content-Type: text/plain', '', '']))).toBe('');
+  });
+});
+
+describe('bodyTextOf: the body of a parsed mail as text', () => {
+  it.each([
+    ['the text part first', { text: 'hello', html: '<p>other</p>' }, 'hello'],
+    ['else the HTML part as text', { html: '<p>hello</p>' }, 'hello'],
+    ['no HTML part', { html: false as const }, ''],
+    ['neither', {}, ''],
+  ])('%s', (_, parsed, expected) => {
+    expect(bodyTextOf(parsed)).toBe(expected);
   });
 });

@@ -1,6 +1,6 @@
 import { withoutReplyPrefixes } from '../../shared/rules/subjectPrefixes.ts';
 import type { CommandResult } from '../mailCommands/mailCommandRegistry.ts';
-import { htmlToPlainText, newTextOfBody } from '../../shared/rules/replyText.ts';
+import { bodyTextOf, newTextOfBody } from '../../shared/rules/replyText.ts';
 import type { Handler } from '../../pipeline/routing/inboundMail.ts';
 import { replyToSender } from '../../pipeline/routing/reply.ts';
 import { settlePendingChanges } from '../mailCommands/pendingChanges.ts';
@@ -25,7 +25,7 @@ export const consultHandler: Handler = async (mail, tools) => {
   if (mail.kind !== 'ordinary') return { outcome: `${mail.kind} ignored` };
   // No single From to act for or to ask: neither an opening nor a command.
   if (mail.authority.level === 'nothing') return { outcome: `refused: ${mail.authority.reason}` };
-  const body = mail.parsed.text ?? (typeof mail.parsed.html === 'string' ? htmlToPlainText(mail.parsed.html) : '');
+  const body = bodyTextOf(mail.parsed);
   if (!OPENING_KEY.test(body)) {
     const { text: commandText, cut } = capText(body, MAX_COMMAND_CHARS);
     const fromBody = parseCommands(newTextOfBody(commandText));

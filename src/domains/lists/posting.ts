@@ -1,4 +1,4 @@
-import { htmlToPlainText } from '../../shared/rules/replyText.ts';
+import { bodyTextOf } from '../../shared/rules/replyText.ts';
 import { isLoop } from '../../shared/rules/listHeaders.ts';
 import type { Handler, HandlerTools, InboundMail } from '../../pipeline/routing/inboundMail.ts';
 import { findGroup, type Group } from '../org/groups.ts';
@@ -57,7 +57,7 @@ async function storePost(
   member: Member | null,
   holdReason: 'loop' | 'non-member' | 'policy' | null,
 ): Promise<{ id: number; bodyText: string } | null> {
-  const text = mail.parsed.text ?? (mail.parsed.html ? htmlToPlainText(mail.parsed.html) : '');
+  const text = bodyTextOf(mail.parsed);
   const bodyText = text.replace(/\r\n/g, '\n').trim().slice(0, MAX_BODY_TEXT);
   const [row] = await tx`
     insert into list_posts (group_id, inbound_message_id, delivery_id, author_member_id, author_email, author_name,

@@ -1,6 +1,6 @@
 import { parseRequestCommands } from '../../shared/rules/requestCommands.ts';
 import { capText, MAX_COMMAND_CHARS } from '../../shared/rules/textBounds.ts';
-import { htmlToPlainText } from '../../shared/rules/replyText.ts';
+import { bodyTextOf } from '../../shared/rules/replyText.ts';
 import type { Handler } from '../../pipeline/routing/inboundMail.ts';
 import { replyToSender } from '../../pipeline/routing/reply.ts';
 import { describeCommand, runnerFor, tryLineCommands, type CommandResult } from './mailCommandRegistry.ts';
@@ -19,7 +19,7 @@ export const requestHandler: Handler = async (mail, tools) => {
   if (mail.kind !== 'ordinary') return { outcome: `${mail.kind} ignored` };
   // No single From to act for or to answer: one message must not make Tacit mail several strangers.
   if (mail.authority.level === 'nothing') return { outcome: `refused: ${mail.authority.reason}` };
-  const body = mail.parsed.text ?? (mail.parsed.html ? htmlToPlainText(mail.parsed.html) : '');
+  const body = bodyTextOf(mail.parsed);
   const defaultList = 'list' in mail.address ? mail.address.list : undefined;
   const { text: commandText, cut } = capText(body, MAX_COMMAND_CHARS);
   const parsed = parseRequestCommands({ subject: mail.subject, body: commandText, defaultList });

@@ -39,6 +39,11 @@ export function htmlToPlainText(html: string): string {
   return trimLineEnds(kept).trim();
 }
 
+/** A parsed mail's body as text: its text part, else its HTML part as text, else ''. */
+export function bodyTextOf(parsed: { text?: string; html?: string | false }): string {
+  return parsed.text ?? (parsed.html ? htmlToPlainText(parsed.html) : '');
+}
+
 /** Blanks at the end of every line, in one pass (`/[ \t]+$/gm` is quadratic on long runs of spaces). */
 function trimLineEnds(text: string): string {
   return text.split('\n').map((line) => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Sql } from '../../shared/db/database.ts';
-import { headerBagFromRaw } from '../../shared/rules/autoReply.ts';
+import { headerBagFromRaw } from '../../shared/rules/headers.ts';
 
 export interface InboundEnvelope {
   raw: Buffer;

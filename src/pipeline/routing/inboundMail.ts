@@ -3,7 +3,7 @@ import type { Context } from '../../app/context.ts';
 import type { Tx } from '../../shared/db/database.ts';
 import type { OutboxWriter } from '../outbound/outbox.ts';
 import type { TacitAddress } from '../../shared/rules/addresses.ts';
-import type { HeaderBag } from '../../shared/rules/autoReply.ts';
+import type { HeaderBag } from '../../shared/rules/headers.ts';
 import type { SenderAuth } from '../../shared/rules/authResults.ts';
 import type { Authority } from '../../shared/rules/authority.ts';
 

@@ -10,15 +10,6 @@ import {
   localPart,
 } from './headers.ts';
 
-export type { HeaderBag } from './headers.ts';
-export {
-  headerBag,
-  headerBagFromRaw,
-  headerBagFromParsed,
-  headerBagFromMap,
-  decodeEncodedWords,
-} from './headers.ts';
-
 export type InboundClass = 'bounce' | 'auto-reply' | 'ordinary';
 
 /**

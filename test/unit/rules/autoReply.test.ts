@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simpleParser } from 'mailparser';
-import {
-  autoReplyReason,
-  classifyInbound,
-  decodeEncodedWords,
-  headerBag,
-  headerBagFromMap,
-  headerBagFromParsed,
-  headerBagFromRaw,
-  isAutoReply,
-  isBounceSubject,
-  isOutOfOfficeSubject,
-} from '../../../src/shared/rules/autoReply.ts';
+import { autoReplyReason, classifyInbound, isAutoReply, isBounceSubject, isOutOfOfficeSubject } from '../../../src/shared/rules/autoReply.ts';
+import { decodeEncodedWords, headerBag, headerBagFromMap, headerBagFromParsed, headerBagFromRaw } from '../../../src/shared/rules/headers.ts';
 
 const member = 'Alice Example <alice@example.org>';
 

@@ -144,7 +144,7 @@ export async function installPackages(packages: string[], what: string, alternat
   await run('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'install', '-y', '-q', ...packages], { env });
 }
 
-function postgresBinDir(): string | null {
+export function postgresBinDir(): string | null {
   const root = '/usr/lib/postgresql';
   if (!fs.existsSync(root)) return null;
   const versions = fs

@@ -3,7 +3,7 @@ import postgres from 'postgres';
 import { connectDatabase } from '../src/shared/db/database.ts';
 import { migrate } from '../src/shared/db/migrate.ts';
 import { ensureLocalServices } from '../src/shared/services/localServices.ts';
-import { ensureTestTools } from './helpers/testTools.ts';
+import { ensureTestTools } from './helpers/test-tools.ts';
 
 /**
  * Starts (or reuses) a private Postgres and Redis for the test run under

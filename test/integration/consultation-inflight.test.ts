@@ -6,7 +6,7 @@ import { createHarness, type Harness } from '../helpers/harness.ts';
 import { dkimKey, TestDns } from '../helpers/dns.ts';
 import { storeInbound } from '../../src/pipeline/ingest/storeInbound.ts';
 import { routeDelivery } from '../../src/pipeline/routing/router.ts';
-import { closeHarness, inDays, routeAllNow, seedList } from './consultation-support.ts';
+import { closeHarness, inDays, routeAllNow, seedList } from '../helpers/consultation.ts';
 
 /**
  * A reply Tacit accepted before the deadline counts even if no worker had

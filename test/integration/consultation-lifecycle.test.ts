@@ -6,7 +6,7 @@ import { sendReminder } from '../../src/domains/consultations/remind.ts';
 import { reconcileOnce } from '../../src/app/reconciler.ts';
 import { createHarness, waitFor, type Harness } from '../helpers/harness.ts';
 import { dkimKey, TestDns } from '../helpers/dns.ts';
-import { closeHarness, delivered, expire, inDays, openViaSmtp, seedList, waitForMailTo, waitForOutbox, type SeededList } from './consultation-support.ts';
+import { closeHarness, delivered, expire, inDays, openViaSmtp, seedList, waitForMailTo, waitForOutbox, type SeededList } from '../helpers/consultation.ts';
 
 /** Alarms, the exactly-once close, the reconciler, reminders, extend, cancel and the mailed commands. */
 let h: Harness;

@@ -5,7 +5,7 @@ import { upsertMember } from '../../src/domains/org/members.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import {
   closeHarness, expire, inDays, openViaSmtp, seedList, tacit, waitForMailTo, waitForOutbox, type SeededList,
-} from './consultation-support.ts';
+} from '../helpers/consultation.ts';
 
 /**
  * A tally every member can check, over real SMTP: each copy and receipt

@@ -8,7 +8,7 @@ import { upsertGroup } from '../../src/domains/org/groups.ts';
 import { subscribe } from '../../src/domains/org/members.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { tacit } from '../helpers/cli.ts';
-import { delivered, expire, inDays, openViaSmtp, seedList, waitForMailTo, waitForOutbox, waitForRouting, type SeededList } from './consultation-support.ts';
+import { delivered, expire, inDays, openViaSmtp, seedList, waitForMailTo, waitForOutbox, waitForRouting, type SeededList } from '../helpers/consultation.ts';
 
 let h: Harness;
 let list: SeededList;

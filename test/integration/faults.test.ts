@@ -55,7 +55,7 @@ describe('Postgres stopped mid-run', () => {
   it('a promise rejected with nobody listening is logged and the process keeps running (and ends it without the guard)', async () => {
     await pg.stop();
     try {
-      const script = path.join(ROOT, 'test/fixtures/rejectWhileDatabaseDown.ts');
+      const script = path.join(ROOT, 'test/fixtures/reject-while-database-down.ts');
       const node = (env: Record<string, string>) =>
         run(process.execPath, ['--import', 'tsx', script, pg.databaseUrl], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'info', ...env } }).then(
           (r) => ({ code: 0, ...r }),

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, waitFor, type Harness } from '../helpers/harness.ts';
 import { setGroupSettings } from '../../src/domains/org/groups.ts';
 import { expireHeldPosts } from '../../src/domains/lists/moderation.ts';
-import { addMember, header, headerCount, mailsTo, makeOwner, nthMailTo, replyTo, routed, standardOrg } from './lists-support.ts';
+import { addMember, header, headerCount, mailsTo, makeOwner, nthMailTo, replyTo, routed, standardOrg } from '../helpers/lists.ts';
 
 const exec = promisify(execFile);
 let h: Harness;

@@ -4,7 +4,7 @@ import { grantRole, upsertMember } from '../../src/domains/org/members.ts';
 import { summariseHeldNotices } from '../../src/pipeline/outbound/noticeBudget.ts';
 import { noticeLimit } from '../../src/shared/rules/notices.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
-import { closeHarness, waitForMailTo, waitForOutbox, waitForRouting } from './consultation-support.ts';
+import { closeHarness, waitForMailTo, waitForOutbox, waitForRouting } from '../helpers/consultation.ts';
 
 /**
  * A flood over real SMTP reaches one person as at most the hourly limit of

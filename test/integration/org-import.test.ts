@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { unsubscribe } from '../../src/domains/org/members.ts';
-import { standardOrg, tacit } from './lists-support.ts';
+import { standardOrg, tacit } from '../helpers/lists.ts';
 
 let h: Harness;
 let dir: string;

@@ -4,7 +4,7 @@ import { dkimKey, TestDns } from '../helpers/dns.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import {
   closeHarness, inDays, openViaSmtp, replyToOf, seedList, waitForMailTo, waitForOutbox, waitForRouting, type SeededList,
-} from './consultation-support.ts';
+} from '../helpers/consultation.ts';
 
 /**
  * The attacks on who may act, over real SMTP: a forged From is never enough.

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, waitFor, type Harness } from '../helpers/harness.ts';
 import { messageKeyOf } from '../../src/pipeline/ingest/storeInbound.ts';
 import { SQL_DIR } from '../../src/shared/db/migrate.ts';
-import { addMember, standardOrg } from './lists-support.ts';
+import { addMember, standardOrg } from '../helpers/lists.ts';
 
 let h: Harness;
 beforeAll(async () => {

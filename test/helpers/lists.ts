@@ -1,5 +1,5 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { readMaildir, waitFor, type Harness } from '../helpers/harness.ts';
+import { readMaildir, waitFor, type Harness } from './harness.ts';
 import { addGroup } from '../../src/domains/org/groups.ts';
 import { enrolMember } from '../../src/domains/org/enrol.ts';
 import { grantRole, upsertMember } from '../../src/domains/org/members.ts';
@@ -100,4 +100,4 @@ export async function routed(h: Harness, messageId: string) {
   }, 15_000, `routing of ${messageId}`);
 }
 
-export { tacit } from '../helpers/cli.ts';
+export { tacit } from './cli.ts';

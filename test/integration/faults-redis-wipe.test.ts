@@ -3,7 +3,7 @@ import { inject } from 'vitest';
 import { Redis } from 'ioredis';
 import { createHarness, readMaildir, waitFor, type Harness } from '../helpers/harness.ts';
 import { startServer, type RunningServer } from '../../src/app/server.ts';
-import { closeHarness, inDays, routeAllNow, seedList } from './consultation-support.ts';
+import { closeHarness, inDays, routeAllNow, seedList } from '../helpers/consultation.ts';
 
 /**
  * Redis wiped while work is queued: a stored message not yet routed, copies

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bodyTextOf, htmlToPlainText, newTextOfBody, newTextOfMessage } from '../../src/shared/rules/replyText.ts';
-import { collapseWhitespace, loadReplyCorpus } from '../helpers/replyCorpus.ts';
+import { collapseWhitespace, loadReplyCorpus } from '../helpers/reply-corpus.ts';
 
 
 describe('newTextOfBody on the reply-trimmer corpus', () => {

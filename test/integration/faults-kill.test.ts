@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, readMaildir, waitFor, type Harness } from '../helpers/harness.ts';
-import { freePort, startTacitProcess } from '../helpers/tacitProcess.ts';
+import { freePort, startTacitProcess } from '../helpers/tacit-process.ts';
 
 /**
  * SIGKILL at seeded random moments while 1,000 messages arrive over SMTP and

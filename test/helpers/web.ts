@@ -1,6 +1,6 @@
 // Shared by the web record's integration tests (not a test file itself).
-import { waitFor, type Harness } from '../helpers/harness.ts';
-import { mailsTo } from './lists-support.ts';
+import { waitFor, type Harness } from './harness.ts';
+import { mailsTo } from './lists.ts';
 
 export const PUBLIC_URL = 'https://record.example.org/tacit';
 

@@ -2,7 +2,7 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { upsertGroup, type GroupLevel } from '../../src/domains/org/groups.ts';
 import { grantRole, subscribe, upsertMember } from '../../src/domains/org/members.ts';
-import { readMaildir, waitFor, type Harness } from '../helpers/harness.ts';
+import { readMaildir, waitFor, type Harness } from './harness.ts';
 import { routeDelivery } from '../../src/pipeline/routing/router.ts';
 
 
@@ -89,7 +89,7 @@ export async function waitForOutbox(h: Harness, timeoutMs = 30_000): Promise<voi
   }, timeoutMs, 'outbox drained');
 }
 
-export { tacit } from '../helpers/cli.ts';
+export { tacit } from './cli.ts';
 
 /** Moves a consultation's deadline into the past (instead of waiting for it). */
 export async function expire(h: Harness, id: number): Promise<void> {

@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { buildRaw, composeOutboxRow, type OutboxRow } from '../src/outbound/compose.ts';
-import { runDigest } from '../src/digests/runDigest.ts';
+import { buildRaw, composeOutboxRow, type OutboxRow } from '../src/pipeline/outbound/compose.ts';
+import { runDigest } from '../src/domains/digests/runDigest.ts';
 import { secondsSince, smtpSource, startPostfix, startSink } from './lib/peers.ts';
-import type { Queryable } from '../src/db/database.ts';
+import type { Queryable } from '../src/shared/db/database.ts';
 import { openConsultation, openScratch, seedConsultation } from './lib/scratch.ts';
 import { startTacit } from './lib/tacitProcess.ts';
 

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 
 process.env.LOG_LEVEL ??= 'warn';
-const { ensureLocalServices } = await import('../src/services/localServices.ts');
+const { ensureLocalServices } = await import('../src/shared/services/localServices.ts');
 const { ensurePeers } = await import('./lib/peers.ts');
 
 const size = (name: string, fallback: number) => Number(process.env[name] ?? fallback);

@@ -16,14 +16,14 @@
  * removed from the dependencies.
  */
 import { createRequire } from 'node:module';
-import { newTextOfBody, newTextOfMessage } from '../src/reading/replyText.ts';
-import { readChoiceStance, readProposalStance, type ChoiceStance } from '../src/consultations/rules/stance.ts';
+import { newTextOfBody, newTextOfMessage } from '../src/shared/rules/replyText.ts';
+import { readChoiceStance, readProposalStance, type ChoiceStance } from '../src/domains/consultations/rules/stance.ts';
 import {
   VOTE_CORPUS_DIR, VOTE_CORPUS_OPTIONS, inventedVote, loadVoteCorpus, matchesInDetail, matchesOutcome,
   type CorpusReading, type VoteCase,
-} from '../test/helpers/voteCorpus.ts';
-import { OPTIONS, choiceCases, proposalCases } from '../test/unit/consultations/stanceCases.ts';
-import { REPLY_CORPUS_DIR, collapseWhitespace, loadReplyCorpus, type CorpusCase } from '../test/helpers/replyCorpus.ts';
+} from '../test/helpers/vote-corpus.ts';
+import { OPTIONS, choiceCases, proposalCases } from '../test/helpers/stance-cases.ts';
+import { REPLY_CORPUS_DIR, collapseWhitespace, loadReplyCorpus, type CorpusCase } from '../test/helpers/reply-corpus.ts';
 
 const verbose = process.argv.includes('--verbose');
 
@@ -103,7 +103,7 @@ if (EmailReplyParser) {
   console.log('email-reply-parser                       not installed or not loadable');
 }
 
-score('ours (src/reading/replyText.ts)', newTextOfBody, cases);
+score('ours (src/shared/rules/replyText.ts)', newTextOfBody, cases);
 
 // --- the stance readers on the vote-replies corpus ---------------------------
 
@@ -180,6 +180,6 @@ const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.s
 const withoutDoubt = <T extends { doubt?: string }>({ doubt: _doubt, ...rest }: T) => rest;
 const tableChoice = choiceCases.filter(([text, stance, comment]) => same(withoutDoubt(readChoiceStance(text, OPTIONS)), { stance, comment })).length;
 const tableProposal = proposalCases.filter(([text, expected]) => same(withoutDoubt(readProposalStance(text)), expected)).length;
-console.log(`\nown table (test/unit/consultations/stanceCases.ts)`);
+console.log(`\nown table (test/helpers/stance-cases.ts)`);
 console.log(`${'choice'.padEnd(40)} ${`${tableChoice}/${choiceCases.length}`.padStart(8)}`);
 console.log(`${'proposal'.padEnd(40)} ${`${tableProposal}/${proposalCases.length}`.padStart(8)}`);

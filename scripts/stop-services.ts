@@ -1,6 +1,6 @@
 // Stops the private Postgres and Redis under a folder: `npm run test:services:stop`
 // for the test services (var/test), or with another folder for a one-machine install.
-import { stopLocalServices } from '../src/services/localServices.ts';
+import { stopLocalServices } from '../src/shared/services/localServices.ts';
 
 const home = process.argv[2] ?? 'var/test';
 await stopLocalServices(home);

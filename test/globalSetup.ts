@@ -1,9 +1,9 @@
 import type { TestProject } from 'vitest/node';
 import postgres from 'postgres';
-import { connectDatabase } from '../src/db/database.ts';
-import { migrate } from '../src/db/migrate.ts';
-import fs from 'node:fs';
-import { ensureLocalServices, installPackages, which } from '../src/services/localServices.ts';
+import { connectDatabase } from '../src/shared/db/database.ts';
+import { migrate } from '../src/shared/db/migrate.ts';
+import { ensureLocalServices } from '../src/shared/services/localServices.ts';
+import { ensureTestTools } from './helpers/test-tools.ts';
 
 /**
  * Starts (or reuses) a private Postgres and Redis for the test run under
@@ -19,17 +19,6 @@ declare module 'vitest' {
 
 export const TEMPLATE_DATABASE = 'tacit_template';
 
-
-/** The real peers the integration tests talk to: swaks, Postfix's smtp-source/smtp-sink, Dovecot, and chromium for the web record. */
-async function ensureTestTools(): Promise<void> {
-  const missing = [
-    ...(which('swaks') ? [] : ['swaks']),
-    ...(which('smtp-source') || fs.existsSync('/usr/sbin/smtp-source') ? [] : ['postfix']),
-    ...(fs.existsSync('/usr/sbin/dovecot') ? [] : ['dovecot-imapd']),
-    ...(fs.existsSync('/usr/bin/chromium') ? [] : ['chromium']),
-  ];
-  if (missing.length) await installPackages(missing, 'The test tools');
-}
 
 export default async function setup(project: TestProject) {
   await ensureTestTools();

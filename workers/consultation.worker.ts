@@ -1,7 +1,7 @@
 import { Worker } from 'bullmq';
 import type { Context } from '../src/app/context.ts';
-import { runConsultationJob } from '../src/consultations/jobs.ts';
-import { workerConnection } from '../src/queue/queues.ts';
+import { runConsultationJob } from '../src/domains/consultations/jobs.ts';
+import { workerConnection } from '../src/shared/queue/queues.ts';
 
 /** Consultation alarms (close, remind) and mailings (streaming copies and outcomes into delivery). */
 export function startConsultationWorker(ctx: Context, redisUrl: string, concurrency = 4): Worker {

@@ -1,9 +1,9 @@
 import { Worker } from 'bullmq';
 import type { Context } from '../src/app/context.ts';
-import { deliverOutboxRows, markDeliveryFailed } from '../src/outbound/deliver.ts';
-import { sendLimit } from '../src/outbound/sendLimit.ts';
-import type { Transport } from '../src/outbound/transports/transport.ts';
-import { workerConnection } from '../src/queue/queues.ts';
+import { deliverOutboxRows, markDeliveryFailed } from '../src/pipeline/outbound/deliver.ts';
+import { sendLimit } from '../src/pipeline/outbound/sendLimit.ts';
+import type { Transport } from '../src/pipeline/outbound/transports/transport.ts';
+import { workerConnection } from '../src/shared/queue/queues.ts';
 
 /** A job names a batch of outbox rows; `{ id }` is the single-row form of jobs queued before batches. */
 export type DeliverJobData = { ids: number[] } | { id: number };

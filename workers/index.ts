@@ -1,6 +1,6 @@
 import type { Worker } from 'bullmq';
 import type { Context } from '../src/app/context.ts';
-import type { Transport } from '../src/outbound/transports/transport.ts';
+import type { Transport } from '../src/pipeline/outbound/transports/transport.ts';
 import { startConsultationWorker } from './consultation.worker.ts';
 import { startDeliverWorker } from './deliver.worker.ts';
 import { startListsWorker } from './lists.worker.ts';

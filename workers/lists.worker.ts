@@ -1,7 +1,7 @@
 import { Worker } from 'bullmq';
 import type { Context } from '../src/app/context.ts';
-import { queueCopies } from '../src/lists/fanout.ts';
-import { workerConnection } from '../src/queue/queues.ts';
+import { queueCopies } from '../src/domains/lists/fanout.ts';
+import { workerConnection } from '../src/shared/queue/queues.ts';
 
 /** Streams a distributed post's copies into delivery jobs. */
 export function startListsWorker(ctx: Context, redisUrl: string): Worker {

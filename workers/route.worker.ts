@@ -1,7 +1,7 @@
 import { Worker } from 'bullmq';
 import type { Context } from '../src/app/context.ts';
-import { workerConnection } from '../src/queue/queues.ts';
-import { noteRoutingFailure, routeDelivery } from '../src/routing/router.ts';
+import { workerConnection } from '../src/shared/queue/queues.ts';
+import { noteRoutingFailure, routeDelivery } from '../src/pipeline/routing/router.ts';
 
 /** Routes stored inbound messages to their handlers. */
 export function startRouteWorker(ctx: Context, redisUrl: string, concurrency = 4): Worker {

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { installPackages, which } from '../../src/services/localServices.ts';
+import { installPackages, which } from '../../src/shared/services/localServices.ts';
 
 const run = promisify(execFile);
 

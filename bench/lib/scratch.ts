@@ -3,10 +3,10 @@ import path from 'node:path';
 import postgres from 'postgres';
 import type { Context } from '../../src/app/context.ts';
 import { openRuntime, type Runtime } from '../../src/app/runtime.ts';
-import { loadConfig } from '../../src/config/config.ts';
-import { loadConsultation } from '../../src/consultations/consultation.ts';
-import { freezeElectorateAndWriteCopies, queueMailingJob } from '../../src/consultations/mailings.ts';
-import type { Queryable } from '../../src/db/database.ts';
+import { loadConfig } from '../../src/shared/config/config.ts';
+import { loadConsultation } from '../../src/domains/consultations/consultation.ts';
+import { freezeElectorateAndWriteCopies, queueMailingJob } from '../../src/domains/consultations/mailings.ts';
+import type { Queryable } from '../../src/shared/db/database.ts';
 
 /**
  * A benchmark's own database (created on the bench's private Postgres,

@@ -4,7 +4,7 @@
  * run the ingest without routing, or split ingest and workers over two
  * processes. Prints "ready PORT" on stdout once listening; SIGTERM stops it.
  */
-import { loadConfig } from '../../src/config/config.ts';
+import { loadConfig } from '../../src/shared/config/config.ts';
 import { openRuntime } from '../../src/app/runtime.ts';
 import { startServer } from '../../src/app/server.ts';
 

@@ -1,7 +1,7 @@
-import type { Config } from '../config/config.ts';
-import type { Sql } from '../db/database.ts';
-import type { Queues } from '../queue/queues.ts';
-import type { Logger } from '../log/logger.ts';
+import type { Config } from '../shared/config/config.ts';
+import type { Sql } from '../shared/db/database.ts';
+import type { Queues } from '../shared/queue/queues.ts';
+import type { Logger } from '../shared/log/logger.ts';
 import type { DNSResolver } from 'mailauth';
 
 /** What every stage needs: passed explicitly rather than imported as globals, so tests build their own. */

@@ -1,11 +1,11 @@
-import { registerHandler } from '../routing/router.ts';
-import { requestHandler } from '../commands/requestHandler.ts';
-import { confirmHandler } from '../confirmations/confirmations.ts';
-import { registerListsDomain } from '../lists/register.ts';
-import { registerConsultationsDomain } from '../consultations/register.ts';
-import { registerDigestsDomain } from '../digests/register.ts';
-import { summariseHeldNotices } from '../outbound/noticeBudget.ts';
-import { registerReconciler } from '../queue/reconciler.ts';
+import { registerHandler } from '../pipeline/routing/router.ts';
+import { registerMailCommandsDomain } from '../domains/mailCommands/register.ts';
+import { confirmHandler } from '../domains/confirmations/confirmations.ts';
+import { registerListsDomain } from '../domains/lists/register.ts';
+import { registerConsultationsDomain } from '../domains/consultations/register.ts';
+import { registerDigestsDomain } from '../domains/digests/register.ts';
+import { summariseHeldNotices } from '../pipeline/outbound/noticeBudget.ts';
+import { registerReconciler } from '../shared/queue/reconcilerRegistry.ts';
 import { registerWebDomain } from '../http/web/register.ts';
 
 let registered = false;
@@ -14,7 +14,7 @@ let registered = false;
 export function registerDomains(): void {
   if (registered) return;
   registered = true;
-  registerHandler('request', requestHandler);
+  registerMailCommandsDomain();
   registerHandler('confirm', confirmHandler);
   registerListsDomain();
   registerConsultationsDomain();

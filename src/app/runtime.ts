@@ -1,10 +1,10 @@
-import type { Config } from '../config/config.ts';
-import { resolveSecret } from '../config/secret.ts';
-import { connectDatabase } from '../db/database.ts';
-import { migrate } from '../db/migrate.ts';
-import { logger } from '../log/logger.ts';
-import { openQueues } from '../queue/queues.ts';
-import { ensureLocalServices, type LocalServices } from '../services/localServices.ts';
+import type { Config } from '../shared/config/config.ts';
+import { resolveSecret } from '../shared/config/secret.ts';
+import { connectDatabase } from '../shared/db/database.ts';
+import { migrate } from '../shared/db/migrate.ts';
+import { logger } from '../shared/log/logger.ts';
+import { openQueues } from '../shared/queue/queues.ts';
+import { ensureLocalServices, type LocalServices } from '../shared/services/localServices.ts';
 import type { Context } from './context.ts';
 import { registerDomains } from './domains.ts';
 

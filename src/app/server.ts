@@ -1,13 +1,13 @@
 import type { Worker } from 'bullmq';
 import type { SMTPServer } from 'smtp-server';
 import { startWorkers, stopWorkers } from '../../workers/index.ts';
-import { createSmtpIngest, listen } from '../ingest/smtpIngest.ts';
-import { openTransport } from '../outbound/transports/index.ts';
-import { startReconciler } from '../queue/reconciler.ts';
+import { createSmtpIngest, listen } from '../pipeline/ingest/smtpIngest.ts';
+import { openTransport } from '../pipeline/outbound/transports/index.ts';
+import { startReconciler } from './reconciler.ts';
 import { startHttpEndpoint, type HttpEndpoint } from '../http/server.ts';
-import { startImapIngest } from '../ingest/imapIngest.ts';
+import { startImapIngest } from '../pipeline/ingest/imapIngest.ts';
 import type { Runtime } from './runtime.ts';
-import { assertNoEviction } from '../queue/redisPolicy.ts';
+import { assertNoEviction } from '../shared/queue/redisPolicy.ts';
 
 export interface RunningServer {
   smtpPort: number;

@@ -1,4 +1,4 @@
-import type { Sql } from '../db/database.ts';
+import type { Sql } from '../shared/db/database.ts';
 
 export interface Stats {
   inbound: { stored: number; received: number; routed: number; held: number; failed: number; retrying: number };

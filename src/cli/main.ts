@@ -1,10 +1,10 @@
 import { Command } from 'commander';
-import { ConfigError } from '../config/config.ts';
-import { MissingServiceError } from '../services/localServices.ts';
-import { registerCoreCommands } from './coreCommands.ts';
-import { registerListCommands } from './listCommands.ts';
-import { registerConsultationCommands } from './consultationCommands.ts';
-import { registerDigestCommands } from './digestCommands.ts';
+import { ConfigError } from '../shared/config/config.ts';
+import { MissingServiceError } from '../shared/services/localServices.ts';
+import { registerCoreCommands } from './coreCli.ts';
+import { registerListCommands } from './listCli.ts';
+import { registerConsultationCommands } from './consultationCli.ts';
+import { registerDigestCommands } from './digestCli.ts';
 import { UsageError } from './usageError.ts';
 
 /**

@@ -1,4 +1,6 @@
-import { loadConfig } from '../config/config.ts';
+import type { Command } from 'commander';
+import type { Context } from '../app/context.ts';
+import { loadConfig } from '../shared/config/config.ts';
 import { openRuntime, type Runtime } from '../app/runtime.ts';
 
 /** Runs a one-shot command against the configured (or private) database and queues, then closes everything. */
@@ -14,4 +16,23 @@ export async function withRuntime<T>(fn: (runtime: Runtime) => Promise<T>): Prom
 /** Prints one JSON document (the --json contract) or a human rendering. */
 export function output(json: boolean, value: unknown, human: () => string): void {
   process.stdout.write(json ? JSON.stringify(value, null, 2) + '\n' : human() + '\n');
+}
+
+/** A command without arguments whose answer is one document: printed for people, or with --json as JSON. */
+export function documentCommand(
+  program: Command,
+  name: string,
+  description: string,
+  produce: (ctx: Context) => Promise<{ value: unknown; human: () => string }>,
+): void {
+  program
+    .command(name)
+    .description(description)
+    .option('--json', 'one JSON document')
+    .action(async (opts: { json?: boolean }) => {
+      await withRuntime(async ({ ctx }) => {
+        const { value, human } = await produce(ctx);
+        output(!!opts.json, value, human);
+      });
+    });
 }

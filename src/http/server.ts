@@ -1,9 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Context } from '../app/context.ts';
-import { withTimeout } from '../queue/queues.ts';
-import { readToken } from '../tokens/tokens.ts';
-import { unsubscribe } from '../org/members.ts';
+import { withTimeout } from '../shared/withTimeout.ts';
+import { readToken } from '../shared/rules/tokens.ts';
+import { unsubscribe } from '../domains/org/members.ts';
 import { escapeHtml as escape, readBody, send } from './respond.ts';
 import { basePath, handleWeb } from './web/routes.ts';
 

@@ -6,12 +6,13 @@ import postgres from 'postgres';
 import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import { inject } from 'vitest';
-import { loadConfig, type Config } from '../../src/config/config.ts';
+import { loadConfig, type Config } from '../../src/shared/config/config.ts';
 import { openRuntime, type Runtime } from '../../src/app/runtime.ts';
 import { startServer, type RunningServer } from '../../src/app/server.ts';
 import type { Context } from '../../src/app/context.ts';
 import { TEMPLATE_DATABASE, withDatabase } from '../globalSetup.ts';
-import { QUEUE_NAMES, withTimeout } from '../../src/queue/queues.ts';
+import { QUEUE_NAMES } from '../../src/shared/queue/queues.ts';
+import { withTimeout } from '../../src/shared/withTimeout.ts';
 import type { DNSResolver } from 'mailauth';
 import { TestDns } from './dns.ts';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../helpers/harness.ts';
-import { closeHarness, delivered, waitForMailTo, waitForOutbox, waitForRouting } from './consultation-support.ts';
+import { closeHarness, delivered, waitForMailTo, waitForOutbox, waitForRouting } from '../helpers/consultation.ts';
 
 /**
  * Answers over real SMTP never go to more than one address, and a header

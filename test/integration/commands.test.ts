@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../helpers/harness.ts';
-import { addMember, header, listsOf, mailsTo, makeOwner, nthMailTo, replyTo, routed, standardOrg } from './lists-support.ts';
+import { addMember, header, listsOf, mailsTo, makeOwner, nthMailTo, replyTo, routed, standardOrg } from '../helpers/lists.ts';
 
 let h: Harness;
 beforeAll(async () => {

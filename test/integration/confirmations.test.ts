@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../helpers/harness.ts';
-import { listsOf, nthMailTo, replyTo, routed, standardOrg } from './lists-support.ts';
+import { listsOf, nthMailTo, replyTo, routed, standardOrg } from '../helpers/lists.ts';
 
 /** Answers to a confirmation that can no longer be used get one clear reply, to its owner only. */
 let h: Harness;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDue } from '../../src/consultations/close.ts';
+import { closeDue } from '../../src/domains/consultations/close.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import {
   closeHarness, delivered, expire, inDays, replyToOf, seedList, tacit, waitForMailTo, waitForOutbox, waitForRouting, type SeededList,
-} from './consultation-support.ts';
+} from '../helpers/consultation.ts';
 
 /**
  * The whole life of a consultation over real SMTP, Postgres, Redis and the

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDue } from '../../src/consultations/close.ts';
-import { consultationDocument } from '../../src/consultations/show.ts';
+import { closeDue } from '../../src/domains/consultations/close.ts';
+import { consultationDocument } from '../../src/domains/consultations/show.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
-import { closeHarness, delivered, expire, inDays, openViaSmtp, seedList, waitForMailTo, waitForOutbox, waitForRouting } from './consultation-support.ts';
+import { closeHarness, delivered, expire, inDays, openViaSmtp, seedList, waitForMailTo, waitForOutbox, waitForRouting } from '../helpers/consultation.ts';
 
 /**
  * The founding-name case, end to end over SMTP: a committee of 40, three

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replyAddress } from '../../src/consultations/addresses.ts';
-import { closeConsultation } from '../../src/consultations/close.ts';
+import { replyAddress } from '../../src/domains/consultations/addresses.ts';
+import { closeConsultation } from '../../src/domains/consultations/close.ts';
 import nodemailer from 'nodemailer';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { dkimKey, TestDns } from '../helpers/dns.ts';
-import { storeInbound } from '../../src/ingest/storeInbound.ts';
-import { routeDelivery } from '../../src/routing/router.ts';
-import { closeHarness, inDays, routeAllNow, seedList } from './consultation-support.ts';
+import { storeInbound } from '../../src/pipeline/ingest/storeInbound.ts';
+import { routeDelivery } from '../../src/pipeline/routing/router.ts';
+import { closeHarness, inDays, routeAllNow, seedList } from '../helpers/consultation.ts';
 
 /**
  * A reply Tacit accepted before the deadline counts even if no worker had

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replyAddress } from '../../src/consultations/addresses.ts';
-import { closeConsultation } from '../../src/consultations/close.ts';
+import { replyAddress } from '../../src/domains/consultations/addresses.ts';
+import { closeConsultation } from '../../src/domains/consultations/close.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { dkimKey, TestDns } from '../helpers/dns.ts';
-import { closeHarness, inDays, routeAllNow, seedList, tacit, type SeededList } from './consultation-support.ts';
+import { closeHarness, inDays, routeAllNow, seedList, tacit, type SeededList } from '../helpers/consultation.ts';
 
 /**
  * `tacit consultation C-ID --json` for open consultations (a provisional

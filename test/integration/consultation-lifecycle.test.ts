@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { closeJobId, setCloseAlarm } from '../../src/consultations/alarms.ts';
-import { closeConsultation } from '../../src/consultations/close.ts';
-import { runConsultationJob } from '../../src/consultations/jobs.ts';
-import { sendReminder } from '../../src/consultations/remind.ts';
-import { reconcileOnce } from '../../src/queue/reconciler.ts';
+import { closeJobId, setCloseAlarm } from '../../src/domains/consultations/alarms.ts';
+import { closeConsultation } from '../../src/domains/consultations/close.ts';
+import { runConsultationJob } from '../../src/domains/consultations/jobs.ts';
+import { sendReminder } from '../../src/domains/consultations/remind.ts';
+import { reconcileOnce } from '../../src/app/reconciler.ts';
 import { createHarness, waitFor, type Harness } from '../helpers/harness.ts';
 import { dkimKey, TestDns } from '../helpers/dns.ts';
-import { closeHarness, delivered, expire, inDays, openViaSmtp, seedList, waitForMailTo, waitForOutbox, type SeededList } from './consultation-support.ts';
+import { closeHarness, delivered, expire, inDays, openViaSmtp, seedList, waitForMailTo, waitForOutbox, type SeededList } from '../helpers/consultation.ts';
 
 /** Alarms, the exactly-once close, the reconciler, reminders, extend, cancel and the mailed commands. */
 let h: Harness;

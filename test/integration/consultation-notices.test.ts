@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dkimKey, TestDns } from '../helpers/dns.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
-import { closeHarness, inDays, routeAllNow, seedList } from './consultation-support.ts';
+import { closeHarness, inDays, routeAllNow, seedList } from '../helpers/consultation.ts';
 
 /** Extension notices are coalesced: members get the latest deadline, not one mail per extension. No workers: nothing is sent meanwhile. */
 let h: Harness;

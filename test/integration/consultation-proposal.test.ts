@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDue } from '../../src/consultations/close.ts';
+import { closeDue } from '../../src/domains/consultations/close.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
-import { closeHarness, expire, inDays, openViaSmtp, seedList, tacit, waitForMailTo, type SeededList } from './consultation-support.ts';
+import { closeHarness, expire, inDays, openViaSmtp, seedList, tacit, waitForMailTo, type SeededList } from '../helpers/consultation.ts';
 
 /** Proposals (lazy consensus): objections block at the threshold; silence is consent. */
 let h: Harness;

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeConsultation } from '../../src/consultations/close.ts';
-import { upsertMember } from '../../src/org/members.ts';
+import { closeConsultation } from '../../src/domains/consultations/close.ts';
+import { upsertMember } from '../../src/domains/org/members.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import {
   closeHarness, expire, inDays, openViaSmtp, seedList, tacit, waitForMailTo, waitForOutbox, type SeededList,
-} from './consultation-support.ts';
+} from '../helpers/consultation.ts';
 
 /**
  * A tally every member can check, over real SMTP: each copy and receipt

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDue } from '../../src/consultations/close.ts';
-import { runDigest } from '../../src/digests/runDigest.ts';
-import { runScheduledDigest } from '../../src/digests/scheduledDigest.ts';
-import { digestContent } from '../../src/digests/digestContent.ts';
-import { latestPeriod, parseDigestSchedule } from '../../src/rules/digestSchedule.ts';
-import { upsertGroup } from '../../src/org/groups.ts';
-import { subscribe } from '../../src/org/members.ts';
+import { closeDue } from '../../src/domains/consultations/close.ts';
+import { runDigest } from '../../src/domains/digests/runDigest.ts';
+import { runScheduledDigest } from '../../src/domains/digests/scheduledDigest.ts';
+import { digestContent } from '../../src/domains/digests/digestContent.ts';
+import { latestPeriod, parseDigestSchedule } from '../../src/shared/rules/digestSchedule.ts';
+import { upsertGroup } from '../../src/domains/org/groups.ts';
+import { subscribe } from '../../src/domains/org/members.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { tacit } from '../helpers/cli.ts';
-import { delivered, expire, inDays, openViaSmtp, seedList, waitForMailTo, waitForOutbox, waitForRouting, type SeededList } from './consultation-support.ts';
+import { delivered, expire, inDays, openViaSmtp, seedList, waitForMailTo, waitForOutbox, waitForRouting, type SeededList } from '../helpers/consultation.ts';
 
 let h: Harness;
 let list: SeededList;

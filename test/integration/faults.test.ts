@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, readMaildir, waitFor, type Harness } from '../helpers/harness.ts';
 import { runTacit } from '../helpers/cli.ts';
-import { ensurePrivatePostgres } from '../../src/services/localServices.ts';
+import { ensurePrivatePostgres } from '../../src/shared/services/localServices.ts';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -55,7 +55,7 @@ describe('Postgres stopped mid-run', () => {
   it('a promise rejected with nobody listening is logged and the process keeps running (and ends it without the guard)', async () => {
     await pg.stop();
     try {
-      const script = path.join(ROOT, 'test/fixtures/rejectWhileDatabaseDown.ts');
+      const script = path.join(ROOT, 'test/fixtures/reject-while-database-down.ts');
       const node = (env: Record<string, string>) =>
         run(process.execPath, ['--import', 'tsx', script, pg.databaseUrl], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'info', ...env } }).then(
           (r) => ({ code: 0, ...r }),

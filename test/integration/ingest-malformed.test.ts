@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../helpers/harness.ts';
-import { mailsTo, routed, waitForMailTo } from './lists-support.ts';
+import { mailsTo, routed, waitForMailTo } from '../helpers/lists.ts';
 
 let h: Harness;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, waitFor, type Harness } from '../helpers/harness.ts';
-import { scoreHardBounce } from '../../src/lists/bounces.ts';
-import { addMember, header, mailsTo, nthMailTo, replyTo, routed, standardOrg, type Delivered } from './lists-support.ts';
+import { scoreHardBounce } from '../../src/domains/lists/bounces.ts';
+import { addMember, header, mailsTo, nthMailTo, replyTo, routed, standardOrg, type Delivered } from '../helpers/lists.ts';
 
 let h: Harness;
 beforeAll(async () => {

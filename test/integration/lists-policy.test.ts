@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { tacit } from '../helpers/cli.ts';
-import { addMember, mailsTo, makeOwner, nthMailTo, replyTo, routed, standardOrg } from './lists-support.ts';
+import { addMember, mailsTo, makeOwner, nthMailTo, replyTo, routed, standardOrg } from '../helpers/lists.ts';
 
 /** all@ as an announcement list: `tacit group set all --posting owners`. */
 let h: Harness;

@@ -2,9 +2,9 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, waitFor, type Harness } from '../helpers/harness.ts';
-import { setGroupSettings } from '../../src/org/groups.ts';
-import { expireHeldPosts } from '../../src/lists/moderation.ts';
-import { addMember, header, headerCount, mailsTo, makeOwner, nthMailTo, replyTo, routed, standardOrg } from './lists-support.ts';
+import { setGroupSettings } from '../../src/domains/org/groups.ts';
+import { expireHeldPosts } from '../../src/domains/lists/moderation.ts';
+import { addMember, header, headerCount, mailsTo, makeOwner, nthMailTo, replyTo, routed, standardOrg } from '../helpers/lists.ts';
 
 const exec = promisify(execFile);
 let h: Harness;

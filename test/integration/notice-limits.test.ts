@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { upsertGroup } from '../../src/org/groups.ts';
-import { grantRole, upsertMember } from '../../src/org/members.ts';
-import { summariseHeldNotices } from '../../src/outbound/noticeBudget.ts';
-import { noticeLimit } from '../../src/rules/notices.ts';
+import { upsertGroup } from '../../src/domains/org/groups.ts';
+import { grantRole, upsertMember } from '../../src/domains/org/members.ts';
+import { summariseHeldNotices } from '../../src/pipeline/outbound/noticeBudget.ts';
+import { noticeLimit } from '../../src/shared/rules/notices.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
-import { closeHarness, waitForMailTo, waitForOutbox, waitForRouting } from './consultation-support.ts';
+import { closeHarness, waitForMailTo, waitForOutbox, waitForRouting } from '../helpers/consultation.ts';
 
 /**
  * A flood over real SMTP reaches one person as at most the hourly limit of

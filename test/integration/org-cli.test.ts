@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../helpers/harness.ts';
-import { listsOf, tacit } from './lists-support.ts';
+import { listsOf, tacit } from '../helpers/lists.ts';
 
 // The real `tacit` command line against the harness's database.
 let h: Harness;

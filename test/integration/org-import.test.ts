@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../helpers/harness.ts';
-import { unsubscribe } from '../../src/org/members.ts';
-import { standardOrg, tacit } from './lists-support.ts';
+import { unsubscribe } from '../../src/domains/org/members.ts';
+import { standardOrg, tacit } from '../helpers/lists.ts';
 
 let h: Harness;
 let dir: string;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../helpers/harness.ts';
-import { addGroup } from '../../src/org/groups.ts';
-import { waitingForChapter } from '../../src/org/residence.ts';
-import { header, listsOf, mailsTo, nthMailTo, replyTo, routed, standardOrg } from './lists-support.ts';
+import { addGroup } from '../../src/domains/org/groups.ts';
+import { waitingForChapter } from '../../src/domains/org/residence.ts';
+import { header, listsOf, mailsTo, nthMailTo, replyTo, routed, standardOrg } from '../helpers/lists.ts';
 
 let h: Harness;
 beforeAll(async () => {

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { Redis } from 'ioredis';
 import { createHarness, readMaildir, waitFor, type Harness } from '../helpers/harness.ts';
-import { reconcileOnce } from '../../src/queue/reconciler.ts';
+import { reconcileOnce } from '../../src/app/reconciler.ts';
 import { startServer } from '../../src/app/server.ts';
 import { openRuntime } from '../../src/app/runtime.ts';
 import { UnrecoverableError, Worker } from 'bullmq';
-import { workerConnection } from '../../src/queue/queues.ts';
-import { routeDelivery } from '../../src/routing/router.ts';
+import { workerConnection } from '../../src/shared/queue/queues.ts';
+import { routeDelivery } from '../../src/pipeline/routing/router.ts';
 
 let redis: Redis;
 beforeAll(() => {

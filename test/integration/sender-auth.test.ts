@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { subscribe, upsertMember } from '../../src/org/members.ts';
+import { subscribe, upsertMember } from '../../src/domains/org/members.ts';
 import { dkimKey, TestDns } from '../helpers/dns.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import {
   closeHarness, inDays, openViaSmtp, replyToOf, seedList, waitForMailTo, waitForOutbox, waitForRouting, type SeededList,
-} from './consultation-support.ts';
+} from '../helpers/consultation.ts';
 
 /**
  * The attacks on who may act, over real SMTP: a forged From is never enough.

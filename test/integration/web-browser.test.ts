@@ -1,12 +1,12 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDue } from '../../src/consultations/close.ts';
-import { renderDigest } from '../../src/digests/composer.ts';
-import { setGroupSettings } from '../../src/org/groups.ts';
+import { closeDue } from '../../src/domains/consultations/close.ts';
+import { renderDigest } from '../../src/domains/digests/digestComposer.ts';
+import { setGroupSettings } from '../../src/domains/org/groups.ts';
 import { openBrowser, phonePage, renderHtml, screenshot, visit, visibleText } from '../helpers/browser.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
-import { closeHarness, expire, inDays, openViaSmtp, seedList, waitForMailTo, waitForRouting, type Delivered } from './consultation-support.ts';
-import { PUBLIC_URL, localBase, toLocal } from './web-support.ts';
+import { closeHarness, expire, inDays, openViaSmtp, seedList, waitForMailTo, waitForRouting, type Delivered } from '../helpers/consultation.ts';
+import { PUBLIC_URL, localBase, toLocal } from '../helpers/web.ts';
 
 /**
  * The web record as a person sees it, in Debian's chromium: the register,

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../helpers/harness.ts';
-import { setGroupSettings } from '../../src/org/groups.ts';
-import { addMember, mailsTo, routed, standardOrg, tacit } from './lists-support.ts';
-import { PUBLIC_URL, getPage, localBase, requestSigninLink, signIn } from './web-support.ts';
-import { closeDue } from '../../src/consultations/close.ts';
-import { reconcileOnce } from '../../src/queue/reconciler.ts';
-import { expire, inDays, openViaSmtp, seedList, waitForMailTo as waitForSubject, waitForRouting } from './consultation-support.ts';
+import { setGroupSettings } from '../../src/domains/org/groups.ts';
+import { addMember, mailsTo, routed, standardOrg, tacit } from '../helpers/lists.ts';
+import { PUBLIC_URL, getPage, localBase, requestSigninLink, signIn } from '../helpers/web.ts';
+import { closeDue } from '../../src/domains/consultations/close.ts';
+import { reconcileOnce } from '../../src/app/reconciler.ts';
+import { expire, inDays, openViaSmtp, seedList, waitForMailTo as waitForSubject, waitForRouting } from '../helpers/consultation.ts';
 
 /**
  * The web record over HTTP: who sees which list and decision, what is

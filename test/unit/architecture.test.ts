@@ -43,12 +43,12 @@ describe('the rules catch what they are for', () => {
   it('a tree that breaks them, in test/fixtures/architecture', async () => {
     const result = await cruiseTree(path.join(ROOT, 'test/fixtures/architecture'), ['src']);
     expect(violations(result).sort()).toEqual([
-      'domains-never-call-the-router: src/lists/posting.ts → src/routing/router.ts',
-      'no-cycles: src/lists/posting.ts → src/routing/router.ts (cycle src/routing/router.ts → src/lists/posting.ts)',
-      'pure-rules-do-no-io: src/rules/readsDisk.ts → fs',
-      'pure-rules-do-no-io: src/rules/readsDisk.ts → src/db/database.ts',
-      'routing-knows-no-domain: src/routing/router.ts → src/lists/posting.ts',
-      'utilities-import-no-stage: src/config/config.ts → src/lists/posting.ts',
+      'domains-never-call-the-router: src/domains/lists/posting.ts → src/pipeline/routing/router.ts',
+      'no-cycles: src/domains/lists/posting.ts → src/pipeline/routing/router.ts (cycle src/pipeline/routing/router.ts → src/domains/lists/posting.ts)',
+      'pure-rules-do-no-io: src/shared/rules/readsDisk.ts → fs',
+      'pure-rules-do-no-io: src/shared/rules/readsDisk.ts → src/shared/db/database.ts',
+      'routing-knows-no-domain: src/pipeline/routing/router.ts → src/domains/lists/posting.ts',
+      'utilities-import-no-stage: src/shared/config/config.ts → src/domains/lists/posting.ts',
     ].sort());
   }, 60_000);
 });

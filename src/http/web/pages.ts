@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import { TEMPLATE_DIR } from '../../templates/render.ts';
-import { formatUtcValue } from '../../rules/formatUtc.ts';
+import { TEMPLATE_DIR } from '../../shared/templates/render.ts';
+import { formatUtcValue } from '../../shared/rules/formatUtc.ts';
 
 /**
  * Server-rendered pages of the web record: templates/web/NAME.hbs inside

@@ -1,5 +1,5 @@
-import { registerComposer } from '../../outbound/compose.ts';
-import { registerReconciler } from '../../queue/reconciler.ts';
+import { registerComposer } from '../../pipeline/outbound/compose.ts';
+import { registerReconciler } from '../../shared/queue/reconcilerRegistry.ts';
 import { SIGNIN_MAIL, composeSigninMail, forgetExpired } from './signin.ts';
 
 /** The web record's one mail (the sign-in link), and the removal of spent links and sessions. */

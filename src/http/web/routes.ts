@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import type { Context } from '../../app/context.ts';
-import { numericId } from '../../consultations/ids.ts';
+import { numericId } from '../../domains/consultations/ids.ts';
 import { readBody, redirect, send } from '../respond.ts';
 import type { Viewer } from '../rules/access.ts';
 import { findArchiveList, listMonths, messagePage, monthMbox, monthThreads, threadPosts, visibleLists } from './archive.ts';

@@ -1,10 +1,10 @@
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import type { Context } from '../../app/context.ts';
-import { OutboxWriter, enqueueDeliveries } from '../../outbound/outbox.ts';
-import type { OutboxRow } from '../../outbound/compose.ts';
-import { findMemberByAddress } from '../../org/members.ts';
-import { renderMail } from '../../templates/render.ts';
-import { makeToken, readToken } from '../../tokens/tokens.ts';
+import { OutboxWriter, enqueueDeliveries } from '../../pipeline/outbound/outbox.ts';
+import type { OutboxRow } from '../../pipeline/outbound/compose.ts';
+import { findMemberByAddress } from '../../domains/org/members.ts';
+import { renderMail } from '../../shared/templates/render.ts';
+import { makeToken, readToken } from '../../shared/rules/tokens.ts';
 
 /**
  * Members sign in with a link mailed to them: no passwords. A link is a

@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import type { Context } from '../../app/context.ts';
-import { makeToken, readToken } from '../../tokens/tokens.ts';
+import { makeToken, readToken } from '../../shared/rules/tokens.ts';
 import type { Viewer } from '../rules/access.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommands, parseConsultationId, type ConsultationCommand } from '../../../src/consultations/rules/commands.ts';
+import { parseCommands, parseConsultationId, type ConsultationCommand } from '../../../src/domains/consultations/rules/consultationCommands.ts';
 
 describe('parseConsultationId', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   isWhenError, parseExtension, parseReminder, parseWhen, zoneOffsetMinutes,
-} from '../../../src/consultations/rules/deadline.ts';
+} from '../../../src/domains/consultations/rules/deadline.ts';
 
 // Wednesday 25 March 2026, 10:17 UTC — four days before the UK and EU move to summer time (29 March).
 const NOW = new Date('2026-03-25T10:17:00Z');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { newTextOfMessage } from '../../../src/reading/replyText.ts';
-import { readChoiceStance, readProposalStance, type ChoiceStance } from '../../../src/consultations/rules/stance.ts';
+import { newTextOfMessage } from '../../../src/shared/rules/replyText.ts';
+import { readChoiceStance, readProposalStance, type ChoiceStance } from '../../../src/domains/consultations/rules/stance.ts';
 import {
   VOTE_CORPUS_OPTIONS, inventedVote, loadVoteCorpus, matchesInDetail, type CorpusReading,
-} from '../../helpers/voteCorpus.ts';
+} from '../../helpers/vote-corpus.ts';
 
 /** The corpus's schema: accept lists only options that are neither first nor ranked. */
 function asCorpus(stance: ChoiceStance): CorpusReading {

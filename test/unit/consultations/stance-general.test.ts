@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readChoiceStance, readProposalStance, type ChoiceStance } from '../../../src/consultations/rules/stance.ts';
+import { readChoiceStance, readProposalStance, type ChoiceStance } from '../../../src/domains/consultations/rules/stance.ts';
 
 /**
  * Cases written apart from the development corpus (other options, people,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readChoiceStance, type ChoiceStance } from '../../../src/consultations/rules/stance.ts';
+import { readChoiceStance, type ChoiceStance } from '../../../src/domains/consultations/rules/stance.ts';
 
 /**
  * Option A written next to other letters is option A, not the article "a":

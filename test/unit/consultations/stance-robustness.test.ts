@@ -1,9 +1,9 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { htmlToPlainText, newTextOfBody } from '../../../src/reading/replyText.ts';
-import { readChoiceStance, readProposalStance } from '../../../src/consultations/rules/stance.ts';
-import { locateAnswer } from '../../../src/consultations/rules/reading/locate.ts';
-import { MAX_READ_CHARS } from '../../../src/consultations/rules/reading/text.ts';
+import { htmlToPlainText, newTextOfBody } from '../../../src/shared/rules/replyText.ts';
+import { readChoiceStance, readProposalStance } from '../../../src/domains/consultations/rules/stance.ts';
+import { locateAnswer } from '../../../src/domains/consultations/rules/reading/locate.ts';
+import { MAX_READ_CHARS } from '../../../src/domains/consultations/rules/reading/text.ts';
 
 /**
  * Every reader must do work linear in its input, whatever a sender puts in a

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readChoiceStance, readProposalStance } from '../../../src/consultations/rules/stance.ts';
-import { OPTIONS, choiceCases, proposalCases } from './stanceCases.ts';
+import { readChoiceStance, readProposalStance } from '../../../src/domains/consultations/rules/stance.ts';
+import { OPTIONS, choiceCases, proposalCases } from '../../helpers/stance-cases.ts';
 
 describe('readChoiceStance', () => {
   it.each(choiceCases)('%j', (text, stance, comment) => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ChoiceStance } from '../../../src/consultations/rules/stance.ts';
+import type { ChoiceStance } from '../../../src/domains/consultations/rules/stance.ts';
 import {
   createTally, resolveBlockThreshold, tally,
   type Bucket, type ChoiceTallySpec, type ElectorateMember, type ProposalStance, type ProposalTallySpec,
-} from '../../../src/consultations/rules/tally.ts';
+} from '../../../src/domains/consultations/rules/tally.ts';
 
 const NAMES: ChoiceTallySpec = {
   kind: 'choice',

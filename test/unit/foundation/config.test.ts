@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeConfig, loadConfig } from '../../../src/config/config.ts';
+import { describeConfig, loadConfig } from '../../../src/shared/config/config.ts';
 
 describe('configuration', () => {
   it('has defaults that run on one machine', () => {

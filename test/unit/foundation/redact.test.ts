@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { redactSecrets } from '../../../src/log/redact.ts';
-import { makeToken } from '../../../src/tokens/tokens.ts';
+import { redactSecrets } from '../../../src/shared/log/redact.ts';
+import { makeToken } from '../../../src/shared/rules/tokens.ts';
 
 const token = makeToken('a-secret-for-the-redaction-test', 'reply', [12, 345]);
 
@@ -23,7 +23,7 @@ describe('no token or password in a log line', () => {
 describe('the process logger', () => {
   it('writes no token, even inside an error it is given', async () => {
     const { spawnSync } = await import('node:child_process');
-    const script = `import('./src/log/logger.ts').then(({ logger }) => logger.warn({ err: new Error('550 <bounces+${token}@D>: rejected') }, 'delivery failed to reply+${token}@D'))`;
+    const script = `import('./src/shared/log/logger.ts').then(({ logger }) => logger.warn({ err: new Error('550 <bounces+${token}@D>: rejected') }, 'delivery failed to reply+${token}@D'))`;
     const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { env: { ...process.env, VITEST: '', LOG_LEVEL: 'info' }, encoding: 'utf8' });
     expect(run.stderr).toContain('delivery failed to reply+[token]@D');
     expect(run.stderr).toContain('550 <bounces+[token]@D>: rejected');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ballotCode, makeToken, readToken } from '../../../src/tokens/tokens.ts';
+import { ballotCode, makeToken, readToken } from '../../../src/shared/rules/tokens.ts';
 
 const secret = 'a-server-secret-for-tests';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OrgError, inferPlacement, type Group } from '../../../src/org/groups.ts';
+import { OrgError, inferPlacement, type Group } from '../../../src/domains/org/groups.ts';
 
 const group = (level: Group['level'], country: string | null = null): Group => ({ id: 1, slug: 'x', name: 'X', parent_id: null, level, country, city: null, posting: 'members' });
 

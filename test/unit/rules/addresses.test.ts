@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidListSlug, parseTacitAddress, type TacitAddress } from '../../../src/rules/addresses.ts';
+import { isValidListSlug, parseTacitAddress, type TacitAddress } from '../../../src/shared/rules/addresses.ts';
 
 const D = 'tacit.example.org';
 const TOKEN = 'aB3_xY9-kLmN0pQr'; // 16 chars, the minimum

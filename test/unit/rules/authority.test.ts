@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decideAuthority, type AuthorityInput, type AuthorityLevel } from '../../../src/rules/authority.ts';
-import { unauthenticated, type SenderAuth } from '../../../src/rules/authResults.ts';
+import { decideAuthority, type AuthorityInput, type AuthorityLevel } from '../../../src/shared/rules/authority.ts';
+import { unauthenticated, type SenderAuth } from '../../../src/shared/rules/authResults.ts';
 
 function auth(patch: Partial<SenderAuth>): SenderAuth {
   return { ...unauthenticated('tacit.localhost', 'verified'), ...patch };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyText, parseBounce, parseDsn, type BounceInfo } from '../../../src/rules/bounce.ts';
+import { classifyText, parseBounce, parseDsn, type BounceInfo } from '../../../src/shared/rules/bounce.ts';
 
 const VERP = 'bounces+Zm9vYmFyYmF6cXV4MTIzNDU2@tacit.test';
 

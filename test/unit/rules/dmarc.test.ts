@@ -9,7 +9,7 @@ import {
   type FromRewriteMode,
   type RewriteFromInput,
   type RewrittenFrom,
-} from '../../../src/rules/dmarc.ts';
+} from '../../../src/shared/rules/dmarc.ts';
 
 // A fake DNS: TXT records by name; a name mapped to an Error throws it.
 function fakeDns(zone: Record<string, string[][] | Error>) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { heldNoticesText, isNoticeKind, noticeLimit } from '../../../src/rules/notices.ts';
+import { heldNoticesText, isNoticeKind, noticeLimit } from '../../../src/shared/rules/notices.ts';
 
 describe('hourly limits per person and kind', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSingleAddress, oneLine, soleSender, type ParsedMailbox } from '../../../src/rules/sender.ts';
+import { isSingleAddress, oneLine, soleSender, type ParsedMailbox } from '../../../src/shared/rules/sender.ts';
 
 describe('the one sender an answer may go to', () => {
   it.each<[string, ParsedMailbox[] | undefined, number, { address: string; name: string } | null]>([

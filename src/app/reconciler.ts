@@ -1,0 +1,52 @@
+import type { Context } from './context.ts';
+import { deliverJobs } from '../pipeline/outbound/outbox.ts';
+import { routeJobs } from '../pipeline/routing/routeQueue.ts';
+import { requeueJobs } from '../shared/queue/queues.ts';
+import { registeredReconcilers } from '../shared/queue/reconcilerRegistry.ts';
+
+/**
+ * Postgres is the truth and a job only the alarm clock: this finds rows whose
+ * job was lost (Redis down at accept time, Redis wiped, a crash between commit
+ * and enqueue) and queues them again. Job ids are derived from rows, so a row
+ * whose job still exists is not queued twice. Domains add their own passes
+ * through shared/queue/reconcilerRegistry.ts.
+ */
+export async function reconcileOnce(ctx: Context): Promise<{ routed: number; outbox: number; other: number }> {
+  const graceSeconds = ctx.config.reconcileGraceMs / 1000;
+  const unrouted = await ctx.sql`
+    select d.id from inbound_deliveries d join inbound_messages m on m.id = d.message_id
+    where d.state = 'received' and m.received_at < now() - make_interval(secs => ${graceSeconds})
+      and (d.route_retry_at is null or d.route_retry_at <= now())
+    order by d.id limit 5000`;
+  await requeueJobs(ctx.queues.route, routeJobs(unrouted.map((r) => r.id as number)));
+  const pending = await ctx.sql`
+    select id from outbox
+    where (state = 'pending' and created_at < now() - make_interval(secs => ${graceSeconds}))
+       or (state = 'sending' and lease_until < now()) -- a sender that died or stalled holding the row
+    order by id limit 5000`;
+  await requeueJobs(ctx.queues.deliver, deliverJobs(pending.map((r) => r.id as number)));
+  let other = 0;
+  for (const pass of registeredReconcilers()) other += await pass(ctx);
+  return { routed: unrouted.length, outbox: pending.length, other };
+}
+
+/** Runs reconcileOnce now and then every RECONCILE_EVERY_MS; returns a stop function. */
+export function startReconciler(ctx: Context): () => void {
+  const log = ctx.log.child({ component: 'reconciler' });
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const counts = await reconcileOnce(ctx);
+      if (counts.routed || counts.outbox || counts.other) log.info(counts, 're-queued lost work');
+    } catch (err) {
+      log.warn({ err }, 'reconcile pass failed; will try again');
+    } finally {
+      running = false;
+    }
+  };
+  void tick();
+  const timer = setInterval(tick, ctx.config.reconcileEveryMs);
+  return () => clearInterval(timer);
+}

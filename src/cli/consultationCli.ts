@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import { closeDue } from '../domains/consultations/close.ts';
+import { displayId, numericId } from '../domains/consultations/ids.ts';
+import { parseConsultationId } from '../domains/consultations/rules/consultationCommands.ts';
+import { loadConsultation } from '../domains/consultations/consultation.ts';
+import type { Outcome } from '../domains/consultations/outcome.ts';
+import { ensureBallotCodes, loadTallySheet, streamTallySheet } from '../domains/consultations/tallySheet.ts';
+import { consultationDocument, formatConsultation, listConsultations } from '../domains/consultations/show.ts';
+import { newTextOfBody, newTextOfMessage } from '../shared/rules/replyText.ts';
+import { UsageError } from './usageError.ts';
+import { documentCommand, output, withRuntime } from './withRuntime.ts';
+
+/** "C-12", "c12", "#12" or "12" → 12. */
+function consultationNumber(text: string): number {
+  const id = /^\d+$/.test(text.trim()) ? Number(text.trim()) : numericId(parseConsultationId(text) ?? '');
+  if (!id) throw new UsageError(`not a consultation id: ${text} (ids look like C-12)`);
+  return id;
+}
+
+async function readInput(file: string | undefined): Promise<Buffer> {
+  if (file && file !== '-') {
+    if (!fs.existsSync(file)) throw new UsageError(`no such file: ${file}`);
+    return fs.readFileSync(file);
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Without --json, stdout is exactly the sheet (so `| sha256sum` gives the
+ * digest of the outcome mail) and the digest goes to stderr.
+ */
+async function printTallySheet(id: number, json: boolean): Promise<void> {
+  await withRuntime(async ({ ctx }) => {
+    const c = await loadConsultation(ctx.sql, id);
+    if (!c) throw new UsageError(`no consultation ${displayId(id)}`);
+    if (c.status !== 'closed') throw new UsageError(`${displayId(id)} is ${c.status}: a tally sheet exists once it has closed`);
+    // Consultations closed before ballot codes existed get theirs now.
+    await ensureBallotCodes(ctx.sql, ctx.secret, id);
+    const stored = (c.outcome as Outcome | null)?.tallySha256 ?? null;
+    if (json) {
+      const sheet = (await loadTallySheet(ctx.sql, id))!;
+      output(true, { ...sheet, outcomeSha256: stored, matchesOutcome: stored === sheet.sha256 }, () => '');
+      return;
+    }
+    const done = (await streamTallySheet(ctx.sql, id, (text) => process.stdout.write(text)))!;
+    const check = stored === null ? 'the outcome stored no digest' : stored === done.sha256 ? 'matches the outcome' : `DIFFERS from the outcome's ${stored}`;
+    process.stderr.write(`SHA-256 ${done.sha256} (${check}), ${done.members} members\n`);
+  });
+}
+
+/** Operator commands for consultations (DESIGN.md, "Operator interface"). */
+export function registerConsultationCommands(program: Command): void {
+  documentCommand(program, 'consultations', 'list consultations, newest first', async (ctx) => {
+    const rows = await listConsultations(ctx.sql);
+    return {
+      value: rows,
+      human: () =>
+        rows.length === 0
+          ? 'no consultations'
+          : rows
+              .map((r) => `${r.id.padEnd(7)} ${r.status.padEnd(9)} ${r.kind.padEnd(8)} ${r.list.padEnd(12)} ${r.deadline}  ${r.replies}/${r.electorate} replied  ${r.question}`)
+              .join('\n'),
+    };
+  });
+
+  program
+    .command('consultation')
+    .argument('<C-ID>', 'the consultation, e.g. C-12')
+    .description('one consultation with its tally (provisional while open)')
+    .option('--json', 'one JSON document')
+    .option('--tally', 'the tally sheet of a closed consultation: ballot code → recorded stance, and its SHA-256')
+    .action(async (idText: string, opts: { json?: boolean; tally?: boolean }) => {
+      const id = consultationNumber(idText);
+      if (opts.tally) return printTallySheet(id, !!opts.json);
+      await withRuntime(async ({ ctx }) => {
+        const found = await consultationDocument(ctx.sql, id);
+        if (!found) throw new UsageError(`no consultation ${displayId(id)}`);
+        output(!!opts.json, found.doc, () => formatConsultation(found.c, found.counted, (found.doc.replies as unknown[]).length));
+      });
+    });
+
+  documentCommand(program, 'close-due', 'close every consultation past its deadline, now', async (ctx) => {
+    const closed = (await closeDue(ctx)).map(displayId);
+    return { value: { closed }, human: () => (closed.length ? `closed ${closed.join(', ')}` : 'nothing is overdue') };
+  });
+
+  program
+    .command('reply-text')
+    .argument('[FILE]', 'an RFC 5322 message (or with --text a bare body); stdin when absent')
+    .description('print only what the sender newly wrote in a reply')
+    .option('--text', 'the input is a bare body, not a whole message')
+    .action(async (file: string | undefined, opts: { text?: boolean }) => {
+      const input = await readInput(file);
+      const text = opts.text ? newTextOfBody(input.toString('utf8')) : await newTextOfMessage(input);
+      process.stdout.write(text + (text.endsWith('\n') || text === '' ? '' : '\n'));
+    });
+}

@@ -1,0 +1,75 @@
+import type { Command } from 'commander';
+import { describeConfig, loadConfig } from '../shared/config/config.ts';
+import { openRuntime } from '../app/runtime.ts';
+import { startServer } from '../app/server.ts';
+import { collectStats, formatStats } from '../app/stats.ts';
+import { documentCommand, output, withRuntime } from './withRuntime.ts';
+import { installProcessGuards } from '../app/processGuards.ts';
+
+/** What one `tacit start` process runs; several processes may split the work. */
+function parseStartPart(value: string): 'ingest' | 'workers' | 'all' {
+  if (value === 'ingest' || value === 'workers' || value === 'all') return value;
+  process.stderr.write(`--only must be ingest, workers or all (not "${value}")\n`);
+  process.exit(2);
+}
+
+export function registerCoreCommands(program: Command): void {
+  program
+    .command('start')
+    .description('run the SMTP ingest and every worker (private Postgres/Redis when no URLs are set)')
+    .option('--only <part>', 'ingest (SMTP, IMAP, HTTP), workers (queues and reconciler) or all', 'all')
+    .action(async (opts: { only: string }) => {
+      const part = parseStartPart(opts.only);
+      const config = loadConfig();
+      const runtime = await openRuntime(config);
+      installProcessGuards(runtime.ctx.log);
+      const server = await startServer(runtime, { smtp: part !== 'workers', workers: part !== 'ingest' });
+      const say = (line: string) => process.stdout.write(line + '\n');
+      say(`Tacit is running for ${config.domain}`);
+      say(`  running       ${part}`);
+      if (part !== 'workers') say(`  SMTP ingest   ${config.smtp.host}:${server.smtpPort}`);
+      say(`  outbound mail ${server.outbound}`);
+      say(`  database      ${runtime.databaseUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')}`);
+      say(`  redis         ${runtime.redisUrl.replace(/\/\/[^@/]*@/, '//***@')}`);
+      say('Press Ctrl-C to stop.');
+      let stopping = false;
+      const stop = async (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        say(`${signal}: stopping (finishing running jobs)…`);
+        await server.stop();
+        await runtime.close();
+        say('stopped.');
+        process.exit(0);
+      };
+      process.on('SIGINT', () => void stop('SIGINT'));
+      process.on('SIGTERM', () => void stop('SIGTERM'));
+    });
+
+  program
+    .command('migrate')
+    .description('apply the SQL migrations in sql/')
+    .action(async () => {
+      await withRuntime(async () => {
+        process.stdout.write('migrations are up to date\n');
+      });
+    });
+
+  program
+    .command('config')
+    .description('print the configuration in effect (secrets masked)')
+    .option('--json', 'one JSON document')
+    .action((opts: { json?: boolean }) => {
+      const described = describeConfig(loadConfig());
+      output(!!opts.json, described, () =>
+        Object.entries(described)
+          .map(([k, v]) => `${k.padEnd(18)} ${typeof v === 'object' ? JSON.stringify(v) : v}`)
+          .join('\n'),
+      );
+    });
+
+  documentCommand(program, 'stats', 'inbound stored/routed/held, outbox by state, consultations by status', async (ctx) => {
+    const stats = await collectStats(ctx.sql);
+    return { value: stats, human: () => formatStats(stats) };
+  });
+}

@@ -1,0 +1,54 @@
+import type { Queryable } from '../../shared/db/database.ts';
+import type { BlockRule } from './rules/tally.ts';
+
+export type ConsultationKind = 'choice' | 'proposal';
+export type ConsultationStatus = 'draft' | 'open' | 'closed' | 'cancelled';
+
+export interface ConsultationOption {
+  letter: string;
+  text: string;
+}
+
+/** One consultation row with the slug and name of its audience list. */
+export interface Consultation {
+  id: number;
+  group_id: number;
+  list: string;
+  list_name: string;
+  coordinator_id: number;
+  coordinator_email: string;
+  kind: ConsultationKind;
+  question: string;
+  description: string;
+  options: ConsultationOption[];
+  block_threshold: BlockRule | null;
+  status: ConsultationStatus;
+  deadline: Date;
+  reminder_at: Date | null;
+  reminder_lead_ms: number | null;
+  reminded_for: Date | null;
+  source_message_id: string | null;
+  created_at: Date;
+  opened_at: Date | null;
+  closed_at: Date | null;
+  cancelled_at: Date | null;
+  electorate_size: number | null;
+  outcome: Record<string, any> | null;
+}
+
+/**
+ * Loads a consultation. `lock` takes the row lock that orders replies,
+ * extensions and the close: 'share' for readers that must not see it change
+ * under them (recording a reply), 'update' for those that change it.
+ */
+export async function loadConsultation(db: Queryable, id: number, lock?: 'share' | 'update'): Promise<Consultation | null> {
+  const locking = lock === 'update' ? db`for update of c` : lock === 'share' ? db`for share of c` : db``;
+  const [row] = await db<Consultation[]>`
+    select c.*, g.slug as list, g.name as list_name, m.email as coordinator_email
+    from consultations c
+    join groups g on g.id = c.group_id
+    join members m on m.id = c.coordinator_id
+    where c.id = ${id}
+    ${locking}`;
+  return row ?? null;
+}

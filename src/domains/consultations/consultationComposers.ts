@@ -1,0 +1,108 @@
+import type Mail from 'nodemailer/lib/mailer/index.js';
+import type { Context } from '../../app/context.ts';
+import { composeTemplate, memoized, registerComposer, type ComposeMemo, type OutboxRow } from '../../pipeline/outbound/compose.ts';
+import { renderMail } from '../../shared/templates/render.ts';
+import { ballotCode } from '../../shared/rules/tokens.ts';
+import { consultFrom, replyAddress } from './addresses.ts';
+import { loadConsultation, type Consultation } from './consultation.ts';
+import { describeStance } from './describeStance.ts';
+import { decisionUrl, displayId } from './ids.ts';
+import type { Outcome } from './outcome.ts';
+import { outcomeView } from './outcomeView.ts';
+import { loadTallySheet } from './tallySheet.ts';
+import { consultationView } from './views.ts';
+
+/**
+ * Composers for the set-based consultation mails. Their outbox rows carry
+ * only the consultation id; the personal parts (name, reply token) are
+ * added here at send time, because an HMAC cannot be computed in SQL.
+ */
+async function load(row: OutboxRow, ctx: Context, memo?: ComposeMemo): Promise<{ c: Consultation; memberName: string }> {
+  const id = Number((row.params as { consultationId?: number }).consultationId);
+  // One read per consultation per delivery batch, not one per member.
+  const c = await memoized(memo, `consultation:${id}`, () => loadConsultation(ctx.sql, id));
+  if (!c) throw new Error(`outbox row ${row.id} names consultation ${id}, which does not exist`);
+  if (row.member_name !== undefined) return { c, memberName: row.member_name ?? '' };
+  const [member] = row.member_id ? await ctx.sql`select name from members where id = ${row.member_id}` : [];
+  return { c, memberName: (member?.name as string) ?? '' };
+}
+
+function baseData(ctx: Context, row: OutboxRow, c: Consultation, memberName: string) {
+  const ballot = row.member_id ? ballotCode(ctx.secret, c.id, row.member_id) : null;
+  return { ...consultationView(c), memberName, domain: ctx.config.domain, recipient: row.recipient, ballotCode: ballot };
+}
+
+/** The member's ballot code when they were in the electorate (the outcome also goes to later members and the coordinator). */
+async function electorateBallotCode(ctx: Context, c: Consultation, memberId: number | null): Promise<string | null> {
+  if (!memberId) return null;
+  const [e] = await ctx.sql`select 1 from consultation_electorate where consultation_id = ${c.id} and member_id = ${memberId}`;
+  return e ? ballotCode(ctx.secret, c.id, memberId) : null;
+}
+
+/** A mail the member answers by replying: personal Reply-To, and no Auto-Submitted so vacation replies tell us they are away. */
+function answerable(ctx: Context, row: OutboxRow, c: Consultation, template: string, data: object): Mail.Options {
+  const mail = renderMail(template, data);
+  return {
+    from: consultFrom(ctx, c),
+    replyTo: row.member_id ? replyAddress(ctx, c.id, row.member_id) : undefined,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    headers: { 'X-Tacit-Consultation': displayId(c.id) },
+  };
+}
+
+async function recordedLines(ctx: Context, c: Consultation, memberId: number | null): Promise<string[]> {
+  if (!memberId) return [];
+  const [r] = await ctx.sql`
+    select r.stance, r.readable from consultation_electorate e join consultation_replies r on r.id = e.latest_reply_id
+    where e.consultation_id = ${c.id} and e.member_id = ${memberId}`;
+  return r?.readable ? describeStance(c.kind, r.stance, c.options) : [];
+}
+
+export function registerConsultationComposers(): void {
+  registerComposer('consultation-copy', async (row, ctx, memo) => {
+    const { c, memberName } = await load(row, ctx, memo);
+    return answerable(ctx, row, c, 'consultation-copy', baseData(ctx, row, c, memberName));
+  });
+  registerComposer('consultation-reminder', async (row, ctx, memo) => {
+    const { c, memberName } = await load(row, ctx, memo);
+    return answerable(ctx, row, c, 'consultation-reminder', baseData(ctx, row, c, memberName));
+  });
+  registerComposer('consultation-extended', async (row, ctx, memo) => {
+    const { c, memberName } = await load(row, ctx, memo);
+    const recorded = await recordedLines(ctx, c, row.member_id);
+    return answerable(ctx, row, c, 'consultation-extended', { ...baseData(ctx, row, c, memberName), recorded });
+  });
+  registerComposer('consultation-cancelled', async (row, ctx, memo) => {
+    const { c, memberName } = await load(row, ctx, memo);
+    const mail = renderMail('consultation-cancelled', baseData(ctx, row, c, memberName));
+    return { from: consultFrom(ctx, c), subject: mail.subject, text: mail.text, headers: { 'Auto-Submitted': 'auto-generated', 'X-Tacit-Consultation': displayId(c.id) } };
+  });
+  registerComposer('consultation-outcome', async (row, ctx, memo) => {
+    const { c } = await load(row, ctx, memo);
+    if (!c.outcome) throw new Error(`consultation ${c.id} has no stored outcome`);
+    const ballot = await electorateBallotCode(ctx, c, row.member_id);
+    // With PUBLIC_URL, the outcome links to its stable page in the decision register.
+    const url = ctx.config.publicUrl ? decisionUrl(ctx.config.publicUrl, c.id) : null;
+    const mail = renderMail('consultation-outcome', { ...outcomeView(c.outcome as Outcome, c), domain: ctx.config.domain, ballotCode: ballot, url });
+    return {
+      from: consultFrom(ctx, c),
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      headers: { 'Auto-Submitted': 'auto-generated', 'X-Tacit-Consultation': displayId(c.id) },
+    };
+  });
+  // The answer to `tally C-ID`: a template mail with the sheet attached, read at send time (a closed sheet never changes).
+  registerComposer('consultation-tally', async (row, ctx) => {
+    const data = ((row.params as { data?: Record<string, unknown> }).data ?? {}) as Record<string, unknown>;
+    const id = Number(data.consultationId);
+    const sheet = await loadTallySheet(ctx.sql, id);
+    if (!sheet) throw new Error(`outbox row ${row.id}: consultation ${id} has no tally sheet`);
+    const filename = `tally-${displayId(id)}.txt`;
+    const mail = composeTemplate({ ...row, params: { ...row.params, data: { ...data, filename } } }, ctx);
+    // base64 keeps the bytes (LF line ends) exactly, so the saved file hashes to the stated digest.
+    return { ...mail, attachments: [{ filename, content: Buffer.from(sheet.text, 'utf8'), contentType: 'text/plain; charset=utf-8', contentTransferEncoding: 'base64' }] };
+  });
+}

@@ -1,0 +1,36 @@
+import { registerLineCommand, registerStatusSection } from '../mailCommands/mailCommandRegistry.ts';
+import { registerConfirmer } from '../confirmations/confirmations.ts';
+import { registerReconciler } from '../../shared/queue/reconcilerRegistry.ts';
+import { registerHandler, routeInTransaction } from '../../pipeline/routing/router.ts';
+import { applyConfirmedCommand, COMMAND_APPLIER, runConsultationCommand } from './consultationCommandRunner.ts';
+import { registerDeferredChange } from '../mailCommands/changes.ts';
+import { registerConsultationComposers } from './consultationComposers.ts';
+import { confirmOpen } from './confirmOpen.ts';
+import { consultHandler } from './consultHandler.ts';
+import { memberStatusLines } from './memberStatus.ts';
+import { OPEN_PURPOSE } from './openConsultation.ts';
+import { reconcileConsultations } from './reconcile.ts';
+import { confirmHeldReply, HELD_REPLY_PURPOSE, replyHandler } from './replyHandler.ts';
+import { parseCommands } from './rules/consultationCommands.ts';
+import { setReplyRouter } from './replyRouting.ts';
+
+/** Consultations: opening, replies, reminders, closing, commands. */
+export function registerConsultationsDomain(): void {
+  registerHandler('consult', consultHandler);
+  registerHandler('reply', replyHandler);
+  registerConfirmer(OPEN_PURPOSE, confirmOpen);
+  registerConfirmer(HELD_REPLY_PURPOSE, confirmHeldReply);
+  registerConsultationComposers();
+  // `status C-12`, `close C-12`… sent to request@ reach us as lines the request grammar does not know.
+  registerLineCommand(async (line, mail, tools) => {
+    const parsed = parseCommands(line);
+    if (parsed.commands.length !== 1 || parsed.notUnderstood.length > 0) return null;
+    return runConsultationCommand(parsed.commands[0]!, mail, tools);
+  });
+  // extend/close/cancel from a sender that is not authenticated wait for a confirmation, then run here.
+  registerDeferredChange(COMMAND_APPLIER, applyConfirmedCommand);
+  registerStatusSection((memberId, tools) => memberStatusLines(tools.tx, memberId));
+  registerReconciler(reconcileConsultations);
+  // Closing routes the replies received in time that still wait in the route queue.
+  setReplyRouter(routeInTransaction);
+}

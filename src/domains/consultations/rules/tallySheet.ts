@@ -1,0 +1,83 @@
+/**
+ * The tally sheet's canonical text (DESIGN.md: "Every member can check the
+ * count"). Pure: rows in, text out; the adapter streams rows through it and
+ * hashes the text as it goes.
+ *
+ *   sheetHeader(head: SheetHead): string
+ *   recordedValue(kind, letters, row: SheetRow): string
+ *   sheetLine(code: string, recorded: string): string
+ *
+ * The text is UTF-8, LF line endings, every line ending in LF:
+ *
+ *   Tacit tally sheet
+ *   consultation C-12
+ *   kind choice
+ *   options A B C
+ *   electorate 5
+ *
+ *   0K3M9ZQ4TX first=A accept=A,B reject=C
+ *   1B7D2PW8RN silent
+ *
+ * one line per electorate member, in ballot-code order. What is recorded
+ * follows the tally's rules exactly, so the outcome can be recounted from the
+ * sheet alone:
+ * - choice: `first=L|-  accept=L,…|-  reject=L,…|-` (a replier accepts every
+ *   option they did not reject);
+ * - proposal: `agree`, `abstain`, `object` or `object: reason` (on one line);
+ * - `unreadable`: a reply Tacit could not read, counted as silent (consent);
+ * - `silent` (consent), `unreachable`, `away` (not consent).
+ */
+import { oneLine } from '../../../shared/rules/sender.ts';
+import type { ChoiceStance } from './stance.ts';
+import { isProposalStance, validChoiceStance, type Bucket, type ProposalStance } from './tally.ts';
+
+export interface SheetHead {
+  id: string;
+  kind: 'choice' | 'proposal';
+  letters: readonly string[];
+  electorate: number;
+}
+
+/** One electorate member as stored at the close: their bucket and the reply that counts. */
+export interface SheetRow {
+  bucket: Bucket;
+  /** null when there is no reply. */
+  readable: boolean | null;
+  stance: unknown;
+}
+
+export function sheetHeader(head: SheetHead): string {
+  return [
+    'Tacit tally sheet',
+    `consultation ${head.id}`,
+    `kind ${head.kind}`,
+    ...(head.kind === 'choice' ? [`options ${head.letters.join(' ')}`] : []),
+    `electorate ${head.electorate}`,
+    '',
+    '',
+  ].join('\n');
+}
+
+const list = (letters: readonly string[]) => (letters.length ? letters.join(',') : '-');
+
+export function recordedValue(kind: 'choice' | 'proposal', letters: readonly string[], row: SheetRow): string {
+  // The same reading as the tally (rules/tally.ts): an unreadable reply keeps the silence rule.
+  if (row.readable === false) return 'unreadable';
+  if (row.bucket !== 'replied') return row.bucket;
+  const s = row.stance as ChoiceStance | ProposalStance | null;
+  if (kind === 'choice') {
+    if (!s || isProposalStance(s) || !validChoiceStance(s, new Set(letters))) return 'unreadable';
+    const rejected = new Set(s.reject ?? []);
+    const reject = letters.filter((l) => rejected.has(l));
+    const accept = letters.filter((l) => !rejected.has(l));
+    return `first=${s.first ?? '-'} accept=${list(accept)} reject=${list(reject)}`;
+  }
+  if (!s || !isProposalStance(s) || s.stance === 'unreadable') return 'unreadable';
+  if (s.stance !== 'object') return s.stance;
+  const reason = oneLine(s.reason ?? '');
+  return reason ? `object: ${reason}` : 'object';
+}
+
+export function sheetLine(code: string, recorded: string): string {
+  return `${code} ${recorded}\n`;
+}

@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import type { Queryable } from '../../shared/db/database.ts';
+import { ballotCode } from '../../shared/rules/tokens.ts';
+import { loadConsultation } from './consultation.ts';
+import { displayId } from './ids.ts';
+import { recordedValue, sheetHeader, sheetLine } from './rules/tallySheet.ts';
+import type { Bucket } from './rules/tally.ts';
+
+/**
+ * The tally sheet of a closed consultation: every electorate member's ballot
+ * code with what was recorded for them, in code order (rules/tallySheet.ts
+ * has the text form). The close stores its SHA-256 in the outcome; anyone
+ * holding the sheet can check it against the outcome mail.
+ */
+export interface TallySheet {
+  consultationId: string;
+  lines: { code: string; recorded: string }[];
+  text: string;
+  sha256: string;
+}
+
+const BATCH = 500;
+// Codes are written 5,000 at a time: fewer round trips, still a few hundred KiB.
+const CODE_BATCH = 5000;
+
+/**
+ * Writes the ballot codes not stored yet, in batches (an HMAC cannot be
+ * computed in SQL). The close calls it, so codes are fixed with the buckets.
+ */
+export async function ensureBallotCodes(db: Queryable, secret: string, consultationId: number): Promise<number> {
+  let written = 0;
+  let after = 0;
+  for (;;) {
+    // Keyset on member_id, so each batch starts where the last one ended instead of rescanning.
+    const rows = await db`
+      select member_id from consultation_electorate
+      where consultation_id = ${consultationId} and member_id > ${after} and ballot_code is null
+      order by member_id limit ${CODE_BATCH}`;
+    if (rows.length === 0) return written;
+    const ids = rows.map((r) => Number(r.member_id));
+    const codes = ids.map((m) => ballotCode(secret, consultationId, m));
+    await db`
+      update consultation_electorate e set ballot_code = v.code
+      from unnest(${ids}::bigint[], ${codes}::text[]) as v(member_id, code)
+      where e.consultation_id = ${consultationId} and e.member_id = v.member_id`;
+    written += rows.length;
+    after = ids[ids.length - 1]!;
+  }
+}
+
+/**
+ * Streams the sheet of a closed consultation, 500 members at a time, to
+ * `onLine` (which may be omitted), hashing as it goes: memory stays flat
+ * whatever the electorate. Null when the consultation is not closed.
+ */
+export async function streamTallySheet(
+  db: Queryable,
+  consultationId: number,
+  onText?: (text: string, line?: { code: string; recorded: string }) => void,
+): Promise<{ sha256: string; members: number } | null> {
+  const c = await loadConsultation(db, consultationId);
+  if (!c || c.status !== 'closed') return null;
+  const letters = c.options.map((o) => o.letter);
+  const [{ n }] = await db`select count(*)::int as n from consultation_electorate where consultation_id = ${consultationId}`;
+  const hash = createHash('sha256');
+  const emit = (text: string, line?: { code: string; recorded: string }) => {
+    hash.update(text, 'utf8');
+    onText?.(text, line);
+  };
+  emit(sheetHeader({ id: displayId(c.id), kind: c.kind, letters, electorate: n as number }));
+  await db`
+    select e.ballot_code, e.bucket, r.readable, r.stance
+    from consultation_electorate e
+    left join consultation_replies r on r.id = e.latest_reply_id
+    where e.consultation_id = ${consultationId}
+    order by e.ballot_code collate "C", e.member_id`.cursor(BATCH, (rows) => {
+    for (const row of rows) {
+      if (!row.ballot_code) throw new Error(`${displayId(c.id)} has members without a ballot code; run ensureBallotCodes first`);
+      const recorded = recordedValue(c.kind, letters, {
+        bucket: row.bucket as Bucket,
+        readable: (row.readable as boolean | null) ?? null,
+        stance: row.stance,
+      });
+      const code = row.ballot_code as string;
+      emit(sheetLine(code, recorded), { code, recorded });
+    }
+  });
+  return { sha256: hash.digest('hex'), members: n as number };
+}
+
+/** The whole sheet in memory (an attachment, a web page); use streamTallySheet to print or hash a big one. */
+export async function loadTallySheet(db: Queryable, consultationId: number): Promise<TallySheet | null> {
+  const lines: TallySheet['lines'] = [];
+  const parts: string[] = [];
+  const done = await streamTallySheet(db, consultationId, (text, line) => {
+    parts.push(text);
+    if (line) lines.push(line);
+  });
+  if (!done) return null;
+  return { consultationId: displayId(consultationId), lines, text: parts.join(''), sha256: done.sha256 };
+}

@@ -1,0 +1,11 @@
+import { registerComposer } from '../../pipeline/outbound/compose.ts';
+import { registerReconciler } from '../../shared/queue/reconcilerRegistry.ts';
+import { composeDigest } from './digestComposer.ts';
+import { DIGEST } from './runDigest.ts';
+import { runScheduledDigest } from './scheduledDigest.ts';
+
+/** Digests: composed when sent; the reconciler's pass sends each scheduled period once. */
+export function registerDigestsDomain(): void {
+  registerComposer(DIGEST, composeDigest);
+  registerReconciler((ctx) => runScheduledDigest(ctx));
+}

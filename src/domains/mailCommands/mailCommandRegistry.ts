@@ -1,0 +1,81 @@
+import type { Command } from '../../shared/rules/requestCommands.ts';
+import type { HandlerTools, InboundMail } from '../../pipeline/routing/inboundMail.ts';
+import type { Change } from './changes.ts';
+
+/** What one command did, as the member reads it in the results mail. */
+export interface CommandResult {
+  line: string;
+  result: string;
+  /** Ask the results mail to include the command reference. */
+  showHelp?: boolean;
+  /** A change to the sender's subscriptions, carried out when they confirm by replying. */
+  pending?: Change;
+}
+
+export type CommandRunner<K extends Command['kind'] = Command['kind']> = (
+  command: Extract<Command, { kind: K }>,
+  mail: InboundMail,
+  tools: HandlerTools,
+) => Promise<CommandResult>;
+
+const runners = new Map<Command['kind'], CommandRunner<any>>();
+
+/** Each domain (lists, consultations) registers the commands it implements. */
+export function registerCommand<K extends Command['kind']>(kind: K, runner: CommandRunner<K>): void {
+  runners.set(kind, runner);
+}
+
+export function runnerFor(kind: Command['kind']): CommandRunner<any> | undefined {
+  return runners.get(kind);
+}
+
+/** How a command reads back to the member ("subscribe gb digest"). */
+export function describeCommand(command: Command): string {
+  switch (command.kind) {
+    case 'subscribe':
+      return `subscribe ${command.list}${command.mode === 'digest' ? ' digest' : ''}`;
+    case 'unsubscribe':
+    case 'who':
+      return `${command.kind} ${command.list}`;
+    case 'set':
+      return `set ${command.list} ${command.mode}`;
+    case 'move':
+      return `move ${command.country} ${command.city}`;
+    default:
+      return command.kind;
+  }
+}
+
+/**
+ * Lines the request grammar does not know may be another domain's commands
+ * (consultation commands such as `status C-12`): each registered reader gets
+ * a chance before the line is reported as not understood.
+ */
+export type LineCommand = (line: string, mail: InboundMail, tools: HandlerTools) => Promise<CommandResult | null>;
+const lineCommands: LineCommand[] = [];
+
+export function registerLineCommand(reader: LineCommand): void {
+  lineCommands.push(reader);
+}
+
+export async function tryLineCommands(line: string, mail: InboundMail, tools: HandlerTools): Promise<CommandResult | null> {
+  for (const reader of lineCommands) {
+    const result = await reader(line, mail, tools);
+    if (result) return result;
+  }
+  return null;
+}
+
+/** Parts of the `status` answer contributed by each domain (lists, consultations) for one member. */
+export type StatusSection = (memberId: number, tools: HandlerTools) => Promise<string[]>;
+const statusSections: StatusSection[] = [];
+
+export function registerStatusSection(section: StatusSection): void {
+  statusSections.push(section);
+}
+
+export async function statusLines(memberId: number, tools: HandlerTools): Promise<string[]> {
+  const lines: string[] = [];
+  for (const section of statusSections) lines.push(...(await section(memberId, tools)));
+  return lines;
+}

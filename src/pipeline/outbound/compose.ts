@@ -1,0 +1,117 @@
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import type Mail from 'nodemailer/lib/mailer/index.js';
+import type { Context } from '../../app/context.ts';
+import { makeToken } from '../../shared/rules/tokens.ts';
+import { oneLine } from '../../shared/rules/sender.ts';
+import { renderMail } from '../../shared/templates/render.ts';
+
+export interface OutboxRow {
+  id: number;
+  kind: string;
+  recipient: string;
+  member_id: number | null;
+  params: Record<string, unknown>;
+  in_reply_to: string | null;
+  references_ids: string | null;
+  /** When the mail was decided: its Date, so a resent copy is the same mail. */
+  created_at?: Date;
+  /** The member's name, read with the claim so composers need not ask per row. */
+  member_name?: string | null;
+}
+
+/** Lookups shared by the rows of one delivery batch (a consultation read once, not per member). */
+export type ComposeMemo = Map<string, Promise<unknown>>;
+
+export function memoized<T>(memo: ComposeMemo | undefined, key: string, load: () => Promise<T>): Promise<T> {
+  if (!memo) return load();
+  let value = memo.get(key) as Promise<T> | undefined;
+  if (!value) memo.set(key, (value = load()));
+  return value;
+}
+
+/**
+ * A composed message and the envelope it travels in. Kept as nodemailer
+ * options: the SMTP transport streams them straight to the relay, and only
+ * the Maildir builds the bytes (building them first and sending the bytes
+ * did the MIME work twice per copy).
+ */
+export interface ComposedMessage {
+  envelope: { from: string; to: string };
+  message: Mail.Options;
+}
+
+/** The message's bytes (Message-ID and Date are fixed in the options, so the same every time). */
+export function buildRaw(message: Mail.Options): Promise<Buffer> {
+  return new MailComposer(message).compile().build();
+}
+
+/** A kind of mail that is not a plain template (a list copy, say) registers its own composer. */
+export type Composer = (row: OutboxRow, ctx: Context, memo?: ComposeMemo) => Promise<Mail.Options>;
+const composers = new Map<string, Composer>();
+
+export function registerComposer(kind: string, composer: Composer): void {
+  composers.set(kind, composer);
+}
+
+/** Template mails: params.data feeds the template; params may set from, replyTo, headers. */
+interface TemplateParams {
+  data?: Record<string, unknown>;
+  from?: string;
+  replyTo?: string;
+  headers?: Record<string, string>;
+  /** false for mails members should answer (consultation copies): their vacation replies tell us they are away. */
+  autoSubmitted?: false | 'auto-replied' | 'auto-generated';
+}
+
+export function composeTemplate(row: OutboxRow, ctx: Context): Mail.Options {
+  const params = row.params as TemplateParams;
+  const data = { ...(params.data ?? {}), domain: ctx.config.domain, recipient: row.recipient };
+  const mail = renderMail(row.kind, data);
+  const autoSubmitted = params.autoSubmitted ?? (row.in_reply_to ? 'auto-replied' : 'auto-generated');
+  return {
+    from: params.from ?? `"Tacit" <request@${ctx.config.domain}>`,
+    replyTo: params.replyTo,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    headers: { ...(autoSubmitted ? { 'Auto-Submitted': autoSubmitted } : {}), ...(params.headers ?? {}) },
+  };
+}
+
+/** No outgoing header value spans lines, whatever a composer was given. */
+function flattenHeaders(options: Mail.Options): Mail.Options {
+  const headers = options.headers;
+  return {
+    ...options,
+    ...(typeof options.subject === 'string' ? { subject: oneLine(options.subject) } : {}),
+    ...(headers && !Array.isArray(headers)
+      ? { headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, typeof v === 'string' ? oneLine(v) : v])) }
+      : {}),
+  };
+}
+
+export function bounceAddress(ctx: Context, outboxId: number): string {
+  return `bounces+${makeToken(ctx.secret, 'bounce', [outboxId])}@${ctx.config.domain}`;
+}
+
+export function outboundMessageId(ctx: Context, outboxId: number): string {
+  return `<tacit-${outboxId}@${ctx.config.domain}>`;
+}
+
+export async function composeOutboxRow(row: OutboxRow, ctx: Context, memo?: ComposeMemo): Promise<ComposedMessage> {
+  const custom = composers.get(row.kind);
+  const options = flattenHeaders(custom ? await custom(row, ctx, memo) : composeTemplate(row, ctx));
+  const envelope = { from: bounceAddress(ctx, row.id), to: row.recipient };
+  const message: Mail.Options = {
+    to: row.recipient,
+    // The same row always gets the same Message-ID, so a retried send is recognisable.
+    messageId: outboundMessageId(ctx, row.id),
+    inReplyTo: row.in_reply_to ?? undefined,
+    references: row.references_ids ?? row.in_reply_to ?? undefined,
+    // The decision's time, like the Message-ID the same on every attempt.
+    date: row.created_at ?? new Date(),
+    ...options,
+    envelope,
+  };
+  return { envelope, message };
+}

@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import type { Context } from '../../app/context.ts';
+import { composeOutboxRow, type ComposeMemo, type OutboxRow } from './compose.ts';
+import { unlimited, type SendLimit } from './sendLimit.ts';
+import { PermanentDeliveryError, type Transport } from './transports/transport.ts';
+
+/** How long a sender holds a claimed row; far longer than one send, short enough to retry a dead sender soon. */
+export const LEASE_MS = 5 * 60_000;
+/** A sender does not start a send in the last fifth of its lease: another sender may take the row then. */
+const LEASE_SAFETY = 0.8;
+
+export interface DeliveryResult {
+  sent: number;
+  /** Rows not claimed: already sent, failed, or held by another sender. */
+  skipped: number;
+  /** Refused for good (5xx): failed. */
+  failed: number;
+  /** Temporary failures: back to pending, for a retry. */
+  retry: number;
+  /** Claimed, but the lease ran out before the send could start (a stalled sender): left to the next holder. */
+  expired: number;
+}
+
+/** A temporary failure of some rows of a batch: BullMQ retries the job, which claims only those rows again. */
+export class RetryDeliveryError extends Error {}
+
+/**
+ * Claims the rows among `ids` that are pending, or whose sender's lease ran
+ * out, in one statement: 'sending' with a lease under a fresh lease id.
+ * Rows locked by a concurrent claim are skipped, not waited for.
+ */
+async function claim(ctx: Context, ids: readonly number[], lease: string, leaseMs: number): Promise<OutboxRow[]> {
+  return ctx.sql<OutboxRow[]>`
+    with c as (
+      select o.id, m.name as member_name from outbox o left join members m on m.id = o.member_id
+      where o.id = any(${ids as number[]}::bigint[])
+        and (o.state = 'pending' or (o.state = 'sending' and o.lease_until < now()))
+      for update of o skip locked
+    )
+    update outbox o set state = 'sending', lease_id = ${lease}, attempts = o.attempts + 1,
+           lease_until = now() + make_interval(secs => ${leaseMs / 1000})
+    from c where o.id = c.id
+    returning o.id, o.kind, o.recipient, o.member_id, o.params, o.in_reply_to, o.references_ids, o.created_at,
+              coalesce(c.member_name, '') as member_name`;
+}
+
+/**
+ * Sends a batch of outbox rows exactly once as far as Tacit can tell: each
+ * row is claimed before it is sent, sent only while the claim holds, and
+ * marked sent (in one statement per batch) only by the sender holding it.
+ * A sender that dies between send and mark leaves a claim that expires; the
+ * row is sent again with the same Message-ID and Date, so the receiver sees
+ * a duplicate of the same mail, not a new one.
+ */
+export async function deliverOutboxRows(
+  ctx: Context,
+  transport: Transport,
+  ids: readonly number[],
+  options: { leaseMs?: number; limit?: SendLimit } = {},
+): Promise<DeliveryResult> {
+  const leaseMs = options.leaseMs ?? LEASE_MS;
+  const limit = options.limit ?? unlimited;
+  const lease = randomUUID();
+  const claimedAt = performance.now();
+  const rows = await claim(ctx, ids, lease, leaseMs);
+  const result: DeliveryResult = { sent: 0, skipped: ids.length - rows.length, failed: 0, retry: 0, expired: 0 };
+  const memo: ComposeMemo = new Map();
+  const sent: number[] = [];
+  const errors: { id: number; err: Error; permanent: boolean }[] = [];
+  await Promise.all(
+    rows.map((row) => limit.run(async () => {
+      try {
+        const message = await composeOutboxRow(row, ctx, memo);
+        // Measured from before the claim, so the database's lease ends later than this believes.
+        if (performance.now() - claimedAt > leaseMs * LEASE_SAFETY) {
+          result.expired++;
+          return;
+        }
+        await transport.send(message);
+        sent.push(row.id);
+      } catch (err) {
+        errors.push({ id: row.id, err: err as Error, permanent: err instanceof PermanentDeliveryError });
+      }
+    })),
+  );
+  if (sent.length) {
+    await ctx.sql`
+      update outbox set state = 'sent', sent_at = now(), lease_until = null, lease_id = null
+      where id = any(${sent}::bigint[]) and lease_id = ${lease}`;
+  }
+  for (const { id, err, permanent } of errors) {
+    await ctx.sql`
+      update outbox set state = ${permanent ? 'failed' : 'pending'}, last_error = ${err.message}, lease_until = null, lease_id = null
+      where id = ${id} and lease_id = ${lease}`;
+  }
+  result.sent = sent.length;
+  result.failed = errors.filter((e) => e.permanent).length;
+  result.retry = errors.length - result.failed;
+  if (result.retry) {
+    const first = errors.find((e) => !e.permanent)!;
+    throw new RetryDeliveryError(`${result.retry} of ${rows.length} not sent (${first.err.message}); will retry`);
+  }
+  return result;
+}
+
+/** How long a mail is retried through temporary failures (a relay outage) before it is given up, as MTAs do. */
+export const GIVE_UP_AFTER_DAYS = 5;
+
+/**
+ * Called when BullMQ has used up a job's attempts. A young row stays pending,
+ * so the reconciler queues it again (a relay down for an hour loses nothing);
+ * a row older than GIVE_UP_AFTER_DAYS is failed, for stats and operators.
+ */
+export async function markDeliveryFailed(ctx: Context, ids: number | readonly number[], reason: string): Promise<void> {
+  const list = typeof ids === 'number' ? [ids] : [...ids];
+  await ctx.sql`
+    update outbox set state = case when created_at < now() - make_interval(days => ${GIVE_UP_AFTER_DAYS}) then 'failed' else state end,
+           last_error = ${reason}
+    where id = any(${list}::bigint[]) and state = 'pending'`;
+}

@@ -1,0 +1,45 @@
+import type { ParsedMail } from 'mailparser';
+import type { Context } from '../../app/context.ts';
+import type { Tx } from '../../shared/db/database.ts';
+import type { OutboxWriter } from '../outbound/outbox.ts';
+import type { TacitAddress } from '../../shared/rules/addresses.ts';
+import type { HeaderBag } from '../../shared/rules/headers.ts';
+import type { SenderAuth } from '../../shared/rules/authResults.ts';
+import type { Authority } from '../../shared/rules/authority.ts';
+
+/** One stored message as seen by one of its recipients, ready for a handler. */
+export interface InboundMail {
+  deliveryId: number;
+  messageRowId: number;
+  recipient: string;
+  address: TacitAddress;
+  envelopeFrom: string;
+  raw: Buffer;
+  parsed: ParsedMail;
+  headers: HeaderBag;
+  kind: 'bounce' | 'auto-reply' | 'ordinary';
+  /** The From address, lower-cased ('' when missing). */
+  from: string;
+  fromName: string;
+  messageId: string | null;
+  references: string | null;
+  subject: string;
+  /** SPF/DKIM/DMARC/ARC of the message, checked once at route time. */
+  auth: SenderAuth;
+  /** What this message may do for its From address: act, only through a confirmation, or nothing. */
+  authority: Authority;
+}
+
+export interface HandlerTools {
+  tx: Tx;
+  ctx: Context;
+  outbox: OutboxWriter;
+}
+
+/** What the router records for the delivery: `held` when it waits on a person. */
+export interface RouteResult {
+  outcome: string;
+  state?: 'routed' | 'held';
+}
+
+export type Handler = (mail: InboundMail, tools: HandlerTools) => Promise<RouteResult>;

@@ -1,0 +1,157 @@
+import { simpleParser } from 'mailparser';
+import type { Context } from '../../app/context.ts';
+import type { Tx } from '../../shared/db/database.ts';
+import { OutboxWriter, enqueueDeliveries } from '../outbound/outbox.ts';
+import { parseTacitAddress, type TacitAddress } from '../../shared/rules/addresses.ts';
+import { classifyInbound } from '../../shared/rules/autoReply.ts';
+import { headerBagFromRaw, headerValues } from '../../shared/rules/headers.ts';
+import { oneLine, soleSender } from '../../shared/rules/sender.ts';
+import type { Handler, InboundMail } from './inboundMail.ts';
+import { notAvailableYet } from './notAvailable.ts';
+import { senderAuthOf } from './senderAuth.ts';
+import type { SenderAuth } from '../../shared/rules/authResults.ts';
+import { decideAuthority } from '../../shared/rules/authority.ts';
+
+/** Handlers by address kind; each domain registers its own at start-up. */
+const handlers = new Map<TacitAddress['kind'], Handler>();
+
+export function registerHandler(kind: TacitAddress['kind'], handler: Handler): void {
+  handlers.set(kind, handler);
+}
+
+/**
+ * Routes one stored delivery exactly once: the row is locked, handled and
+ * marked in one transaction together with every mail the handler decided to
+ * send, so a retried or duplicated job finds it done and does nothing.
+ */
+export async function routeDelivery(ctx: Context, deliveryId: number): Promise<string> {
+  if (!(await authenticateDelivery(ctx, deliveryId))) return 'already routed';
+  let outboxIds: number[] = [];
+  const outcome = await ctx.sql.begin(async (tx) => {
+    const routed = await routeInTransaction(tx, ctx, deliveryId);
+    outboxIds = routed.outboxIds;
+    return routed.outcome;
+  });
+  await enqueueDeliveries(ctx.queues, outboxIds);
+  return outcome as string;
+}
+
+/**
+ * Checks the sender authentication of a delivery's message and stores it
+ * once. It does DNS, so it runs before a transaction takes the row lock;
+ * false when the delivery is already routed.
+ */
+async function authenticateDelivery(ctx: Context, deliveryId: number): Promise<boolean> {
+  const [row] = await ctx.sql`
+    select d.state, m.id as message_row_id, m.envelope_from, m.client_address, m.helo, m.raw, m.auth
+    from inbound_deliveries d join inbound_messages m on m.id = d.message_id
+    where d.id = ${deliveryId}`;
+  if (!row || row.state !== 'received') return false;
+  await senderAuthOfRow(ctx, row);
+  return true;
+}
+
+function senderAuthOfRow(ctx: Context, row: Record<string, any>): Promise<SenderAuth> {
+  return senderAuthOf(ctx, row.message_row_id, row.raw, row.auth as SenderAuth | null, {
+    clientAddress: row.client_address,
+    helo: row.helo,
+    envelopeFrom: row.envelope_from,
+  });
+}
+
+/**
+ * Routes one delivery inside the caller's transaction (a close routes the
+ * replies received in time this way, before it counts). The outbox rows it
+ * writes are the caller's to queue after commit, or the reconciler's.
+ */
+export async function routeInTransaction(tx: Tx, ctx: Context, deliveryId: number): Promise<{ outcome: string; outboxIds: number[] }> {
+  const [row] = await tx`
+    select d.id, d.recipient, d.state, m.id as message_row_id, m.envelope_from, m.client_address, m.helo, m.raw, m.auth
+    from inbound_deliveries d join inbound_messages m on m.id = d.message_id
+    where d.id = ${deliveryId}
+    for update of d`;
+  if (!row || row.state !== 'received') return { outcome: 'already routed', outboxIds: [] };
+  // Stored by routeDelivery beforehand; a reply routed by a close may be checked here, for the first time.
+  const auth = await senderAuthOfRow(ctx, row);
+
+  const mail = await readInbound(ctx, row, auth);
+  const handler = mail ? handlers.get(mail.address.kind) ?? notAvailableYet : null;
+  const outbox = new OutboxWriter(tx);
+  const result = mail && handler ? await handler(mail, { tx, ctx, outbox }) : { outcome: 'not our address any more' };
+  await tx`
+    update inbound_deliveries
+    set state = ${result.state ?? 'routed'}, kind = ${mail?.kind ?? null}, outcome = ${result.outcome}, routed_at = now()
+    where id = ${deliveryId}`;
+  return { outcome: result.outcome, outboxIds: outbox.ids };
+}
+
+async function readInbound(ctx: Context, row: Record<string, any>, auth: SenderAuth): Promise<InboundMail | null> {
+  const address = parseTacitAddress(row.recipient, ctx.config.domain);
+  if (!address) return null;
+  const raw: Buffer = row.raw;
+  let parsed;
+  try {
+    parsed = await simpleParser(raw, { skipImageLinks: true, maxHtmlLengthToParse: 2_000_000 });
+  } catch (err) {
+    throw new UnusableMessage(`the message cannot be parsed: ${(err as Error).message}`);
+  }
+  const headers = headerBagFromRaw(raw);
+  // Several mailboxes, a group or several From headers: no sender to answer or to act for.
+  const sender = soleSender(parsed.from?.value, headerValues(headers, 'from').length);
+  const contentType = headers.get('content-type') ?? '';
+  const references = parsed.references ? [parsed.references].flat().join(' ') : null;
+  const authority = decideAuthority({ fromHeaders: headerValues(headers, 'from'), envelopeFrom: row.envelope_from, addressKind: address.kind, auth });
+  return {
+    deliveryId: row.id,
+    messageRowId: row.message_row_id,
+    recipient: row.recipient,
+    address,
+    envelopeFrom: row.envelope_from,
+    raw,
+    parsed,
+    headers,
+    kind: classifyInbound(headers, row.envelope_from, contentType),
+    from: sender?.address ?? '',
+    fromName: sender?.name ?? '',
+    messageId: parsed.messageId ?? null,
+    references,
+    // Decoded header text reaches templates and outgoing headers: one line only.
+    subject: oneLine(parsed.subject ?? ''),
+    auth,
+    authority,
+  };
+}
+
+/** A message no retry can route (its bytes cannot be read): it ends 'failed' and shows in stats. */
+export class UnusableMessage extends Error {}
+
+/** Marks a delivery that can never be routed, so it stops being retried and shows in stats. */
+export async function markRoutingFailed(ctx: Context, deliveryId: number, reason: string): Promise<void> {
+  await ctx.sql`
+    update inbound_deliveries set state = 'failed', outcome = ${reason.slice(0, 500)}, routed_at = now()
+    where id = ${deliveryId} and state = 'received'`;
+}
+
+/**
+ * After the queue's own retries are spent: an unusable message ends 'failed';
+ * anything else (Postgres or Redis down, a bug fixed by the next deploy) stays
+ * 'received' and the reconciler queues it again after a delay that doubles
+ * up to six hours, for as long as it takes. Never rejects: it runs where no
+ * one would listen.
+ */
+export async function noteRoutingFailure(ctx: Context, deliveryId: number, err: Error): Promise<void> {
+  try {
+    if (err instanceof UnusableMessage || err.name === 'UnusableMessage') {
+      await markRoutingFailed(ctx, deliveryId, err.message);
+      return;
+    }
+    await ctx.sql`
+      update inbound_deliveries
+      set route_attempts = route_attempts + 1, route_error = ${err.message.slice(0, 500)},
+          route_retry_at = now() + least(interval '1 minute' * power(2, least(route_attempts, 12)), interval '6 hours')
+      where id = ${deliveryId} and state = 'received'`;
+  } catch (noteErr) {
+    // Postgres is down too: the row stays 'received' and the reconciler finds it once it is back.
+    ctx.log.warn({ err: noteErr, deliveryId }, 'could not record a routing failure; the reconciler will retry it');
+  }
+}

@@ -1,0 +1,119 @@
+import { Resolver } from 'node:dns/promises';
+import type { DNSResolver, AuthenticateResult } from 'mailauth';
+import type { Context } from '../../app/context.ts';
+import { readTrustedAuthResults, unauthenticated, describeAuth, type SenderAuth } from '../../shared/rules/authResults.ts';
+import type { DmarcPolicy } from '../../shared/rules/dmarc.ts';
+import { headerBagFromRaw, headerValues } from '../../shared/rules/headers.ts';
+
+export type { DNSResolver } from 'mailauth';
+
+/** What the SMTP session recorded with the message. */
+export interface SessionFacts {
+  clientAddress: string | null;
+  helo: string | null;
+  envelopeFrom: string;
+}
+
+/**
+ * SPF, DKIM, DMARC and ARC of one stored message. Behind a trusted MX
+ * (AUTHSERV_ID) its Authentication-Results is read instead, since only the
+ * MX saw the real client. Returns the Authentication-Results value to store
+ * and the verdicts as data.
+ */
+export async function authenticateSender(ctx: Context, raw: Buffer, session: SessionFacts): Promise<{ auth: SenderAuth; header: string }> {
+  const trusted = ctx.config.auth.authservId;
+  if (trusted) {
+    const auth = readTrustedAuthResults(headerValues(headerBagFromRaw(raw), 'authentication-results'), trusted);
+    return { auth, header: describeAuth(auth) };
+  }
+  const mta = ctx.config.domain;
+  try {
+    // Loaded on first use: it takes about a second, which every CLI command would pay otherwise.
+    const { authenticate } = await import('mailauth');
+    const result = await authenticate(raw, {
+      ip: session.clientAddress ?? undefined,
+      helo: session.helo ?? undefined,
+      sender: session.envelopeFrom,
+      mta,
+      resolver: resolverOf(ctx),
+      disableBimi: true,
+    });
+    return { auth: fromMailauth(mta, result), header: arValue(result.headers, mta) };
+  } catch (err) {
+    // A message mailauth cannot read at all has no authentication: it can still be confirmed.
+    ctx.log.warn({ err: (err as Error).message }, 'sender authentication failed');
+    const auth = unauthenticated(mta, 'verified');
+    return { auth, header: describeAuth(auth) };
+  }
+}
+
+/** The value of mailauth's Authentication-Results line, unfolded. */
+function arValue(headers: string, mta: string): string {
+  const m = /(?:^|\n)Authentication-Results:\s*([\s\S]*?)(?:\r?\n(?![ \t])|$)/i.exec(headers);
+  return (m?.[1] ?? `${mta}; none`).replace(/\r?\n[ \t]+/g, ' ').trim();
+}
+
+function fromMailauth(mta: string, result: AuthenticateResult): SenderAuth {
+  const r = result as any;
+  const dmarc = r.dmarc || null;
+  const policy = String(dmarc?.policy ?? dmarc?.p ?? '').toLowerCase();
+  return {
+    authservId: mta,
+    source: 'verified',
+    spf: { result: String(r.spf?.status?.result ?? 'none'), domain: r.spf?.domain ? String(r.spf.domain).toLowerCase() : null },
+    dkim: ((r.dkim?.results ?? []) as any[])
+      .filter((s) => s.signingDomain)
+      .map((s) => ({ result: String(s.status?.result ?? 'none'), domain: String(s.signingDomain).toLowerCase() })),
+    dmarc: {
+      result: String(dmarc?.status?.result ?? 'none'),
+      domain: dmarc?.domain ? String(dmarc.domain).toLowerCase() : null,
+      policy: ['none', 'quarantine', 'reject'].includes(policy) ? (policy as DmarcPolicy) : null,
+    },
+    arc: { result: String(r.arc?.status?.result ?? 'none') },
+  };
+}
+
+// Built on first use (never at load time); DNS_SERVERS picks the servers.
+let systemResolver: DNSResolver | null = null;
+const CACHE_MS = 5 * 60_000;
+const CACHE_MAX = 10_000;
+
+function resolverOf(ctx: Context): DNSResolver {
+  if (ctx.resolver) return ctx.resolver;
+  if (!systemResolver) {
+    const resolver = new Resolver({ timeout: 3000, tries: 2 });
+    if (ctx.config.auth.dnsServers.length) resolver.setServers(ctx.config.auth.dnsServers);
+    // Members write from a few providers: their SPF, DKIM and DMARC records are asked for again and again.
+    const cache = new Map<string, { answer: Promise<string[][] | string[]>; at: number }>();
+    systemResolver = (name, rrtype) => {
+      const key = `${name.toLowerCase()} ${rrtype}`;
+      const hit = cache.get(key);
+      if (hit && Date.now() - hit.at < CACHE_MS) return hit.answer;
+      if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
+      const answer = resolver.resolve(name, rrtype) as Promise<string[][] | string[]>;
+      cache.set(key, { answer, at: Date.now() });
+      // "No such record" is an answer worth keeping; a timeout is not.
+      answer.catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== 'ENOTFOUND' && err.code !== 'ENODATA') cache.delete(key);
+      });
+      return answer;
+    };
+  }
+  return systemResolver;
+}
+
+/**
+ * The message's stored result, or a new one stored now (once: a concurrent
+ * router that got there first wins, and its result is used).
+ */
+export async function senderAuthOf(ctx: Context, messageRowId: number, raw: Buffer, stored: SenderAuth | null, session: SessionFacts): Promise<SenderAuth> {
+  if (stored) return stored;
+  const { auth, header } = await authenticateSender(ctx, raw, session);
+  const [row] = await ctx.sql`
+    update inbound_messages set auth = ${ctx.sql.json(auth as never)}, auth_results = ${header}
+    where id = ${messageRowId} and auth is null
+    returning auth`;
+  if (row) return row.auth as SenderAuth;
+  const [existing] = await ctx.sql`select auth from inbound_messages where id = ${messageRowId}`;
+  return (existing?.auth as SenderAuth | null) ?? auth;
+}

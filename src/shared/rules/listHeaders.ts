@@ -1,0 +1,102 @@
+// Headers on every list copy, the subject tag, and loop detection. Mail
+// clients build their "unsubscribe" and "reply to list" buttons from the
+// RFC 2369/2919 headers, and Gmail/Yahoo require RFC 8058 one-click
+// unsubscribe from bulk senders, so these are not decoration.
+
+import { type HeaderBag, firstAddress, headerValues } from './headers.ts';
+import { REPLY_PREFIX } from './subjectPrefixes.ts';
+
+export type ListHeaderInput = {
+  list: { slug: string; name: string };
+  domain: string;
+  /** Base URL of the web endpoint, e.g. "https://lists.example.org". */
+  publicUrl?: string;
+  unsubscribeToken: string;
+};
+
+export function listHeaders(input: ListHeaderInput): Record<string, string> {
+  const slug = input.list.slug.toLowerCase();
+  const domain = input.domain.toLowerCase().replace(/\.$/, '');
+  const post = `${slug}@${domain}`;
+  const request = `${slug}-request@${domain}`;
+  const mailtoUnsub = `<mailto:${request}?subject=${encodeURIComponent(`unsubscribe ${slug}`)}>`;
+
+  const base = input.publicUrl?.trim().replace(/\/+$/, '');
+  const url = base ? `${base}/unsubscribe/${encodeURIComponent(input.unsubscribeToken)}` : undefined;
+  const https = url !== undefined && /^https:\/\//i.test(url);
+
+  const headers: Record<string, string> = {
+    'List-Id': `${quotePhrase(input.list.name)} <${slug}.${domain}>`,
+    'List-Post': `<mailto:${post}>`,
+    'List-Help': `<mailto:${request}?subject=help>`,
+    // URL first: clients take the leftmost method they support and the
+    // web link works without the member's mail client sending anything.
+    'List-Unsubscribe': url ? `<${url}>, ${mailtoUnsub}` : mailtoUnsub,
+  };
+  // RFC 8058 only allows one-click on an HTTPS URI; http stays link-only.
+  if (https) headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
+  headers['List-Owner'] = `<mailto:${slug}-owner@${domain}>`;
+  headers['Precedence'] = 'list';
+  headers['X-Loop'] = post;
+  return headers;
+}
+
+/**
+ * A phrase for List-Id: quoted, with CR/LF removed so a list name can never
+ * inject a header. Non-ASCII is left to nodemailer's RFC 2047 encoding.
+ */
+function quotePhrase(name: string): string {
+  const clean = name.replace(/[\r\n\t]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return `"${clean.replace(/(["\\])/g, '\\$1')}"`;
+}
+
+
+function tagRegex(slug: string, global: boolean): RegExp {
+  const s = slug.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\[${s}\\]\\s*`, global ? 'gi' : 'i');
+}
+
+/**
+ * "[slug] subject", with replies kept as one "Re: [slug] subject": reply
+ * prefixes (any language, any count) collapse to a single "Re:" in front of
+ * the tag, as Mailman does, and existing copies of the tag anywhere are
+ * dropped so the tag never doubles. Forward prefixes are content ("[gb]
+ * Fwd: report") and stay where they were.
+ */
+export function tagSubject(subject: string, slug: string): string {
+  const tagAtStart = new RegExp(`^${tagRegex(slug, false).source}`, 'i');
+  let rest = subject.replace(/[\r\n]+/g, ' ').trim();
+  let reply = false;
+  for (;;) {
+    const before = rest;
+    const r = REPLY_PREFIX.exec(rest);
+    if (r) {
+      reply = true;
+      rest = rest.slice(r[0].length);
+    }
+    rest = rest.replace(tagAtStart, '');
+    if (rest === before) break;
+  }
+  rest = rest.replace(tagRegex(slug, true), '').replace(/\s+/g, ' ').trim();
+  const tagged = rest ? `[${slug}] ${rest}` : `[${slug}]`;
+  return reply ? `Re: ${tagged}` : tagged;
+}
+
+/**
+ * The message has already been through this list: it carries our X-Loop,
+ * List-Post or List-Id. Distributing it again would start a loop.
+ */
+export function isLoop(headers: HeaderBag, slug: string, domain: string): boolean {
+  const post = `${slug}@${domain.replace(/\.$/, '')}`.toLowerCase();
+  const id = `${slug}.${domain.replace(/\.$/, '')}`.toLowerCase();
+  if (headerValues(headers, 'x-loop').some((v) => firstAddress(v)?.toLowerCase() === post)) return true;
+  for (const v of headerValues(headers, 'list-post')) {
+    for (const m of v.matchAll(/<mailto:([^>?]+)[^>]*>/gi)) {
+      if (m[1]!.trim().toLowerCase() === post) return true;
+    }
+  }
+  return headerValues(headers, 'list-id').some((v) => {
+    const m = /<([^>]+)>/.exec(v);
+    return (m ? m[1]! : v).trim().toLowerCase() === id;
+  });
+}

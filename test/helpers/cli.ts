@@ -37,6 +37,18 @@ export function runTacit(
   });
 }
 
+/** The environment that points a `tacit` process at a harness's database, Redis, home and Maildir. */
+export function harnessEnv(h: Harness): Record<string, string> {
+  return {
+    DATABASE_URL: h.databaseUrl,
+    REDIS_URL: h.runtime.redisUrl,
+    TACIT_HOME: h.config.home,
+    TACIT_SECRET: h.config.secret ?? '',
+    QUEUE_PREFIX: h.config.queuePrefix,
+    OUTBOUND: `maildir:${h.maildir}`,
+  };
+}
+
 /** Runs the real `tacit` command against a harness's database, Redis and Maildir. */
 export function tacit(
   h: Harness,
@@ -45,14 +57,6 @@ export function tacit(
 ): Promise<CliResult> {
   return runTacit(args, {
     ...options,
-    env: {
-      DATABASE_URL: h.databaseUrl,
-      REDIS_URL: h.runtime.redisUrl,
-      TACIT_HOME: h.config.home,
-      TACIT_SECRET: h.config.secret ?? '',
-      QUEUE_PREFIX: h.config.queuePrefix,
-      OUTBOUND: `maildir:${h.maildir}`,
-      ...options.env,
-    },
+    env: { ...harnessEnv(h), ...options.env },
   });
 }

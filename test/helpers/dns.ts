@@ -37,3 +37,11 @@ export function dkimKey(domainName: string, keySelector = 'test') {
     },
   };
 }
+
+/** A DNS zone in which `domainName` publishes a DKIM key, and that key: mail signed with it passes DKIM and DMARC alignment. */
+export function signingDomain(domainName = 'example.org') {
+  const dns = new TestDns();
+  const key = dkimKey(domainName);
+  key.publish(dns);
+  return { dns, dkim: key.dkim };
+}

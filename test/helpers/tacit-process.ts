@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
+import { harnessEnv } from './cli.ts';
 import type { Harness } from './harness.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -22,12 +23,7 @@ export function startTacitProcess(h: Harness, port: number, args: string[] = [],
       env: {
         ...process.env,
         LOG_LEVEL: 'error',
-        DATABASE_URL: h.databaseUrl,
-        REDIS_URL: h.runtime.redisUrl,
-        TACIT_HOME: h.config.home,
-        TACIT_SECRET: h.config.secret ?? '',
-        QUEUE_PREFIX: h.config.queuePrefix,
-        OUTBOUND: `maildir:${h.maildir}`,
+        ...harnessEnv(h),
         SMTP_PORT: String(port),
         RECONCILE_EVERY_MS: '1000',
         RECONCILE_GRACE_MS: '1000',

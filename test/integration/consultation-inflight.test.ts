@@ -3,7 +3,7 @@ import { replyAddress } from '../../src/domains/consultations/addresses.ts';
 import { closeConsultation } from '../../src/domains/consultations/close.ts';
 import nodemailer from 'nodemailer';
 import { createHarness, type Harness } from '../helpers/harness.ts';
-import { dkimKey, TestDns } from '../helpers/dns.ts';
+import { signingDomain } from '../helpers/dns.ts';
 import { storeInbound } from '../../src/pipeline/ingest/storeInbound.ts';
 import { routeDelivery } from '../../src/pipeline/routing/router.ts';
 import { closeHarness, inDays, routeAllNow, seedList } from '../helpers/consultation.ts';
@@ -15,9 +15,7 @@ import { closeHarness, inDays, routeAllNow, seedList } from '../helpers/consulta
  */
 let h: Harness;
 // A close acts at once only when signed by the coordinator's domain.
-const dns = new TestDns();
-const signed = dkimKey('example.org');
-signed.publish(dns);
+const { dns, dkim } = signingDomain('example.org');
 
 beforeAll(async () => {
   h = await createHarness({ workers: false, resolver: dns.resolver });
@@ -103,7 +101,7 @@ describe('every reply received in time counts, whatever triggers the close', () 
     await storeReply(id, list.members[1]!, 'B');
     const { message } = await nodemailer.createTransport({ streamTransport: true, buffer: true }).sendMail({
       from: list.coordinator, to: `consult@${h.domain}`, subject: 'close', text: `close C-${id}`,
-      messageId: `<close-${id}@example.org>`, dkim: signed.dkim,
+      messageId: `<close-${id}@example.org>`, dkim,
     });
     const command = await storeInbound(h.ctx.sql, {
       raw: message as Buffer,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replyAddress } from '../../src/domains/consultations/addresses.ts';
 import { closeConsultation } from '../../src/domains/consultations/close.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
-import { dkimKey, TestDns } from '../helpers/dns.ts';
+import { signingDomain } from '../helpers/dns.ts';
 import { closeHarness, inDays, routeAllNow, seedList, tacit, type SeededList } from '../helpers/consultation.ts';
 
 /**
@@ -12,9 +12,7 @@ import { closeHarness, inDays, routeAllNow, seedList, tacit, type SeededList } f
  */
 let h: Harness;
 // A cancel acts at once only when signed by the coordinator's domain.
-const dns = new TestDns();
-const signed = dkimKey('example.org');
-signed.publish(dns);
+const { dns, dkim } = signingDomain('example.org');
 
 beforeAll(async () => {
   h = await createHarness({ workers: false, resolver: dns.resolver });
@@ -129,7 +127,7 @@ describe('tacit consultation C-ID --json', () => {
     const id = await open(list, 'Congress date', 'Kind: choice\nOptions:\nA. May\nB. June');
     const m2 = list.members[1]!;
     await h.ctx.sql`update outbox set state = 'pending' where kind = 'consultation-copy' and recipient = ${m2}`;
-    await h.send({ from: list.coordinator, to: `consult@${h.domain}`, subject: 'cancel', text: `cancel C-${id}`, dkim: signed.dkim });
+    await h.send({ from: list.coordinator, to: `consult@${h.domain}`, subject: 'cancel', text: `cancel C-${id}`, dkim });
     await routeAllNow(h);
     const [c] = await h.ctx.sql`select status from consultations where id = ${id}`;
     expect(c.status).toBe('cancelled');

@@ -5,7 +5,7 @@ import { runConsultationJob } from '../../src/domains/consultations/jobs.ts';
 import { sendReminder } from '../../src/domains/consultations/remind.ts';
 import { reconcileOnce } from '../../src/app/reconciler.ts';
 import { createHarness, waitFor, type Harness } from '../helpers/harness.ts';
-import { dkimKey, TestDns } from '../helpers/dns.ts';
+import { signingDomain } from '../helpers/dns.ts';
 import { closeHarness, delivered, expire, inDays, openViaSmtp, seedList, waitForMailTo, waitForOutbox, type SeededList } from '../helpers/consultation.ts';
 
 /** Alarms, the exactly-once close, the reconciler, reminders, extend, cancel and the mailed commands. */
@@ -16,9 +16,7 @@ const choice = (deadline = inDays(7), reminder = 'none') => [
 ];
 
 // Commands that change a consultation act at once only when signed by the sender's domain.
-const dns = new TestDns();
-const signed = dkimKey('example.org');
-signed.publish(dns);
+const { dns, dkim } = signingDomain('example.org');
 
 beforeAll(async () => {
   h = await createHarness({ resolver: dns.resolver });
@@ -123,7 +121,7 @@ describe('reminders, extend and cancel', () => {
 
   it('extend after the reminder: new deadline, everyone told, the old alarm does nothing, a new reminder is due', async () => {
     const [before] = await h.ctx.sql`select deadline from consultations where id = ${id}`;
-    await h.send({ from: list.coordinator, to: `request@${h.domain}`, subject: 'commands', text: `extend C-${id} 2 days`, dkim: signed.dkim });
+    await h.send({ from: list.coordinator, to: `request@${h.domain}`, subject: 'commands', text: `extend C-${id} 2 days`, dkim });
     const [answer] = await waitForMailTo(h, list.coordinator, /^Re: commands/);
     expect(answer!.mail.text).toMatch(new RegExp(`C-${id} now closes at \\w{3} \\d+ \\w{3} \\d{4} \\d\\d:\\d\\d UTC`));
     const [after] = await h.ctx.sql`select deadline, reminder_at, reminded_for from consultations where id = ${id}`;
@@ -168,7 +166,7 @@ describe('reminders, extend and cancel', () => {
   });
 
   it('cancel: nothing is counted, members are told, a later reply hears it was cancelled', async () => {
-    await h.send({ from: list.coordinator, to: `gb-consult@${h.domain}`, subject: 'stop', text: `cancel C-${id}`, dkim: signed.dkim });
+    await h.send({ from: list.coordinator, to: `gb-consult@${h.domain}`, subject: 'stop', text: `cancel C-${id}`, dkim });
     const [answer] = await waitForMailTo(h, list.coordinator, /^Re: stop/);
     expect(answer!.mail.text).toContain(`C-${id} is cancelled; nothing will be counted. 5 members are told.`);
     for (const member of [m1, m2, m3, m4]) await waitForMailTo(h, member, new RegExp(`^Cancelled: \\[gb\\] C-${id}`));
@@ -185,7 +183,7 @@ describe('reminders, extend and cancel', () => {
     const opened = await openViaSmtp(h, list, 'Quick one', choice());
     await h.send({ from: m3, to: opened.replyTo.get(m3)!, subject: 'Re: quick', text: 'B, not A' });
     await waitForMailTo(h, m3, /^Recorded: C-/);
-    await h.send({ from: list.coordinator, to: `gb-consult@${h.domain}`, subject: 'enough', text: `close C-${opened.id}`, dkim: signed.dkim });
+    await h.send({ from: list.coordinator, to: `gb-consult@${h.domain}`, subject: 'enough', text: `close C-${opened.id}`, dkim });
     const [answer] = await waitForMailTo(h, list.coordinator, /^Re: enough/);
     expect(answer!.mail.text).toContain(`C-${opened.id} is closed.`);
     expect(answer!.mail.text).toContain('Winner: B. Autumn');

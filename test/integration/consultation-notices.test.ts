@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dkimKey, TestDns } from '../helpers/dns.ts';
+import { signingDomain } from '../helpers/dns.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { closeHarness, inDays, routeAllNow, seedList } from '../helpers/consultation.ts';
 
 /** Extension notices are coalesced: members get the latest deadline, not one mail per extension. No workers: nothing is sent meanwhile. */
 let h: Harness;
-const dns = new TestDns();
-const signed = dkimKey('example.org');
-signed.publish(dns);
+const { dns, dkim } = signingDomain('example.org');
 
 beforeAll(async () => {
   h = await createHarness({ workers: false, resolver: dns.resolver });
@@ -27,7 +25,7 @@ describe('extension notices', () => {
     const [c] = await h.ctx.sql`select id from consultations where status = 'open'`;
 
     for (const days of [1, 2]) {
-      await h.send({ from: list.coordinator, to: `nl-consult@${h.domain}`, subject: 'later', text: `extend C-${c.id} ${days} days`, dkim: signed.dkim });
+      await h.send({ from: list.coordinator, to: `nl-consult@${h.domain}`, subject: 'later', text: `extend C-${c.id} ${days} days`, dkim });
       await routeAllNow(h);
     }
     const notices = await h.ctx.sql`

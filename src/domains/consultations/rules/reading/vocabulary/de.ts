@@ -20,7 +20,7 @@ export const de: Vocabulary = {
       'ich bin fur', 'bin fur', 'klar', 'naturlich', 'eindeutig', 'favorit', 'mein favorit', 'erste wahl', 'praferenz',
       'meine praferenz', 'ware mir am liebsten', 'mir am liebsten'],
     conj: ['und', 'oder', 'sowie'],
-    rank: ['dann', 'danach', 'vor', 'eher als', 'statt', 'anschliessend'],
+    rank: ['notfalls', 'ansonsten', 'dann', 'danach', 'vor', 'eher als', 'statt', 'anschliessend'],
     intro: ['weil', 'denn', 'obwohl', 'da', 'wenn', 'falls'],
     filler: ["vorerst", "erstmal", "fur jetzt", 'ich', 'bin', 'die', 'der', 'das', 'ist', 'mich', 'mir', 'meine', 'mein', 'wir', 'stimme', 'option',
       'variante', 'wahl', 'reihenfolge', 'meine reihenfolge', 'sonst', 'sonst ist', 'ware', 'waren', 'wurde', 'fur mich',
@@ -37,7 +37,7 @@ export const de: Vocabulary = {
     lead: ['stimme', 'ich stimme', 'ich', 'meine stimme', 'voll', 'ganz'],
   },
   doubt: {
-    proxy: ['hat mich gebeten', 'sie stimmt', 'er stimmt', 'sie bevorzugt', 'er bevorzugt', 'sie mochte', 'er mochte', 'in ihrem namen', 'in seinem namen', 'im namen von', 'fur sie', 'fur ihn'],
+    proxy: ['stimmt fur', 'stimmt gegen', 'stimmen fur', 'hat mich gebeten', 'sie stimmt', 'er stimmt', 'sie bevorzugt', 'er bevorzugt', 'sie mochte', 'er mochte', 'in ihrem namen', 'in seinem namen', 'im namen von', 'fur sie', 'fur ihn'],
     correction: ['eigentlich', 'doch lieber', 'korrektur', 'nein doch'],
     condition: ['wenn', 'falls', 'sofern', 'unter der bedingung'],
   },

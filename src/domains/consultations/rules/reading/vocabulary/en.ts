@@ -41,7 +41,7 @@ export const en: Vocabulary = {
       'fine with', 'ok with', 'okay with', 'happy with', 'can live with', 'could live with', 'content with', 'accept',
       'i accept', "i'd accept", 'could accept', 'can accept', 'okay for', 'ok for', 'fine for', 'also fine with',
     ],
-    pref: [
+    pref: ['works best', 'work best', 'best for me', 'suits me best', 
       'prefer', 'prefers', 'preferred', 'preferably', 'preference', 'my preference', 'favour', 'favor', 'favourite',
       'favorite', 'best', 'vote', 'votes', 'voting', 'voted', 'choose', 'choice', 'pick', 'like', 'love', 'go with',
       'go for', 'going with', 'going for', 'good', 'great', 'perfect', 'excellent', 'please', 'pls', 'plz', 'definitely',
@@ -51,7 +51,7 @@ export const en: Vocabulary = {
       'makes more sense', 'makes sense', 'nice', 'would be nice', 'deserves', 'sounds best', 'the way to go', 'all the way', 'gets my vote',
     ],
     conj: ['and', 'or', 'and/or', 'as well as', 'nor'],
-    rank: [
+    rank: ['otherwise', 'failing that', 'or else', 
       'then', 'and then', 'followed by', 'over', 'before', 'rather than', 'more than', 'ahead of', 'next', 'instead of',
       'after that',
     ],
@@ -120,7 +120,7 @@ export const en: Vocabulary = {
       // third person: someone else's choice, reported
       'votes', 'prefers', 'wants', 'objects', 'agrees', 'abstains', 'for my wife', 'for my husband', 'for my partner', 'on her behalf', 'on his behalf',
     ],
-    correction: [
+    correction: ['i mean', 'oops', 'make that', 'sorry i meant', 
       'actually', 'on second thought', 'on second thoughts', 'second thoughts', 'no wait', 'wait', 'scratch that',
       'correction', 'i meant', 'change my vote', 'changing my vote', 'changed my mind',
     ],

@@ -16,7 +16,7 @@ export const es: Vocabulary = {
     pref: ['prefiero', 'mejor', 'por favor', 'me quedo con', 'elijo', 'voto por', 'mi voto', 'claro', 'sin duda',
       'por supuesto', 'preferencia', 'mi preferencia', 'primera opcion'],
     conj: ['y', 'o', 'e', 'u'],
-    rank: ['luego', 'despues', 'seguido de', 'antes que'],
+    rank: ['si no', 'y si no', 'o si no', 'sino', 'luego', 'despues', 'seguido de', 'antes que'],
     intro: ['porque', 'pues', 'aunque', 'ya que', 'si'],
     filler: ["por ahora", "de momento", 'yo', 'mi', 'el', 'lo', 'es', 'por', 'para', 'con', 'opcion', 'propuesta', 'nombre', 'me', 'la', 'en',
       'las dos', 'los dos', 'gracias', 'saludos'],
@@ -31,7 +31,7 @@ export const es: Vocabulary = {
     lead: ['voto', 'yo voto', 'estoy', 'yo', 'mi voto', 'totalmente', 'completamente'],
   },
   doubt: {
-    proxy: ['me pidio que', 'ella vota', 'el vota', 'ella prefiere', 'el prefiere', 'me pide que', 'en nombre de', 'de parte de'],
+    proxy: ['vota', 'votan', 'prefiere', 'prefieren', 'me pidio que', 'ella vota', 'el vota', 'ella prefiere', 'el prefiere', 'me pide que', 'en nombre de', 'de parte de'],
     correction: ['en realidad', 'pensandolo mejor', 'mejor dicho', 'corrijo'],
     condition: ['si', 'siempre que', 'con tal de que'],
   },

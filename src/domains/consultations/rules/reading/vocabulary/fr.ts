@@ -19,7 +19,7 @@ export const fr: Vocabulary = {
     pref: ['prefere', 'je prefere', 'choix', 'mon choix', 'vote pour', 'je vote', 'je vote pour', "s'il vous plait", 'stp',
       'svp', 'sans hesiter', 'sans hesitation', 'evidemment', 'bien sur', 'preference', 'ma preference', 'premier choix'],
     conj: ['et', 'ou', 'ou bien'],
-    rank: ['puis', 'ensuite', 'et puis', 'avant', 'plutot que', 'apres'],
+    rank: ['sinon', 'a defaut', 'puis', 'ensuite', 'et puis', 'avant', 'plutot que', 'apres'],
     intro: ['parce', 'parce que', 'car', 'puisque', 'comme', 'si'],
     filler: ["pour l'instant", "pour le moment", 'je', "j'", 'moi', 'mon', 'mes', 'la', 'le', 'les', "l'", 'pour', "c'est", 'est', 'nous', 'option',
       'proposition', 'nom', 'deux', 'les deux', 'classement', 'ordre', 'premier', 'deuxieme', 'troisieme', 'dernier',
@@ -36,7 +36,7 @@ export const fr: Vocabulary = {
     lead: ['vote', 'je vote', 'suis', 'je suis', 'je', 'moi', 'mon vote', 'ma reponse', 'totalement', 'entierement'],
   },
   doubt: {
-    proxy: ["m'a demande de", 'elle vote', 'il vote', 'elle prefere', 'il prefere', 'de sa part', 'au nom de', 'vote pour elle', 'vote pour lui'],
+    proxy: ['votent', 'preferent', "m'a demande de", 'elle vote', 'il vote', 'elle prefere', 'il prefere', 'de sa part', 'au nom de', 'vote pour elle', 'vote pour lui'],
     correction: ['en fait', 'finalement', 'reflexion faite', 'tout compte fait', 'non attendez'],
     condition: ['si', 'a condition', 'pourvu que'],
   },

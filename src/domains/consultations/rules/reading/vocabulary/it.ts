@@ -16,7 +16,7 @@ export const it: Vocabulary = {
     pref: ['preferisco', 'scelgo', 'voto per', 'il mio voto', 'per favore', 'certo', 'senza dubbio', 'preferenza',
       'la mia preferenza'],
     conj: ['e', 'o', 'oppure', 'ed'],
-    rank: ['poi', 'seguito da', 'prima di', 'dopo'],
+    rank: ['altrimenti', 'in alternativa', 'poi', 'seguito da', 'prima di', 'dopo'],
     intro: ['perche', 'poiche', 'anche se', 'se', 'dato che'],
     filler: ["per ora", "per adesso", 'io', 'il', 'lo', 'la', 'per', 'sono', 'opzione', 'mi', 'me', 'mio', 'mia', 'grazie', 'saluti'],
   },
@@ -29,7 +29,7 @@ export const it: Vocabulary = {
     lead: ['voto', 'sono', 'io sono', 'io voto', 'io'],
   },
   doubt: {
-    proxy: ['mi ha chiesto di', 'a nome di', 'per conto di'],
+    proxy: ['vota', 'votano', 'preferisce', 'preferiscono', 'mi ha chiesto di', 'a nome di', 'per conto di'],
     correction: ['anzi', 'ripensandoci', 'in realta'],
     condition: ['se', 'purche', 'a condizione che'],
   },

@@ -4,7 +4,7 @@ export const nl: Vocabulary = {
   language: 'nl',
   choice: {
     between: ['tussen'],
-    any: ['maakt niet uit', 'maakt me niet uit', 'geen voorkeur', 'om het even', 'alles is goed', 'allemaal goed',
+    any: ['maakt mij niet uit', 'maakt het niet uit', 'mij maakt het niet uit', 'maakt niet uit', 'maakt me niet uit', 'geen voorkeur', 'om het even', 'alles is goed', 'allemaal goed',
       'alle opties zijn goed', 'vind alles goed', 'onverschillig'],
     anyWeak: ['alles', 'allemaal', 'alle'],
     none: ['geen van allen', 'geen enkele', 'geen van beide'],
@@ -16,7 +16,7 @@ export const nl: Vocabulary = {
     pref: ['voorkeur', 'mijn voorkeur', 'voorkeur voor', 'graag', 'liefst', 'het liefst', 'kies', 'ik kies', 'stem voor',
       'ik stem voor', 'natuurlijk', 'zeker', 'duidelijk'],
     conj: ['en', 'of'],
-    rank: ['dan', 'daarna', 'boven', 'voor', 'liever dan'],
+    rank: ['anders', 'of anders', 'dan', 'daarna', 'boven', 'voor', 'liever dan'],
     intro: ['omdat', 'want', 'hoewel', 'als', 'aangezien'],
     filler: ['ik', 'mij', 'me', 'mijn', 'het', 'de', 'een', 'is', 'optie', 'voor mij', 'wat mij betreft', 'bedankt', 'groet'],
   },
@@ -31,7 +31,7 @@ export const nl: Vocabulary = {
     lead: ['stem', 'ik stem', 'ben', 'ik ben', 'ik', 'helemaal', 'volledig'],
   },
   doubt: {
-    proxy: ['vroeg me om', 'heeft me gevraagd', 'namens'],
+    proxy: ['stemt', 'stemt voor', 'stemt tegen', 'stemmen voor', 'vroeg me om', 'heeft me gevraagd', 'namens'],
     correction: ['eigenlijk', 'bij nader inzien', 'correctie'],
     condition: ['als', 'mits', 'op voorwaarde dat'],
   },

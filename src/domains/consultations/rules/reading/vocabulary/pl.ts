@@ -15,7 +15,7 @@ export const pl: Vocabulary = {
     acceptPrefix: [],
     pref: ['glosuje na', 'glosuje', 'wybieram', 'wole', 'preferuje', 'prosze', 'oczywiscie', 'zdecydowanie'],
     conj: ['i', 'lub', 'albo', 'oraz'],
-    rank: ['potem', 'nastepnie', 'przed'],
+    rank: ['ewentualnie', 'w przeciwnym razie', 'potem', 'nastepnie', 'przed'],
     intro: ['bo', 'poniewaz', 'chociaz', 'jesli'],
     filler: ['ja', 'mi', 'mnie', 'na', 'opcja', 'opcje', 'moj', 'moja', 'dla mnie', 'dziekuje', 'pozdrawiam'],
   },
@@ -29,7 +29,7 @@ export const pl: Vocabulary = {
     lead: ['glosuje', 'jestem', 'ja', 'w pelni', 'calkowicie'],
   },
   doubt: {
-    proxy: ['poprosil mnie', 'poprosila mnie', 'w imieniu'],
+    proxy: ['woli', 'wola', 'glosuja', 'poprosil mnie', 'poprosila mnie', 'w imieniu'],
     correction: ['wlasciwie', 'jednak'],
     condition: ['jesli', 'pod warunkiem'],
   },

@@ -16,7 +16,7 @@ export const pt: Vocabulary = {
     pref: ['prefiro', 'claro', 'com certeza', 'escolho', 'voto em', 'voto na', 'voto no', 'meu voto', 'por favor',
       'preferencia', 'minha preferencia', 'sem duvida'],
     conj: ['e', 'ou'],
-    rank: ['depois', 'em seguida', 'antes de'],
+    rank: ['senao', 'se nao', 'ou entao', 'depois', 'em seguida', 'antes de'],
     intro: ['porque', 'pois', 'embora', 'ja que', 'se'],
     filler: ["por agora", "por enquanto", 'eu', 'as', 'os', 'opcao', 'meu', 'minha', 'para', 'mim', 'obrigado', 'obrigada', 'na', 'no', 'em'],
   },
@@ -29,7 +29,7 @@ export const pt: Vocabulary = {
     lead: ['voto', 'sou', 'eu sou', 'estou', 'eu voto', 'eu'],
   },
   doubt: {
-    proxy: ['pediu-me para', 'me pediu para', 'em nome de'],
+    proxy: ['vota', 'votam', 'preferem', 'pediu-me para', 'me pediu para', 'em nome de'],
     correction: ['na verdade', 'pensando melhor', 'corrigindo'],
     condition: ['se', 'desde que'],
   },

@@ -15,7 +15,7 @@ export const sv: Vocabulary = {
     acceptPrefix: ['nojd med'],
     pref: ['foredrar', 'jag foredrar', 'helst', 'rostar pa', 'jag rostar pa', 'valjer', 'tack', 'sjalvklart', 'sakert'],
     conj: ['och', 'eller'],
-    rank: ['sedan', 'darefter', 'fore'],
+    rank: ['annars', 'sedan', 'darefter', 'fore'],
     intro: ['eftersom', 'for att', 'fast', 'om'],
     filler: ['jag', 'mig', 'mej', 'min', 'mitt', 'det', 'alternativ', 'alternativet', 'for mig', 'halsningar'],
   },
@@ -29,7 +29,7 @@ export const sv: Vocabulary = {
     lead: ['rostar', 'jag rostar', 'ar', 'jag ar', 'jag', 'helt'],
   },
   doubt: {
-    proxy: ['bad mig', 'for hennes rakning', 'for hans rakning', 'a hennes vagnar', 'a hans vagnar'],
+    proxy: ['hon rostar', 'han rostar', 'hon foredrar', 'han foredrar', 'bad mig', 'for hennes rakning', 'for hans rakning', 'a hennes vagnar', 'a hans vagnar'],
     correction: ['forresten', 'vid narmare eftertanke'],
     condition: ['om', 'forutsatt att', 'sa lange'],
   },

@@ -224,6 +224,21 @@ function looksLikeOption(w: string): boolean {
 
 const isSingleLetter = (t: Tok | undefined) => !!t && t.kind === 'word' && !t.strong && /^[a-z]$/.test(t.text);
 
+/** The longest vocabulary phrase starting at word i of a sentence, if any. */
+function longestPhraseAt(sentence: Tok[], i: number): { role: WordRole; n: number } | null {
+  let key = '';
+  let found: { role: WordRole; n: number } | null = null;
+  for (let n = 1; n <= LONGEST_PHRASE && i + n <= sentence.length; n++) {
+    const p = sentence[i + n - 1]!;
+    if (p.kind !== 'word' || p.strong || isSingleLetter(p)) break;
+    key = n === 1 ? p.text : `${key} ${p.text}`;
+    if (!CHOICE_PREFIXES.has(key)) break;
+    const role = VOCABULARY.get(key);
+    if (role) found = { role, n };
+  }
+  return found;
+}
+
 /**
  * Gives every token of a sentence its role: multi-word phrases are merged,
  * single letters are told apart from the article "a" / pronoun "I".
@@ -238,16 +253,17 @@ function resolveRoles(sentence: Tok[], original: string, letters: Set<string>): 
       continue;
     }
     let done = false;
-    // The longest phrase starting here; extending stops as soon as no phrase starts so.
-    let key = '';
-    let found: { role: WordRole; n: number } | null = null;
-    for (let n = 1; n <= LONGEST_PHRASE && i + n <= sentence.length; n++) {
-      const p = sentence[i + n - 1]!;
-      if (p.kind !== 'word' || p.strong || (n > 1 && isSingleLetter(p))) break;
-      key = n === 1 ? p.text : `${key} ${p.text}`;
-      if (!CHOICE_PREFIXES.has(key)) break;
-      const role = VOCABULARY.get(key);
-      if (role) found = { role, n };
+    let found = longestPhraseAt(sentence, i);
+    // Vocabularies of all languages are merged, so a phrase of one ("me va")
+    // can swallow the start of a longer one of another ("va bene"): when the
+    // phrase from the next word reaches further and would leave no word
+    // unknown, this word stands alone.
+    if (found && found.n > 1) {
+      const after = sentence[i + found.n];
+      const dangling = after?.kind === 'word' && !after.strong && !isSingleLetter(after) && !longestPhraseAt(sentence, i + found.n);
+      const next = longestPhraseAt(sentence, i + 1);
+      const alone = VOCABULARY.get(t.text);
+      if (dangling && next && i + 1 + next.n > i + found.n && alone) found = { role: alone, n: 1 };
     }
     if (found) {
       merged.push({ kind: 'word', text: sentence.slice(i, i + found.n).map((p) => p.text).join(' '), start: t.start, end: sentence[i + found.n - 1]!.end, role: found.role });
@@ -659,6 +675,9 @@ export function readChoiceText(text: string, options: readonly (string | ChoiceO
   }
   const stance = stanceFromMeaning(interpret(spanToks), allLetters);
   if (!stance) return unreadableChoice(source);
+  // "Either weekend day is fine, not C": an "any" whose own sentence goes on
+  // to name an option is not consent to every option.
+  if (stance.any && s.slice(last + 1).some(isLetterish)) return unreadableChoice(source);
   const prefix = source.slice(prefixStart, s[0]!.start);
   return { stance, comment: joinComment(prefix, withoutRanges(source, taken, s[0]!.start)) };
 }

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { htmlToPlainText, newTextOfBody } from '../../../src/shared/rules/replyText.ts';
+import { readChoiceStance, readProposalStance } from '../../../src/domains/consultations/rules/stance.ts';
+import { DAYS, codeProbeCases, dayProbeCases, type ProbeBody } from '../../helpers/stance-probe-cases.ts';
+
+/** Whole replies to unseen consultations: the reply reader, then the stance reader. */
+const newText = (body: ProbeBody) => (typeof body === 'string' ? newTextOfBody(body) : htmlToPlainText(body.html));
+const label = (body: ProbeBody) => (typeof body === 'string' ? body : body.html).split('\n')[0]!;
+
+describe('whole replies to an unseen choice ("Which day for the assembly?")', () => {
+  it.each(dayProbeCases.map(([body, stance]) => [label(body), body, stance] as const))('%j', (_label, body, stance) => {
+    expect(readChoiceStance(newText(body), DAYS).stance).toEqual(stance);
+  });
+});
+
+describe('whole replies to an unseen proposal ("Adopt the new code of conduct")', () => {
+  it.each(codeProbeCases.map(([body, stance]) => [label(body), body, stance] as const))('%j', (_label, body, stance) => {
+    expect(readProposalStance(newText(body)).stance).toBe(stance);
+  });
+});

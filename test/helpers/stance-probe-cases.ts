@@ -62,6 +62,16 @@ export const dayProbeCases: Array<[ProbeBody, ChoiceStance]> = [
   // "weekend day" means A and B to a person, not to the reader; "any" would count consent to C
   [gmail('Either weekend day is fine, not online.', QUOTED_DAYS), U],
   [{ html: '<div dir="ltr">Saturday 14 March works best.</div><br><div class="gmail_quote"><div class="gmail_attr">On Mon, 30 Nov 2026 at 10:00, Assembly Committee wrote:</div><blockquote class="gmail_quote"><p>Which day for the assembly?</p><p>A. Saturday 14 March<br>B. Sunday 15 March<br>C. Online, two evenings<br>D. Postpone to autumn</p></blockquote></div>' }, { first: 'A' }],
+  [gmail("Saturday works, Sunday doesn't.", QUOTED_DAYS), { first: null, accept: ['A'], reject: ['B'] }],
+  ['D is out of the question', { first: null, reject: ['D'] }],
+  // an "any" the reader cannot fully place is not consent to every option
+  ['Any except postponing.', U],
+  ['Both weekend days work for me.', U],
+  ['All the other days work.', U],
+  ['Sunday no, Saturday yes', { first: 'A', reject: ['B'] }],
+  ['1. Saturday 2. Online 3. Sunday', { first: 'A', ranking: ['A', 'C', 'B'] }],
+  ['B (Saturday 14 March)', U],
+  ["Thanks, I'll think about it and get back to you.", U],
   // es
   [gmail('La B me es imposible. Voto por la A.', QUOTED_DAYS, 'El lun, 30 nov 2026 a las 10:00, Assembly Committee (<assembly-consult@tacit.localhost>) escribió:'), { first: 'A', reject: ['B'] }],
   [gmail('Me da igual.', QUOTED_DAYS, 'El lun, 30 nov 2026 a las 10:00, Assembly Committee escribió:'), { first: null, any: true }],

@@ -371,7 +371,9 @@ function resolveRoles(sentence: Tok[], original: string, letters: Set<string>): 
     else {
       // "all"/"everything" mean "any" only when qualified: "all fine", "all except C".
       const after = merged.slice(i + 1, e + 1);
-      const qualified = !hasLetters && after.some((x) => x.role === 'accept' || x.role === 'except');
+      // Unknown words between ("both weekend days work") say which ones are meant, not all.
+      const upto = after.findIndex((x) => x.role === 'accept' || x.role === 'except');
+      const qualified = !hasLetters && upto >= 0 && !after.slice(0, upto).some((x) => x.role === 'prose');
       const qualifiedExcept = hasLetters && after.some((x) => x.role === 'except');
       t.role = qualified || qualifiedExcept ? 'any' : 'filler';
     }
@@ -677,7 +679,8 @@ export function readChoiceText(text: string, options: readonly (string | ChoiceO
   if (!stance) return unreadableChoice(source);
   // "Either weekend day is fine, not C": an "any" whose own sentence goes on
   // to name an option is not consent to every option.
-  if (stance.any && s.slice(last + 1).some(isLetterish)) return unreadableChoice(source);
+  // "Any except postponing": an exception the reader could not match to an option.
+  if (stance.any && (s.slice(last + 1).some(isLetterish) || s[last + 1]?.role === 'except')) return unreadableChoice(source);
   const prefix = source.slice(prefixStart, s[0]!.start);
   return { stance, comment: joinComment(prefix, withoutRanges(source, taken, s[0]!.start)) };
 }

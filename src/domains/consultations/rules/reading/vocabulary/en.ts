@@ -31,6 +31,8 @@ export const en: Vocabulary = {
       "can't do", 'cannot do', "can't make", 'cannot make', "won't work", "doesn't work", 'does not work',
       "can't go", 'cannot go', "can't travel to", "couldn't go", 'definitely not', 'please not', 'anything but',
       'rules out', 'ruled out', 'out of the question', 'no to',
+      // elliptic: "Saturday works, Sunday doesn't"
+      "doesn't", 'doesnt', 'does not', "won't", 'is out of the question', 'are out of the question',
     ],
     accept: [
       'fine', 'ok', 'okay', 'o.k', 'acceptable', 'accepted', 'works', 'would do', 'will do', 'alright', 'all right',

@@ -182,6 +182,7 @@ const WROTE_WORDS = [
   'napsal\\(a\\)', 'napsal', // Czech
   'írta', // Hungarian
   'yazdı', // Turkish
+  'έγραψε', // Greek
 ];
 // Written without a space before them.
 const WROTE_SUFFIXES = [

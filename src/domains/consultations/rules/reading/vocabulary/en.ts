@@ -112,6 +112,8 @@ export const en: Vocabulary = {
       "i'm", 'im', 'i am', "we're", 'we are', 'fully', 'strongly', 'completely', 'totally', 'definitely', 'absolutely',
       'wholeheartedly', 'really', 'also', 'very much', 'happily', 'hereby', 'formally', 'entirely', 'do', 'must',
       'ok', 'okay', 'hmm', 'on second thought', 'on second thoughts', 'actually', 'have', 'i have', 'we have',
+      'count me as', 'count me as an', 'put me down as', 'put me down as an', 'mark me as', 'mark me as an', "i'd rather",
+      'id rather', 'i would rather', 'rather',
     ],
   },
   doubt: {

@@ -148,3 +148,27 @@ export const codeProbeCases: Array<[ProbeBody, ProposalStanceValue]> = [
   [gmail('Thanks, will read it this weekend.', QUOTED_CODE), 'unreadable'],
   ["I'm out of the office until 4 December.", 'unreadable'],
 ];
+
+/** The same consultation mailed in the members' languages: option texts as they were sent. */
+export const LOCAL_DAYS: Record<string, Array<{ letter: string; text: string }>> = {
+  pl: [{ letter: 'A', text: 'Sobota 14 marca' }, { letter: 'B', text: 'Niedziela 15 marca' }, { letter: 'C', text: 'Online, dwa wieczory' }, { letter: 'D', text: 'Przełożyć na jesień' }],
+  de: [{ letter: 'A', text: 'Samstag, 14. März' }, { letter: 'B', text: 'Sonntag, 15. März' }, { letter: 'C', text: 'Online an zwei Abenden' }, { letter: 'D', text: 'Auf den Herbst verschieben' }],
+  es: [{ letter: 'A', text: 'Sábado 14 de marzo' }, { letter: 'B', text: 'Domingo 15 de marzo' }, { letter: 'C', text: 'En línea, dos tardes' }, { letter: 'D', text: 'Aplazar al otoño' }],
+  fr: [{ letter: 'A', text: 'Samedi 14 mars' }, { letter: 'B', text: 'Dimanche 15 mars' }, { letter: 'C', text: 'En ligne, deux soirées' }, { letter: 'D', text: "Reporter à l'automne" }],
+};
+
+export const localDayCases: Array<[language: string, text: string, stance: ChoiceStance]> = [
+  ['pl', 'Wolę sobotę.', { first: 'A' }],
+  ['pl', 'Niedziela odpada, sobota pasuje.', { first: null, accept: ['A'], reject: ['B'] }],
+  ['pl', 'Głosuję na niedzielę.', { first: 'B' }],
+  ['de', 'Samstag bitte.', { first: 'A' }],
+  // a negation after unknown words must not leave the option standing as a vote
+  ['de', 'Sonntag geht bei mir nicht.', { first: null, reject: ['B'] }],
+  ['de', 'Sonntag passt mir leider nicht.', U],
+  ['de', 'Ich bin für Samstag, Sonntag geht auch.', { first: 'A', accept: ['B'] }],
+  ['es', 'Prefiero el domingo.', { first: 'B' }],
+  ['es', 'El domingo no puedo.', { first: null, reject: ['B'] }],
+  ['es', 'Sábado, y si no, en línea.', { first: 'A', ranking: ['A', 'C'] }],
+  ['fr', 'Dimanche impossible pour moi.', { first: null, reject: ['B'] }],
+  ['fr', 'En ligne, sinon samedi.', { first: 'C', ranking: ['C', 'A'] }],
+];

@@ -650,6 +650,8 @@ export function readChoiceText(text: string, options: readonly (string | ChoiceO
     let clauseEnd = anchor;
     while (clauseEnd + 1 < s.length && s[clauseEnd + 1]!.role !== 'boundary') clauseEnd++;
     if (!s.slice(leadStart(s, anchor), clauseEnd + 1).some((t) => t.role === 'pref' || t.role === 'accept')) return unreadableChoice(source);
+    // A negation in that prose may turn it round ("B geht bei mir nicht"): doubt.
+    if (s.slice(leadStart(s, anchor), clauseEnd + 1).some((t) => t.role === 'neg' || t.role === 'except')) return unreadableChoice(source);
     if (sents.slice(fallback + 1).some((x) => x.some(isLetterish))) return unreadableChoice(source);
     const stance = stanceFromMeaning(interpret(s.slice(leadStart(s, anchor), anchor + 1)), allLetters);
     const prefix = source.slice(prefixStart, s[0]!.start);

@@ -21,7 +21,7 @@ export const en: Vocabulary = {
     neither: ['neither'],
     except: ['except', 'except for', 'excepting', 'excluding', 'apart from', 'other than', 'besides', 'save for'],
     but: ['but'],
-    neg: [
+    neg: ['impossible', 'impossible for me', 
       'not', 'no', 'never', 'nope', 'nah', 'against', 'reject', 'rejected', 'rejecting', 'veto', 'dislike', 'hate',
       "don't like", 'do not like', 'dont like', "don't want", 'do not want', 'dont want', "can't accept", 'cannot accept',
       'can not accept', "won't accept", "can't support", 'cannot support', "can't live with", 'cannot live with',

@@ -10,7 +10,7 @@ export const nl: Vocabulary = {
     none: ['geen van allen', 'geen enkele', 'geen van beide'],
     except: ['behalve', 'op uitzondering van', 'uitgezonderd'],
     but: ['maar'],
-    neg: ['niet', 'geen', 'nee', 'nooit', 'tegen', 'liever niet', 'absoluut niet', 'onacceptabel', 'uitgesloten'],
+    neg: ['kan niet', 'kan ik niet', 'onmogelijk', 'niet', 'geen', 'nee', 'nooit', 'tegen', 'liever niet', 'absoluut niet', 'onacceptabel', 'uitgesloten'],
     accept: ['prima', 'goed', 'ook goed', 'ook prima', 'oke', 'acceptabel', 'is goed', 'zijn goed', 'kan ook'],
     acceptPrefix: ['akkoord met', 'tevreden met'],
     pref: ['voorkeur', 'mijn voorkeur', 'voorkeur voor', 'graag', 'liefst', 'het liefst', 'kies', 'ik kies', 'stem voor',
@@ -18,7 +18,7 @@ export const nl: Vocabulary = {
     conj: ['en', 'of'],
     rank: ['anders', 'of anders', 'dan', 'daarna', 'boven', 'voor', 'liever dan'],
     intro: ['omdat', 'want', 'hoewel', 'als', 'aangezien'],
-    filler: ['ik', 'mij', 'me', 'mijn', 'het', 'de', 'een', 'is', 'optie', 'voor mij', 'wat mij betreft', 'bedankt', 'groet'],
+    filler: ['bij mij', 'ik', 'mij', 'me', 'mijn', 'het', 'de', 'een', 'is', 'optie', 'voor mij', 'wat mij betreft', 'bedankt', 'groet'],
   },
   proposal: {
     agree: ['mee eens', 'eens', 'akkoord', 'ik ben akkoord', 'ik stem in', 'ben het eens', 'ben het ermee eens',

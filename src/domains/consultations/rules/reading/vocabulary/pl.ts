@@ -10,7 +10,7 @@ export const pl: Vocabulary = {
     none: ['zadna', 'zaden', 'zadne'],
     except: ['oprocz', 'poza', 'z wyjatkiem'],
     but: ['ale'],
-    neg: ['nie', 'nigdy', 'przeciw', 'wykluczone', 'odpada'],
+    neg: ['nie moge', 'niemozliwe', 'nie', 'nigdy', 'przeciw', 'wykluczone', 'odpada'],
     accept: ['pasuje', 'pasuja', 'ok', 'tez', 'rowniez', 'moze byc', 'w porzadku', 'akceptuje'],
     acceptPrefix: [],
     pref: ['glosuje na', 'glosuje', 'wybieram', 'wole', 'preferuje', 'prosze', 'oczywiscie', 'zdecydowanie'],

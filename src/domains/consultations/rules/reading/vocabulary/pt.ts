@@ -10,7 +10,7 @@ export const pt: Vocabulary = {
     none: ['nenhuma', 'nenhum'],
     except: ['exceto', 'menos', 'salvo'],
     but: ['mas', 'porem'],
-    neg: ['nao', 'nunca', 'jamais', 'contra', 'de jeito nenhum', 'fora de questao', 'descartado'],
+    neg: ['nao posso', 'impossivel', 'nao', 'nunca', 'jamais', 'contra', 'de jeito nenhum', 'fora de questao', 'descartado'],
     accept: ['serve', 'servem', 'tambem', 'bem', 'aceitavel', 'pode ser', 'ok tambem', 'me serve'],
     acceptPrefix: ['de acordo com'],
     pref: ['prefiro', 'claro', 'com certeza', 'escolho', 'voto em', 'voto na', 'voto no', 'meu voto', 'por favor',

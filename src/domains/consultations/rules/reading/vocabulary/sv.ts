@@ -10,7 +10,7 @@ export const sv: Vocabulary = {
     none: ['ingen', 'inget', 'ingen av dem'],
     except: ['utom', 'forutom'],
     but: ['men'],
-    neg: ['inte', 'nej', 'aldrig', 'emot', 'absolut inte', 'helst inte', 'uteslutet'],
+    neg: ['kan inte', 'omojligt', 'inte', 'nej', 'aldrig', 'emot', 'absolut inte', 'helst inte', 'uteslutet'],
     accept: ['gar bra', 'funkar', 'fungerar', 'okej', 'ok', 'ocksa', 'duger', 'bra'],
     acceptPrefix: ['nojd med'],
     pref: ['foredrar', 'jag foredrar', 'helst', 'rostar pa', 'jag rostar pa', 'valjer', 'tack', 'sjalvklart', 'sakert'],

@@ -64,6 +64,7 @@ export const dayProbeCases: Array<[ProbeBody, ChoiceStance]> = [
   [{ html: '<div dir="ltr">Saturday 14 March works best.</div><br><div class="gmail_quote"><div class="gmail_attr">On Mon, 30 Nov 2026 at 10:00, Assembly Committee wrote:</div><blockquote class="gmail_quote"><p>Which day for the assembly?</p><p>A. Saturday 14 March<br>B. Sunday 15 March<br>C. Online, two evenings<br>D. Postpone to autumn</p></blockquote></div>' }, { first: 'A' }],
   [gmail("Saturday works, Sunday doesn't.", QUOTED_DAYS), { first: null, accept: ['A'], reject: ['B'] }],
   ['D is out of the question', { first: null, reject: ['D'] }],
+  ['B, A if need be.', { first: 'B', accept: ['A'] }],
   // an "any" the reader cannot fully place is not consent to every option
   ['Any except postponing.', U],
   ['Both weekend days work for me.', U],
@@ -154,6 +155,8 @@ export const LOCAL_DAYS: Record<string, Array<{ letter: string; text: string }>>
   pl: [{ letter: 'A', text: 'Sobota 14 marca' }, { letter: 'B', text: 'Niedziela 15 marca' }, { letter: 'C', text: 'Online, dwa wieczory' }, { letter: 'D', text: 'Przełożyć na jesień' }],
   de: [{ letter: 'A', text: 'Samstag, 14. März' }, { letter: 'B', text: 'Sonntag, 15. März' }, { letter: 'C', text: 'Online an zwei Abenden' }, { letter: 'D', text: 'Auf den Herbst verschieben' }],
   es: [{ letter: 'A', text: 'Sábado 14 de marzo' }, { letter: 'B', text: 'Domingo 15 de marzo' }, { letter: 'C', text: 'En línea, dos tardes' }, { letter: 'D', text: 'Aplazar al otoño' }],
+  sv: [{ letter: 'A', text: 'Lördag 14 mars' }, { letter: 'B', text: 'Söndag 15 mars' }, { letter: 'C', text: 'Online, två kvällar' }, { letter: 'D', text: 'Skjut upp till hösten' }],
+  pt: [{ letter: 'A', text: 'Sábado, 14 de março' }, { letter: 'B', text: 'Domingo, 15 de março' }, { letter: 'C', text: 'Online, duas noites' }, { letter: 'D', text: 'Adiar para o outono' }],
   fr: [{ letter: 'A', text: 'Samedi 14 mars' }, { letter: 'B', text: 'Dimanche 15 mars' }, { letter: 'C', text: 'En ligne, deux soirées' }, { letter: 'D', text: "Reporter à l'automne" }],
 };
 
@@ -171,4 +174,8 @@ export const localDayCases: Array<[language: string, text: string, stance: Choic
   ['es', 'Sábado, y si no, en línea.', { first: 'A', ranking: ['A', 'C'] }],
   ['fr', 'Dimanche impossible pour moi.', { first: null, reject: ['B'] }],
   ['fr', 'En ligne, sinon samedi.', { first: 'C', ranking: ['C', 'A'] }],
+  ['sv', 'Lördag passar bäst.', { first: 'A' }],
+  ['sv', 'Söndag fungerar inte för mig.', { first: null, reject: ['B'] }],
+  ['pt', 'Domingo não posso.', { first: null, reject: ['B'] }],
+  ['pt', 'Qualquer uma, menos adiar.', { first: null, reject: ['D'] }],
 ];

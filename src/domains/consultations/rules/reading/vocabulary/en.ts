@@ -34,7 +34,7 @@ export const en: Vocabulary = {
       // elliptic: "Saturday works, Sunday doesn't"
       "doesn't", 'doesnt', 'does not', "won't", 'is out of the question', 'are out of the question',
     ],
-    accept: [
+    accept: ['if need be', 'if necessary', 'if needed', 'as a fallback', 'as a last resort', 
       'fine', 'ok', 'okay', 'o.k', 'acceptable', 'accepted', 'works', 'would do', 'will do', 'alright', 'all right',
       'also', 'too', 'as well', 'also fine', 'also ok', 'reasonable', 'decent', 'acceptable too', 'both fine',
       'are fine', 'is fine', 'fine too', 'fine as well', 'would be fine', 'work for me', 'works for me', 'ok too',

@@ -148,6 +148,16 @@ export const codeProbeCases: Array<[ProbeBody, ProposalStanceValue]> = [
   [gmail('My partner and I both agree.', QUOTED_CODE), 'unreadable'],
   [gmail('Thanks, will read it this weekend.', QUOTED_CODE), 'unreadable'],
   ["I'm out of the office until 4 December.", 'unreadable'],
+  ['I can live with it.', 'agree'],
+  ["I can't live with it.", 'object'],
+  ["I don't have any objections.", 'agree'],
+  ["I'm not going to block it.", 'agree'],
+  ['Definitely not.', 'object'],
+  // intensifiers lead a stance, they are none themselves
+  ['Of course I object.', 'object'],
+  ['Absolutely against it.', 'object'],
+  ['Certainly agree.', 'agree'],
+  ['Of course.', 'unreadable'],
 ];
 
 /** The same consultation mailed in the members' languages: option texts as they were sent. */

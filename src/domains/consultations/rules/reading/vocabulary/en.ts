@@ -80,7 +80,7 @@ export const en: Vocabulary = {
     ],
   },
   proposal: {
-    agree: [
+    agree: ["can live with it", "can live with this", "could live with it", "not going to block", "don't have any objections", "do not have any objections", "dont have any objections", "no objections from me", 
       '+1', '👍', '✅', '✔️', '✔', '☑️', 'agree', 'agreed', 'approve', 'approved', 'support', 'supported',
       'in favour', 'in favor', 'consent', 'sounds good', 'looks good', 'lgtm', 'go ahead', 'happy with it',
       'happy with this', 'happy with that', 'fine with it', 'fine with this', 'fine by me', 'ok with it', 'ok with this',
@@ -91,7 +91,7 @@ export const en: Vocabulary = {
       'works for me', 'sounds fine', 'go along with it', 'happy to go along', "i'm for it", 'i am for it',
     ],
     agreeShort: ['yes', 'yep', 'yeah', 'yup', 'aye', 'for', 'ok', 'okay', 'fine', 'sure', 'accept', 'accepted', 'good'],
-    object: [
+    object: ["can't live with it", "cannot live with it", "can't live with this", "cannot live with this", 
       '-1', '👎', '❌', 'object', 'objection', 'objections', 'block', 'blocking', 'oppose', 'opposed', 'disagree',
       "don't agree", 'do not agree', 'dont agree', 'not agree', 'cannot agree', "can't agree", "can't support",
       'cannot support', 'do not support', "don't support", 'not in favour', 'not in favor', 'reject', 'veto',
@@ -99,7 +99,7 @@ export const en: Vocabulary = {
       'second the objection', 'share the objection', 'share the concern', 'with the objection', "i'm against",
       'am against', 'against it', 'against this',
     ],
-    objectShort: ['no', 'nope', 'nay', 'against'],
+    objectShort: ["definitely not", "certainly not", "absolutely not", "of course not", 'no', 'nope', 'nay', 'against'],
     abstain: [
       'abstain', 'abstaining', 'abstention', 'no opinion', 'neutral', "rather not say", "i'd rather not say",
       'prefer not to say', "don't care", 'dont care', 'do not care', "don't mind either way", 'no strong feelings',
@@ -112,7 +112,7 @@ export const en: Vocabulary = {
       "i'm", 'im', 'i am', "we're", 'we are', 'fully', 'strongly', 'completely', 'totally', 'definitely', 'absolutely',
       'wholeheartedly', 'really', 'also', 'very much', 'happily', 'hereby', 'formally', 'entirely', 'do', 'must',
       'ok', 'okay', 'hmm', 'on second thought', 'on second thoughts', 'actually', 'have', 'i have', 'we have',
-      'count me as', 'count me as an', 'put me down as', 'put me down as an', 'mark me as', 'mark me as an', "i'd rather",
+      'of course', 'certainly', 'count me as', 'count me as an', 'put me down as', 'put me down as an', 'mark me as', 'mark me as an', "i'd rather",
       'id rather', 'i would rather', 'rather',
     ],
   },

@@ -158,6 +158,10 @@ export const codeProbeCases: Array<[ProbeBody, ProposalStanceValue]> = [
   ['Absolutely against it.', 'object'],
   ['Certainly agree.', 'agree'],
   ['Of course.', 'unreadable'],
+  // agreeing with someone's objection is not agreeing with the proposal
+  [gmail("I agree with Maria's objection.", QUOTED_CODE), 'unreadable'],
+  ["I support Jan's objection.", 'unreadable'],
+  ['I agree and have no objections.', 'agree'],
 ];
 
 /** The same consultation mailed in the members' languages: option texts as they were sent. */

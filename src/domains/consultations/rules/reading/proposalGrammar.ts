@@ -73,6 +73,20 @@ function phraseAt(toks: Tok[], i: number, table: ReadonlyMap<string, string>, lo
   return best;
 }
 
+/**
+ * An objection word in the rest of an agreement's clause ("I agree with
+ * Maria's objection"): the agreement may be to the objection.
+ */
+function objectionInClause(toks: Tok[], from: number): boolean {
+  let i = toks.findIndex((t) => t.start >= from);
+  while (i >= 0 && i < toks.length && toks[i]!.kind === 'word' && !CLAUSE_WORDS.has(toks[i]!.text)) {
+    const phrase = phraseAt(toks, i, PROPOSAL_WORDS, LONGEST_PROPOSAL_PHRASE);
+    if (phrase?.role === 'object') return true;
+    i = phrase ? phrase.next : i + 1;
+  }
+  return false;
+}
+
 interface Hit {
   stance: Stance;
   clauseStart: number; // offset in the text
@@ -156,6 +170,10 @@ export function readProposalText(text: string): ProposalReading {
   if (lastCorrected) chosen = lastCorrected;
   else if (hits.some((h) => h.stance !== chosen.stance)) {
     return { stance: 'unreadable', comment: source.trim(), doubt: 'the reply says more than one thing (agree, object, abstain); which one is meant?' };
+  }
+
+  if (chosen.stance === 'agree' && objectionInClause(toks, chosen.end)) {
+    return { stance: 'unreadable', comment: source.trim(), doubt: 'it agrees with an objection; agree to the proposal or object?' };
   }
 
   const after = source.slice(chosen.end).replace(/^[\u{1F3FB}-\u{1F3FF}\uFE0F]+/u, '').replace(LEADING_JUNK, '').trim();

@@ -31,8 +31,7 @@ const changedBy = new WeakMap<InboundMail, Set<number>>();
  */
 export async function runConsultationCommand(command: ConsultationCommand, mail: InboundMail, tools: HandlerTools): Promise<CommandResult> {
   const line = commandLine(command);
-  if (command.name === 'tally') return sendTally(command, mail, tools);
-  if (!isMutating(command)) return runAs(command, mail.from, tools);
+  if (!isMutating(command)) return runAs(command, mail.from, tools, mail);
   const { level, reason } = mail.authority;
   if (level === 'nothing') return { line, result: `Not done: Tacit cannot tell who sent this message (${reason}).` };
   const checked = await checkCoordinator(command, mail.from, tools);
@@ -70,19 +69,8 @@ async function checkCoordinator(command: ConsultationCommand, email: string, { t
   return { consultation: c };
 }
 
-/** `tally C-ID`: the sheet goes back to the asking member as an attachment, in a mail of its own. */
-async function sendTally(command: ConsultationCommand, mail: InboundMail, tools: HandlerTools): Promise<CommandResult> {
-  const line = commandLine(command);
-  const sender = mail.from ? await findMemberByAddress(tools.tx, mail.from) : null;
-  if (!sender) return { line, result: `${mail.from || 'This address'} is not a member address on ${tools.ctx.config.domain}.` };
-  const id = command.id ? numericId(command.id) : null;
-  const c = id ? await loadConsultation(tools.tx, id) : null;
-  if (!c || c.status === 'draft') return { line, result: `There is no consultation ${command.id}.` };
-  const coordinator = await hasRole(tools.tx, sender.id, ['coordinator'], c.list);
-  return { line, result: await sendTallySheet(mail, tools, c, sender.id, coordinator) };
-}
-
-async function runAs(command: ConsultationCommand, email: string, tools: HandlerTools): Promise<CommandResult> {
+/** Runs `command` for `email`; `mail` is the message asking, when the command is not a confirmed change. */
+async function runAs(command: ConsultationCommand, email: string, tools: HandlerTools, mail?: InboundMail): Promise<CommandResult> {
   const line = commandLine(command);
   const answer = (result: string): CommandResult => ({ line, result });
   const { tx } = tools;
@@ -95,6 +83,8 @@ async function runAs(command: ConsultationCommand, email: string, tools: Handler
   const c = id ? await loadConsultation(tx, id, isMutating(command) ? 'update' : undefined) : null;
   if (!c || c.status === 'draft') return answer(`There is no consultation ${command.id}.`);
   const coordinator = await hasRole(tx, sender.id, ['coordinator'], c.list);
+  // The sheet goes back to the asking member as an attachment, in a mail of its own (never a deferred change).
+  if (command.name === 'tally' && mail) return answer(await sendTallySheet(mail, tools, c, sender.id, coordinator));
 
   if (!coordinator) {
     if (command.name === 'status') {
@@ -117,7 +107,7 @@ async function runAs(command: ConsultationCommand, email: string, tools: Handler
     case 'cancel':
       return answer(await cancel(tools, c, sender));
     case 'tally':
-      return answer('The tally sheet is sent in a mail of its own.'); // handled before runAs
+      return answer('The tally sheet is sent in answer to a mail asking for it.');
   }
 }
 

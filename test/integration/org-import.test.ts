@@ -60,7 +60,6 @@ describe('tacit import', () => {
     expect(await count(`select count(*)::int as n from members`)).toBe(10_000);
     expect(await count(`select count(*)::int as n from memberships`)).toBe(memberships);
     console.log(`import of 10,000 rows through the CLI: first ${firstMs} ms, second ${secondMs} ms (each including ~3 s of CLI start-up)`);
-    expect(firstMs).toBeLessThan(30_000);
   });
 
   it('reports each refused row with its line and reason, imports the rest, and does not put back members who left (or left one list)', async () => {

@@ -82,8 +82,8 @@ describe('an anonymous viewer', () => {
       expect(page).toContain('Write to me at [address hidden].');
     }
     const html = await getPage(h, `/lists/gb/message/${await postId('<p2@example.org>')}`);
-    expect(html.html).toMatch(/<li>agenda\.pdf <span class="meta">\(application\/pdf, 1 KB\)<\/span><\/li>/);
-    expect(html.html).not.toContain('<b>Library</b>');
+    expect(html.html).toMatch(/<li><a href="\/tacit\/lists\/gb\/message\/\d+\/attachment\/1" download>agenda\.pdf<\/a> <span class="meta">\(application\/pdf, 1 KB\)<\/span><\/li>/);
+    expect(html.html).toContain('<div class="body html"><p>Agreed. <b>Library</b> it is.</p><p>Ben, [address hidden]</p></div>');
   });
 
   it('gets no mbox and cannot see members-only decisions', async () => {
@@ -159,6 +159,140 @@ describe('a signed-in member', () => {
     const ben = await signIn(h, 'ben@example.org');
     expect((await getPage(h, '/lists', ben)).html).not.toContain('ICC');
     expect((await getPage(h, `/lists/icc/message/${await postId('<p3@example.org>')}`, ben)).status).toBe(404);
+  });
+});
+
+// One session per member for the tests below: sign-in links are limited to 3 an hour per address.
+const sessions = new Map<string, string>();
+async function session(email: string): Promise<string> {
+  if (!sessions.has(email)) sessions.set(email, await signIn(h, email));
+  return sessions.get(email)!;
+}
+
+describe('an HTML post', () => {
+  const tracker = 'https://track.example.net/open.gif?who=ana';
+  const hostile = [
+    '<p>Proposal <b>attached</b>.</p>',
+    '<script>document.title = "pwned"</script>',
+    `<img src="${tracker}" width="1" height="1" alt="">`,
+    '<img src="x" onerror="alert(1)" alt="chart">',
+    `<p><a href="mailto:${TOKEN_ADDRESS}">vote here</a> or <a href="https://example.net/agenda" onclick="steal()">the agenda</a>`,
+    ' or <a href="javascript:alert(1)">this</a>, or write to <a href="mailto:ana@example.org">Ana</a>.</p>',
+  ].join('');
+
+  it('is shown sanitised: no script, no handler, no image loaded, links nofollow, no token, no address', async () => {
+    await h.send({ from: 'Ana Lopez <ana@example.org>', to: `gb@${h.domain}`, subject: 'Hostile markup', messageId: '<html1@example.org>', html: hostile });
+    await routed(h, '<html1@example.org>');
+    const id = await postId('<html1@example.org>');
+    const page = await getPage(h, `/lists/gb/message/${id}`);
+    expect(page.status).toBe(200);
+    const body = /<div class="body html">([\s\S]*?)<\/div>/.exec(page.html)![1]!.trim();
+    expect(body).toBe([
+      '<p>Proposal <b>attached</b>.</p>',
+      '<span class="image">[image]</span><span class="image">[image: chart]</span>',
+      '<p><span>vote here</span> or <a href="https://example.net/agenda" rel="nofollow noopener noreferrer">the agenda</a>',
+      ' or <span>this</span>, or write to <span>Ana</span>.</p>',
+    ].join(''));
+    for (const bad of ['<script', 'pwned', 'onerror', 'onclick', '<img', 'track.example.net', 'javascript:', '0123456789abcdef', 'ana@example.org']) {
+      expect(page.html).not.toContain(bad);
+    }
+    // A member sees the address link; the token link still goes.
+    const ana = await session('ana@example.org');
+    const member = await getPage(h, `/lists/gb/message/${id}`, ana);
+    expect(member.html).toContain('<a href="mailto:ana@example.org" rel="nofollow noopener noreferrer">Ana</a>');
+    expect(member.html).toContain('<span>vote here</span>');
+    expect(member.html).not.toContain('0123456789abcdef');
+  });
+
+  it('whose address is split by markup is shown as text, redacted', async () => {
+    await h.send({ from: 'Ben <ben@example.org>', to: `gb@${h.domain}`, subject: 'Split', messageId: '<html2@example.org>',
+      html: '<p>Reach me at ben@<b>example.org</b> please.</p>', text: 'Reach me at ben@example.org please.' });
+    await routed(h, '<html2@example.org>');
+    const page = await getPage(h, `/lists/gb/message/${await postId('<html2@example.org>')}`);
+    expect(page.html).toContain('<pre class="body">Reach me at [address hidden] please.</pre>');
+    expect(page.html).not.toContain('ben@');
+  });
+});
+
+describe('attachments', () => {
+  let id: number;
+  const textWithSecrets = `Minutes\nvote: ${TOKEN_ADDRESS}\ncontact: ana@example.org\n`;
+  beforeAll(async () => {
+    await h.send({
+      from: 'Ana Lopez <ana@example.org>', to: `gb@${h.domain}`, subject: 'Files', messageId: '<files@example.org>', text: 'Four files.',
+      attachments: [
+        { filename: 'minutes.txt', content: textWithSecrets, contentType: 'text/plain; charset=utf-8' },
+        { filename: 'page.html', content: '<script>alert(document.cookie)</script>', contentType: 'text/html' },
+        { filename: 'logo.svg', content: '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', contentType: 'image/svg+xml' },
+        { filename: 'Café "plan".pdf', content: Buffer.from('%PDF-1.4 plan'), contentType: 'application/pdf' },
+      ],
+    });
+    await routed(h, '<files@example.org>');
+    id = await postId('<files@example.org>');
+  });
+  const get = (n: number | string, cookie?: string) =>
+    fetch(`${localBase(h)}/lists/gb/message/${id}/attachment/${n}`, { headers: cookie ? { Cookie: cookie } : {} });
+
+  it('are downloads under a type no browser runs, redacted when they are text', async () => {
+    const page = await getPage(h, `/lists/gb/message/${id}`);
+    for (let n = 1; n <= 4; n++) expect(page.html).toContain(`href="/tacit/lists/gb/message/${id}/attachment/${n}" download>`);
+
+    const text = await get(1);
+    expect(text.status).toBe(200);
+    expect(text.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(text.headers.get('content-disposition')).toBe(`attachment; filename="minutes.txt"; filename*=UTF-8''minutes.txt`);
+    expect(text.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(text.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");
+    expect(await text.text()).toBe('Minutes\nvote: reply+[token removed]@tacit.localhost\ncontact: [address hidden]\n');
+
+    for (const n of [2, 3]) {
+      const res = await get(n);
+      expect(res.headers.get('content-type')).toBe('application/octet-stream');
+      expect(res.headers.get('content-disposition')).toMatch(/^attachment; /);
+    }
+    const pdf = await get(4);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.headers.get('content-disposition')).toBe(`attachment; filename="Caf_ _plan_.pdf"; filename*=UTF-8''Caf%C3%A9%20%22plan%22.pdf`);
+    expect(Buffer.from(await pdf.arrayBuffer()).toString()).toBe('%PDF-1.4 plan');
+
+    const ana = await session('ana@example.org');
+    expect(await (await get(1, ana)).text()).toBe('Minutes\nvote: reply+[token removed]@tacit.localhost\ncontact: ana@example.org\n');
+  });
+
+  it('answer 404 when there is no such attachment, or the viewer may not read the message', async () => {
+    expect((await get(5)).status).toBe(404);
+    expect((await get(0)).status).toBe(404);
+    const [icc] = await h.ctx.sql`select id from groups where slug = 'icc'`;
+    await h.send({ from: 'Ana Lopez <ana@example.org>', to: `icc@${h.domain}`, subject: 'Committee file', messageId: '<iccfile@example.org>', text: 'Attached.',
+      attachments: [{ filename: 'secret.pdf', content: Buffer.from('%PDF-1.4 secret'), contentType: 'application/pdf' }] });
+    await routed(h, '<iccfile@example.org>');
+    const secret = await postId('<iccfile@example.org>');
+    expect(icc).toBeDefined();
+    expect((await fetch(`${localBase(h)}/lists/icc/message/${secret}/attachment/1`)).status).toBe(404);
+    // Through a public list's path, a post of another list is not found either.
+    expect((await fetch(`${localBase(h)}/lists/gb/message/${secret}/attachment/1`)).status).toBe(404);
+    const ana = await session('ana@example.org');
+    expect((await fetch(`${localBase(h)}/lists/icc/message/${secret}/attachment/1`, { headers: { Cookie: ana } })).status).toBe(200);
+  });
+
+  it('past the size served here are listed without a link', async () => {
+    const [gb] = await h.ctx.sql`select id from groups where slug = 'gb'`;
+    const big = Buffer.alloc(10 * 1024 * 1024 + 1, 7).toString('base64').replace(/.{76}/g, '$&\r\n');
+    const raw = Buffer.from([
+      'From: Ben <ben@example.org>', 'Subject: Big file', 'Message-ID: <big@example.org>', 'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="b"', '', '--b', 'Content-Type: text/plain', '', 'Too big.', '--b',
+      'Content-Type: application/pdf', 'Content-Disposition: attachment; filename="big.pdf"', 'Content-Transfer-Encoding: base64', '',
+      big, '--b--', '',
+    ].join('\r\n'));
+    const [m] = await h.ctx.sql`
+      insert into inbound_messages (message_key, message_id, envelope_from, size, raw)
+      values ('big', '<big@example.org>', 'ben@example.org', ${raw.length}, ${raw}) returning id`;
+    const [p] = await h.ctx.sql`
+      insert into list_posts (group_id, inbound_message_id, author_email, author_name, subject, message_id, body_text, state, distributed_at)
+      values (${gb!.id}, ${m!.id}, 'ben@example.org', 'Ben', 'Big file', '<big@example.org>', 'Too big.', 'distributed', now()) returning id`;
+    const page = await getPage(h, `/lists/gb/message/${p!.id}`);
+    expect(page.html).toContain("<li>big.pdf <span class=\"meta\">(application/pdf, 10.0 MB, larger than 10.0 MB: in the members' mail and the mbox)</span></li>");
+    expect((await fetch(`${localBase(h)}/lists/gb/message/${p!.id}/attachment/1`)).status).toBe(404);
   });
 });
 

@@ -4,7 +4,6 @@ import type Mail from 'nodemailer/lib/mailer/index.js';
 import type { Context } from '../../app/context.ts';
 import { formatUtc } from '../../shared/rules/formatUtc.ts';
 import { threadSubject } from '../../domains/digests/digestContent.ts';
-import { htmlToPlainText } from '../../shared/rules/replyText.ts';
 import { canDownloadMbox, canReadArchive, mayShowAddresses, type ListAccess, type Viewer } from '../rules/access.ts';
 import { mboxEntry } from '../rules/mbox.ts';
 import { clipWithNote, pageWindow } from '../rules/budget.ts';
@@ -13,8 +12,8 @@ import { pager } from './pager.ts';
 
 /**
  * List archives: the distributed posts of a list by month and thread, one
- * page per message, and an mbox per month for members. Bodies are shown as
- * text (HTML-only posts are turned to text), never as the author's HTML.
+ * page per message (message.ts), and an mbox per month for members.
+ * Thread pages show each post's text.
  */
 export interface ArchiveList extends ListAccess {
   slug: string;
@@ -27,8 +26,6 @@ const LISTS_PAGE = 200;
 const THREADS_PAGE = 100;
 const POSTS_PAGE = 20;
 const POST_BUDGET = 3_000;
-const MESSAGE_BUDGET = 80_000;
-const MAX_ATTACHMENTS = 50;
 const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export async function findArchiveList(ctx: Context, viewer: Viewer | null, slug: string): Promise<ArchiveList | null> {
@@ -131,36 +128,6 @@ export async function threadPosts(ctx: Context, list: ArchiveList, viewer: Viewe
     })),
     pager: pager(`${base}/lists/${list.slug}/thread/${postId}`, page, posts.length > offset + POSTS_PAGE),
   };
-}
-
-/** One message: headers people read, the text, and the attachments by name. */
-export async function messagePage(ctx: Context, list: ArchiveList, viewer: Viewer | null, postId: number, base: string) {
-  const [post] = await ctx.sql`
-    select p.id, p.subject, p.author_name, p.author_email, p.distributed_at, m.raw
-    from list_posts p join inbound_messages m on m.id = p.inbound_message_id
-    where p.id = ${postId} and p.group_id = ${list.id} and p.state = 'distributed'`;
-  if (!post) return null;
-  const parsed = await simpleParser(post.raw as Buffer, { skipHtmlToText: true, skipTextLinks: true, skipImageLinks: true });
-  const text = parsed.text ?? (typeof parsed.html === 'string' ? htmlToPlainText(parsed.html) : '');
-  const show = mayShowAddresses(viewer, list.id);
-  const clean = (s: string) => redact(s, { tacitDomain: ctx.config.domain, showAddresses: show });
-  return {
-    subject: clipWithNote(clean(post.subject || '(no subject)'), 500),
-    author: clipWithNote(clean(personLabel(post.author_name, post.author_email, show)), 200),
-    address: show ? removeTokens(post.author_email) : null,
-    date: formatUtc(post.distributed_at),
-    body: clipWithNote(clean(text.replace(/\r\n/g, '\n').trim()), MESSAGE_BUDGET),
-    attachments: parsed.attachments
-      .filter((a) => a.contentDisposition === 'attachment' || a.filename)
-      .slice(0, MAX_ATTACHMENTS)
-      .map((a) => ({ name: clipWithNote(clean(a.filename ?? '(unnamed)'), 200), type: clipWithNote(a.contentType, 100), size: formatSize(a.size) })),
-    thread: `${base}/lists/${list.slug}/thread/${post.id}`,
-    month: `${base}/lists/${list.slug}/${new Date(post.distributed_at).toISOString().slice(0, 7)}`,
-  };
-}
-
-function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 /**

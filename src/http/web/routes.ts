@@ -3,7 +3,8 @@ import type { Context } from '../../app/context.ts';
 import { numericId } from '../../domains/consultations/ids.ts';
 import { readBody, redirect, send } from '../respond.ts';
 import type { Viewer } from '../rules/access.ts';
-import { findArchiveList, listMonths, messagePage, monthMbox, monthThreads, threadPosts, visibleLists } from './archive.ts';
+import { findArchiveList, listMonths, monthMbox, monthThreads, threadPosts, visibleLists } from './archive.ts';
+import { messageAttachment, messagePage } from './message.ts';
 import { decisionPage, registerEntries, tallySheetText } from './decisions.ts';
 import { renderPage } from './pages.ts';
 import { SIGNINS_PER_HOUR, SIGNIN_MINUTES, requestSignin, signinUsable, useSignin } from './signin.ts';
@@ -86,11 +87,11 @@ export async function handleWeb(ctx: Context, req: http.IncomingMessage, res: ht
     page(r, 200, 'lists', 'Lists', await visibleLists(ctx, r.viewer, base, pageNumber));
     return true;
   }
-  if ((m = /^\/lists\/([a-z0-9][a-z0-9-]*)(?:\/(\d{4}-\d{2})(\.mbox)?|\/(thread|message)\/(\d{1,15}))?$/.exec(path))) {
+  if ((m = /^\/lists\/([a-z0-9][a-z0-9-]*)(?:\/(\d{4}-\d{2})(\.mbox)?|\/(thread|message)\/(\d{1,15})(?:\/attachment\/(\d{1,3}))?)?$/.exec(path))) {
     if (!reading) return methodNotAllowed(res);
     const list = await findArchiveList(ctx, r.viewer, m[1]!);
     if (!list) return notFound(r), true;
-    const [, , month, mbox, kind, idText] = m;
+    const [, , month, mbox, kind, idText, attachment] = m;
     if (month && mbox) {
       const body = r.viewer?.groupIds.has(list.id) ? await monthMbox(ctx, list, month) : null;
       if (body === null) return notFound(r), true;
@@ -104,6 +105,18 @@ export async function handleWeb(ctx: Context, req: http.IncomingMessage, res: ht
       const threads = await monthThreads(ctx, list, r.viewer, month, base, pageNumber);
       if (!threads) return notFound(r), true;
       page(r, 200, 'month', `${list.name}: ${month}`, { list, month, ...threads });
+      return true;
+    }
+    if (kind === 'message' && attachment) {
+      const file = await messageAttachment(ctx, list, r.viewer, Number(idText), Number(attachment));
+      if (!file) return notFound(r), true;
+      send(res, 200, file.type, file.body, {
+        ...SECURITY_HEADERS,
+        // Even if a browser were to show it, it runs nothing and reaches nothing.
+        'Content-Security-Policy': "default-src 'none'; sandbox",
+        'Content-Disposition': file.disposition,
+        'Cache-Control': 'private, no-store',
+      });
       return true;
     }
     if (kind === 'thread') {

@@ -19,8 +19,11 @@ let browser: Browser;
 let id: number;
 let outcome: Delivered;
 let listCopy: Delivered;
+let memberCopy: Delivered;
+let hostilePost: number;
 const weights: Record<string, number> = {};
 const TOKEN = /(reply|confirm|bounces)\+\d[\dx]*_[0-9a-f]{32}|_[0-9a-f]{32}/;
+const TRACKER = 'http://127.0.0.1:9/open.gif?reader=pubweb-m1';
 
 beforeAll(async () => {
   h = await createHarness({ env: { PUBLIC_URL, HTTP_PORT: '0', DMARC_MODE: 'never' } });
@@ -45,8 +48,24 @@ beforeAll(async () => {
     text: `B says what we do.\nMy ballot went to ${opened.replyTo.get(list.members[0]!)}\nReach me at icc-m1@example.org.`,
     html: `<p>B says <em>what we do</em>.</p><p>My ballot went to ${opened.replyTo.get(list.members[0]!)}</p><p>Reach me at icc-m1@example.org.</p>`,
   });
+  // A public list's HTML post with everything a sanitiser must take out, and another member's reply address in a link.
+  const pub = await seedList(h, 'pubweb', 1);
+  await setGroupSettings(h.ctx.sql, 'pubweb', { archive: 'public' });
+  await h.send({
+    from: 'Member 1 <pubweb-m1@example.org>', to: `pubweb@${h.domain}`, subject: 'Hostile markup', messageId: '<hostile@example.org>',
+    html: [
+      '<p>The <b>agenda</b> is below.</p><script>window.__pwned = 1; document.title = "pwned"</script>',
+      `<img src="${TRACKER}" width="1" height="1" alt=""><img src="x.png" onerror="window.__pwned = 2" alt="chart">`,
+      `<p><a href="mailto:${opened.replyTo.get(list.members[0]!)}">vote as Member 1</a>, <a href="https://example.net/agenda">the agenda</a>,`,
+      ' <a href="mailto:pubweb-m1@example.org">write to me</a>.</p>',
+    ].join(''),
+  });
   await waitForRouting(h);
   [listCopy] = await waitForMailTo(h, list.members[1]!, /^\[icc\] Why I chose B/);
+  [memberCopy] = await waitForMailTo(h, list.members[3]!, new RegExp(`^\\[icc\\] C-${id}: `));
+  const [hostile] = await h.ctx.sql`select id from list_posts where message_id = '<hostile@example.org>' and state = 'distributed'`;
+  hostilePost = Number(hostile!.id);
+  expect(pub.members).toHaveLength(1);
   await expire(h, id);
   expect(await closeDue(h.ctx)).toEqual([id]);
   [outcome] = await waitForMailTo(h, list.members[2]!, new RegExp(`^Outcome of C-${id}:`));
@@ -118,6 +137,32 @@ describe('an anonymous viewer, in a browser', () => {
   });
 });
 
+describe('an HTML post, in a browser', () => {
+  it('shows its markup with no script run, no image loaded, links nofollow, and no token or address', async () => {
+    const page = await phonePage(browser);
+    const requested: string[] = [];
+    page.on('request', (req) => requested.push(req.url()));
+    const message = await track(page, 'message-html-anonymous', `${localBase(h)}/lists/pubweb/message/${hostilePost}`);
+    expect(message.status).toBe(200);
+    expect(message.text).toContain('The agenda is below.');
+    expect(message.text).toContain('[image: chart]');
+    expect(message.text).toContain('vote as Member 1, the agenda, write to me.');
+    expect(await page.$eval('.body.html b', (b) => b.textContent)).toBe('agenda');
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.title()).not.toContain('pwned');
+    expect(await page.$$('main script, main img, main [onerror], main [style]')).toHaveLength(0);
+    const links = await page.$$eval('.body.html a', (as) => as.map((a) => [a.getAttribute('href'), a.getAttribute('rel')]));
+    expect(links).toEqual([['https://example.net/agenda', 'nofollow noopener noreferrer']]);
+    // Only the page itself was fetched: the tracking image never was.
+    expect(requested.filter((url) => !url.startsWith('data:'))).toEqual([`${localBase(h)}/lists/pubweb/message/${hostilePost}`]);
+    const html = await page.content();
+    expect(html).not.toMatch(TOKEN);
+    expect(html).not.toContain('@example.org');
+    expect(html).not.toContain('127.0.0.1:9');
+    await page.close();
+  });
+});
+
 describe('a member, signed in by the mailed link, in a browser', () => {
   it('reads the thread and the message: addresses shown, tokens never', async () => {
     const page = await phonePage(browser);
@@ -156,7 +201,7 @@ describe('a member, signed in by the mailed link, in a browser', () => {
 });
 
 describe('HTML mail parts, as a mail client shows them', () => {
-  it('the outcome mail, the digest and a member\'s list copy', async () => {
+  it('the outcome mail, the digest, a member\'s consultation copy and list copy', async () => {
     const page = await phonePage(browser);
     const outcomeText = await renderHtml(page, outcome.mail.html as string);
     await screenshot(page, 'mail-outcome');
@@ -174,6 +219,18 @@ describe('HTML mail parts, as a mail client shows them', () => {
     expect(digestText).toContain(`C-${id} (icc): The name of the organisation`);
     expect(digestText).toContain('Winner: B. International Organization for a Participatory Society');
     expect(await page.$eval('a[href*="/decisions/"]', (a) => a.getAttribute('href'))).toBe(`${PUBLIC_URL}/decisions/C-${id}`);
+
+    const memberCopyText = await renderHtml(page, memberCopy.mail.html as string);
+    await screenshot(page, 'mail-consultation-copy');
+    expect(memberCopyText).toContain('The name of the organisation');
+    for (const option of ['A. International Organization for a Free Society', 'B. International Organization for a Participatory Society', 'C. International Organization for Participatory Socialism']) {
+      expect(memberCopyText).toContain(option);
+    }
+    const deadline = /Deadline: (.+)\./.exec(memberCopy.mail.text!)![1]!;
+    expect(memberCopyText).toContain(`Deadline: ${deadline}.`);
+    expect(memberCopyText).toMatch(new RegExp(`Your ballot code for C-${id}: [A-Z0-9]{10}\\.`));
+    expect(await page.$$('a')).toHaveLength(0);
+    expect(memberCopy.mail.html).not.toMatch(TOKEN);
 
     const copyText = await renderHtml(page, listCopy.mail.html as string);
     await screenshot(page, 'mail-list-copy');

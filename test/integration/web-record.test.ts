@@ -383,6 +383,30 @@ describe('page weight', () => {
     expect(message.html).not.toContain('THE END');
     expect(message.html).toMatch(/\[…\] \(\d+ more characters\)/);
   });
+
+  it('the heaviest message page: HTML past its budget (shown as clipped text) and 60 long-named attachments', async () => {
+    const [gb] = await h.ctx.sql`select id from groups where slug = 'gb'`;
+    const html = `<p>${'<b>Bold</b> &amp; <i>"quoted"</i> words. '.repeat(4000)}THE END</p>`;
+    const parts = [`--b\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${html}\r\n`];
+    for (let i = 1; i <= 60; i++) {
+      const name = `${'&<"'.repeat(100)}-${i}.pdf`;
+      parts.push(`--b\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; filename="${name.replace(/"/g, "'")}"\r\nContent-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQ=\r\n`);
+    }
+    const raw = Buffer.from(`From: Ben <ben@example.org>\r\nSubject: Heavy\r\nMessage-ID: <heavy@example.org>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="b"\r\n\r\n${parts.join('')}--b--\r\n`);
+    const [m] = await h.ctx.sql`
+      insert into inbound_messages (message_key, message_id, envelope_from, size, raw)
+      values ('heavy', '<heavy@example.org>', 'ben@example.org', ${raw.length}, ${raw}) returning id`;
+    const [p] = await h.ctx.sql`
+      insert into list_posts (group_id, inbound_message_id, author_email, author_name, subject, message_id, body_text, state, distributed_at)
+      values (${gb!.id}, ${m!.id}, 'ben@example.org', 'Ben', 'Heavy', '<heavy@example.org>', '', 'distributed', now()) returning id`;
+    const page = await getPage(h, `/lists/gb/message/${p!.id}`);
+    expect(page.status).toBe(200);
+    expect(page.html).not.toContain('<div class="body html">');
+    expect(page.html).toMatch(/<pre class="body">Bold &amp; &quot;quoted&quot; words\./);
+    expect(page.html.match(/\/attachment\/\d+" download>/g)).toHaveLength(50);
+    console.log('heaviest message page (bytes):', Buffer.byteLength(page.html));
+    expect(Buffer.byteLength(page.html)).toBeLessThan(100 * 1024);
+  });
 });
 
 describe('tacit group set --archive', () => {

@@ -262,6 +262,7 @@ describe('attachments', () => {
   it('answer 404 when there is no such attachment, or the viewer may not read the message', async () => {
     expect((await get(5)).status).toBe(404);
     expect((await get(0)).status).toBe(404);
+    expect((await fetch(`${localBase(h)}/lists/gb/thread/${id}/attachment/1`)).status).toBe(404);
     const [icc] = await h.ctx.sql`select id from groups where slug = 'icc'`;
     await h.send({ from: 'Ana Lopez <ana@example.org>', to: `icc@${h.domain}`, subject: 'Committee file', messageId: '<iccfile@example.org>', text: 'Attached.',
       attachments: [{ filename: 'secret.pdf', content: Buffer.from('%PDF-1.4 secret'), contentType: 'application/pdf' }] });

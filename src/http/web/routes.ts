@@ -107,8 +107,8 @@ export async function handleWeb(ctx: Context, req: http.IncomingMessage, res: ht
       page(r, 200, 'month', `${list.name}: ${month}`, { list, month, ...threads });
       return true;
     }
-    if (kind === 'message' && attachment) {
-      const file = await messageAttachment(ctx, list, r.viewer, Number(idText), Number(attachment));
+    if (attachment) {
+      const file = kind === 'message' ? await messageAttachment(ctx, list, r.viewer, Number(idText), Number(attachment)) : null;
       if (!file) return notFound(r), true;
       send(res, 200, file.type, file.body, {
         ...SECURITY_HEADERS,

@@ -66,6 +66,10 @@ export class GroupCommit {
       return;
     }
     batch.forEach((w, i) => w.resolve(stored[i]!));
-    this.options.afterCommit?.(stored);
+    try {
+      this.options.afterCommit?.(stored);
+    } catch {
+      // Committed already: what afterCommit failed to do (queue routing) the reconciler does.
+    }
   }
 }

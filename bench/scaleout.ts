@@ -26,7 +26,12 @@ export async function benchScaleOut(adminUrl: string, redisUrl: string, messages
 
 async function runOnce(adminUrl: string, redisUrl: string, messages: number, members: number, parts: ('all' | 'ingest' | 'workers')[]) {
   const sink = await startSink();
-  const scratch = await openScratch(adminUrl, redisUrl, { OUTBOUND: `smtp://127.0.0.1:${sink.port}?starttls=off`, OUTBOUND_POOL_SIZE: '10' });
+  // SMTP_MAX_MESSAGES_PER_IP: one client address sends the whole load.
+  const scratch = await openScratch(adminUrl, redisUrl, {
+    OUTBOUND: `smtp://127.0.0.1:${sink.port}?starttls=off`,
+    OUTBOUND_POOL_SIZE: '10',
+    SMTP_MAX_MESSAGES_PER_IP: '1000000',
+  });
   const { sql } = scratch.ctx;
   const processes: TacitProcess[] = [];
   try {

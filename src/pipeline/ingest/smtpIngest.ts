@@ -1,9 +1,11 @@
-import { SMTPServer, type SMTPServerAddress, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
+import type { SMTPServer, SMTPServerAddress, SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
 import type { Context } from '../../app/context.ts';
 import { parseTacitAddress, type TacitAddress } from '../../shared/rules/addresses.ts';
-import { storeInbound } from './storeInbound.ts';
+import { prepareInbound, storeInboundBatch } from './storeInbound.ts';
+import { GroupCommit } from './groupCommit.ts';
 import { enqueueRouting } from '../routing/routeQueue.ts';
 import { ClientLimits } from './clientLimits.ts';
+import { GreetPauseSmtpServer } from './greetPause.ts';
 
 /** An SMTP answer: smtp-server sends `responseCode` and the message to the client. */
 function smtpError(code: number, message: string): Error & { responseCode: number } {
@@ -25,6 +27,14 @@ export function createSmtpIngest(ctx: Context): SMTPServer {
   const limits = new ClientLimits({
     maxConnections: config.smtp.maxClientsPerIp,
     maxMessagesPerMinute: config.smtp.maxMessagesPerIp,
+  });
+  // Concurrent sessions' messages share commits; routing jobs go to Redis one batch at a time.
+  // After commit: a lost job is found again by the reconciler.
+  const commits = new GroupCommit({
+    storeBatch: (items) => storeInboundBatch(ctx.sql, items),
+    maxMessages: config.smtp.batchMaxMessages,
+    maxBytes: config.smtp.batchMaxBytes,
+    afterCommit: (stored) => void enqueueRouting(ctx.queues, stored.flatMap((s) => s.newDeliveryIds)),
   });
   // Sessions that hold a connection slot (a refused one never took a slot).
   const counted = new WeakSet<SMTPServerSession>();
@@ -67,24 +77,24 @@ export function createSmtpIngest(ctx: Context): SMTPServer {
     const raw = Buffer.concat(chunks);
     let stored;
     try {
-      stored = await storeInbound(ctx.sql, {
-        raw,
-        envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-        recipients: session.envelope.rcptTo.map((r) => r.address),
-        clientAddress: session.remoteAddress,
-        helo: session.hostNameAppearsAs,
-      });
+      stored = await commits.store(
+        prepareInbound({
+          raw,
+          envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          recipients: session.envelope.rcptTo.map((r) => r.address),
+          clientAddress: session.remoteAddress,
+          helo: session.hostNameAppearsAs,
+        }),
+      );
     } catch (err) {
       log.error({ err }, 'could not store a message; answering 451');
       throw smtpError(451, '4.3.0 Temporary failure storing the message, please try again later');
     }
-    // After commit: a lost job here is found again by the reconciler.
-    void enqueueRouting(ctx.queues, stored.newDeliveryIds);
     log.debug({ id: stored.messageId, duplicate: stored.duplicate, size: raw.length }, 'message accepted');
     return `2.0.0 Ok: queued as ${stored.messageId}${stored.duplicate ? ' (duplicate)' : ''}`;
   }
 
-  const server = new SMTPServer({
+  const server = new GreetPauseSmtpServer({
     name: config.domain,
     banner: 'Tacit ready',
     size: config.smtp.maxSize,
@@ -124,7 +134,7 @@ export function createSmtpIngest(ctx: Context): SMTPServer {
         },
       );
     },
-  });
+  }, config.smtp.greetPauseMs);
   // A client resetting its connection in the middle of a transaction is an
   // 'error' event on the server; with no listener it would end the process.
   server.on('error', (err) => log.warn({ err }, 'SMTP connection error'));

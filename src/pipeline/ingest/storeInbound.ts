@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Sql } from '../../shared/db/database.ts';
 import { headerBagFromRaw } from '../../shared/rules/headers.ts';
+import { planBatch, resultsOf, type PreparedInbound, type StoredInbound } from './inboundBatch.ts';
 
 export interface InboundEnvelope {
   raw: Buffer;
@@ -10,12 +11,7 @@ export interface InboundEnvelope {
   helo?: string;
 }
 
-export interface StoredInbound {
-  messageId: number;
-  /** Deliveries created by this call; empty when every recipient was already stored (a duplicate). */
-  newDeliveryIds: number[];
-  duplicate: boolean;
-}
+export type { StoredInbound };
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest();
 
@@ -34,33 +30,72 @@ export function messageKeyOf(headerMessageId: string | null, raw: Buffer, envelo
   return `mid-from-body:${sha256(Buffer.concat(parts)).toString('hex')}`;
 }
 
+/** The duplicate key and normalised recipients of a received message (its header block is read, not the body). */
+export function prepareInbound(envelope: InboundEnvelope): PreparedInbound {
+  const headerMessageId = headerBagFromRaw(envelope.raw).get('message-id')?.trim() || null;
+  return {
+    messageKey: messageKeyOf(headerMessageId, envelope.raw, envelope.envelopeFrom),
+    headerMessageId,
+    envelopeFrom: envelope.envelopeFrom,
+    recipients: [...new Set(envelope.recipients.map((r) => r.toLowerCase()))],
+    clientAddress: envelope.clientAddress ?? null,
+    helo: envelope.helo ?? null,
+    raw: envelope.raw,
+  };
+}
+
 /**
- * Commits a received message and one delivery per recipient atomically, in
- * one statement (one round trip: this is the hot path of every SMTP DATA).
+ * Commits a received message and one delivery per recipient atomically.
  * The same message to the same recipient is stored once, so a client
  * retrying DATA after a lost 250 does not make a second vote.
  */
 export async function storeInbound(sql: Sql, envelope: InboundEnvelope): Promise<StoredInbound> {
-  const headerMessageId = headerBagFromRaw(envelope.raw).get('message-id')?.trim() || null;
-  const messageKey = messageKeyOf(headerMessageId, envelope.raw, envelope.envelopeFrom);
-  const recipients = [...new Set(envelope.recipients.map((r) => r.toLowerCase()))];
-  // Insert or find the message ("do update", a no-op, returns the row either
-  // way), then its deliveries; a recipient already stored is skipped.
-  const [row] = await sql`
+  const [stored] = await storeInboundBatch(sql, [prepareInbound(envelope)]);
+  return stored!;
+}
+
+/**
+ * Commits several messages and their deliveries in one statement (one round
+ * trip and one commit: the group commit of concurrent SMTP sessions). Insert
+ * or find each message ("do update", a no-op, returns the row either way),
+ * then its deliveries; a recipient already stored is skipped.
+ */
+export async function storeInboundBatch(sql: Sql, items: readonly PreparedInbound[]): Promise<StoredInbound[]> {
+  if (items.length === 0) return [];
+  const plan = planBatch(items);
+  const rows = plan.messages.map((m) => ({
+    message_key: m.messageKey,
+    message_id: m.headerMessageId,
+    envelope_from: m.envelopeFrom,
+    client_address: m.clientAddress,
+    helo: m.helo,
+    size: m.raw.length,
+    raw: m.raw,
+  }));
+  const [result] = await sql`
     with message as (
-      insert into inbound_messages (message_key, message_id, envelope_from, client_address, helo, size, raw)
-      values (${messageKey}, ${headerMessageId}, ${envelope.envelopeFrom}, ${envelope.clientAddress ?? null},
-              ${envelope.helo ?? null}, ${envelope.raw.length}, ${envelope.raw})
+      insert into inbound_messages ${sql(rows, 'message_key', 'message_id', 'envelope_from', 'client_address', 'helo', 'size', 'raw')}
       on conflict (message_key) do update set message_key = excluded.message_key
-      returning id
-    ), deliveries as (
+      returning id, message_key
+    ), delivery as (
       insert into inbound_deliveries (message_id, recipient)
-      select message.id, recipient from message, unnest(${recipients}::text[]) as recipient
+      select message.id, pair.recipient
+      from unnest(${plan.deliveries.map((d) => d.messageKey)}::text[], ${plan.deliveries.map((d) => d.recipient)}::text[])
+             with ordinality as pair(message_key, recipient, n)
+      join message using (message_key)
+      order by pair.n
       on conflict (message_id, recipient) do nothing
-      returning id
+      returning id, message_id, recipient
     )
-    select (select id from message) as message_id,
-           coalesce((select array_agg(id order by id) from deliveries), '{}') as delivery_ids`;
-  const newDeliveryIds = (row.delivery_ids as (number | string)[]).map(Number);
-  return { messageId: row.message_id as number, newDeliveryIds, duplicate: newDeliveryIds.length === 0 };
+    select (select json_agg(json_build_object('id', id, 'key', message_key)) from message) as messages,
+           coalesce((select json_agg(json_build_object('id', d.id, 'key', m.message_key, 'recipient', d.recipient))
+                     from delivery d join message m on m.id = d.message_id), '[]') as deliveries`;
+  return resultsOf(items, {
+    messages: (result!.messages as { id: number; key: string }[]).map((m) => ({ id: Number(m.id), messageKey: m.key })),
+    newDeliveries: (result!.deliveries as { id: number; key: string; recipient: string }[]).map((d) => ({
+      id: Number(d.id),
+      messageKey: d.key,
+      recipient: d.recipient,
+    })),
+  });
 }

@@ -38,6 +38,11 @@ const schema = z.object({
   SMTP_MAX_CLIENTS_PER_IP: z.coerce.number().int().positive().default(50),
   /** Messages per minute from one client address; more get 451 (try later). */
   SMTP_MAX_MESSAGES_PER_IP: z.coerce.number().int().positive().default(6000),
+  /** Wait before the 220 greeting; a client that talks first is refused. 0 (no wait) like Postfix smtpd. */
+  SMTP_GREET_PAUSE_MS: z.coerce.number().int().min(0).default(0),
+  /** Bounds of one group commit: messages from concurrent sessions stored in one statement. */
+  INGEST_BATCH_MAX_MESSAGES: z.coerce.number().int().positive().default(100),
+  INGEST_BATCH_MAX_BYTES: z.coerce.number().int().positive().default(8 * 1024 * 1024),
   DATABASE_URL: z.string().url().optional(),
   REDIS_URL: z.string().url().optional(),
   OUTBOUND: outboundSchema.default('maildir:./var/outbox'),
@@ -95,6 +100,9 @@ export interface Config {
     maxClients: number;
     maxClientsPerIp: number;
     maxMessagesPerIp: number;
+    greetPauseMs: number;
+    batchMaxMessages: number;
+    batchMaxBytes: number;
   };
   databaseUrl?: string;
   redisUrl?: string;
@@ -148,6 +156,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxClients: e.SMTP_MAX_CLIENTS,
       maxClientsPerIp: e.SMTP_MAX_CLIENTS_PER_IP,
       maxMessagesPerIp: e.SMTP_MAX_MESSAGES_PER_IP,
+      greetPauseMs: e.SMTP_GREET_PAUSE_MS,
+      batchMaxMessages: e.INGEST_BATCH_MAX_MESSAGES,
+      batchMaxBytes: e.INGEST_BATCH_MAX_BYTES,
     },
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,

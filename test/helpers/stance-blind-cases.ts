@@ -199,7 +199,8 @@ export const atelierCases: Array<[BlindBody, Stance]> = [
   [outlook('C.', ATELIER, 'fr'), { first: 'C' }],
   [gmail('Tout sauf Lyon.', ATELIER), { first: null, reject: ['A'] }],
   [gmail('Lyon, puis en ligne.', ATELIER), { first: 'A', ranking: ['A', 'B'] }],
-  [html('Virtual is fine, Lyon too.', ATELIER), { first: null, accept: ['A', 'B'] }],
+  // accepted options keep the member's order
+  [html('Virtual is fine, Lyon too.', ATELIER), { first: null, accept: ['B', 'A'] }],
 ];
 
 export const websiteCases: Array<[BlindBody, ProposalStanceValue]> = [
@@ -218,7 +219,8 @@ export const websiteCases: Array<[BlindBody, ProposalStanceValue]> = [
   [gmail('Tegen, te duur.', WEBSITE), 'object'],
   [gmail('Jestem przeciw.', WEBSITE), 'object'],
   [gmail('Jag avstår.', WEBSITE), 'abstain'],
-  [gmail('Agree if it includes the member directory.', WEBSITE), 'unreadable'],
+  // agreement to something other than the proposal: an objection, the condition its reason (as in the vote corpus)
+  [gmail('Agree if it includes the member directory.', WEBSITE), 'object'],
   [gmail('My husband says no.', WEBSITE), 'unreadable'],
   [html('Fine by me.', WEBSITE), 'agree'],
   [outlookInside('Comments inline.', WEBSITE, { 'Spend 2,000 EUR on a new website': 'Agree.' }), 'agree'],

@@ -66,7 +66,7 @@ export const dayProbeCases: Array<[ProbeBody, ChoiceStance]> = [
   ['D is out of the question', { first: null, reject: ['D'] }],
   ['B, A if need be.', { first: 'B', accept: ['A'] }],
   // an "any" the reader cannot fully place is not consent to every option
-  ['Any except postponing.', U],
+  ['Any except postponing.', { first: null, reject: ['D'] }],
   ['Both weekend days work for me.', U],
   ['All the other days work.', U],
   ['Sunday no, Saturday yes', { first: 'A', reject: ['B'] }],

@@ -8,6 +8,7 @@ import {
 import { AFTER_ADJECTIVE, BEFORE_ARTICLE, LETTER_FOLLOWERS } from './vocabulary/letterContext.ts';
 import { editDistance, escapeRe, fold, joinComment, latinLookalike, LEADING_JUNK, lineRanges } from './text.ts';
 import { isGreetingLine } from './greeting.ts';
+import { equivalents } from './vocabulary/concepts.ts';
 import type { ChoiceOption, ChoiceReading, ChoiceStance } from './types.ts';
 
 type Kind = 'word' | 'num' | 'ordinal' | 'rankp' | 'stop' | 'clause' | 'colon' | 'dash' | 'conjp' | 'open' | 'nl' | 'vote';
@@ -97,12 +98,15 @@ export interface DistinctiveWord {
 }
 
 export function distinctiveWords(options: ChoiceOption[]): DistinctiveWord[] {
-  const wordsOf = (o: ChoiceOption) => new Set(fold(o.text ?? '').match(/[\p{L}\p{N}']+/gu) ?? []);
-  const sets = options.map(wordsOf);
+  // Apostrophes split: "l'automne" is named by "automne".
+  const ownWords = options.map((o) => [...new Set(fold(o.text ?? '').match(/[\p{L}\p{N}-]+/gu) ?? [])]
+    .filter((w) => w.length >= 4 && !VOCABULARY.has(w) && !ARTICLES.has(w)));
+  // Each word with its equivalents in other languages (vocabulary/concepts.ts).
+  const sets = ownWords.map((words) => new Set(words.flatMap((w) => [w, ...equivalents(w)])));
   const out: DistinctiveWord[] = [];
   options.forEach((o, i) => {
     for (const w of sets[i]!) {
-      if (w.length < 4 || VOCABULARY.has(w) || ARTICLES.has(w)) continue;
+      if (w.length < 4 || VOCABULARY.has(w)) continue;
       if (sets.some((other, j) => j !== i && [...other].some((x) => x === w || sameWord(x, w, false)))) continue;
       out.push({ letter: o.letter, word: w });
     }
@@ -121,6 +125,8 @@ export function sameWord(word: string, name: string, capitalised: boolean): bool
   const [short, long] = word.length <= name.length ? [word, name] : [name, word];
   if (long.startsWith(short) && long.length - short.length <= 3) return true;
   if (Math.abs(word.length - name.length) > 2) return false;
+  // A misspelling keeps its first letter; "inline" is not "online".
+  if (word[0] !== name[0]) return false;
   const d = editDistance(word, name);
   return d <= 1 || (capitalised && d <= 2 && word.slice(0, 3) === name.slice(0, 3) && name.length >= 6);
 }
@@ -173,13 +179,17 @@ function wordToken(kind: Kind, text: string, start: number, source: string, dist
     tok.upper = true;
     return tok;
   }
-  if (text.length >= 4 && !VOCABULARY.has(text)) {
-    const capitalised = /^\p{Lu}/u.test(source[start]!);
-    const hit = distinct.find((d) => sameWord(text, d.word, capitalised));
+  // An elided article ("l'automne", "d'Lisboa") does not hide the name after it.
+  const name = ELIDED.test(text) ? text.replace(ELIDED, '') : text;
+  if (name.length >= 4 && !VOCABULARY.has(text) && !VOCABULARY.has(name)) {
+    const capitalised = /^\p{Lu}/u.test(source[start + text.length - name.length]!);
+    const hit = distinct.find((d) => sameWord(name, d.word, capitalised));
     if (hit) return { ...tok, role: 'letter', letter: hit.letter, strong: true };
   }
   return tok;
 }
+
+const ELIDED = /^(?:l|d|qu|dell|all|nell|sull|dall)'/;
 
 const ABBREVIATIONS = new Set(['opt', 'nr', 'cf', 'vs', 'approx', 'ca']);
 

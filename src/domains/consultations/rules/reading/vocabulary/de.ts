@@ -18,7 +18,7 @@ export const de: Vocabulary = {
     acceptPrefix: ['einverstanden mit', 'zufrieden mit', 'leben kann ich mit'],
     pref: ['bevorzuge', 'lieber', 'am liebsten', 'wahle', 'ich wahle', 'bitte', 'stimme fur', 'ich stimme fur', 'fur',
       'ich bin fur', 'bin fur', 'klar', 'naturlich', 'eindeutig', 'favorit', 'mein favorit', 'erste wahl', 'praferenz',
-      'meine praferenz', 'ware mir am liebsten', 'mir am liebsten'],
+      'meine praferenz', 'ware mir am liebsten', 'mir am liebsten', 'am besten', 'ware am besten', 'passt am besten'],
     conj: ['und', 'oder', 'sowie'],
     rank: ['notfalls', 'ansonsten', 'dann', 'danach', 'vor', 'eher als', 'statt', 'anschliessend'],
     intro: ['weil', 'denn', 'obwohl', 'da', 'wenn', 'falls'],
@@ -37,7 +37,10 @@ export const de: Vocabulary = {
     lead: ['stimme', 'ich stimme', 'ich', 'meine stimme', 'voll', 'ganz'],
   },
   doubt: {
-    proxy: ['stimmt fur', 'stimmt gegen', 'stimmen fur', 'hat mich gebeten', 'sie stimmt', 'er stimmt', 'sie bevorzugt', 'er bevorzugt', 'sie mochte', 'er mochte', 'in ihrem namen', 'in seinem namen', 'im namen von', 'fur sie', 'fur ihn'],
+    proxy: [
+      // someone close answering through this reply: "my wife and I", "ma femme vote"
+      'meine frau und ich', 'meine frau stimmt', 'meine frau will', 'meine frau sagt', 'meine frau wahlt', 'mein mann und ich', 'mein mann stimmt', 'mein mann will', 'mein mann sagt', 'mein mann wahlt', 'mein partner und ich', 'mein partner stimmt', 'mein partner will', 'mein partner sagt', 'mein partner wahlt', 'meine partnerin und ich', 'meine partnerin stimmt', 'meine partnerin will', 'meine partnerin sagt', 'meine partnerin wahlt',
+      'stimmt fur', 'stimmt gegen', 'stimmen fur', 'hat mich gebeten', 'sie stimmt', 'er stimmt', 'sie bevorzugt', 'er bevorzugt', 'sie mochte', 'er mochte', 'in ihrem namen', 'in seinem namen', 'im namen von', 'fur sie', 'fur ihn'],
     correction: ['eigentlich', 'doch lieber', 'korrektur', 'nein doch'],
     condition: ['wenn', 'falls', 'sofern', 'unter der bedingung'],
   },

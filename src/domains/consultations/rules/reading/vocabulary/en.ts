@@ -13,7 +13,8 @@ export const en: Vocabulary = {
       'all of these', 'happy either way', 'either way', "i'm easy", 'im easy', 'i am easy', 'easy either way',
       'whatever works', 'all good', 'all are fine', 'all fine', 'all ok', 'all okay', 'all acceptable',
       'fine with all', 'happy with all', 'ok with all', 'okay with all', 'all work', 'all work for me',
-      'every option', 'each option', 'all options',
+      'every option', 'each option', 'all options', 'any day', 'any date', 'any time', 'anytime', 'any place',
+      'anywhere', 'any venue', 'any location',
     ],
     anyWeak: ['all', 'everything', 'each', 'all three', 'all four', 'all the options', 'both'],
     either: ['either'],
@@ -118,6 +119,9 @@ export const en: Vocabulary = {
   },
   doubt: {
     proxy: [
+      // someone close answering through this reply: "my wife and I", "ma femme vote"
+      'my wife and i', 'my wife says', 'my wife would like', 'my wife chooses', 'my wife picks', 'my wife also votes', 'my wife also prefers', 'my husband and i', 'my husband says', 'my husband would like', 'my husband chooses', 'my husband picks', 'my husband also votes', 'my husband also prefers', 'my partner and i', 'my partner says', 'my partner would like', 'my partner chooses', 'my partner picks', 'my partner also votes', 'my partner also prefers', 'my spouse and i', 'my spouse says', 'my spouse would like', 'my spouse chooses', 'my spouse picks', 'my spouse also votes', 'my spouse also prefers',
+      'both of us', 'we both', 
       'asked me to say', 'asked me to tell', 'asked me to vote', 'asked me to pass on', 'asked me to reply',
       'on behalf of', 'wants me to say', 'she votes', 'he votes', 'her vote is', 'his vote is', 'their vote is',
       'her vote', 'his vote', 'their vote', 'voting for my', 'vote for my', 'answering for',

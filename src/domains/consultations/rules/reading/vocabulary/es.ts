@@ -31,7 +31,10 @@ export const es: Vocabulary = {
     lead: ['voto', 'yo voto', 'estoy', 'yo', 'mi voto', 'totalmente', 'completamente'],
   },
   doubt: {
-    proxy: ['vota', 'votan', 'prefiere', 'prefieren', 'me pidio que', 'ella vota', 'el vota', 'ella prefiere', 'el prefiere', 'me pide que', 'en nombre de', 'de parte de'],
+    proxy: [
+      // someone close answering through this reply: "my wife and I", "ma femme vote"
+      'mi mujer y yo', 'mi mujer vota', 'mi mujer prefiere', 'mi mujer elige', 'mi mujer dice', 'mi esposa y yo', 'mi esposa vota', 'mi esposa prefiere', 'mi esposa elige', 'mi esposa dice', 'mi marido y yo', 'mi marido vota', 'mi marido prefiere', 'mi marido elige', 'mi marido dice', 'mi esposo y yo', 'mi esposo vota', 'mi esposo prefiere', 'mi esposo elige', 'mi esposo dice', 'mi pareja y yo', 'mi pareja vota', 'mi pareja prefiere', 'mi pareja elige', 'mi pareja dice',
+      'vota', 'votan', 'prefiere', 'prefieren', 'me pidio que', 'ella vota', 'el vota', 'ella prefiere', 'el prefiere', 'me pide que', 'en nombre de', 'de parte de'],
     correction: ['en realidad', 'pensandolo mejor', 'mejor dicho', 'corrijo'],
     condition: ['si', 'siempre que', 'con tal de que'],
   },

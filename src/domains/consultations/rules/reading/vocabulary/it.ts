@@ -29,7 +29,10 @@ export const it: Vocabulary = {
     lead: ['voto', 'sono', 'io sono', 'io voto', 'io'],
   },
   doubt: {
-    proxy: ['vota', 'votano', 'preferisce', 'preferiscono', 'mi ha chiesto di', 'a nome di', 'per conto di'],
+    proxy: [
+      // someone close answering through this reply: "my wife and I", "ma femme vote"
+      'mia moglie ed io', 'mia moglie e io', 'mia moglie vota', 'mia moglie preferisce', 'mia moglie sceglie', 'mia moglie dice', 'mio marito ed io', 'mio marito e io', 'mio marito vota', 'mio marito preferisce', 'mio marito sceglie', 'mio marito dice', 'il mio compagno ed io', 'il mio compagno e io', 'il mio compagno vota', 'il mio compagno preferisce', 'il mio compagno sceglie', 'il mio compagno dice', 'la mia compagna ed io', 'la mia compagna e io', 'la mia compagna vota', 'la mia compagna preferisce', 'la mia compagna sceglie', 'la mia compagna dice',
+      'vota', 'votano', 'preferisce', 'preferiscono', 'mi ha chiesto di', 'a nome di', 'per conto di'],
     correction: ['anzi', 'ripensandoci', 'in realta'],
     condition: ['se', 'purche', 'a condizione che'],
   },

@@ -31,7 +31,10 @@ export const nl: Vocabulary = {
     lead: ['stem', 'ik stem', 'ben', 'ik ben', 'ik', 'helemaal', 'volledig'],
   },
   doubt: {
-    proxy: ['stemt', 'stemt voor', 'stemt tegen', 'stemmen voor', 'vroeg me om', 'heeft me gevraagd', 'namens'],
+    proxy: [
+      // someone close answering through this reply: "my wife and I", "ma femme vote"
+      'mijn vrouw en ik', 'mijn vrouw stemt', 'mijn vrouw kiest', 'mijn vrouw wil', 'mijn vrouw zegt', 'mijn man en ik', 'mijn man stemt', 'mijn man kiest', 'mijn man wil', 'mijn man zegt', 'mijn partner en ik', 'mijn partner stemt', 'mijn partner kiest', 'mijn partner wil', 'mijn partner zegt',
+      'stemt', 'stemt voor', 'stemt tegen', 'stemmen voor', 'vroeg me om', 'heeft me gevraagd', 'namens'],
     correction: ['eigenlijk', 'bij nader inzien', 'correctie'],
     condition: ['als', 'mits', 'op voorwaarde dat'],
   },

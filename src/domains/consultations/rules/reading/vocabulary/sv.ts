@@ -29,7 +29,10 @@ export const sv: Vocabulary = {
     lead: ['rostar', 'jag rostar', 'ar', 'jag ar', 'jag', 'helt'],
   },
   doubt: {
-    proxy: ['hon rostar', 'han rostar', 'hon foredrar', 'han foredrar', 'bad mig', 'for hennes rakning', 'for hans rakning', 'a hennes vagnar', 'a hans vagnar'],
+    proxy: [
+      // someone close answering through this reply: "my wife and I", "ma femme vote"
+      'min fru och jag', 'min fru rostar', 'min fru foredrar', 'min fru valjer', 'min fru sager', 'min man och jag', 'min man rostar', 'min man foredrar', 'min man valjer', 'min man sager', 'min sambo och jag', 'min sambo rostar', 'min sambo foredrar', 'min sambo valjer', 'min sambo sager', 'min partner och jag', 'min partner rostar', 'min partner foredrar', 'min partner valjer', 'min partner sager',
+      'hon rostar', 'han rostar', 'hon foredrar', 'han foredrar', 'bad mig', 'for hennes rakning', 'for hans rakning', 'a hennes vagnar', 'a hans vagnar'],
     correction: ['forresten', 'vid narmare eftertanke'],
     condition: ['om', 'forutsatt att', 'sa lange'],
   },

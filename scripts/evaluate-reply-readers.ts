@@ -17,9 +17,10 @@
  */
 import { createRequire } from 'node:module';
 import { newTextOfBody, newTextOfMessage } from '../src/shared/rules/replyText.ts';
+import { sentText } from '../src/domains/consultations/rules/reading/sentText.ts';
 import { readChoiceStance, readProposalStance, type ChoiceStance } from '../src/domains/consultations/rules/stance.ts';
 import {
-  VOTE_CORPUS_DIR, VOTE_CORPUS_OPTIONS, inventedVote, loadVoteCorpus, matchesInDetail, matchesOutcome,
+  VOTE_CORPUS_DIR, VOTE_CORPUS_OPTIONS, VOTE_CORPUS_QUESTIONS, inventedVote, loadVoteCorpus, matchesInDetail, matchesOutcome,
   type CorpusReading, type VoteCase,
 } from '../test/helpers/vote-corpus.ts';
 import { OPTIONS, choiceCases, proposalCases } from '../test/helpers/stance-cases.ts';
@@ -162,7 +163,12 @@ async function scoreVotes(name: string, read: StanceReader, cases: Array<VoteCas
   if (verbose && invented.length > 0) console.log(`  unreadable counted as a vote: ${invented.join(' ')}`);
 }
 
-const votes = await Promise.all(loadVoteCorpus().map(async (c) => ({ ...c, text: await newTextOfMessage(c.raw) })));
+// As the reply handler does: the text Tacit sent lets answers typed inside an unquoted original count.
+const sentOf = (kind: 'choice' | 'proposal') =>
+  sentText({ question: VOTE_CORPUS_QUESTIONS[kind], options: kind === 'choice' ? VOTE_CORPUS_OPTIONS : [] });
+const votes = await Promise.all(loadVoteCorpus().map(async (c) => ({
+  ...c, text: await newTextOfMessage(c.raw, { sent: sentOf(c.expected.consultation) }),
+})));
 console.log(`\nvote-replies corpus: ${votes.length} replies (${VOTE_CORPUS_DIR})\n`);
 console.log(`${'reader'.padEnd(40)} ${'detail'.padStart(8)} ${'outcome'.padStart(8)} ${'invented'.padStart(8)}`);
 await scoreVotes('naive (first letter / keyword)', naive, votes);

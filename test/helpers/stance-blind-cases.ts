@@ -9,11 +9,14 @@ import type { ChoiceStance, ProposalStanceValue } from '../../src/domains/consul
  * the original, mutt inline, HTML only, mobile, forwards) in the nine
  * languages, option names written in the member's language.
  *
- * Each consultation carries the text Tacit mailed (`sent`), as the reply
- * handler knows it: lines of an original that are not in it are the member's.
+ * Each consultation carries the copy Tacit mailed (`sent`), which the replies
+ * quote; the test gives the trimmer its question and options, as the reply
+ * handler does, so lines typed inside an unquoted original are the member's.
  */
 export interface BlindConsultation {
+  question: string;
   options: Array<{ letter: string; text: string }>;
+  /** The whole copy as mailed (what the replies quote). */
   sent: string;
 }
 export type BlindBody = string | { html: string };
@@ -53,6 +56,7 @@ const VENUE_OPTIONS = [
   { letter: 'D', text: 'Postpone to spring' },
 ];
 export const VENUE: BlindConsultation = {
+  question: "Where should the members' meeting be held?",
   options: VENUE_OPTIONS,
   sent: copy('C-21', 'Where should the members\' meeting be held?', choiceMiddle(VENUE_OPTIONS)),
 };
@@ -63,6 +67,7 @@ const SLOT_OPTIONS = [
   { letter: 'C', text: 'Sunday afternoon' },
 ];
 export const SLOT: BlindConsultation = {
+  question: 'When should the training take place?',
   options: SLOT_OPTIONS,
   sent: copy('C-22', 'When should the training take place?', choiceMiddle(SLOT_OPTIONS)),
 };
@@ -73,11 +78,13 @@ const ATELIER_OPTIONS = [
   { letter: 'C', text: "Reporter à l'automne" },
 ];
 export const ATELIER: BlindConsultation = {
+  question: "Où organiser l'atelier de formation ?",
   options: ATELIER_OPTIONS,
   sent: copy('C-23', "Où organiser l'atelier de formation ?", choiceMiddle(ATELIER_OPTIONS)),
 };
 
 export const WEBSITE: BlindConsultation = {
+  question: 'Spend 2,000 EUR on a new website',
   options: [],
   sent: copy('C-24', 'Spend 2,000 EUR on a new website', [
     'This is a proposal; it is adopted unless one member objects.',

@@ -15,20 +15,35 @@
  */
 import { convert, type FormatCallback, type SelectorDefinition } from 'html-to-text';
 import { simpleParser } from 'mailparser';
+import { insertsInOriginal, renderInserts } from './originalInserts.ts';
 
 // ---------------------------------------------------------------------------
 // Public API
 // ---------------------------------------------------------------------------
 
+/**
+ * What Tacit sent the member (question, description, option lines): with it,
+ * answers typed inside an unquoted original are kept too (originalInserts.ts).
+ */
+export interface TrimOptions {
+  sent?: string;
+}
+
 /** The text the sender newly wrote in a plain-text reply body. */
-export function newTextOfBody(text: string): string {
+export function newTextOfBody(text: string, options: TrimOptions = {}): string {
   const lines = prepareLines(text);
   if (lines.length === 0) return '';
 
   let body: Body = { lines, kinds: lines.map(kindOfLine).join('') };
   body = markFencedCode(body);
+  const full = body;
   for (const rule of RULES) body = rule(body);
-  return withoutBlankEdges(body.lines).join('\n');
+  const own = withoutBlankEdges(body.lines).join('\n');
+  if (!options.sent) return own;
+  // Lines the trimmer kept are not added twice.
+  const kept = new Set(body.lines.map((l) => l.trim()));
+  const inserts = insertsInOriginal(full.lines, full.kinds, options.sent).filter((i) => !kept.has(i.text));
+  return inserts.length === 0 ? own : `${own}\n\n${renderInserts(inserts)}`.trim();
 }
 
 /** HTML to plain text, dropping the quoted parts the HTML structure reveals. */
@@ -54,11 +69,11 @@ function trimLineEnds(text: string): string {
 }
 
 /** The new text of a raw RFC 5322 reply: text part preferred, else its HTML. */
-export async function newTextOfMessage(raw: Buffer | string): Promise<string> {
+export async function newTextOfMessage(raw: Buffer | string, options: TrimOptions = {}): Promise<string> {
   // skipHtmlToText: mailparser would otherwise convert HTML-only mails itself,
   // without dropping the quotes; we want to do that conversion.
   const mail = await simpleParser(raw, { skipHtmlToText: true });
-  const fromText = mail.text ? newTextOfBody(mail.text) : '';
+  const fromText = mail.text ? newTextOfBody(mail.text, options) : '';
   if (fromText !== '') return fromText;
   if (typeof mail.html === 'string' && mail.html !== '') {
     return newTextOfBody(htmlToPlainText(mail.html));

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { htmlToPlainText, newTextOfBody } from '../../../src/shared/rules/replyText.ts';
 import { readChoiceStance, readProposalStance } from '../../../src/domains/consultations/rules/stance.ts';
+import { sentText } from '../../../src/domains/consultations/rules/reading/sentText.ts';
 import {
   ATELIER, SLOT, VENUE, WEBSITE, atelierCases, slotCases, venueCases, websiteCases,
   type BlindBody, type BlindConsultation,
 } from '../../helpers/stance-blind-cases.ts';
 
 /** A blind set of whole replies to unseen consultations: the reply reader, then the stance reader. */
-const newText = (body: BlindBody, _c: BlindConsultation) =>
-  (typeof body === 'string' ? newTextOfBody(body) : htmlToPlainText(body.html));
+const newText = (body: BlindBody, c: BlindConsultation) =>
+  (typeof body === 'string' ? newTextOfBody(body, { sent: sentText(c) }) : htmlToPlainText(body.html));
 const label = (body: BlindBody) => (typeof body === 'string' ? body : body.html).split('\n').slice(0, 3).join(' / ').slice(0, 90);
 
 const choices: Array<[string, BlindConsultation, typeof venueCases]> = [

@@ -612,6 +612,18 @@ function unreadableChoice(text: string): ChoiceReading {
 
 const MAX_SENTENCE_TOKENS = 120;
 
+/** Words side by side naming the same option are one name ("samedi matin" for "Saturday morning"). */
+function mergeSameOption(toks: Tok[]): Tok[] {
+  const out: Tok[] = [];
+  for (const t of toks) {
+    const prev = out[out.length - 1];
+    if (prev && t.strong && prev.strong && t.role === 'letter' && prev.role === 'letter' && t.letter === prev.letter) {
+      out[out.length - 1] = { ...prev, end: t.end, text: `${prev.text} ${t.text}` };
+    } else out.push(t);
+  }
+  return out;
+}
+
 /** Reads the member's own text of a choice reply (see stance.ts for the forms understood). */
 export function readChoiceText(text: string, options: readonly (string | ChoiceOption)[]): ChoiceReading {
   const opts: ChoiceOption[] = options.map((o) => (typeof o === 'string' ? { letter: o } : o))
@@ -620,7 +632,7 @@ export function readChoiceText(text: string, options: readonly (string | ChoiceO
   const letterSet = new Set(allLetters);
   const source = text.normalize('NFC').replace(/\r\n?/g, '\n');
   const folded = fold(source);
-  const toks = tokenize(folded, source, findOptionSpans(folded, optionMatchers(opts)), distinctiveWords(opts));
+  const toks = mergeSameOption(tokenize(folded, source, findOptionSpans(folded, optionMatchers(opts)), distinctiveWords(opts)));
   // A stance is a short sentence; longer ones are prose, and leaving them out
   // keeps the work per sentence bounded (the reader stays linear in the text).
   const sents = sentences(toks).filter((s) => s.length <= MAX_SENTENCE_TOKENS).map((s) => resolveRoles(s, source, letterSet));

@@ -135,6 +135,23 @@ const html = (text: string, c: BlindConsultation) => ({
 const forwarded = (text: string, c: BlindConsultation) =>
   `${text}\n\n---------- Forwarded message ---------\nFrom: Organisers <organisers-consult@tacit.localhost>\nDate: Mon, 30 Nov 2026 at 10:00\nSubject: ${c.sent.split('\n')[4]}\nTo: <kim@example.org>\n\n${c.sent}\n`;
 
+/** The client wrappers, for the second blind round. */
+export const BLIND_CLIENTS = { gmail, apple, mobile, outlook, outlookInside, muttInline, bottom, html, forwarded };
+
+/** A consultation as Tacit mails it: a choice with options, or a proposal without. */
+export function blindConsultation(id: string, question: string, options: Array<{ letter: string; text: string }>): BlindConsultation {
+  const middle = options.length > 0 ? choiceMiddle(options) : [
+    'This is a proposal; it is adopted unless one member objects.',
+    '',
+    'How to answer: reply to this mail, starting with',
+    '  - agree',
+    '  - object: your reason',
+    '  - abstain',
+    'Anything you write after your answer is kept as your comment.',
+  ].join('\n');
+  return { question, options, sent: copy(id, question, middle) };
+}
+
 const U: Stance = { unreadable: true };
 
 export const venueCases: Array<[BlindBody, Stance]> = [

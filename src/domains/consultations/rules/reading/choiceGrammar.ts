@@ -313,7 +313,10 @@ function resolveRoles(sentence: Tok[], original: string, letters: Set<string>): 
     const structural = (r: Role | undefined) =>
       r === 'conj' || r === 'rank' || r === 'but' || r === 'except' || r === 'intro' || r === 'boundary';
     let isLetter: boolean;
-    if (t.text === 'a') {
+    // "è", "é", "à" are words (Italian "is", French "to"), never an option letter.
+    const accented = !t.upper && /[^\x00-\x7f]/.test(original.slice(t.start, t.end));
+    if (accented) isLetter = false;
+    else if (t.text === 'a') {
       if (punctuationLike(next)) isLetter = true;
       else if (isSingleLetter(next)) {
         // Letters in a row are typed alike: "A B C", "B A C", "a b c" must not
@@ -612,17 +615,35 @@ function unreadableChoice(text: string): ChoiceReading {
 
 const MAX_SENTENCE_TOKENS = 120;
 
-/** Words side by side naming the same option are one name ("samedi matin" for "Saturday morning"). */
-function mergeSameOption(toks: Tok[]): Tok[] {
+/**
+ * Words naming the same option, side by side or with only neutral words
+ * between, are one name ("samedi matin" for "Saturday morning", "cena en un
+ * restaurante" for "Restaurant dinner").
+ */
+function mergeSameOption(toks: Tok[], letters: ReadonlySet<string>): Tok[] {
   const out: Tok[] = [];
   for (const t of toks) {
-    const prev = out[out.length - 1];
-    if (prev && t.strong && prev.strong && t.role === 'letter' && prev.role === 'letter' && t.letter === prev.letter) {
-      out[out.length - 1] = { ...prev, end: t.end, text: `${prev.text} ${t.text}` };
-    } else out.push(t);
+    if (t.strong && t.role === 'letter') {
+      let k = out.length - 1;
+      while (k >= 0 && out.length - 1 - k < MAX_WORDS_INSIDE_NAME && isNeutralWord(out[k]!, letters)) k--;
+      const prev = out[k];
+      if (prev && prev.strong && prev.role === 'letter' && prev.letter === t.letter) {
+        out.length = k;
+        out.push({ ...prev, end: t.end, text: `${prev.text} ${t.text}` });
+        continue;
+      }
+    }
+    out.push(t);
   }
   return out;
 }
+
+const MAX_WORDS_INSIDE_NAME = 3;
+const NEUTRAL_ROLES: ReadonlySet<string> = new Set(['filler']);
+// A one-letter word between is neutral only when it is no option's letter ("w parku", not "A B").
+const isNeutralWord = (t: Tok, letters: ReadonlySet<string>) => t.kind === 'word' && t.role === 'neutral'
+  && !(t.text.length === 1 && letters.has(t.text.toUpperCase()))
+  && (!VOCABULARY.has(t.text) || NEUTRAL_ROLES.has(VOCABULARY.get(t.text)!));
 
 /** Reads the member's own text of a choice reply (see stance.ts for the forms understood). */
 export function readChoiceText(text: string, options: readonly (string | ChoiceOption)[]): ChoiceReading {
@@ -632,7 +653,7 @@ export function readChoiceText(text: string, options: readonly (string | ChoiceO
   const letterSet = new Set(allLetters);
   const source = text.normalize('NFC').replace(/\r\n?/g, '\n');
   const folded = fold(source);
-  const toks = mergeSameOption(tokenize(folded, source, findOptionSpans(folded, optionMatchers(opts)), distinctiveWords(opts)));
+  const toks = mergeSameOption(tokenize(folded, source, findOptionSpans(folded, optionMatchers(opts)), distinctiveWords(opts)), letterSet);
   // A stance is a short sentence; longer ones are prose, and leaving them out
   // keeps the work per sentence bounded (the reader stays linear in the text).
   const sents = sentences(toks).filter((s) => s.length <= MAX_SENTENCE_TOKENS).map((s) => resolveRoles(s, source, letterSet));

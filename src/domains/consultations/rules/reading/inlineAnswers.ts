@@ -40,6 +40,9 @@ export function verdictOf(text: string, letter: string): Verdict | null {
   let t = text.trim().replace(INITIALS, '');
   // "This one - C." names the option it is under: the letter adds nothing.
   t = t.replace(new RegExp(`(?:^|[\\s(\\-–—:,])${letter}[.)!]?$`, 'i'), '').trim();
+  // "<-- this", "← this one": the arrow points at the line above.
+  const arrow = /^(?:<[-=]+|←|⬅)[ \t]*/u.exec(t);
+  if (arrow) t = t.slice(arrow[0].length) || 'this';
   const symbol = t.replace(/[\s.!]+$/u, '');
   if (MARKS_WANT.has(symbol)) return 'want';
   if (MARKS_REFUSE.has(symbol)) return 'refuse';

@@ -40,7 +40,12 @@ export const CONCEPTS: readonly (readonly string[])[] = [
   ['in-person', 'presentiel', 'presentielle', 'praesenz', 'prasenz', 'presencial', 'presenza', 'fysiek', 'stacjonarnie', 'fysiskt', 'physical'],
   ['hybrid', 'hybride', 'hibrido', 'hibrida', 'ibrido', 'hybrydowo', 'hybrydowe', 'hybridmote'],
   ['postpone', 'postponed', 'postponing', 'postponement', 'delay', 'reporter', 'reporte', 'verschieben', 'verschiebung', 'aplazar', 'posponer', 'adiar', 'rinviare', 'rimandare', 'rinvio', 'uitstellen', 'przelozyc', 'przesunac', 'skjuta'],
-  // cities whose names differ between languages
+  // what a gathering may be
+  ['picnic', 'pique-nique', 'picknick', 'picnik', 'piknik', 'picnics'],
+  ['restaurant', 'restaurante', 'ristorante', 'restauracja', 'restaurang'],
+  ['boat', 'bateau', 'boot', 'barco', 'barca', 'batello', 'lodz', 'lodzi', 'bat', 'baten'],
+  ['dinner', 'diner', 'abendessen', 'cena', 'jantar', 'diner', 'kolacja', 'middag'],
+    // cities whose names differ between languages
   ['lisbon', 'lisboa', 'lisbonne', 'lissabon', 'lisbona', 'lizbona'],
   ['brussels', 'bruxelles', 'brussel', 'brussel', 'bruselas', 'bruxelas', 'bruxelles', 'bruksela', 'bryssel'],
   ['geneva', 'geneve', 'genf', 'ginebra', 'genebra', 'ginevra', 'genewa', 'geneve'],

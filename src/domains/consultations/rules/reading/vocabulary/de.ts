@@ -18,7 +18,7 @@ export const de: Vocabulary = {
     acceptPrefix: ['einverstanden mit', 'zufrieden mit', 'leben kann ich mit'],
     pref: ['bevorzuge', 'lieber', 'am liebsten', 'wahle', 'ich wahle', 'bitte', 'stimme fur', 'ich stimme fur', 'fur',
       'ich bin fur', 'bin fur', 'klar', 'naturlich', 'eindeutig', 'favorit', 'mein favorit', 'erste wahl', 'praferenz',
-      'meine praferenz', 'ware mir am liebsten', 'mir am liebsten', 'am besten', 'ware am besten', 'passt am besten'],
+      'meine praferenz', 'ware mir am liebsten', 'mir am liebsten', 'am besten', 'ware am besten', 'passt am besten', 'passt mir am besten', 'gefallt mir am besten', 'ist mir am liebsten'],
     conj: ['und', 'oder', 'sowie'],
     rank: ['notfalls', 'ansonsten', 'dann', 'danach', 'vor', 'eher als', 'statt', 'anschliessend'],
     intro: ['weil', 'denn', 'obwohl', 'da', 'wenn', 'falls'],

@@ -97,19 +97,33 @@ export interface DistinctiveWord {
   word: string;
 }
 
-export function distinctiveWords(options: ChoiceOption[]): DistinctiveWord[] {
+/** Each option's words (4+ letters, not vocabulary) with their equivalents in other languages (vocabulary/concepts.ts). */
+function optionWordSets(options: ChoiceOption[]): Array<Set<string>> {
   // Apostrophes split: "l'automne" is named by "automne".
-  const ownWords = options.map((o) => [...new Set(fold(o.text ?? '').match(/[\p{L}\p{N}-]+/gu) ?? [])]
-    .filter((w) => w.length >= 4 && !VOCABULARY.has(w) && !ARTICLES.has(w)));
-  // Each word with its equivalents in other languages (vocabulary/concepts.ts).
-  const sets = ownWords.map((words) => new Set(words.flatMap((w) => [w, ...equivalents(w)])));
+  return options.map((o) => new Set((fold(o.text ?? '').match(/[\p{L}\p{N}-]+/gu) ?? [])
+    .filter((w) => w.length >= 4 && !VOCABULARY.has(w) && !ARTICLES.has(w))
+    .flatMap((w) => [w, ...equivalents(w)])
+    .filter((w) => w.length >= 4 && !VOCABULARY.has(w))));
+}
+
+export function distinctiveWords(options: ChoiceOption[]): DistinctiveWord[] {
+  const sets = optionWordSets(options);
   const out: DistinctiveWord[] = [];
   options.forEach((o, i) => {
     for (const w of sets[i]!) {
-      if (w.length < 4 || VOCABULARY.has(w)) continue;
       if (sets.some((other, j) => j !== i && [...other].some((x) => x === w || sameWord(x, w, false)))) continue;
       out.push({ letter: o.letter, word: w });
     }
+  });
+  return out;
+}
+
+/** Option words more than one option has ("morning" in "Saturday morning" and "Sunday morning"): part of a name, not prose. */
+function sharedOptionWords(options: ChoiceOption[]): ReadonlySet<string> {
+  const sets = optionWordSets(options);
+  const out = new Set<string>();
+  sets.forEach((set, i) => {
+    for (const w of set) if (sets.some((other, j) => j !== i && other.has(w))) out.add(w);
   });
   return out;
 }
@@ -253,7 +267,7 @@ function longestPhraseAt(sentence: Tok[], i: number): { role: WordRole; n: numbe
  * Gives every token of a sentence its role: multi-word phrases are merged,
  * single letters are told apart from the article "a" / pronoun "I".
  */
-function resolveRoles(sentence: Tok[], original: string, letters: Set<string>): Tok[] {
+function resolveRoles(sentence: Tok[], original: string, letters: Set<string>, shared: ReadonlySet<string>): Tok[] {
   // 1. phrases (never across punctuation, never swallowing a single letter)
   const merged: Tok[] = [];
   for (let i = 0; i < sentence.length; i++) {
@@ -280,7 +294,7 @@ function resolveRoles(sentence: Tok[], original: string, letters: Set<string>): 
       i += found.n - 1;
       done = true;
     }
-    if (!done) merged.push({ ...t, role: looksLikeOption(t.text) ? 'filler' : 'prose' });
+    if (!done) merged.push({ ...t, role: looksLikeOption(t.text) || shared.has(t.text) ? 'filler' : 'prose' });
   }
 
   // 2. punctuation roles
@@ -654,9 +668,10 @@ export function readChoiceText(text: string, options: readonly (string | ChoiceO
   const source = text.normalize('NFC').replace(/\r\n?/g, '\n');
   const folded = fold(source);
   const toks = mergeSameOption(tokenize(folded, source, findOptionSpans(folded, optionMatchers(opts)), distinctiveWords(opts)), letterSet);
+  const shared = sharedOptionWords(opts);
   // A stance is a short sentence; longer ones are prose, and leaving them out
   // keeps the work per sentence bounded (the reader stays linear in the text).
-  const sents = sentences(toks).filter((s) => s.length <= MAX_SENTENCE_TOKENS).map((s) => resolveRoles(s, source, letterSet));
+  const sents = sentences(toks).filter((s) => s.length <= MAX_SENTENCE_TOKENS).map((s) => resolveRoles(s, source, letterSet, shared));
   const lines = lineRanges(source);
   const lineAt = lineIndex(source);
 

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { readChoiceStance, readProposalStance, type ChoiceStance } from '../../../src/domains/consultations/rules/stance.ts';
+import { distinctiveWords, sameWord } from '../../../src/domains/consultations/rules/reading/choiceGrammar.ts';
+import { equivalents } from '../../../src/domains/consultations/rules/reading/vocabulary/concepts.ts';
+
+/** Option words answered in another language (vocabulary/concepts.ts), and phrasings found by probing. */
+const VENUE = [
+  { letter: 'A', text: 'Hold it in Lisbon' },
+  { letter: 'B', text: 'Online only' },
+  { letter: 'C', text: 'Hybrid, Berlin with a video link' },
+  { letter: 'D', text: 'Postpone to spring' },
+];
+const SLOT = [
+  { letter: 'A', text: 'Saturday morning' },
+  { letter: 'B', text: 'Sunday morning' },
+  { letter: 'C', text: 'Wednesday evening' },
+];
+
+describe('the concept lexicon', () => {
+  it.each([
+    ['lisbon', 'lissabon'], ['saturday', 'sabado'], ['online', 'ligne'], ['autumn', 'automne'], ['postpone', 'aplazar'],
+  ])('%s has %s among its equivalents', (word, other) => {
+    expect(equivalents(word)).toContain(other);
+  });
+
+  it('a word shared by two options (through its equivalents) names neither', () => {
+    const words = distinctiveWords(SLOT).map((d) => `${d.letter}:${d.word}`);
+    expect(words).toContain('A:samedi');
+    expect(words).toContain('C:mittwoch');
+    expect(words.filter((w) => w.endsWith(':matin') || w.endsWith(':morning'))).toEqual([]);
+  });
+
+  it.each([
+    ['inline', 'online', false], ['lisboa', 'lisbon', true], ['montréal', 'montreal', true], ['nairobi', 'nairobi', true],
+  ])('sameWord(%s, %s) is %s', (word, name, same) => {
+    expect(sameWord(word.normalize('NFD').replace(/\p{M}/gu, ''), name, true)).toBe(same);
+  });
+});
+
+const choiceCases: Array<[string, typeof VENUE, ChoiceStance]> = [
+  ['Lisboa, por favor.', VENUE, { first: 'A' }],
+  ['Ich bin für Lissabon.', VENUE, { first: 'A' }],
+  ['En línea, sin duda.', VENUE, { first: 'B' }],
+  ['Prefiro adiar para a primavera.', VENUE, { first: 'D' }],
+  ['Answers inline.', VENUE, { unreadable: true }],
+  ['Online only if possible, otherwise Lisbon', VENUE, { first: 'B', ranking: ['B', 'A'] }],
+  ['Whatever suits the others.', VENUE, { first: null, any: true }],
+  ['Anything but postponing.', VENUE, { first: null, reject: ['D'] }],
+  ['No preference, as long as it is not online.', VENUE, { first: null, reject: ['B'] }],
+  ['My wife and I both prefer Lisbon.', VENUE, { unreadable: true }],
+  ['Lisbon. My partner will answer herself.', VENUE, { first: 'A' }],
+  ['Samedi matin, sinon mercredi.', SLOT, { first: 'A', ranking: ['A', 'C'] }],
+  ['Domingo por la mañana.', SLOT, { first: 'B' }],
+  ['Środa wieczorem.', SLOT, { first: 'C' }],
+  ['Mi è indifferente.', [...SLOT, { letter: 'E', text: 'Friday' }], { first: null, any: true }],
+];
+
+describe('option words in any language', () => {
+  it.each(choiceCases)('%j', (text, options, stance) => {
+    expect(readChoiceStance(text, options).stance).toEqual(stance);
+  });
+});
+
+describe('proposal words found by probing', () => {
+  it.each([['Go for it!', 'agree'], ['Sure, why not.', 'agree'], ['Absolutely!', 'unreadable']])('%j', (text, stance) => {
+    expect(readProposalStance(text).stance).toBe(stance);
+  });
+});

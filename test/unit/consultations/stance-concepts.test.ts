@@ -52,6 +52,10 @@ const choiceCases: Array<[string, typeof VENUE, ChoiceStance]> = [
   ['Samedi matin, sinon mercredi.', SLOT, { first: 'A', ranking: ['A', 'C'] }],
   ['Domingo por la mañana.', SLOT, { first: 'B' }],
   ['Środa wieczorem.', SLOT, { first: 'C' }],
+  // a near miss of a foreign equivalent names nothing ("valen" is not Swedish "varen", spring)
+  ['Todas me valen.', VENUE, { first: null, any: true }],
+  ['Wybieram Lizbonę.', VENUE, { first: 'A' }],
+  ['B, por favor. Nada de Lisboa.', VENUE, { first: 'B', reject: ['A'] }],
   ['Mi è indifferente.', [...SLOT, { letter: 'E', text: 'Friday' }], { first: null, any: true }],
 ];
 

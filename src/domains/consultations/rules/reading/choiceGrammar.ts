@@ -95,24 +95,36 @@ function optionMatchers(options: ChoiceOption[]): OptionMatcher[] {
 export interface DistinctiveWord {
   letter: string;
   word: string;
+  /** An equivalent in another language: no misspellings allowed, only its endings. */
+  strict?: boolean;
 }
 
-/** Each option's words (4+ letters, not vocabulary) with their equivalents in other languages (vocabulary/concepts.ts). */
-function optionWordSets(options: ChoiceOption[]): Array<Set<string>> {
+/**
+ * Each option's words (4+ letters, not vocabulary) with their equivalents in
+ * other languages (vocabulary/concepts.ts). Equivalents are foreign words:
+ * they are matched strictly (see sameWord's `strict`), or a near miss of one
+ * language's word would name an option in another ("valen" is not "varen").
+ */
+function optionWordSets(options: ChoiceOption[]): Array<Map<string, boolean>> {
   // Apostrophes split: "l'automne" is named by "automne".
-  return options.map((o) => new Set((fold(o.text ?? '').match(/[\p{L}\p{N}-]+/gu) ?? [])
-    .filter((w) => w.length >= 4 && !VOCABULARY.has(w) && !ARTICLES.has(w))
-    .flatMap((w) => [w, ...equivalents(w)])
-    .filter((w) => w.length >= 4 && !VOCABULARY.has(w))));
+  return options.map((o) => {
+    const own = (fold(o.text ?? '').match(/[\p{L}\p{N}-]+/gu) ?? [])
+      .filter((w) => w.length >= 4 && !VOCABULARY.has(w) && !ARTICLES.has(w));
+    const words = new Map<string, boolean>(own.map((w) => [w, false]));
+    for (const w of own) {
+      for (const e of equivalents(w)) if (e.length >= 4 && !VOCABULARY.has(e) && !words.has(e)) words.set(e, true);
+    }
+    return words;
+  });
 }
 
 export function distinctiveWords(options: ChoiceOption[]): DistinctiveWord[] {
   const sets = optionWordSets(options);
   const out: DistinctiveWord[] = [];
   options.forEach((o, i) => {
-    for (const w of sets[i]!) {
-      if (sets.some((other, j) => j !== i && [...other].some((x) => x === w || sameWord(x, w, false)))) continue;
-      out.push({ letter: o.letter, word: w });
+    for (const [w, strict] of sets[i]!) {
+      if (sets.some((other, j) => j !== i && [...other.keys()].some((x) => x === w || sameWord(x, w, false)))) continue;
+      out.push(strict ? { letter: o.letter, word: w, strict } : { letter: o.letter, word: w });
     }
   });
   return out;
@@ -123,7 +135,7 @@ function sharedOptionWords(options: ChoiceOption[]): ReadonlySet<string> {
   const sets = optionWordSets(options);
   const out = new Set<string>();
   sets.forEach((set, i) => {
-    for (const w of set) if (sets.some((other, j) => j !== i && other.has(w))) out.add(w);
+    for (const w of set.keys()) if (sets.some((other, j) => j !== i && other.has(w))) out.add(w);
   });
   return out;
 }
@@ -133,11 +145,13 @@ function sharedOptionWords(options: ChoiceOption[]): ReadonlySet<string> {
  * with the other (≥ 5 letters, "lisbon"/"lisbonne"), one letter apart, or
  * two apart for a capitalised name sharing its first three letters.
  */
-export function sameWord(word: string, name: string, capitalised: boolean): boolean {
+export function sameWord(word: string, name: string, capitalised: boolean, strict = false): boolean {
   if (word === name) return true;
   if (word.length < 5 || word.length > 24) return false;
   const [short, long] = word.length <= name.length ? [word, name] : [name, word];
   if (long.startsWith(short) && long.length - short.length <= 3) return true;
+  // An inflected ending ("Lizbonę" for "Lizbona") and nothing else.
+  if (strict) return word.length === name.length && word.length >= 6 && word.slice(0, -1) === name.slice(0, -1);
   if (Math.abs(word.length - name.length) > 2) return false;
   // A misspelling keeps its first letter; "inline" is not "online".
   if (word[0] !== name[0]) return false;
@@ -197,7 +211,7 @@ function wordToken(kind: Kind, text: string, start: number, source: string, dist
   const name = ELIDED.test(text) ? text.replace(ELIDED, '') : text;
   if (name.length >= 4 && !VOCABULARY.has(text) && !VOCABULARY.has(name)) {
     const capitalised = /^\p{Lu}/u.test(source[start + text.length - name.length]!);
-    const hit = distinct.find((d) => sameWord(name, d.word, capitalised));
+    const hit = distinct.find((d) => sameWord(name, d.word, capitalised, d.strict));
     if (hit) return { ...tok, role: 'letter', letter: hit.letter, strong: true };
   }
   return tok;

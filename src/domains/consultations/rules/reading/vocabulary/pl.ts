@@ -4,7 +4,7 @@ export const pl: Vocabulary = {
   language: 'pl',
   choice: {
     between: ['miedzy'],
-    any: ['obojetnie', 'wszystko jedno', 'bez znaczenia', 'bez preferencji', 'kazda opcja mi pasuje', 'kazda mi pasuje',
+    any: ['obojetne', 'obojetnie', 'wszystko jedno', 'bez znaczenia', 'bez preferencji', 'kazda opcja mi pasuje', 'kazda mi pasuje',
       'kazda opcja', 'wszystkie mi pasuja', 'nie mam preferencji', 'dowolna'],
     anyWeak: ['wszystkie', 'kazda', 'wszystko'],
     none: ['zadna', 'zaden', 'zadne'],

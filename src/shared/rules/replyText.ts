@@ -39,11 +39,20 @@ export function newTextOfBody(text: string, options: TrimOptions = {}): string {
   const full = body;
   for (const rule of RULES) body = rule(body);
   const own = withoutBlankEdges(body.lines).join('\n');
-  if (!options.sent) return own;
-  // Lines the trimmer kept are not added twice.
-  const kept = new Set(body.lines.map((l) => l.trim()));
-  const inserts = insertsInOriginal(full.lines, full.kinds, options.sent).filter((i) => !kept.has(i.text));
+  return options.sent ? withInserts(own, full, options.sent) : own;
+}
+
+/** The own text, then the lines typed inside an unquoted original (not those the trimmer kept). */
+function withInserts(own: string, full: Body, sent: string): string {
+  const kept = new Set(own.split('\n').map((l) => l.trim()));
+  const inserts = insertsInOriginal(full.lines, full.kinds, sent).filter((i) => !kept.has(i.text));
   return inserts.length === 0 ? own : `${own}\n\n${renderInserts(inserts)}`.trim();
+}
+
+/** Lines and kinds of a whole text, before any rule drops a part. */
+function linesOf(text: string): Body {
+  const lines = prepareLines(text);
+  return markFencedCode({ lines, kinds: lines.map(kindOfLine).join('') });
 }
 
 /** HTML to plain text, dropping the quoted parts the HTML structure reveals. */
@@ -52,6 +61,11 @@ export function htmlToPlainText(html: string): string {
   const cut = text.indexOf(CUT_MARK);
   const kept = cut === -1 ? text : text.slice(0, cut);
   return trimLineEnds(kept).trim();
+}
+
+/** HTML to plain text with the unmarked original kept (quotes in blockquotes still go). */
+function htmlToFullText(html: string): string {
+  return trimLineEnds(convert(html, HTML_TO_FULL_TEXT_OPTIONS)).trim();
 }
 
 /** A parsed mail's body as text: its text part, else its HTML part as text, else ''. */
@@ -76,7 +90,9 @@ export async function newTextOfMessage(raw: Buffer | string, options: TrimOption
   const fromText = mail.text ? newTextOfBody(mail.text, options) : '';
   if (fromText !== '') return fromText;
   if (typeof mail.html === 'string' && mail.html !== '') {
-    return newTextOfBody(htmlToPlainText(mail.html));
+    const own = newTextOfBody(htmlToPlainText(mail.html));
+    // HTML only: the original, which the HTML cut drops, is read whole for the member's inserts.
+    return options.sent ? withInserts(own, linesOf(htmlToFullText(mail.html)), options.sent) : own;
   }
   return '';
 }
@@ -651,4 +667,9 @@ const HTML_TO_TEXT_OPTIONS = {
     // Tables in mail are mostly layout: one cell per line keeps words apart.
     ...['table', 'tr', 'td', 'th'].map((selector): SelectorDefinition => ({ selector, format: 'block' })),
   ],
+};
+
+const HTML_TO_FULL_TEXT_OPTIONS = {
+  ...HTML_TO_TEXT_OPTIONS,
+  selectors: HTML_TO_TEXT_OPTIONS.selectors.filter((selector) => selector.format !== 'cutHere'),
 };

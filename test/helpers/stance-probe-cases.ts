@@ -2,8 +2,7 @@ import type { ChoiceStance, ProposalStanceValue } from '../../src/domains/consul
 
 /**
  * Replies to two consultations the readers were not developed on, as a careful
- * human counter would record them (option texts stay in the consultation's
- * language: the reader does not translate "sábado" to "Saturday"). Bodies are whole plain-text replies (quotes,
+ * human counter would record them. Bodies are whole plain-text replies (quotes,
  * attributions, signatures included) or HTML, so the reply reader runs first.
  */
 export const DAYS = [

@@ -65,6 +65,20 @@ describe('option words in any language', () => {
   });
 });
 
+const FIVE = ['A', 'B', 'C', 'D', 'E'];
+describe('one-letter words that are not option E', () => {
+  it.each([
+    ['Preferisco la C e poi la A.', { first: 'C', ranking: ['C', 'A'] }],
+    ['a e b', { first: null, accept: ['A', 'B'] }],
+    ['Mi è indifferente.', { first: null, any: true }],
+    ['e', { first: 'E' }],
+    ["I'd go with e", { first: 'E' }],
+    ['b or e', { first: null, accept: ['B', 'E'] }],
+  ] as Array<[string, ChoiceStance]>)('%j', (text, stance) => {
+    expect(readChoiceStance(text, FIVE).stance).toEqual(stance);
+  });
+});
+
 describe('proposal words found by probing', () => {
   it.each([['Go for it!', 'agree'], ['Sure, why not.', 'agree'], ['Absolutely!', 'unreadable']])('%j', (text, stance) => {
     expect(readProposalStance(text).stance).toBe(stance);

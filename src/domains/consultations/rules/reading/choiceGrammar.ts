@@ -217,6 +217,9 @@ function wordToken(kind: Kind, text: string, start: number, source: string, dist
   return tok;
 }
 
+// Italian, Portuguese, Spanish "and"/"or" written as one letter.
+const ONE_LETTER_CONJUNCTIONS: ReadonlySet<string> = new Set(['e', 'o', 'y', 'u']);
+
 const ELIDED = /^(?:l|d|qu|dell|all|nell|sull|dall)'/;
 
 const ABBREVIATIONS = new Set(['opt', 'nr', 'cf', 'vs', 'approx', 'ca']);
@@ -369,6 +372,9 @@ function resolveRoles(sentence: Tok[], original: string, letters: Set<string>, s
       isLetter = punctuationLike(next)
         || structural(nextRole)
         || ['is', 'please', 'fine', 'ok', 'okay', 'acceptable', 'first', 'too', 'also'].includes(next!.text);
+    } else if (ONE_LETTER_CONJUNCTIONS.has(t.text) && !typedUpper) {
+      // "la C e poi la A", "B o C": a lower-case "e"/"o"/"y"/"u" between words is "and"/"or".
+      isLetter = !(prev && prev.kind === 'word' && next && next.kind === 'word');
     } else {
       isLetter = true;
     }

@@ -7,7 +7,7 @@
  * the reply names no option itself; otherwise the ordinary grammar reads it.
  */
 import { readChoiceText } from './choiceGrammar.ts';
-import type { Located } from './locate.ts';
+import { isClosingLine, type Located } from './locate.ts';
 import { fold } from './text.ts';
 import type { ChoiceOption, ChoiceReading, ChoiceStance } from './types.ts';
 import { CHOICE_WORDS, PROPOSAL_WORDS } from './vocabulary/index.ts';
@@ -59,18 +59,49 @@ export function verdictOf(text: string, letter: string): Verdict | null {
   return null;
 }
 
+// The first clause of an answer: "No way, too far." → "No way".
+const FIRST_CLAUSE = /^([^,.;:!?\n]{1,40})[,.;:!?\n]+\s*([^]*)$/u;
+
+/**
+ * The verdicts of one block: of the whole block, or of its first clause with
+ * the rest as its reason; a rest that names options ("No, but hybrid is
+ * fine") adds what it says of them. Null when not understood.
+ */
+function blockVerdicts(text: string, letter: string, options: ChoiceOption[]): { verdicts: Array<[string, Verdict]>; reason?: string } | null {
+  const whole = verdictOf(text, letter);
+  if (whole) return { verdicts: [[letter, whole]] };
+  const m = FIRST_CLAUSE.exec(text.trim());
+  if (!m || m[2]!.trim() === '') return null;
+  const verdict = verdictOf(m[1]!, letter);
+  if (!verdict) return null;
+  const rest = readChoiceText(m[2]!, options).stance;
+  if (rest.unreadable) return { verdicts: [[letter, verdict]], reason: m[2]!.trim() };
+  if (rest.any || (rest.ranking && rest.ranking.length > 1)) return null;
+  const verdicts: Array<[string, Verdict]> = [[letter, verdict]];
+  if (rest.first) verdicts.push([rest.first, 'want']);
+  for (const l of rest.accept ?? []) verdicts.push([l, 'accept']);
+  for (const l of rest.reject ?? []) verdicts.push([l, 'refuse']);
+  return { verdicts };
+}
+
 export function inlineAnswers(located: Located, options: ChoiceOption[]): ChoiceReading | null {
   const verdicts = new Map<string, Verdict>();
   const rest: string[] = [];
   for (const block of located.blocks) {
     const option = optionOfLine(block.after, options);
-    if (!option) {
+    // "Cheers,\nKim" under the last quoted line is a sign-off, not an answer to it.
+    if (!option || isClosingLine(block.text.split('\n')[0]!)) {
       rest.push(block.text);
       continue;
     }
-    const verdict = verdictOf(block.text, option.letter);
-    if (!verdict || verdicts.has(option.letter)) return null;
-    verdicts.set(option.letter, verdict);
+    const read = blockVerdicts(block.text, option.letter, options);
+    if (!read) return null;
+    for (const [letter, verdict] of read.verdicts) {
+      // An option answered twice is a contradiction the grammar may still resolve.
+      if (verdicts.has(letter)) return null;
+      verdicts.set(letter, verdict);
+    }
+    if (read.reason) rest.push(read.reason);
   }
   if (verdicts.size === 0) return null;
   // Free text that reads as a stance of its own: the ordinary grammar decides.

@@ -80,7 +80,13 @@ describe('one-letter words that are not option E', () => {
 });
 
 describe('proposal words found by probing', () => {
-  it.each([['Go for it!', 'agree'], ['Sure, why not.', 'agree'], ['Absolutely!', 'unreadable']])('%j', (text, stance) => {
+  it.each([
+    ['Go for it!', 'agree'], ['Sure, why not.', 'agree'], ['Absolutely!', 'unreadable'], ['Not against it.', 'agree'],
+    ['Sounds reasonable to me.', 'agree'], ["I don't think we should do this.", 'object'], ['A clear no from me.', 'object'],
+    ['Prefiero no opinar.', 'abstain'], ['Prefiro abster-me.', 'abstain'], ['Je préfère ne pas me prononcer.', 'abstain'],
+    ['Ich stimme dem Vorschlag zu.', 'agree'], ['Ich möchte mich enthalten.', 'abstain'], ['Preferisco astenermi.', 'abstain'],
+    ['Ik ga akkoord.', 'agree'], ['Ik ben het er niet mee eens, te duur.', 'object'], ['Paso.', 'abstain'],
+  ])('%j', (text, stance) => {
     expect(readProposalStance(text).stance).toBe(stance);
   });
 });

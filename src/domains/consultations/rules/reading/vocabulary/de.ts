@@ -27,13 +27,13 @@ export const de: Vocabulary = {
       'zuerst', 'erstens', 'zweitens', 'drittens', 'im notfall', 'notfall', 'gruss', 'danke'],
   },
   proposal: {
-    agree: ['einverstanden', 'bin einverstanden', 'zustimmung', 'stimme zu', 'ich stimme zu', 'keine einwande',
+    agree: ['ich stimme dem vorschlag zu', 'stimme dem vorschlag zu', 'ich stimme dem zu', 'stimme dem zu', 'stimme dem antrag zu', 'ich stimme dem antrag zu', 'einverstanden', 'bin einverstanden', 'zustimmung', 'stimme zu', 'ich stimme zu', 'keine einwande',
       'kein einwand', 'dafur', 'bin dafur', 'unterstutze'],
     agreeShort: ['ja', 'gut'],
     object: ['dagegen', 'bin dagegen', 'einspruch', 'widerspreche', 'ich widerspreche', 'widerspruch',
       'nicht einverstanden', 'lehne ab', 'ablehnung'],
     objectShort: ['nein'],
-    abstain: ['enthaltung', 'enthalte mich', 'ich enthalte mich', 'keine meinung'],
+    abstain: ['mich enthalten', 'mochte mich enthalten', 'ich mochte mich enthalten', 'enthalte mich der stimme', 'ich enthalte mich der stimme', 'enthaltung', 'enthalte mich', 'ich enthalte mich', 'keine meinung'],
     lead: ['stimme', 'ich stimme', 'ich', 'meine stimme', 'voll', 'ganz'],
   },
   doubt: {

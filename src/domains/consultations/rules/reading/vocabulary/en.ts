@@ -86,7 +86,7 @@ export const en: Vocabulary = {
     ],
   },
   proposal: {
-    agree: ["can live with it", "can live with this", "could live with it", "not going to block", "don't have any objections", "do not have any objections", "dont have any objections", "no objections from me", 
+    agree: ['not against it', 'not against this', 'sounds reasonable', 'seems reasonable', 'looks reasonable', "can live with it", "can live with this", "could live with it", "not going to block", "don't have any objections", "do not have any objections", "dont have any objections", "no objections from me", 
       '+1', '👍', '✅', '✔️', '✔', '☑️', 'agree', 'agreed', 'approve', 'approved', 'support', 'supported',
       'in favour', 'in favor', 'consent', 'sounds good', 'looks good', 'lgtm', 'go ahead', 'happy with it',
       'happy with this', 'happy with that', 'fine with it', 'fine with this', 'fine by me', 'ok with it', 'ok with this',
@@ -97,7 +97,7 @@ export const en: Vocabulary = {
       'works for me', 'sounds fine', 'go for it', 'go along with it', 'happy to go along', "i'm for it", 'i am for it',
     ],
     agreeShort: ['yes', 'yep', 'yeah', 'yup', 'aye', 'for', 'ok', 'okay', 'fine', 'sure', 'accept', 'accepted', 'good'],
-    object: ["can't live with it", "cannot live with it", "can't live with this", "cannot live with this", 
+    object: ["don't think we should", 'do not think we should', 'dont think we should', 'a clear no', 'a firm no', 'no from me', "can't live with it", "cannot live with it", "can't live with this", "cannot live with this", 
       '-1', '👎', '❌', 'object', 'objection', 'objections', 'block', 'blocking', 'oppose', 'opposed', 'disagree',
       "don't agree", 'do not agree', 'dont agree', 'not agree', 'cannot agree', "can't agree", "can't support",
       'cannot support', 'do not support', "don't support", 'not in favour', 'not in favor', 'reject', 'veto',

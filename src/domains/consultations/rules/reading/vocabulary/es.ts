@@ -27,7 +27,8 @@ export const es: Vocabulary = {
     object: ['me opongo', 'en contra', 'estoy en contra', 'no estoy de acuerdo', 'en desacuerdo', 'objecion',
       'no de acuerdo'],
     objectShort: ['no'],
-    abstain: ['me abstengo', 'abstencion', 'sin opinion', 'me da igual'],
+    abstainShort: ['paso'],
+    abstain: ['prefiero no opinar', 'prefiero no votar', 'prefiero abstenerme', 'abstenerme', 'no opino', 'me abstengo', 'abstencion', 'sin opinion', 'me da igual'],
     lead: ['voto', 'yo voto', 'estoy', 'yo', 'mi voto', 'totalmente', 'completamente'],
   },
   doubt: {

@@ -37,7 +37,17 @@ describe('the concept lexicon', () => {
   });
 });
 
+const NAME = [
+  { letter: 'A', text: 'Keep the current name' },
+  { letter: 'B', text: "Rename to 'Open Circle'" },
+  { letter: 'C', text: 'Decide at the next assembly' },
+];
+
 const choiceCases: Array<[string, typeof VENUE, ChoiceStance]> = [
+  ['Renaming is fine, keeping it too.', NAME, { first: null, accept: ['B', 'A'] }],
+  ['Garder le nom actuel.', NAME, { first: 'A' }],
+  ['Den aktuellen Namen behalten.', NAME, { first: 'A' }],
+  ['Not Open Circle.', NAME, { first: null, reject: ['B'] }],
   ['Lisboa, por favor.', VENUE, { first: 'A' }],
   ['Ich bin für Lissabon.', VENUE, { first: 'A' }],
   ['En línea, sin duda.', VENUE, { first: 'B' }],

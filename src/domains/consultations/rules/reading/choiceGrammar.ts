@@ -145,11 +145,15 @@ function sharedOptionWords(options: ChoiceOption[]): ReadonlySet<string> {
  * with the other (≥ 5 letters, "lisbon"/"lisbonne"), one letter apart, or
  * two apart for a capitalised name sharing its first three letters.
  */
+const stem = (w: string) => w.replace(/(?:ing|ed|es|e|s)$/, '');
+
 export function sameWord(word: string, name: string, capitalised: boolean, strict = false): boolean {
   if (word === name) return true;
   if (word.length < 5 || word.length > 24) return false;
   const [short, long] = word.length <= name.length ? [word, name] : [name, word];
   if (long.startsWith(short) && long.length - short.length <= 3) return true;
+  // English endings: "renaming" is "rename", "postponed" is "postpone".
+  if (stem(word) === stem(name) && stem(word).length >= 4) return true;
   // An inflected ending ("Lizbonę" for "Lizbona") and nothing else.
   if (strict) return word.length === name.length && word.length >= 6 && word.slice(0, -1) === name.slice(0, -1);
   if (Math.abs(word.length - name.length) > 2) return false;

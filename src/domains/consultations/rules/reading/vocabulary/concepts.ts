@@ -40,6 +40,10 @@ export const CONCEPTS: readonly (readonly string[])[] = [
   ['in-person', 'presentiel', 'presentielle', 'praesenz', 'prasenz', 'presencial', 'presenza', 'fysiek', 'stacjonarnie', 'fysiskt', 'physical'],
   ['hybrid', 'hybride', 'hibrido', 'hibrida', 'ibrido', 'hybrydowo', 'hybrydowe', 'hybridmote'],
   ['postpone', 'postponed', 'postponing', 'postponement', 'delay', 'reporter', 'reporte', 'verschieben', 'verschiebung', 'aplazar', 'posponer', 'adiar', 'rinviare', 'rimandare', 'rinvio', 'uitstellen', 'przelozyc', 'przesunac', 'skjuta'],
+  // keeping or changing what is
+  ['keep', 'mantener', 'conservar', 'garder', 'conserver', 'behalten', 'beibehalten', 'manter', 'mantenere', 'conservare', 'houden', 'behouden', 'zachowac', 'zostawic', 'behalla', 'behall'],
+  ['rename', 'renombrar', 'renommer', 'umbenennen', 'renomear', 'rinominare', 'hernoemen', 'byta namn', 'zmienic nazwe'],
+  ['current', 'actual', 'actuel', 'actuelle', 'aktuell', 'aktuellen', 'bisherigen', 'atual', 'attuale', 'huidige', 'obecna', 'obecny', 'nuvarande'],
   // what a gathering may be
   ['picnic', 'pique-nique', 'picknick', 'picnik', 'piknik', 'picnics'],
   ['restaurant', 'restaurante', 'ristorante', 'restauracja', 'restaurang'],

@@ -48,6 +48,8 @@ const choiceCases: Array<[string, typeof VENUE, ChoiceStance]> = [
   ['Garder le nom actuel.', NAME, { first: 'A' }],
   ['Den aktuellen Namen behalten.', NAME, { first: 'A' }],
   ['Not Open Circle.', NAME, { first: null, reject: ['B'] }],
+  // the last place of a ranking followed by words is still a place
+  ['Open Circle > keep > decide later', NAME, { first: 'B', ranking: ['B', 'A', 'C'] }],
   ['Lisboa, por favor.', VENUE, { first: 'A' }],
   ['Ich bin für Lissabon.', VENUE, { first: 'A' }],
   ['En línea, sin duda.', VENUE, { first: 'B' }],

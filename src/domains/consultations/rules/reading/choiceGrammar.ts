@@ -481,7 +481,12 @@ function scanTail(toks: Tok[], anchor: number): number {
     const r = toks[j]!.role;
     if (r === 'intro' || r === 'prose') return last;
     if (r === 'letter' || r === 'foreign' || STANCE_BEARING.has(r)) {
-      if (clauseHasProse(toks, j)) return last;
+      if (clauseHasProse(toks, j)) {
+        // "B > A > C later": the last place of a ranking is still a place; the words after it are the comment.
+        const before = toks[j - 1];
+        const ranked = (r === 'letter' || r === 'foreign') && before !== undefined && (before.kind === 'rankp' || before.role === 'rank');
+        return ranked && last === j - 2 ? j : last;
+      }
       last = j;
     }
   }

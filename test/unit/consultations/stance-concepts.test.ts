@@ -48,6 +48,8 @@ const choiceCases: Array<[string, typeof VENUE, ChoiceStance]> = [
   ['Garder le nom actuel.', NAME, { first: 'A' }],
   ['Den aktuellen Namen behalten.', NAME, { first: 'A' }],
   ['Not Open Circle.', NAME, { first: null, reject: ['B'] }],
+  ['Dag allemaal, B heeft mijn voorkeur, C is ook goed.', NAME, { first: 'B', accept: ['C'] }],
+  ['Voor mij is C het beste, B mag ook, A liever niet.', NAME, { first: 'C', accept: ['B'], reject: ['A'] }],
   // the last place of a ranking followed by words is still a place
   ['Open Circle > keep > decide later', NAME, { first: 'B', ranking: ['B', 'A', 'C'] }],
   ['Lisboa, por favor.', VENUE, { first: 'A' }],
@@ -74,6 +76,23 @@ const choiceCases: Array<[string, typeof VENUE, ChoiceStance]> = [
 describe('option words in any language', () => {
   it.each(choiceCases)('%j', (text, options, stance) => {
     expect(readChoiceStance(text, options).stance).toEqual(stance);
+  });
+});
+
+describe('neither … nor in the nine languages', () => {
+  it.each([
+    ['Ni A ni D.', { first: null, reject: ['A', 'D'] }],
+    ['Weder A noch D.', { first: null, reject: ['A', 'D'] }],
+    ['Nem A nem D.', { first: null, reject: ['A', 'D'] }],
+    ['Noch A noch D.', { first: null, reject: ['A', 'D'] }],
+    ['Ani A, ani D.', { first: null, reject: ['A', 'D'] }],
+    ['Varken A eller D.', { first: null, reject: ['A', 'D'] }],
+    // "no idea", "still okay", a pair the reader cannot place: no rejection invented
+    ['Ni idea.', { unreadable: true }],
+    ['C ist noch okay.', { first: null, accept: ['C'] }],
+    ['A noch D.', { unreadable: true }],
+  ] as Array<[string, ChoiceStance]>)('%j', (text, stance) => {
+    expect(readChoiceStance(text, ['A', 'B', 'C', 'D']).stance).toEqual(stance);
   });
 });
 

@@ -221,6 +221,9 @@ function wordToken(kind: Kind, text: string, start: number, source: string, dist
   return tok;
 }
 
+// "nor" in Dutch and German, a word that means "still" outside the pair.
+const NOR_WORDS: ReadonlySet<string> = new Set(['noch']);
+
 // Italian, Portuguese, Spanish "and"/"or" written as one letter.
 const ONE_LETTER_CONJUNCTIONS: ReadonlySet<string> = new Set(['e', 'o', 'y', 'u']);
 
@@ -346,7 +349,7 @@ function resolveRoles(sentence: Tok[], original: string, letters: Set<string>, s
     const prev = merged[i - 1];
     const nextRole = next && !isSingleLetter(next) ? next.role : undefined;
     const structural = (r: Role | undefined) =>
-      r === 'conj' || r === 'rank' || r === 'but' || r === 'except' || r === 'intro' || r === 'boundary';
+      r === 'conj' || r === 'rank' || r === 'but' || r === 'except' || r === 'intro' || r === 'boundary' || r === 'neither';
     let isLetter: boolean;
     // "è", "é", "à" are words (Italian "is", French "to"), never an option letter.
     const accented = !t.upper && /[^\x00-\x7f]/.test(original.slice(t.start, t.end));
@@ -411,6 +414,20 @@ function resolveRoles(sentence: Tok[], original: string, letters: Set<string>, s
       t.contrast = !afterAny;
     }
   }
+  // "ni A ni D", "weder A noch D", "noch A noch D": the second of a pair is "nor".
+  for (let i = 0; i < merged.length; i++) {
+    const t = merged[i]!;
+    if (t.role !== 'neither' && !NOR_WORDS.has(t.text)) continue;
+    const [s, e] = clauseOf(i);
+    const before = merged.slice(s, i).some((x) => x.role === 'neither' || x.role === 'conj' && NOR_WORDS.has(x.text));
+    if (before) t.role = 'conj';
+    else if (NOR_WORDS.has(t.text)) {
+      // "noch A noch D" opens a pair; a lone "noch" is "still" ("C ist noch okay"), or a pair the reader cannot place ("A noch D").
+      const pair = merged.slice(i + 1, e + 1).some((x) => NOR_WORDS.has(x.text));
+      const betweenLetters = isLetterTok(merged[i - 1] ?? t) && isLetterTok(merged[i + 1] ?? t);
+      t.role = pair ? 'neither' : betweenLetters ? 'prose' : 'filler';
+    }
+  }
   for (let i = 0; i < merged.length; i++) {
     const t = merged[i]!;
     if (t.role !== 'either' && t.role !== 'neither' && t.role !== 'anyWeak') continue;
@@ -418,7 +435,8 @@ function resolveRoles(sentence: Tok[], original: string, letters: Set<string>, s
     const clause = merged.slice(s, e + 1);
     const hasLetters = clause.some((x) => x.role === 'letter' || x.role === 'foreign');
     if (t.role === 'either') t.role = hasLetters ? 'acceptPrefix' : 'any';
-    else if (t.role === 'neither') t.role = hasLetters ? 'neg' : 'none';
+    // Alone, "neither" is "none"; a one-syllable "ni"/"nem"/"ani" is not ("ni idea" is "no idea").
+    else if (t.role === 'neither') t.role = hasLetters ? 'neg' : t.text === 'neither' ? 'none' : 'prose';
     else {
       // "all"/"everything" mean "any" only when qualified: "all fine", "all except C".
       const after = merged.slice(i + 1, e + 1);

@@ -3,6 +3,7 @@ import type { Vocabulary } from './types.ts';
 export const de: Vocabulary = {
   language: 'de',
   choice: {
+    neither: ['weder'],
     between: ['zwischen'],
     any: ['egal', 'mir egal', 'ist mir egal', 'keine praferenz', 'keine vorliebe', 'alle gleich', 'alles recht',
       'alles ist mir recht', 'alle sind ok', 'alle sind mir recht', 'ganz egal', 'beliebig'],
@@ -19,7 +20,7 @@ export const de: Vocabulary = {
     pref: ['bevorzuge', 'lieber', 'am liebsten', 'wahle', 'ich wahle', 'bitte', 'stimme fur', 'ich stimme fur', 'fur',
       'ich bin fur', 'bin fur', 'klar', 'naturlich', 'eindeutig', 'favorit', 'mein favorit', 'erste wahl', 'praferenz',
       'meine praferenz', 'ware mir am liebsten', 'mir am liebsten', 'am besten', 'ware am besten', 'passt am besten', 'passt mir am besten', 'gefallt mir am besten', 'ist mir am liebsten'],
-    conj: ['und', 'oder', 'sowie'],
+    conj: ['noch', 'und', 'oder', 'sowie'],
     rank: ['notfalls', 'ansonsten', 'dann', 'danach', 'vor', 'eher als', 'statt', 'anschliessend'],
     intro: ['weil', 'denn', 'obwohl', 'da', 'wenn', 'falls'],
     filler: ['bei mir', "vorerst", "erstmal", "fur jetzt", 'ich', 'bin', 'die', 'der', 'das', 'ist', 'mich', 'mir', 'meine', 'mein', 'wir', 'stimme', 'option',

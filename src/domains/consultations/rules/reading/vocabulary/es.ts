@@ -3,6 +3,7 @@ import type { Vocabulary } from './types.ts';
 export const es: Vocabulary = {
   language: 'es',
   choice: {
+    neither: ['ni'],
     between: ['entre'],
     any: ['me da igual', 'da igual', 'cualquiera', 'sin preferencia', 'indiferente', 'cualquiera me vale',
       'cualquiera me va bien', 'todas me valen', 'todas me parecen bien', 'me da lo mismo', 'lo que sea', 'todas bien'],

@@ -3,6 +3,7 @@ import type { Vocabulary } from './types.ts';
 export const fr: Vocabulary = {
   language: 'fr',
   choice: {
+    neither: ['ni'],
     between: ['entre'],
     any: ['peu importe', "n'importe", "n'importe lequel", "n'importe laquelle", 'pas de preference', 'sans preference',
       'tout me va', 'tout me convient', 'indifferent', 'aucune preference', 'ca m\'est egal', 'egal', 'tous me vont',

@@ -3,6 +3,7 @@ import type { Vocabulary } from './types.ts';
 export const pl: Vocabulary = {
   language: 'pl',
   choice: {
+    neither: ['ani'],
     between: ['miedzy'],
     any: ['obojetne', 'obojetnie', 'wszystko jedno', 'bez znaczenia', 'bez preferencji', 'kazda opcja mi pasuje', 'kazda mi pasuje',
       'kazda opcja', 'wszystkie mi pasuja', 'nie mam preferencji', 'dowolna'],

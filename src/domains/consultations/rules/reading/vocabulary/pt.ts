@@ -3,6 +3,7 @@ import type { Vocabulary } from './types.ts';
 export const pt: Vocabulary = {
   language: 'pt',
   choice: {
+    neither: ['nem'],
     between: ['entre'],
     any: ['tanto faz', 'qualquer uma', 'qualquer um', 'qualquer', 'sem preferencia', 'indiferente', 'todas servem',
       'todas me servem', 'qualquer opcao'],

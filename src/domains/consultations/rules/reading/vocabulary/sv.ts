@@ -3,6 +3,7 @@ import type { Vocabulary } from './types.ts';
 export const sv: Vocabulary = {
   language: 'sv',
   choice: {
+    neither: ['varken'],
     between: ['mellan'],
     any: ['spelar ingen roll', 'vilken som helst', 'vilket som helst', 'ingen preferens', 'alla gar bra', 'alla funkar',
       'kvittar', 'det kvittar', 'egal'],

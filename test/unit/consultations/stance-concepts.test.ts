@@ -59,6 +59,17 @@ const choiceCases: Array<[string, typeof VENUE, ChoiceStance]> = [
   ['Answers inline.', VENUE, { unreadable: true }],
   ['Online only if possible, otherwise Lisbon', VENUE, { first: 'B', ranking: ['B', 'A'] }],
   ['Whatever suits the others.', VENUE, { first: null, any: true }],
+  // a remark about an option is no vote for it
+  ['Lisbon is too expensive.', VENUE, { unreadable: true }],
+  ['Lisbon is nice but too far. Online for me.', VENUE, { first: 'B' }],
+  ['A please, but I am flexible.', VENUE, { first: 'A' }],
+  ['B is also fine.', VENUE, { first: null, accept: ['B'] }],
+  // "not A but B" in the nine languages
+  ['No A sino B.', VENUE, { first: 'B', reject: ['A'] }],
+  ['Nicht A sondern B.', VENUE, { first: 'B', reject: ['A'] }],
+  ['Nie A tylko B.', VENUE, { first: 'B', reject: ['A'] }],
+  ['Inte A utan B.', VENUE, { first: 'B', reject: ['A'] }],
+  ['Pas A mais B.', VENUE, { first: 'B', reject: ['A'] }],
   ['Anything but postponing.', VENUE, { first: null, reject: ['D'] }],
   ['No preference, as long as it is not online.', VENUE, { first: null, reject: ['B'] }],
   ['My wife and I both prefer Lisbon.', VENUE, { unreadable: true }],

@@ -221,6 +221,8 @@ function wordToken(kind: Kind, text: string, start: number, source: string, dist
   return tok;
 }
 
+const INTENSIFIERS: ReadonlySet<string> = new Set(['too', 'also', 'trop', 'zu', 'demasiado', 'troppo', 'te', 'za']);
+
 // "nor" in Dutch and German, a word that means "still" outside the pair.
 const NOR_WORDS: ReadonlySet<string> = new Set(['noch']);
 
@@ -414,6 +416,10 @@ function resolveRoles(sentence: Tok[], original: string, letters: Set<string>, s
       t.contrast = !afterAny;
     }
   }
+  // "too expensive", "also far": before a word of prose, "too"/"also" qualify it, they accept nothing.
+  for (let i = 0; i + 1 < merged.length; i++) {
+    if (INTENSIFIERS.has(merged[i]!.text) && merged[i + 1]!.role === 'prose') merged[i]!.role = 'prose';
+  }
   // "ni A ni D", "weder A noch D", "noch A noch D": the second of a pair is "nor".
   for (let i = 0; i < merged.length; i++) {
     const t = merged[i]!;
@@ -462,6 +468,25 @@ function clauseHasProse(toks: Tok[], i: number): boolean {
   }
   return false;
 }
+
+/**
+ * "Lisbon is nice but too far", "Lisbon sounds great, but it's too far": praise
+ * of an option conceded by a "but" that goes on in prose is no vote for it.
+ */
+function conceded(toks: Tok[], anchor: number): boolean {
+  const but = toks.findIndex((t, k) => k > anchor && t.contrast === true);
+  if (but < 0) return false;
+  const praise = toks.slice(anchor + 1, but).some((t, k, before) =>
+    t.role === 'pref' && (PRAISE_VERBS.has(t.text.split(' ')[0]!) || (k > 0 && PRAISE_VERBS.has(before[k - 1]!.text))));
+  if (!praise) return false;
+  let end = but + 1;
+  while (end < toks.length && toks[end]!.role !== 'boundary') end++;
+  const after = toks.slice(but + 1, end);
+  return after.some((t) => t.role === 'prose') && !after.some(isLetterish);
+}
+
+// Verbs that make a preference word a remark about an option ("is nice", "sounds great").
+const PRAISE_VERBS: ReadonlySet<string> = new Set(['is', 'sounds', 'looks', 'seems', 'would', 'be', 'was', "it's", 'est', 'ist', 'es', 'e', 'e', 'is', 'ar', 'jest', 'klingt', 'suena', 'parece', 'sembra']);
 
 function leadStart(toks: Tok[], anchor: number): number {
   let s = anchor;
@@ -738,6 +763,7 @@ export function readChoiceText(text: string, options: readonly (string | ChoiceO
     const s = sents[si]!;
     const anchor = findAnchor(s, false);
     if (anchor < 0) continue;
+    if (isLetterish(s[anchor]!) && conceded(s, anchor)) continue;
     if (isLetterish(s[anchor]!) && clauseHasProse(s, anchor)) {
       if (fallback < 0) fallback = si;
     } else main = si;

@@ -10,7 +10,7 @@ export const de: Vocabulary = {
     anyWeak: ['alles', 'alle', 'beide'],
     none: ['keine davon', 'keins', 'keiner', 'keines'],
     except: ['außer', 'ausser', 'bis auf', 'abgesehen von'],
-    but: ['aber', 'jedoch'],
+    but: ['sondern', 'aber', 'jedoch'],
     neg: ['kann nicht', 'kann ich nicht', 'unmoglich', 'geht bei mir nicht', 'nicht', 'kein', 'keine', 'keinesfalls', 'nein', 'gegen', 'auf keinen fall', 'geht nicht', 'geht gar nicht',
       'gar nicht', 'kommt nicht in frage', 'kommt fur mich nicht in frage', 'nicht in frage', 'bloss nicht', 'bitte nicht',
       'lehne ab', 'ausgeschlossen', 'nie'],

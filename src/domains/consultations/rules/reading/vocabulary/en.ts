@@ -55,7 +55,7 @@ export const en: Vocabulary = {
       'strongly', 'clearly', '+1', 'top', 'winner', 'my choice', 'my vote', 'first choice', 'first preference',
       'slight preference', 'slightly prefer', 'slight preference for', 'would prefer', 'i would prefer', 'my pick',
       'this one', 'obviously', 'of course', 'no question', 'no doubt', 'without doubt', 'for sure', 'hands down',
-      'sounds fun', 'sounds great', 'sounds good', 'sounds nice', 'sounds lovely', 'would be fun', 'would be great', 'fun',
+      'sounds fun', 'sounds great', 'sounds good', 'would be fun', 'would be great', 'fun',
       'makes more sense', 'makes sense', 'nice', 'would be nice', 'deserves', 'sounds best', 'the way to go', 'all the way', 'gets my vote',
     ],
     conj: ['and', 'or', 'and/or', 'as well as', 'nor'],

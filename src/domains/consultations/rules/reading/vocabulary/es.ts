@@ -10,7 +10,7 @@ export const es: Vocabulary = {
     anyWeak: ['todo', 'todos', 'todas'],
     none: ['ninguno', 'ninguna', 'ninguna de ellas'],
     except: ['excepto', 'salvo', 'menos'],
-    but: ['pero'],
+    but: ['sino', 'pero'],
     neg: ['nada de', 'nada de nada', 'no puedo', 'imposible', 'no me va', 'no', 'nunca', 'jamas', 'en contra', 'no me gusta', 'imposible', 'descartado', 'descartada', 'de ninguna manera'],
     accept: ['vale', 'aceptable', 'tambien', 'bien', 'me vale', 'me valen', 'me va bien', 'me parece bien', 'me sirve'],
     acceptPrefix: ['de acuerdo con'],

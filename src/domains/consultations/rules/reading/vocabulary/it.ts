@@ -9,7 +9,7 @@ export const it: Vocabulary = {
     anyWeak: ['tutto', 'tutti', 'tutte'],
     none: ['nessuno', 'nessuna'],
     except: ['tranne', 'eccetto', 'salvo', 'fuorche'],
-    but: ['ma', 'pero'],
+    but: ['bensi', 'ma', 'pero'],
     neg: ['non posso', 'impossibile', 'non', 'mai', 'contro', 'inaccettabile', 'assolutamente no', 'escluso', 'esclusa', 'per niente'],
     accept: ['va bene', 'anche', 'vanno bene', 'accettabile', 'mi sta bene', 'ok anche', 'mi va bene'],
     acceptPrefix: ["d'accordo con"],

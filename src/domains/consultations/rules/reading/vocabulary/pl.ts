@@ -10,7 +10,7 @@ export const pl: Vocabulary = {
     anyWeak: ['wszystkie', 'kazda', 'wszystko'],
     none: ['zadna', 'zaden', 'zadne'],
     except: ['oprocz', 'poza', 'z wyjatkiem'],
-    but: ['ale'],
+    but: ['tylko', 'lecz', 'ale'],
     neg: ['nie moge', 'niemozliwe', 'nie', 'nigdy', 'przeciw', 'wykluczone', 'odpada'],
     accept: ['pasuje', 'pasuja', 'ok', 'tez', 'rowniez', 'moze byc', 'w porzadku', 'akceptuje'],
     acceptPrefix: [],

@@ -10,7 +10,7 @@ export const pt: Vocabulary = {
     anyWeak: ['todas', 'todos', 'tudo'],
     none: ['nenhuma', 'nenhum'],
     except: ['exceto', 'menos', 'salvo'],
-    but: ['mas', 'porem'],
+    but: ['mas sim', 'mas', 'porem'],
     neg: ['nao posso', 'impossivel', 'nao', 'nunca', 'jamais', 'contra', 'de jeito nenhum', 'fora de questao', 'descartado'],
     accept: ['serve', 'servem', 'tambem', 'bem', 'aceitavel', 'pode ser', 'ok tambem', 'me serve'],
     acceptPrefix: ['de acordo com'],

@@ -10,7 +10,7 @@ export const sv: Vocabulary = {
     anyWeak: ['alla', 'allt'],
     none: ['ingen', 'inget', 'ingen av dem'],
     except: ['utom', 'forutom'],
-    but: ['men'],
+    but: ['utan', 'men'],
     neg: ['kan inte', 'omojligt', 'inte', 'nej', 'aldrig', 'emot', 'absolut inte', 'helst inte', 'uteslutet'],
     accept: ['gar bra', 'funkar', 'fungerar', 'okej', 'ok', 'ocksa', 'duger', 'bra'],
     acceptPrefix: ['nojd med'],

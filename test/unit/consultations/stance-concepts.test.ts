@@ -64,6 +64,12 @@ const choiceCases: Array<[string, typeof VENUE, ChoiceStance]> = [
   ['Lisbon is nice but too far. Online for me.', VENUE, { first: 'B' }],
   ['A please, but I am flexible.', VENUE, { first: 'A' }],
   ['B is also fine.', VENUE, { first: null, accept: ['B'] }],
+  ["I wouldn't pick Lisbon.", VENUE, { first: null, reject: ['A'] }],
+  ["Lisbon isn't great.", VENUE, { first: null, reject: ['A'] }],
+  ["I wouldn't mind online.", VENUE, { first: null, accept: ['B'] }],
+  // someone else's choice reported is not the member's vote; "it says" is no one
+  ['Anna says Lisbon. I think online.', VENUE, { unreadable: true }],
+  ['My vote is B - it says what we are', VENUE, { first: 'B' }],
   // "not A but B" in the nine languages
   ['No A sino B.', VENUE, { first: 'B', reject: ['A'] }],
   ['Nicht A sondern B.', VENUE, { first: 'B', reject: ['A'] }],

@@ -25,7 +25,8 @@ export const en: Vocabulary = {
       'so long as it is not', "so long as it's not", 'just not', 'only not',
       'except', 'except for', 'excepting', 'excluding', 'apart from', 'other than', 'besides', 'save for'],
     but: ['but'],
-    neg: ['impossible', 'impossible for me', 
+    neg: ["wouldn't", 'wouldnt', 'would not', "isn't", 'isnt', "aren't", 'arent', "wasn't", "shouldn't", 'should not',
+      'impossible', 'impossible for me', 
       'not', 'no', 'never', 'nope', 'nah', 'against', 'reject', 'rejected', 'rejecting', 'veto', 'dislike', 'hate',
       "don't like", 'do not like', 'dont like', "don't want", 'do not want', 'dont want', "can't accept", 'cannot accept',
       'can not accept', "won't accept", "can't support", 'cannot support', "can't live with", 'cannot live with',
@@ -43,7 +44,7 @@ export const en: Vocabulary = {
       'also', 'too', 'as well', 'also fine', 'also ok', 'reasonable', 'decent', 'acceptable too', 'both fine',
       'are fine', 'is fine', 'fine too', 'fine as well', 'would be fine', 'work for me', 'works for me', 'ok too',
     ],
-    acceptPrefix: [
+    acceptPrefix: ["wouldn't mind", 'wouldnt mind', 'would not mind',
       'fine with', 'ok with', 'okay with', 'happy with', 'can live with', 'could live with', 'content with', 'accept',
       'i accept', "i'd accept", 'could accept', 'can accept', 'okay for', 'ok for', 'fine for', 'also fine with',
     ],
@@ -131,7 +132,7 @@ export const en: Vocabulary = {
       'on behalf of', 'wants me to say', 'she votes', 'he votes', 'her vote is', 'his vote is', 'their vote is',
       'her vote', 'his vote', 'their vote', 'voting for my', 'vote for my', 'answering for',
       // third person: someone else's choice, reported
-      'votes', 'prefers', 'wants', 'objects', 'agrees', 'abstains', 'for my wife', 'for my husband', 'for my partner', 'on her behalf', 'on his behalf',
+      'says', 'thinks', 'votes', 'prefers', 'wants', 'objects', 'agrees', 'abstains', 'for my wife', 'for my husband', 'for my partner', 'on her behalf', 'on his behalf',
     ],
     correction: ['i mean', 'oops', 'make that', 'sorry i meant', 
       'actually', 'on second thought', 'on second thoughts', 'second thoughts', 'no wait', 'wait', 'scratch that',

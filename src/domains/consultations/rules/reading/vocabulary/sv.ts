@@ -12,7 +12,7 @@ export const sv: Vocabulary = {
     except: ['utom', 'forutom'],
     but: ['utan', 'men'],
     neg: ['kan inte', 'omojligt', 'inte', 'nej', 'aldrig', 'emot', 'absolut inte', 'helst inte', 'uteslutet'],
-    accept: ['gar bra', 'funkar', 'fungerar', 'okej', 'ok', 'ocksa', 'duger', 'bra'],
+    accept: ['gar ocksa bra', 'gar ocksa', 'funkar ocksa', 'ocksa bra', 'gar bra', 'funkar', 'fungerar', 'okej', 'ok', 'ocksa', 'duger', 'bra'],
     acceptPrefix: ['nojd med'],
     pref: ['passar bast', 'bast', 'funkar bast', 'foredrar', 'jag foredrar', 'helst', 'rostar pa', 'jag rostar pa', 'valjer', 'tack', 'sjalvklart', 'sakert'],
     conj: ['och', 'eller'],

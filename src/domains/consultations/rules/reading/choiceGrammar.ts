@@ -6,6 +6,7 @@ import {
   CHOICE_PREFIXES, CHOICE_WORDS as VOCABULARY, ORDINALS, LONGEST_CHOICE_PHRASE as LONGEST_PHRASE, type WordRole,
 } from './vocabulary/index.ts';
 import { AFTER_ADJECTIVE, BEFORE_ARTICLE, LETTER_FOLLOWERS } from './vocabulary/letterContext.ts';
+import { ELIDED, INTENSIFIERS, NOR_WORDS, ONE_LETTER_CONJUNCTIONS, PRAISE_VERBS } from './vocabulary/wordClasses.ts';
 import { editDistance, escapeRe, fold, joinComment, latinLookalike, LEADING_JUNK, lineRanges } from './text.ts';
 import { isGreetingLine } from './greeting.ts';
 import { equivalents } from './vocabulary/concepts.ts';
@@ -53,7 +54,6 @@ interface OptionMatcher {
 }
 
 const ARTICLES = new Set(['a', 'an', 'the', 'la', 'le', 'les', 'el', 'der', 'die', 'das', 'il', 'lo']);
-
 
 function phraseRe(words: string[]): RegExp {
   // At most a few blanks between words: a bounded gap keeps the search linear on runs of spaces.
@@ -220,16 +220,6 @@ function wordToken(kind: Kind, text: string, start: number, source: string, dist
   }
   return tok;
 }
-
-const INTENSIFIERS: ReadonlySet<string> = new Set(['too', 'also', 'trop', 'zu', 'demasiado', 'troppo', 'te', 'za']);
-
-// "nor" in Dutch and German, a word that means "still" outside the pair.
-const NOR_WORDS: ReadonlySet<string> = new Set(['noch']);
-
-// Italian, Portuguese, Spanish "and"/"or" written as one letter.
-const ONE_LETTER_CONJUNCTIONS: ReadonlySet<string> = new Set(['e', 'o', 'y', 'u']);
-
-const ELIDED = /^(?:l|d|qu|dell|all|nell|sull|dall)'/;
 
 const ABBREVIATIONS = new Set(['opt', 'nr', 'cf', 'vs', 'approx', 'ca']);
 
@@ -484,9 +474,6 @@ function conceded(toks: Tok[], anchor: number): boolean {
   const after = toks.slice(but + 1, end);
   return after.some((t) => t.role === 'prose') && !after.some(isLetterish);
 }
-
-// Verbs that make a preference word a remark about an option ("is nice", "sounds great").
-const PRAISE_VERBS: ReadonlySet<string> = new Set(['is', 'sounds', 'looks', 'seems', 'would', 'be', 'was', "it's", 'est', 'ist', 'es', 'e', 'e', 'is', 'ar', 'jest', 'klingt', 'suena', 'parece', 'sembra']);
 
 function leadStart(toks: Tok[], anchor: number): number {
   let s = anchor;

@@ -134,6 +134,9 @@ describe('proposal words found by probing', () => {
     ['Prefiero no opinar.', 'abstain'], ['Prefiro abster-me.', 'abstain'], ['Je préfère ne pas me prononcer.', 'abstain'],
     ['Ich stimme dem Vorschlag zu.', 'agree'], ['Ich möchte mich enthalten.', 'abstain'], ['Preferisco astenermi.', 'abstain'],
     ['Ik ga akkoord.', 'agree'], ['Ik ben het er niet mee eens, te duur.', 'object'], ['Paso.', 'abstain'],
+    // agreement limited by "but only if" is an objection whose reason is the condition (as in the vote corpus)
+    ['I agree, but only if we get a second quote.', 'object'], ["D'accord, mais seulement si le budget le permet.", 'object'],
+    ["Agree, but let's review it next year.", 'agree'],
   ])('%j', (text, stance) => {
     expect(readProposalStance(text).stance).toBe(stance);
   });

@@ -1,5 +1,5 @@
 /**
- * Small classes of words the choice grammar asks about by context, every
+ * Small classes of words the grammars ask about by context, every
  * language together (folded, as the reader folds a reply).
  */
 
@@ -19,3 +19,11 @@ export const ELIDED = /^(?:l|d|qu|dell|all|nell|sull|dall)'/;
 export const PRAISE_VERBS: ReadonlySet<string> = new Set([
   'is', 'sounds', 'looks', 'seems', 'would', 'be', 'was', "it's", 'est', 'ist', 'es', 'e', 'ar', 'jest', 'klingt', 'suena', 'parece', 'sembra',
 ]);
+
+// Conditions that limit an agreement even after a "but" ("I agree, but only if …").
+export const STRICT_CONDITIONS: ReadonlySet<string> = new Set([
+  'only if', 'provided', 'provided that', 'on condition', 'solo si', 'solamente si', 'a condicion de que', 'seulement si',
+  'a condition que', 'nur wenn', 'nur falls', 'alleen als', 'solo se', 'somente se', 'so se', 'tylko jesli', 'bara om',
+]);
+// "but" before such a condition.
+export const BUT_WORDS: ReadonlySet<string> = new Set(['but', 'mais', 'aber', 'pero', 'mas', 'ma', 'maar', 'ale', 'men']);

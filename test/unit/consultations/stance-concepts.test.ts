@@ -137,6 +137,7 @@ describe('proposal words found by probing', () => {
     // agreement limited by "but only if" is an objection whose reason is the condition (as in the vote corpus)
     ['I agree, but only if we get a second quote.', 'object'], ["D'accord, mais seulement si le budget le permet.", 'object'],
     ["Agree, but let's review it next year.", 'agree'],
+    ['Agreed in principle, but not now.', 'object'], ['I agree in principle.', 'agree'],
   ])('%j', (text, stance) => {
     expect(readProposalStance(text).stance).toBe(stance);
   });

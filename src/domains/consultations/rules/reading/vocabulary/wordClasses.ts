@@ -27,3 +27,8 @@ export const STRICT_CONDITIONS: ReadonlySet<string> = new Set([
 ]);
 // "but" before such a condition.
 export const BUT_WORDS: ReadonlySet<string> = new Set(['but', 'mais', 'aber', 'pero', 'mas', 'ma', 'maar', 'ale', 'men']);
+// "in principle" after an agreement: with a "but" after it, the agreement is limited.
+export const IN_PRINCIPLE: readonly string[] = [
+  'in principle', 'en principe', 'im prinzip', 'grundsatzlich', 'en principio', 'em principio', 'in linea di principio', 'in principio',
+  'in principe', 'w zasadzie', 'i princip',
+];

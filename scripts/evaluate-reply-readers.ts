@@ -6,7 +6,9 @@
  * - the stance readers on the vote-replies corpus (../shared/corpus/vote-replies),
  *   as its README defines a match, next to a naive reader (first standalone
  *   option letter, first stance keyword);
- * - the stance readers on their own unit table.
+ * - the stance readers on their own unit table;
+ * - the stance readers on the blind sets (whole replies to consultations the
+ *   reader was not built on, test/helpers/stance-blind*-cases.ts).
  *
  *   node --import tsx scripts/evaluate-reply-readers.ts [--verbose]
  *
@@ -16,13 +18,18 @@
  * removed from the dependencies.
  */
 import { createRequire } from 'node:module';
-import { newTextOfBody, newTextOfMessage } from '../src/shared/rules/replyText.ts';
+import { htmlToPlainText, newTextOfBody, newTextOfMessage } from '../src/shared/rules/replyText.ts';
+import { sentText } from '../src/domains/consultations/rules/reading/sentText.ts';
 import { readChoiceStance, readProposalStance, type ChoiceStance } from '../src/domains/consultations/rules/stance.ts';
 import {
-  VOTE_CORPUS_DIR, VOTE_CORPUS_OPTIONS, inventedVote, loadVoteCorpus, matchesInDetail, matchesOutcome,
+  VOTE_CORPUS_DIR, VOTE_CORPUS_OPTIONS, VOTE_CORPUS_QUESTIONS, inventedVote, loadVoteCorpus, matchesInDetail, matchesOutcome,
   type CorpusReading, type VoteCase,
 } from '../test/helpers/vote-corpus.ts';
 import { OPTIONS, choiceCases, proposalCases } from '../test/helpers/stance-cases.ts';
+import {
+  ATELIER, SLOT, VENUE, WEBSITE, atelierCases, slotCases, venueCases, websiteCases, type BlindBody, type BlindConsultation,
+} from '../test/helpers/stance-blind-cases.ts';
+import { MONTH, PARTY, STATUTES, WIEN, monthCases, partyCases, statutesCases, wienCases } from '../test/helpers/stance-blind2-cases.ts';
 import { REPLY_CORPUS_DIR, collapseWhitespace, loadReplyCorpus, type CorpusCase } from '../test/helpers/reply-corpus.ts';
 
 const verbose = process.argv.includes('--verbose');
@@ -162,7 +169,12 @@ async function scoreVotes(name: string, read: StanceReader, cases: Array<VoteCas
   if (verbose && invented.length > 0) console.log(`  unreadable counted as a vote: ${invented.join(' ')}`);
 }
 
-const votes = await Promise.all(loadVoteCorpus().map(async (c) => ({ ...c, text: await newTextOfMessage(c.raw) })));
+// As the reply handler does: the text Tacit sent lets answers typed inside an unquoted original count.
+const sentOf = (kind: 'choice' | 'proposal') =>
+  sentText({ question: VOTE_CORPUS_QUESTIONS[kind], options: kind === 'choice' ? VOTE_CORPUS_OPTIONS : [] });
+const votes = await Promise.all(loadVoteCorpus().map(async (c) => ({
+  ...c, text: await newTextOfMessage(c.raw, { sent: sentOf(c.expected.consultation) }),
+})));
 console.log(`\nvote-replies corpus: ${votes.length} replies (${VOTE_CORPUS_DIR})\n`);
 console.log(`${'reader'.padEnd(40)} ${'detail'.padStart(8)} ${'outcome'.padStart(8)} ${'invented'.padStart(8)}`);
 await scoreVotes('naive (first letter / keyword)', naive, votes);
@@ -183,3 +195,31 @@ const tableProposal = proposalCases.filter(([text, expected]) => same(withoutDou
 console.log(`\nown table (test/helpers/stance-cases.ts)`);
 console.log(`${'choice'.padEnd(40)} ${`${tableChoice}/${choiceCases.length}`.padStart(8)}`);
 console.log(`${'proposal'.padEnd(40)} ${`${tableProposal}/${proposalCases.length}`.padStart(8)}`);
+
+// --- the stance readers on the blind sets ------------------------------------
+
+type BlindRound = Array<[BlindConsultation, Array<[BlindBody, ChoiceStance | string]>]>;
+const blindText = (body: BlindBody, c: BlindConsultation) =>
+  (typeof body === 'string' ? newTextOfBody(body, { sent: sentText(c) }) : htmlToPlainText(body.html));
+
+function scoreBlind(name: string, round: BlindRound): void {
+  let right = 0;
+  let total = 0;
+  let invented = 0;
+  for (const [c, cases] of round) {
+    for (const [body, expected] of cases) {
+      total++;
+      const text = blindText(body, c);
+      const got = typeof expected === 'string' ? readProposalStance(text).stance : readChoiceStance(text, c.options).stance;
+      if (same(got, expected)) right++;
+      const expectedUnread = expected === 'unreadable' || (typeof expected === 'object' && expected.unreadable);
+      const gotUnread = got === 'unreadable' || (typeof got === 'object' && got.unreadable);
+      if (expectedUnread && !gotUnread) invented++;
+    }
+  }
+  console.log(`${name.padEnd(40)} ${`${right}/${total}`.padStart(8)} ${String(invented).padStart(8)} invented`);
+}
+
+console.log(`\nblind sets (test/helpers/stance-blind*-cases.ts), whole replies as a careful counter reads them`);
+scoreBlind('round one (written before the fixes)', [[VENUE, venueCases], [SLOT, slotCases], [ATELIER, atelierCases], [WEBSITE, websiteCases]]);
+scoreBlind('round two (written after round one)', [[PARTY, partyCases], [MONTH, monthCases], [WIEN, wienCases], [STATUTES, statutesCases]]);

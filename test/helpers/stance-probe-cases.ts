@@ -2,8 +2,7 @@ import type { ChoiceStance, ProposalStanceValue } from '../../src/domains/consul
 
 /**
  * Replies to two consultations the readers were not developed on, as a careful
- * human counter would record them (option texts stay in the consultation's
- * language: the reader does not translate "sábado" to "Saturday"). Bodies are whole plain-text replies (quotes,
+ * human counter would record them. Bodies are whole plain-text replies (quotes,
  * attributions, signatures included) or HTML, so the reply reader runs first.
  */
 export const DAYS = [
@@ -66,7 +65,7 @@ export const dayProbeCases: Array<[ProbeBody, ChoiceStance]> = [
   ['D is out of the question', { first: null, reject: ['D'] }],
   ['B, A if need be.', { first: 'B', accept: ['A'] }],
   // an "any" the reader cannot fully place is not consent to every option
-  ['Any except postponing.', U],
+  ['Any except postponing.', { first: null, reject: ['D'] }],
   ['Both weekend days work for me.', U],
   ['All the other days work.', U],
   ['Sunday no, Saturday yes', { first: 'A', reject: ['B'] }],

@@ -9,6 +9,12 @@ import { fileURLToPath } from 'node:url';
  */
 export const VOTE_CORPUS_DIR = fileURLToPath(new URL('../../../shared/corpus/vote-replies/', import.meta.url));
 
+/** The questions of the corpus's two consultations (C-7, C-8), as its README gives them. */
+export const VOTE_CORPUS_QUESTIONS = {
+  choice: 'Where should the 2027 congress be held?',
+  proposal: 'We propose raising annual dues from 10 to 12 EUR from 2027.',
+} as const;
+
 /** The options of the corpus's choice consultation (C-7). */
 export const VOTE_CORPUS_OPTIONS = [
   { letter: 'A', text: 'Lisbon' },

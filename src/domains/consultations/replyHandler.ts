@@ -9,6 +9,7 @@ import { loadConsultation } from './consultation.ts';
 import { displayId } from './ids.ts';
 import { answerReply } from './receipts.ts';
 import { recordReply } from './recordReply.ts';
+import { sentText } from './rules/reading/sentText.ts';
 import { consultationView } from './views.ts';
 
 export const HELD_REPLY_PURPOSE = 'consultation-reply';
@@ -58,7 +59,8 @@ export const replyHandler: Handler = async (mail, tools) => {
 
   const result = await recordReply(tools.tx, c, {
     memberId,
-    text: await newTextOfMessage(mail.raw),
+    // What Tacit sent: answers typed inside an unquoted original are the member's too.
+    text: await newTextOfMessage(mail.raw, { sent: sentText(c) }),
     inboundMessageId: mail.messageRowId,
     receivedAt: await receivedAt(tools, mail.messageRowId),
   });
@@ -120,7 +122,7 @@ export const confirmHeldReply: Confirmer = async (confirmation, decision, mail, 
   if (!c || !message) return { outcome: 'held reply no longer available' };
   const result = await recordReply(tools.tx, c, {
     memberId,
-    text: await newTextOfMessage(message.raw as Buffer),
+    text: await newTextOfMessage(message.raw as Buffer, { sent: sentText(c) }),
     inboundMessageId: messageRowId,
     receivedAt: message.received_at as Date,
   });

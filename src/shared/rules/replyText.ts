@@ -15,20 +15,44 @@
  */
 import { convert, type FormatCallback, type SelectorDefinition } from 'html-to-text';
 import { simpleParser } from 'mailparser';
+import { insertsInOriginal, renderInserts } from './originalInserts.ts';
 
 // ---------------------------------------------------------------------------
 // Public API
 // ---------------------------------------------------------------------------
 
+/**
+ * What Tacit sent the member (question, description, option lines): with it,
+ * answers typed inside an unquoted original are kept too (originalInserts.ts).
+ */
+export interface TrimOptions {
+  sent?: string;
+}
+
 /** The text the sender newly wrote in a plain-text reply body. */
-export function newTextOfBody(text: string): string {
+export function newTextOfBody(text: string, options: TrimOptions = {}): string {
   const lines = prepareLines(text);
   if (lines.length === 0) return '';
 
   let body: Body = { lines, kinds: lines.map(kindOfLine).join('') };
   body = markFencedCode(body);
+  const full = body;
   for (const rule of RULES) body = rule(body);
-  return withoutBlankEdges(body.lines).join('\n');
+  const own = withoutBlankEdges(body.lines).join('\n');
+  return options.sent ? withInserts(own, full, options.sent) : own;
+}
+
+/** The own text, then the lines typed inside an unquoted original (not those the trimmer kept). */
+function withInserts(own: string, full: Body, sent: string): string {
+  const kept = new Set(own.split('\n').map((l) => l.trim()));
+  const inserts = insertsInOriginal(full.lines, full.kinds, sent).filter((i) => !kept.has(i.text));
+  return inserts.length === 0 ? own : `${own}\n\n${renderInserts(inserts)}`.trim();
+}
+
+/** Lines and kinds of a whole text, before any rule drops a part. */
+function linesOf(text: string): Body {
+  const lines = prepareLines(text);
+  return markFencedCode({ lines, kinds: lines.map(kindOfLine).join('') });
 }
 
 /** HTML to plain text, dropping the quoted parts the HTML structure reveals. */
@@ -37,6 +61,11 @@ export function htmlToPlainText(html: string): string {
   const cut = text.indexOf(CUT_MARK);
   const kept = cut === -1 ? text : text.slice(0, cut);
   return trimLineEnds(kept).trim();
+}
+
+/** HTML to plain text with the unmarked original kept (quotes in blockquotes still go). */
+function htmlToFullText(html: string): string {
+  return trimLineEnds(convert(html, HTML_TO_FULL_TEXT_OPTIONS)).trim();
 }
 
 /** A parsed mail's body as text: its text part, else its HTML part as text, else ''. */
@@ -54,14 +83,16 @@ function trimLineEnds(text: string): string {
 }
 
 /** The new text of a raw RFC 5322 reply: text part preferred, else its HTML. */
-export async function newTextOfMessage(raw: Buffer | string): Promise<string> {
+export async function newTextOfMessage(raw: Buffer | string, options: TrimOptions = {}): Promise<string> {
   // skipHtmlToText: mailparser would otherwise convert HTML-only mails itself,
   // without dropping the quotes; we want to do that conversion.
   const mail = await simpleParser(raw, { skipHtmlToText: true });
-  const fromText = mail.text ? newTextOfBody(mail.text) : '';
+  const fromText = mail.text ? newTextOfBody(mail.text, options) : '';
   if (fromText !== '') return fromText;
   if (typeof mail.html === 'string' && mail.html !== '') {
-    return newTextOfBody(htmlToPlainText(mail.html));
+    const own = newTextOfBody(htmlToPlainText(mail.html));
+    // HTML only: the original, which the HTML cut drops, is read whole for the member's inserts.
+    return options.sent ? withInserts(own, linesOf(htmlToFullText(mail.html)), options.sent) : own;
   }
   return '';
 }
@@ -636,4 +667,9 @@ const HTML_TO_TEXT_OPTIONS = {
     // Tables in mail are mostly layout: one cell per line keeps words apart.
     ...['table', 'tr', 'td', 'th'].map((selector): SelectorDefinition => ({ selector, format: 'block' })),
   ],
+};
+
+const HTML_TO_FULL_TEXT_OPTIONS = {
+  ...HTML_TO_TEXT_OPTIONS,
+  selectors: HTML_TO_TEXT_OPTIONS.selectors.filter((selector) => selector.format !== 'cutHere'),
 };

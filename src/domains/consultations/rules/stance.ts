@@ -6,10 +6,13 @@
  *   locate.ts         the member's own words: between quoted blocks too, sign-offs cut
  *   questions.ts      questions back are taken out (never a stance)
  *   markedOption.ts   a copied option list with one line marked ("[x] B. …")
+ *   inlineAnswers.ts  "Yes" / "+1" / "No" written under quoted option lines
  *   choiceGrammar.ts  tokens → letters wanted, accepted, refused, ranked
  *   proposalGrammar.ts agree / object (with its reason) / abstain
  *   doubt.ts          a vote for someone else, a letter contradicting its name
- *   vocabulary/       the words, one file per language (adding a language is adding a file)
+ *   vocabulary/       the words, one file per language (adding a language is adding a file);
+ *                     concepts.ts maps option words to other languages ("Saturday" ↔ "sábado")
+ *   sentText.ts       what Tacit sent, so the trimmer keeps answers typed inside an unquoted original
  *
  * Doubt is never a vote: whatever the pipeline is not sure of is unreadable,
  * with `doubt` saying why when there is a specific reason (quoted back to the
@@ -21,7 +24,10 @@
  * `options` is either the letters (["A", "B", "C"]) or `{ letter, text }`
  * objects; with texts, naming an option by its words ("I prefer International
  * Organization for a Participatory Society", or just the words that set it
- * apart, "Participatory Society") counts as naming its letter.
+ * apart, "Participatory Society") counts as naming its letter. So does a word
+ * of it in another language, from the concept lexicon (weekdays, months,
+ * seasons, online/hybrid/postpone, city exonyms): "Lissabon" names "Hold it in
+ * Lisbon", "samedi matin" names "Saturday morning".
  *
  * How a choice reply is read (decisions where the brief was silent):
  * - The stance is looked for in the whole own text (greeting lines such as

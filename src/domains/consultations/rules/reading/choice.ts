@@ -6,7 +6,8 @@
 import { readChoiceText } from './choiceGrammar.ts';
 import { choiceDoubt, endOfLastPhrase } from './doubt.ts';
 import { locateAnswer } from './locate.ts';
-import { markedOption, pointedOption } from './markedOption.ts';
+import { inlineAnswers } from './inlineAnswers.ts';
+import { markedOption } from './markedOption.ts';
 import { takeOutQuestions } from './questions.ts';
 import type { ChoiceOption, ChoiceReading } from './types.ts';
 
@@ -19,11 +20,11 @@ export function readChoiceStance(text: string, options: readonly (string | Choic
   if (located.tooLong) return { stance: { unreadable: true }, comment: '', doubt: TOO_LONG };
   const marked = markedOption(located, opts);
   if (marked) return marked;
+  const inline = inlineAnswers(located, opts);
+  if (inline) return withDoubt(inline, located.text, opts);
   const { rest, questions } = takeOutQuestions(located.text);
   const reading = corrected(questions.length > 0 ? rest : located.text, opts);
   if (reading.stance.unreadable) {
-    const pointed = pointedOption(located, opts);
-    if (pointed) return pointed;
     const unreadable: ChoiceReading = { stance: { unreadable: true }, comment: located.text.trim() };
     if (questions.length > 0) unreadable.doubt = `a question is not an answer: "${questions[0]}"`;
     return unreadable;
@@ -31,6 +32,12 @@ export function readChoiceStance(text: string, options: readonly (string | Choic
   const doubt = choiceDoubt(located.text, opts);
   if (doubt) return { stance: { unreadable: true }, comment: located.text.trim(), doubt };
   return questions.length > 0 ? { ...reading, comment: [reading.comment, ...questions].filter((s) => s).join('\n') } : reading;
+}
+
+/** A reading stands only when no doubt (a vote for someone else, a letter against its name) is raised. */
+function withDoubt(reading: ChoiceReading, text: string, opts: ChoiceOption[]): ChoiceReading {
+  const doubt = choiceDoubt(text, opts);
+  return doubt ? { stance: { unreadable: true }, comment: text.trim(), doubt } : reading;
 }
 
 /** "B. Actually no, C.": what follows the last correction counts, when it reads as a stance. */

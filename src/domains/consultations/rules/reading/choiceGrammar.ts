@@ -6,8 +6,10 @@ import {
   CHOICE_PREFIXES, CHOICE_WORDS as VOCABULARY, ORDINALS, LONGEST_CHOICE_PHRASE as LONGEST_PHRASE, type WordRole,
 } from './vocabulary/index.ts';
 import { AFTER_ADJECTIVE, BEFORE_ARTICLE, LETTER_FOLLOWERS } from './vocabulary/letterContext.ts';
+import { ELIDED, INTENSIFIERS, NOR_WORDS, ONE_LETTER_CONJUNCTIONS, PRAISE_VERBS } from './vocabulary/wordClasses.ts';
 import { editDistance, escapeRe, fold, joinComment, latinLookalike, LEADING_JUNK, lineRanges } from './text.ts';
 import { isGreetingLine } from './greeting.ts';
+import { equivalents } from './vocabulary/concepts.ts';
 import type { ChoiceOption, ChoiceReading, ChoiceStance } from './types.ts';
 
 type Kind = 'word' | 'num' | 'ordinal' | 'rankp' | 'stop' | 'clause' | 'colon' | 'dash' | 'conjp' | 'open' | 'nl' | 'vote';
@@ -53,7 +55,6 @@ interface OptionMatcher {
 
 const ARTICLES = new Set(['a', 'an', 'the', 'la', 'le', 'les', 'el', 'der', 'die', 'das', 'il', 'lo']);
 
-
 function phraseRe(words: string[]): RegExp {
   // At most a few blanks between words: a bounded gap keeps the search linear on runs of spaces.
   return new RegExp(`(?<![\\p{L}\\p{N}])${words.map(escapeRe).join('\\s{1,4}')}(?![\\p{L}\\p{N}])`, 'gu');
@@ -94,18 +95,47 @@ function optionMatchers(options: ChoiceOption[]): OptionMatcher[] {
 export interface DistinctiveWord {
   letter: string;
   word: string;
+  /** An equivalent in another language: no misspellings allowed, only its endings. */
+  strict?: boolean;
+}
+
+/**
+ * Each option's words (4+ letters, not vocabulary) with their equivalents in
+ * other languages (vocabulary/concepts.ts). Equivalents are foreign words:
+ * they are matched strictly (see sameWord's `strict`), or a near miss of one
+ * language's word would name an option in another ("valen" is not "varen").
+ */
+function optionWordSets(options: ChoiceOption[]): Array<Map<string, boolean>> {
+  // Apostrophes split: "l'automne" is named by "automne".
+  return options.map((o) => {
+    const own = (fold(o.text ?? '').match(/[\p{L}\p{N}-]+/gu) ?? [])
+      .filter((w) => w.length >= 4 && !VOCABULARY.has(w) && !ARTICLES.has(w));
+    const words = new Map<string, boolean>(own.map((w) => [w, false]));
+    for (const w of own) {
+      for (const e of equivalents(w)) if (e.length >= 4 && !VOCABULARY.has(e) && !words.has(e)) words.set(e, true);
+    }
+    return words;
+  });
 }
 
 export function distinctiveWords(options: ChoiceOption[]): DistinctiveWord[] {
-  const wordsOf = (o: ChoiceOption) => new Set(fold(o.text ?? '').match(/[\p{L}\p{N}']+/gu) ?? []);
-  const sets = options.map(wordsOf);
+  const sets = optionWordSets(options);
   const out: DistinctiveWord[] = [];
   options.forEach((o, i) => {
-    for (const w of sets[i]!) {
-      if (w.length < 4 || VOCABULARY.has(w) || ARTICLES.has(w)) continue;
-      if (sets.some((other, j) => j !== i && [...other].some((x) => x === w || sameWord(x, w, false)))) continue;
-      out.push({ letter: o.letter, word: w });
+    for (const [w, strict] of sets[i]!) {
+      if (sets.some((other, j) => j !== i && [...other.keys()].some((x) => x === w || sameWord(x, w, false)))) continue;
+      out.push(strict ? { letter: o.letter, word: w, strict } : { letter: o.letter, word: w });
     }
+  });
+  return out;
+}
+
+/** Option words more than one option has ("morning" in "Saturday morning" and "Sunday morning"): part of a name, not prose. */
+function sharedOptionWords(options: ChoiceOption[]): ReadonlySet<string> {
+  const sets = optionWordSets(options);
+  const out = new Set<string>();
+  sets.forEach((set, i) => {
+    for (const w of set.keys()) if (sets.some((other, j) => j !== i && other.has(w))) out.add(w);
   });
   return out;
 }
@@ -115,12 +145,20 @@ export function distinctiveWords(options: ChoiceOption[]): DistinctiveWord[] {
  * with the other (≥ 5 letters, "lisbon"/"lisbonne"), one letter apart, or
  * two apart for a capitalised name sharing its first three letters.
  */
-export function sameWord(word: string, name: string, capitalised: boolean): boolean {
+const stem = (w: string) => w.replace(/(?:ing|ed|es|e|s)$/, '');
+
+export function sameWord(word: string, name: string, capitalised: boolean, strict = false): boolean {
   if (word === name) return true;
   if (word.length < 5 || word.length > 24) return false;
   const [short, long] = word.length <= name.length ? [word, name] : [name, word];
   if (long.startsWith(short) && long.length - short.length <= 3) return true;
+  // English endings: "renaming" is "rename", "postponed" is "postpone".
+  if (stem(word) === stem(name) && stem(word).length >= 4) return true;
+  // An inflected ending ("Lizbonę" for "Lizbona") and nothing else.
+  if (strict) return word.length === name.length && word.length >= 6 && word.slice(0, -1) === name.slice(0, -1);
   if (Math.abs(word.length - name.length) > 2) return false;
+  // A misspelling keeps its first letter; "inline" is not "online".
+  if (word[0] !== name[0]) return false;
   const d = editDistance(word, name);
   return d <= 1 || (capitalised && d <= 2 && word.slice(0, 3) === name.slice(0, 3) && name.length >= 6);
 }
@@ -173,9 +211,11 @@ function wordToken(kind: Kind, text: string, start: number, source: string, dist
     tok.upper = true;
     return tok;
   }
-  if (text.length >= 4 && !VOCABULARY.has(text)) {
-    const capitalised = /^\p{Lu}/u.test(source[start]!);
-    const hit = distinct.find((d) => sameWord(text, d.word, capitalised));
+  // An elided article ("l'automne", "d'Lisboa") does not hide the name after it.
+  const name = ELIDED.test(text) ? text.replace(ELIDED, '') : text;
+  if (name.length >= 4 && !VOCABULARY.has(text) && !VOCABULARY.has(name)) {
+    const capitalised = /^\p{Lu}/u.test(source[start + text.length - name.length]!);
+    const hit = distinct.find((d) => sameWord(name, d.word, capitalised, d.strict));
     if (hit) return { ...tok, role: 'letter', letter: hit.letter, strong: true };
   }
   return tok;
@@ -243,7 +283,7 @@ function longestPhraseAt(sentence: Tok[], i: number): { role: WordRole; n: numbe
  * Gives every token of a sentence its role: multi-word phrases are merged,
  * single letters are told apart from the article "a" / pronoun "I".
  */
-function resolveRoles(sentence: Tok[], original: string, letters: Set<string>): Tok[] {
+function resolveRoles(sentence: Tok[], original: string, letters: Set<string>, shared: ReadonlySet<string>): Tok[] {
   // 1. phrases (never across punctuation, never swallowing a single letter)
   const merged: Tok[] = [];
   for (let i = 0; i < sentence.length; i++) {
@@ -270,7 +310,7 @@ function resolveRoles(sentence: Tok[], original: string, letters: Set<string>): 
       i += found.n - 1;
       done = true;
     }
-    if (!done) merged.push({ ...t, role: looksLikeOption(t.text) ? 'filler' : 'prose' });
+    if (!done) merged.push({ ...t, role: looksLikeOption(t.text) || shared.has(t.text) ? 'filler' : 'prose' });
   }
 
   // 2. punctuation roles
@@ -301,9 +341,12 @@ function resolveRoles(sentence: Tok[], original: string, letters: Set<string>): 
     const prev = merged[i - 1];
     const nextRole = next && !isSingleLetter(next) ? next.role : undefined;
     const structural = (r: Role | undefined) =>
-      r === 'conj' || r === 'rank' || r === 'but' || r === 'except' || r === 'intro' || r === 'boundary';
+      r === 'conj' || r === 'rank' || r === 'but' || r === 'except' || r === 'intro' || r === 'boundary' || r === 'neither';
     let isLetter: boolean;
-    if (t.text === 'a') {
+    // "è", "é", "à" are words (Italian "is", French "to"), never an option letter.
+    const accented = !t.upper && /[^\x00-\x7f]/.test(original.slice(t.start, t.end));
+    if (accented) isLetter = false;
+    else if (t.text === 'a') {
       if (punctuationLike(next)) isLetter = true;
       else if (isSingleLetter(next)) {
         // Letters in a row are typed alike: "A B C", "B A C", "a b c" must not
@@ -328,6 +371,9 @@ function resolveRoles(sentence: Tok[], original: string, letters: Set<string>): 
       isLetter = punctuationLike(next)
         || structural(nextRole)
         || ['is', 'please', 'fine', 'ok', 'okay', 'acceptable', 'first', 'too', 'also'].includes(next!.text);
+    } else if (ONE_LETTER_CONJUNCTIONS.has(t.text) && !typedUpper) {
+      // "la C e poi la A", "B o C": a lower-case "e"/"o"/"y"/"u" between words is "and"/"or".
+      isLetter = !(prev && prev.kind === 'word' && next && next.kind === 'word');
     } else {
       isLetter = true;
     }
@@ -360,6 +406,24 @@ function resolveRoles(sentence: Tok[], original: string, letters: Set<string>): 
       t.contrast = !afterAny;
     }
   }
+  // "too expensive", "also far": before a word of prose, "too"/"also" qualify it, they accept nothing.
+  for (let i = 0; i + 1 < merged.length; i++) {
+    if (INTENSIFIERS.has(merged[i]!.text) && merged[i + 1]!.role === 'prose') merged[i]!.role = 'prose';
+  }
+  // "ni A ni D", "weder A noch D", "noch A noch D": the second of a pair is "nor".
+  for (let i = 0; i < merged.length; i++) {
+    const t = merged[i]!;
+    if (t.role !== 'neither' && !NOR_WORDS.has(t.text)) continue;
+    const [s, e] = clauseOf(i);
+    const before = merged.slice(s, i).some((x) => x.role === 'neither' || x.role === 'conj' && NOR_WORDS.has(x.text));
+    if (before) t.role = 'conj';
+    else if (NOR_WORDS.has(t.text)) {
+      // "noch A noch D" opens a pair; a lone "noch" is "still" ("C ist noch okay"), or a pair the reader cannot place ("A noch D").
+      const pair = merged.slice(i + 1, e + 1).some((x) => NOR_WORDS.has(x.text));
+      const betweenLetters = isLetterTok(merged[i - 1] ?? t) && isLetterTok(merged[i + 1] ?? t);
+      t.role = pair ? 'neither' : betweenLetters ? 'prose' : 'filler';
+    }
+  }
   for (let i = 0; i < merged.length; i++) {
     const t = merged[i]!;
     if (t.role !== 'either' && t.role !== 'neither' && t.role !== 'anyWeak') continue;
@@ -367,7 +431,8 @@ function resolveRoles(sentence: Tok[], original: string, letters: Set<string>): 
     const clause = merged.slice(s, e + 1);
     const hasLetters = clause.some((x) => x.role === 'letter' || x.role === 'foreign');
     if (t.role === 'either') t.role = hasLetters ? 'acceptPrefix' : 'any';
-    else if (t.role === 'neither') t.role = hasLetters ? 'neg' : 'none';
+    // Alone, "neither" is "none"; a one-syllable "ni"/"nem"/"ani" is not ("ni idea" is "no idea").
+    else if (t.role === 'neither') t.role = hasLetters ? 'neg' : t.text === 'neither' ? 'none' : 'prose';
     else {
       // "all"/"everything" mean "any" only when qualified: "all fine", "all except C".
       const after = merged.slice(i + 1, e + 1);
@@ -392,6 +457,22 @@ function clauseHasProse(toks: Tok[], i: number): boolean {
     if (r === 'prose') return true;
   }
   return false;
+}
+
+/**
+ * "Lisbon is nice but too far", "Lisbon sounds great, but it's too far": praise
+ * of an option conceded by a "but" that goes on in prose is no vote for it.
+ */
+function conceded(toks: Tok[], anchor: number): boolean {
+  const but = toks.findIndex((t, k) => k > anchor && t.contrast === true);
+  if (but < 0) return false;
+  const praise = toks.slice(anchor + 1, but).some((t, k, before) =>
+    t.role === 'pref' && (PRAISE_VERBS.has(t.text.split(' ')[0]!) || (k > 0 && PRAISE_VERBS.has(before[k - 1]!.text))));
+  if (!praise) return false;
+  let end = but + 1;
+  while (end < toks.length && toks[end]!.role !== 'boundary') end++;
+  const after = toks.slice(but + 1, end);
+  return after.some((t) => t.role === 'prose') && !after.some(isLetterish);
 }
 
 function leadStart(toks: Tok[], anchor: number): number {
@@ -430,7 +511,12 @@ function scanTail(toks: Tok[], anchor: number): number {
     const r = toks[j]!.role;
     if (r === 'intro' || r === 'prose') return last;
     if (r === 'letter' || r === 'foreign' || STANCE_BEARING.has(r)) {
-      if (clauseHasProse(toks, j)) return last;
+      if (clauseHasProse(toks, j)) {
+        // "B > A > C later": the last place of a ranking is still a place; the words after it are the comment.
+        const before = toks[j - 1];
+        const ranked = (r === 'letter' || r === 'foreign') && before !== undefined && (before.kind === 'rankp' || before.role === 'rank');
+        return ranked && last === j - 2 ? j : last;
+      }
       last = j;
     }
   }
@@ -602,6 +688,36 @@ function unreadableChoice(text: string): ChoiceReading {
 
 const MAX_SENTENCE_TOKENS = 120;
 
+/**
+ * Words naming the same option, side by side or with only neutral words
+ * between, are one name ("samedi matin" for "Saturday morning", "cena en un
+ * restaurante" for "Restaurant dinner").
+ */
+function mergeSameOption(toks: Tok[], letters: ReadonlySet<string>): Tok[] {
+  const out: Tok[] = [];
+  for (const t of toks) {
+    if (t.strong && t.role === 'letter') {
+      let k = out.length - 1;
+      while (k >= 0 && out.length - 1 - k < MAX_WORDS_INSIDE_NAME && isNeutralWord(out[k]!, letters)) k--;
+      const prev = out[k];
+      if (prev && prev.strong && prev.role === 'letter' && prev.letter === t.letter) {
+        out.length = k;
+        out.push({ ...prev, end: t.end, text: `${prev.text} ${t.text}` });
+        continue;
+      }
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+const MAX_WORDS_INSIDE_NAME = 3;
+const NEUTRAL_ROLES: ReadonlySet<string> = new Set(['filler']);
+// A one-letter word between is neutral only when it is no option's letter ("w parku", not "A B").
+const isNeutralWord = (t: Tok, letters: ReadonlySet<string>) => t.kind === 'word' && t.role === 'neutral'
+  && !(t.text.length === 1 && letters.has(t.text.toUpperCase()))
+  && (!VOCABULARY.has(t.text) || NEUTRAL_ROLES.has(VOCABULARY.get(t.text)!));
+
 /** Reads the member's own text of a choice reply (see stance.ts for the forms understood). */
 export function readChoiceText(text: string, options: readonly (string | ChoiceOption)[]): ChoiceReading {
   const opts: ChoiceOption[] = options.map((o) => (typeof o === 'string' ? { letter: o } : o))
@@ -610,10 +726,11 @@ export function readChoiceText(text: string, options: readonly (string | ChoiceO
   const letterSet = new Set(allLetters);
   const source = text.normalize('NFC').replace(/\r\n?/g, '\n');
   const folded = fold(source);
-  const toks = tokenize(folded, source, findOptionSpans(folded, optionMatchers(opts)), distinctiveWords(opts));
+  const toks = mergeSameOption(tokenize(folded, source, findOptionSpans(folded, optionMatchers(opts)), distinctiveWords(opts)), letterSet);
+  const shared = sharedOptionWords(opts);
   // A stance is a short sentence; longer ones are prose, and leaving them out
   // keeps the work per sentence bounded (the reader stays linear in the text).
-  const sents = sentences(toks).filter((s) => s.length <= MAX_SENTENCE_TOKENS).map((s) => resolveRoles(s, source, letterSet));
+  const sents = sentences(toks).filter((s) => s.length <= MAX_SENTENCE_TOKENS).map((s) => resolveRoles(s, source, letterSet, shared));
   const lines = lineRanges(source);
   const lineAt = lineIndex(source);
 
@@ -633,6 +750,7 @@ export function readChoiceText(text: string, options: readonly (string | ChoiceO
     const s = sents[si]!;
     const anchor = findAnchor(s, false);
     if (anchor < 0) continue;
+    if (isLetterish(s[anchor]!) && conceded(s, anchor)) continue;
     if (isLetterish(s[anchor]!) && clauseHasProse(s, anchor)) {
       if (fallback < 0) fallback = si;
     } else main = si;

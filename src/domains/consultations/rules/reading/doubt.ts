@@ -9,6 +9,11 @@ import { DOUBT_PREFIXES, DOUBT_WORDS, LONGEST_PROPOSAL_PHRASE, type DoubtRole } 
 import { escapeRe, fold } from './text.ts';
 import type { ChoiceOption } from './types.ts';
 
+// Subjects that are not people: "it says", "the name wants to say".
+const IMPERSONAL: ReadonlySet<string> = new Set([
+  'it', 'this', 'that', 'which', 'what', 'name', 'option', 'text', 'mail', 'email', 'proposal', 'letter', 'title', 'one', 'rule',
+]);
+
 /** The folded words of a text. */
 export function wordsOf(folded: string): string[] {
   return folded.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
@@ -22,7 +27,8 @@ export function findDoubtPhrase(text: string, role: DoubtRole): string | undefin
     for (let n = 0; n < LONGEST_PROPOSAL_PHRASE && i + n < words.length; n++) {
       key = n === 0 ? words[i]! : `${key} ${words[i + n]!}`;
       if (!DOUBT_PREFIXES.has(key)) break;
-      if (DOUBT_WORDS.get(key) === role) return key;
+      // "it says what we are": a thing, not a person, is the subject of a one-word proxy verb.
+      if (DOUBT_WORDS.get(key) === role && !(n === 0 && role === 'proxy' && IMPERSONAL.has(words[i - 1] ?? ''))) return key;
     }
   }
   return undefined;

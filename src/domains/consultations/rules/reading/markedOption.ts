@@ -2,7 +2,6 @@
  * A member who copies the option list into the reply and marks one line
  * ("[x] B. Montreal", "B. Montreal   <-- this one") chose that line's option.
  * Only when at least two option lines are copied and exactly one is marked.
- * Likewise an inline "This one." written right under a quoted option line.
  */
 import type { Located } from './locate.ts';
 import { fold } from './text.ts';
@@ -36,22 +35,4 @@ export function markedOption(located: Located, options: ChoiceOption[]): ChoiceR
   }
   if (copied < 2 || marked.length !== 1) return null;
   return { stance: { first: marked[0]! }, comment: '' };
-}
-
-// "This one", "ce choix", "diese", "esta"…: words that point at the line above.
-const POINTERS = new Set([
-  'this one', 'this', 'that one', 'this option', 'here', 'my choice', 'my vote', 'this please', 'this one please',
-  'celle-ci', 'celui-ci', 'ce choix', 'diese', 'dieser', 'diese hier', 'esta', 'este', 'esta opcion', 'questa', 'deze',
-  'den har', 'ta',
-]);
-
-/** One own block that only points at the quoted option line above it: that option. */
-export function pointedOption(located: Located, options: ChoiceOption[]): ChoiceReading | null {
-  const pointing = located.blocks.filter((b) => POINTERS.has(fold(b.text).replace(/[^\p{L}\s-]+/gu, ' ').trim().replace(/\s+/g, ' ')));
-  if (pointing.length !== 1) return null;
-  const m = OPTION_LINE.exec(pointing[0]!.after);
-  const letter = m?.[1]?.toUpperCase();
-  const option = options.find((o) => o.letter === letter);
-  if (!option || !fold(m![2]!).startsWith(fold(option.text ?? '').trim())) return null;
-  return { stance: { first: option.letter }, comment: '' };
 }

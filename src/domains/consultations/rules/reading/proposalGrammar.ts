@@ -14,6 +14,7 @@
 import { DOUBT_PREFIXES, DOUBT_WORDS, LONGEST_PROPOSAL_PHRASE, PROPOSAL_PREFIXES, PROPOSAL_WORDS } from './vocabulary/index.ts';
 import { isGreetingLine } from './greeting.ts';
 import { fold, joinComment, LEADING_JUNK } from './text.ts';
+import { BUT_WORDS, IN_PRINCIPLE, STRICT_CONDITIONS } from './vocabulary/wordClasses.ts';
 import type { ProposalReading, ProposalStanceValue } from './types.ts';
 
 type Stance = Exclude<ProposalStanceValue, 'unreadable'>;
@@ -95,6 +96,23 @@ interface Hit {
   conditional: boolean;
 }
 
+// "I agree, but only if …": a condition that limits the agreement even after a "but".
+function strictConditionAfterBut(toks: Tok[], at: number): boolean {
+  let k = at;
+  // "Agreed in principle, but not now": whatever follows the "but" limits the agreement.
+  const principle = IN_PRINCIPLE.find((p) => p.split(' ').every((w, n) => toks[k + n]?.kind === 'word' && toks[k + n]!.text === w));
+  if (principle) k += principle.split(' ').length;
+  while (toks[k]?.kind === 'clause') k++;
+  if (!BUT_WORDS.has(toks[k]?.text ?? '')) return false;
+  if (principle) return true;
+  k++;
+  for (let n = 3; n >= 2; n--) {
+    const words = toks.slice(k, k + n);
+    if (words.length === n && words.every((t) => t.kind === 'word') && STRICT_CONDITIONS.has(words.map((t) => t.text).join(' '))) return true;
+  }
+  return STRICT_CONDITIONS.has(toks[k]?.text ?? '');
+}
+
 function hitAt(toks: Tok[], i: number): (Omit<Hit, 'clauseStart' | 'corrected'> & { correcting: boolean }) | null {
   let j = i;
   let correcting = false;
@@ -115,7 +133,8 @@ function hitAt(toks: Tok[], i: number): (Omit<Hit, 'clauseStart' | 'corrected'> 
         }
       }
       const cond = phraseAt(toks, next, DOUBT_WORDS, LONGEST_PROPOSAL_PHRASE);
-      const conditional = STANCE_OF[stance.role] === 'agree' && cond?.role === 'condition' && toks[next]!.text !== 'as';
+      const conditional = STANCE_OF[stance.role] === 'agree'
+        && ((cond?.role === 'condition' && toks[next]!.text !== 'as') || strictConditionAfterBut(toks, next));
       return { stance: STANCE_OF[stance.role]!, end: toks[next - 1]!.end, conditional, correcting };
     }
     const leadWord = phraseAt(toks, j, PROPOSAL_WORDS, LONGEST_PROPOSAL_PHRASE);

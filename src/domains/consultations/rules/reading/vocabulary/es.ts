@@ -3,14 +3,15 @@ import type { Vocabulary } from './types.ts';
 export const es: Vocabulary = {
   language: 'es',
   choice: {
+    neither: ['ni'],
     between: ['entre'],
     any: ['me da igual', 'da igual', 'cualquiera', 'sin preferencia', 'indiferente', 'cualquiera me vale',
       'cualquiera me va bien', 'todas me valen', 'todas me parecen bien', 'me da lo mismo', 'lo que sea', 'todas bien'],
     anyWeak: ['todo', 'todos', 'todas'],
     none: ['ninguno', 'ninguna', 'ninguna de ellas'],
     except: ['excepto', 'salvo', 'menos'],
-    but: ['pero'],
-    neg: ['no puedo', 'imposible', 'no me va', 'no', 'nunca', 'jamas', 'en contra', 'no me gusta', 'imposible', 'descartado', 'descartada', 'de ninguna manera'],
+    but: ['sino', 'pero'],
+    neg: ['nada de', 'nada de nada', 'no puedo', 'imposible', 'no me va', 'no', 'nunca', 'jamas', 'en contra', 'no me gusta', 'imposible', 'descartado', 'descartada', 'de ninguna manera'],
     accept: ['vale', 'aceptable', 'tambien', 'bien', 'me vale', 'me valen', 'me va bien', 'me parece bien', 'me sirve'],
     acceptPrefix: ['de acuerdo con'],
     pref: ['prefiero', 'mejor', 'por favor', 'me quedo con', 'elijo', 'voto por', 'mi voto', 'claro', 'sin duda',
@@ -27,11 +28,15 @@ export const es: Vocabulary = {
     object: ['me opongo', 'en contra', 'estoy en contra', 'no estoy de acuerdo', 'en desacuerdo', 'objecion',
       'no de acuerdo'],
     objectShort: ['no'],
-    abstain: ['me abstengo', 'abstencion', 'sin opinion', 'me da igual'],
+    abstainShort: ['paso'],
+    abstain: ['prefiero no opinar', 'prefiero no votar', 'prefiero abstenerme', 'abstenerme', 'no opino', 'me abstengo', 'abstencion', 'sin opinion', 'me da igual'],
     lead: ['voto', 'yo voto', 'estoy', 'yo', 'mi voto', 'totalmente', 'completamente'],
   },
   doubt: {
-    proxy: ['vota', 'votan', 'prefiere', 'prefieren', 'me pidio que', 'ella vota', 'el vota', 'ella prefiere', 'el prefiere', 'me pide que', 'en nombre de', 'de parte de'],
+    proxy: [
+      // someone close answering through this reply: "my wife and I", "ma femme vote"
+      'mi mujer y yo', 'mi mujer vota', 'mi mujer prefiere', 'mi mujer elige', 'mi mujer dice', 'mi esposa y yo', 'mi esposa vota', 'mi esposa prefiere', 'mi esposa elige', 'mi esposa dice', 'mi marido y yo', 'mi marido vota', 'mi marido prefiere', 'mi marido elige', 'mi marido dice', 'mi esposo y yo', 'mi esposo vota', 'mi esposo prefiere', 'mi esposo elige', 'mi esposo dice', 'mi pareja y yo', 'mi pareja vota', 'mi pareja prefiere', 'mi pareja elige', 'mi pareja dice',
+      'vota', 'votan', 'prefiere', 'prefieren', 'me pidio que', 'ella vota', 'el vota', 'ella prefiere', 'el prefiere', 'me pide que', 'en nombre de', 'de parte de'],
     correction: ['en realidad', 'pensandolo mejor', 'mejor dicho', 'corrijo'],
     condition: ['si', 'siempre que', 'con tal de que'],
   },

@@ -3,6 +3,7 @@ import type { Vocabulary } from './types.ts';
 export const fr: Vocabulary = {
   language: 'fr',
   choice: {
+    neither: ['ni'],
     between: ['entre'],
     any: ['peu importe', "n'importe", "n'importe lequel", "n'importe laquelle", 'pas de preference', 'sans preference',
       'tout me va', 'tout me convient', 'indifferent', 'aucune preference', 'ca m\'est egal', 'egal', 'tous me vont',
@@ -15,7 +16,7 @@ export const fr: Vocabulary = {
       'ne me va pas', 'ne me convient pas'],
     accept: ['bien', 'ca va', 'me va', 'me vont', "d'accord", 'aussi', 'egalement', 'convient', 'me convient', 'acceptable',
       'ok aussi', 'ca me va', 'me conviennent'],
-    acceptPrefix: ["d'accord avec", 'ok pour', 'ca me va pour'],
+    acceptPrefix: ['a la rigueur', 'au pire', 'eventuellement', 'si besoin', 'si necessaire', "d'accord avec", 'ok pour', 'ca me va pour'],
     pref: ['prefere', 'je prefere', 'choix', 'mon choix', 'vote pour', 'je vote', 'je vote pour', "s'il vous plait", 'stp',
       'svp', 'sans hesiter', 'sans hesitation', 'evidemment', 'bien sur', 'preference', 'ma preference', 'premier choix'],
     conj: ['et', 'ou', 'ou bien'],
@@ -32,11 +33,14 @@ export const fr: Vocabulary = {
     object: ["m'oppose", "je m'oppose", 'opposition', "ne suis pas d'accord", "pas d'accord", 'suis contre',
       'je suis contre', 'objection', 'defavorable'],
     objectShort: ['contre', 'non'],
-    abstain: ["m'abstiens", "je m'abstiens", 'abstention', 'sans avis', 'pas d\'avis'],
+    abstain: ['je prefere ne pas me prononcer', 'ne pas me prononcer', 'je ne me prononce pas', "je prefere m'abstenir", "m'abstenir", 'je prefere ne pas voter', "m'abstiens", "je m'abstiens", 'abstention', 'sans avis', 'pas d\'avis'],
     lead: ['vote', 'je vote', 'suis', 'je suis', 'je', 'moi', 'mon vote', 'ma reponse', 'totalement', 'entierement'],
   },
   doubt: {
-    proxy: ['votent', 'preferent', "m'a demande de", 'elle vote', 'il vote', 'elle prefere', 'il prefere', 'de sa part', 'au nom de', 'vote pour elle', 'vote pour lui'],
+    proxy: [
+      // someone close answering through this reply: "my wife and I", "ma femme vote"
+      'ma femme et moi', 'ma femme vote', 'ma femme prefere', 'ma femme choisit', 'ma femme dit', 'mon mari et moi', 'mon mari vote', 'mon mari prefere', 'mon mari choisit', 'mon mari dit', 'mon conjoint et moi', 'mon conjoint vote', 'mon conjoint prefere', 'mon conjoint choisit', 'mon conjoint dit', 'ma conjointe et moi', 'ma conjointe vote', 'ma conjointe prefere', 'ma conjointe choisit', 'ma conjointe dit', 'mon compagnon et moi', 'mon compagnon vote', 'mon compagnon prefere', 'mon compagnon choisit', 'mon compagnon dit', 'ma compagne et moi', 'ma compagne vote', 'ma compagne prefere', 'ma compagne choisit', 'ma compagne dit',
+      'nous deux', 'votent', 'preferent', "m'a demande de", 'elle vote', 'il vote', 'elle prefere', 'il prefere', 'de sa part', 'au nom de', 'vote pour elle', 'vote pour lui'],
     correction: ['en fait', 'finalement', 'reflexion faite', 'tout compte fait', 'non attendez'],
     condition: ['si', 'a condition', 'pourvu que'],
   },

@@ -9,7 +9,7 @@ export const it: Vocabulary = {
     anyWeak: ['tutto', 'tutti', 'tutte'],
     none: ['nessuno', 'nessuna'],
     except: ['tranne', 'eccetto', 'salvo', 'fuorche'],
-    but: ['ma', 'pero'],
+    but: ['bensi', 'ma', 'pero'],
     neg: ['non posso', 'impossibile', 'non', 'mai', 'contro', 'inaccettabile', 'assolutamente no', 'escluso', 'esclusa', 'per niente'],
     accept: ['va bene', 'anche', 'vanno bene', 'accettabile', 'mi sta bene', 'ok anche', 'mi va bene'],
     acceptPrefix: ["d'accordo con"],
@@ -25,11 +25,14 @@ export const it: Vocabulary = {
     agreeShort: ['si'],
     object: ['mi oppongo', 'contrario', 'contraria', "non sono d'accordo", 'sono contrario', 'sono contraria', 'obiezione'],
     objectShort: ['no', 'contro'],
-    abstain: ['mi astengo', 'astensione', 'nessuna opinione'],
+    abstain: ['preferisco astenermi', 'astenermi', 'non mi esprimo', 'preferisco non esprimermi', 'mi astengo', 'astensione', 'nessuna opinione'],
     lead: ['voto', 'sono', 'io sono', 'io voto', 'io'],
   },
   doubt: {
-    proxy: ['vota', 'votano', 'preferisce', 'preferiscono', 'mi ha chiesto di', 'a nome di', 'per conto di'],
+    proxy: [
+      // someone close answering through this reply: "my wife and I", "ma femme vote"
+      'mia moglie ed io', 'mia moglie e io', 'mia moglie vota', 'mia moglie preferisce', 'mia moglie sceglie', 'mia moglie dice', 'mio marito ed io', 'mio marito e io', 'mio marito vota', 'mio marito preferisce', 'mio marito sceglie', 'mio marito dice', 'il mio compagno ed io', 'il mio compagno e io', 'il mio compagno vota', 'il mio compagno preferisce', 'il mio compagno sceglie', 'il mio compagno dice', 'la mia compagna ed io', 'la mia compagna e io', 'la mia compagna vota', 'la mia compagna preferisce', 'la mia compagna sceglie', 'la mia compagna dice',
+      'vota', 'votano', 'preferisce', 'preferiscono', 'mi ha chiesto di', 'a nome di', 'per conto di'],
     correction: ['anzi', 'ripensandoci', 'in realta'],
     condition: ['se', 'purche', 'a condizione che'],
   },

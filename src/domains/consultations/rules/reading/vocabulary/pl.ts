@@ -3,13 +3,14 @@ import type { Vocabulary } from './types.ts';
 export const pl: Vocabulary = {
   language: 'pl',
   choice: {
+    neither: ['ani'],
     between: ['miedzy'],
-    any: ['obojetnie', 'wszystko jedno', 'bez znaczenia', 'bez preferencji', 'kazda opcja mi pasuje', 'kazda mi pasuje',
+    any: ['obojetne', 'obojetnie', 'wszystko jedno', 'bez znaczenia', 'bez preferencji', 'kazda opcja mi pasuje', 'kazda mi pasuje',
       'kazda opcja', 'wszystkie mi pasuja', 'nie mam preferencji', 'dowolna'],
     anyWeak: ['wszystkie', 'kazda', 'wszystko'],
     none: ['zadna', 'zaden', 'zadne'],
     except: ['oprocz', 'poza', 'z wyjatkiem'],
-    but: ['ale'],
+    but: ['tylko', 'lecz', 'ale'],
     neg: ['nie moge', 'niemozliwe', 'nie', 'nigdy', 'przeciw', 'wykluczone', 'odpada'],
     accept: ['pasuje', 'pasuja', 'ok', 'tez', 'rowniez', 'moze byc', 'w porzadku', 'akceptuje'],
     acceptPrefix: [],
@@ -29,7 +30,10 @@ export const pl: Vocabulary = {
     lead: ['glosuje', 'jestem', 'ja', 'w pelni', 'calkowicie'],
   },
   doubt: {
-    proxy: ['woli', 'wola', 'glosuja', 'poprosil mnie', 'poprosila mnie', 'w imieniu'],
+    proxy: [
+      // someone close answering through this reply: "my wife and I", "ma femme vote"
+      'moja zona i ja', 'moja zona glosuje', 'moja zona woli', 'moja zona wybiera', 'moja zona mowi', 'moj maz i ja', 'moj maz glosuje', 'moj maz woli', 'moj maz wybiera', 'moj maz mowi', 'moja partnerka i ja', 'moja partnerka glosuje', 'moja partnerka woli', 'moja partnerka wybiera', 'moja partnerka mowi', 'moj partner i ja', 'moj partner glosuje', 'moj partner woli', 'moj partner wybiera', 'moj partner mowi',
+      'woli', 'wola', 'glosuja', 'poprosil mnie', 'poprosila mnie', 'w imieniu'],
     correction: ['wlasciwie', 'jednak'],
     condition: ['jesli', 'pod warunkiem'],
   },

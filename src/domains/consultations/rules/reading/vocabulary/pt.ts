@@ -3,13 +3,14 @@ import type { Vocabulary } from './types.ts';
 export const pt: Vocabulary = {
   language: 'pt',
   choice: {
+    neither: ['nem'],
     between: ['entre'],
     any: ['tanto faz', 'qualquer uma', 'qualquer um', 'qualquer', 'sem preferencia', 'indiferente', 'todas servem',
       'todas me servem', 'qualquer opcao'],
     anyWeak: ['todas', 'todos', 'tudo'],
     none: ['nenhuma', 'nenhum'],
     except: ['exceto', 'menos', 'salvo'],
-    but: ['mas', 'porem'],
+    but: ['mas sim', 'mas', 'porem'],
     neg: ['nao posso', 'impossivel', 'nao', 'nunca', 'jamais', 'contra', 'de jeito nenhum', 'fora de questao', 'descartado'],
     accept: ['serve', 'servem', 'tambem', 'bem', 'aceitavel', 'pode ser', 'ok tambem', 'me serve'],
     acceptPrefix: ['de acordo com'],
@@ -25,11 +26,14 @@ export const pt: Vocabulary = {
     agreeShort: ['sim'],
     object: ['discordo', 'nao concordo', 'contra', 'sou contra', 'me oponho', 'objecao', 'em desacordo'],
     objectShort: ['nao'],
-    abstain: ['abstencao', 'me abstenho', 'abstenho-me', 'sem opiniao'],
+    abstain: ['prefiro abster-me', 'prefiro me abster', 'abster-me', 'prefiro nao opinar', 'prefiro nao votar', 'nao opino', 'abstencao', 'me abstenho', 'abstenho-me', 'sem opiniao'],
     lead: ['voto', 'sou', 'eu sou', 'estou', 'eu voto', 'eu'],
   },
   doubt: {
-    proxy: ['vota', 'votam', 'preferem', 'pediu-me para', 'me pediu para', 'em nome de'],
+    proxy: [
+      // someone close answering through this reply: "my wife and I", "ma femme vote"
+      'minha mulher e eu', 'minha mulher vota', 'minha mulher prefere', 'minha mulher escolhe', 'minha mulher diz', 'minha esposa e eu', 'minha esposa vota', 'minha esposa prefere', 'minha esposa escolhe', 'minha esposa diz', 'meu marido e eu', 'meu marido vota', 'meu marido prefere', 'meu marido escolhe', 'meu marido diz', 'meu esposo e eu', 'meu esposo vota', 'meu esposo prefere', 'meu esposo escolhe', 'meu esposo diz', 'meu companheiro e eu', 'meu companheiro vota', 'meu companheiro prefere', 'meu companheiro escolhe', 'meu companheiro diz', 'minha companheira e eu', 'minha companheira vota', 'minha companheira prefere', 'minha companheira escolhe', 'minha companheira diz',
+      'vota', 'votam', 'preferem', 'pediu-me para', 'me pediu para', 'em nome de'],
     correction: ['na verdade', 'pensando melhor', 'corrigindo'],
     condition: ['se', 'desde que'],
   },

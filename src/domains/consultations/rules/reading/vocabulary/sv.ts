@@ -3,15 +3,16 @@ import type { Vocabulary } from './types.ts';
 export const sv: Vocabulary = {
   language: 'sv',
   choice: {
+    neither: ['varken'],
     between: ['mellan'],
     any: ['spelar ingen roll', 'vilken som helst', 'vilket som helst', 'ingen preferens', 'alla gar bra', 'alla funkar',
       'kvittar', 'det kvittar', 'egal'],
     anyWeak: ['alla', 'allt'],
     none: ['ingen', 'inget', 'ingen av dem'],
     except: ['utom', 'forutom'],
-    but: ['men'],
+    but: ['utan', 'men'],
     neg: ['kan inte', 'omojligt', 'inte', 'nej', 'aldrig', 'emot', 'absolut inte', 'helst inte', 'uteslutet'],
-    accept: ['gar bra', 'funkar', 'fungerar', 'okej', 'ok', 'ocksa', 'duger', 'bra'],
+    accept: ['gar ocksa bra', 'gar ocksa', 'funkar ocksa', 'ocksa bra', 'gar bra', 'funkar', 'fungerar', 'okej', 'ok', 'ocksa', 'duger', 'bra'],
     acceptPrefix: ['nojd med'],
     pref: ['passar bast', 'bast', 'funkar bast', 'foredrar', 'jag foredrar', 'helst', 'rostar pa', 'jag rostar pa', 'valjer', 'tack', 'sjalvklart', 'sakert'],
     conj: ['och', 'eller'],
@@ -29,7 +30,10 @@ export const sv: Vocabulary = {
     lead: ['rostar', 'jag rostar', 'ar', 'jag ar', 'jag', 'helt'],
   },
   doubt: {
-    proxy: ['hon rostar', 'han rostar', 'hon foredrar', 'han foredrar', 'bad mig', 'for hennes rakning', 'for hans rakning', 'a hennes vagnar', 'a hans vagnar'],
+    proxy: [
+      // someone close answering through this reply: "my wife and I", "ma femme vote"
+      'min fru och jag', 'min fru rostar', 'min fru foredrar', 'min fru valjer', 'min fru sager', 'min man och jag', 'min man rostar', 'min man foredrar', 'min man valjer', 'min man sager', 'min sambo och jag', 'min sambo rostar', 'min sambo foredrar', 'min sambo valjer', 'min sambo sager', 'min partner och jag', 'min partner rostar', 'min partner foredrar', 'min partner valjer', 'min partner sager',
+      'hon rostar', 'han rostar', 'hon foredrar', 'han foredrar', 'bad mig', 'for hennes rakning', 'for hans rakning', 'a hennes vagnar', 'a hans vagnar'],
     correction: ['forresten', 'vid narmare eftertanke'],
     condition: ['om', 'forutsatt att', 'sa lange'],
   },

@@ -1,0 +1,34 @@
+/**
+ * Small classes of words the grammars ask about by context, every
+ * language together (folded, as the reader folds a reply).
+ */
+
+// "too expensive", "trop loin", "zu weit", "te duur": before a word of prose they qualify it, they accept nothing.
+export const INTENSIFIERS: ReadonlySet<string> = new Set(['too', 'also', 'trop', 'zu', 'demasiado', 'troppo', 'te', 'za']);
+
+// "nor" in Dutch and German, a word that means "still" outside the pair.
+export const NOR_WORDS: ReadonlySet<string> = new Set(['noch']);
+
+// Italian, Portuguese, Spanish "and"/"or" written as one letter.
+export const ONE_LETTER_CONJUNCTIONS: ReadonlySet<string> = new Set(['e', 'o', 'y', 'u']);
+
+// Elided articles and prepositions before a name: "l'automne", "dell'Aquila".
+export const ELIDED = /^(?:l|d|qu|dell|all|nell|sull|dall)'/;
+
+// Verbs that make a preference word a remark about an option ("is nice", "sounds great").
+export const PRAISE_VERBS: ReadonlySet<string> = new Set([
+  'is', 'sounds', 'looks', 'seems', 'would', 'be', 'was', "it's", 'est', 'ist', 'es', 'e', 'ar', 'jest', 'klingt', 'suena', 'parece', 'sembra',
+]);
+
+// Conditions that limit an agreement even after a "but" ("I agree, but only if …").
+export const STRICT_CONDITIONS: ReadonlySet<string> = new Set([
+  'only if', 'provided', 'provided that', 'on condition', 'solo si', 'solamente si', 'a condicion de que', 'seulement si',
+  'a condition que', 'nur wenn', 'nur falls', 'alleen als', 'solo se', 'somente se', 'so se', 'tylko jesli', 'bara om',
+]);
+// "but" before such a condition.
+export const BUT_WORDS: ReadonlySet<string> = new Set(['but', 'mais', 'aber', 'pero', 'mas', 'ma', 'maar', 'ale', 'men']);
+// "in principle" after an agreement: with a "but" after it, the agreement is limited.
+export const IN_PRINCIPLE: readonly string[] = [
+  'in principle', 'en principe', 'im prinzip', 'grundsatzlich', 'en principio', 'em principio', 'in linea di principio', 'in principio',
+  'in principe', 'w zasadzie', 'i princip',
+];

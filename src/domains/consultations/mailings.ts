@@ -68,10 +68,11 @@ async function insertMailing(
 }
 
 /**
- * Freezes the electorate and writes every member's copy, in two set-based
- * statements: the list's members with delivery enabled right now.
+ * Freezes the electorate and writes every member's copy, in one set-based
+ * statement: the list's members with delivery enabled right now, each with
+ * a ballot code computed by Postgres (sql/120), so the close need not.
  */
-export async function freezeElectorateAndWriteCopies(tx: Queryable, c: Consultation): Promise<number> {
+export async function freezeElectorateAndWriteCopies(tx: Queryable, c: Consultation, secret: string): Promise<number> {
   const [row] = await tx`
     with voters as (${audienceMembers(tx, c.group_id)}),
     copies as (
@@ -83,8 +84,8 @@ export async function freezeElectorateAndWriteCopies(tx: Queryable, c: Consultat
       returning id, member_id, recipient
     ),
     electorate as (
-      insert into consultation_electorate (consultation_id, member_id, email, copy_outbox_id)
-      select ${c.id}, member_id, recipient, id from copies
+      insert into consultation_electorate (consultation_id, member_id, email, copy_outbox_id, ballot_code)
+      select ${c.id}, member_id, recipient, id, tacit_ballot_code(${secret}, ${c.id}::bigint, member_id) from copies
       on conflict do nothing
       returning 1
     ),

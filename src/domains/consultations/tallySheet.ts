@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../../shared/db/database.ts';
-import { ballotCode } from '../../shared/rules/tokens.ts';
 import { loadConsultation } from './consultation.ts';
 import { displayId } from './ids.ts';
 import { recordedValue, sheetHeader, sheetLine } from './rules/tallySheet.ts';
@@ -20,32 +19,16 @@ export interface TallySheet {
 }
 
 const BATCH = 500;
-// Codes are written 5,000 at a time: fewer round trips, still a few hundred KiB.
-const CODE_BATCH = 5000;
 
 /**
- * Writes the ballot codes not stored yet, in batches (an HMAC cannot be
- * computed in SQL). The close calls it, so codes are fixed with the buckets.
+ * Writes the ballot codes not stored yet (an electorate frozen before codes
+ * were written at the freeze), with the SQL function the freeze uses.
  */
 export async function ensureBallotCodes(db: Queryable, secret: string, consultationId: number): Promise<number> {
-  let written = 0;
-  let after = 0;
-  for (;;) {
-    // Keyset on member_id, so each batch starts where the last one ended instead of rescanning.
-    const rows = await db`
-      select member_id from consultation_electorate
-      where consultation_id = ${consultationId} and member_id > ${after} and ballot_code is null
-      order by member_id limit ${CODE_BATCH}`;
-    if (rows.length === 0) return written;
-    const ids = rows.map((r) => Number(r.member_id));
-    const codes = ids.map((m) => ballotCode(secret, consultationId, m));
-    await db`
-      update consultation_electorate e set ballot_code = v.code
-      from unnest(${ids}::bigint[], ${codes}::text[]) as v(member_id, code)
-      where e.consultation_id = ${consultationId} and e.member_id = v.member_id`;
-    written += rows.length;
-    after = ids[ids.length - 1]!;
-  }
+  const done = await db`
+    update consultation_electorate set ballot_code = tacit_ballot_code(${secret}, consultation_id, member_id)
+    where consultation_id = ${consultationId} and ballot_code is null`;
+  return done.count;
 }
 
 /**

@@ -4,7 +4,7 @@ import { routeInTransaction } from './replyRouting.ts';
 import { replyRecipientPattern } from './addresses.ts';
 import { writeBucketsAndCodes } from './buckets.ts';
 import { loadConsultation } from './consultation.ts';
-import { queueMailingJob, writeOutcomeMails } from './mailings.ts';
+import { queueMailingJob, writeOutcomeMailing } from './mailings.ts';
 import { countConsultation, type Outcome } from './outcome.ts';
 import { streamTallySheet } from './tallySheet.ts';
 
@@ -15,7 +15,8 @@ export type CloseResult = { closed: true; outcome: Outcome } | { closed: false; 
  * conditional UPDATE decides who closes (a concurrent closer waits on the row
  * lock, then finds it no longer open). Then, in the same transaction, every
  * electorate member gets a bucket and a ballot code, the outcome is counted
- * and stored with the tally sheet's SHA-256, and the outcome mails are written.
+ * and stored with the tally sheet's SHA-256, and the outcome mailing is
+ * written (one row; delivering it writes each member's mail).
  */
 export async function closeInTransaction(tx: Tx, ctx: Context, id: number): Promise<CloseResult> {
   await routeRepliesReceivedInTime(tx, ctx, id);
@@ -34,7 +35,7 @@ export async function closeInTransaction(tx: Tx, ctx: Context, id: number): Prom
   await tx`
     update outbox o set state = 'failed', last_error = 'consultation closed before it was sent'
     from consultation_mailings cm
-    where cm.consultation_id = ${id} and cm.outbox_id = o.id and cm.purpose <> 'outcome' and o.state = 'pending'`;
+    where cm.consultation_id = ${id} and cm.outbox_id = o.id and cm.purpose not in ('outcome', 'outcome-mailing') and o.state = 'pending'`;
   await writeBucketsAndCodes(tx, ctx.secret, id);
   const c = (await loadConsultation(tx, id))!;
   const outcome = await countConsultation(tx, c, true);
@@ -43,8 +44,8 @@ export async function closeInTransaction(tx: Tx, ctx: Context, id: number): Prom
   outcome.tallySha256 = (await streamTallySheet(tx, id))!.sha256;
   await tx`update consultations set outcome = ${tx.json(outcome as never)} where id = ${id}`;
   c.outcome = outcome;
-  await writeOutcomeMails(tx, c);
-  await queueMailingJob(ctx, id, 'outcome');
+  await writeOutcomeMailing(tx, c);
+  await queueMailingJob(ctx, id, 'outcome-mailing');
   return { closed: true, outcome };
 }
 

@@ -36,6 +36,8 @@ export async function closeInTransaction(tx: Tx, ctx: Context, id: number): Prom
     update outbox o set state = 'failed', last_error = 'consultation closed before it was sent'
     from consultation_mailings cm
     where cm.consultation_id = ${id} and cm.outbox_id = o.id and cm.purpose not in ('outcome', 'outcome-mailing') and o.state = 'pending'`;
+  // The bucket UPDATE hash-joins the whole electorate with members, replies and copies: in memory, not temp files.
+  await tx`set local work_mem = '64MB'`;
   await writeBucketsAndCodes(tx, ctx.secret, id);
   const c = (await loadConsultation(tx, id))!;
   const outcome = await countConsultation(tx, c, true);

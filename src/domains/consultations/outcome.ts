@@ -11,7 +11,7 @@ export type Outcome = TallyResult & {
   tallySha256?: string;
 };
 
-const BATCH = 500;
+const BATCH = 5000;
 
 /**
  * Counts a consultation by streaming its electorate through the rules'
@@ -26,15 +26,16 @@ export async function countConsultation(db: Queryable, c: Consultation, useStore
       ? createTally({ kind: 'choice', options: c.options, provisional })
       : createTally({ kind: 'proposal', block: c.block_threshold ?? undefined, provisional });
   const bucket = useStoredBuckets ? db`e.bucket` : bucketExpression(db);
-  await db`
-    select e.email, ${bucket} as bucket, r.stance, r.readable
-    from ${electorateWithFacts(db, c.id)}
-    order by e.member_id`.cursor(BATCH, (rows) => {
-    for (const row of rows) {
-      // An unreadable reply goes in as 'replied' so the tally counts it as unreadable (and silent).
-      const b: Bucket = row.readable === false ? 'replied' : (row.bucket as Bucket);
-      acc.add({ email: row.email, bucket: b, stance: b === 'replied' ? row.stance : null });
-    }
+  // An unreadable reply goes in as 'replied' so the tally counts it as unreadable (and silent).
+  const counted = db`
+    select e.member_id, e.email, case when r.readable is false then 'replied' else ${bucket} end as bucket, r.stance
+    from ${electorateWithFacts(db, c.id)}`;
+  // Members without a reply only add to their bucket: counted by Postgres, not streamed one by one.
+  const others = await db`select bucket, count(*)::int as n from (${counted}) x where bucket <> 'replied' group by bucket`;
+  for (const { bucket: b, n } of others) for (let i = 0; i < (n as number); i++) acc.add({ email: '', bucket: b as Bucket, stance: null });
+  // Repliers in member order, as before (the order of the objections).
+  await db`select email, stance from (${counted}) x where bucket = 'replied' order by member_id`.cursor(BATCH, (rows) => {
+    for (const row of rows) acc.add({ email: row.email, bucket: 'replied', stance: row.stance });
   });
   const result = acc.result() as Outcome;
   if (result.kind === 'proposal' && result.objections.length > 0) {

@@ -18,7 +18,8 @@ export interface TallySheet {
   sha256: string;
 }
 
-const BATCH = 500;
+// Rows per fetch: a few hundred KiB, 40 round trips for 200,000 members instead of 400.
+const BATCH = 5000;
 
 /**
  * Writes the ballot codes not stored yet (an electorate frozen before codes
@@ -57,6 +58,8 @@ export async function streamTallySheet(
     left join consultation_replies r on r.id = e.latest_reply_id
     where e.consultation_id = ${consultationId}
     order by e.ballot_code collate "C", e.member_id`.cursor(BATCH, (rows) => {
+    // One hash update per batch: the digest of the concatenation is the digest of the lines in turn.
+    let text = '';
     for (const row of rows) {
       if (!row.ballot_code) throw new Error(`${displayId(c.id)} has members without a ballot code; run ensureBallotCodes first`);
       const recorded = recordedValue(c.kind, letters, {
@@ -65,8 +68,11 @@ export async function streamTallySheet(
         stance: row.stance,
       });
       const code = row.ballot_code as string;
-      emit(sheetLine(code, recorded), { code, recorded });
+      const line = sheetLine(code, recorded);
+      text += line;
+      onText?.(line, { code, recorded });
     }
+    hash.update(text, 'utf8');
   });
   return { sha256: hash.digest('hex'), members: n as number };
 }

@@ -37,3 +37,7 @@ $$;
 -- The close writes each member's bucket, a column no index holds: with room
 -- left on each page that update is HOT (no new index entries). New pages only.
 alter table consultation_electorate set (fillfactor = 50);
+-- Frozen members start 'silent', the bucket most of an electorate ends in, and
+-- the close rewrites only the rows whose bucket differs. Before the close the
+-- column means nothing: tallies of open consultations compute buckets.
+alter table consultation_electorate alter column bucket set default 'silent';

@@ -40,16 +40,17 @@ export function electorateWithFacts(db: Queryable, consultationId: number) {
 
 /**
  * Writes every member's bucket inside the closing transaction, in one
- * UPDATE. Ballot codes are written when the electorate is frozen (by
- * Postgres, sql/120); a member still without one (a consultation opened
- * before that) gets it here, computed by the same SQL function. The bucket
- * is in no index and the electorate's pages keep room (fillfactor), so the
- * update adds no index entries.
+ * UPDATE of only the rows whose bucket is not the 'silent' they were frozen
+ * with (sql/120). The bucket is in no index and the electorate's pages keep
+ * room (fillfactor), so the update adds no index entries. Ballot codes are
+ * written at the freeze; a member still without one (opened before sql/120)
+ * gets it here, from the same SQL function.
  */
 export async function writeBucketsAndCodes(tx: Queryable, secret: string, consultationId: number): Promise<void> {
   await tx`
     update consultation_electorate t
     set bucket = b.bucket, ballot_code = coalesce(t.ballot_code, tacit_ballot_code(${secret}, t.consultation_id, t.member_id))
     from (select e.member_id, ${bucketExpression(tx)} as bucket from ${electorateWithFacts(tx, consultationId)}) b
-    where t.consultation_id = ${consultationId} and t.member_id = b.member_id`;
+    where t.consultation_id = ${consultationId} and t.member_id = b.member_id
+      and (t.bucket is distinct from b.bucket or t.ballot_code is null)`;
 }

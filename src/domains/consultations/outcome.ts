@@ -26,10 +26,14 @@ export async function countConsultation(db: Queryable, c: Consultation, useStore
       ? createTally({ kind: 'choice', options: c.options, provisional })
       : createTally({ kind: 'proposal', block: c.block_threshold ?? undefined, provisional });
   const bucket = useStoredBuckets ? db`e.bucket` : bucketExpression(db);
+  // Stored buckets need only the reply; computing them needs the member and the copy too.
+  const from = useStoredBuckets
+    ? db`consultation_electorate e left join consultation_replies r on r.id = e.latest_reply_id where e.consultation_id = ${c.id}`
+    : electorateWithFacts(db, c.id);
   // An unreadable reply goes in as 'replied' so the tally counts it as unreadable (and silent).
   const counted = db`
     select e.member_id, e.email, case when r.readable is false then 'replied' else ${bucket} end as bucket, r.stance
-    from ${electorateWithFacts(db, c.id)}`;
+    from ${from}`;
   // Members without a reply only add to their bucket: counted by Postgres, not streamed one by one.
   const others = await db`select bucket, count(*)::int as n from (${counted}) x where bucket <> 'replied' group by bucket`;
   for (const { bucket: b, n } of others) for (let i = 0; i < (n as number); i++) acc.add({ email: '', bucket: b as Bucket, stance: null });

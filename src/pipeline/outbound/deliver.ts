@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from '../../app/context.ts';
-import { composeOutboxRow, type ComposeMemo, type OutboxRow } from './compose.ts';
+import { composeOutboxRow, preloadBatch, type ComposeMemo, type OutboxRow } from './compose.ts';
 import { expandClaimedRow, expanderFor } from './expand.ts';
 import { unlimited, type SendLimit } from './sendLimit.ts';
 import { PermanentDeliveryError, type Transport } from './transports/transport.ts';
@@ -66,6 +66,7 @@ export async function deliverOutboxRows(
   const rows = await claim(ctx, ids, lease, leaseMs);
   const result: DeliveryResult = { sent: 0, skipped: ids.length - rows.length, failed: 0, retry: 0, expired: 0 };
   const memo: ComposeMemo = new Map();
+  await preloadBatch(rows, ctx, memo);
   const sent: number[] = [];
   const expanded: number[] = [];
   const errors: { id: number; err: Error; permanent: boolean }[] = [];

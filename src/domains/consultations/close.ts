@@ -5,7 +5,7 @@ import { replyRecipientPattern } from './addresses.ts';
 import { writeBucketsAndCodes } from './buckets.ts';
 import { loadConsultation } from './consultation.ts';
 import { queueMailingJob, writeOutcomeMailing } from './mailings.ts';
-import { countConsultation, type Outcome } from './outcome.ts';
+import { createOutcomeCount, type Outcome } from './outcome.ts';
 import { streamTallySheet } from './tallySheet.ts';
 
 export type CloseResult = { closed: true; outcome: Outcome } | { closed: false; reason: string };
@@ -40,10 +40,13 @@ export async function closeInTransaction(tx: Tx, ctx: Context, id: number): Prom
   await tx`set local work_mem = '64MB'`;
   await writeBucketsAndCodes(tx, ctx.secret, id);
   const c = (await loadConsultation(tx, id))!;
-  const outcome = await countConsultation(tx, c, true);
+  // One pass over the electorate: the tally sheet's digest, and the count fed from the same rows.
+  const count = createOutcomeCount(c);
+  const sheet = (await streamTallySheet(tx, id, undefined, (row) => count.add(row)))!;
+  const outcome = await count.result(tx);
   outcome.closedAt = c.closed_at!.toISOString();
   // The digest the outcome mail states, so every member can check the sheet they get.
-  outcome.tallySha256 = (await streamTallySheet(tx, id))!.sha256;
+  outcome.tallySha256 = sheet.sha256;
   await tx`update consultations set outcome = ${tx.json(outcome as never)} where id = ${id}`;
   c.outcome = outcome;
   await writeOutcomeMailing(tx, c);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../../shared/db/database.ts';
 import { loadConsultation } from './consultation.ts';
+import type { CountedRow } from './outcome.ts';
 import { displayId } from './ids.ts';
 import { recordedValue, sheetHeader, sheetLine } from './rules/tallySheet.ts';
 import type { Bucket } from './rules/tally.ts';
@@ -33,14 +34,16 @@ export async function ensureBallotCodes(db: Queryable, secret: string, consultat
 }
 
 /**
- * Streams the sheet of a closed consultation, 500 members at a time, to
- * `onLine` (which may be omitted), hashing as it goes: memory stays flat
- * whatever the electorate. Null when the consultation is not closed.
+ * Streams the sheet of a closed consultation, 5,000 members at a time, to
+ * `onText` (which may be omitted), hashing as it goes: memory stays flat
+ * whatever the electorate. `onMember` sees each electorate row as well (the
+ * close counts from this pass). Null when the consultation is not closed.
  */
 export async function streamTallySheet(
   db: Queryable,
   consultationId: number,
   onText?: (text: string, line?: { code: string; recorded: string }) => void,
+  onMember?: (row: CountedRow) => void,
 ): Promise<{ sha256: string; members: number } | null> {
   const c = await loadConsultation(db, consultationId);
   if (!c || c.status !== 'closed') return null;
@@ -53,7 +56,7 @@ export async function streamTallySheet(
   };
   emit(sheetHeader({ id: displayId(c.id), kind: c.kind, letters, electorate: n as number }));
   await db`
-    select e.ballot_code, e.bucket, r.readable, r.stance
+    select e.ballot_code, e.bucket, r.readable, r.stance, e.member_id, e.email
     from consultation_electorate e
     left join consultation_replies r on r.id = e.latest_reply_id
     where e.consultation_id = ${consultationId}
@@ -71,6 +74,7 @@ export async function streamTallySheet(
       const line = sheetLine(code, recorded);
       text += line;
       onText?.(line, { code, recorded });
+      onMember?.(row as unknown as CountedRow);
     }
     hash.update(text, 'utf8');
   });

@@ -68,7 +68,7 @@ export async function seedConsultation(sql: Queryable, n: number): Promise<{ gro
 export async function openConsultation(ctx: Context, id: number, options: { send?: boolean } = {}): Promise<number> {
   return ctx.sql.begin(async (tx) => {
     const c = (await loadConsultation(tx, id, 'update'))!;
-    const count = await freezeElectorateAndWriteCopies(tx, c);
+    const count = await freezeElectorateAndWriteCopies(tx, c, ctx.secret);
     await tx`update consultations set status = 'open', opened_at = now(), electorate_size = ${count} where id = ${id}`;
     if (options.send === false) await tx`update outbox set state = 'sent', sent_at = now() where kind = 'consultation-copy'`;
     else await queueMailingJob(ctx, id, 'copy');

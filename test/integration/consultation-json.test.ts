@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replyAddress } from '../../src/domains/consultations/addresses.ts';
 import { closeConsultation } from '../../src/domains/consultations/close.ts';
+import { deliverOutboxRows } from '../../src/pipeline/outbound/deliver.ts';
+import { openTransport } from '../../src/pipeline/outbound/transports/index.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { signingDomain } from '../helpers/dns.ts';
 import { closeHarness, inDays, routeAllNow, seedList, tacit, type SeededList } from '../helpers/consultation.ts';
@@ -117,6 +119,11 @@ describe('tacit consultation C-ID --json', () => {
     expect(doc.buckets).toEqual({ replied: 1, silent: 1, unreachable: 1, away: 0 });
     const [copy] = await h.ctx.sql`select state from outbox where kind = 'consultation-copy' and recipient = ${m2}`;
     expect(copy.state).toBe('failed');
+    // The close wrote one row for the outcome mailing, left pending by the copies' cancellation;
+    // delivering it (no workers here) writes the members' rows, pending too.
+    const mailing = await h.ctx.sql`select id, state from outbox where kind = 'consultation-outcome-mailing' and params->>'consultationId' = ${String(id)}`;
+    expect(mailing.map((r) => r.state)).toEqual(['pending']);
+    expect(await deliverOutboxRows(h.ctx, openTransport(h.config), [mailing[0]!.id as number])).toMatchObject({ sent: 1, skipped: 0 });
     const outcomes = await h.ctx.sql`select state from outbox where kind = 'consultation-outcome' and params->>'consultationId' = ${String(id)}`;
     expect(outcomes.length).toBe(3);
     expect(outcomes.every((o) => o.state === 'pending')).toBe(true);

@@ -30,9 +30,18 @@ beforeEach(async () => {
   await h.ctx.sql`delete from reply_budget`;
 });
 
+/**
+ * The members' outcome rows, once a worker has expanded the close's one
+ * outcome-mailing row (they are written all at once, in one transaction).
+ */
 async function outcomeRows(id: number): Promise<number> {
-  const [{ n }] = await h.ctx.sql`select count(*)::int as n from consultation_mailings where consultation_id = ${id} and purpose = 'outcome'`;
-  return n;
+  return waitFor(async () => {
+    const [{ n, mailings }] = await h.ctx.sql`
+      select count(*) filter (where purpose = 'outcome')::int as n, count(*) filter (where purpose = 'outcome-mailing')::int as mailings
+      from consultation_mailings where consultation_id = ${id}`;
+    expect(mailings).toBe(1);
+    return n > 0 && n;
+  }, 15_000, 'outcome mailing expanded');
 }
 
 describe('closing exactly once', () => {
@@ -55,6 +64,8 @@ describe('closing exactly once', () => {
     try {
       await expire(h, id);
       expect((await closeConsultation(h.ctx, id)).closed).toBe(true);
+      // The outcome goes to the list as it is when the mailing is expanded, just after the close.
+      await outcomeRows(id);
     } finally {
       await h.ctx.sql`update memberships set mode = 'immediate' where member_id = (select id from members where email = ${list.coordinator})
         and group_id = (select id from groups where slug = ${list.slug})`;

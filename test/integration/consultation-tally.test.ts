@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeConsultation } from '../../src/domains/consultations/close.ts';
+import { loadConsultation } from '../../src/domains/consultations/consultation.ts';
+import { countConsultation, type Outcome } from '../../src/domains/consultations/outcome.ts';
 import { upsertMember } from '../../src/domains/org/members.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import {
@@ -195,6 +197,23 @@ describe('the tally sheet of a proposal', () => {
     const doc = JSON.parse((await tacit(h, ['consultation', `C-${opened.id}`, '--json'])).stdout);
     expect({ agree: count('agree'), object: count('object'), abstain: count('abstain') }).toEqual(doc.counts);
     expect(count('object') >= doc.blockAt ? 'blocked' : 'adopted').toBe(doc.verdict);
+  });
+
+  it('counts the close in the tally sheet pass: the same outcome, objections in member order, as a count of the electorate', async () => {
+    const nl = await seedList(h, 'nl', 6, 'national');
+    const opened = await openViaSmtp(h, nl, 'Move the office', ['Kind: proposal', `Deadline: ${inDays(3)}`, 'Reminder: none']);
+    const texts = ['object: too far', 'object: too expensive', '+1', 'object: no lift', 'thanks!', 'object: the lease'];
+    for (const [i, member] of nl.members.entries()) {
+      await h.send({ from: member, to: opened.replyTo.get(member)!, subject: 'Re: proposal', text: texts[i]!, messageId: `<o-${member}>` });
+      await waitForMailTo(h, member, /^(Recorded|Not understood): /);
+    }
+    await expire(h, opened.id);
+    expect((await closeConsultation(h.ctx, opened.id)).closed).toBe(true);
+    const c = (await loadConsultation(h.ctx.sql, opened.id))!;
+    const recount = await countConsultation(h.ctx.sql, c, true);
+    const stored = c.outcome as Outcome;
+    expect(stored).toEqual({ ...recount, closedAt: stored.closedAt, tallySha256: stored.tallySha256 });
+    expect(stored.kind === 'proposal' && stored.objections.map((o) => o.reason)).toEqual(['too far', 'too expensive', 'no lift', 'the lease']);
   });
 });
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDue } from '../../src/domains/consultations/close.ts';
 import { runDigest } from '../../src/domains/digests/runDigest.ts';
 import { runScheduledDigest } from '../../src/domains/digests/scheduledDigest.ts';
-import { digestContent } from '../../src/domains/digests/digestContent.ts';
+import { digestContent, digestContents } from '../../src/domains/digests/digestContent.ts';
 import { latestPeriod, parseDigestSchedule } from '../../src/shared/rules/digestSchedule.ts';
 import { upsertGroup } from '../../src/domains/org/groups.ts';
 import { subscribe } from '../../src/domains/org/members.ts';
@@ -62,6 +62,18 @@ describe('digests', () => {
     // The immediate-mode member got the post as it came, so the digest lists no post for them.
     const [immediate] = await waitForMailTo(h, list.members[0]!, /^Your Tacit digest: 1 open consultation, 1 outcome, 0 posts$/);
     expect(immediate!.mail.text).not.toContain('Agenda for Saturday');
+  });
+
+  it('reads a delivery batch of digests in one query, each the same as read alone', async () => {
+    const period = { start: started, end: new Date() };
+    const ids = (await h.ctx.sql`select id from members order by id`).map((r) => Number(r.id));
+    const batch = await digestContents(h.ctx.sql, h.ctx, ids, period);
+    expect([...batch.keys()].sort()).toEqual([...ids].sort());
+    for (const id of ids) expect(batch.get(id)).toEqual(await digestContent(h.ctx.sql, h.ctx, id, period));
+    // Not all alike: only the digest-mode member sees the post, each has their own reply address.
+    const [digestMode] = await h.ctx.sql`select id from members where email = ${list.members[1]!}`;
+    expect(batch.get(Number(digestMode!.id))!.lists).toHaveLength(1);
+    expect(new Set(ids.map((id) => batch.get(id)!.open[0]?.replyAddress)).size).toBe(ids.length);
   });
 
   it('writes each member one digest per period, however often it runs', async () => {

@@ -1,5 +1,4 @@
 import type { Queryable } from '../../shared/db/database.ts';
-import { ballotCode } from '../../shared/rules/tokens.ts';
 
 /**
  * Which bucket each electorate member falls in, as one SQL expression over
@@ -39,34 +38,19 @@ export function electorateWithFacts(db: Queryable, consultationId: number) {
     where e.consultation_id = ${consultationId}`;
 }
 
-// Members per statement: few round trips, arrays of a few hundred KiB, memory flat whatever the electorate.
-const BATCH = 20_000;
-
 /**
- * Writes every member's bucket and ballot code inside the closing
- * transaction, in one UPDATE per batch of members: each electorate row is
- * rewritten once, not once for the bucket and again for the code (an HMAC
- * cannot be computed in SQL, so codes come from here). A code already stored
- * is kept.
+ * Writes every member's bucket inside the closing transaction, in one
+ * UPDATE of only the rows whose bucket is not the 'silent' they were frozen
+ * with (sql/120). The bucket is in no index and the electorate's pages keep
+ * room (fillfactor), so the update adds no index entries. Ballot codes are
+ * written at the freeze; a member still without one (opened before sql/120)
+ * gets it here, from the same SQL function.
  */
 export async function writeBucketsAndCodes(tx: Queryable, secret: string, consultationId: number): Promise<void> {
-  let after = 0;
-  for (;;) {
-    // Keyset on member_id: each batch starts where the last one ended.
-    const rows = await tx`
-      select member_id from consultation_electorate
-      where consultation_id = ${consultationId} and member_id > ${after}
-      order by member_id limit ${BATCH}`;
-    if (rows.length === 0) return;
-    const ids = rows.map((r) => Number(r.member_id));
-    const codes = ids.map((m) => ballotCode(secret, consultationId, m));
-    const last = ids[ids.length - 1]!;
-    await tx`
-      update consultation_electorate t set bucket = b.bucket, ballot_code = coalesce(t.ballot_code, v.code)
-      from unnest(${ids}::bigint[], ${codes}::text[]) as v(member_id, code),
-           (select e.member_id, ${bucketExpression(tx)} as bucket
-            from ${electorateWithFacts(tx, consultationId)} and e.member_id > ${after} and e.member_id <= ${last}) b
-      where t.consultation_id = ${consultationId} and t.member_id = v.member_id and b.member_id = v.member_id`;
-    after = last;
-  }
+  await tx`
+    update consultation_electorate t
+    set bucket = b.bucket, ballot_code = coalesce(t.ballot_code, tacit_ballot_code(${secret}, t.consultation_id, t.member_id))
+    from (select e.member_id, ${bucketExpression(tx)} as bucket from ${electorateWithFacts(tx, consultationId)}) b
+    where t.consultation_id = ${consultationId} and t.member_id = b.member_id
+      and (t.bucket is distinct from b.bucket or t.ballot_code is null)`;
 }

@@ -4,8 +4,8 @@ import { routeInTransaction } from './replyRouting.ts';
 import { replyRecipientPattern } from './addresses.ts';
 import { writeBucketsAndCodes } from './buckets.ts';
 import { loadConsultation } from './consultation.ts';
-import { queueMailingJob, writeOutcomeMails } from './mailings.ts';
-import { countConsultation, type Outcome } from './outcome.ts';
+import { queueMailingJob, writeOutcomeMailing } from './mailings.ts';
+import { createOutcomeCount, type Outcome } from './outcome.ts';
 import { streamTallySheet } from './tallySheet.ts';
 
 export type CloseResult = { closed: true; outcome: Outcome } | { closed: false; reason: string };
@@ -15,7 +15,8 @@ export type CloseResult = { closed: true; outcome: Outcome } | { closed: false; 
  * conditional UPDATE decides who closes (a concurrent closer waits on the row
  * lock, then finds it no longer open). Then, in the same transaction, every
  * electorate member gets a bucket and a ballot code, the outcome is counted
- * and stored with the tally sheet's SHA-256, and the outcome mails are written.
+ * and stored with the tally sheet's SHA-256, and the outcome mailing is
+ * written (one row; delivering it writes each member's mail).
  */
 export async function closeInTransaction(tx: Tx, ctx: Context, id: number): Promise<CloseResult> {
   await routeRepliesReceivedInTime(tx, ctx, id);
@@ -34,17 +35,22 @@ export async function closeInTransaction(tx: Tx, ctx: Context, id: number): Prom
   await tx`
     update outbox o set state = 'failed', last_error = 'consultation closed before it was sent'
     from consultation_mailings cm
-    where cm.consultation_id = ${id} and cm.outbox_id = o.id and cm.purpose <> 'outcome' and o.state = 'pending'`;
+    where cm.consultation_id = ${id} and cm.outbox_id = o.id and cm.purpose not in ('outcome', 'outcome-mailing') and o.state = 'pending'`;
+  // The bucket UPDATE hash-joins the whole electorate with members, replies and copies: in memory, not temp files.
+  await tx`set local work_mem = '64MB'`;
   await writeBucketsAndCodes(tx, ctx.secret, id);
   const c = (await loadConsultation(tx, id))!;
-  const outcome = await countConsultation(tx, c, true);
+  // One pass over the electorate: the tally sheet's digest, and the count fed from the same rows.
+  const count = createOutcomeCount(c);
+  const sheet = (await streamTallySheet(tx, id, undefined, (row) => count.add(row)))!;
+  const outcome = await count.result(tx);
   outcome.closedAt = c.closed_at!.toISOString();
   // The digest the outcome mail states, so every member can check the sheet they get.
-  outcome.tallySha256 = (await streamTallySheet(tx, id))!.sha256;
+  outcome.tallySha256 = sheet.sha256;
   await tx`update consultations set outcome = ${tx.json(outcome as never)} where id = ${id}`;
   c.outcome = outcome;
-  await writeOutcomeMails(tx, c);
-  await queueMailingJob(ctx, id, 'outcome');
+  await writeOutcomeMailing(tx, c);
+  await queueMailingJob(ctx, id, 'outcome-mailing');
   return { closed: true, outcome };
 }
 

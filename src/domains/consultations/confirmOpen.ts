@@ -35,7 +35,7 @@ export const confirmOpen: Confirmer = async (confirmation, decision, mail, tools
     return { outcome: `${displayId(id)} not opened: deadline passed` };
   }
 
-  const electorate = await freezeElectorateAndWriteCopies(tx, c);
+  const electorate = await freezeElectorateAndWriteCopies(tx, c, ctx.secret);
   const [opened] = await tx`
     update consultations set status = 'open', opened_at = now(), electorate_size = ${electorate},
       reminder_at = case when ${reminderPast} then null else reminder_at end

@@ -31,8 +31,8 @@ function audienceMembers(db: Queryable, groupId: number) {
 /**
  * Inserts outbox rows for `recipients` (a query of member_id, email) and
  * records them under `purpose`. `deduped: false` is for a mailing whose
- * caller already decides exactly once (the close's conditional UPDATE in the
- * same transaction): no dedupe key to build and index per row.
+ * caller already decides exactly once (the outcome mailing's sender claim in
+ * the same transaction): no dedupe key to build and index per row.
  */
 async function insertMailing(
   db: Queryable,
@@ -68,10 +68,11 @@ async function insertMailing(
 }
 
 /**
- * Freezes the electorate and writes every member's copy, in two set-based
- * statements: the list's members with delivery enabled right now.
+ * Freezes the electorate and writes every member's copy, in one set-based
+ * statement: the list's members with delivery enabled right now, each with
+ * a ballot code computed by Postgres (sql/120), so the close need not.
  */
-export async function freezeElectorateAndWriteCopies(tx: Queryable, c: Consultation): Promise<number> {
+export async function freezeElectorateAndWriteCopies(tx: Queryable, c: Consultation, secret: string): Promise<number> {
   const [row] = await tx`
     with voters as (${audienceMembers(tx, c.group_id)}),
     copies as (
@@ -83,8 +84,8 @@ export async function freezeElectorateAndWriteCopies(tx: Queryable, c: Consultat
       returning id, member_id, recipient
     ),
     electorate as (
-      insert into consultation_electorate (consultation_id, member_id, email, copy_outbox_id)
-      select ${c.id}, member_id, recipient, id from copies
+      insert into consultation_electorate (consultation_id, member_id, email, copy_outbox_id, ballot_code)
+      select ${c.id}, member_id, recipient, id, tacit_ballot_code(${secret}, ${c.id}::bigint, member_id) from copies
       on conflict do nothing
       returning 1
     ),
@@ -113,9 +114,30 @@ export function writeElectorateNotice(tx: Queryable, c: Consultation, purpose: s
     where e.consultation_id = ${c.id} and m.delivery_disabled_at is null`);
 }
 
+/** The outbox row that stands for the whole outcome mailing until a sender expands it. */
+export const OUTCOME_MAILING = 'consultation-outcome-mailing';
+
 /**
- * The outcome goes to the audience list as it is now, and to the coordinator
- * (once, also when a member). Only the close writes it, once per consultation.
+ * The close writes one outbox row for the outcome mailing, not one per
+ * member: the closing transaction stays short whatever the list's size. The
+ * row is queued like any other; delivering it writes the members' rows
+ * (expandOutcomeMailing), exactly once, and those are sent as usual.
+ */
+export async function writeOutcomeMailing(tx: Queryable, c: Consultation): Promise<void> {
+  await tx`
+    with row as (
+      insert into outbox (kind, recipient, params)
+      values (${OUTCOME_MAILING}, ${c.list}, jsonb_build_object('consultationId', ${c.id}::bigint))
+      returning id
+    )
+    insert into consultation_mailings (consultation_id, purpose, outbox_id) select ${c.id}, 'outcome-mailing', id from row`;
+}
+
+/**
+ * The outcome goes to the audience list as it is when the mailing is
+ * expanded (moments after the close), and to the coordinator (once, also
+ * when a member). Runs once per consultation: in the transaction that marks
+ * the mailing row sent, under its sender's claim.
  */
 export function writeOutcomeMails(tx: Queryable, c: Consultation): Promise<number> {
   return insertMailing(

@@ -10,6 +10,9 @@ import { consultHandler } from './consultHandler.ts';
 import { memberStatusLines } from './memberStatus.ts';
 import { OPEN_PURPOSE } from './openConsultation.ts';
 import { reconcileConsultations } from './reconcile.ts';
+import { OUTCOME_MAILING } from './mailings.ts';
+import { outcomeMailingExpander } from './outcomeMailing.ts';
+import { registerExpander } from '../../pipeline/outbound/expand.ts';
 import { confirmHeldReply, HELD_REPLY_PURPOSE, replyHandler } from './replyHandler.ts';
 import { parseCommands } from './rules/consultationCommands.ts';
 import { setReplyRouter } from './replyRouting.ts';
@@ -21,6 +24,7 @@ export function registerConsultationsDomain(): void {
   registerConfirmer(OPEN_PURPOSE, confirmOpen);
   registerConfirmer(HELD_REPLY_PURPOSE, confirmHeldReply);
   registerConsultationComposers();
+  registerExpander(OUTCOME_MAILING, outcomeMailingExpander);
   // `status C-12`, `close C-12`… sent to request@ reach us as lines the request grammar does not know.
   registerLineCommand(async (line, mail, tools) => {
     const parsed = parseCommands(line);

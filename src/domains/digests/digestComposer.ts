@@ -1,14 +1,20 @@
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import type { Context } from '../../app/context.ts';
-import type { OutboxRow } from '../../pipeline/outbound/compose.ts';
+import { memoized, type ComposeMemo, type OutboxRow } from '../../pipeline/outbound/compose.ts';
 import { renderMail } from '../../shared/templates/render.ts';
-import { digestContent } from './digestContent.ts';
+import { digestContent, digestContents, type DigestContent } from './digestContent.ts';
 import { formatUtc } from '../../shared/rules/formatUtc.ts';
 
+type Period = { start: Date; end: Date };
+
+const periodOf = (row: OutboxRow): Period => ({ start: new Date(String(row.params.start)), end: new Date(String(row.params.end)) });
+const memoKey = (memberId: number, period: Period) => `digest:${memberId}:${period.start.getTime()}:${period.end.getTime()}`;
+
 /** A digest is written when it is sent, from what Postgres holds for its period. */
-export async function composeDigest(row: OutboxRow, ctx: Context): Promise<Mail.Options> {
-  const period = { start: new Date(String(row.params.start)), end: new Date(String(row.params.end)) };
-  const mail = await renderDigest(ctx, row.member_id!, row.recipient, period);
+export async function composeDigest(row: OutboxRow, ctx: Context, memo?: ComposeMemo): Promise<Mail.Options> {
+  const period = periodOf(row);
+  const content = await memoized(memo, memoKey(row.member_id!, period), () => digestContent(ctx.sql, ctx, row.member_id!, period));
+  const mail = renderDigestContent(ctx, content, row.recipient, period);
   return {
     from: `"Tacit digest" <request@${ctx.config.domain}>`,
     subject: mail.subject,
@@ -18,8 +24,27 @@ export async function composeDigest(row: OutboxRow, ctx: Context): Promise<Mail.
   };
 }
 
-export async function renderDigest(ctx: Context, memberId: number, email: string, period: { start: Date; end: Date }) {
-  const content = await digestContent(ctx.sql, ctx, memberId, period);
+/** The batch loader: the contents of a delivery batch's digests in one query per period, left in the memo. */
+export async function preloadDigests(rows: OutboxRow[], ctx: Context, memo: ComposeMemo): Promise<void> {
+  const byPeriod = new Map<string, { period: Period; members: number[] }>();
+  for (const row of rows) {
+    const period = periodOf(row);
+    const key = `${period.start.getTime()}:${period.end.getTime()}`;
+    const group = byPeriod.get(key) ?? { period, members: [] };
+    group.members.push(row.member_id!);
+    byPeriod.set(key, group);
+  }
+  for (const { period, members } of byPeriod.values()) {
+    const contents = await digestContents(ctx.sql, ctx, members, period);
+    for (const [memberId, content] of contents) memo.set(memoKey(memberId, period), Promise.resolve(content));
+  }
+}
+
+export async function renderDigest(ctx: Context, memberId: number, email: string, period: Period) {
+  return renderDigestContent(ctx, await digestContent(ctx.sql, ctx, memberId, period), email, period);
+}
+
+function renderDigestContent(ctx: Context, content: DigestContent, email: string, period: Period) {
   const postCount = content.lists.reduce((n, l) => n + l.threads.reduce((m, t) => m + t.posts.length, 0), 0);
   return renderMail('digest', {
     ...content,

@@ -31,34 +31,52 @@ export async function digestContent(
   memberId: number,
   period: { start: Date; end: Date },
 ): Promise<DigestContent> {
-  // One round trip per member (the three parts were three queries); moments come as epoch milliseconds.
-  const [row] = await db`
-    select
+  return (await digestContents(db, ctx, [memberId], period)).get(memberId)!;
+}
+
+/**
+ * The digests of several members for one period, in one query (a delivery
+ * batch reads its hundred digests at once, not one round trip each).
+ */
+export async function digestContents(
+  db: Queryable,
+  ctx: Context,
+  memberIds: readonly number[],
+  period: { start: Date; end: Date },
+): Promise<Map<number, DigestContent>> {
+  // Moments come as epoch milliseconds.
+  const rows = await db`
+    select u.mid,
       (select coalesce(jsonb_agg(x order by x.at), '[]'::jsonb) from (
         -- Open consultations the member is asked about, with their own reply address.
         select c.id, c.question, extract(epoch from c.deadline) * 1000 as at, g.slug, (e.latest_reply_id is not null) as replied
         from consultation_electorate e
         join consultations c on c.id = e.consultation_id
         join groups g on g.id = c.group_id
-        where e.member_id = ${memberId} and c.status = 'open') x) as open,
+        where e.member_id = u.mid and c.status = 'open') x) as open,
       (select coalesce(jsonb_agg(x order by x.at), '[]'::jsonb) from (
         -- Outcomes closed in the period, of lists the member belongs to or was asked on.
         select c.id, c.question, c.options, c.outcome, g.slug, extract(epoch from c.closed_at) * 1000 as at
         from consultations c join groups g on g.id = c.group_id
         where c.status = 'closed' and c.closed_at >= ${period.start} and c.closed_at < ${period.end}
-          and (exists (select 1 from memberships ms where ms.group_id = c.group_id and ms.member_id = ${memberId})
-               or exists (select 1 from consultation_electorate e where e.consultation_id = c.id and e.member_id = ${memberId}))) x) as outcomes,
+          and (exists (select 1 from memberships ms where ms.group_id = c.group_id and ms.member_id = u.mid)
+               or exists (select 1 from consultation_electorate e where e.consultation_id = c.id and e.member_id = u.mid))) x) as outcomes,
       (select coalesce(jsonb_agg(x order by x.slug, x.at, x.id), '[]'::jsonb) from (
         -- Posts of the lists the member reads in digest mode.
         select g.slug, g.name, p.id, p.subject, p.author_name, p.author_email, extract(epoch from p.distributed_at) * 1000 as at, p.body_text
         from memberships ms
         join groups g on g.id = ms.group_id
         join list_posts p on p.group_id = ms.group_id
-        where ms.member_id = ${memberId} and ms.mode = 'digest' and p.state = 'distributed'
-          and p.distributed_at >= ${period.start} and p.distributed_at < ${period.end}) x) as posts`;
-  const open = row!.open as { id: number; question: string; at: number; slug: string; replied: boolean }[];
-  const outcomes = row!.outcomes as { id: number; question: string; options: { letter: string; text: string }[]; outcome: unknown; slug: string }[];
-  const posts = row!.posts as { slug: string; name: string; subject: string; author_name: string | null; author_email: string; at: number; body_text: string }[];
+        where ms.member_id = u.mid and ms.mode = 'digest' and p.state = 'distributed'
+          and p.distributed_at >= ${period.start} and p.distributed_at < ${period.end}) x) as posts
+    from unnest(${memberIds as number[]}::bigint[]) as u(mid)`;
+  return new Map(rows.map((row) => [Number(row.mid), contentOf(ctx, Number(row.mid), row)]));
+}
+
+function contentOf(ctx: Context, memberId: number, row: Record<string, unknown>): DigestContent {
+  const open = row.open as { id: number; question: string; at: number; slug: string; replied: boolean }[];
+  const outcomes = row.outcomes as { id: number; question: string; options: { letter: string; text: string }[]; outcome: unknown; slug: string }[];
+  const posts = row.posts as { slug: string; name: string; subject: string; author_name: string | null; author_email: string; at: number; body_text: string }[];
 
   const lists = new Map<string, DigestContent['lists'][number]>();
   for (const p of posts) {

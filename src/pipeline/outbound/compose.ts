@@ -53,6 +53,32 @@ export function registerComposer(kind: string, composer: Composer): void {
   composers.set(kind, composer);
 }
 
+/**
+ * A kind whose composer reads per row (a digest reads its member's content)
+ * may register a loader that reads for a whole delivery batch in one query
+ * and leaves the results in the batch's memo, where the composer finds them.
+ */
+export type BatchLoader = (rows: OutboxRow[], ctx: Context, memo: ComposeMemo) => Promise<void>;
+const batchLoaders = new Map<string, BatchLoader>();
+
+export function registerBatchLoader(kind: string, loader: BatchLoader): void {
+  batchLoaders.set(kind, loader);
+}
+
+/** Runs the batch loaders of the kinds among `rows`; a failing loader only leaves the composers to read row by row. */
+export async function preloadBatch(rows: OutboxRow[], ctx: Context, memo: ComposeMemo): Promise<void> {
+  const byKind = new Map<string, OutboxRow[]>();
+  for (const row of rows) {
+    if (!batchLoaders.has(row.kind)) continue;
+    const list = byKind.get(row.kind) ?? [];
+    list.push(row);
+    byKind.set(row.kind, list);
+  }
+  await Promise.all(
+    [...byKind].map(([kind, list]) => batchLoaders.get(kind)!(list, ctx, memo).catch((err) => ctx.log.warn({ err, kind }, 'batch preload failed; composing row by row'))),
+  );
+}
+
 /** Template mails: params.data feeds the template; params may set from, replyTo, headers. */
 interface TemplateParams {
   data?: Record<string, unknown>;

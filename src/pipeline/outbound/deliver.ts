@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from '../../app/context.ts';
-import { composeOutboxRow, type ComposeMemo, type OutboxRow } from './compose.ts';
+import { composeOutboxRow, preloadBatch, type ComposeMemo, type OutboxRow } from './compose.ts';
+import { expandClaimedRow, expanderFor } from './expand.ts';
 import { unlimited, type SendLimit } from './sendLimit.ts';
 import { PermanentDeliveryError, type Transport } from './transports/transport.ts';
 
@@ -65,11 +66,20 @@ export async function deliverOutboxRows(
   const rows = await claim(ctx, ids, lease, leaseMs);
   const result: DeliveryResult = { sent: 0, skipped: ids.length - rows.length, failed: 0, retry: 0, expired: 0 };
   const memo: ComposeMemo = new Map();
+  await preloadBatch(rows, ctx, memo);
   const sent: number[] = [];
+  const expanded: number[] = [];
   const errors: { id: number; err: Error; permanent: boolean }[] = [];
   await Promise.all(
     rows.map((row) => limit.run(async () => {
       try {
+        const expander = expanderFor(row.kind);
+        if (expander) {
+          // A mailing row: its members' rows are written now, each sent by a later claim of its own.
+          if (await expandClaimedRow(ctx, expander, row, lease)) expanded.push(row.id);
+          else result.expired++;
+          return;
+        }
         const message = await composeOutboxRow(row, ctx, memo);
         // Measured from before the claim, so the database's lease ends later than this believes.
         if (performance.now() - claimedAt > leaseMs * LEASE_SAFETY) {
@@ -93,7 +103,7 @@ export async function deliverOutboxRows(
       update outbox set state = ${permanent ? 'failed' : 'pending'}, last_error = ${err.message}, lease_until = null, lease_id = null
       where id = ${id} and lease_id = ${lease}`;
   }
-  result.sent = sent.length;
+  result.sent = sent.length + expanded.length;
   result.failed = errors.filter((e) => e.permanent).length;
   result.retry = errors.length - result.failed;
   if (result.retry) {

@@ -25,10 +25,11 @@ export function registerHandler(kind: TacitAddress['kind'], handler: Handler): v
  * send, so a retried or duplicated job finds it done and does nothing.
  */
 export async function routeDelivery(ctx: Context, deliveryId: number): Promise<string> {
-  if (!(await authenticateDelivery(ctx, deliveryId))) return 'already routed';
+  const checked = await authenticateDelivery(ctx, deliveryId);
+  if (!checked) return 'already routed';
   let outboxIds: number[] = [];
   const outcome = await ctx.sql.begin(async (tx) => {
-    const routed = await routeInTransaction(tx, ctx, deliveryId);
+    const routed = await routeInTransaction(tx, ctx, deliveryId, checked);
     outboxIds = routed.outboxIds;
     return routed.outcome;
   });
@@ -36,19 +37,24 @@ export async function routeDelivery(ctx: Context, deliveryId: number): Promise<s
   return outcome as string;
 }
 
+/** A delivery read with its message (immutable) and the message's sender authentication. */
+interface CheckedDelivery {
+  row: Record<string, any>;
+  auth: SenderAuth;
+}
+
 /**
  * Checks the sender authentication of a delivery's message and stores it
  * once. It does DNS, so it runs before a transaction takes the row lock;
- * false when the delivery is already routed.
+ * null when the delivery is already routed.
  */
-async function authenticateDelivery(ctx: Context, deliveryId: number): Promise<boolean> {
+async function authenticateDelivery(ctx: Context, deliveryId: number): Promise<CheckedDelivery | null> {
   const [row] = await ctx.sql`
-    select d.state, m.id as message_row_id, m.envelope_from, m.client_address, m.helo, m.raw, m.auth
+    select d.id, d.recipient, d.state, m.id as message_row_id, m.envelope_from, m.client_address, m.helo, m.raw, m.auth
     from inbound_deliveries d join inbound_messages m on m.id = d.message_id
     where d.id = ${deliveryId}`;
-  if (!row || row.state !== 'received') return false;
-  await senderAuthOfRow(ctx, row);
-  return true;
+  if (!row || row.state !== 'received') return null;
+  return { row, auth: await senderAuthOfRow(ctx, row) };
 }
 
 function senderAuthOfRow(ctx: Context, row: Record<string, any>): Promise<SenderAuth> {
@@ -63,16 +69,32 @@ function senderAuthOfRow(ctx: Context, row: Record<string, any>): Promise<Sender
  * Routes one delivery inside the caller's transaction (a close routes the
  * replies received in time this way, before it counts). The outbox rows it
  * writes are the caller's to queue after commit, or the reconciler's.
+ * `checked` is what routeDelivery read and authenticated just before: the
+ * message does not change, so only the delivery's state is read again, under
+ * the lock (the message and its raw bytes are not fetched twice).
  */
-export async function routeInTransaction(tx: Tx, ctx: Context, deliveryId: number): Promise<{ outcome: string; outboxIds: number[] }> {
-  const [row] = await tx`
-    select d.id, d.recipient, d.state, m.id as message_row_id, m.envelope_from, m.client_address, m.helo, m.raw, m.auth
-    from inbound_deliveries d join inbound_messages m on m.id = d.message_id
-    where d.id = ${deliveryId}
-    for update of d`;
-  if (!row || row.state !== 'received') return { outcome: 'already routed', outboxIds: [] };
-  // Stored by routeDelivery beforehand; a reply routed by a close may be checked here, for the first time.
-  const auth = await senderAuthOfRow(ctx, row);
+export async function routeInTransaction(
+  tx: Tx,
+  ctx: Context,
+  deliveryId: number,
+  checked?: CheckedDelivery,
+): Promise<{ outcome: string; outboxIds: number[] }> {
+  let row: Record<string, any> | undefined;
+  let auth: SenderAuth;
+  if (checked) {
+    const [locked] = await tx`select state from inbound_deliveries where id = ${deliveryId} for update`;
+    if (!locked || locked.state !== 'received') return { outcome: 'already routed', outboxIds: [] };
+    ({ row, auth } = checked);
+  } else {
+    [row] = await tx`
+      select d.id, d.recipient, d.state, m.id as message_row_id, m.envelope_from, m.client_address, m.helo, m.raw, m.auth
+      from inbound_deliveries d join inbound_messages m on m.id = d.message_id
+      where d.id = ${deliveryId}
+      for update of d`;
+    if (!row || row.state !== 'received') return { outcome: 'already routed', outboxIds: [] };
+    // Stored by routeDelivery beforehand; a reply routed by a close may be checked here, for the first time.
+    auth = await senderAuthOfRow(ctx, row);
+  }
 
   const mail = await readInbound(ctx, row, auth);
   const handler = mail ? handlers.get(mail.address.kind) ?? notAvailableYet : null;

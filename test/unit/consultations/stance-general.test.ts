@@ -147,6 +147,16 @@ const proposalsByLanguage: Array<[string, string]> = [
   ['Wstrzymuję się.', 'abstain'],
   ['Jag röstar nej.', 'object'],
   ['Jag avstår.', 'abstain'],
+  // Neither for nor against: an abstention in every language, not an unread reply.
+  ['Neither for nor against.', 'abstain'],
+  ["I'm on the fence, to be honest.", 'abstain'],
+  ['Ni a favor ni en contra.', 'abstain'],
+  ['Nem a favor nem contra.', 'abstain'],
+  ['Ni pour ni contre.', 'abstain'],
+  ['Weder dafür noch dagegen.', 'abstain'],
+  ['Né a favore né contro.', 'abstain'],
+  ['Niet voor en niet tegen.', 'abstain'],
+  ['Varken för eller emot.', 'abstain'],
 ];
 
 describe('answers in every language of the vocabulary', () => {

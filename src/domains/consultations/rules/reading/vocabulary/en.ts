@@ -111,6 +111,7 @@ export const en: Vocabulary = {
       'abstain', 'abstaining', 'abstention', 'no opinion', 'neutral', "rather not say", "i'd rather not say",
       'prefer not to say', "don't care", 'dont care', 'do not care', "don't mind either way", 'no strong feelings',
       "don't care either way", 'no view', 'not voting', 'sit this one out', 'pass on this',
+      'neither for nor against', 'neither in favour nor against', 'neither in favor nor against', 'not for or against', 'neither for or against', 'on the fence', 'not against it but not for it either',
     ],
     abstainShort: ['0', '+0', '-0', '±0', 'pass'],
     lead: [

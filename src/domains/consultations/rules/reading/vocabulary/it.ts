@@ -25,7 +25,7 @@ export const it: Vocabulary = {
     agreeShort: ['si'],
     object: ['mi oppongo', 'contrario', 'contraria', "non sono d'accordo", 'sono contrario', 'sono contraria', 'obiezione'],
     objectShort: ['no', 'contro'],
-    abstain: ['preferisco astenermi', 'astenermi', 'non mi esprimo', 'preferisco non esprimermi', 'mi astengo', 'astensione', 'nessuna opinione'],
+    abstain: ['preferisco astenermi', 'astenermi', 'non mi esprimo', 'preferisco non esprimermi', 'mi astengo', 'astensione', 'nessuna opinione', 'ne a favore ne contro'],
     lead: ['voto', 'sono', 'io sono', 'io voto', 'io'],
   },
   doubt: {

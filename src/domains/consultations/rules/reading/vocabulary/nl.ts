@@ -27,7 +27,7 @@ export const nl: Vocabulary = {
     object: ['ben het er niet mee eens', 'het er niet mee eens', 'ik ben het er niet mee eens', 'ga niet akkoord', 'ik ga niet akkoord', 'niet mee eens', 'oneens', 'bezwaar', 'ik maak bezwaar', 'ben het niet eens', 'niet akkoord', 'tegen',
       'ik ben tegen', 'ik stem tegen'],
     objectShort: ['nee'],
-    abstain: ['onthouding', 'ik onthoud me', 'onthoud me', 'ik onthoud mij', 'blanco', 'geen mening'],
+    abstain: ['onthouding', 'ik onthoud me', 'onthoud me', 'ik onthoud mij', 'blanco', 'geen mening', 'niet voor en niet tegen', 'noch voor noch tegen'],
     lead: ['stem', 'ik stem', 'ben', 'ik ben', 'ik', 'helemaal', 'volledig'],
   },
   doubt: {

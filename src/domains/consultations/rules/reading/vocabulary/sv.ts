@@ -26,7 +26,7 @@ export const sv: Vocabulary = {
     agreeShort: ['ja'],
     object: ['invandning', 'jag invander', 'haller inte med', 'emot', 'jag ar emot', 'reservation'],
     objectShort: ['nej'],
-    abstain: ['avstar', 'jag avstar', 'nedlagd rost', 'lagger ner min rost'],
+    abstain: ['avstar', 'jag avstar', 'nedlagd rost', 'lagger ner min rost', 'varken for eller emot', 'varken for eller mot'],
     lead: ['rostar', 'jag rostar', 'ar', 'jag ar', 'jag', 'helt'],
   },
   doubt: {

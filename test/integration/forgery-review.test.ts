@@ -1,0 +1,248 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { grantRole, subscribe, upsertMember } from '../../src/domains/org/members.ts';
+import { dkimKey, TestDns } from '../helpers/dns.ts';
+import { createHarness, type Harness } from '../helpers/harness.ts';
+import {
+  closeHarness, expire, inDays, openViaSmtp, replyToOf, seedList, waitForMailTo, waitForRouting, type SeededList,
+} from '../helpers/consultation.ts';
+
+/**
+ * An attacker with only an SMTP client against a running Tacit: each test
+ * tries one more way to change state or an outcome without the member's
+ * mailbox or an aligned DKIM/DMARC pass of the member's domain.
+ * example.org signs with DKIM (no DMARC record); strict.example publishes
+ * p=reject and signs nothing; lax.example publishes p=none; evil.example is
+ * Mallory's own domain and signs its mail.
+ */
+const dns = new TestDns();
+const orgKey = dkimKey('example.org');
+orgKey.publish(dns);
+dns.txt('_dmarc.strict.example', 'v=DMARC1; p=reject');
+dns.txt('_dmarc.lax.example', 'v=DMARC1; p=none');
+const evilKey = dkimKey('evil.example');
+evilKey.publish(dns);
+
+const MALLORY = 'mallory@evil.example';
+let h: Harness;
+let list: SeededList;
+const strictMember = 'sam@strict.example';
+const laxMember = 'lee@lax.example';
+const choice = ['Kind: choice', `Deadline: ${inDays(7)}`, 'Reminder: none', 'Options:', 'A. Spring', 'B. Autumn'];
+
+beforeAll(async () => {
+  h = await createHarness({ resolver: dns.resolver });
+  list = await seedList(h, 'fr', 3);
+  for (const [email, name] of [[strictMember, 'Sam'], [laxMember, 'Lee']] as const) {
+    const m = await upsertMember(h.ctx.sql, { email, name });
+    await subscribe(h.ctx.sql, m.id, 'fr');
+  }
+});
+afterAll(async () => {
+  await closeHarness(h);
+});
+beforeEach(async () => {
+  await h.ctx.sql`delete from reply_budget`;
+  await h.ctx.sql`delete from notice_budget`;
+});
+
+async function lastOutboxId(): Promise<number> {
+  const [row] = await h.ctx.sql`select coalesce(max(id), 0)::int as id from outbox`;
+  return row.id;
+}
+
+/** Every mail Tacit decided to send since `after`, once routing is done. */
+async function mailSince(after: number): Promise<{ recipient: string; kind: string }[]> {
+  await waitForRouting(h);
+  return [...(await h.ctx.sql`select recipient, kind from outbox where id > ${after} order by id`)] as never;
+}
+
+async function status(id: number): Promise<string> {
+  const [row] = await h.ctx.sql`select status from consultations where id = ${id}`;
+  return row.status;
+}
+
+async function repliesOf(id: number): Promise<{ email: string; late: boolean }[]> {
+  return [...(await h.ctx.sql`
+    select m.email, r.late from consultation_replies r join members m on m.id = r.member_id
+    where r.consultation_id = ${id} order by r.id`)] as never;
+}
+
+async function outcomeOf(messageId: string): Promise<string> {
+  await waitForRouting(h);
+  const [row] = await h.ctx.sql`
+    select d.outcome from inbound_deliveries d join inbound_messages m on m.id = d.message_id where m.message_id = ${messageId}`;
+  return row?.outcome ?? '(not stored)';
+}
+
+/** The Reply-To of one member's copy of a consultation (for members openViaSmtp does not wait for). */
+async function ballotOf(id: number, member: string): Promise<string> {
+  const [copy] = await waitForMailTo(h, member, new RegExp(`^\\[fr\\] C-${id}: `));
+  return replyToOf(copy!);
+}
+
+let seq = 0;
+function mid(tag: string): string {
+  return `<${tag}-${++seq}-${Math.random().toString(36).slice(2)}@evil.example>`;
+}
+
+describe('votes with a leaked reply+ token', () => {
+  it("a vote to another member's reply+ address, From the attacker (a member too), is held and asked of the victim only", async () => {
+    const { id, replyTo } = await openViaSmtp(h, list, 'Leaked token', choice);
+    const [victim, attacker] = [list.members[0]!, list.members[1]!];
+    const before = await lastOutboxId();
+    await h.send({ from: attacker, to: replyTo.get(victim)!, subject: 'Re: vote', text: 'B' });
+    expect(await mailSince(before)).toEqual([{ recipient: victim, kind: 'consultation-reply-held' }]);
+    expect(await repliesOf(id)).toEqual([]);
+  });
+
+  it("the victim's From under DMARC p=none, unaligned: counted, and the receipt goes to the victim's mailbox, not the sender", async () => {
+    // The token is the secret that reached the member's mailbox; p=none asks receivers not to act on a DMARC
+    // failure. The member learns of it at once from the receipt and can answer again (the last reply counts).
+    const { id } = await openViaSmtp(h, list, 'Lax token', choice);
+    const ballot = await ballotOf(id, laxMember);
+    const before = await lastOutboxId();
+    const messageId = mid('lax');
+    await h.send({ envelope: { from: MALLORY, to: [ballot] }, from: laxMember, to: ballot, subject: 'Re: vote', text: 'B', messageId });
+    expect(await outcomeOf(messageId)).toMatch(/reply recorded/);
+    expect(await mailSince(before)).toEqual([{ recipient: laxMember, kind: 'consultation-receipt' }]);
+    expect(await repliesOf(id)).toEqual([{ email: laxMember, late: false }]);
+  });
+
+  it("a reply+ token whose consultation number is changed is refused, and nothing is recorded anywhere", async () => {
+    const a = await openViaSmtp(h, list, 'Token one', choice);
+    const b = await openViaSmtp(h, list, 'Token two', choice);
+    const member = list.members[2]!;
+    const token = /^reply\+([^@]+)@/.exec(a.replyTo.get(member)!)![1]!;
+    const swapped = token.replace(new RegExp(`^${a.id}x`), `${b.id}x`);
+    expect(swapped).not.toBe(token);
+    const messageId = mid('swap');
+    await h.send({ from: member, to: `reply+${swapped}@${h.domain}`, subject: 'Re: vote', text: 'A', messageId });
+    expect(await outcomeOf(messageId)).toBe('bad reply token');
+    expect(await repliesOf(a.id)).toEqual([]);
+    expect(await repliesOf(b.id)).toEqual([]);
+  });
+
+  it('a reply after the deadline, or to a cancelled consultation, is stored late and never counted', async () => {
+    const late = await openViaSmtp(h, list, 'After deadline', choice);
+    const cancelled = await openViaSmtp(h, list, 'Cancelled one', choice);
+    await expire(h, late.id);
+    await h.ctx.sql`update consultations set status = 'cancelled' where id = ${cancelled.id}`;
+    const member = list.members[0]!;
+    await h.send({ from: member, to: late.replyTo.get(member)!, subject: 'Re: late', text: 'A', dkim: orgKey.dkim });
+    await h.send({ from: member, to: cancelled.replyTo.get(member)!, subject: 'Re: cancelled', text: 'A', dkim: orgKey.dkim });
+    await waitForRouting(h);
+    expect(await repliesOf(late.id)).toEqual([{ email: member, late: true }]);
+    expect(await repliesOf(cancelled.id)).toEqual([{ email: member, late: true }]);
+    const counted = await h.ctx.sql`
+      select 1 from consultation_electorate where consultation_id in (${late.id}, ${cancelled.id}) and latest_reply_id is not null`;
+    expect(counted.length).toBe(0);
+  });
+});
+
+describe('confirmations', () => {
+  /** A forged extend, and the confirmation the coordinator got for it. */
+  async function forgedExtend(subject: string) {
+    const { id } = await openViaSmtp(h, list, subject, choice);
+    const [{ deadline }] = await h.ctx.sql`select deadline from consultations where id = ${id}`;
+    await h.send({ envelope: { from: MALLORY, to: [`fr-consult@${h.domain}`] }, from: list.coordinator, to: `fr-consult@${h.domain}`, subject, text: `extend C-${id} 1 day` });
+    const [asked] = await waitForMailTo(h, list.coordinator, new RegExp(`^Re: ${subject}$`));
+    return { id, deadline: deadline as Date, confirm: replyToOf(asked!) };
+  }
+  async function deadlineOf(id: number): Promise<Date> {
+    const [row] = await h.ctx.sql`select deadline from consultations where id = ${id}`;
+    return row.deadline;
+  }
+
+  it('a confirm+ token answered "yes" twice acts once', async () => {
+    const { id, deadline, confirm } = await forgedExtend('twice');
+    await h.send({ from: list.coordinator, to: confirm, subject: 'Re: twice', text: 'yes' });
+    await waitForRouting(h);
+    const messageId = mid('again');
+    await h.send({ from: list.coordinator, to: confirm, subject: 'Re: twice', text: 'yes', messageId });
+    expect(await outcomeOf(messageId)).toBe('confirmation already used');
+    expect((await deadlineOf(id)).getTime() - deadline.getTime()).toBe(86400_000);
+  });
+
+  it("a confirm+ token answered from another member's address, or from the attacker, does nothing", async () => {
+    const { id, deadline, confirm } = await forgedExtend('other address');
+    for (const from of [list.members[0]!, MALLORY, `"${list.coordinator}" <${MALLORY}>`]) {
+      const messageId = mid('other');
+      await h.send({ envelope: { from: MALLORY, to: [confirm] }, from, to: confirm, subject: 'Re: other', text: 'yes', messageId });
+      expect(await outcomeOf(messageId)).toMatch(/^confirmation from .* ignored: sent to /);
+    }
+    expect(await deadlineOf(id)).toEqual(deadline);
+  });
+
+  it('an expired confirmation does nothing, even answered "yes" by its owner', async () => {
+    const { id, deadline, confirm } = await forgedExtend('expired');
+    await h.ctx.sql`update confirmations set expires_at = now() - interval '1 second' where purpose = 'commands' and used_at is null`;
+    const messageId = mid('expired');
+    await h.send({ from: list.coordinator, to: confirm, subject: 'Re: expired', text: 'yes', messageId });
+    expect(await outcomeOf(messageId)).toBe('confirmation expired');
+    expect(await deadlineOf(id)).toEqual(deadline);
+  });
+});
+
+describe('opening and list commands in someone else\'s name', () => {
+  it('an opening with a forged coordinator From stays a draft: only a preview, to the real coordinator', async () => {
+    const before = await lastOutboxId();
+    await h.send({ envelope: { from: MALLORY, to: [`fr-consult@${h.domain}`] }, from: list.coordinator, to: `fr-consult@${h.domain}`, subject: 'Forged opening', text: choice.join('\n'), replyTo: MALLORY });
+    expect(await mailSince(before)).toEqual([{ recipient: list.coordinator, kind: 'consultation-preview' }]);
+    const [row] = await h.ctx.sql`select status from consultations where question = 'Forged opening'`;
+    expect(row.status).toBe('draft');
+  });
+
+  it('a forged subscribe, set or move is asked of the victim only, and changes nothing', async () => {
+    const victim = list.members[2]!;
+    const before = await lastOutboxId();
+    const [{ snapshot }] = await h.ctx.sql`
+      select string_agg(g.slug || ':' || ms.mode, ',' order by g.slug) as snapshot
+      from memberships ms join groups g on g.id = ms.group_id join members m on m.id = ms.member_id where m.email = ${victim}`;
+    await h.send({
+      envelope: { from: MALLORY, to: [`request@${h.domain}`] }, from: victim, to: `request@${h.domain}`, replyTo: MALLORY,
+      subject: 'changes', text: `set fr nomail\nmove GB London\nsubscribe fr digest ${MALLORY}`,
+    });
+    expect(await mailSince(before)).toEqual([{ recipient: victim, kind: 'request-results' }]);
+    const [{ after, city }] = await h.ctx.sql`
+      select string_agg(g.slug || ':' || ms.mode, ',' order by g.slug) as after, max(m.city) as city
+      from memberships ms join groups g on g.id = ms.group_id join members m on m.id = ms.member_id where m.email = ${victim}`;
+    expect(after).toBe(snapshot);
+    expect(city).toBeNull();
+    const [{ n }] = await h.ctx.sql`select count(*)::int as n from members where email = ${MALLORY}`;
+    expect(n).toBe(0);
+  });
+});
+
+describe('headers that claim to be someone else', () => {
+  const tricks: [string, Record<string, string>, string][] = [
+    ['Sender: the coordinator', { Sender: 'coord-fr@example.org' }, MALLORY],
+    ['Reply-To: the coordinator', { 'Reply-To': 'coord-fr@example.org' }, MALLORY],
+    ['Resent-From: the coordinator', { 'Resent-From': 'coord-fr@example.org', 'Resent-Sender': 'coord-fr@example.org' }, MALLORY],
+    ['Return-Path header', { 'Return-Path': '<coord-fr@example.org>' }, MALLORY],
+    ['the address as display name', {}, `"coord-fr@example.org" <${MALLORY}>`],
+    ['an address in a comment', {}, `${MALLORY} (coord-fr@example.org)`],
+    ['a plus-address of the coordinator', {}, 'coord-fr+x@example.org'],
+    ['a Cyrillic o in the domain', {}, 'coord-fr@examplе.org'],
+    ['an encoded word as the address', {}, `"x" <=?utf-8?q?coord-fr=40example.org?=>`],
+  ];
+  it.each(tricks)('a DKIM-signed close with %s does not close, and nothing is asked of anyone but the coordinator', async (_what, headers, from) => {
+    const { id } = await openViaSmtp(h, list, `Trick ${seq}`, choice);
+    const before = await lastOutboxId();
+    const messageId = mid('trick');
+    await h.send({ envelope: { from: MALLORY, to: [`fr-consult@${h.domain}`] }, from, headers, to: `fr-consult@${h.domain}`, subject: 'close it', text: `close C-${id}`, dkim: evilKey.dkim, messageId });
+    await waitForRouting(h);
+    expect(await status(id)).toBe('open');
+    const sent = await mailSince(before);
+    expect(sent.filter((m) => m.recipient !== MALLORY && m.recipient !== 'coord-fr+x@example.org' && m.recipient !== 'coord-fr@examplе.org')).toEqual([]);
+    const [{ n }] = await h.ctx.sql`select count(*)::int as n from confirmations where email = ${list.coordinator} and used_at is null and payload::text like ${`%close C-${id}%`}`;
+    expect(n).toBe(0);
+  });
+
+  it('the coordinator in upper case, or with a comment, is the coordinator: asked to confirm, at the stored address', async () => {
+    const { id } = await openViaSmtp(h, list, 'Case close', choice);
+    const before = await lastOutboxId();
+    await h.send({ envelope: { from: MALLORY, to: [`fr-consult@${h.domain}`] }, from: 'COORD-FR@EXAMPLE.ORG (Mallory)', to: `fr-consult@${h.domain}`, subject: 'upper', text: `close C-${id}` });
+    expect(await mailSince(before)).toEqual([{ recipient: list.coordinator, kind: 'consultation-commands' }]);
+    expect(await status(id)).toBe('open');
+  });
+});

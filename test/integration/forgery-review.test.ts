@@ -246,3 +246,62 @@ describe('headers that claim to be someone else', () => {
     expect(await status(id)).toBe('open');
   });
 });
+
+describe('one From header read two ways', () => {
+  it('a From whose domain is punycode that decodes to the coordinator\'s domain, signed by its own domain, closes nothing', async () => {
+    // mailparser turns xn-- labels into Unicode (and "xn--example-" into "example"), while DKIM and DMARC
+    // were checked for the ASCII domain: the signature must vouch for the address the handlers act for.
+    const odd = dkimKey('xn--example-.xn--org-');
+    odd.publish(dns);
+    const { id } = await openViaSmtp(h, list, 'Punycode close', choice);
+    const messageId = mid('puny');
+    await h.send({ envelope: { from: MALLORY, to: [`fr-consult@${h.domain}`] }, from: 'coord-fr@xn--example-.xn--org-', to: `fr-consult@${h.domain}`, subject: 'close', text: `close C-${id}`, dkim: odd.dkim, messageId });
+    await outcomeOf(messageId);
+    expect(await status(id)).toBe('open');
+    expect(await outcomeOf(messageId)).toMatch(/^refused: /);
+  });
+});
+
+describe('list posts and moderation', () => {
+  async function postState(subject: string): Promise<string | null> {
+    await waitForRouting(h);
+    const [row] = await h.ctx.sql`select state from list_posts where subject = ${subject}`;
+    return row?.state ?? null;
+  }
+
+  it("a post in a p=reject member's name, failing DMARC, waits for a moderator instead of going out as theirs", async () => {
+    const before = await lastOutboxId();
+    await h.send({ envelope: { from: MALLORY, to: [`fr@${h.domain}`] }, from: strictMember, to: `fr@${h.domain}`, subject: 'Forged post', text: 'Send your dues to my account.' });
+    expect(await postState('Forged post')).toBe('held');
+    const sent = await mailSince(before);
+    expect(sent.filter((m) => m.kind !== 'moderation-request' && m.kind !== 'post-held')).toEqual([]);
+  });
+
+  it("a post whose From address is an encoded word (the member's address once decoded) waits for a moderator", async () => {
+    await h.send({ envelope: { from: MALLORY, to: [`fr@${h.domain}`] }, from: `"Sam" <=?utf-8?q?sam=40strict.example?=>`, to: `fr@${h.domain}`, subject: 'Encoded post', text: 'Send your dues to my account.' });
+    expect(await postState('Encoded post')).toBe('held');
+  });
+
+  it('a held post is approved only through the moderator\'s own confirm+ token, from the moderator', async () => {
+    const moderator = 'mod-fr@example.org';
+    const mod = await upsertMember(h.ctx.sql, { email: moderator, name: 'Moderator' });
+    await grantRole(h.ctx.sql, mod.id, 'moderator', 'fr');
+    const before = await lastOutboxId();
+    await h.send({ from: MALLORY, to: `fr@${h.domain}`, subject: 'Outsider post', text: 'Buy now.' });
+    expect(await mailSince(before)).toEqual([
+      { recipient: moderator, kind: 'moderation-request' },
+      { recipient: MALLORY, kind: 'post-held' },
+    ]);
+    const [request] = await waitForMailTo(h, moderator, /Outsider post/);
+    const [held] = await waitForMailTo(h, MALLORY, /./);
+    expect(held!.raw).not.toMatch(/confirm\+/);
+    const confirm = replyToOf(request!);
+    // The poster forging the moderator's From cannot reach the token; another member who has it is not the moderator.
+    for (const [from, to] of [[moderator, `fr-owner@${h.domain}`], [moderator, `fr-request@${h.domain}`], [list.members[0]!, confirm], [MALLORY, confirm]] as const) {
+      await h.send({ envelope: { from: MALLORY, to: [to] }, from, to, subject: 'Re: Outsider post', text: 'yes\napprove' });
+    }
+    expect(await postState('Outsider post')).toBe('held');
+    await h.send({ from: moderator, to: confirm, subject: 'Re: Outsider post', text: 'yes' });
+    expect(await postState('Outsider post')).toBe('distributed');
+  });
+});

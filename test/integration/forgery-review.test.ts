@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { grantRole, subscribe, upsertMember } from '../../src/domains/org/members.ts';
+import { sealMessage } from 'mailauth';
 import { dkimKey, TestDns } from '../helpers/dns.ts';
-import { createHarness, type Harness } from '../helpers/harness.ts';
+import { PUBLIC_URL, getPage, localBase, requestSigninLink, signIn } from '../helpers/web.ts';
+import { mailsTo } from '../helpers/lists.ts';
+import { createHarness, waitFor, type Harness } from '../helpers/harness.ts';
 import {
   closeHarness, expire, inDays, openViaSmtp, replyToOf, seedList, waitForMailTo, waitForRouting, type SeededList,
 } from '../helpers/consultation.ts';
@@ -30,7 +33,7 @@ const laxMember = 'lee@lax.example';
 const choice = ['Kind: choice', `Deadline: ${inDays(7)}`, 'Reminder: none', 'Options:', 'A. Spring', 'B. Autumn'];
 
 beforeAll(async () => {
-  h = await createHarness({ resolver: dns.resolver });
+  h = await createHarness({ resolver: dns.resolver, env: { PUBLIC_URL, HTTP_PORT: '0' } });
   list = await seedList(h, 'fr', 3);
   for (const [email, name] of [[strictMember, 'Sam'], [laxMember, 'Lee']] as const) {
     const m = await upsertMember(h.ctx.sql, { email, name });
@@ -303,5 +306,76 @@ describe('list posts and moderation', () => {
     expect(await postState('Outsider post')).toBe('held');
     await h.send({ from: moderator, to: confirm, subject: 'Re: Outsider post', text: 'yes' });
     expect(await postState('Outsider post')).toBe('distributed');
+  });
+});
+
+describe('ARC', () => {
+  it("an ARC seal from a sealer Tacit does not trust, vouching for the coordinator's DKIM and DMARC, closes nothing", async () => {
+    const { id } = await openViaSmtp(h, list, 'Sealed close', choice);
+    const messageId = mid('arc');
+    const unsealed = Buffer.from([
+      `From: ${list.coordinator}`, `To: fr-consult@${h.domain}`, 'Subject: forwarded close', `Message-ID: ${messageId}`,
+      `Date: ${new Date().toUTCString()}`, 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', '', `close C-${id}`, '',
+    ].join('\r\n'));
+    // authResults and cv are read by mailauth's sealer but missing from its types.
+    const sealOptions = {
+      signingDomain: 'evil.example', selector: 'test', privateKey: evilKey.dkim.privateKey,
+      authResults: 'evil.example; spf=pass smtp.mailfrom=example.org; dkim=pass header.d=example.org; dmarc=pass header.from=example.org',
+      cv: 'none',
+    };
+    const seal = await sealMessage(unsealed, sealOptions);
+    const before = await lastOutboxId();
+    await h.send({ envelope: { from: MALLORY, to: [`fr-consult@${h.domain}`] }, raw: Buffer.concat([seal, unsealed]) });
+    expect(await outcomeOf(messageId)).toMatch(/close C-\d+ waiting for confirmation|consultation commands/);
+    expect(await mailSince(before)).toEqual([{ recipient: list.coordinator, kind: 'consultation-commands' }]);
+    expect(await status(id)).toBe('open');
+    const [stored] = await h.ctx.sql`select auth from inbound_messages where message_id = ${messageId}`;
+    expect(stored.auth.arc.result).toBe('pass'); // the seal itself verifies: only its claims are not believed
+  });
+});
+
+describe('the web record', () => {
+  async function post(path: string, form: Record<string, string>): Promise<number> {
+    const res = await fetch(`${localBase(h)}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString(), redirect: 'manual' });
+    await res.text();
+    return res.status;
+  }
+
+  it("a sign-in link asked for another member's address, in any spelling, goes only to that member's mailbox", async () => {
+    const victim = list.members[1]!;
+    const before = await lastOutboxId();
+    for (const email of [victim.toUpperCase(), ` ${victim} `, `${victim},${MALLORY}`, `${victim}\r\nBcc: ${MALLORY}`, `"${victim}"@evil.example`]) {
+      expect(await post('/signin', { email })).toBe(200);
+    }
+    await waitForRouting(h);
+    const sent = await h.ctx.sql`select recipient, kind from outbox where id > ${before} order by id`;
+    expect(sent.map((r) => r.recipient)).toEqual([victim, victim]);
+    expect((await mailsTo(h, MALLORY)).filter((m) => /sign-in/.test(m.parsed.subject ?? ''))).toEqual([]);
+  });
+
+  it('a used sign-in link does not sign in again, nor does one whose number is changed', async () => {
+    const member = list.members[2]!;
+    const link = await requestSigninLink(h, member);
+    const path = link.slice(localBase(h).length);
+    expect(await post(path, {})).toBe(303);
+    expect(await post(path, {})).toBe(410);
+    const token = path.slice('/signin/'.length);
+    const bumped = token.replace(/^(\d+)/, (n) => String(Number(n) + 1));
+    expect(bumped).not.toBe(token);
+    expect(await post(`/signin/${bumped}`, {})).toBe(410);
+  });
+
+  it("a closed consultation's tally.txt is for members of its list only", async () => {
+    const { id } = await openViaSmtp(h, list, 'Web tally', choice);
+    await h.send({ from: list.coordinator, to: `fr-consult@${h.domain}`, subject: 'signed close', text: `close C-${id}`, dkim: orgKey.dkim });
+    await waitFor(async () => (await status(id)) === 'closed');
+    const outsider = 'out@example.org';
+    await upsertMember(h.ctx.sql, { email: outsider, name: 'Outsider' });
+    const path = `/decisions/C-${id}/tally.txt`;
+    expect((await getPage(h, path)).status).toBe(404);
+    expect((await getPage(h, path, await signIn(h, outsider))).status).toBe(404);
+    const member = await getPage(h, path, await signIn(h, list.members[0]!));
+    expect(member.status).toBe(200);
+    expect(member.html).toMatch(/silent|first=/);
   });
 });

@@ -379,3 +379,24 @@ describe('the web record', () => {
     expect(member.html).toMatch(/silent|first=/);
   });
 });
+
+describe('replaying what the list handed out', () => {
+  it("a member's DKIM-signed post of \"leave\", replayed from the list copy to request@, is asked of the member and changes nothing", async () => {
+    const [victim, attacker] = [list.members[0]!, list.members[1]!];
+    await h.send({ from: victim, to: `fr@${h.domain}`, subject: 'leave', text: 'leave', dkim: orgKey.dkim });
+    const [copy] = await waitForMailTo(h, attacker, /^\[fr\] leave$/);
+    // The attacker rebuilds the author's message: envelope lines, list headers and the subject tag go.
+    const [head, ...body] = copy!.raw.split(/\r?\n\r?\n/);
+    const fields = head!.split(/\r?\n(?![ \t])/)
+      .filter((f) => !/^(return-path|delivered-to|list-[a-z-]+|precedence|x-loop|sender|errors-to):/i.test(f))
+      .map((f) => f.replace(/^Subject: \[fr\] /i, 'Subject: '));
+    const replay = [fields.join('\r\n'), ...body].join('\r\n\r\n');
+    const before = await lastOutboxId();
+    await h.send({ envelope: { from: MALLORY, to: [`request@${h.domain}`] }, raw: replay });
+    expect(await mailSince(before)).toEqual([{ recipient: victim, kind: 'request-results' }]);
+    const [{ n }] = await h.ctx.sql`
+      select count(*)::int as n from memberships ms join members m on m.id = ms.member_id join groups g on g.id = ms.group_id
+      where m.email = ${victim} and g.slug = 'fr'`;
+    expect(n).toBe(1);
+  });
+});

@@ -23,7 +23,8 @@ export const listHandler: Handler = async (mail, tools) => {
   if (!group) return { outcome: `no list ${mail.address.list}` };
 
   const loop = isLoop(mail.headers, group.slug, ctx.config.domain);
-  const member = mail.from ? await findMemberByAddress(tx, mail.from) : null;
+  // A From that failed DMARC under reject/quarantine is not shown to be the member's: a moderator decides.
+  const member = mail.from && !mail.authority.dmarcRejects ? await findMemberByAddress(tx, mail.from) : null;
   const holdReason = loop ? 'loop' : await postingHold(tools, group, member);
   const post = await storePost(tools, mail, group, member, holdReason);
   if (!post) return { outcome: 'post already stored' };

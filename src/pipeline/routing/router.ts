@@ -10,7 +10,7 @@ import type { Handler, InboundMail } from './inboundMail.ts';
 import { notAvailableYet } from './notAvailable.ts';
 import { senderAuthOf } from './senderAuth.ts';
 import type { SenderAuth } from '../../shared/rules/authResults.ts';
-import { decideAuthority } from '../../shared/rules/authority.ts';
+import { decideAuthority, sameMailbox } from '../../shared/rules/authority.ts';
 
 /** Handlers by address kind; each domain registers its own at start-up. */
 const handlers = new Map<TacitAddress['kind'], Handler>();
@@ -119,10 +119,15 @@ async function readInbound(ctx: Context, row: Record<string, any>, auth: SenderA
   }
   const headers = headerBagFromRaw(raw);
   // Several mailboxes, a group or several From headers: no sender to answer or to act for.
-  const sender = soleSender(parsed.from?.value, headerValues(headers, 'from').length);
+  let sender = soleSender(parsed.from?.value, headerValues(headers, 'from').length);
   const contentType = headers.get('content-type') ?? '';
   const references = parsed.references ? [parsed.references].flat().join(' ') : null;
-  const authority = decideAuthority({ fromHeaders: headerValues(headers, 'from'), envelopeFrom: row.envelope_from, addressKind: address.kind, auth });
+  let authority = decideAuthority({ fromHeaders: headerValues(headers, 'from'), envelopeFrom: row.envelope_from, addressKind: address.kind, auth });
+  // A From that reads two ways names nobody: no one to act for, answer or count as a member.
+  if (sender && !sameMailbox(sender.address, authority.from)) {
+    sender = null;
+    if (authority.level !== 'nothing') authority = { level: 'nothing', reason: 'From reads two ways', from: null, dmarcRejects: false };
+  }
   return {
     deliveryId: row.id,
     messageRowId: row.message_row_id,

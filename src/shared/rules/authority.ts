@@ -1,6 +1,7 @@
 // Who may a message act for? Decided once per delivery from the sender
 // authentication result, the From header(s) and the address it came to; the
 // handlers read the answer instead of trusting the From header.
+import { domainToASCII } from 'node:url';
 import addressparser from 'nodemailer/lib/addressparser';
 import type { TacitAddress } from './addresses.ts';
 import type { SenderAuth } from './authResults.ts';
@@ -58,4 +59,18 @@ export function decideAuthority(input: AuthorityInput): Authority {
   if (signer) return { level: 'act', reason: `dkim=pass aligned (d=${signer.domain})`, from, dmarcRejects: false };
   const why = dmarcRejects ? `dmarc=fail, p=${dmarcForFrom!.policy}` : 'no aligned DKIM or DMARC pass';
   return { level: 'confirm', reason: why, from, dmarcRejects };
+}
+
+/**
+ * Whether the address the handlers read (mailparser's: encoded words and
+ * xn-- labels decoded) is the one the authority was decided for. When a From
+ * reads two ways ("xn--example-" decodes to "example"), a signature of one
+ * domain would vouch for an address of another.
+ */
+export function sameMailbox(handlerFrom: string, authorityFrom: string | null): boolean {
+  if (!authorityFrom) return !handlerFrom;
+  const at = handlerFrom.lastIndexOf('@');
+  if (at < 0) return false;
+  const ascii = `${handlerFrom.slice(0, at)}@${domainToASCII(handlerFrom.slice(at + 1))}`.toLowerCase();
+  return ascii === authorityFrom.toLowerCase();
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideAuthority, type AuthorityInput, type AuthorityLevel } from '../../../src/shared/rules/authority.ts';
+import { decideAuthority, sameMailbox, type AuthorityInput, type AuthorityLevel } from '../../../src/shared/rules/authority.ts';
 import { unauthenticated, type SenderAuth } from '../../../src/shared/rules/authResults.ts';
 
 function auth(patch: Partial<SenderAuth>): SenderAuth {
@@ -46,5 +46,21 @@ describe('decideAuthority', () => {
   it('names the one From address', () => {
     expect(decideAuthority(base).from).toBe('coord@example.org');
     expect(decideAuthority({ ...base, fromHeaders: ['a@x.org, b@y.org'] }).from).toBeNull();
+  });
+});
+
+describe('sameMailbox', () => {
+  // [what mailparser read, what the authority was decided for, same?]
+  const table: [string, string | null, boolean][] = [
+    ['ana@example.org', 'ana@example.org', true],
+    ['ana@münchen.de', 'ana@xn--mnchen-3ya.de', true],
+    ['coord@example.org', 'coord@xn--example-.xn--org-', false],
+    ['coord@exämple.org', 'coord@example.org', false],
+    ['coord@example.org', null, false],
+    ['', null, true],
+    ['coord', 'coord@example.org', false],
+  ];
+  it.each(table)('%s vs %s: %s', (handlerFrom, authorityFrom, same) => {
+    expect(sameMailbox(handlerFrom, authorityFrom)).toBe(same);
   });
 });

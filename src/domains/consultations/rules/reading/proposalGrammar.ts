@@ -65,11 +65,15 @@ function phraseAt(toks: Tok[], i: number, table: ReadonlyMap<string, string>, lo
   const prefixes = table === DOUBT_WORDS ? DOUBT_PREFIXES : PROPOSAL_PREFIXES;
   let key = '';
   let best: { role: string; next: number } | null = null;
-  for (let n = 0; n < longest && i + n < toks.length && toks[i + n]!.kind === 'word'; n++) {
-    key = n === 0 ? toks[i]!.text : `${key} ${toks[i + n]!.text}`;
+  let k = i;
+  for (let n = 0; n < longest && k < toks.length; n++, k++) {
+    // "not against it, but not for it either": a comma before "but" does not end a phrase that goes on.
+    if (n > 0 && toks[k]!.kind === 'clause' && toks[k]!.text === ',' && BUT_WORDS.has(toks[k + 1]?.text ?? '')) k++;
+    if (toks[k]?.kind !== 'word') break;
+    key = n === 0 ? toks[k]!.text : `${key} ${toks[k]!.text}`;
     if (!prefixes.has(key)) break;
     const role = table.get(key);
-    if (role) best = { role, next: i + n + 1 };
+    if (role) best = { role, next: k + 1 };
   }
   return best;
 }
@@ -153,6 +157,7 @@ export function readProposalText(text: string): ProposalReading {
   const source = text.normalize('NFC').replace(/\r\n?/g, '\n');
   const folded = fold(source);
   const toks = proposalTokens(folded);
+  const conditioned = afterLeadingCondition(toks);
   const hits: Hit[] = [];
   let corrected = false;
   let atStart = true;
@@ -176,6 +181,7 @@ export function readProposalText(text: string): ProposalReading {
     if (hit && hits[0]?.stance === 'object' && !hit.correcting) continue;
     if (hit) {
       const { correcting, ...found } = hit;
+      if (found.stance === 'agree' && conditioned[i]) found.conditional = true;
       if (correcting && hits.length > 0) corrected = true;
       hits.push({ ...found, clauseStart: t.start, corrected });
       // The rest of a stance's sentence is its reason, not another stance.
@@ -203,6 +209,28 @@ export function readProposalText(text: string): ProposalReading {
   const reading: ProposalReading = { stance: chosen.stance, comment: joinComment(prefix, after) };
   if (chosen.stance === 'object' && after) reading.reason = after;
   return reading;
+}
+
+const isSentenceEnd = (t: Tok) => t.kind === 'line' || (t.kind === 'clause' && /[.!?…;]/.test(t.text));
+
+/**
+ * Tokens after the comma that ends a sentence-opening condition ("If you drop
+ * the website item, I agree"): an agreement there is to something else than
+ * the proposal. A condition word alone before the comma is not a condition.
+ */
+function afterLeadingCondition(toks: Tok[]): boolean[] {
+  const out = new Array<boolean>(toks.length).fill(false);
+  for (let i = 0; i < toks.length; i++) {
+    if (i > 0 && !isSentenceEnd(toks[i - 1]!)) continue;
+    const cond = phraseAt(toks, i, DOUBT_WORDS, LONGEST_PROPOSAL_PHRASE);
+    if (cond?.role !== 'condition' || toks[i]!.text === 'as') continue;
+    let k = cond.next;
+    let words = 0;
+    while (k < toks.length && toks[k]!.kind === 'word') { k++; words++; }
+    if (words < 2 || toks[k]?.text !== ',') continue;
+    for (k++; k < toks.length && !isSentenceEnd(toks[k]!); k++) out[k] = true;
+  }
+  return out;
 }
 
 function withoutGreeting(prefix: string): string {

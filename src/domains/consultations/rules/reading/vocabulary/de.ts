@@ -42,8 +42,9 @@ export const de: Vocabulary = {
       // someone close answering through this reply: "my wife and I", "ma femme vote"
       'meine frau und ich', 'meine frau stimmt', 'meine frau will', 'meine frau sagt', 'meine frau wahlt', 'mein mann und ich', 'mein mann stimmt', 'mein mann will', 'mein mann sagt', 'mein mann wahlt', 'mein partner und ich', 'mein partner stimmt', 'mein partner will', 'mein partner sagt', 'mein partner wahlt', 'meine partnerin und ich', 'meine partnerin stimmt', 'meine partnerin will', 'meine partnerin sagt', 'meine partnerin wahlt',
       'stimmt fur', 'stimmt gegen', 'stimmen fur', 'hat mich gebeten', 'sie stimmt', 'er stimmt', 'sie bevorzugt', 'er bevorzugt', 'sie mochte', 'er mochte', 'in ihrem namen', 'in seinem namen', 'im namen von', 'fur sie', 'fur ihn'],
-    correction: ['eigentlich', 'doch lieber', 'korrektur', 'nein doch'],
+    correction: ['nein warte', 'warte', 'ich meine', 'ich meinte', 'eigentlich', 'doch lieber', 'korrektur', 'nein doch'],
     condition: ['wenn', 'falls', 'sofern', 'unter der bedingung'],
+    undecided: ['nicht sicher', 'unsicher', 'unentschlossen', 'weiss nicht', 'weiss noch nicht', 'schwanke'],
   },
   ordinals: [['erste', 'erster', 'ersten', 'erstes'], ['zweite', 'zweiter', 'zweiten'], ['dritte', 'dritter', 'dritten'], ['vierte', 'vierter', 'vierten']],
   greetings: ['hallo', 'liebe', 'lieber', 'liebes', 'moin', 'servus', 'guten tag', 'sehr geehrte', 'sehr geehrter'],

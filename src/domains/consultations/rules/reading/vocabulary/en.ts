@@ -111,7 +111,7 @@ export const en: Vocabulary = {
       'abstain', 'abstaining', 'abstention', 'no opinion', 'neutral', "rather not say", "i'd rather not say",
       'prefer not to say', "don't care", 'dont care', 'do not care', "don't mind either way", 'no strong feelings',
       "don't care either way", 'no view', 'not voting', 'sit this one out', 'pass on this',
-      'neither for nor against', 'neither in favour nor against', 'neither in favor nor against', 'not for or against', 'neither for or against', 'on the fence', 'not against it but not for it either',
+      'neither for nor against', 'neither in favour nor against', 'neither in favor nor against', 'not for or against', 'neither for or against', 'on the fence', 'not against it but not for it either', 'not against it but not for it', 'not for it but not against it either', 'not for it but not against it',
     ],
     abstainShort: ['0', '+0', '-0', '±0', 'pass'],
     lead: [
@@ -140,6 +140,7 @@ export const en: Vocabulary = {
       'correction', 'i meant', 'change my vote', 'changing my vote', 'changed my mind',
     ],
     condition: ['if', 'provided', 'provided that', 'only if', 'on condition', 'as long as', 'unless'],
+    undecided: ['not sure', 'unsure', 'undecided', "can't decide", 'cannot decide', 'torn between', 'still deciding', 'still thinking', "haven't decided", 'have not decided', 'not decided yet', 'need to think'],
   },
   ordinals: [['first', '1st'], ['second', '2nd'], ['third', '3rd'], ['fourth', '4th'], ['fifth', '5th']],
   greetings: ['hi', 'hello', 'hey', 'hiya', 'dear', 'greetings', 'good morning', 'good afternoon', 'good evening'],

@@ -37,8 +37,9 @@ export const es: Vocabulary = {
       // someone close answering through this reply: "my wife and I", "ma femme vote"
       'mi mujer y yo', 'mi mujer vota', 'mi mujer prefiere', 'mi mujer elige', 'mi mujer dice', 'mi esposa y yo', 'mi esposa vota', 'mi esposa prefiere', 'mi esposa elige', 'mi esposa dice', 'mi marido y yo', 'mi marido vota', 'mi marido prefiere', 'mi marido elige', 'mi marido dice', 'mi esposo y yo', 'mi esposo vota', 'mi esposo prefiere', 'mi esposo elige', 'mi esposo dice', 'mi pareja y yo', 'mi pareja vota', 'mi pareja prefiere', 'mi pareja elige', 'mi pareja dice',
       'vota', 'votan', 'prefiere', 'prefieren', 'me pidio que', 'ella vota', 'el vota', 'ella prefiere', 'el prefiere', 'me pide que', 'en nombre de', 'de parte de'],
-    correction: ['en realidad', 'pensandolo mejor', 'mejor dicho', 'corrijo'],
+    correction: ['no espera', 'quise decir', 'quiero decir', 'en realidad', 'pensandolo mejor', 'mejor dicho', 'corrijo'],
     condition: ['si', 'siempre que', 'con tal de que'],
+    undecided: ['no estoy seguro', 'no estoy segura', 'indeciso', 'indecisa', 'dudo entre', 'todavia no se'],
   },
   ordinals: [['primera', 'primero', 'primer'], ['segunda', 'segundo'], ['tercera', 'tercero', 'tercer'], ['cuarta', 'cuarto']],
   greetings: ['hola', 'buenos dias', 'buenas', 'buenas tardes', 'querido', 'querida', 'queridos', 'estimado', 'estimada', 'estimados'],

@@ -41,8 +41,9 @@ export const fr: Vocabulary = {
       // someone close answering through this reply: "my wife and I", "ma femme vote"
       'ma femme et moi', 'ma femme vote', 'ma femme prefere', 'ma femme choisit', 'ma femme dit', 'mon mari et moi', 'mon mari vote', 'mon mari prefere', 'mon mari choisit', 'mon mari dit', 'mon conjoint et moi', 'mon conjoint vote', 'mon conjoint prefere', 'mon conjoint choisit', 'mon conjoint dit', 'ma conjointe et moi', 'ma conjointe vote', 'ma conjointe prefere', 'ma conjointe choisit', 'ma conjointe dit', 'mon compagnon et moi', 'mon compagnon vote', 'mon compagnon prefere', 'mon compagnon choisit', 'mon compagnon dit', 'ma compagne et moi', 'ma compagne vote', 'ma compagne prefere', 'ma compagne choisit', 'ma compagne dit',
       'nous deux', 'votent', 'preferent', "m'a demande de", 'elle vote', 'il vote', 'elle prefere', 'il prefere', 'de sa part', 'au nom de', 'vote pour elle', 'vote pour lui'],
-    correction: ['en fait', 'finalement', 'reflexion faite', 'tout compte fait', 'non attendez'],
+    correction: ['je voulais dire', 'attendez', 'non attends', 'en fait', 'finalement', 'reflexion faite', 'tout compte fait', 'non attendez'],
     condition: ['si', 'a condition', 'pourvu que'],
+    undecided: ['pas sur', 'pas sure', "j'hesite", 'hesite entre', 'indecis', 'indecise', 'je ne sais pas'],
   },
   ordinals: [['premier', 'premiere', '1er', '1re'], ['deuxieme', 'second', 'seconde', '2e'], ['troisieme', '3e'], ['quatrieme', '4e']],
   greetings: ['bonjour', 'bonsoir', 'salut', 'coucou', 'cher', 'chere', 'chers', 'cheres'],

@@ -21,11 +21,11 @@ export const it: Vocabulary = {
     filler: ["per ora", "per adesso", 'io', 'il', 'lo', 'la', 'per', 'sono', 'opzione', 'mi', 'me', 'mio', 'mia', 'grazie', 'saluti'],
   },
   proposal: {
-    agree: ["d'accordo", "sono d'accordo", 'favorevole', 'approvo', 'a favore', 'nessuna obiezione'],
+    agree: ['va bene', 'mi va bene', 'per me va bene', 'va bene per me', 'non mi oppongo', 'nessun problema', "d'accordo", "sono d'accordo", 'favorevole', 'approvo', 'a favore', 'nessuna obiezione'],
     agreeShort: ['si'],
     object: ['mi oppongo', 'contrario', 'contraria', "non sono d'accordo", 'sono contrario', 'sono contraria', 'obiezione'],
     objectShort: ['no', 'contro'],
-    abstain: ['preferisco astenermi', 'astenermi', 'non mi esprimo', 'preferisco non esprimermi', 'mi astengo', 'astensione', 'nessuna opinione', 'ne a favore ne contro'],
+    abstain: ['preferisco astenermi', 'astenermi', 'non mi esprimo', 'preferisco non esprimermi', 'mi astengo', 'astensione', 'nessuna opinione', 'ne a favore ne contro', 'ne favorevole ne contrario', 'ne favorevole ne contraria', 'non sono contrario ma nemmeno favorevole', 'non sono contraria ma nemmeno favorevole'],
     lead: ['voto', 'sono', 'io sono', 'io voto', 'io'],
   },
   doubt: {
@@ -33,8 +33,9 @@ export const it: Vocabulary = {
       // someone close answering through this reply: "my wife and I", "ma femme vote"
       'mia moglie ed io', 'mia moglie e io', 'mia moglie vota', 'mia moglie preferisce', 'mia moglie sceglie', 'mia moglie dice', 'mio marito ed io', 'mio marito e io', 'mio marito vota', 'mio marito preferisce', 'mio marito sceglie', 'mio marito dice', 'il mio compagno ed io', 'il mio compagno e io', 'il mio compagno vota', 'il mio compagno preferisce', 'il mio compagno sceglie', 'il mio compagno dice', 'la mia compagna ed io', 'la mia compagna e io', 'la mia compagna vota', 'la mia compagna preferisce', 'la mia compagna sceglie', 'la mia compagna dice',
       'vota', 'votano', 'preferisce', 'preferiscono', 'mi ha chiesto di', 'a nome di', 'per conto di'],
-    correction: ['anzi', 'ripensandoci', 'in realta'],
+    correction: ['no aspetta', 'aspetta', 'volevo dire', 'intendevo', 'anzi', 'ripensandoci', 'in realta'],
     condition: ['se', 'purche', 'a condizione che'],
+    undecided: ['non sono sicuro', 'non sono sicura', 'indeciso', 'indecisa', 'ci devo pensare', 'devo pensarci', 'non lo so'],
   },
   ordinals: [['prima', 'primo'], ['seconda', 'secondo'], ['terza', 'terzo'], ['quarta', 'quarto']],
   greetings: ['ciao', 'salve', 'buongiorno', 'cari', 'care', 'caro', 'cara', 'gentili'],

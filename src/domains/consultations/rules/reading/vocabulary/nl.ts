@@ -18,7 +18,7 @@ export const nl: Vocabulary = {
     conj: ['en', 'of'],
     rank: ['anders', 'of anders', 'dan', 'daarna', 'boven', 'voor', 'liever dan'],
     intro: ['omdat', 'want', 'hoewel', 'als', 'aangezien'],
-    filler: ['bij mij', 'ik', 'mij', 'me', 'mijn', 'het', 'de', 'een', 'is', 'optie', 'voor mij', 'wat mij betreft', 'bedankt', 'groet'],
+    filler: ['toch', 'bij mij', 'ik', 'mij', 'me', 'mijn', 'het', 'de', 'een', 'is', 'optie', 'voor mij', 'wat mij betreft', 'bedankt', 'groet'],
   },
   proposal: {
     agree: ['ga akkoord', 'ik ga akkoord', 'ik ga ermee akkoord', 'ga ermee akkoord', 'mee eens', 'eens', 'akkoord', 'ik ben akkoord', 'ik stem in', 'ben het eens', 'ben het ermee eens',
@@ -35,8 +35,9 @@ export const nl: Vocabulary = {
       // someone close answering through this reply: "my wife and I", "ma femme vote"
       'mijn vrouw en ik', 'mijn vrouw stemt', 'mijn vrouw kiest', 'mijn vrouw wil', 'mijn vrouw zegt', 'mijn man en ik', 'mijn man stemt', 'mijn man kiest', 'mijn man wil', 'mijn man zegt', 'mijn partner en ik', 'mijn partner stemt', 'mijn partner kiest', 'mijn partner wil', 'mijn partner zegt',
       'stemt', 'stemt voor', 'stemt tegen', 'stemmen voor', 'vroeg me om', 'heeft me gevraagd', 'namens'],
-    correction: ['eigenlijk', 'bij nader inzien', 'correctie'],
+    correction: ['nee wacht', 'wacht', 'ik bedoel', 'ik bedoelde', 'sorry ik bedoelde', 'eigenlijk', 'bij nader inzien', 'correctie'],
     condition: ['als', 'mits', 'op voorwaarde dat'],
+    undecided: ['twijfel', 'ik twijfel', 'weet het niet', 'weet het nog niet', 'niet zeker', 'nog niet zeker', 'moet er nog over nadenken'],
   },
   ordinals: [['eerste'], ['tweede'], ['derde'], ['vierde']],
   greetings: ['hoi', 'hallo', 'beste', 'goedemorgen', 'goedemiddag', 'dag'],

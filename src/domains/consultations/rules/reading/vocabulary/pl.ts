@@ -34,8 +34,9 @@ export const pl: Vocabulary = {
       // someone close answering through this reply: "my wife and I", "ma femme vote"
       'moja zona i ja', 'moja zona glosuje', 'moja zona woli', 'moja zona wybiera', 'moja zona mowi', 'moj maz i ja', 'moj maz glosuje', 'moj maz woli', 'moj maz wybiera', 'moj maz mowi', 'moja partnerka i ja', 'moja partnerka glosuje', 'moja partnerka woli', 'moja partnerka wybiera', 'moja partnerka mowi', 'moj partner i ja', 'moj partner glosuje', 'moj partner woli', 'moj partner wybiera', 'moj partner mowi',
       'woli', 'wola', 'glosuja', 'poprosil mnie', 'poprosila mnie', 'w imieniu'],
-    correction: ['wlasciwie', 'jednak'],
+    correction: ['nie czekaj', 'chodzilo mi o', 'wlasciwie', 'jednak'],
     condition: ['jesli', 'pod warunkiem'],
+    undecided: ['nie jestem pewien', 'nie jestem pewna', 'nie wiem', 'waham sie', 'niezdecydowany', 'niezdecydowana'],
   },
   ordinals: [['pierwszy', 'pierwsza', 'pierwsze'], ['drugi', 'druga', 'drugie'], ['trzeci', 'trzecia', 'trzecie'], ['czwarty', 'czwarta']],
   greetings: ['czesc', 'witam', 'dzien dobry', 'drogi', 'droga', 'drodzy', 'szanowni'],

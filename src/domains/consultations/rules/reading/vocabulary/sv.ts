@@ -34,8 +34,9 @@ export const sv: Vocabulary = {
       // someone close answering through this reply: "my wife and I", "ma femme vote"
       'min fru och jag', 'min fru rostar', 'min fru foredrar', 'min fru valjer', 'min fru sager', 'min man och jag', 'min man rostar', 'min man foredrar', 'min man valjer', 'min man sager', 'min sambo och jag', 'min sambo rostar', 'min sambo foredrar', 'min sambo valjer', 'min sambo sager', 'min partner och jag', 'min partner rostar', 'min partner foredrar', 'min partner valjer', 'min partner sager',
       'hon rostar', 'han rostar', 'hon foredrar', 'han foredrar', 'bad mig', 'for hennes rakning', 'for hans rakning', 'a hennes vagnar', 'a hans vagnar'],
-    correction: ['forresten', 'vid narmare eftertanke'],
+    correction: ['nej vanta', 'jag menar', 'jag menade', 'forresten', 'vid narmare eftertanke'],
     condition: ['om', 'forutsatt att', 'sa lange'],
+    undecided: ['osaker', 'vet inte', 'tveksam', 'har inte bestamt'],
   },
   ordinals: [['forsta'], ['andra'], ['tredje'], ['fjarde']],
   greetings: ['hej', 'hejsan', 'hallo', 'god morgon', 'kara'],

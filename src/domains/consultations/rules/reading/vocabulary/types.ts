@@ -33,7 +33,8 @@ export type ProposalRole =
 export type DoubtRole =
   | 'proxy'       // a vote given for someone else: "asked me to say", "on behalf of"
   | 'correction'  // what follows replaces what came before: "actually", "on second thought"
-  | 'condition';  // "agree if …": agreement to something other than the proposal
+  | 'condition'   // "agree if …": agreement to something other than the proposal
+  | 'undecided';  // "not sure yet", "torn between A and B": the member has not decided
 
 export interface Vocabulary {
   language: string;

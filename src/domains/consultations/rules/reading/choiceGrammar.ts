@@ -6,7 +6,9 @@ import {
   CHOICE_PREFIXES, CHOICE_WORDS as VOCABULARY, ORDINALS, LONGEST_CHOICE_PHRASE as LONGEST_PHRASE, type WordRole,
 } from './vocabulary/index.ts';
 import { AFTER_ADJECTIVE, BEFORE_ARTICLE, LETTER_FOLLOWERS } from './vocabulary/letterContext.ts';
-import { ELIDED, INTENSIFIERS, NOR_WORDS, ONE_LETTER_CONJUNCTIONS, PRAISE_VERBS } from './vocabulary/wordClasses.ts';
+import {
+  ELIDED, INTENSIFIERS, NOR_WORDS, NUMBER_JOINS, ONE_LETTER_CONJUNCTIONS, PERCENT_WORDS, PRAISE_VERBS,
+} from './vocabulary/wordClasses.ts';
 import { editDistance, escapeRe, fold, joinComment, latinLookalike, LEADING_JUNK, lineRanges } from './text.ts';
 import { isGreetingLine } from './greeting.ts';
 import { equivalents } from './vocabulary/concepts.ts';
@@ -83,8 +85,29 @@ function optionMatchers(options: ChoiceOption[]): OptionMatcher[] {
       if (!clash) out.push({ letter: t.letter, re: phraseRe(t.words) });
     }
   }
-  // Longest first, so a full name wins over a shorter name inside it.
-  return out.sort((a, b) => b.re.source.length - a.re.source.length);
+  // Longest first, so a full name wins over a shorter name inside it; a percentage alone comes last.
+  return [...out.sort((a, b) => b.re.source.length - a.re.source.length), ...percentMatchers(options)];
+}
+
+const PERCENT = `(?:%|${PERCENT_WORDS.map((w) => w.split(' ').map(escapeRe).join('\\s{1,3}')).join('|')})(?![\\p{L}])`;
+const NUMBER = '\\d{1,6}(?:[.,]\\d{1,6})?';
+const PERCENT_IN_TEXT = new RegExp(`(?<![\\p{L}\\p{N}.,])(${NUMBER})\\s{0,2}${PERCENT}`, 'gu');
+
+/**
+ * "5%", "the 10 percent one", "5 or 10 percent": a percentage only one option's
+ * text has names that option, as its words would ("Raise dues by 5%").
+ */
+function percentMatchers(options: ChoiceOption[]): OptionMatcher[] {
+  const numbers = options.map((o) => [...fold(o.text ?? '').matchAll(PERCENT_IN_TEXT)].map((m) => m[1]!));
+  const joins = NUMBER_JOINS.map(escapeRe).join('|');
+  return options.flatMap((o, i) => numbers[i]!
+    .filter((n) => numbers.every((other, j) => j === i || !other.includes(n)))
+    .map((n) => ({
+      letter: o.letter,
+      re: new RegExp(
+        `(?<![\\p{L}\\p{N}.,])${escapeRe(n)}(?:\\s{0,2}${PERCENT}|(?=\\s{1,3}(?:${joins})\\s{1,3}${NUMBER}\\s{0,2}${PERCENT}))`, 'gu',
+      ),
+    })));
 }
 
 /**

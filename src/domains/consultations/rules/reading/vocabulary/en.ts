@@ -35,6 +35,8 @@ export const en: Vocabulary = {
       'least favourite', 'least favorite', 'least preferred', 'out', 'is out', 'are out', 'all out', '-1',
       "can't do", 'cannot do', "can't make", 'cannot make', "won't work", "doesn't work", 'does not work',
       "can't go", 'cannot go', "can't travel to", "couldn't go", 'definitely not', 'please not', 'anything but',
+      // "10% is too much": too much of something is a refusal, not "also"
+      'too much', 'too many', 'too high', 'too low', 'too little', 'too few', 'too expensive', 'too steep', 'too far', 'too late', 'too early', 'too risky',
       'rules out', 'ruled out', 'out of the question', 'no to',
       // elliptic: "Saturday works, Sunday doesn't"
       "doesn't", 'doesnt', 'does not', "won't", 'is out of the question', 'are out of the question',
@@ -83,7 +85,7 @@ export const en: Vocabulary = {
       'four', 'five', 'all in all', 'happy', 'fine by me', 'for me', 'to me', 'from me', 'is fine by me',
       'everything else', 'all else', 'the rest', 'the others', 'else', 'second', 'third', 'fourth', 'fifth', 'last',
       "i'm afraid", 'afraid', 'sadly', 'unfortunately', 'alas',
-      'them', 'either of', 'would be', 'is my', 'are my', "that's", 'so', 'really', 'too', 'then', '1st',
+      'as is', 'them', 'either of', 'would be', 'is my', 'are my', "that's", 'so', 'really', 'too', 'then', '1st',
     ],
   },
   proposal: {

@@ -9,6 +9,13 @@ export const INTENSIFIERS: ReadonlySet<string> = new Set(['too', 'also', 'trop',
 // "nor" in Dutch and German, a word that means "still" outside the pair.
 export const NOR_WORDS: ReadonlySet<string> = new Set(['noch']);
 
+// A number written as a percentage ("5%", "10 percent", "10 procent"), every language together.
+export const PERCENT_WORDS: readonly string[] = [
+  'percent', 'per cent', 'pct', 'pour cent', 'prozent', 'por ciento', 'por cento', 'per cento', 'procent', 'procentu', 'procenten',
+];
+// Words joining two numbers named as options ("5 or 10 percent"); not "to", which makes a range.
+export const NUMBER_JOINS: readonly string[] = ['or', 'and', 'ou', 'et', 'oder', 'und', 'o', 'y', 'e', 'of', 'en', 'lub', 'i', 'eller', 'och'];
+
 // Italian, Portuguese, Spanish "and"/"or" written as one letter.
 export const ONE_LETTER_CONJUNCTIONS: ReadonlySet<string> = new Set(['e', 'o', 'y', 'u']);
 

@@ -7,7 +7,7 @@ import {
 } from './vocabulary/index.ts';
 import { AFTER_ADJECTIVE, BEFORE_ARTICLE, LETTER_FOLLOWERS } from './vocabulary/letterContext.ts';
 import {
-  ELIDED, INTENSIFIERS, NOR_WORDS, NUMBER_JOINS, ONE_LETTER_CONJUNCTIONS, PERCENT_WORDS, PRAISE_VERBS,
+  AMOUNTS, ELIDED, INTENSIFIERS, NOR_WORDS, NUMBER_JOINS, ONE_LETTER_CONJUNCTIONS, PERCENT_WORDS, PRAISE_VERBS,
 } from './vocabulary/wordClasses.ts';
 import { editDistance, escapeRe, fold, joinComment, latinLookalike, LEADING_JUNK, lineRanges } from './text.ts';
 import { isGreetingLine } from './greeting.ts';
@@ -431,7 +431,9 @@ function resolveRoles(sentence: Tok[], original: string, letters: Set<string>, s
   }
   // "too expensive", "also far": before a word of prose, "too"/"also" qualify it, they accept nothing.
   for (let i = 0; i + 1 < merged.length; i++) {
-    if (INTENSIFIERS.has(merged[i]!.text) && merged[i + 1]!.role === 'prose') merged[i]!.role = 'prose';
+    if (!INTENSIFIERS.has(merged[i]!.text)) continue;
+    if (AMOUNTS.has(merged[i + 1]!.text)) merged[i + 1]!.role = 'prose';
+    if (merged[i + 1]!.role === 'prose') merged[i]!.role = 'prose';
   }
   // "ni A ni D", "weder A noch D", "noch A noch D": the second of a pair is "nor".
   for (let i = 0; i < merged.length; i++) {

@@ -11,7 +11,7 @@ export const de: Vocabulary = {
     none: ['keine davon', 'keins', 'keiner', 'keines'],
     except: ['außer', 'ausser', 'bis auf', 'abgesehen von'],
     but: ['sondern', 'aber', 'jedoch'],
-    neg: ['zu viel', 'zu teuer', 'zu hoch', 'zu weit', 'zu spat', 'kann nicht', 'kann ich nicht', 'unmoglich', 'geht bei mir nicht', 'nicht', 'kein', 'keine', 'keinesfalls', 'nein', 'gegen', 'auf keinen fall', 'geht nicht', 'geht gar nicht',
+    neg: ['kann nicht', 'kann ich nicht', 'unmoglich', 'geht bei mir nicht', 'nicht', 'kein', 'keine', 'keinesfalls', 'nein', 'gegen', 'auf keinen fall', 'geht nicht', 'geht gar nicht',
       'gar nicht', 'kommt nicht in frage', 'kommt fur mich nicht in frage', 'nicht in frage', 'bloss nicht', 'bitte nicht',
       'lehne ab', 'ausgeschlossen', 'nie'],
     accept: ['passt', 'akzeptabel', 'in ordnung', 'auch', 'geht', 'geht auch', 'auch gut', 'auch ok', 'recht', 'ist ok',

@@ -35,8 +35,6 @@ export const en: Vocabulary = {
       'least favourite', 'least favorite', 'least preferred', 'out', 'is out', 'are out', 'all out', '-1',
       "can't do", 'cannot do', "can't make", 'cannot make', "won't work", "doesn't work", 'does not work',
       "can't go", 'cannot go', "can't travel to", "couldn't go", 'definitely not', 'please not', 'anything but',
-      // "10% is too much": too much of something is a refusal, not "also"
-      'too much', 'too many', 'too high', 'too low', 'too little', 'too few', 'too expensive', 'too steep', 'too far', 'too late', 'too early', 'too risky',
       'rules out', 'ruled out', 'out of the question', 'no to',
       // elliptic: "Saturday works, Sunday doesn't"
       "doesn't", 'doesnt', 'does not', "won't", 'is out of the question', 'are out of the question',
@@ -74,7 +72,7 @@ export const en: Vocabulary = {
       'i', "i'd", "i'll", "i'm", 'im', 'id', "i've", 'ive', 'me', 'my', 'mine', 'myself', 'we', "we'd", "we're", 'our',
       'us', 'you', 'the', 'a', 'an', 'is', 'are', 'am', 'be', 'been', 'being', 'was', 'it', "it's", 'its', 'this',
       'that', 'these', 'those', 'one', 'ones', 'option', 'options', 'alternative', 'opt', 'opt.', 'name', 'names',
-      'answer', 'reply', 'response', 'for', 'to', 'with', 'of', 'from', 'on', 'in', 'at', 'by', 'go', 'going', 'would',
+      'answer', 'reply', 'response', 'for', 'to', 'with', 'from', 'on', 'in', 'at', 'by', 'go', 'going', 'would',
       'will', 'should', 'could', 'can', 'say', "i'd say", 'think', 'i think', 'guess', 'personally', 'really', 'very',
       'much', 'more', 'slightly', 'slight', 'bit', 'little', 'lean', 'leaning', 'towards', 'toward', 'here', 'number',
       'nr', 'yes', 'yeah', 'yep', 'sure', 'absolutely', 'certainly', 'thanks', 'thank', 'thank you', 'thx', 'cheers',

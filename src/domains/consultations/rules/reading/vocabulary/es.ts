@@ -11,7 +11,7 @@ export const es: Vocabulary = {
     none: ['ninguno', 'ninguna', 'ninguna de ellas'],
     except: ['excepto', 'salvo', 'menos'],
     but: ['sino', 'pero'],
-    neg: ['demasiado caro', 'demasiado cara', 'demasiado alto', 'demasiado lejos', 'nada de', 'nada de nada', 'no puedo', 'imposible', 'no me va', 'no', 'nunca', 'jamas', 'en contra', 'no me gusta', 'imposible', 'descartado', 'descartada', 'de ninguna manera'],
+    neg: ['nada de', 'nada de nada', 'no puedo', 'imposible', 'no me va', 'no', 'nunca', 'jamas', 'en contra', 'no me gusta', 'imposible', 'descartado', 'descartada', 'de ninguna manera'],
     accept: ['vale', 'aceptable', 'tambien', 'bien', 'me vale', 'me valen', 'me va bien', 'me parece bien', 'me sirve'],
     acceptPrefix: ['de acuerdo con'],
     pref: ['prefiero', 'mejor', 'por favor', 'me quedo con', 'elijo', 'voto por', 'mi voto', 'claro', 'sin duda',

@@ -12,7 +12,7 @@ export const fr: Vocabulary = {
     none: ['aucun', 'aucune', 'aucun ne me va', 'aucune ne me va'],
     except: ['sauf', 'excepte', 'hormis', 'a part'],
     but: ['mais'],
-    neg: ['trop cher', 'trop chere', 'trop eleve', 'trop loin', 'trop tard', 'je ne peux pas', 'impossible', 'pas', 'non', 'contre', 'jamais', 'ne pas', 'surtout pas', 'pas de', 'exclu', 'impossible', 'hors de question',
+    neg: ['je ne peux pas', 'impossible', 'pas', 'non', 'contre', 'jamais', 'ne pas', 'surtout pas', 'pas de', 'exclu', 'impossible', 'hors de question',
       'ne me va pas', 'ne me convient pas'],
     accept: ['bien', 'ca va', 'me va', 'me vont', "d'accord", 'aussi', 'egalement', 'convient', 'me convient', 'acceptable',
       'ok aussi', 'ca me va', 'me conviennent'],

@@ -10,7 +10,7 @@ export const it: Vocabulary = {
     none: ['nessuno', 'nessuna'],
     except: ['tranne', 'eccetto', 'salvo', 'fuorche'],
     but: ['bensi', 'ma', 'pero'],
-    neg: ['troppo caro', 'troppo cara', 'troppo alto', 'troppo alta', 'troppo lontano', 'non posso', 'impossibile', 'non', 'mai', 'contro', 'inaccettabile', 'assolutamente no', 'escluso', 'esclusa', 'per niente'],
+    neg: ['non posso', 'impossibile', 'non', 'mai', 'contro', 'inaccettabile', 'assolutamente no', 'escluso', 'esclusa', 'per niente'],
     accept: ['va bene', 'anche', 'vanno bene', 'accettabile', 'mi sta bene', 'ok anche', 'mi va bene'],
     acceptPrefix: ["d'accordo con"],
     pref: ['preferisco', 'scelgo', 'voto per', 'il mio voto', 'per favore', 'certo', 'senza dubbio', 'preferenza',

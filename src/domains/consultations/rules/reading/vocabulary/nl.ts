@@ -10,7 +10,7 @@ export const nl: Vocabulary = {
     none: ['geen van allen', 'geen enkele', 'geen van beide'],
     except: ['zolang het niet', 'als het maar niet', 'behalve', 'op uitzondering van', 'uitgezonderd'],
     but: ['maar'],
-    neg: ['te veel', 'te duur', 'te hoog', 'te laat', 'kan niet', 'kan ik niet', 'onmogelijk', 'niet', 'geen', 'nee', 'nooit', 'tegen', 'liever niet', 'absoluut niet', 'onacceptabel', 'uitgesloten'],
+    neg: ['kan niet', 'kan ik niet', 'onmogelijk', 'niet', 'geen', 'nee', 'nooit', 'tegen', 'liever niet', 'absoluut niet', 'onacceptabel', 'uitgesloten'],
     accept: ['mag ook', 'kan ook wel', 'is ook goed', 'vind ik ook goed', 'prima', 'goed', 'ook goed', 'ook prima', 'oke', 'acceptabel', 'is goed', 'zijn goed', 'kan ook'],
     acceptPrefix: ['akkoord met', 'tevreden met'],
     pref: ['heeft mijn voorkeur', 'het beste', 'het best', 'is het beste', 'beste', 'voorkeur', 'mijn voorkeur', 'voorkeur voor', 'graag', 'liefst', 'het liefst', 'kies', 'ik kies', 'stem voor',

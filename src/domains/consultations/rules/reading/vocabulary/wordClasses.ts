@@ -6,6 +6,9 @@
 // "too expensive", "trop loin", "zu weit", "te duur": before a word of prose they qualify it, they accept nothing.
 export const INTENSIFIERS: ReadonlySet<string> = new Set(['too', 'also', 'trop', 'zu', 'demasiado', 'troppo', 'te', 'za']);
 
+// Amounts an intensifier qualifies ("10% is too much"): a remark, like "too expensive", not "also".
+export const AMOUNTS: ReadonlySet<string> = new Set(['much', 'many', 'little', 'few', 'veel', 'weinig', 'viel', 'wenig', 'molto', 'mucho', 'muito', 'beaucoup', 'duzo', 'mycket']);
+
 // "nor" in Dutch and German, a word that means "still" outside the pair.
 export const NOR_WORDS: ReadonlySet<string> = new Set(['noch']);
 

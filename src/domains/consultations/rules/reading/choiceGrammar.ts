@@ -776,7 +776,12 @@ export function readChoiceText(text: string, options: readonly (string | ChoiceO
     const anchor = findAnchor(s, false);
     if (anchor < 0) continue;
     if (isLetterish(s[anchor]!) && conceded(s, anchor)) continue;
-    if (isLetterish(s[anchor]!) && clauseHasProse(s, anchor)) {
+    // An option after prose, and after "so"/"because" another ("we have ten members in our branch, so C"):
+    // the first is named in passing.
+    const intro = s.findIndex((t, k) => k > anchor && t.role === 'intro');
+    const inPassing = intro > 0 && s.slice(leadStart(s, anchor), anchor).some((t) => t.role === 'prose')
+      && s.slice(intro + 1).some((t) => isLetterish(t) && t.letter !== s[anchor]!.letter);
+    if (isLetterish(s[anchor]!) && (clauseHasProse(s, anchor) || inPassing)) {
       if (fallback < 0) fallback = si;
     } else main = si;
   }

@@ -57,10 +57,38 @@ export function proxyDoubt(text: string): string | undefined {
   return proxy ? `it seems to give a vote for someone else ("${proxy}"); each member answers for themselves` : undefined;
 }
 
-/** "Not sure yet", "I'm torn between A and B": the member has not decided, whatever else the reply says. */
+// After a hesitation word, these keep it about the choice ("not sure yet", "twijfel tussen A en B").
+const UNDECIDED_FOLLOWERS: ReadonlySet<string> = new Set([
+  'yet', 'still', 'between', 'which', 'whether', 'what', 'nog', 'tussen', 'welke', 'noch', 'zwischen', 'welche', 'ob', 'encore',
+  'entre', 'lequel', 'laquelle', 'todavia', 'aun', 'cual', 'ainda', 'qual', 'ancora', 'tra', 'fra', 'quale', 'jeszcze', 'miedzy',
+  'ktora', 'ktory', 'fortfarande', 'mellan', 'vilken', 'vilket',
+]);
+
+/**
+ * "Not sure yet", "I'm torn between A and B", "ik twijfel": the member has not
+ * decided, whatever else the reply says. A hesitation about something else
+ * ("not sure the branches could cope") goes on with other words and is a comment.
+ */
 export function undecidedDoubt(text: string): string | undefined {
-  const phrase = findDoubtPhrase(text, 'undecided');
-  return phrase ? `it sounds undecided ("${phrase}"); reply again when you have decided` : undefined;
+  const folded = fold(text);
+  const words = [...folded.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)];
+  for (let i = 0; i < words.length; i++) {
+    let key = '';
+    let found: { phrase: string; next: number } | undefined;
+    for (let n = 0; n < LONGEST_PROPOSAL_PHRASE && i + n < words.length; n++) {
+      key = n === 0 ? words[i]![0] : `${key} ${words[i + n]![0]}`;
+      if (!DOUBT_PREFIXES.has(key)) break;
+      if (DOUBT_WORDS.get(key) === 'undecided') found = { phrase: key, next: i + n + 1 };
+    }
+    if (!found) continue;
+    const prev = words[found.next - 1]!;
+    const between = folded.slice(prev.index + prev[0].length, words[found.next]?.index ?? folded.length);
+    const follower = words[found.next]?.[0] ?? '';
+    if (/[^\s]/.test(between) || found.next >= words.length || UNDECIDED_FOLLOWERS.has(follower) || UNDECIDED_FOLLOWERS.has(prev[0])) {
+      return `it sounds undecided ("${found.phrase}"); reply again when you have decided`;
+    }
+  }
+  return undefined;
 }
 
 // Choice phrases that open with a condition word but state a stance ("if possible B", "as long as it is not C").

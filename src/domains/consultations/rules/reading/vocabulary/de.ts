@@ -17,7 +17,7 @@ export const de: Vocabulary = {
     accept: ['passt', 'akzeptabel', 'in ordnung', 'auch', 'geht', 'geht auch', 'auch gut', 'auch ok', 'recht', 'ist ok',
       'sind ok', 'waren ok', 'ware ok'],
     acceptPrefix: ['einverstanden mit', 'zufrieden mit', 'leben kann ich mit'],
-    pref: ['bevorzuge', 'lieber', 'am liebsten', 'wahle', 'ich wahle', 'bitte', 'stimme fur', 'ich stimme fur', 'fur',
+    pref: ['wenn ich wahlen muss', 'wenn ich wahlen musste', 'wenn ich mich entscheiden muss', 'wenn ich mich entscheiden musste', 'bevorzuge', 'lieber', 'am liebsten', 'wahle', 'ich wahle', 'bitte', 'stimme fur', 'ich stimme fur', 'fur',
       'ich bin fur', 'bin fur', 'klar', 'naturlich', 'eindeutig', 'favorit', 'mein favorit', 'erste wahl', 'praferenz',
       'meine praferenz', 'ware mir am liebsten', 'mir am liebsten', 'am besten', 'ware am besten', 'passt am besten', 'passt mir am besten', 'gefallt mir am besten', 'ist mir am liebsten'],
     conj: ['noch', 'und', 'oder', 'sowie'],

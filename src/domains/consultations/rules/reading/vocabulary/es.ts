@@ -14,7 +14,7 @@ export const es: Vocabulary = {
     neg: ['nada de', 'nada de nada', 'no puedo', 'imposible', 'no me va', 'no', 'nunca', 'jamas', 'en contra', 'no me gusta', 'imposible', 'descartado', 'descartada', 'de ninguna manera'],
     accept: ['vale', 'aceptable', 'tambien', 'bien', 'me vale', 'me valen', 'me va bien', 'me parece bien', 'me sirve'],
     acceptPrefix: ['de acuerdo con'],
-    pref: ['prefiero', 'mejor', 'por favor', 'me quedo con', 'elijo', 'voto por', 'mi voto', 'claro', 'sin duda',
+    pref: ['si tengo que elegir', 'si tuviera que elegir', 'si hay que elegir', 'prefiero', 'mejor', 'por favor', 'me quedo con', 'elijo', 'voto por', 'mi voto', 'claro', 'sin duda',
       'por supuesto', 'preferencia', 'mi preferencia', 'primera opcion'],
     conj: ['y', 'o', 'e', 'u'],
     rank: ['si no', 'y si no', 'o si no', 'sino', 'luego', 'despues', 'seguido de', 'antes que'],

@@ -17,7 +17,7 @@ export const fr: Vocabulary = {
     accept: ['bien', 'ca va', 'me va', 'me vont', "d'accord", 'aussi', 'egalement', 'convient', 'me convient', 'acceptable',
       'ok aussi', 'ca me va', 'me conviennent'],
     acceptPrefix: ['a la rigueur', 'au pire', 'eventuellement', 'si besoin', 'si necessaire', "d'accord avec", 'ok pour', 'ca me va pour'],
-    pref: ['prefere', 'je prefere', 'choix', 'mon choix', 'vote pour', 'je vote', 'je vote pour', "s'il vous plait", 'stp',
+    pref: ["s'il faut choisir", 'si je dois choisir', 'si je devais choisir', 'prefere', 'je prefere', 'choix', 'mon choix', 'vote pour', 'je vote', 'je vote pour', "s'il vous plait", 'stp',
       'svp', 'sans hesiter', 'sans hesitation', 'evidemment', 'bien sur', 'preference', 'ma preference', 'premier choix'],
     conj: ['et', 'ou', 'ou bien'],
     rank: ['sinon', 'a defaut', 'puis', 'ensuite', 'et puis', 'avant', 'plutot que', 'apres'],

@@ -13,7 +13,7 @@ export const it: Vocabulary = {
     neg: ['non posso', 'impossibile', 'non', 'mai', 'contro', 'inaccettabile', 'assolutamente no', 'escluso', 'esclusa', 'per niente'],
     accept: ['va bene', 'anche', 'vanno bene', 'accettabile', 'mi sta bene', 'ok anche', 'mi va bene'],
     acceptPrefix: ["d'accordo con"],
-    pref: ['preferisco', 'scelgo', 'voto per', 'il mio voto', 'per favore', 'certo', 'senza dubbio', 'preferenza',
+    pref: ['se devo scegliere', 'se dovessi scegliere', 'preferisco', 'scelgo', 'voto per', 'il mio voto', 'per favore', 'certo', 'senza dubbio', 'preferenza',
       'la mia preferenza'],
     conj: ['e', 'o', 'oppure', 'ed'],
     rank: ['altrimenti', 'in alternativa', 'poi', 'seguito da', 'prima di', 'dopo'],

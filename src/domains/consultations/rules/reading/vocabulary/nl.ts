@@ -13,7 +13,7 @@ export const nl: Vocabulary = {
     neg: ['kan niet', 'kan ik niet', 'onmogelijk', 'niet', 'geen', 'nee', 'nooit', 'tegen', 'liever niet', 'absoluut niet', 'onacceptabel', 'uitgesloten'],
     accept: ['mag ook', 'kan ook wel', 'is ook goed', 'vind ik ook goed', 'prima', 'goed', 'ook goed', 'ook prima', 'oke', 'acceptabel', 'is goed', 'zijn goed', 'kan ook'],
     acceptPrefix: ['akkoord met', 'tevreden met'],
-    pref: ['heeft mijn voorkeur', 'het beste', 'het best', 'is het beste', 'beste', 'voorkeur', 'mijn voorkeur', 'voorkeur voor', 'graag', 'liefst', 'het liefst', 'kies', 'ik kies', 'stem voor',
+    pref: ['als ik moet kiezen', 'als ik zou moeten kiezen', 'als ik mag kiezen', 'heeft mijn voorkeur', 'het beste', 'het best', 'is het beste', 'beste', 'voorkeur', 'mijn voorkeur', 'voorkeur voor', 'graag', 'liefst', 'het liefst', 'kies', 'ik kies', 'stem voor',
       'ik stem voor', 'natuurlijk', 'zeker', 'duidelijk'],
     conj: ['en', 'of'],
     rank: ['anders', 'of anders', 'dan', 'daarna', 'boven', 'voor', 'liever dan'],

@@ -14,7 +14,7 @@ export const pl: Vocabulary = {
     neg: ['nie moge', 'niemozliwe', 'nie', 'nigdy', 'przeciw', 'wykluczone', 'odpada'],
     accept: ['pasuje', 'pasuja', 'ok', 'tez', 'rowniez', 'moze byc', 'w porzadku', 'akceptuje'],
     acceptPrefix: [],
-    pref: ['glosuje na', 'glosuje', 'wybieram', 'wole', 'preferuje', 'prosze', 'oczywiscie', 'zdecydowanie'],
+    pref: ['jesli musze wybrac', 'jesli mam wybrac', 'glosuje na', 'glosuje', 'wybieram', 'wole', 'preferuje', 'prosze', 'oczywiscie', 'zdecydowanie'],
     conj: ['i', 'lub', 'albo', 'oraz'],
     rank: ['ewentualnie', 'w przeciwnym razie', 'potem', 'nastepnie', 'przed'],
     intro: ['bo', 'poniewaz', 'chociaz', 'jesli'],

@@ -14,7 +14,7 @@ export const pt: Vocabulary = {
     neg: ['nao posso', 'impossivel', 'nao', 'nunca', 'jamais', 'contra', 'de jeito nenhum', 'fora de questao', 'descartado'],
     accept: ['serve', 'servem', 'tambem', 'bem', 'aceitavel', 'pode ser', 'ok tambem', 'me serve'],
     acceptPrefix: ['de acordo com'],
-    pref: ['prefiro', 'claro', 'com certeza', 'escolho', 'voto em', 'voto na', 'voto no', 'meu voto', 'por favor',
+    pref: ['se tiver que escolher', 'se eu tiver que escolher', 'se tivesse que escolher', 'prefiro', 'claro', 'com certeza', 'escolho', 'voto em', 'voto na', 'voto no', 'meu voto', 'por favor',
       'preferencia', 'minha preferencia', 'sem duvida'],
     conj: ['e', 'ou'],
     rank: ['senao', 'se nao', 'ou entao', 'depois', 'em seguida', 'antes de'],

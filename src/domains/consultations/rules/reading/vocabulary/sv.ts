@@ -14,7 +14,7 @@ export const sv: Vocabulary = {
     neg: ['kan inte', 'omojligt', 'inte', 'nej', 'aldrig', 'emot', 'absolut inte', 'helst inte', 'uteslutet'],
     accept: ['gar ocksa bra', 'gar ocksa', 'funkar ocksa', 'ocksa bra', 'gar bra', 'funkar', 'fungerar', 'okej', 'ok', 'ocksa', 'duger', 'bra'],
     acceptPrefix: ['nojd med'],
-    pref: ['passar bast', 'bast', 'funkar bast', 'foredrar', 'jag foredrar', 'helst', 'rostar pa', 'jag rostar pa', 'valjer', 'tack', 'sjalvklart', 'sakert'],
+    pref: ['om jag maste valja', 'om jag far valja', 'passar bast', 'bast', 'funkar bast', 'foredrar', 'jag foredrar', 'helst', 'rostar pa', 'jag rostar pa', 'valjer', 'tack', 'sjalvklart', 'sakert'],
     conj: ['och', 'eller'],
     rank: ['annars', 'sedan', 'darefter', 'fore'],
     intro: ['eftersom', 'for att', 'fast', 'om'],

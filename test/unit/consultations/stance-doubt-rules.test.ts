@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { readChoiceStance, readProposalStance, type ChoiceStance, type ProposalStanceValue } from '../../../src/domains/consultations/rules/stance.ts';
+
+/**
+ * The general rules the third blind round asked for: options told apart only
+ * by a percentage, hesitation and opening conditions as doubt, an option named
+ * in passing, "too much" as a remark, phrases that run on past a comma.
+ */
+const DUES = [
+  { letter: 'A', text: 'Raise dues by 5%' },
+  { letter: 'B', text: 'Raise dues by 10%' },
+  { letter: 'C', text: 'Keep dues as they are' },
+  { letter: 'D', text: 'Let each branch decide' },
+];
+const VENUE = [
+  { letter: 'A', text: 'Hold it in Lisbon' },
+  { letter: 'B', text: 'Online only' },
+  { letter: 'C', text: 'Hybrid, Berlin with a video link' },
+];
+const U: ChoiceStance = { unreadable: true };
+
+const choiceCases: Array<[string, typeof DUES, ChoiceStance]> = [
+  // a percentage only one option has names it; one both have, or a bare number, does not
+  ['The 5% one.', DUES, { first: 'A' }],
+  ['10 per cent please', DUES, { first: 'B' }],
+  ['10% > 5% > keep', DUES, { first: 'B', ranking: ['B', 'A', 'C'] }],
+  ['Either 5 or 10 percent.', DUES, { first: null, accept: ['A', 'B'] }],
+  ['Raise dues by 5%', DUES, { first: 'A' }],
+  ['15%', DUES, U],
+  ['Raise by 10.', DUES, U],
+  // hesitation about the choice is doubt; about something else it is a comment
+  ['Probably 10%, but I am not sure yet.', DUES, U],
+  ['Torn between A and B.', VENUE, U],
+  ['Ik twijfel tussen A en B.', VENUE, U],
+  ['Je ne sais pas, peut-être B.', VENUE, U],
+  ["C. I'm not sure the branches could handle D.", DUES, { first: 'C' }],
+  // an answer under an opening condition depends on what the counter cannot know
+  ['If the office rent goes up, 10%; otherwise keep them as they are.', DUES, U],
+  ['Se il treno costa troppo, B.', VENUE, U],
+  ['If I have to choose, B.', VENUE, { first: 'B' }],
+  ['Als ik moet kiezen, C.', VENUE, { first: 'C' }],
+  ['If possible, C.', VENUE, { first: 'C' }],
+  // a disclaimer's condition is no condition on the answer
+  ['C\n\nIf you have received this e-mail in error, please notify the sender and delete it.', VENUE, { first: 'C' }],
+  // an option named in prose, then "so" another: never the first (the member is asked again)
+  ['We have 10 members in our branch, so C.', DUES, U],
+  ['I was in Lisbon last year, so B.', VENUE, U],
+  // "too much" qualifies, it does not accept as "too" (also) would
+  ['I could live with a raise of 5%, but 10% is too much.', DUES, { first: null, accept: ['A'] }],
+  // Dutch "of" is "or"
+  ['Lisbon of online, maakt me niet uit.', VENUE, { first: null, accept: ['A', 'B'] }],
+  ['A. Nee wacht, toch B.', VENUE, { first: 'B' }],
+  ['Blau, bitte.', [{ letter: 'A', text: 'The blue logo' }, { letter: 'B', text: 'The green logo' }], { first: 'A' }],
+];
+
+const proposalCases: Array<[string, ProposalStanceValue]> = [
+  ['Not against it, but not for it either.', 'abstain'],
+  ['Not for it, but not against it either.', 'abstain'],
+  ['Not against it, but we should talk about the timing.', 'agree'],
+  ['If the numbers add up, I agree.', 'object'],
+  ['Se togliete la voce per il nuovo sito, approvo.', 'object'],
+  ['I agree. If there are questions, call me.', 'agree'],
+  ["Si, d'accord.", 'agree'],
+  ['Va bene per me.', 'agree'],
+  ['Non mi oppongo.', 'agree'],
+  ['Agree, not sure it will work though.', 'agree'],
+  ['Probably agree, not sure yet.', 'unreadable'],
+];
+
+describe('choice rules from the third blind round', () => {
+  it.each(choiceCases)('%j', (text, options, stance) => {
+    expect(readChoiceStance(text, options).stance).toEqual(stance);
+  });
+});
+
+describe('proposal rules from the third blind round', () => {
+  it.each(proposalCases)('%j', (text, stance) => {
+    expect(readProposalStance(text).stance).toBe(stance);
+  });
+});

@@ -17,6 +17,11 @@ const VENUE = [
   { letter: 'B', text: 'Online only' },
   { letter: 'C', text: 'Hybrid, Berlin with a video link' },
 ];
+const PORTO = [
+  { letter: 'A', text: 'No Porto, em março' },
+  { letter: 'B', text: 'Em Coimbra, em maio' },
+  { letter: 'C', text: 'Online, por videochamada' },
+];
 const U: ChoiceStance = { unreadable: true };
 
 const choiceCases: Array<[string, typeof DUES, ChoiceStance]> = [
@@ -50,6 +55,11 @@ const choiceCases: Array<[string, typeof DUES, ChoiceStance]> = [
   // Dutch "of" is "or"
   ['Lisbon of online, maakt me niet uit.', VENUE, { first: null, accept: ['A', 'B'] }],
   ['A. Nee wacht, toch B.', VENUE, { first: 'B' }],
+  // a stance word the option's own text puts before its name is part of the name ("No Porto": in Porto)
+  ['No Porto, claro.', PORTO, { first: 'A' }],
+  ['Em março no Porto.', PORTO, { first: 'A' }],
+  ['Não no Porto.', PORTO, { first: null, reject: ['A'] }],
+  ['Porto não.', PORTO, { first: null, reject: ['A'] }],
   ['Blau, bitte.', [{ letter: 'A', text: 'The blue logo' }, { letter: 'B', text: 'The green logo' }], { first: 'A' }],
 ];
 

@@ -85,6 +85,16 @@ function optionMatchers(options: ChoiceOption[]): OptionMatcher[] {
       if (!clash) out.push({ letter: t.letter, re: phraseRe(t.words) });
     }
   }
+  // "No Porto" (Portuguese "in Porto"), "Sin cambios": a stance word the option's own text puts before
+  // one of its own words is part of its name there, not a refusal.
+  const distinct = distinctiveWords(options).filter((d) => !d.strict);
+  for (const o of withText) {
+    for (let k = 1; k < o.words.length; k++) {
+      const [before, word] = [o.words[k - 1]!, o.words[k]!];
+      if (!VOCABULARY.has(before) || !distinct.some((d) => d.letter === o.letter && d.word === word)) continue;
+      out.push({ letter: o.letter, re: phraseRe([before, word]) });
+    }
+  }
   // Longest first, so a full name wins over a shorter name inside it; a percentage alone comes last.
   return [...out.sort((a, b) => b.re.source.length - a.re.source.length), ...percentMatchers(options)];
 }

@@ -60,6 +60,10 @@ const choiceCases: Array<[string, typeof DUES, ChoiceStance]> = [
   ['Em março no Porto.', PORTO, { first: 'A' }],
   ['Não no Porto.', PORTO, { first: null, reject: ['A'] }],
   ['Porto não.', PORTO, { first: null, reject: ['A'] }],
+  // "as long as it is not" in more languages
+  ['Qualquer uma, desde que não seja online.', PORTO, { first: null, reject: ['C'] }],
+  ['Porto ou Coimbra, só não online.', PORTO, { first: null, accept: ['A', 'B'], reject: ['C'] }],
+  ['W Krakowie, byle nie online.', [{ letter: 'A', text: 'Spotkanie w Krakowie' }, { letter: 'B', text: 'Spotkanie online' }], { first: 'A', reject: ['B'] }],
   ['Blau, bitte.', [{ letter: 'A', text: 'The blue logo' }, { letter: 'B', text: 'The green logo' }], { first: 'A' }],
 ];
 

@@ -9,7 +9,7 @@ export const de: Vocabulary = {
       'alles ist mir recht', 'alle sind ok', 'alle sind mir recht', 'ganz egal', 'beliebig'],
     anyWeak: ['alles', 'alle', 'beide'],
     none: ['keine davon', 'keins', 'keiner', 'keines'],
-    except: ['außer', 'ausser', 'bis auf', 'abgesehen von'],
+    except: ['hauptsache nicht', 'solange es nicht', 'außer', 'ausser', 'bis auf', 'abgesehen von'],
     but: ['sondern', 'aber', 'jedoch'],
     neg: ['kann nicht', 'kann ich nicht', 'unmoglich', 'geht bei mir nicht', 'nicht', 'kein', 'keine', 'keinesfalls', 'nein', 'gegen', 'auf keinen fall', 'geht nicht', 'geht gar nicht',
       'gar nicht', 'kommt nicht in frage', 'kommt fur mich nicht in frage', 'nicht in frage', 'bloss nicht', 'bitte nicht',

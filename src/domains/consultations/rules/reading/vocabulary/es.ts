@@ -9,7 +9,7 @@ export const es: Vocabulary = {
       'cualquiera me va bien', 'todas me valen', 'todas me parecen bien', 'me da lo mismo', 'lo que sea', 'todas bien'],
     anyWeak: ['todo', 'todos', 'todas'],
     none: ['ninguno', 'ninguna', 'ninguna de ellas'],
-    except: ['excepto', 'salvo', 'menos'],
+    except: ['mientras no sea', 'siempre que no sea', 'excepto', 'salvo', 'menos'],
     but: ['sino', 'pero'],
     neg: ['nada de', 'nada de nada', 'no puedo', 'imposible', 'no me va', 'no', 'nunca', 'jamas', 'en contra', 'no me gusta', 'imposible', 'descartado', 'descartada', 'de ninguna manera'],
     accept: ['vale', 'aceptable', 'tambien', 'bien', 'me vale', 'me valen', 'me va bien', 'me parece bien', 'me sirve'],

@@ -10,7 +10,7 @@ export const fr: Vocabulary = {
       'toutes me vont', 'les deux me vont'],
     anyWeak: ['tout', 'tous', 'toutes'],
     none: ['aucun', 'aucune', 'aucun ne me va', 'aucune ne me va'],
-    except: ['sauf', 'excepte', 'hormis', 'a part'],
+    except: ["tant que ce n'est pas", "du moment que ce n'est pas", 'sauf', 'excepte', 'hormis', 'a part'],
     but: ['mais'],
     neg: ['je ne peux pas', 'impossible', 'pas', 'non', 'contre', 'jamais', 'ne pas', 'surtout pas', 'pas de', 'exclu', 'impossible', 'hors de question',
       'ne me va pas', 'ne me convient pas'],

@@ -8,7 +8,7 @@ export const it: Vocabulary = {
       'qualsiasi opzione', 'vanno tutte bene', 'tutte vanno bene', 'mi va bene tutto'],
     anyWeak: ['tutto', 'tutti', 'tutte'],
     none: ['nessuno', 'nessuna'],
-    except: ['tranne', 'eccetto', 'salvo', 'fuorche'],
+    except: ['purche non sia', 'basta che non sia', 'tranne', 'eccetto', 'salvo', 'fuorche'],
     but: ['bensi', 'ma', 'pero'],
     neg: ['non posso', 'impossibile', 'non', 'mai', 'contro', 'inaccettabile', 'assolutamente no', 'escluso', 'esclusa', 'per niente'],
     accept: ['va bene', 'anche', 'vanno bene', 'accettabile', 'mi sta bene', 'ok anche', 'mi va bene'],

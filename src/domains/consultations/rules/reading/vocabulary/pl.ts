@@ -9,7 +9,7 @@ export const pl: Vocabulary = {
       'kazda opcja', 'wszystkie mi pasuja', 'nie mam preferencji', 'dowolna'],
     anyWeak: ['wszystkie', 'kazda', 'wszystko'],
     none: ['zadna', 'zaden', 'zadne'],
-    except: ['oprocz', 'poza', 'z wyjatkiem'],
+    except: ['byle nie', 'byle tylko nie', 'tylko nie', 'oprocz', 'poza', 'z wyjatkiem'],
     but: ['tylko', 'lecz', 'ale'],
     neg: ['nie moge', 'niemozliwe', 'nie', 'nigdy', 'przeciw', 'wykluczone', 'odpada'],
     accept: ['pasuje', 'pasuja', 'ok', 'tez', 'rowniez', 'moze byc', 'w porzadku', 'akceptuje'],
@@ -18,7 +18,7 @@ export const pl: Vocabulary = {
     conj: ['i', 'lub', 'albo', 'oraz'],
     rank: ['ewentualnie', 'w przeciwnym razie', 'potem', 'nastepnie', 'przed'],
     intro: ['bo', 'poniewaz', 'chociaz', 'jesli'],
-    filler: ['ja', 'mi', 'mnie', 'na', 'opcja', 'opcje', 'moj', 'moja', 'dla mnie', 'dziekuje', 'pozdrawiam'],
+    filler: ['w', 'we', 'do', 'po', 'ja', 'mi', 'mnie', 'na', 'opcja', 'opcje', 'moj', 'moja', 'dla mnie', 'dziekuje', 'pozdrawiam'],
   },
   proposal: {
     agree: ['zgadzam sie', 'zgoda', 'popieram', 'jestem za', 'za', 'brak sprzeciwu'],

@@ -9,7 +9,7 @@ export const pt: Vocabulary = {
       'todas me servem', 'qualquer opcao'],
     anyWeak: ['todas', 'todos', 'tudo'],
     none: ['nenhuma', 'nenhum'],
-    except: ['exceto', 'menos', 'salvo'],
+    except: ['desde que nao seja', 'contanto que nao seja', 'so nao', 'exceto', 'menos', 'salvo'],
     but: ['mas sim', 'mas', 'porem'],
     neg: ['nao posso', 'impossivel', 'nao', 'nunca', 'jamais', 'contra', 'de jeito nenhum', 'fora de questao', 'descartado'],
     accept: ['serve', 'servem', 'tambem', 'bem', 'aceitavel', 'pode ser', 'ok tambem', 'me serve'],

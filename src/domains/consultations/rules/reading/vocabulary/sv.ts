@@ -9,7 +9,7 @@ export const sv: Vocabulary = {
       'kvittar', 'det kvittar', 'egal'],
     anyWeak: ['alla', 'allt'],
     none: ['ingen', 'inget', 'ingen av dem'],
-    except: ['utom', 'forutom'],
+    except: ['bara inte', 'utom', 'forutom'],
     but: ['utan', 'men'],
     neg: ['kan inte', 'omojligt', 'inte', 'nej', 'aldrig', 'emot', 'absolut inte', 'helst inte', 'uteslutet'],
     accept: ['gar ocksa bra', 'gar ocksa', 'funkar ocksa', 'ocksa bra', 'gar bra', 'funkar', 'fungerar', 'okej', 'ok', 'ocksa', 'duger', 'bra'],

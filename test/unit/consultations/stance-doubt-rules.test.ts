@@ -78,6 +78,12 @@ const proposalCases: Array<[string, ProposalStanceValue]> = [
   ['Va bene per me.', 'agree'],
   ['Non mi oppongo.', 'agree'],
   ['Agree, not sure it will work though.', 'agree'],
+  ['Nicht dagegen, aber auch nicht dafür.', 'abstain'],
+  ['Pas contre, mais pas pour non plus.', 'abstain'],
+  ['Niet tegen, maar ook niet voor.', 'abstain'],
+  ['Tudo bem por mim.', 'agree'],
+  ['Ik ben ertegen.', 'object'],
+  ["I don't have a problem with it.", 'agree'],
   ['Probably agree, not sure yet.', 'unreadable'],
 ];
 

@@ -34,7 +34,7 @@ export const de: Vocabulary = {
     object: ['dagegen', 'bin dagegen', 'einspruch', 'widerspreche', 'ich widerspreche', 'widerspruch',
       'nicht einverstanden', 'lehne ab', 'ablehnung'],
     objectShort: ['nein'],
-    abstain: ['mich enthalten', 'mochte mich enthalten', 'ich mochte mich enthalten', 'enthalte mich der stimme', 'ich enthalte mich der stimme', 'enthaltung', 'enthalte mich', 'ich enthalte mich', 'keine meinung', 'weder dafur noch dagegen'],
+    abstain: ['nicht dagegen aber auch nicht dafur', 'nicht dafur aber auch nicht dagegen', 'mich enthalten', 'mochte mich enthalten', 'ich mochte mich enthalten', 'enthalte mich der stimme', 'ich enthalte mich der stimme', 'enthaltung', 'enthalte mich', 'ich enthalte mich', 'keine meinung', 'weder dafur noch dagegen'],
     lead: ['stimme', 'ich stimme', 'ich', 'meine stimme', 'voll', 'ganz'],
   },
   doubt: {

@@ -87,7 +87,7 @@ export const en: Vocabulary = {
     ],
   },
   proposal: {
-    agree: ['not against it', 'not against this', 'sounds reasonable', 'seems reasonable', 'looks reasonable', "can live with it", "can live with this", "could live with it", "not going to block", "don't have any objections", "do not have any objections", "dont have any objections", "no objections from me", 
+    agree: ['thumbs up', "don't have a problem with it", 'do not have a problem with it', 'have no problem with it', 'no problem with it', 'happy for it to go ahead', 'happy for this to go ahead', "let's do it", 'lets do it', 'not against it', 'not against this', 'sounds reasonable', 'seems reasonable', 'looks reasonable', "can live with it", "can live with this", "could live with it", "not going to block", "don't have any objections", "do not have any objections", "dont have any objections", "no objections from me", 
       '+1', '👍', '✅', '✔️', '✔', '☑️', 'agree', 'agreed', 'approve', 'approved', 'support', 'supported',
       'in favour', 'in favor', 'consent', 'sounds good', 'looks good', 'lgtm', 'go ahead', 'happy with it',
       'happy with this', 'happy with that', 'fine with it', 'fine with this', 'fine by me', 'ok with it', 'ok with this',
@@ -99,7 +99,7 @@ export const en: Vocabulary = {
     ],
     agreeShort: ['yes', 'yep', 'yeah', 'yup', 'aye', 'for', 'ok', 'okay', 'fine', 'sure', 'accept', 'accepted', 'good'],
     object: ["don't think we should", 'do not think we should', 'dont think we should', 'a clear no', 'a firm no', 'no from me', "can't live with it", "cannot live with it", "can't live with this", "cannot live with this", 
-      '-1', '👎', '❌', 'object', 'objection', 'objections', 'block', 'blocking', 'oppose', 'opposed', 'disagree',
+      'thumbs down', '-1', '👎', '❌', 'object', 'objection', 'objections', 'block', 'blocking', 'oppose', 'opposed', 'disagree',
       "don't agree", 'do not agree', 'dont agree', 'not agree', 'cannot agree', "can't agree", "can't support",
       'cannot support', 'do not support', "don't support", 'not in favour', 'not in favor', 'reject', 'veto',
       'agree with the objection', 'agree with the objections', 'agree with this objection', 'support the objection',
@@ -111,7 +111,7 @@ export const en: Vocabulary = {
       'abstain', 'abstaining', 'abstention', 'no opinion', 'neutral', "rather not say", "i'd rather not say",
       'prefer not to say', "don't care", 'dont care', 'do not care', "don't mind either way", 'no strong feelings',
       "don't care either way", 'no view', 'not voting', 'sit this one out', 'pass on this',
-      'neither for nor against', 'neither in favour nor against', 'neither in favor nor against', 'not for or against', 'neither for or against', 'on the fence', 'not against it but not for it either', 'not against it but not for it', 'not for it but not against it either', 'not for it but not against it',
+      'neither for nor against', 'neither in favour nor against', 'neither in favor nor against', 'not for or against', 'neither for or against', 'on the fence', 'not against it but not for it either', 'not against it but not in favour either', 'not against it but not in favor either', 'not against it but not for it', 'not for it but not against it either', 'not for it but not against it',
     ],
     abstainShort: ['0', '+0', '-0', '±0', 'pass'],
     lead: [

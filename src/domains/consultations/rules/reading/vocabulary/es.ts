@@ -29,7 +29,7 @@ export const es: Vocabulary = {
       'no de acuerdo'],
     objectShort: ['no'],
     abstainShort: ['paso'],
-    abstain: ['prefiero no opinar', 'prefiero no votar', 'prefiero abstenerme', 'abstenerme', 'no opino', 'me abstengo', 'abstencion', 'sin opinion', 'me da igual', 'ni a favor ni en contra'],
+    abstain: ['no estoy en contra pero tampoco a favor', 'no en contra pero tampoco a favor', 'prefiero no opinar', 'prefiero no votar', 'prefiero abstenerme', 'abstenerme', 'no opino', 'me abstengo', 'abstencion', 'sin opinion', 'me da igual', 'ni a favor ni en contra'],
     lead: ['voto', 'yo voto', 'estoy', 'yo', 'mi voto', 'totalmente', 'completamente'],
   },
   doubt: {

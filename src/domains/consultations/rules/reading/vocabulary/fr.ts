@@ -33,7 +33,7 @@ export const fr: Vocabulary = {
     object: ["m'oppose", "je m'oppose", 'opposition', "ne suis pas d'accord", "pas d'accord", 'suis contre',
       'je suis contre', 'objection', 'defavorable'],
     objectShort: ['contre', 'non'],
-    abstain: ['je prefere ne pas me prononcer', 'ne pas me prononcer', 'je ne me prononce pas', "je prefere m'abstenir", "m'abstenir", 'je prefere ne pas voter', "m'abstiens", "je m'abstiens", 'abstention', 'sans avis', 'pas d\'avis', 'ni pour ni contre'],
+    abstain: ['pas contre mais pas pour non plus', 'pas pour mais pas contre non plus', 'je prefere ne pas me prononcer', 'ne pas me prononcer', 'je ne me prononce pas', "je prefere m'abstenir", "m'abstenir", 'je prefere ne pas voter', "m'abstiens", "je m'abstiens", 'abstention', 'sans avis', 'pas d\'avis', 'ni pour ni contre'],
     lead: ['vote', 'je vote', 'suis', 'je suis', 'je', 'moi', 'mon vote', 'ma reponse', 'totalement', 'entierement'],
   },
   doubt: {

@@ -21,13 +21,13 @@ export const nl: Vocabulary = {
     filler: ['toch', 'wordt', 'worden', 'bij mij', 'ik', 'mij', 'me', 'mijn', 'het', 'de', 'een', 'is', 'optie', 'voor mij', 'wat mij betreft', 'bedankt', 'groet'],
   },
   proposal: {
-    agree: ['ga akkoord', 'ik ga akkoord', 'ik ga ermee akkoord', 'ga ermee akkoord', 'mee eens', 'eens', 'akkoord', 'ik ben akkoord', 'ik stem in', 'ben het eens', 'ben het ermee eens',
+    agree: ['ervoor', 'ik ben ervoor', 'ga akkoord', 'ik ga akkoord', 'ik ga ermee akkoord', 'ga ermee akkoord', 'mee eens', 'eens', 'akkoord', 'ik ben akkoord', 'ik stem in', 'ben het eens', 'ben het ermee eens',
       'voor', 'geen bezwaar', 'steun', 'ik steun'],
     agreeShort: ['ja', 'prima'],
-    object: ['ben het er niet mee eens', 'het er niet mee eens', 'ik ben het er niet mee eens', 'ga niet akkoord', 'ik ga niet akkoord', 'niet mee eens', 'oneens', 'bezwaar', 'ik maak bezwaar', 'ben het niet eens', 'niet akkoord', 'tegen',
+    object: ['ertegen', 'ik ben ertegen', 'ben het er niet mee eens', 'het er niet mee eens', 'ik ben het er niet mee eens', 'ga niet akkoord', 'ik ga niet akkoord', 'niet mee eens', 'oneens', 'bezwaar', 'ik maak bezwaar', 'ben het niet eens', 'niet akkoord', 'tegen',
       'ik ben tegen', 'ik stem tegen'],
     objectShort: ['nee'],
-    abstain: ['onthouding', 'ik onthoud me', 'onthoud me', 'ik onthoud mij', 'blanco', 'geen mening', 'niet voor en niet tegen', 'noch voor noch tegen'],
+    abstain: ['niet tegen maar ook niet voor', 'niet voor maar ook niet tegen', 'onthouding', 'ik onthoud me', 'onthoud me', 'ik onthoud mij', 'blanco', 'geen mening', 'niet voor en niet tegen', 'noch voor noch tegen'],
     lead: ['stem', 'ik stem', 'ben', 'ik ben', 'ik', 'helemaal', 'volledig'],
   },
   doubt: {

@@ -26,7 +26,7 @@ export const pl: Vocabulary = {
     object: ['nie zgadzam sie', 'sprzeciw', 'sprzeciwiam sie', 'jestem przeciw', 'przeciw', 'jestem przeciwny',
       'jestem przeciwna'],
     objectShort: ['nie'],
-    abstain: ['wstrzymuje sie', 'wstrzymuje sie od glosu', 'nie mam zdania', 'ani za ani przeciw'],
+    abstain: ['nie jestem przeciw ale tez nie jestem za', 'nie przeciw ale tez nie za', 'wstrzymuje sie', 'wstrzymuje sie od glosu', 'nie mam zdania', 'ani za ani przeciw'],
     lead: ['glosuje', 'jestem', 'ja', 'w pelni', 'calkowicie'],
   },
   doubt: {

@@ -22,11 +22,11 @@ export const pt: Vocabulary = {
     filler: ["por agora", "por enquanto", 'eu', 'as', 'os', 'opcao', 'meu', 'minha', 'para', 'mim', 'obrigado', 'obrigada', 'na', 'no', 'em'],
   },
   proposal: {
-    agree: ['concordo', 'de acordo', 'estou de acordo', 'a favor', 'apoio', 'sem objecoes'],
+    agree: ['tudo bem', 'tudo bem por mim', 'por mim tudo bem', 'por mim esta bem', 'esta bem para mim', 'sem problema', 'concordo', 'de acordo', 'estou de acordo', 'a favor', 'apoio', 'sem objecoes'],
     agreeShort: ['sim'],
     object: ['discordo', 'nao concordo', 'contra', 'sou contra', 'me oponho', 'objecao', 'em desacordo'],
     objectShort: ['nao'],
-    abstain: ['prefiro abster-me', 'prefiro me abster', 'abster-me', 'prefiro nao opinar', 'prefiro nao votar', 'nao opino', 'abstencao', 'me abstenho', 'abstenho-me', 'sem opiniao', 'nem a favor nem contra'],
+    abstain: ['nao sou contra mas tambem nao sou a favor', 'nao sou contra mas tambem nao a favor', 'prefiro abster-me', 'prefiro me abster', 'abster-me', 'prefiro nao opinar', 'prefiro nao votar', 'nao opino', 'abstencao', 'me abstenho', 'abstenho-me', 'sem opiniao', 'nem a favor nem contra'],
     lead: ['voto', 'sou', 'eu sou', 'estou', 'eu voto', 'eu'],
   },
   doubt: {

@@ -22,6 +22,11 @@ const PORTO = [
   { letter: 'B', text: 'Em Coimbra, em maio' },
   { letter: 'C', text: 'Online, por videochamada' },
 ];
+const MEET = [
+  { letter: 'A', text: 'Meet monthly online' },
+  { letter: 'B', text: 'Meet monthly in person' },
+  { letter: 'C', text: 'Meet quarterly in person' },
+];
 const U: ChoiceStance = { unreadable: true };
 
 const choiceCases: Array<[string, typeof DUES, ChoiceStance]> = [
@@ -64,6 +69,10 @@ const choiceCases: Array<[string, typeof DUES, ChoiceStance]> = [
   ['Qualquer uma, desde que não seja online.', PORTO, { first: null, reject: ['C'] }],
   ['Porto ou Coimbra, só não online.', PORTO, { first: null, accept: ['A', 'B'], reject: ['C'] }],
   ['W Krakowie, byle nie online.', [{ letter: 'A', text: 'Spotkanie w Krakowie' }, { letter: 'B', text: 'Spotkanie online' }], { first: 'A', reject: ['B'] }],
+  // a word several options share, standing apart from a named option, names more than one
+  ['Monthly, online or in person, I don\'t mind.', MEET, U],
+  ['Monthly in person.', MEET, { first: 'B' }],
+  ['Monthly online > monthly in person > quarterly', MEET, { first: 'A', ranking: ['A', 'B', 'C'] }],
   ['Blau, bitte.', [{ letter: 'A', text: 'The blue logo' }, { letter: 'B', text: 'The green logo' }], { first: 'A' }],
 ];
 

@@ -30,6 +30,25 @@ interface Tok {
   strong?: boolean;// named by the option's own words
   upper?: boolean; // typed as a capital (a Greek/Cyrillic lookalike counts)
   contrast?: boolean; // a "but" used as a clause break
+  shared?: boolean;   // a word several options have ("monthly" in "Meet monthly online" and "Meet monthly in person")
+}
+
+/**
+ * A word several options share standing apart from any option named
+ * ("Monthly, online or in person"): it names more than one option, so the
+ * reading is unsure. Next to a named option it only repeats part of its name.
+ */
+function strayShared(toks: Tok[]): boolean {
+  const touchesLetter = (i: number, step: number) => {
+    for (let j = i + step; j >= 0 && j < toks.length; j += step) {
+      const t = toks[j]!;
+      if (isLetterish(t)) return true;
+      // English "of" ("a raise of 5%") reads as Dutch "or"; next to a shared word it is the English one.
+      if (!(t.shared || (t.kind === 'word' && (t.role === 'filler' || t.text === 'of')))) return false;
+    }
+    return false;
+  };
+  return toks.some((t, i) => t.shared === true && !touchesLetter(i, -1) && !touchesLetter(i, 1));
 }
 
 const SCAN: Array<[RegExp, Kind | null]> = [
@@ -343,7 +362,8 @@ function resolveRoles(sentence: Tok[], original: string, letters: Set<string>, s
       i += found.n - 1;
       done = true;
     }
-    if (!done) merged.push({ ...t, role: looksLikeOption(t.text) || shared.has(t.text) ? 'filler' : 'prose' });
+    if (!done && shared.has(t.text)) merged.push({ ...t, role: 'filler', shared: true });
+    else if (!done) merged.push({ ...t, role: looksLikeOption(t.text) ? 'filler' : 'prose' });
   }
 
   // 2. punctuation roles
@@ -836,7 +856,7 @@ export function readChoiceText(text: string, options: readonly (string | ChoiceO
     }
   }
   const stance = stanceFromMeaning(interpret(spanToks), allLetters);
-  if (!stance) return unreadableChoice(source);
+  if (!stance || strayShared(spanToks)) return unreadableChoice(source);
   // "Either weekend day is fine, not C": an "any" whose own sentence goes on
   // to name an option is not consent to every option.
   // "Any except postponing": an exception the reader could not match to an option.

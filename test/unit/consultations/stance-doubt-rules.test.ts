@@ -73,6 +73,9 @@ const choiceCases: Array<[string, typeof DUES, ChoiceStance]> = [
   ['Monthly, online or in person, I don\'t mind.', MEET, U],
   ['Monthly in person.', MEET, { first: 'B' }],
   ['Monthly online > monthly in person > quarterly', MEET, { first: 'A', ranking: ['A', 'B', 'C'] }],
+  ['Anything except raising by 10%.', DUES, { first: null, reject: ['B'] }],
+  ["I don't mind as long as it isn't 10%.", DUES, { first: null, reject: ['B'] }],
+  ['C, if not A.', DUES, { first: 'C', ranking: ['C', 'A'] }],
   ['Blau, bitte.', [{ letter: 'A', text: 'The blue logo' }, { letter: 'B', text: 'The green logo' }], { first: 'A' }],
 ];
 

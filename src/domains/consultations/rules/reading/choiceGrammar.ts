@@ -362,7 +362,8 @@ function resolveRoles(sentence: Tok[], original: string, letters: Set<string>, s
       i += found.n - 1;
       done = true;
     }
-    if (!done && shared.has(t.text)) merged.push({ ...t, role: 'filler', shared: true });
+    // "raising" is the "raise" of "Raise dues by 5%" and "Raise dues by 10%".
+    if (!done && (shared.has(t.text) || [...shared].some((w) => sameWord(t.text, w, false)))) merged.push({ ...t, role: 'filler', shared: true });
     else if (!done) merged.push({ ...t, role: looksLikeOption(t.text) ? 'filler' : 'prose' });
   }
 

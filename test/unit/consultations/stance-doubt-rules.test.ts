@@ -96,6 +96,11 @@ const proposalCases: Array<[string, ProposalStanceValue]> = [
   ['Tudo bem por mim.', 'agree'],
   ['Ik ben ertegen.', 'object'],
   ["I don't have a problem with it.", 'agree'],
+  // an answer naming an option belongs to a choice, not to this proposal; an initial signing the mail is no option
+  ['Yes to A.', 'unreadable'],
+  ['I agree with option 2.', 'unreadable'],
+  ['Agree.\n\nD.', 'agree'],
+  ['Agreed, plan B is fine.', 'agree'],
   ['Probably agree, not sure yet.', 'unreadable'],
 ];
 

@@ -27,6 +27,11 @@ const MEET = [
   { letter: 'B', text: 'Meet monthly in person' },
   { letter: 'C', text: 'Meet quarterly in person' },
 ];
+const DAYS = [
+  { letter: 'A', text: 'Monday evening' },
+  { letter: 'B', text: 'Saturday morning' },
+  { letter: 'C', text: 'Online in December' },
+];
 const U: ChoiceStance = { unreadable: true };
 
 const choiceCases: Array<[string, typeof DUES, ChoiceStance]> = [
@@ -76,6 +81,15 @@ const choiceCases: Array<[string, typeof DUES, ChoiceStance]> = [
   ['Anything except raising by 10%.', DUES, { first: null, reject: ['B'] }],
   ["I don't mind as long as it isn't 10%.", DUES, { first: null, reject: ['B'] }],
   ['C, if not A.', DUES, { first: 'C', ranking: ['C', 'A'] }],
+  // autoreplies and promises to answer later name days without choosing them
+  ['Out of office until Monday.', DAYS, U],
+  ["Je suis absent jusqu'à lundi.", DAYS, U],
+  ['Sono fuori ufficio fino a lunedì.', DAYS, U],
+  ['Ik ben afwezig tot maandag.', DAYS, U],
+  ["Thanks, I'll reply on Monday.", DAYS, U],
+  ['Monday.', DAYS, { first: 'A' }],
+  // prose naming an option, then "so" and a refusal of it
+  ["I'm away in December, so not C.", DAYS, U],
   ['Blau, bitte.', [{ letter: 'A', text: 'The blue logo' }, { letter: 'B', text: 'The green logo' }], { first: 'A' }],
 ];
 
@@ -98,6 +112,7 @@ const proposalCases: Array<[string, ProposalStanceValue]> = [
   ["I don't have a problem with it.", 'agree'],
   // an answer naming an option belongs to a choice, not to this proposal; an initial signing the mail is no option
   ['Yes to A.', 'unreadable'],
+  ['Automatic reply: Thank you, I agree to get back to you within two days.', 'unreadable'],
   ['I agree with option 2.', 'unreadable'],
   ['Agree.\n\nD.', 'agree'],
   ['Agreed, plan B is fine.', 'agree'],

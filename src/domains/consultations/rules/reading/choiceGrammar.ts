@@ -811,7 +811,7 @@ export function readChoiceText(text: string, options: readonly (string | ChoiceO
     // the first is named in passing.
     const intro = s.findIndex((t, k) => k > anchor && t.role === 'intro');
     const inPassing = intro > 0 && s.slice(leadStart(s, anchor), anchor).some((t) => t.role === 'prose')
-      && s.slice(intro + 1).some((t) => isLetterish(t) && t.letter !== s[anchor]!.letter);
+      && s.slice(intro + 1).some((t) => isLetterish(t) && t.letter !== s[anchor]!.letter || t.role === 'neg' || t.role === 'except');
     if (isLetterish(s[anchor]!) && (clauseHasProse(s, anchor) || inPassing)) {
       if (fallback < 0) fallback = si;
     } else main = si;

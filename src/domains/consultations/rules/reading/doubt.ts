@@ -119,12 +119,21 @@ export function leadingCondition(text: string, isStance: (clause: string) => boo
   return undefined;
 }
 
+/** An autoreply or a promise to answer later ("out of the office until Monday"), whatever words it has. */
+export function awayDoubt(text: string): string | undefined {
+  const away = findDoubtPhrase(text, 'away');
+  return away ? `it reads as an autoreply or a promise to answer later ("${away}"); reply with your answer` : undefined;
+}
+
 /** Why a choice reply that names options is still not a vote, or undefined. */
 export function choiceDoubt(text: string, options: ChoiceOption[]): string | undefined {
   const proxy = proxyDoubt(text);
   if (proxy) return proxy;
   const undecided = undecidedDoubt(text);
   if (undecided) return undecided;
+  // "Out of the office until Monday" names Monday without choosing it.
+  const away = awayDoubt(text);
+  if (away) return away;
   const condition = leadingCondition(text, (clause) => !readChoiceText(clause, options).stance.unreadable);
   if (condition) return `the answer depends on a condition ("${condition}"); which option do you choose?`;
   const folded = fold(text);

@@ -1,6 +1,6 @@
 /** Reading a proposal reply, the whole pipeline: locate, take questions out, the proposal grammar, doubt. */
 import { TOO_LONG } from './choice.ts';
-import { proxyDoubt, undecidedDoubt } from './doubt.ts';
+import { awayDoubt, proxyDoubt, undecidedDoubt } from './doubt.ts';
 import { locateAnswer } from './locate.ts';
 import { fold } from './text.ts';
 import { readProposalText } from './proposalGrammar.ts';
@@ -29,7 +29,7 @@ export function readProposalStance(text: string): ProposalReading {
     else if (questions.length > 0) unreadable.doubt = `a question is not an answer: "${questions[0]}"`;
     return unreadable;
   }
-  const doubt = proxyDoubt(located.text) ?? undecidedDoubt(located.text) ?? optionDoubt(located.text);
+  const doubt = proxyDoubt(located.text) ?? undecidedDoubt(located.text) ?? awayDoubt(located.text) ?? optionDoubt(located.text);
   if (doubt) return { stance: 'unreadable', comment: located.text.trim(), doubt };
   return questions.length > 0 ? { ...reading, comment: [reading.comment, ...questions].filter((s) => s).join('\n') } : reading;
 }

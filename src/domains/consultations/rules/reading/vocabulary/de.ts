@@ -45,6 +45,7 @@ export const de: Vocabulary = {
     correction: ['nein warte', 'warte', 'ich meine', 'ich meinte', 'eigentlich', 'doch lieber', 'korrektur', 'nein doch'],
     condition: ['wenn', 'falls', 'sofern', 'unter der bedingung'],
     undecided: ['weiß nicht', 'weiß noch nicht', 'weiß es noch nicht', 'weiss es noch nicht', 'nicht sicher', 'unsicher', 'unentschlossen', 'weiss nicht', 'weiss noch nicht', 'schwanke'],
+    away: ['nicht im buro', 'abwesend', 'automatische antwort', 'abwesenheitsnotiz', 'nach meiner ruckkehr', 'antworte spater'],
   },
   ordinals: [['erste', 'erster', 'ersten', 'erstes'], ['zweite', 'zweiter', 'zweiten'], ['dritte', 'dritter', 'dritten'], ['vierte', 'vierter', 'vierten']],
   greetings: ['hallo', 'liebe', 'lieber', 'liebes', 'moin', 'servus', 'guten tag', 'sehr geehrte', 'sehr geehrter'],

@@ -44,6 +44,7 @@ export const fr: Vocabulary = {
     correction: ['je voulais dire', 'attendez', 'non attends', 'en fait', 'finalement', 'reflexion faite', 'tout compte fait', 'non attendez'],
     condition: ['si', 'a condition', 'pourvu que'],
     undecided: ['pas sur', 'pas sure', "j'hesite", 'hesite entre', 'indecis', 'indecise', 'je ne sais pas'],
+    away: ['je suis absent', 'je suis absente', 'absent du bureau', 'absente du bureau', 'reponse automatique', 'a mon retour', 'je vous repondrai', 'je repondrai'],
   },
   ordinals: [['premier', 'premiere', '1er', '1re'], ['deuxieme', 'second', 'seconde', '2e'], ['troisieme', '3e'], ['quatrieme', '4e']],
   greetings: ['bonjour', 'bonsoir', 'salut', 'coucou', 'cher', 'chere', 'chers', 'cheres'],

@@ -36,6 +36,7 @@ export const it: Vocabulary = {
     correction: ['no aspetta', 'aspetta', 'volevo dire', 'intendevo', 'anzi', 'ripensandoci', 'in realta'],
     condition: ['se', 'purche', 'a condizione che'],
     undecided: ['non sono sicuro', 'non sono sicura', 'indeciso', 'indecisa', 'ci devo pensare', 'devo pensarci', 'non lo so'],
+    away: ['fuori ufficio', 'risposta automatica', 'al mio rientro', 'sono assente', 'rispondero al mio rientro'],
   },
   ordinals: [['prima', 'primo'], ['seconda', 'secondo'], ['terza', 'terzo'], ['quarta', 'quarto']],
   greetings: ['ciao', 'salve', 'buongiorno', 'cari', 'care', 'caro', 'cara', 'gentili'],

@@ -38,6 +38,7 @@ export const nl: Vocabulary = {
     correction: ['nee wacht', 'wacht', 'ik bedoel', 'ik bedoelde', 'sorry ik bedoelde', 'eigenlijk', 'bij nader inzien', 'correctie'],
     condition: ['als', 'mits', 'op voorwaarde dat'],
     undecided: ['twijfel', 'ik twijfel', 'weet het niet', 'weet het nog niet', 'niet zeker', 'nog niet zeker', 'moet er nog over nadenken'],
+    away: ['afwezig', 'niet op kantoor', 'automatisch antwoord', 'na mijn terugkeer', 'ik ben afwezig'],
   },
   ordinals: [['eerste'], ['tweede'], ['derde'], ['vierde']],
   greetings: ['hoi', 'hallo', 'beste', 'goedemorgen', 'goedemiddag', 'dag'],

@@ -37,6 +37,7 @@ export const pl: Vocabulary = {
     correction: ['nie czekaj', 'chodzilo mi o', 'wlasciwie', 'jednak'],
     condition: ['jesli', 'pod warunkiem'],
     undecided: ['nie jestem pewien', 'nie jestem pewna', 'nie wiem', 'waham sie', 'niezdecydowany', 'niezdecydowana'],
+    away: ['poza biurem', 'odpowiedz automatyczna', 'po powrocie', 'jestem nieobecny', 'jestem nieobecna'],
   },
   ordinals: [['pierwszy', 'pierwsza', 'pierwsze'], ['drugi', 'druga', 'drugie'], ['trzeci', 'trzecia', 'trzecie'], ['czwarty', 'czwarta']],
   greetings: ['czesc', 'witam', 'dzien dobry', 'drogi', 'droga', 'drodzy', 'szanowni'],

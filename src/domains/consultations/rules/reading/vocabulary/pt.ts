@@ -37,6 +37,7 @@ export const pt: Vocabulary = {
     correction: ['nao espera', 'quis dizer', 'quero dizer', 'na verdade', 'pensando melhor', 'corrigindo'],
     condition: ['se', 'desde que'],
     undecided: ['nao tenho certeza', 'nao sei', 'indeciso', 'indecisa', 'em duvida', 'estou em duvida'],
+    away: ['fora do escritorio', 'resposta automatica', 'no meu regresso', 'estou ausente', 'responderei mais tarde'],
   },
   ordinals: [['primeira', 'primeiro'], ['segunda', 'segundo'], ['terceira', 'terceiro'], ['quarta', 'quarto']],
   greetings: ['ola', 'oi', 'bom dia', 'boa tarde', 'caro', 'cara', 'caros', 'prezado', 'prezada', 'prezados'],

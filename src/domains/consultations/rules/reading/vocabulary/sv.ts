@@ -37,6 +37,7 @@ export const sv: Vocabulary = {
     correction: ['nej vanta', 'jag menar', 'jag menade', 'forresten', 'vid narmare eftertanke'],
     condition: ['om', 'forutsatt att', 'sa lange'],
     undecided: ['osaker', 'vet inte', 'tveksam', 'har inte bestamt'],
+    away: ['inte pa kontoret', 'ej pa kontoret', 'franvarande', 'automatiskt svar', 'nar jag ar tillbaka'],
   },
   ordinals: [['forsta'], ['andra'], ['tredje'], ['fjarde']],
   greetings: ['hej', 'hejsan', 'hallo', 'god morgon', 'kara'],

@@ -57,8 +57,12 @@ const choiceCases: Array<[string, typeof DUES, ChoiceStance]> = [
   ['If possible, C.', VENUE, { first: 'C' }],
   // a disclaimer's condition is no condition on the answer
   ['C\n\nIf you have received this e-mail in error, please notify the sender and delete it.', VENUE, { first: 'C' }],
-  // an option named in prose, then "so" another: never the first (the member is asked again)
-  ['We have 10 members in our branch, so C.', DUES, U],
+  // an option named in prose, then "so" another: the answer is after "so"
+  ['We have 10 members in our branch, so C.', DUES, { first: 'C' }],
+  ['I have choir practice on Monday evening.', DAYS, U],
+  ['My daughter\'s birthday is on Saturday.', DAYS, U],
+  ['I have choir on Monday evenings, so Saturday morning please.', DAYS, { first: 'B' }],
+  ["I'd give it a B", DAYS, { first: 'B' }],
   ['I was in Lisbon last year, so B.', VENUE, U],
   // "too much" qualifies, it does not accept as "too" (also) would
   ['I could live with a raise of 5%, but 10% is too much.', DUES, { first: null, accept: ['A'] }],
@@ -89,7 +93,7 @@ const choiceCases: Array<[string, typeof DUES, ChoiceStance]> = [
   ["Thanks, I'll reply on Monday.", DAYS, U],
   ['Monday.', DAYS, { first: 'A' }],
   // prose naming an option, then "so" and a refusal of it
-  ["I'm away in December, so not C.", DAYS, U],
+  ["I'm away in December, so not C.", DAYS, { first: null, reject: ['C'] }],
   ['Blau, bitte.', [{ letter: 'A', text: 'The blue logo' }, { letter: 'B', text: 'The green logo' }], { first: 'A' }],
 ];
 

@@ -7,7 +7,7 @@ import {
 } from './vocabulary/index.ts';
 import { AFTER_ADJECTIVE, BEFORE_ARTICLE, LETTER_FOLLOWERS } from './vocabulary/letterContext.ts';
 import {
-  AMOUNTS, ELIDED, INTENSIFIERS, NOR_WORDS, NUMBER_JOINS, ONE_LETTER_CONJUNCTIONS, PERCENT_WORDS, PRAISE_VERBS,
+  AMOUNTS, CONSEQUENCES, ELIDED, INTENSIFIERS, NOR_WORDS, NUMBER_JOINS, ONE_LETTER_CONJUNCTIONS, PERCENT_WORDS, PRAISE_VERBS,
 } from './vocabulary/wordClasses.ts';
 import { editDistance, escapeRe, fold, joinComment, latinLookalike, LEADING_JUNK, lineRanges } from './text.ts';
 import { isGreetingLine } from './greeting.ts';
@@ -801,6 +801,7 @@ export function readChoiceText(text: string, options: readonly (string | ChoiceO
   // The stance: the first sentence whose stance stands clear of prose; failing
   // that, the first sentence naming an option at all ("B makes more sense").
   let main = -1;
+  let mainAnchor = -1;
   let fallback = -1;
   for (let si = 0; si < sents.length && main < 0; si++) {
     const s = sents[si]!;
@@ -812,9 +813,31 @@ export function readChoiceText(text: string, options: readonly (string | ChoiceO
     const intro = s.findIndex((t, k) => k > anchor && t.role === 'intro');
     const inPassing = intro > 0 && s.slice(leadStart(s, anchor), anchor).some((t) => t.role === 'prose')
       && s.slice(intro + 1).some((t) => isLetterish(t) && t.letter !== s[anchor]!.letter || t.role === 'neg' || t.role === 'except');
-    if (isLetterish(s[anchor]!) && (clauseHasProse(s, anchor) || inPassing)) {
+    // Prose before the option and no word of stance in its clause ("I have choir practice on Monday
+    // evening"): a remark about the option, not a choice of it.
+    let clauseEnd = anchor;
+    while (clauseEnd + 1 < s.length && s[clauseEnd + 1]!.role !== 'boundary' && s[clauseEnd + 1]!.role !== 'intro') clauseEnd++;
+    // (A letter typed as a letter after prose is still a vote: "I'd give it a B".)
+    const remark = s[anchor]!.strong === true && s.slice(leadStart(s, anchor), anchor).some((t) => t.role === 'prose')
+      && !s.slice(leadStart(s, anchor), clauseEnd + 1).some((t) => STANCE_BEARING.has(t.role));
+    let so = clauseEnd + 1;
+    while (s[so]?.role === 'boundary' && s[so]!.kind === 'clause') so++;
+    if ((remark || inPassing) && !clauseHasProse(s, anchor) && CONSEQUENCES.has(s[so]?.text ?? '')) {
+      // "I can't travel this spring, so postpone please": the stance is the clause after "so".
+      const later = findAnchor(s.slice(so + 1), true);
+      const at = so + 1 + later;
+      if (later >= 0 && !(isLetterish(s[at]!) && clauseHasProse(s, at))) {
+        main = si;
+        mainAnchor = at;
+        continue;
+      }
+    }
+    if (isLetterish(s[anchor]!) && (clauseHasProse(s, anchor) || inPassing || remark)) {
       if (fallback < 0) fallback = si;
-    } else main = si;
+    } else {
+      main = si;
+      mainAnchor = anchor;
+    }
   }
   if (main < 0 && fallback < 0) return unreadableChoice(source);
 
@@ -838,7 +861,7 @@ export function readChoiceText(text: string, options: readonly (string | ChoiceO
   }
 
   const s = sents[main]!;
-  const anchor = findAnchor(s, false);
+  const anchor = mainAnchor;
   const last = scanTail(s, anchor);
   const spanToks = s.slice(leadStart(s, anchor), last + 1);
   const taken: Array<[number, number]> = [[s[0]!.start, s[last]!.end]];

@@ -23,7 +23,7 @@ export const de: Vocabulary = {
     conj: ['noch', 'und', 'oder', 'sowie'],
     rank: ['notfalls', 'ansonsten', 'dann', 'danach', 'vor', 'eher als', 'statt', 'anschliessend'],
     intro: ['weil', 'denn', 'obwohl', 'da', 'wenn', 'falls'],
-    filler: ['bei mir', "vorerst", "erstmal", "fur jetzt", 'ich', 'bin', 'die', 'der', 'das', 'ist', 'mich', 'mir', 'meine', 'mein', 'wir', 'stimme', 'option',
+    filler: ['zuerst', 'den', 'dem', 'bei mir', "vorerst", "erstmal", "fur jetzt", 'ich', 'bin', 'die', 'der', 'das', 'ist', 'mich', 'mir', 'meine', 'mein', 'wir', 'stimme', 'option',
       'variante', 'wahl', 'reihenfolge', 'meine reihenfolge', 'sonst', 'sonst ist', 'ware', 'waren', 'wurde', 'fur mich',
       'zuerst', 'erstens', 'zweitens', 'drittens', 'im notfall', 'notfall', 'gruss', 'danke'],
   },

@@ -48,7 +48,7 @@ export const en: Vocabulary = {
       'fine with', 'ok with', 'okay with', 'happy with', 'can live with', 'could live with', 'content with', 'accept',
       'i accept', "i'd accept", 'could accept', 'can accept', 'okay for', 'ok for', 'fine for', 'also fine with',
     ],
-    pref: ['if i have to choose', 'if i had to choose', 'if i must choose', 'if i have to pick', 'if i had to pick', 'if i must pick', 'if forced to choose', 'if i have to decide', 'if i had to decide', 'if you ask me', 'if possible', 'if at all possible',
+    pref: ["let's do", 'lets do', "let's go with", "let's go for", 'count me in for', 'make it', 'if i have to choose', 'if i had to choose', 'if i must choose', 'if i have to pick', 'if i had to pick', 'if i must pick', 'if forced to choose', 'if i have to decide', 'if i had to decide', 'if you ask me', 'if possible', 'if at all possible',
       'works best', 'work best', 'best for me', 'suits me best', 
       'prefer', 'prefers', 'preferred', 'preferably', 'preference', 'my preference', 'favour', 'favor', 'favourite',
       'favorite', 'best', 'vote', 'votes', 'voting', 'voted', 'choose', 'choice', 'pick', 'like', 'love', 'go with',

@@ -18,7 +18,7 @@ export const pl: Vocabulary = {
     conj: ['i', 'lub', 'albo', 'oraz'],
     rank: ['ewentualnie', 'w przeciwnym razie', 'potem', 'nastepnie', 'przed'],
     intro: ['bo', 'poniewaz', 'chociaz', 'jesli'],
-    filler: ['w', 'we', 'do', 'po', 'ja', 'mi', 'mnie', 'na', 'opcja', 'opcje', 'moj', 'moja', 'dla mnie', 'dziekuje', 'pozdrawiam'],
+    filler: ['najpierw', 'w', 'we', 'do', 'po', 'ja', 'mi', 'mnie', 'na', 'opcja', 'opcje', 'moj', 'moja', 'dla mnie', 'dziekuje', 'pozdrawiam'],
   },
   proposal: {
     agree: ['zgadzam sie', 'zgoda', 'popieram', 'jestem za', 'za', 'brak sprzeciwu'],

@@ -18,7 +18,7 @@ export const sv: Vocabulary = {
     conj: ['och', 'eller'],
     rank: ['annars', 'sedan', 'darefter', 'fore'],
     intro: ['eftersom', 'for att', 'fast', 'om'],
-    filler: ['jag', 'mig', 'mej', 'min', 'mitt', 'det', 'alternativ', 'alternativet', 'for mig', 'halsningar'],
+    filler: ['forst', 'jag', 'mig', 'mej', 'min', 'mitt', 'det', 'alternativ', 'alternativet', 'for mig', 'halsningar'],
   },
   proposal: {
     agree: ['hall med', 'haller med', 'jag haller med', 'instammer', 'jag instammer', 'stoder', 'jag stoder', 'for',

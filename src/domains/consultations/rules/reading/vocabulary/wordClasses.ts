@@ -9,6 +9,12 @@ export const INTENSIFIERS: ReadonlySet<string> = new Set(['too', 'also', 'trop',
 // Amounts an intensifier qualifies ("10% is too much"): a remark, like "too expensive", not "also".
 export const AMOUNTS: ReadonlySet<string> = new Set(['much', 'many', 'little', 'few', 'veel', 'weinig', 'viel', 'wenig', 'molto', 'mucho', 'muito', 'beaucoup', 'duzo', 'mycket']);
 
+// "…, so C": words that make what follows the consequence, and so the answer.
+export const CONSEQUENCES: ReadonlySet<string> = new Set([
+  'so', 'therefore', 'hence', 'thus', 'donc', 'also', 'deshalb', 'daher', 'dus', 'daarom', 'quindi', 'percio', 'entonces', 'asi que',
+  'por eso', 'por isso', 'entao', 'wiec', 'dlatego', 'sa', 'darfor',
+]);
+
 // "nor" in Dutch and German, a word that means "still" outside the pair.
 export const NOR_WORDS: ReadonlySet<string> = new Set(['noch']);
 

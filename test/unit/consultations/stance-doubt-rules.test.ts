@@ -32,6 +32,11 @@ const DAYS = [
   { letter: 'B', text: 'Saturday morning' },
   { letter: 'C', text: 'Online in December' },
 ];
+const LOGO = [
+  { letter: 'A', text: 'Het blauwe logo met de boom' },
+  { letter: 'B', text: 'Het groene logo met de vogel' },
+  { letter: 'C', text: 'Het huidige logo houden' },
+];
 const U: ChoiceStance = { unreadable: true };
 
 const choiceCases: Array<[string, typeof DUES, ChoiceStance]> = [
@@ -94,6 +99,13 @@ const choiceCases: Array<[string, typeof DUES, ChoiceStance]> = [
   ['Monday.', DAYS, { first: 'A' }],
   // prose naming an option, then "so" and a refusal of it
   ["I'm away in December, so not C.", DAYS, { first: null, reject: ['C'] }],
+  // "I have no preference" and its kin in the other languages
+  ['I have no preference.', DAYS, { first: null, any: true }],
+  ["Je n'ai pas de préférence.", DAYS, { first: null, any: true }],
+  ['Não tenho preferência.', DAYS, { first: null, any: true }],
+  ['Ik heb geen voorkeur.', DAYS, { first: null, any: true }],
+  ['Ik vind de vogel mooier.', LOGO, { first: 'B' }],
+  ['Houden zoals het is.', LOGO, { first: 'C' }],
   ['Blau, bitte.', [{ letter: 'A', text: 'The blue logo' }, { letter: 'B', text: 'The green logo' }], { first: 'A' }],
 ];
 

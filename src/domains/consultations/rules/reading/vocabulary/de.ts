@@ -5,7 +5,7 @@ export const de: Vocabulary = {
   choice: {
     neither: ['weder'],
     between: ['zwischen'],
-    any: ['egal', 'mir egal', 'ist mir egal', 'keine praferenz', 'keine vorliebe', 'alle gleich', 'alles recht',
+    any: ['ich habe keine praferenz', 'keine praferenz', 'keine vorliebe', 'ich habe keine vorliebe', 'egal', 'mir egal', 'ist mir egal', 'keine praferenz', 'keine vorliebe', 'alle gleich', 'alles recht',
       'alles ist mir recht', 'alle sind ok', 'alle sind mir recht', 'ganz egal', 'beliebig'],
     anyWeak: ['alles', 'alle', 'beide'],
     none: ['keine davon', 'keins', 'keiner', 'keines'],

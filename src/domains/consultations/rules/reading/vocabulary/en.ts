@@ -4,7 +4,7 @@ export const en: Vocabulary = {
   language: 'en',
   choice: {
     between: ['between'],
-    any: [
+    any: ['have no preference', 'have no strong preference', 'have no real preference', 'have no opinion', 
       'any', 'anything', 'anyone', 'whichever', 'whatever', 'any of them', 'any of these', 'any of those',
       'any of the three', 'any of the four', 'any of the options', 'any option', 'any one',
       'no preference', 'no preferences', 'no strong preference', 'no real preference', 'no particular preference',

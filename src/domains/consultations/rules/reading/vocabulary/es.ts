@@ -5,7 +5,7 @@ export const es: Vocabulary = {
   choice: {
     neither: ['ni'],
     between: ['entre'],
-    any: ['me da igual', 'da igual', 'cualquiera', 'sin preferencia', 'indiferente', 'cualquiera me vale',
+    any: ['no tengo preferencia', 'sin preferencia', 'no tengo preferencias', 'me da igual', 'da igual', 'cualquiera', 'sin preferencia', 'indiferente', 'cualquiera me vale',
       'cualquiera me va bien', 'todas me valen', 'todas me parecen bien', 'me da lo mismo', 'lo que sea', 'todas bien'],
     anyWeak: ['todo', 'todos', 'todas'],
     none: ['ninguno', 'ninguna', 'ninguna de ellas'],

@@ -5,7 +5,7 @@ export const fr: Vocabulary = {
   choice: {
     neither: ['ni'],
     between: ['entre'],
-    any: ['peu importe', "n'importe", "n'importe lequel", "n'importe laquelle", 'pas de preference', 'sans preference',
+    any: ["je n'ai pas de preference", 'pas de preference', 'aucune preference', "je n'ai aucune preference", 'peu importe', "n'importe", "n'importe lequel", "n'importe laquelle", 'pas de preference', 'sans preference',
       'tout me va', 'tout me convient', 'indifferent', 'aucune preference', 'ca m\'est egal', 'egal', 'tous me vont',
       'toutes me vont', 'les deux me vont'],
     anyWeak: ['tout', 'tous', 'toutes'],

@@ -4,7 +4,7 @@ export const it: Vocabulary = {
   language: 'it',
   choice: {
     between: ['tra', 'fra'],
-    any: ['qualsiasi', 'nessuna preferenza', 'indifferente', 'per me e uguale', 'fa lo stesso', 'qualunque',
+    any: ['non ho preferenze', 'non ho preferenza', 'nessuna preferenza particolare', 'qualsiasi', 'nessuna preferenza', 'indifferente', 'per me e uguale', 'fa lo stesso', 'qualunque',
       'qualsiasi opzione', 'vanno tutte bene', 'tutte vanno bene', 'mi va bene tutto'],
     anyWeak: ['tutto', 'tutti', 'tutte'],
     none: ['nessuno', 'nessuna'],

@@ -5,7 +5,7 @@ export const pt: Vocabulary = {
   choice: {
     neither: ['nem'],
     between: ['entre'],
-    any: ['tanto faz', 'qualquer uma', 'qualquer um', 'qualquer', 'sem preferencia', 'indiferente', 'todas servem',
+    any: ['nao tenho preferencia', 'sem preferencia', 'nao tenho preferencias', 'tanto faz', 'qualquer uma', 'qualquer um', 'qualquer', 'sem preferencia', 'indiferente', 'todas servem',
       'todas me servem', 'qualquer opcao'],
     anyWeak: ['todas', 'todos', 'tudo'],
     none: ['nenhuma', 'nenhum'],

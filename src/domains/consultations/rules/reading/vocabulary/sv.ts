@@ -5,7 +5,7 @@ export const sv: Vocabulary = {
   choice: {
     neither: ['varken'],
     between: ['mellan'],
-    any: ['spelar ingen roll', 'vilken som helst', 'vilket som helst', 'ingen preferens', 'alla gar bra', 'alla funkar',
+    any: ['jag har ingen preferens', 'ingen preferens', 'spelar ingen roll', 'vilken som helst', 'vilket som helst', 'ingen preferens', 'alla gar bra', 'alla funkar',
       'kvittar', 'det kvittar', 'egal'],
     anyWeak: ['alla', 'allt'],
     none: ['ingen', 'inget', 'ingen av dem'],

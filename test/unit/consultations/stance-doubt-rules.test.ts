@@ -128,6 +128,15 @@ const proposalCases: Array<[string, ProposalStanceValue]> = [
   ["I don't have a problem with it.", 'agree'],
   // an answer naming an option belongs to a choice, not to this proposal; an initial signing the mail is no option
   ['Yes to A.', 'unreadable'],
+  // agreement with a person, whose answer may be an objection
+  ['I agree with Maria.', 'unreadable'],
+  ['+1 to Pieter', 'unreadable'],
+  ["D'accordo con Marco.", 'unreadable'],
+  ['Agree with the proposal.', 'agree'],
+  // an elided article does not hide the objection agreed with
+  ["Sono d'accordo con l'obiezione di Marco.", 'object'],
+  ['Nulla da obiettare.', 'agree'],
+  ['Certo.', 'agree'],
   ['Automatic reply: Thank you, I agree to get back to you within two days.', 'unreadable'],
   ['I agree with option 2.', 'unreadable'],
   ['Agree.\n\nD.', 'agree'],

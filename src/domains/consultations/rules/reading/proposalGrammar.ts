@@ -14,7 +14,7 @@
 import { DOUBT_PREFIXES, DOUBT_WORDS, LONGEST_PROPOSAL_PHRASE, PROPOSAL_PREFIXES, PROPOSAL_WORDS } from './vocabulary/index.ts';
 import { isGreetingLine } from './greeting.ts';
 import { fold, joinComment, LEADING_JUNK } from './text.ts';
-import { BUT_WORDS, IN_PRINCIPLE, STRICT_CONDITIONS } from './vocabulary/wordClasses.ts';
+import { BUT_WORDS, ELIDED, IN_PRINCIPLE, STRICT_CONDITIONS } from './vocabulary/wordClasses.ts';
 import type { ProposalReading, ProposalStanceValue } from './types.ts';
 
 type Stance = Exclude<ProposalStanceValue, 'unreadable'>;
@@ -38,7 +38,11 @@ export function proposalTokens(folded: string): Tok[] {
     const start = m.index;
     const end = start + m[0].length;
     if (m[1]) toks.push({ text: '\n', start, end, kind: 'line' });
-    else if (m[2] || m[3] || m[5]) toks.push({ text: m[0], start, end, kind: 'word' });
+    else if (m[3] && ELIDED.test(m[0]) && !PROPOSAL_PREFIXES.has(m[0])) {
+      // "l'obiezione" is "obiezione"; "d'accordo" stays a word of the vocabulary.
+      const cut = m[0].replace(ELIDED, '').length;
+      toks.push({ text: m[0].slice(m[0].length - cut), start: end - cut, end, kind: 'word' });
+    } else if (m[2] || m[3] || m[5]) toks.push({ text: m[0], start, end, kind: 'word' });
     else if (m[4]) toks.push({ text: m[0], start, end, kind: 'clause' });
     // anything else (spaces, quotes, brackets, variation selectors) separates words
   }
@@ -152,6 +156,18 @@ function hitAt(toks: Tok[], i: number): (Omit<Hit, 'clauseStart' | 'corrected'> 
   return null;
 }
 
+// "I agree with Maria", "+1 to Tom", "d'accordo con Marco": agreement with a person, not the proposal.
+const WITH_WORDS: ReadonlySet<string> = new Set(['with', 'to', 'con', 'met', 'mit', 'avec', 'com', 'z', 'ze', 'med', 'a']);
+
+function agreesWithSomeone(toks: Tok[], source: string, from: number): boolean {
+  const i = toks.findIndex((t) => t.start >= from);
+  const [w, name] = [toks[i], toks[i + 1]];
+  if (!w || !name || w.kind !== 'word' || name.kind !== 'word' || !WITH_WORDS.has(w.text)) return false;
+  // A capitalised word that is no word of the vocabulary ("with I" or "with This proposal" are not names).
+  return /^\p{Lu}\p{Ll}/u.test(source.slice(name.start, name.end)) && !PROPOSAL_PREFIXES.has(name.text) && !DOUBT_PREFIXES.has(name.text)
+    && !['the', 'this', 'that', 'it', 'all', 'everything', 'everyone', 'il', 'la', 'le', 'de', 'het', 'die', 'der', 'das', 'o', 'a'].includes(name.text);
+}
+
 /** Reads the member's own text of a proposal reply. */
 export function readProposalText(text: string): ProposalReading {
   const source = text.normalize('NFC').replace(/\r\n?/g, '\n');
@@ -197,6 +213,9 @@ export function readProposalText(text: string): ProposalReading {
     return { stance: 'unreadable', comment: source.trim(), doubt: 'the reply says more than one thing (agree, object, abstain); which one is meant?' };
   }
 
+  if (chosen.stance === 'agree' && agreesWithSomeone(toks, source, chosen.end)) {
+    return { stance: 'unreadable', comment: source.trim(), doubt: 'it agrees with another member, whose answer may differ; agree, object or abstain?' };
+  }
   if (chosen.stance === 'agree' && objectionInClause(toks, chosen.end)) {
     return { stance: 'unreadable', comment: source.trim(), doubt: 'it agrees with an objection; agree to the proposal or object?' };
   }

@@ -21,9 +21,9 @@ export const it: Vocabulary = {
     filler: ["per ora", "per adesso", 'io', 'il', 'lo', 'la', 'per', 'sono', 'opzione', 'mi', 'me', 'mio', 'mia', 'grazie', 'saluti'],
   },
   proposal: {
-    agree: ['va bene', 'mi va bene', 'per me va bene', 'va bene per me', 'non mi oppongo', 'nessun problema', "d'accordo", "sono d'accordo", 'favorevole', 'approvo', 'a favore', 'nessuna obiezione'],
-    agreeShort: ['si'],
-    object: ['mi oppongo', 'contrario', 'contraria', "non sono d'accordo", 'sono contrario', 'sono contraria', 'obiezione'],
+    agree: ['approvato', 'approvata', 'ok per me', 'okay per me', 'nulla da obiettare', 'niente da obiettare', 'assolutamente si', 'certamente', 'va benissimo', 'va bene', 'mi va bene', 'per me va bene', 'va bene per me', 'non mi oppongo', 'nessun problema', "d'accordo", "sono d'accordo", 'favorevole', 'approvo', 'a favore', 'nessuna obiezione'],
+    agreeShort: ['si', 'certo', 'perfetto', 'ok'],
+    object: ["d'accordo con obiezione", "sono d'accordo con obiezione", 'mi oppongo', 'contrario', 'contraria', "non sono d'accordo", 'sono contrario', 'sono contraria', 'obiezione'],
     objectShort: ['no', 'contro'],
     abstain: ['preferisco astenermi', 'astenermi', 'non mi esprimo', 'preferisco non esprimermi', 'mi astengo', 'astensione', 'nessuna opinione', 'ne a favore ne contro', 'ne favorevole ne contrario', 'ne favorevole ne contraria', 'non sono contrario ma nemmeno favorevole', 'non sono contraria ma nemmeno favorevole'],
     lead: ['voto', 'sono', 'io sono', 'io voto', 'io'],

@@ -37,6 +37,11 @@ const LOGO = [
   { letter: 'B', text: 'Het groene logo met de vogel' },
   { letter: 'C', text: 'Het huidige logo houden' },
 ];
+const LYON = [
+  { letter: 'A', text: 'Assemblée à Lyon en mars' },
+  { letter: 'B', text: 'Assemblée en ligne en mars' },
+  { letter: 'C', text: 'Assemblée à Lyon en juin' },
+];
 const U: ChoiceStance = { unreadable: true };
 
 const choiceCases: Array<[string, typeof DUES, ChoiceStance]> = [
@@ -106,6 +111,10 @@ const choiceCases: Array<[string, typeof DUES, ChoiceStance]> = [
   ['Ik heb geen voorkeur.', DAYS, { first: null, any: true }],
   ['Ik vind de vogel mooier.', LOGO, { first: 'B' }],
   ['Houden zoals het is.', LOGO, { first: 'C' }],
+  // "Lyon, whichever month": a shared word before an "any" is not consent to every option
+  ['Lyon, peu importe le mois.', LYON, U],
+  ['Lyon en juin, sinon en ligne.', LYON, { first: 'C', ranking: ['C', 'B'] }],
+  ['Un 10 por ciento.', DUES, { first: 'B' }],
   ['Blau, bitte.', [{ letter: 'A', text: 'The blue logo' }, { letter: 'B', text: 'The green logo' }], { first: 'A' }],
 ];
 

@@ -44,7 +44,8 @@ function strayShared(toks: Tok[]): boolean {
       const t = toks[j]!;
       if (isLetterish(t)) return true;
       // English "of" ("a raise of 5%") reads as Dutch "or"; next to a shared word it is the English one.
-      if (!(t.shared || (t.kind === 'word' && (t.role === 'filler' || t.text === 'of')))) return false;
+      // A bracket after a letter opens its description: "B (the participatory one)".
+      if (!(t.shared || t.kind === 'open' || (t.kind === 'word' && (t.role === 'filler' || t.text === 'of')))) return false;
     }
     return false;
   };
@@ -880,7 +881,7 @@ export function readChoiceText(text: string, options: readonly (string | ChoiceO
     }
   }
   const stance = stanceFromMeaning(interpret(spanToks), allLetters);
-  if (!stance || strayShared(spanToks)) return unreadableChoice(source);
+  if (!stance || strayShared(spanToks) || strayShared(s)) return unreadableChoice(source);
   // "Either weekend day is fine, not C": an "any" whose own sentence goes on
   // to name an option is not consent to every option.
   // "Any except postponing": an exception the reader could not match to an option.

@@ -19,7 +19,7 @@ export const es: Vocabulary = {
     conj: ['y', 'o', 'e', 'u'],
     rank: ['si no', 'y si no', 'o si no', 'sino', 'luego', 'despues', 'seguido de', 'antes que'],
     intro: ['porque', 'pues', 'aunque', 'ya que', 'si'],
-    filler: ['primero', "por ahora", "de momento", 'yo', 'mi', 'el', 'lo', 'es', 'por', 'para', 'con', 'opcion', 'propuesta', 'nombre', 'me', 'la', 'en',
+    filler: ['primero', 'un', 'una', "por ahora", "de momento", 'yo', 'mi', 'el', 'lo', 'es', 'por', 'para', 'con', 'opcion', 'propuesta', 'nombre', 'me', 'la', 'en',
       'las dos', 'los dos', 'gracias', 'saludos'],
   },
   proposal: {

@@ -22,7 +22,7 @@ export const fr: Vocabulary = {
     conj: ['et', 'ou', 'ou bien'],
     rank: ['sinon', 'a defaut', 'puis', 'ensuite', 'et puis', 'avant', 'plutot que', 'apres'],
     intro: ['parce', 'parce que', 'car', 'puisque', 'comme', 'si'],
-    filler: ["d'abord", "pour l'instant", "pour le moment", 'je', "j'", 'moi', 'mon', 'mes', 'la', 'le', 'les', "l'", 'pour', "c'est", 'est', 'nous', 'option',
+    filler: ["d'abord", 'un', 'une', "pour l'instant", "pour le moment", 'je', "j'", 'moi', 'mon', 'mes', 'la', 'le', 'les', "l'", 'pour', "c'est", 'est', 'nous', 'option',
       'proposition', 'nom', 'deux', 'les deux', 'classement', 'ordre', 'premier', 'deuxieme', 'troisieme', 'dernier',
       'merci', 'cordialement', 'bonjour'],
   },

@@ -18,7 +18,7 @@ export const it: Vocabulary = {
     conj: ['e', 'o', 'oppure', 'ed'],
     rank: ['altrimenti', 'in alternativa', 'poi', 'seguito da', 'prima di', 'dopo'],
     intro: ['perche', 'poiche', 'anche se', 'se', 'dato che'],
-    filler: ["per ora", "per adesso", 'io', 'il', 'lo', 'la', 'per', 'sono', 'opzione', 'mi', 'me', 'mio', 'mia', 'grazie', 'saluti'],
+    filler: ['un', 'una', 'uno', "per ora", "per adesso", 'io', 'il', 'lo', 'la', 'per', 'sono', 'opzione', 'mi', 'me', 'mio', 'mia', 'grazie', 'saluti'],
   },
   proposal: {
     agree: ['approvato', 'approvata', 'ok per me', 'okay per me', 'nulla da obiettare', 'niente da obiettare', 'assolutamente si', 'certamente', 'va benissimo', 'va bene', 'mi va bene', 'per me va bene', 'va bene per me', 'non mi oppongo', 'nessun problema', "d'accordo", "sono d'accordo", 'favorevole', 'approvo', 'a favore', 'nessuna obiezione'],

@@ -19,7 +19,7 @@ export const pt: Vocabulary = {
     conj: ['e', 'ou'],
     rank: ['senao', 'se nao', 'ou entao', 'depois', 'em seguida', 'antes de'],
     intro: ['porque', 'pois', 'embora', 'ja que', 'se'],
-    filler: ['primeiro', "por agora", "por enquanto", 'eu', 'as', 'os', 'opcao', 'meu', 'minha', 'para', 'mim', 'obrigado', 'obrigada', 'na', 'no', 'em'],
+    filler: ['primeiro', 'um', 'uma', "por agora", "por enquanto", 'eu', 'as', 'os', 'opcao', 'meu', 'minha', 'para', 'mim', 'obrigado', 'obrigada', 'na', 'no', 'em'],
   },
   proposal: {
     agree: ['tudo bem', 'tudo bem por mim', 'por mim tudo bem', 'por mim esta bem', 'esta bem para mim', 'sem problema', 'concordo', 'de acordo', 'estou de acordo', 'a favor', 'apoio', 'sem objecoes'],

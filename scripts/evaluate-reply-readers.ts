@@ -30,6 +30,7 @@ import {
   ATELIER, SLOT, VENUE, WEBSITE, atelierCases, slotCases, venueCases, websiteCases, type BlindBody, type BlindConsultation,
 } from '../test/helpers/stance-blind-cases.ts';
 import { MONTH, PARTY, STATUTES, WIEN, monthCases, partyCases, statutesCases, wienCases } from '../test/helpers/stance-blind2-cases.ts';
+import { BILANCIO, DUES, LOGO, bilancioCases, duesCases, logoCases } from '../test/helpers/stance-blind3-cases.ts';
 import { REPLY_CORPUS_DIR, collapseWhitespace, loadReplyCorpus, type CorpusCase } from '../test/helpers/reply-corpus.ts';
 
 const verbose = process.argv.includes('--verbose');
@@ -212,6 +213,7 @@ function scoreBlind(name: string, round: BlindRound): void {
       const text = blindText(body, c);
       const got = typeof expected === 'string' ? readProposalStance(text).stance : readChoiceStance(text, c.options).stance;
       if (same(got, expected)) right++;
+      else if (verbose) console.log(`  miss: ${JSON.stringify(text.trim().slice(0, 80))} got ${JSON.stringify(got)} want ${JSON.stringify(expected)}`);
       const expectedUnread = expected === 'unreadable' || (typeof expected === 'object' && expected.unreadable);
       const gotUnread = got === 'unreadable' || (typeof got === 'object' && got.unreadable);
       if (expectedUnread && !gotUnread) invented++;
@@ -223,3 +225,4 @@ function scoreBlind(name: string, round: BlindRound): void {
 console.log(`\nblind sets (test/helpers/stance-blind*-cases.ts), whole replies as a careful counter reads them`);
 scoreBlind('round one (written before the fixes)', [[VENUE, venueCases], [SLOT, slotCases], [ATELIER, atelierCases], [WEBSITE, websiteCases]]);
 scoreBlind('round two (written after round one)', [[PARTY, partyCases], [MONTH, monthCases], [WIEN, wienCases], [STATUTES, statutesCases]]);
+scoreBlind('round three (written after round two)', [[DUES, duesCases], [BILANCIO, bilancioCases], [LOGO, logoCases]]);

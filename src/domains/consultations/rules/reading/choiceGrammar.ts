@@ -6,7 +6,9 @@ import {
   CHOICE_PREFIXES, CHOICE_WORDS as VOCABULARY, ORDINALS, LONGEST_CHOICE_PHRASE as LONGEST_PHRASE, type WordRole,
 } from './vocabulary/index.ts';
 import { AFTER_ADJECTIVE, BEFORE_ARTICLE, LETTER_FOLLOWERS } from './vocabulary/letterContext.ts';
-import { ELIDED, INTENSIFIERS, NOR_WORDS, ONE_LETTER_CONJUNCTIONS, PRAISE_VERBS } from './vocabulary/wordClasses.ts';
+import {
+  AMOUNTS, CONSEQUENCES, ELIDED, INTENSIFIERS, NOR_WORDS, NUMBER_JOINS, ONE_LETTER_CONJUNCTIONS, PERCENT_WORDS, PRAISE_VERBS,
+} from './vocabulary/wordClasses.ts';
 import { editDistance, escapeRe, fold, joinComment, latinLookalike, LEADING_JUNK, lineRanges } from './text.ts';
 import { isGreetingLine } from './greeting.ts';
 import { equivalents } from './vocabulary/concepts.ts';
@@ -28,6 +30,26 @@ interface Tok {
   strong?: boolean;// named by the option's own words
   upper?: boolean; // typed as a capital (a Greek/Cyrillic lookalike counts)
   contrast?: boolean; // a "but" used as a clause break
+  shared?: boolean;   // a word several options have ("monthly" in "Meet monthly online" and "Meet monthly in person")
+}
+
+/**
+ * A word several options share standing apart from any option named
+ * ("Monthly, online or in person"): it names more than one option, so the
+ * reading is unsure. Next to a named option it only repeats part of its name.
+ */
+function strayShared(toks: Tok[]): boolean {
+  const touchesLetter = (i: number, step: number) => {
+    for (let j = i + step; j >= 0 && j < toks.length; j += step) {
+      const t = toks[j]!;
+      if (isLetterish(t)) return true;
+      // English "of" ("a raise of 5%") reads as Dutch "or"; next to a shared word it is the English one.
+      // A bracket after a letter opens its description: "B (the participatory one)".
+      if (!(t.shared || t.kind === 'open' || (t.kind === 'word' && (t.role === 'filler' || t.text === 'of')))) return false;
+    }
+    return false;
+  };
+  return toks.some((t, i) => t.shared === true && !touchesLetter(i, -1) && !touchesLetter(i, 1));
 }
 
 const SCAN: Array<[RegExp, Kind | null]> = [
@@ -83,8 +105,39 @@ function optionMatchers(options: ChoiceOption[]): OptionMatcher[] {
       if (!clash) out.push({ letter: t.letter, re: phraseRe(t.words) });
     }
   }
-  // Longest first, so a full name wins over a shorter name inside it.
-  return out.sort((a, b) => b.re.source.length - a.re.source.length);
+  // "No Porto" (Portuguese "in Porto"), "Sin cambios": a stance word the option's own text puts before
+  // one of its own words is part of its name there, not a refusal.
+  const distinct = distinctiveWords(options).filter((d) => !d.strict);
+  for (const o of withText) {
+    for (let k = 1; k < o.words.length; k++) {
+      const [before, word] = [o.words[k - 1]!, o.words[k]!];
+      if (!VOCABULARY.has(before) || !distinct.some((d) => d.letter === o.letter && d.word === word)) continue;
+      out.push({ letter: o.letter, re: phraseRe([before, word]) });
+    }
+  }
+  // Longest first, so a full name wins over a shorter name inside it; a percentage alone comes last.
+  return [...out.sort((a, b) => b.re.source.length - a.re.source.length), ...percentMatchers(options)];
+}
+
+const PERCENT = `(?:%|${PERCENT_WORDS.map((w) => w.split(' ').map(escapeRe).join('\\s{1,3}')).join('|')})(?![\\p{L}])`;
+const NUMBER = '\\d{1,6}(?:[.,]\\d{1,6})?';
+const PERCENT_IN_TEXT = new RegExp(`(?<![\\p{L}\\p{N}.,])(${NUMBER})\\s{0,2}${PERCENT}`, 'gu');
+
+/**
+ * "5%", "the 10 percent one", "5 or 10 percent": a percentage only one option's
+ * text has names that option, as its words would ("Raise dues by 5%").
+ */
+function percentMatchers(options: ChoiceOption[]): OptionMatcher[] {
+  const numbers = options.map((o) => [...fold(o.text ?? '').matchAll(PERCENT_IN_TEXT)].map((m) => m[1]!));
+  const joins = NUMBER_JOINS.map(escapeRe).join('|');
+  return options.flatMap((o, i) => numbers[i]!
+    .filter((n) => numbers.every((other, j) => j === i || !other.includes(n)))
+    .map((n) => ({
+      letter: o.letter,
+      re: new RegExp(
+        `(?<![\\p{L}\\p{N}.,])${escapeRe(n)}(?:\\s{0,2}${PERCENT}|(?=\\s{1,3}(?:${joins})\\s{1,3}${NUMBER}\\s{0,2}${PERCENT}))`, 'gu',
+      ),
+    })));
 }
 
 /**
@@ -310,7 +363,9 @@ function resolveRoles(sentence: Tok[], original: string, letters: Set<string>, s
       i += found.n - 1;
       done = true;
     }
-    if (!done) merged.push({ ...t, role: looksLikeOption(t.text) || shared.has(t.text) ? 'filler' : 'prose' });
+    // "raising" is the "raise" of "Raise dues by 5%" and "Raise dues by 10%".
+    if (!done && (shared.has(t.text) || [...shared].some((w) => sameWord(t.text, w, false)))) merged.push({ ...t, role: 'filler', shared: true });
+    else if (!done) merged.push({ ...t, role: looksLikeOption(t.text) ? 'filler' : 'prose' });
   }
 
   // 2. punctuation roles
@@ -408,7 +463,9 @@ function resolveRoles(sentence: Tok[], original: string, letters: Set<string>, s
   }
   // "too expensive", "also far": before a word of prose, "too"/"also" qualify it, they accept nothing.
   for (let i = 0; i + 1 < merged.length; i++) {
-    if (INTENSIFIERS.has(merged[i]!.text) && merged[i + 1]!.role === 'prose') merged[i]!.role = 'prose';
+    if (!INTENSIFIERS.has(merged[i]!.text)) continue;
+    if (AMOUNTS.has(merged[i + 1]!.text)) merged[i + 1]!.role = 'prose';
+    if (merged[i + 1]!.role === 'prose') merged[i]!.role = 'prose';
   }
   // "ni A ni D", "weder A noch D", "noch A noch D": the second of a pair is "nor".
   for (let i = 0; i < merged.length; i++) {
@@ -745,15 +802,43 @@ export function readChoiceText(text: string, options: readonly (string | ChoiceO
   // The stance: the first sentence whose stance stands clear of prose; failing
   // that, the first sentence naming an option at all ("B makes more sense").
   let main = -1;
+  let mainAnchor = -1;
   let fallback = -1;
   for (let si = 0; si < sents.length && main < 0; si++) {
     const s = sents[si]!;
     const anchor = findAnchor(s, false);
     if (anchor < 0) continue;
     if (isLetterish(s[anchor]!) && conceded(s, anchor)) continue;
-    if (isLetterish(s[anchor]!) && clauseHasProse(s, anchor)) {
+    // An option after prose, and after "so"/"because" another ("we have ten members in our branch, so C"):
+    // the first is named in passing.
+    const intro = s.findIndex((t, k) => k > anchor && t.role === 'intro');
+    const inPassing = intro > 0 && s.slice(leadStart(s, anchor), anchor).some((t) => t.role === 'prose')
+      && s.slice(intro + 1).some((t) => isLetterish(t) && t.letter !== s[anchor]!.letter || t.role === 'neg' || t.role === 'except');
+    // Prose before the option and no word of stance in its clause ("I have choir practice on Monday
+    // evening"): a remark about the option, not a choice of it.
+    let clauseEnd = anchor;
+    while (clauseEnd + 1 < s.length && s[clauseEnd + 1]!.role !== 'boundary' && s[clauseEnd + 1]!.role !== 'intro') clauseEnd++;
+    // (A letter typed as a letter after prose is still a vote: "I'd give it a B".)
+    const remark = s[anchor]!.strong === true && s.slice(leadStart(s, anchor), anchor).some((t) => t.role === 'prose')
+      && !s.slice(leadStart(s, anchor), clauseEnd + 1).some((t) => STANCE_BEARING.has(t.role));
+    let so = clauseEnd + 1;
+    while (s[so]?.role === 'boundary' && s[so]!.kind === 'clause') so++;
+    if ((remark || inPassing) && !clauseHasProse(s, anchor) && CONSEQUENCES.has(s[so]?.text ?? '')) {
+      // "I can't travel this spring, so postpone please": the stance is the clause after "so".
+      const later = findAnchor(s.slice(so + 1), true);
+      const at = so + 1 + later;
+      if (later >= 0 && !(isLetterish(s[at]!) && clauseHasProse(s, at))) {
+        main = si;
+        mainAnchor = at;
+        continue;
+      }
+    }
+    if (isLetterish(s[anchor]!) && (clauseHasProse(s, anchor) || inPassing || remark)) {
       if (fallback < 0) fallback = si;
-    } else main = si;
+    } else {
+      main = si;
+      mainAnchor = anchor;
+    }
   }
   if (main < 0 && fallback < 0) return unreadableChoice(source);
 
@@ -777,7 +862,7 @@ export function readChoiceText(text: string, options: readonly (string | ChoiceO
   }
 
   const s = sents[main]!;
-  const anchor = findAnchor(s, false);
+  const anchor = mainAnchor;
   const last = scanTail(s, anchor);
   const spanToks = s.slice(leadStart(s, anchor), last + 1);
   const taken: Array<[number, number]> = [[s[0]!.start, s[last]!.end]];
@@ -796,7 +881,7 @@ export function readChoiceText(text: string, options: readonly (string | ChoiceO
     }
   }
   const stance = stanceFromMeaning(interpret(spanToks), allLetters);
-  if (!stance) return unreadableChoice(source);
+  if (!stance || strayShared(spanToks) || strayShared(s)) return unreadableChoice(source);
   // "Either weekend day is fine, not C": an "any" whose own sentence goes on
   // to name an option is not consent to every option.
   // "Any except postponing": an exception the reader could not match to an option.

@@ -5,8 +5,9 @@
  * Montreal). Questions are handled by the readers: a question is never read
  * as a stance (questions.ts).
  */
-import { DOUBT_PREFIXES, DOUBT_WORDS, LONGEST_PROPOSAL_PHRASE, type DoubtRole } from './vocabulary/index.ts';
+import { CHOICE_WORDS, DOUBT_PREFIXES, DOUBT_WORDS, LONGEST_PROPOSAL_PHRASE, type DoubtRole } from './vocabulary/index.ts';
 import { escapeRe, fold } from './text.ts';
+import { readChoiceText } from './choiceGrammar.ts';
 import type { ChoiceOption } from './types.ts';
 
 // Subjects that are not people: "it says", "the name wants to say".
@@ -56,10 +57,85 @@ export function proxyDoubt(text: string): string | undefined {
   return proxy ? `it seems to give a vote for someone else ("${proxy}"); each member answers for themselves` : undefined;
 }
 
+// After a hesitation word, these keep it about the choice ("not sure yet", "twijfel tussen A en B").
+const UNDECIDED_FOLLOWERS: ReadonlySet<string> = new Set([
+  'yet', 'still', 'between', 'which', 'whether', 'what', 'nog', 'tussen', 'welke', 'noch', 'zwischen', 'welche', 'ob', 'encore',
+  'entre', 'lequel', 'laquelle', 'todavia', 'aun', 'cual', 'ainda', 'qual', 'ancora', 'tra', 'fra', 'quale', 'jeszcze', 'miedzy',
+  'ktora', 'ktory', 'fortfarande', 'mellan', 'vilken', 'vilket',
+]);
+
+/**
+ * "Not sure yet", "I'm torn between A and B", "ik twijfel": the member has not
+ * decided, whatever else the reply says. A hesitation about something else
+ * ("not sure the branches could cope") goes on with other words and is a comment.
+ */
+export function undecidedDoubt(text: string): string | undefined {
+  const folded = fold(text);
+  const words = [...folded.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)];
+  for (let i = 0; i < words.length; i++) {
+    let key = '';
+    let found: { phrase: string; next: number } | undefined;
+    for (let n = 0; n < LONGEST_PROPOSAL_PHRASE && i + n < words.length; n++) {
+      key = n === 0 ? words[i]![0] : `${key} ${words[i + n]![0]}`;
+      if (!DOUBT_PREFIXES.has(key)) break;
+      if (DOUBT_WORDS.get(key) === 'undecided') found = { phrase: key, next: i + n + 1 };
+    }
+    if (!found) continue;
+    const prev = words[found.next - 1]!;
+    const between = folded.slice(prev.index + prev[0].length, words[found.next]?.index ?? folded.length);
+    const follower = words[found.next]?.[0] ?? '';
+    if (/[^\s]/.test(between) || found.next >= words.length || UNDECIDED_FOLLOWERS.has(follower) || UNDECIDED_FOLLOWERS.has(prev[0])) {
+      return `it sounds undecided ("${found.phrase}"); reply again when you have decided`;
+    }
+  }
+  return undefined;
+}
+
+// Choice phrases that open with a condition word but state a stance ("if possible B", "as long as it is not C").
+const STANCE_ROLES: ReadonlySet<string> = new Set(['pref', 'accept', 'acceptPrefix', 'except', 'any']);
+
+/**
+ * The condition opening a sentence and ended by a comma, if any: "If the rent
+ * goes up, B; otherwise C" makes the answer depend on something the counter
+ * cannot know, when what follows the comma is a stance (`isStance`; a
+ * disclaimer's "If you received this in error, delete it" is not). A
+ * condition word alone before the comma ("Si, A") is not one.
+ */
+export function leadingCondition(text: string, isStance: (clause: string) => boolean): string | undefined {
+  for (const sentence of fold(text).split(/[.!?\n]/)) {
+    const comma = sentence.indexOf(',');
+    if (comma < 0) continue;
+    const words = wordsOf(sentence.slice(0, comma));
+    if (words.length < 3) continue;
+    let key = '';
+    let condition: string | undefined;
+    for (let n = 0; n < LONGEST_PROPOSAL_PHRASE && n < words.length; n++) {
+      key = n === 0 ? words[0]! : `${key} ${words[n]!}`;
+      if (STANCE_ROLES.has(CHOICE_WORDS.get(key) ?? '')) return undefined;
+      if (DOUBT_WORDS.get(key) === 'condition') condition = key;
+    }
+    if (condition && isStance(sentence.slice(comma + 1))) return sentence.slice(0, comma).trim();
+  }
+  return undefined;
+}
+
+/** An autoreply or a promise to answer later ("out of the office until Monday"), whatever words it has. */
+export function awayDoubt(text: string): string | undefined {
+  const away = findDoubtPhrase(text, 'away');
+  return away ? `it reads as an autoreply or a promise to answer later ("${away}"); reply with your answer` : undefined;
+}
+
 /** Why a choice reply that names options is still not a vote, or undefined. */
 export function choiceDoubt(text: string, options: ChoiceOption[]): string | undefined {
   const proxy = proxyDoubt(text);
   if (proxy) return proxy;
+  const undecided = undecidedDoubt(text);
+  if (undecided) return undecided;
+  // "Out of the office until Monday" names Monday without choosing it.
+  const away = awayDoubt(text);
+  if (away) return away;
+  const condition = leadingCondition(text, (clause) => !readChoiceText(clause, options).stance.unreadable);
+  if (condition) return `the answer depends on a condition ("${condition}"); which option do you choose?`;
   const folded = fold(text);
   for (const o of options) {
     for (const other of options) {

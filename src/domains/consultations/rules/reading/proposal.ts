@@ -1,10 +1,22 @@
 /** Reading a proposal reply, the whole pipeline: locate, take questions out, the proposal grammar, doubt. */
 import { TOO_LONG } from './choice.ts';
-import { proxyDoubt } from './doubt.ts';
+import { awayDoubt, proxyDoubt, undecidedDoubt } from './doubt.ts';
 import { locateAnswer } from './locate.ts';
+import { fold } from './text.ts';
 import { readProposalText } from './proposalGrammar.ts';
 import { takeOutQuestions } from './questions.ts';
 import type { ProposalReading } from './types.ts';
+
+// "Yes to A", "I agree with option 2": an answer naming an option is meant for a choice, not this proposal.
+const OPTION_NAMED = /(?<![\p{L}\p{N}])(?:option|opcao|opcion|opzione|optie|opcja|alternativ|alternative)[ \t]{0,3}[a-e1-9](?![\p{L}\p{N}])/u;
+// A capital letter after "to"/"for" and before punctuation or the line end ("Yes to A", "vote for B");
+// not an initial signing the mail ("Agree.\n\nD.").
+const LONE_LETTER = /(?<=(?:^|[^\p{L}])(?:to|for|with|voor|para|per|pour|fur|für|na|za|por|op)[ \t]{1,3})[A-E](?=[ \t]{0,3}(?:[.,;!?)]|$))/mu;
+
+function optionDoubt(text: string): string | undefined {
+  const hit = OPTION_NAMED.exec(fold(text)) ?? LONE_LETTER.exec(text);
+  return hit ? `it names an option ("${hit[0].trim()}"), but this is a proposal: agree, object or abstain?` : undefined;
+}
 
 export function readProposalStance(text: string): ProposalReading {
   const located = locateAnswer(text);
@@ -17,7 +29,7 @@ export function readProposalStance(text: string): ProposalReading {
     else if (questions.length > 0) unreadable.doubt = `a question is not an answer: "${questions[0]}"`;
     return unreadable;
   }
-  const doubt = proxyDoubt(located.text);
+  const doubt = proxyDoubt(located.text) ?? undecidedDoubt(located.text) ?? awayDoubt(located.text) ?? optionDoubt(located.text);
   if (doubt) return { stance: 'unreadable', comment: located.text.trim(), doubt };
   return questions.length > 0 ? { ...reading, comment: [reading.comment, ...questions].filter((s) => s).join('\n') } : reading;
 }

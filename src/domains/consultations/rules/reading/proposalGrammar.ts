@@ -14,7 +14,7 @@
 import { DOUBT_PREFIXES, DOUBT_WORDS, LONGEST_PROPOSAL_PHRASE, PROPOSAL_PREFIXES, PROPOSAL_WORDS } from './vocabulary/index.ts';
 import { isGreetingLine } from './greeting.ts';
 import { fold, joinComment, LEADING_JUNK } from './text.ts';
-import { BUT_WORDS, IN_PRINCIPLE, STRICT_CONDITIONS } from './vocabulary/wordClasses.ts';
+import { BUT_WORDS, ELIDED, IN_PRINCIPLE, STRICT_CONDITIONS } from './vocabulary/wordClasses.ts';
 import type { ProposalReading, ProposalStanceValue } from './types.ts';
 
 type Stance = Exclude<ProposalStanceValue, 'unreadable'>;
@@ -38,7 +38,11 @@ export function proposalTokens(folded: string): Tok[] {
     const start = m.index;
     const end = start + m[0].length;
     if (m[1]) toks.push({ text: '\n', start, end, kind: 'line' });
-    else if (m[2] || m[3] || m[5]) toks.push({ text: m[0], start, end, kind: 'word' });
+    else if (m[3] && ELIDED.test(m[0]) && !PROPOSAL_PREFIXES.has(m[0])) {
+      // "l'obiezione" is "obiezione"; "d'accordo" stays a word of the vocabulary.
+      const cut = m[0].replace(ELIDED, '').length;
+      toks.push({ text: m[0].slice(m[0].length - cut), start: end - cut, end, kind: 'word' });
+    } else if (m[2] || m[3] || m[5]) toks.push({ text: m[0], start, end, kind: 'word' });
     else if (m[4]) toks.push({ text: m[0], start, end, kind: 'clause' });
     // anything else (spaces, quotes, brackets, variation selectors) separates words
   }
@@ -65,11 +69,15 @@ function phraseAt(toks: Tok[], i: number, table: ReadonlyMap<string, string>, lo
   const prefixes = table === DOUBT_WORDS ? DOUBT_PREFIXES : PROPOSAL_PREFIXES;
   let key = '';
   let best: { role: string; next: number } | null = null;
-  for (let n = 0; n < longest && i + n < toks.length && toks[i + n]!.kind === 'word'; n++) {
-    key = n === 0 ? toks[i]!.text : `${key} ${toks[i + n]!.text}`;
+  let k = i;
+  for (let n = 0; n < longest && k < toks.length; n++, k++) {
+    // "not against it, but not for it either": a comma before "but" does not end a phrase that goes on.
+    if (n > 0 && toks[k]!.kind === 'clause' && toks[k]!.text === ',' && BUT_WORDS.has(toks[k + 1]?.text ?? '')) k++;
+    if (toks[k]?.kind !== 'word') break;
+    key = n === 0 ? toks[k]!.text : `${key} ${toks[k]!.text}`;
     if (!prefixes.has(key)) break;
     const role = table.get(key);
-    if (role) best = { role, next: i + n + 1 };
+    if (role) best = { role, next: k + 1 };
   }
   return best;
 }
@@ -148,11 +156,24 @@ function hitAt(toks: Tok[], i: number): (Omit<Hit, 'clauseStart' | 'corrected'> 
   return null;
 }
 
+// "I agree with Maria", "+1 to Tom", "d'accordo con Marco": agreement with a person, not the proposal.
+const WITH_WORDS: ReadonlySet<string> = new Set(['with', 'to', 'con', 'met', 'mit', 'avec', 'com', 'z', 'ze', 'med', 'a']);
+
+function agreesWithSomeone(toks: Tok[], source: string, from: number): boolean {
+  const i = toks.findIndex((t) => t.start >= from);
+  const [w, name] = [toks[i], toks[i + 1]];
+  if (!w || !name || w.kind !== 'word' || name.kind !== 'word' || !WITH_WORDS.has(w.text)) return false;
+  // A capitalised word that is no word of the vocabulary ("with I" or "with This proposal" are not names).
+  return /^\p{Lu}\p{Ll}/u.test(source.slice(name.start, name.end)) && !PROPOSAL_PREFIXES.has(name.text) && !DOUBT_PREFIXES.has(name.text)
+    && !['the', 'this', 'that', 'it', 'all', 'everything', 'everyone', 'il', 'la', 'le', 'de', 'het', 'die', 'der', 'das', 'o', 'a'].includes(name.text);
+}
+
 /** Reads the member's own text of a proposal reply. */
 export function readProposalText(text: string): ProposalReading {
   const source = text.normalize('NFC').replace(/\r\n?/g, '\n');
   const folded = fold(source);
   const toks = proposalTokens(folded);
+  const conditioned = afterLeadingCondition(toks);
   const hits: Hit[] = [];
   let corrected = false;
   let atStart = true;
@@ -176,6 +197,7 @@ export function readProposalText(text: string): ProposalReading {
     if (hit && hits[0]?.stance === 'object' && !hit.correcting) continue;
     if (hit) {
       const { correcting, ...found } = hit;
+      if (found.stance === 'agree' && conditioned[i]) found.conditional = true;
       if (correcting && hits.length > 0) corrected = true;
       hits.push({ ...found, clauseStart: t.start, corrected });
       // The rest of a stance's sentence is its reason, not another stance.
@@ -191,6 +213,9 @@ export function readProposalText(text: string): ProposalReading {
     return { stance: 'unreadable', comment: source.trim(), doubt: 'the reply says more than one thing (agree, object, abstain); which one is meant?' };
   }
 
+  if (chosen.stance === 'agree' && agreesWithSomeone(toks, source, chosen.end)) {
+    return { stance: 'unreadable', comment: source.trim(), doubt: 'it agrees with another member, whose answer may differ; agree, object or abstain?' };
+  }
   if (chosen.stance === 'agree' && objectionInClause(toks, chosen.end)) {
     return { stance: 'unreadable', comment: source.trim(), doubt: 'it agrees with an objection; agree to the proposal or object?' };
   }
@@ -203,6 +228,28 @@ export function readProposalText(text: string): ProposalReading {
   const reading: ProposalReading = { stance: chosen.stance, comment: joinComment(prefix, after) };
   if (chosen.stance === 'object' && after) reading.reason = after;
   return reading;
+}
+
+const isSentenceEnd = (t: Tok) => t.kind === 'line' || (t.kind === 'clause' && /[.!?…;]/.test(t.text));
+
+/**
+ * Tokens after the comma that ends a sentence-opening condition ("If you drop
+ * the website item, I agree"): an agreement there is to something else than
+ * the proposal. A condition word alone before the comma is not a condition.
+ */
+function afterLeadingCondition(toks: Tok[]): boolean[] {
+  const out = new Array<boolean>(toks.length).fill(false);
+  for (let i = 0; i < toks.length; i++) {
+    if (i > 0 && !isSentenceEnd(toks[i - 1]!)) continue;
+    const cond = phraseAt(toks, i, DOUBT_WORDS, LONGEST_PROPOSAL_PHRASE);
+    if (cond?.role !== 'condition' || toks[i]!.text === 'as') continue;
+    let k = cond.next;
+    let words = 0;
+    while (k < toks.length && toks[k]!.kind === 'word') { k++; words++; }
+    if (words < 2 || toks[k]?.text !== ',') continue;
+    for (k++; k < toks.length && !isSentenceEnd(toks[k]!); k++) out[k] = true;
+  }
+  return out;
 }
 
 function withoutGreeting(prefix: string): string {

@@ -44,6 +44,14 @@ export const CONCEPTS: readonly (readonly string[])[] = [
   ['keep', 'mantener', 'conservar', 'garder', 'conserver', 'behalten', 'beibehalten', 'manter', 'mantenere', 'conservare', 'houden', 'behouden', 'zachowac', 'zostawic', 'behalla', 'behall'],
   ['rename', 'renombrar', 'renommer', 'umbenennen', 'renomear', 'rinominare', 'hernoemen', 'byta namn', 'zmienic nazwe'],
   ['current', 'actual', 'actuel', 'actuelle', 'aktuell', 'aktuellen', 'bisherigen', 'atual', 'attuale', 'huidige', 'obecna', 'obecny', 'nuvarande'],
+  // colours (an option's colour, answered in another language)
+  ['blue', 'blauw', 'blauwe', 'bleu', 'bleue', 'blau', 'blaue', 'blauen', 'azul', 'azzurro', 'azzurra', 'niebieski', 'niebieskie', 'niebieska'],
+  ['green', 'groen', 'groene', 'vert', 'verte', 'grun', 'grune', 'grunen', 'verde', 'zielony', 'zielone', 'zielona', 'gron', 'grona'],
+  ['yellow', 'geel', 'gele', 'jaune', 'gelb', 'gelbe', 'amarillo', 'amarilla', 'amarelo', 'amarela', 'giallo', 'gialla', 'zolty', 'zolte'],
+  ['black', 'zwart', 'zwarte', 'noir', 'noire', 'schwarz', 'schwarze', 'negro', 'negra', 'preto', 'preta', 'nero', 'nera', 'czarny', 'czarne', 'svart'],
+  ['white', 'witte', 'blanc', 'blanche', 'weiss', 'weisse', 'blanco', 'blanca', 'branco', 'branca', 'bianco', 'bianca', 'bialy', 'biale', 'vita'],
+  ['purple', 'paars', 'paarse', 'violet', 'violette', 'lila', 'morado', 'morada', 'roxo', 'roxa', 'viola', 'fioletowy'],
+  ['orange', 'oranje', 'orangefarben', 'naranja', 'laranja', 'arancione', 'pomaranczowy'],
   // what a gathering may be
   ['picnic', 'pique-nique', 'picknick', 'picnik', 'piknik', 'picnics'],
   ['restaurant', 'restaurante', 'ristorante', 'restauracja', 'restaurang'],

@@ -33,7 +33,9 @@ export type ProposalRole =
 export type DoubtRole =
   | 'proxy'       // a vote given for someone else: "asked me to say", "on behalf of"
   | 'correction'  // what follows replaces what came before: "actually", "on second thought"
-  | 'condition';  // "agree if …": agreement to something other than the proposal
+  | 'condition'   // "agree if …": agreement to something other than the proposal
+  | 'undecided'   // "not sure yet", "torn between A and B": the member has not decided
+  | 'away';       // an autoreply or a promise to answer later: "out of the office until Monday"
 
 export interface Vocabulary {
   language: string;

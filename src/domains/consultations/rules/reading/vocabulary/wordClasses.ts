@@ -6,8 +6,24 @@
 // "too expensive", "trop loin", "zu weit", "te duur": before a word of prose they qualify it, they accept nothing.
 export const INTENSIFIERS: ReadonlySet<string> = new Set(['too', 'also', 'trop', 'zu', 'demasiado', 'troppo', 'te', 'za']);
 
+// Amounts an intensifier qualifies ("10% is too much"): a remark, like "too expensive", not "also".
+export const AMOUNTS: ReadonlySet<string> = new Set(['much', 'many', 'little', 'few', 'veel', 'weinig', 'viel', 'wenig', 'molto', 'mucho', 'muito', 'beaucoup', 'duzo', 'mycket']);
+
+// "…, so C": words that make what follows the consequence, and so the answer.
+export const CONSEQUENCES: ReadonlySet<string> = new Set([
+  'so', 'therefore', 'hence', 'thus', 'donc', 'also', 'deshalb', 'daher', 'dus', 'daarom', 'quindi', 'percio', 'entonces', 'asi que',
+  'por eso', 'por isso', 'entao', 'wiec', 'dlatego', 'sa', 'darfor',
+]);
+
 // "nor" in Dutch and German, a word that means "still" outside the pair.
 export const NOR_WORDS: ReadonlySet<string> = new Set(['noch']);
+
+// A number written as a percentage ("5%", "10 percent", "10 procent"), every language together.
+export const PERCENT_WORDS: readonly string[] = [
+  'percent', 'per cent', 'pct', 'pour cent', 'prozent', 'por ciento', 'por cento', 'per cento', 'procent', 'procentu', 'procenten',
+];
+// Words joining two numbers named as options ("5 or 10 percent"); not "to", which makes a range.
+export const NUMBER_JOINS: readonly string[] = ['or', 'and', 'ou', 'et', 'oder', 'und', 'o', 'y', 'e', 'of', 'en', 'lub', 'i', 'eller', 'och'];
 
 // Italian, Portuguese, Spanish "and"/"or" written as one letter.
 export const ONE_LETTER_CONJUNCTIONS: ReadonlySet<string> = new Set(['e', 'o', 'y', 'u']);

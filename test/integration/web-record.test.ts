@@ -46,6 +46,19 @@ async function postId(messageId: string): Promise<number> {
   return Number(row!.id);
 }
 
+/** A post by Ben to gb stored as distributed, straight into the tables (no mail round): returns its id. */
+async function storeBenPost(key: string, subject: string, raw: Buffer, bodyText: string, secondsLater = 0): Promise<number> {
+  const messageId = `<${key}@example.org>`;
+  const [m] = await h.ctx.sql`
+    insert into inbound_messages (message_key, message_id, envelope_from, size, raw)
+    values (${key}, ${messageId}, 'ben@example.org', ${raw.length}, ${raw}) returning id`;
+  const [p] = await h.ctx.sql`
+    insert into list_posts (group_id, inbound_message_id, author_email, author_name, subject, message_id, body_text, state, distributed_at)
+    select g.id, ${m!.id}, 'ben@example.org', 'Ben', ${subject}, ${messageId}, ${bodyText}, 'distributed', now() + make_interval(secs => ${secondsLater})
+    from groups g where g.slug = 'gb' returning id`;
+  return Number(p!.id);
+}
+
 describe('an anonymous viewer', () => {
   it('sees public archives only; members-only lists are not even named', async () => {
     const lists = await getPage(h, '/lists');
@@ -277,7 +290,6 @@ describe('attachments', () => {
   });
 
   it('past the size served here are listed without a link', async () => {
-    const [gb] = await h.ctx.sql`select id from groups where slug = 'gb'`;
     const big = Buffer.alloc(10 * 1024 * 1024 + 1, 7).toString('base64').replace(/.{76}/g, '$&\r\n');
     const raw = Buffer.from([
       'From: Ben <ben@example.org>', 'Subject: Big file', 'Message-ID: <big@example.org>', 'MIME-Version: 1.0',
@@ -285,15 +297,10 @@ describe('attachments', () => {
       'Content-Type: application/pdf', 'Content-Disposition: attachment; filename="big.pdf"', 'Content-Transfer-Encoding: base64', '',
       big, '--b--', '',
     ].join('\r\n'));
-    const [m] = await h.ctx.sql`
-      insert into inbound_messages (message_key, message_id, envelope_from, size, raw)
-      values ('big', '<big@example.org>', 'ben@example.org', ${raw.length}, ${raw}) returning id`;
-    const [p] = await h.ctx.sql`
-      insert into list_posts (group_id, inbound_message_id, author_email, author_name, subject, message_id, body_text, state, distributed_at)
-      values (${gb!.id}, ${m!.id}, 'ben@example.org', 'Ben', 'Big file', '<big@example.org>', 'Too big.', 'distributed', now()) returning id`;
-    const page = await getPage(h, `/lists/gb/message/${p!.id}`);
+    const p = await storeBenPost('big', 'Big file', raw, 'Too big.');
+    const page = await getPage(h, `/lists/gb/message/${p}`);
     expect(page.html).toContain("<li>big.pdf <span class=\"meta\">(application/pdf, 10.0 MB, larger than 10.0 MB: in the members' mail and the mbox)</span></li>");
-    expect((await fetch(`${localBase(h)}/lists/gb/message/${p!.id}/attachment/1`)).status).toBe(404);
+    expect((await fetch(`${localBase(h)}/lists/gb/message/${p}/attachment/1`)).status).toBe(404);
   });
 });
 
@@ -355,17 +362,10 @@ describe('signing in', () => {
 
 describe('page weight', () => {
   it('long threads are paged and long messages clipped: every page stays under 100 KB', async () => {
-    const [gb] = await h.ctx.sql`select id from groups where slug = 'gb'`;
     const huge = `${'Ordinary words & <symbols> "quoted". '.repeat(8000)}THE END`;
     for (let i = 1; i <= 25; i++) {
       const raw = Buffer.from(`From: Ben <ben@example.org>\r\nSubject: Re: [gb] Long thread\r\nMessage-ID: <long-${i}@example.org>\r\n\r\n${i === 1 ? huge : `post ${i}`}\r\n`);
-      const [m] = await h.ctx.sql`
-        insert into inbound_messages (message_key, message_id, envelope_from, size, raw)
-        values (${`long-${i}`}, ${`<long-${i}@example.org>`}, 'ben@example.org', ${raw.length}, ${raw}) returning id`;
-      await h.ctx.sql`
-        insert into list_posts (group_id, inbound_message_id, author_email, author_name, subject, message_id, body_text, state, distributed_at)
-        values (${gb!.id}, ${m!.id}, 'ben@example.org', 'Ben', ${i === 1 ? 'Long thread' : 'Re: [gb] Long thread'}, ${`<long-${i}@example.org>`},
-                ${i === 1 ? huge : `post ${i}`}, 'distributed', now() + make_interval(secs => ${i}))`;
+      await storeBenPost(`long-${i}`, i === 1 ? 'Long thread' : 'Re: [gb] Long thread', raw, i === 1 ? huge : `post ${i}`, i);
     }
     const first = await postId('<long-1@example.org>');
     const page1 = await getPage(h, `/lists/gb/thread/${first}`);
@@ -386,7 +386,6 @@ describe('page weight', () => {
   });
 
   it('the heaviest message page: HTML past its budget (shown as clipped text) and 60 long-named attachments', async () => {
-    const [gb] = await h.ctx.sql`select id from groups where slug = 'gb'`;
     const html = `<p>${'<b>Bold</b> &amp; <i>"quoted"</i> words. '.repeat(4000)}THE END</p>`;
     const parts = [`--b\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${html}\r\n`];
     for (let i = 1; i <= 60; i++) {
@@ -394,13 +393,8 @@ describe('page weight', () => {
       parts.push(`--b\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; filename="${name.replace(/"/g, "'")}"\r\nContent-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQ=\r\n`);
     }
     const raw = Buffer.from(`From: Ben <ben@example.org>\r\nSubject: Heavy\r\nMessage-ID: <heavy@example.org>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="b"\r\n\r\n${parts.join('')}--b--\r\n`);
-    const [m] = await h.ctx.sql`
-      insert into inbound_messages (message_key, message_id, envelope_from, size, raw)
-      values ('heavy', '<heavy@example.org>', 'ben@example.org', ${raw.length}, ${raw}) returning id`;
-    const [p] = await h.ctx.sql`
-      insert into list_posts (group_id, inbound_message_id, author_email, author_name, subject, message_id, body_text, state, distributed_at)
-      values (${gb!.id}, ${m!.id}, 'ben@example.org', 'Ben', 'Heavy', '<heavy@example.org>', '', 'distributed', now()) returning id`;
-    const page = await getPage(h, `/lists/gb/message/${p!.id}`);
+    const p = await storeBenPost('heavy', 'Heavy', raw, '');
+    const page = await getPage(h, `/lists/gb/message/${p}`);
     expect(page.status).toBe(200);
     expect(page.html).not.toContain('<div class="body html">');
     expect(page.html).toMatch(/<pre class="body">Bold &amp; &quot;quoted&quot; words\./);

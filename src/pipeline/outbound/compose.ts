@@ -136,6 +136,8 @@ export async function composeOutboxRow(row: OutboxRow, ctx: Context, memo?: Comp
     references: row.references_ids ?? row.in_reply_to ?? undefined,
     // The decision's time, like the Message-ID the same on every attempt.
     date: row.created_at ?? new Date(),
+    // Our parts are mostly Latin text: quoted-printable without nodemailer scanning every part to choose.
+    textEncoding: 'quoted-printable',
     ...options,
     envelope,
   };

@@ -49,53 +49,41 @@ const choiceMiddle = (options: Array<{ letter: string; text: string }>) => [
   'Anything you write after your answer is kept as your comment.',
 ].join('\n');
 
-const VENUE_OPTIONS = [
+const proposalMiddle = [
+  'This is a proposal; it is adopted unless one member objects.',
+  '',
+  'How to answer: reply to this mail, starting with',
+  '  - agree',
+  '  - object: your reason',
+  '  - abstain',
+  'Anything you write after your answer is kept as your comment.',
+].join('\n');
+
+/** A consultation as Tacit mails it: a choice with options, or a proposal without. */
+export function blindConsultation(id: string, question: string, options: Array<{ letter: string; text: string }>): BlindConsultation {
+  return { question, options, sent: copy(id, question, options.length > 0 ? choiceMiddle(options) : proposalMiddle) };
+}
+
+export const VENUE = blindConsultation('C-21', "Where should the members' meeting be held?", [
   { letter: 'A', text: 'Hold it in Lisbon' },
   { letter: 'B', text: 'Online only' },
   { letter: 'C', text: 'Hybrid, Berlin with a video link' },
   { letter: 'D', text: 'Postpone to spring' },
-];
-export const VENUE: BlindConsultation = {
-  question: "Where should the members' meeting be held?",
-  options: VENUE_OPTIONS,
-  sent: copy('C-21', 'Where should the members\' meeting be held?', choiceMiddle(VENUE_OPTIONS)),
-};
+]);
 
-const SLOT_OPTIONS = [
+export const SLOT = blindConsultation('C-22', 'When should the training take place?', [
   { letter: 'A', text: 'Saturday morning' },
   { letter: 'B', text: 'Wednesday evening' },
   { letter: 'C', text: 'Sunday afternoon' },
-];
-export const SLOT: BlindConsultation = {
-  question: 'When should the training take place?',
-  options: SLOT_OPTIONS,
-  sent: copy('C-22', 'When should the training take place?', choiceMiddle(SLOT_OPTIONS)),
-};
+]);
 
-const ATELIER_OPTIONS = [
+export const ATELIER = blindConsultation('C-23', "Où organiser l'atelier de formation ?", [
   { letter: 'A', text: 'À Lyon' },
   { letter: 'B', text: 'En ligne' },
   { letter: 'C', text: "Reporter à l'automne" },
-];
-export const ATELIER: BlindConsultation = {
-  question: "Où organiser l'atelier de formation ?",
-  options: ATELIER_OPTIONS,
-  sent: copy('C-23', "Où organiser l'atelier de formation ?", choiceMiddle(ATELIER_OPTIONS)),
-};
+]);
 
-export const WEBSITE: BlindConsultation = {
-  question: 'Spend 2,000 EUR on a new website',
-  options: [],
-  sent: copy('C-24', 'Spend 2,000 EUR on a new website', [
-    'This is a proposal; it is adopted unless one member objects.',
-    '',
-    'How to answer: reply to this mail, starting with',
-    '  - agree',
-    '  - object: your reason',
-    '  - abstain',
-    'Anything you write after your answer is kept as your comment.',
-  ].join('\n')),
-};
+export const WEBSITE = blindConsultation('C-24', 'Spend 2,000 EUR on a new website', []);
 
 // --- how clients wrap an answer ------------------------------------------
 
@@ -137,20 +125,6 @@ const forwarded = (text: string, c: BlindConsultation) =>
 
 /** The client wrappers, for the second blind round. */
 export const BLIND_CLIENTS = { gmail, apple, mobile, outlook, outlookInside, muttInline, bottom, html, forwarded };
-
-/** A consultation as Tacit mails it: a choice with options, or a proposal without. */
-export function blindConsultation(id: string, question: string, options: Array<{ letter: string; text: string }>): BlindConsultation {
-  const middle = options.length > 0 ? choiceMiddle(options) : [
-    'This is a proposal; it is adopted unless one member objects.',
-    '',
-    'How to answer: reply to this mail, starting with',
-    '  - agree',
-    '  - object: your reason',
-    '  - abstain',
-    'Anything you write after your answer is kept as your comment.',
-  ].join('\n');
-  return { question, options, sent: copy(id, question, middle) };
-}
 
 const U: Stance = { unreadable: true };
 

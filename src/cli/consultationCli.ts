@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { Command } from 'commander';
 import { closeDue } from '../domains/consultations/close.ts';
 import { displayId, numericId } from '../domains/consultations/ids.ts';
@@ -8,6 +7,7 @@ import type { Outcome } from '../domains/consultations/outcome.ts';
 import { ensureBallotCodes, loadTallySheet, streamTallySheet } from '../domains/consultations/tallySheet.ts';
 import { consultationDocument, formatConsultation, listConsultations } from '../domains/consultations/show.ts';
 import { newTextOfBody, newTextOfMessage } from '../shared/rules/replyText.ts';
+import { readInput } from './readInput.ts';
 import { UsageError } from './usageError.ts';
 import { documentCommand, output, withRuntime } from './withRuntime.ts';
 
@@ -16,16 +16,6 @@ function consultationNumber(text: string): number {
   const id = /^\d+$/.test(text.trim()) ? Number(text.trim()) : numericId(parseConsultationId(text) ?? '');
   if (!id) throw new UsageError(`not a consultation id: ${text} (ids look like C-12)`);
   return id;
-}
-
-async function readInput(file: string | undefined): Promise<Buffer> {
-  if (file && file !== '-') {
-    if (!fs.existsSync(file)) throw new UsageError(`no such file: ${file}`);
-    return fs.readFileSync(file);
-  }
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }
 
 /**

@@ -5,6 +5,7 @@ import { registerCoreCommands } from './coreCli.ts';
 import { registerListCommands } from './listCli.ts';
 import { registerConsultationCommands } from './consultationCli.ts';
 import { registerDigestCommands } from './digestCli.ts';
+import { registerCountCommand } from './countCli.ts';
 import { UsageError } from './usageError.ts';
 
 /**
@@ -17,6 +18,7 @@ registerCoreCommands(program);
 registerListCommands(program);
 registerConsultationCommands(program);
 registerDigestCommands(program);
+registerCountCommand(program);
 
 try {
   await program.parseAsync(process.argv);

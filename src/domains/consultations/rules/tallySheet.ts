@@ -26,6 +26,12 @@
  * - proposal: `agree`, `abstain`, `object` or `object: reason` (on one line);
  * - `unreadable`: a reply Tacit could not read, counted as silent (consent);
  * - `silent` (consent), `unreachable`, `away` (not consent).
+ *
+ * A vote's sheet (kind vote) carries its settings as header lines after the
+ * kind (`count schulze`, `default on`, `seats 3`, `quorum 20%`, …: see
+ * counting/sheetSettings.ts) and one ballot per line: `yes`, `no`, `abstain`
+ * or a ranking `B>A=C` (counting/ballotText.ts); silence is abstention there,
+ * never consent. `tacit count` recounts it (counting/countInput.ts).
  */
 import { oneLine } from '../../../shared/rules/sender.ts';
 import type { ChoiceStance } from './stance.ts';
@@ -33,9 +39,11 @@ import { isProposalStance, validChoiceStance, type Bucket, type ProposalStance }
 
 export interface SheetHead {
   id: string;
-  kind: 'choice' | 'proposal';
+  kind: 'choice' | 'proposal' | 'vote';
   letters: readonly string[];
   electorate: number;
+  /** A vote's settings, one header line each, in order. */
+  settings?: readonly (readonly [string, string])[];
 }
 
 /** One electorate member as stored at the close: their bucket and the reply that counts. */
@@ -51,7 +59,8 @@ export function sheetHeader(head: SheetHead): string {
     'Tacit tally sheet',
     `consultation ${head.id}`,
     `kind ${head.kind}`,
-    ...(head.kind === 'choice' ? [`options ${head.letters.join(' ')}`] : []),
+    ...(head.settings ?? []).map(([key, value]) => `${key} ${value}`),
+    ...(head.kind === 'choice' || (head.kind === 'vote' && head.letters.length) ? [`options ${head.letters.join(' ')}`] : []),
     `electorate ${head.electorate}`,
     '',
     '',

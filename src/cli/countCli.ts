@@ -1,0 +1,41 @@
+import type { Command } from 'commander';
+import { CountInputError } from '../domains/consultations/rules/counting/ballot.ts';
+import { runCount } from '../domains/consultations/rules/counting/count.ts';
+import { parseCountInput, resolveCountSpec, type CountFlags } from '../domains/consultations/rules/counting/countInput.ts';
+import { countReport } from '../domains/consultations/rules/counting/countReport.ts';
+import { readInput } from './readInput.ts';
+import { UsageError } from './usageError.ts';
+import { output } from './withRuntime.ts';
+
+/**
+ * `tacit count`: recounts a vote's tally sheet, or counts ballots given as
+ * JSON, with the same code that closes a vote. No database, no services:
+ * anyone holding a published sheet can run it.
+ */
+export function registerCountCommand(program: Command): void {
+  program
+    .command('count')
+    .description("count ballots (a vote's tally sheet or JSON) by majority, two-thirds, N/D, Schulze, IRV or STV")
+    .argument('[file]', 'the tally sheet or JSON file; - or none for standard input')
+    .option('--method <method>', 'majority, two-thirds, schulze, irv or stv')
+    .option('--fraction <N/D>', 'a motion adopted when yes ≥ N/D × (yes + no)')
+    .option('--seats <N>', 'stv: seats to fill')
+    .option('--rules <rules>', 'stv: scottish (default), wigm or meek')
+    .option('--quota <quota>', 'stv: droop (default), hare or hagenbach-bischoff')
+    .option('--quorum <N>', 'ballots cast needed (abstentions included): a number or a percentage such as 20%')
+    .option('--electorate <N>', 'the electorate size (for a quorum in percent or a motion counted over the electorate)')
+    .option('--default <on|off>', 'schulze: add "None of the above"')
+    .option('--json', 'one JSON document')
+    .action(async (file: string | undefined, opts: CountFlags & { json?: boolean }) => {
+      const text = (await readInput(file)).toString('utf8');
+      try {
+        const input = parseCountInput(text);
+        const spec = resolveCountSpec(input, opts);
+        const result = runCount(spec, input.ballots);
+        output(!!opts.json, result, () => countReport(spec, result));
+      } catch (err) {
+        if (err instanceof CountInputError) throw new UsageError(err.message);
+        throw err;
+      }
+    });
+}

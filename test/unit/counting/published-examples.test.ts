@@ -168,11 +168,22 @@ describe('single transferable vote', () => {
     expect(r.elected).toEqual(['A', 'B']);
   });
 
-  it('fills the same seats by Meek’s method, where the keep values settle the surpluses', () => {
+  it('fills the same seats by Meek’s method, the surpluses settled by keep values (solved by hand below)', () => {
+    // Meek (Hill, Wichmann & Woodall 1987) on the same ballots. Chocolate is elected with keep
+    // value k; once Strawberries (9 − 8k votes) is elected too, what it does not keep is excess
+    // E = 9 − 20k, and the quota (20 − E) / 4 = 12k gives k = 11/28: quota 33/7 ≈ 4.714286,
+    // Sweets 1 + 4(1 − k) = 24/7 ≈ 3.428571, excess 8/7 ≈ 1.142857. Pears' exclusion then gives
+    // Oranges 6, over the quota.
     const r = feed(countMeek({ options, seats: 3, quota: 'droop', lotSeed: '' }), food);
-    expect(new Set(r.elected)).toEqual(new Set(['Chocolate', 'Oranges', 'Strawberries']));
-    // Ballots that end at Oranges, Strawberries or Sweets exhaust, so the quota falls below 6.
-    expect(r.quota).toBeLessThan(6);
+    expect(r.elected).toEqual(['Chocolate', 'Strawberries', 'Oranges']);
+    const settled = r.rounds[2]!;
+    expect(settled.action).toBe('surplus');
+    expect(settled.quota).toBeCloseTo(33 / 7, 4);
+    expect(settled.votes.Chocolate).toBeCloseTo(33 / 7, 4);
+    expect(settled.votes.Strawberries).toBeCloseTo(33 / 7, 4);
+    expect(settled.votes.Sweets).toBeCloseTo(24 / 7, 4);
+    expect(settled.non_transferable).toBeCloseTo(8 / 7, 4);
+    expect(r.rounds[3]).toMatchObject({ action: 'exclusion', option: 'Pears', votes: { Oranges: 6 }, elected: ['Oranges'] });
   });
 });
 

@@ -19,10 +19,12 @@ const sizes = {
   BENCH_REPLIES: size('BENCH_REPLIES', 5_000),
   BENCH_SCALEOUT_MESSAGES: size('BENCH_SCALEOUT_MESSAGES', 5_000),
   BENCH_SCALEOUT_MEMBERS: size('BENCH_SCALEOUT_MEMBERS', 10_000),
+  /** Ranked ballots over 10 options for the counting methods (no services involved). */
+  BENCH_COUNT_BALLOTS: size('BENCH_COUNT_BALLOTS', 100_000),
   /** Fan-out rounds (Tacit and bare nodemailer alternating); the best of each counts. */
   BENCH_REPEAT: size('BENCH_REPEAT', 3),
 };
-const only = (process.env.BENCH_ONLY_RUN ?? 'ingest,fanout,close,replies,scaleout').split(',');
+const only = (process.env.BENCH_ONLY_RUN ?? 'ingest,fanout,close,replies,scaleout,count').split(',');
 
 await ensurePeers();
 fs.mkdirSync('var/bench', { recursive: true });
@@ -59,6 +61,12 @@ try {
   if (only.includes('scaleout')) {
     const { benchScaleOut } = await import('./scaleout.ts');
     show('scale-out', (results.scaleout = await benchScaleOut(databaseUrl, redisUrl, sizes.BENCH_SCALEOUT_MESSAGES, sizes.BENCH_SCALEOUT_MEMBERS)));
+  }
+  if (only.includes('count')) {
+    const { benchCounting } = await import('./counting.ts');
+    const rows = (results.count = benchCounting(sizes.BENCH_COUNT_BALLOTS, 10));
+    console.log('\ncounting');
+    console.table(rows);
   }
 } finally {
   results.minutes = +((Date.now() - started) / 60_000).toFixed(1);

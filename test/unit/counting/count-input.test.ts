@@ -134,6 +134,7 @@ describe('JSON input and flags', () => {
     ['an unknown option', json(['A', 'B'], [[[['C']], 1]]), { method: 'irv' }, /unknown option "C"/],
     ['an option twice in a ranking', json(['A', 'B'], [[[['A'], ['A']], 1]]), { method: 'schulze' }, /appears twice/],
     ['an option listed twice', json(['A', 'A'], []), { method: 'schulze' }, /listed twice/],
+    ['more options than any ballot holds', json(Array.from({ length: 501 }, (_, i) => `O${i}`), []), { method: 'schulze' }, /501 options: a count takes at most 500/],
     ['a negative count', '{"options": ["A"], "ballots": [{"ranking": [["A"]], "count": -1}]}', { method: 'irv' }, /ballots\.0\.count/],
     ['no method', json(['A'], []), {}, /which method/],
     ['an unknown method', json(['A'], []), { method: 'borda' }, /--method must be one of/],
@@ -154,6 +155,14 @@ describe('JSON input and flags', () => {
 });
 
 describe('ties in IRV', () => {
+  it('ranks the options still in the count by their last votes, equal votes in one tier', () => {
+    const acc = countIrv({ options: ['A', 'B', 'C', 'D'], lotSeed: 'x' });
+    acc.add([['A']], 5);
+    acc.add([['B']], 1);
+    acc.add([['C']], 1);
+    expect(acc.result().ranking).toEqual([['A'], ['B', 'C'], ['D']]);
+  });
+
   it('excludes by the most recent round in which the tied options differed, and says so', () => {
     // Round 1: A 6, B 4, C 3, D 1; D out, its ballot to C. Round 2: B and C tie at 4; in round 1 C had fewer.
     const acc = countIrv({ options: ['A', 'B', 'C', 'D'], lotSeed: 'x' });

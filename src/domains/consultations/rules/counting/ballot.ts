@@ -47,8 +47,12 @@ export function checkCount(count: number): void {
   if (!Number.isSafeInteger(count) || count < 0) throw new CountInputError(`a ballot count must be a whole number ≥ 0 (not ${count})`);
 }
 
+/** Far beyond any ballot a member fills in; keeps Schulze's n² matrices and the rounds of IRV and STV small. */
+export const MAX_OPTIONS = 500;
+
 export function checkOptions(options: readonly string[]): void {
   if (options.length === 0) throw new CountInputError('there are no options to count');
+  if (options.length > MAX_OPTIONS) throw new CountInputError(`${options.length} options: a count takes at most ${MAX_OPTIONS}`);
   const seen = new Set<string>();
   for (const o of options) {
     if (typeof o !== 'string' || !o.trim()) throw new CountInputError('an option name must be a non-empty string');

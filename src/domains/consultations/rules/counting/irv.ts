@@ -5,7 +5,7 @@
  * lowest is excluded (ties: tieBreak.ts) and the count goes again.
  */
 import { BallotGroups, firstContinuing, type Accumulator, type Ranking } from './ballot.ts';
-import { breakTie, type TieBreak } from './tieBreak.ts';
+import { Ties, type TieBreak } from './tieBreak.ts';
 
 export interface IrvResult {
   winner: string | null;
@@ -33,7 +33,7 @@ export function countIrv(settings: IrvSettings): Accumulator<IrvResult> {
       const history: Map<string, number>[] = [];
       const rounds: Record<string, number>[] = [];
       const exhausted: number[] = [];
-      const tieBreaks: TieBreak[] = [];
+      const ties = new Ties(history, settings.lotSeed);
       const excluded: string[] = [];
       for (;;) {
         const votes = new Map([...continuing].map((o) => [o, 0]));
@@ -43,34 +43,30 @@ export function countIrv(settings: IrvSettings): Accumulator<IrvResult> {
           if (o === null) stopped += count;
           else votes.set(o, votes.get(o)! + count);
         }
-        history.push(votes);
         rounds.push(Object.fromEntries(votes));
         exhausted.push(stopped);
         const counting = groups.total - stopped;
         if (counting === 0) {
           // No ballot ranks any continuing option: nobody is chosen.
-          return { winner: null, winners: [], ranking: [[...continuing], ...excluded.reverse().map((o) => [o])], rounds, exhausted, tie_breaks: tieBreaks };
+          return { winner: null, winners: [], ranking: [[...continuing], ...excluded.reverse().map((o) => [o])], rounds, exhausted, tie_breaks: ties.broken };
         }
         const [top, topVotes] = [...votes].reduce((a, b) => (b[1] > a[1] ? b : a));
         if (2 * topVotes > counting || continuing.size === 1) {
-          const rest = [...continuing].filter((o) => o !== top).sort((a, b) => votes.get(b)! - votes.get(a)!);
+          // The others still in the count by their last votes, equal votes sharing a tier.
+          const rest = [...new Set([...continuing].filter((o) => o !== top).map((o) => votes.get(o)!))]
+            .sort((a, b) => b - a)
+            .map((v) => [...continuing].filter((o) => o !== top && votes.get(o) === v));
           return {
             winner: top,
             winners: [top],
-            ranking: [[top], ...rest.map((o) => [o]), ...excluded.reverse().map((o) => [o])],
+            ranking: [[top], ...rest, ...excluded.reverse().map((o) => [o])],
             rounds,
             exhausted,
-            tie_breaks: tieBreaks,
+            tie_breaks: ties.broken,
           };
         }
-        const lowest = Math.min(...votes.values());
-        const tied = [...continuing].filter((o) => votes.get(o) === lowest);
-        let out = tied[0]!;
-        if (tied.length > 1) {
-          const tie = breakTie(tied, history, 'lowest', settings.lotSeed, history.length);
-          tieBreaks.push(tie);
-          out = tie.chosen;
-        }
+        const out = ties.pick([...continuing], votes, 'lowest');
+        history.push(votes);
         continuing.delete(out);
         excluded.push(out);
       }

@@ -9,7 +9,7 @@
  */
 import { BallotGroups, type Accumulator, type Ranking } from './ballot.ts';
 import { checkSeats, type Quota, type StvResult, type StvStage } from './stv.ts';
-import { breakTie, type TieBreak } from './tieBreak.ts';
+import { Ties } from './tieBreak.ts';
 
 export interface MeekSettings {
   options: readonly string[];
@@ -35,7 +35,7 @@ function runMeek(groups: BallotGroups, settings: MeekSettings): StvResult {
   const elected: string[] = [];
   const rounds: StvStage[] = [];
   const history: Map<string, number>[] = [];
-  const tieBreaks: TieBreak[] = [];
+  const ties = new Ties(history, settings.lotSeed);
   let votes = new Map<string, number>();
   let excess = 0;
   let quota = 0;
@@ -69,12 +69,6 @@ function runMeek(groups: BallotGroups, settings: MeekSettings): StvResult {
       for (const o of elected) keep.set(o, Math.min(1, (keep.get(o)! * quota) / votes.get(o)!));
     }
   };
-  const pick = (tied: string[], want: 'lowest' | 'highest') => {
-    if (tied.length === 1) return tied[0]!;
-    const tie = breakTie(tied, history, want, settings.lotSeed, rounds.length + 1);
-    tieBreaks.push(tie);
-    return tie.chosen;
-  };
   const record = (stage: Omit<StvStage, 'stage' | 'votes' | 'non_transferable' | 'quota'>) => {
     rounds.push({
       stage: rounds.length + 1,
@@ -87,32 +81,25 @@ function runMeek(groups: BallotGroups, settings: MeekSettings): StvResult {
     history.push(new Map(votes));
   };
 
+  /** Elects the options given, most votes first, while seats are left; gives back whom. */
+  const elect = (options: string[]) => {
+    const chosen = ties.mostFirst(options, votes).slice(0, seats - elected.length);
+    for (const o of chosen) {
+      hopeful.delete(o);
+      elected.push(o);
+    }
+    return chosen;
+  };
+
   converge();
   let action: StvStage['action'] = 'first';
   let option: string | undefined;
   for (;;) {
-    const stageElected: string[] = [];
-    let reached = [...hopeful].filter((o) => reaches(votes.get(o)!));
-    while (reached.length && elected.length < seats) {
-      const most = Math.max(...reached.map((o) => votes.get(o)!));
-      const next = pick(reached.filter((o) => votes.get(o) === most), 'highest');
-      hopeful.delete(next);
-      elected.push(next);
-      stageElected.push(next);
-      reached = reached.filter((o) => o !== next);
-    }
+    const stageElected = elect([...hopeful].filter((o) => reaches(votes.get(o)!)));
     record({ action, ...(option ? { option } : {}), elected: stageElected });
     if (elected.length >= seats) break;
     if (hopeful.size <= seats - elected.length) {
-      const last: string[] = [];
-      while (hopeful.size) {
-        const most = Math.max(...[...hopeful].map((o) => votes.get(o)!));
-        const next = pick([...hopeful].filter((o) => votes.get(o) === most), 'highest');
-        hopeful.delete(next);
-        elected.push(next);
-        last.push(next);
-      }
-      record({ action: 'last-seats', elected: last });
+      record({ action: 'last-seats', elected: elect([...hopeful]) });
       break;
     }
     if (stageElected.length) {
@@ -120,8 +107,7 @@ function runMeek(groups: BallotGroups, settings: MeekSettings): StvResult {
       action = 'surplus';
       option = stageElected[stageElected.length - 1];
     } else {
-      const fewest = Math.min(...[...hopeful].map((o) => votes.get(o)!));
-      const out = pick([...hopeful].filter((o) => votes.get(o)! - fewest <= 1e-9), 'lowest');
+      const out = ties.pick([...hopeful], votes, 'lowest');
       hopeful.delete(out);
       keep.set(out, 0);
       action = 'exclusion';
@@ -129,5 +115,5 @@ function runMeek(groups: BallotGroups, settings: MeekSettings): StvResult {
     }
     converge();
   }
-  return { quota: round6(quota), elected, rounds, tie_breaks: tieBreaks };
+  return { quota: round6(quota), elected, rounds, tie_breaks: ties.broken };
 }

@@ -14,7 +14,7 @@
  * A ballot stops at a tier of two or more.
  */
 import { BallotGroups, CountInputError, firstContinuing, type Accumulator, type Ranking } from './ballot.ts';
-import { breakTie, type TieBreak } from './tieBreak.ts';
+import { Ties, type TieBreak } from './tieBreak.ts';
 
 export type Quota = 'droop' | 'hare' | 'hagenbach-bischoff';
 
@@ -77,7 +77,7 @@ function runGregory(groups: BallotGroups, settings: StvSettings): StvResult {
   let lost = 0;
   const history: Map<string, number>[] = [];
   const rounds: StvStage[] = [];
-  const tieBreaks: TieBreak[] = [];
+  const ties = new Ties(history, settings.lotSeed);
 
   /** Hands bundles to each one's next hopeful option; those with none are lost. */
   const distribute = (bundles: Iterable<Bundle>) => {
@@ -100,24 +100,15 @@ function runGregory(groups: BallotGroups, settings: StvSettings): StvResult {
     settings.quota === 'droop' ? (Math.floor(valid / (seats + 1)) + 1) * UNIT : settings.quota === 'hare' ? Math.floor((valid * UNIT) / seats) : Math.floor((valid * UNIT) / (seats + 1));
   const reaches = (v: number) => (settings.quota === 'hagenbach-bischoff' ? v > quota : v >= quota);
 
-  const pick = (tied: string[], want: 'lowest' | 'highest') => {
-    if (tied.length === 1) return tied[0]!;
-    const tie = breakTie(tied, history, want, settings.lotSeed, rounds.length + 1);
-    tieBreaks.push(tie);
-    return tie.chosen;
-  };
-  const electReaching = (stageElected: string[]) => {
-    let reached = [...hopeful].filter((o) => reaches(votes.get(o)!));
-    while (reached.length && elected.length < seats) {
-      const most = Math.max(...reached.map((o) => votes.get(o)!));
-      const next = pick(reached.filter((o) => votes.get(o) === most), 'highest');
+  const elect = (options: string[], stageElected: string[]) => {
+    for (const next of ties.mostFirst(options, votes).slice(0, seats - elected.length)) {
       hopeful.delete(next);
       elected.push(next);
       stageElected.push(next);
       if (votes.get(next)! > quota) pendingSurplus.add(next);
-      reached = reached.filter((o) => o !== next);
     }
   };
+  const electReaching = (stageElected: string[]) => elect([...hopeful].filter((o) => reaches(votes.get(o)!)), stageElected);
   const record = (stage: Omit<StvStage, 'stage' | 'votes' | 'non_transferable'>) => {
     const shown = [...elected, ...hopeful];
     rounds.push({ stage: rounds.length + 1, ...stage, votes: Object.fromEntries(shown.map((o) => [o, votes.get(o)! / UNIT])), non_transferable: lost / UNIT });
@@ -132,20 +123,13 @@ function runGregory(groups: BallotGroups, settings: StvSettings): StvResult {
     const stageElected: string[] = [];
     if (hopeful.size <= seats - elected.length) {
       // As many continuing as seats left: elected in order of votes (ties as always).
-      while (hopeful.size) {
-        const most = Math.max(...[...hopeful].map((o) => votes.get(o)!));
-        const next = pick([...hopeful].filter((o) => votes.get(o) === most), 'highest');
-        hopeful.delete(next);
-        elected.push(next);
-        stageElected.push(next);
-      }
+      elect([...hopeful], stageElected);
       record({ action: 'last-seats', elected: stageElected });
       break;
     }
     const surpluses = [...pendingSurplus];
     if (surpluses.length) {
-      const most = Math.max(...surpluses.map((o) => votes.get(o)!));
-      const from = pick(surpluses.filter((o) => votes.get(o) === most), 'highest');
+      const from = ties.pick(surpluses, votes, 'highest');
       pendingSurplus.delete(from);
       const total = votes.get(from)!;
       const surplus = total - quota;
@@ -158,8 +142,7 @@ function runGregory(groups: BallotGroups, settings: StvSettings): StvResult {
       electReaching(stageElected);
       record({ action: 'surplus', option: from, transfer_value: Math.floor((surplus * UNIT) / total) / UNIT, elected: stageElected });
     } else {
-      const fewest = Math.min(...[...hopeful].map((o) => votes.get(o)!));
-      const out = pick([...hopeful].filter((o) => votes.get(o) === fewest), 'lowest');
+      const out = ties.pick([...hopeful], votes, 'lowest');
       hopeful.delete(out);
       const moved = held.get(out)!;
       held.set(out, []);
@@ -169,5 +152,5 @@ function runGregory(groups: BallotGroups, settings: StvSettings): StvResult {
       record({ action: 'exclusion', option: out, elected: stageElected });
     }
   }
-  return { quota: quota / UNIT, elected, rounds, tie_breaks: tieBreaks };
+  return { quota: quota / UNIT, elected, rounds, tie_breaks: ties.broken };
 }

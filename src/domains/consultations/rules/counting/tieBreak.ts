@@ -44,3 +44,36 @@ export function drawLot(options: readonly string[], lotSeed: string, round: numb
   const ticket = (o: string) => createHash('sha256').update(`${lotSeed}\n${round}\n${o}`).digest('hex');
   return [...options].sort((a, b) => (ticket(a) < ticket(b) ? -1 : ticket(a) > ticket(b) ? 1 : 0))[0]!;
 }
+
+/** The ties of one count: breaks them against its rounds so far and keeps the report. */
+export class Ties {
+  readonly broken: TieBreak[] = [];
+
+  constructor(
+    private readonly history: readonly ReadonlyMap<string, number>[],
+    private readonly lotSeed: string,
+  ) {}
+
+  /** One of the options with the fewest (or most) votes now. */
+  pick(options: readonly string[], votes: ReadonlyMap<string, number>, want: 'lowest' | 'highest'): string {
+    const values = options.map((o) => votes.get(o)!);
+    const target = want === 'lowest' ? Math.min(...values) : Math.max(...values);
+    const tied = options.filter((_, i) => values[i] === target);
+    if (tied.length === 1) return tied[0]!;
+    const tie = breakTie(tied, this.history, want, this.lotSeed, this.history.length + 1);
+    this.broken.push(tie);
+    return tie.chosen;
+  }
+
+  /** The options, most votes first (the order in which options reaching the quota are elected). */
+  mostFirst(options: readonly string[], votes: ReadonlyMap<string, number>): string[] {
+    const left = [...options];
+    const order: string[] = [];
+    while (left.length) {
+      const next = this.pick(left, votes, 'highest');
+      order.push(next);
+      left.splice(left.indexOf(next), 1);
+    }
+    return order;
+  }
+}

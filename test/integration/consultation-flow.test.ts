@@ -242,16 +242,20 @@ describe('closing', () => {
     const [outcome] = await waitForMailTo(h, m(1), /^Outcome of C-/);
     const text = outcome!.mail.text!;
     expect(text).toContain('Winner: C. International Organization for Participatory Socialism (most first preferences).');
-    expect(text).toMatch(/A\. International Organization for a Free Society\n\s+first 1, accept 7, reject 0/);
-    expect(text).toMatch(/B\. International Organization for a Participatory Society\n\s+first 1, accept 7, reject 0/);
-    expect(text).toMatch(/C\. International Organization for Participatory Socialism   <- chosen\n\s+first 2, accept 6, reject 1/);
-    expect(text).toContain('Turnout: 5 of 11 members replied (45%).');
+    // What the 5 repliers said; the 2 silent members' consent apart.
+    expect(text).toMatch(/A\. International Organization for a Free Society\n\s+first preference of 1, refused by 0, accepted by 5/);
+    expect(text).toMatch(/B\. International Organization for a Participatory Society\n\s+first preference of 1, refused by 0, accepted by 5/);
+    expect(text).toMatch(/C\. International Organization for Participatory Socialism   <- chosen\n\s+first preference of 2, refused by 1, accepted by 4/);
+    expect(text).toContain('The 2 silent members did not reply: their silence counts\nas accepting every option');
+    expect(text).toContain('How it is counted: most first preferences; a tie goes to fewer refusals');
+    expect(text).toContain('Turnout: 5/11 replied, 1 unreadable (45%).');
     expect(text).toMatch(/silent \(consent\)\s+2 \(including 1 reply Tacit could not read\)/);
     expect(text).toMatch(/unreachable\s+2 /);
     expect(text).toMatch(/away\s+2 /);
     const html = outcome!.mail.html as string;
-    expect(html).toContain('<td width="64%" bgcolor="#38a169"'); // acceptances of A: 7 of 11
-    expect(html).toContain('<td width="18%" bgcolor="#2b6cb0"'); // first preferences of C: 2 of 11
+    expect(html).not.toContain('#38a169'); // no acceptance bar: silence would fill it
+    expect(html).toContain('<td width="40%" bgcolor="#2b6cb0"'); // first preferences of C: 2 of the 5 replies
+    expect(html).toContain('<td width="20%" bgcolor="#c53030"'); // refusals of C: 1 of the 5 replies
     expect(html).not.toMatch(/<img/i);
     expect(outcome!.raw).toMatch(/^Auto-Submitted: auto-generated/m);
   });

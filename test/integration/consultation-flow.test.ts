@@ -175,6 +175,13 @@ describe('replies', () => {
     expect(notice!.mail.text).toContain('Your message is kept as a comment.');
     expect(notice!.mail.text).toContain('silence is consent to every option');
     expect(notice!.mail.text).toContain('A and B fine, not C');
+    // Each example on its own line, its meaning indented under it: aligned whatever the length of the options' examples.
+    expect(notice!.mail.text).toContain([
+      '  B', '      the option you prefer',
+      '  B > A > C', '      a ranking, best first',
+      '  A and B fine, not C', '      what you accept and what you reject',
+      '  any', '      every option is fine with you',
+    ].join('\n'));
   });
 
   it('counts the last reply before the deadline', async () => {
@@ -278,14 +285,17 @@ describe('closing', () => {
   });
 
   it('reports it with `tacit consultation C-ID --json` per the operator contract', async () => {
-    const [{ stdout }, human, listed] = await Promise.all([
+    const [{ stdout }, human, listed, table] = await Promise.all([
       tacit(h, ['consultation', `C-${id}`, '--json']),
       tacit(h, ['consultation', `c${id}`]),
       tacit(h, ['consultations', '--json']),
+      tacit(h, ['consultations']),
     ]);
     expect(human.stdout).toContain(`C-${id}  closed  choice  list icc`);
     expect(human.stdout).toContain('Winner: C. International Organization for Participatory Socialism');
-    expect(human.stdout).toContain('6 recorded replies');
+    // One "replied" figure everywhere: the unreadable reply is silent, and said apart.
+    expect(human.stdout).toContain('Turnout: 5/11 replied, 1 unreadable (45%)');
+    expect(human.stdout).not.toContain('recorded replies');
     const doc = JSON.parse(stdout);
     expect(doc).toMatchObject({
       id: `C-${id}`, status: 'closed', kind: 'choice', list: 'icc', winner: 'C',
@@ -307,6 +317,7 @@ describe('closing', () => {
       [m(6)]: { unreadable: true },
     });
     const list2 = JSON.parse(listed.stdout);
-    expect(list2).toEqual([expect.objectContaining({ id: `C-${id}`, status: 'closed', electorate: 11, replies: 6 })]);
-  });
+    expect(list2).toEqual([expect.objectContaining({ id: `C-${id}`, status: 'closed', electorate: 11, replies: 5, unreadable: 1 })]);
+    expect(table.stdout).toContain('5/11 replied, 1 unreadable');
+  }, 60_000); // four CLI processes start at once
 });

@@ -28,7 +28,7 @@ describe('a proposal', () => {
     const [receipt] = await waitForMailTo(h, m2!, /^Recorded: C-/);
     // The reason is said once: not again as "recorded", nor again as the comment.
     expect(receipt!.mail.text).toContain('you object, because: too expensive for members in the south');
-    expect(receipt!.mail.text.split('too expensive for members in the south')).toHaveLength(2);
+    expect(receipt!.mail.text!.split('too expensive for members in the south')).toHaveLength(2);
 
     await expire(h, id);
     expect(await closeDue(h.ctx)).toEqual([id]);

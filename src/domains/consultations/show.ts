@@ -74,7 +74,8 @@ export function formatConsultation(c: Consultation, counted: Outcome | null, rep
     if (counted.provisional) lines.push('  PROVISIONAL (if it closed now):');
     lines.push(...outcomeLines(counted, c).map((l) => `  ${l}`));
   }
-  lines.push(`  ${replyCount} recorded ${replyCount === 1 ? 'reply' : 'replies'}`);
+  // A counted consultation's Turnout line gives the one "replied" figure; a cancelled one has only its recorded replies.
+  if (!counted) lines.push(`  ${replyCount} recorded ${replyCount === 1 ? 'reply' : 'replies'}`);
   return lines.join('\n');
 }
 

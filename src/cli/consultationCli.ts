@@ -6,6 +6,7 @@ import { loadConsultation } from '../domains/consultations/consultation.ts';
 import type { Outcome } from '../domains/consultations/outcome.ts';
 import { ensureBallotCodes, loadTallySheet, streamTallySheet } from '../domains/consultations/tallySheet.ts';
 import { consultationDocument, formatConsultation, listConsultations } from '../domains/consultations/show.ts';
+import { repliedFigure } from '../domains/consultations/outcomeView.ts';
 import { newTextOfBody, newTextOfMessage } from '../shared/rules/replyText.ts';
 import { readInput } from './readInput.ts';
 import { UsageError } from './usageError.ts';
@@ -51,7 +52,7 @@ export function registerConsultationCommands(program: Command): void {
         rows.length === 0
           ? 'no consultations'
           : rows
-              .map((r) => `${r.id.padEnd(7)} ${r.status.padEnd(9)} ${r.kind.padEnd(8)} ${r.list.padEnd(12)} ${r.deadline}  ${r.replies}/${r.electorate} replied  ${r.question}`)
+              .map((r) => `${r.id.padEnd(7)} ${r.status.padEnd(9)} ${r.kind.padEnd(8)} ${r.list.padEnd(12)} ${r.deadline}  ${repliedFigure(r.replies, r.electorate, r.unreadable)}  ${r.question}`)
               .join('\n'),
     };
   });

@@ -129,3 +129,25 @@ describe('answers without changes', () => {
     expect(answer.parsed.text).toContain('gb-london@tacit.localhost  London');
   });
 });
+
+describe('set timezone', () => {
+  it('stores the zone after the confirmation, says it in status, and answers an unknown zone clearly', async () => {
+    const me = 'erin@example.org';
+    const before = (await mailsTo(h, me)).length;
+    await command(me, `request@${h.domain}`, '', 'set timezone Mars/Olympus_Mons\n');
+    const unknown = await nthMailTo(h, me, before + 1);
+    expect(unknown.parsed.text).toContain('Tacit knows no time zone "Mars/Olympus_Mons"');
+
+    // "timezone" is reserved in set's grammar: never read as a list.
+    await command(me, `request@${h.domain}`, '', 'set timezone america/new_york\n');
+    const ask = await nthMailTo(h, me, before + 2);
+    expect(ask.parsed.text).toContain('> set timezone America/New_York\nWaiting for your confirmation');
+    await replyTo(h, ask, me);
+    expect((await nthMailTo(h, me, before + 3)).parsed.text).toContain('Times in Tacit\'s mail to you are now also given in America/New_York.');
+    const [row] = await h.ctx.sql`select timezone from members where email = ${me}`;
+    expect(row!.timezone).toBe('America/New_York');
+
+    await command(me, `request@${h.domain}`, '', 'status\n');
+    expect((await nthMailTo(h, me, before + 4)).parsed.text).toContain('Time zone: America/New_York');
+  });
+});

@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ballotCode } from '../../src/shared/rules/tokens.ts';
 import { sendReminder } from '../../src/domains/consultations/remind.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
-import { closeHarness, inDays, openViaSmtp, seedList, waitForMailTo, type SeededList } from '../helpers/consultation.ts';
+import { closeHarness, expire, inDays, openViaSmtp, seedList, waitForMailTo, type SeededList } from '../helpers/consultation.ts';
+import { closeDue } from '../../src/domains/consultations/close.ts';
+import { renderDigest } from '../../src/domains/digests/digestComposer.ts';
 
 /**
  * The HTML part of a member's copy and of the reminder: what the text part
@@ -90,5 +92,45 @@ describe('the member copy of a proposal', () => {
     expect(seen).toContain('Reply to this mail, starting with agree object: your reason abstain');
     expect(seen).toContain('No reply by then counts as consent to the proposal.');
     expect(seen).not.toContain('Options');
+  });
+});
+
+describe('times in the member\'s own zone', () => {
+  it('a member in Lisbon reads the deadline in Europe/Lisbon beside UTC in the copy, reminder, receipt, outcome and digest; others get UTC and how to set a zone', async () => {
+    const [lisbon, elsewhere] = list.members as [string, string];
+    await h.ctx.sql`update members set country = 'PT', city = 'Lisbon' where email = ${lisbon}`;
+    const { id, replyTo } = await openViaSmtp(h, list, 'Summer school', [
+      'Kind: choice', 'Deadline: 2027-07-01 18:00 UTC', 'Reminder: none', 'Options:', 'A. Porto', 'B. Faro', 'C. Braga',
+    ]);
+    const both = 'Thu 1 Jul 2027 18:00 UTC (Thu 1 Jul 2027 19:00 Europe/Lisbon)';
+    const [copy] = await waitForMailTo(h, lisbon, new RegExp(`^\\[cph\\] C-${id}: `));
+    expect(copy!.mail.text).toContain(`Deadline: ${both}.`);
+    expect(visible(copy!.mail.html as string)).toContain(`Deadline: ${both}.`);
+    expect(copy!.mail.text).not.toContain('set timezone');
+
+    const [other] = await waitForMailTo(h, elsewhere, new RegExp(`^\\[cph\\] C-${id}: `));
+    expect(other!.mail.text).toContain('Deadline: Thu 1 Jul 2027 18:00 UTC.');
+    expect(other!.mail.text).not.toContain('19:00 Europe/Lisbon');
+    expect(other!.mail.text).toContain(`"set timezone Region/City" (such as Europe/Lisbon) to request@${h.domain}`);
+    expect(visible(other!.mail.html as string)).toContain('"set timezone Region/City"');
+
+    await h.ctx.sql`update consultations set reminder_at = now() - interval '1 second' where id = ${id}`;
+    await sendReminder(h.ctx, id, null);
+    const [reminder] = await waitForMailTo(h, lisbon, new RegExp(`^Reminder: \\[cph\\] C-${id}:`));
+    expect(reminder!.mail.text).toContain(`The deadline is ${both};`);
+
+    await h.send({ from: lisbon, to: replyTo.get(lisbon)!, subject: 'Re: summer school', text: 'B' });
+    const [receipt] = await waitForMailTo(h, lisbon, new RegExp(`^Recorded: C-${id}:`));
+    expect(receipt!.mail.text).toContain(`before ${both};`);
+
+    const [m] = await h.ctx.sql`select id from members where email = ${lisbon}`;
+    const digest = await renderDigest(h.ctx, Number(m!.id), lisbon, { start: new Date(Date.now() - 86400_000), end: new Date(Date.now() + 60_000) });
+    expect(digest.text).toContain(`deadline ${both}; your reply is recorded`);
+    expect(digest.text).not.toContain('set timezone');
+
+    await expire(h, id);
+    await closeDue(h.ctx);
+    const [outcome] = await waitForMailTo(h, lisbon, new RegExp(`^Outcome of C-${id}:`));
+    expect(outcome!.mail.text).toMatch(new RegExp(`closed at \\w{3} [^()]+ UTC \\(\\w{3} [^()]+ Europe/Lisbon\\)`));
   });
 });

@@ -175,6 +175,13 @@ describe('replies', () => {
     expect(notice!.mail.text).toContain('Your message is kept as a comment.');
     expect(notice!.mail.text).toContain('silence is consent to every option');
     expect(notice!.mail.text).toContain('A and B fine, not C');
+    // Each example on its own line, its meaning indented under it: aligned whatever the length of the options' examples.
+    expect(notice!.mail.text).toContain([
+      '  B', '      the option you prefer',
+      '  B > A > C', '      a ranking, best first',
+      '  A and B fine, not C', '      what you accept and what you reject',
+      '  any', '      every option is fine with you',
+    ].join('\n'));
   });
 
   it('counts the last reply before the deadline', async () => {
@@ -242,16 +249,20 @@ describe('closing', () => {
     const [outcome] = await waitForMailTo(h, m(1), /^Outcome of C-/);
     const text = outcome!.mail.text!;
     expect(text).toContain('Winner: C. International Organization for Participatory Socialism (most first preferences).');
-    expect(text).toMatch(/A\. International Organization for a Free Society\n\s+first 1, accept 7, reject 0/);
-    expect(text).toMatch(/B\. International Organization for a Participatory Society\n\s+first 1, accept 7, reject 0/);
-    expect(text).toMatch(/C\. International Organization for Participatory Socialism   <- chosen\n\s+first 2, accept 6, reject 1/);
-    expect(text).toContain('Turnout: 5 of 11 members replied (45%).');
+    // What the 5 repliers said; the 2 silent members' consent apart.
+    expect(text).toMatch(/A\. International Organization for a Free Society\n\s+first preference of 1, refused by 0, accepted by 5/);
+    expect(text).toMatch(/B\. International Organization for a Participatory Society\n\s+first preference of 1, refused by 0, accepted by 5/);
+    expect(text).toMatch(/C\. International Organization for Participatory Socialism   <- chosen\n\s+first preference of 2, refused by 1, accepted by 4/);
+    expect(text).toContain('The 2 silent members did not reply: their silence counts\nas accepting every option');
+    expect(text).toContain('How it is counted: most first preferences; a tie goes to fewer refusals');
+    expect(text).toContain('Turnout: 5/11 replied, 1 unreadable (45%).');
     expect(text).toMatch(/silent \(consent\)\s+2 \(including 1 reply Tacit could not read\)/);
     expect(text).toMatch(/unreachable\s+2 /);
     expect(text).toMatch(/away\s+2 /);
     const html = outcome!.mail.html as string;
-    expect(html).toContain('<td width="64%" bgcolor="#38a169"'); // acceptances of A: 7 of 11
-    expect(html).toContain('<td width="18%" bgcolor="#2b6cb0"'); // first preferences of C: 2 of 11
+    expect(html).not.toContain('#38a169'); // no acceptance bar: silence would fill it
+    expect(html).toContain('<td width="40%" bgcolor="#2b6cb0"'); // first preferences of C: 2 of the 5 replies
+    expect(html).toContain('<td width="20%" bgcolor="#c53030"'); // refusals of C: 1 of the 5 replies
     expect(html).not.toMatch(/<img/i);
     expect(outcome!.raw).toMatch(/^Auto-Submitted: auto-generated/m);
   });
@@ -274,14 +285,17 @@ describe('closing', () => {
   });
 
   it('reports it with `tacit consultation C-ID --json` per the operator contract', async () => {
-    const [{ stdout }, human, listed] = await Promise.all([
+    const [{ stdout }, human, listed, table] = await Promise.all([
       tacit(h, ['consultation', `C-${id}`, '--json']),
       tacit(h, ['consultation', `c${id}`]),
       tacit(h, ['consultations', '--json']),
+      tacit(h, ['consultations']),
     ]);
     expect(human.stdout).toContain(`C-${id}  closed  choice  list icc`);
     expect(human.stdout).toContain('Winner: C. International Organization for Participatory Socialism');
-    expect(human.stdout).toContain('6 recorded replies');
+    // One "replied" figure everywhere: the unreadable reply is silent, and said apart.
+    expect(human.stdout).toContain('Turnout: 5/11 replied, 1 unreadable (45%)');
+    expect(human.stdout).not.toContain('recorded replies');
     const doc = JSON.parse(stdout);
     expect(doc).toMatchObject({
       id: `C-${id}`, status: 'closed', kind: 'choice', list: 'icc', winner: 'C',
@@ -303,6 +317,7 @@ describe('closing', () => {
       [m(6)]: { unreadable: true },
     });
     const list2 = JSON.parse(listed.stdout);
-    expect(list2).toEqual([expect.objectContaining({ id: `C-${id}`, status: 'closed', electorate: 11, replies: 6 })]);
-  });
+    expect(list2).toEqual([expect.objectContaining({ id: `C-${id}`, status: 'closed', electorate: 11, replies: 5, unreadable: 1 })]);
+    expect(table.stdout).toContain('5/11 replied, 1 unreadable');
+  }, 60_000); // four CLI processes start at once
 });

@@ -112,10 +112,10 @@ describe('the founding name', () => {
     expect(outcomes).toHaveLength(40); // the list, the coordinator included once
     const text = outcomes[0]!.mail.text!;
     expect(text).toContain('Winner: B. International Organization for a Participatory Society (most first preferences).');
-    expect(text).toMatch(/A\. International Organization for a Free Society\n\s+first 2, accept 37, reject 3/);
-    expect(text).toMatch(/B\. International Organization for a Participatory Society   <- chosen\n\s+first 12, accept 40, reject 0/);
-    expect(text).toMatch(/C\. International Organization for Participatory Socialism\n\s+first 10, accept 40, reject 0/);
-    expect(text).toContain('Turnout: 24 of 40 members replied (60%).');
+    expect(text).toMatch(/A\. International Organization for a Free Society\n\s+first preference of 2, refused by 3, accepted by 21/);
+    expect(text).toMatch(/B\. International Organization for a Participatory Society   <- chosen\n\s+first preference of 12, refused by 0, accepted by 24/);
+    expect(text).toMatch(/C\. International Organization for Participatory Socialism\n\s+first preference of 10, refused by 0, accepted by 24/);
+    expect(text).toContain('Turnout: 24/40 replied, 2 unreadable (60%).');
     expect(text).toMatch(/silent \(consent\)\s+16 \(including 2 replies Tacit could not read\)\n/);
   });
 });

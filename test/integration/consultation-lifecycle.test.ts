@@ -6,7 +6,8 @@ import { sendReminder } from '../../src/domains/consultations/remind.ts';
 import { reconcileOnce } from '../../src/app/reconciler.ts';
 import { createHarness, waitFor, type Harness } from '../helpers/harness.ts';
 import { signingDomain } from '../helpers/dns.ts';
-import { closeHarness, delivered, expire, inDays, openViaSmtp, seedList, waitForMailTo, waitForOutbox, type SeededList } from '../helpers/consultation.ts';
+import { closeHarness, delivered, expire, inDays, openViaSmtp, seedList, tacit, waitForMailTo, waitForOutbox, type SeededList } from '../helpers/consultation.ts';
+import { formatUtc } from '../../src/shared/rules/formatUtc.ts';
 
 /** Alarms, the exactly-once close, the reconciler, reminders, extend, cancel and the mailed commands. */
 let h: Harness;
@@ -157,7 +158,7 @@ describe('reminders, extend and cancel', () => {
     await h.send({ from: list.coordinator, to: `gb-consult@${h.domain}`, subject: 'how is it going', text: `status C-${id}\nresults C-${id}` });
     const [answer] = await waitForMailTo(h, list.coordinator, /^Re: how is it going/);
     expect(answer!.mail.text).toContain(`C-${id} (gb) "Congress date": open`);
-    expect(answer!.mail.text).toContain('Electorate 5: replied 1, not replied yet 4');
+    expect(answer!.mail.text).toContain('1/5 replied; not replied yet 4');
     expect(answer!.mail.text).toContain('PROVISIONAL');
     expect(answer!.mail.text).toContain('Winner: A. Spring (most first preferences).');
 
@@ -199,7 +200,14 @@ describe('reminders, extend and cancel', () => {
     expect(answer!.mail.text).toContain(`C-${opened.id} is closed.`);
     expect(answer!.mail.text).toContain('Winner: B. Autumn');
     expect(answer!.mail.text).toMatch(/A\. Spring: 0 first, 4 accept, 1 reject/);
-    await waitForMailTo(h, m4, new RegExp(`^Outcome of C-${opened.id}:`));
+    const [outcome] = await waitForMailTo(h, m4, new RegExp(`^Outcome of C-${opened.id}:`));
+    // The deadline stays as announced; closed_at says when it closed, in the outcome and in --json.
+    const [row] = await h.ctx.sql`select deadline, closed_at from consultations where id = ${opened.id}`;
+    expect(row!.closed_at.getTime()).toBeLessThan(row!.deadline.getTime() - 86400_000);
+    expect(outcome!.mail.text).toContain(`closed early by its coordinators (the deadline was ${formatUtc(row!.deadline)}`);
+    const doc = JSON.parse((await tacit(h, ['consultation', `C-${opened.id}`, '--json'])).stdout);
+    expect(doc.deadline).toBe(row!.deadline.toISOString());
+    expect(doc.closedAt).toBe(row!.closed_at.toISOString());
   });
 });
 

@@ -26,7 +26,9 @@ describe('a proposal', () => {
     for (const [member, text] of answers) await h.send({ from: member, to: replyTo.get(member)!, subject: 'Re: Leeds', text });
     for (const [member] of answers) await waitForMailTo(h, member, /^Recorded: C-/);
     const [receipt] = await waitForMailTo(h, m2!, /^Recorded: C-/);
-    expect(receipt!.mail.text).toContain('object, because: too expensive for members in the south');
+    // The reason is said once: not again as "recorded", nor again as the comment.
+    expect(receipt!.mail.text).toContain('you object, because: too expensive for members in the south');
+    expect(receipt!.mail.text!.split('too expensive for members in the south')).toHaveLength(2);
 
     await expire(h, id);
     expect(await closeDue(h.ctx)).toEqual([id]);
@@ -55,6 +57,7 @@ describe('a proposal', () => {
     await closeDue(h.ctx);
     const [outcome] = await waitForMailTo(h, m2!, new RegExp(`^Outcome of C-${id}:`));
     expect(outcome!.mail.text).toContain('Adopted: 0 objections (1 would block).');
-    expect(outcome!.mail.text).toContain('Turnout: 1 of 6 members replied (17%).');
+    expect(outcome!.mail.text).toContain('Turnout: 1/6 replied (17%).');
+    expect(outcome!.mail.text).toContain('How it is counted: adopted unless one objection blocks it.');
   });
 });

@@ -56,6 +56,7 @@ function recountChoice(text: string) {
     }
   }
   return {
+    rule: /^rule (.*)$/m.exec(head!)?.[1],
     electorate: Number(/^electorate (\d+)$/m.exec(head!)![1]),
     lines: lines.length,
     buckets,
@@ -90,14 +91,15 @@ describe('ballot codes and the tally sheet', () => {
       await h.send({ from: member, to: replyTo.get(member)!, subject: `Re: [icc] C-${id}: Our name`, text, messageId: `<answer-${member}>` });
     }
     const [receipt] = await waitForMailTo(h, m1, new RegExp(`^Recorded: C-${id}`));
-    expect(receipt!.mail.text).toContain(`ballot code: ${codes.get(m1)}`);
+    expect(receipt!.mail.text).toContain(`Your ballot code is ${codes.get(m1)}:`);
     await waitForMailTo(h, m3, new RegExp(`^Recorded: C-${id}`));
     await waitForMailTo(h, m4, /./, 2); // copy + "could not read"
   });
 
   it('refuses the sheet of an open consultation: there is no running tally', async () => {
     const answer = await command(list.members[0]!, `tally C-${id}`, 'tally-open');
-    expect(answer.mail.text).toContain(`C-${id} is open: its tally sheet comes with the outcome`);
+    // No promise of a sheet "with the outcome": the outcome states its digest, `tally` mails the sheet.
+    expect(answer.mail.text).toContain(`C-${id} is open: its tally sheet exists once it has closed. Then the outcome mail states the sheet's SHA-256, and "tally C-${id}" mails you the sheet.`);
   });
 
   it('states the sheet\'s SHA-256 and the member\'s own code in the outcome mail', async () => {
@@ -111,7 +113,7 @@ describe('ballot codes and the tally sheet', () => {
     const text = outcome!.mail.text!;
     digest = /\b([0-9a-f]{64})\b/.exec(text)![1]!;
     expect(text).toContain(`tally C-${id}`);
-    expect(text).toContain(`Your ballot code: ${codes.get(list.members[1]!)}.`);
+    expect(text).toContain(`Your ballot code is ${codes.get(list.members[1]!)}; the full sheet: mail "tally C-${id}"`);
     const [stored] = await h.ctx.sql`select outcome->>'tallySha256' as d from consultations where id = ${id}`;
     expect(stored.d).toBe(digest);
   });
@@ -147,6 +149,8 @@ describe('ballot codes and the tally sheet', () => {
     const doc = JSON.parse((await tacit(h, ['consultation', `C-${id}`, '--json'])).stdout);
     expect(recount.lines).toBe(recount.electorate);
     expect(recount.electorate).toBe(doc.electorate);
+    // The head says how to count, so the sheet is all a recount needs.
+    expect(recount.rule).toBe('most first preferences; a tie goes to fewer refusals; a tie on both is left to the coordinators');
     expect(recount.buckets).toEqual(doc.buckets);
     expect(recount.options).toEqual(doc.options.map((o: Record<string, unknown>) => ({ letter: o.letter, first: o.first, accept: o.accept, reject: o.reject })));
     expect(doc.buckets).toEqual({ replied: 3, silent: 3, unreachable: 1, away: 1 }); // the counts are not all zero
@@ -190,13 +194,19 @@ describe('the tally sheet of a proposal', () => {
     const { stdout, stderr } = await tacit(h, ['consultation', `C-${opened.id}`, '--tally']);
     expect(stderr).toContain('(matches the outcome)');
     const [head, body] = stdout.split('\n\n');
-    expect(head).toBe(`Tacit tally sheet\nconsultation C-${opened.id}\nkind proposal\nelectorate 5`);
+    expect(head).toBe(
+      `Tacit tally sheet\nconsultation C-${opened.id}\nkind proposal\nblock 1\n` +
+        'rule blocked when its objections reach the block number; otherwise adopted; silence is consent\nelectorate 5',
+    );
     const recorded = body!.split('\n').filter(Boolean).map((l) => l.slice(11));
     expect(recorded.slice().sort()).toEqual(['abstain', 'agree', 'object: too often for the members abroad', 'silent', 'silent']);
     const count = (word: string) => recorded.filter((r) => r === word || r.startsWith(`${word}:`)).length;
     const doc = JSON.parse((await tacit(h, ['consultation', `C-${opened.id}`, '--json'])).stdout);
     expect({ agree: count('agree'), object: count('object'), abstain: count('abstain') }).toEqual(doc.counts);
-    expect(count('object') >= doc.blockAt ? 'blocked' : 'adopted').toBe(doc.verdict);
+    // The block number comes from the sheet itself: a recount needs nothing else.
+    const blockAt = Number(/^block (\d+)$/m.exec(head!)![1]);
+    expect(blockAt).toBe(doc.blockAt);
+    expect(count('object') >= blockAt ? 'blocked' : 'adopted').toBe(doc.verdict);
   });
 
   it('counts the close in the tally sheet pass: the same outcome, objections in member order, as a count of the electorate', async () => {
@@ -212,7 +222,7 @@ describe('the tally sheet of a proposal', () => {
     const c = (await loadConsultation(h.ctx.sql, opened.id))!;
     const recount = await countConsultation(h.ctx.sql, c, true);
     const stored = c.outcome as Outcome;
-    expect(stored).toEqual({ ...recount, closedAt: stored.closedAt, tallySha256: stored.tallySha256 });
+    expect(stored).toEqual({ ...recount, closedAt: stored.closedAt, tallySha256: stored.tallySha256, sheetStatesRule: true });
     expect(stored.kind === 'proposal' && stored.objections.map((o) => o.reason)).toEqual(['too far', 'too expensive', 'no lift', 'the lease']);
   });
 });

@@ -51,13 +51,22 @@ describe('digests', () => {
     expect(queued).toBe(3); // the coordinator and both members: all are asked about the open consultation
     const [digest] = await waitForMailTo(h, member, /^Your Tacit digest: 1 open consultation, 1 outcome, 1 post$/);
     const text = digest!.mail.text!;
-    expect(text).toContain(`C-${openId} (icc): Adopt the charter`);
-    expect(text).toMatch(new RegExp(`reply to reply\\+${openId}x\\d+_[0-9a-f]{32}@tacit\\.localhost`));
-    expect(text).toContain(`C-${closedId} (icc): Where do we meet`);
+    // Lists by their title; each open item says how to answer it.
+    expect(text).toContain(`C-${openId} (ICC): Adopt the charter`);
+    expect(text).toMatch(new RegExp(`to answer, mail reply\\+${openId}x\\d+_[0-9a-f]{32}@tacit\\.localhost\\n\\s+starting with "agree", "object: your reason" or "abstain"`));
+    expect(text).toContain(`C-${closedId} (ICC): Where do we meet`);
     expect(text).toMatch(/Winner: |No winner|Tie between/);
     expect(text).toContain('== Agenda for Saturday ==');
     expect(text).toContain('First item: the charter.');
     expect(digest!.mail.html).toContain('Open consultations');
+    expect(digest!.mail.html).toContain(`(ICC): Adopt the charter`);
+    expect(digest!.mail.html).toContain('<code>agree</code>, <code>object: your reason</code> or <code>abstain</code>');
+    // The same footer (settings, unsubscribe, time zone) in both parts.
+    const footer = /To read a list's posts as they come instead[\s\S]*?request@tacit\.localhost\./.exec(text)![0];
+    expect(footer).toContain('"unsubscribe LIST"');
+    expect(footer).toContain('set timezone');
+    const html = digest!.mail.html as string;
+    expect(html.replace(/&quot;/g, '"').replace(/&#x27;/g, "'")).toContain(footer);
 
     // The immediate-mode member got the post as it came, so the digest lists no post for them.
     const [immediate] = await waitForMailTo(h, list.members[0]!, /^Your Tacit digest: 1 open consultation, 1 outcome, 0 posts$/);

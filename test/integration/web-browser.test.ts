@@ -76,18 +76,23 @@ afterAll(async () => {
   console.log('page weights (bytes):', JSON.stringify(weights));
 });
 
-/** The per-option numbers and turnout as the outcome mail's text states them. */
+/** The per-option numbers (first, refused, accepted by the replies) and turnout as the outcome mail's text states them. */
 function mailNumbers(text: string) {
-  const options = [...text.matchAll(/^ {2}([A-Z])\. .*\n\s+first (\d+), accept (\d+), reject (\d+)/gm)].map((m) => m.slice(1).join(' '));
-  const turnout = /Turnout: (\d+) of (\d+) members replied \((\d+)%\)/.exec(text)!.slice(1).join(' ');
+  const options = [...text.matchAll(/^ {2}([A-Z])\. .*\n\s+first preference of (\d+), refused by (\d+), accepted by (\d+)/gm)].map((m) => m.slice(1).join(' '));
+  const turnout = /Turnout: (\d+\/\d+ replied(?:, \d+ unreadable)?) \((\d+)%\)/.exec(text)!.slice(1).join(' ');
   return { options, turnout };
 }
 
 async function pageNumbers(page: Page) {
   const options = await page.$$eval('tr[data-letter]', (rows) =>
     rows.map((r) => [r.getAttribute('data-letter'), ...[...r.querySelectorAll('.count')].map((c) => (c as HTMLElement).innerText)].join(' ')));
-  const turnout = /Turnout: (\d+) of (\d+) replied \((\d+)%\)/.exec(await visibleText(page))!.slice(1).join(' ');
+  const turnout = /Turnout: (\d+\/\d+ replied(?:, \d+ unreadable)?) \((\d+)%\)/.exec(await visibleText(page))!.slice(1).join(' ');
   return { options, turnout };
+}
+
+/** Whether the page scrolls sideways: its content wider than the viewport. */
+function scrollsSideways(page: Page) {
+  return page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, viewport: window.innerWidth }));
 }
 
 async function track(page: Page, name: string, url: string) {
@@ -115,13 +120,22 @@ describe('an anonymous viewer, in a browser', () => {
     expect(fromMail.options).toHaveLength(3);
     expect(await pageNumbers(page)).toEqual(fromMail);
     // The member finds their ballot code in the sheet, whose digest is the one the outcome mail states.
-    const sha256 = /its SHA-256 is\s+([0-9a-f]{64})/.exec(outcome.mail.text!)![1]!;
-    const ballot = /Your ballot code: (\w+)\./.exec(outcome.mail.text!)![1]!;
+    const sha256 = /Its SHA-256 is\s+([0-9a-f]{64})/.exec(outcome.mail.text!)![1]!;
+    const ballot = /Your ballot code is (\w+); the full sheet: mail "tally C-\d+"/.exec(outcome.mail.text!)![1]!;
     expect(decision.text).toContain(`SHA-256 of the sheet: ${sha256}`);
     expect(decision.text).toMatch(new RegExp(`${ballot}\\s+(first=|silent)`));
     expect(decision.text).toContain('Which name shall we use? Questions to [address hidden].');
     expect(decision.text).not.toMatch(/@example\.org/);
     expect(decision.text).not.toMatch(TOKEN);
+    // The counting rule in words where the result is; what members said, silent consent apart.
+    expect(decision.text).toContain('How it is counted: most first preferences; a tie goes to fewer refusals');
+    expect(decision.text).toMatch(/Silent, shown apart: \d+ members? did not reply/);
+    // A silent member never got a receipt: their code is in their copy.
+    expect(decision.text).toContain('Your ballot code is in your copy of the consultation, and in your receipt if you replied.');
+    // No sideways scroll on a 390 px phone: the SHA-256 wraps.
+    const { scrollWidth, viewport } = await scrollsSideways(page);
+    expect(viewport).toBe(390);
+    expect(scrollWidth).toBeLessThanOrEqual(viewport);
     await page.close();
   });
 
@@ -196,6 +210,15 @@ describe('a member, signed in by the mailed link, in a browser', () => {
     const decision = await track(page, 'decision-member', `${localBase(h)}/decisions/C-${id}`);
     expect(await pageNumbers(page)).toEqual(mailNumbers(outcome.mail.text!));
     expect(decision.text).toContain('Questions to coord-icc@example.org.');
+    // Their own line is highlighted, and their receipt links to it.
+    const [receipt] = await waitForMailTo(h, 'icc-m2@example.org', new RegExp(`^Recorded: C-${id}:`));
+    const own = new RegExp(`Your line on the decision's page: (\\S+)#code-(\\w+)`).exec(receipt!.mail.text!)!;
+    expect(own[1]).toBe(`${PUBLIC_URL}/decisions/C-${id}`);
+    const mine = await page.$$eval('table.tally tr.mine', (rows) => rows.map((r) => [r.id, (r as HTMLElement).innerText]));
+    expect(mine).toEqual([[`code-${own[2]}`, expect.stringMatching(new RegExp(`^${own[2]}\\s+first=B .*\\(you\\)$`))]]);
+    expect(await page.$eval('table.tally tr.mine td', (td) => getComputedStyle(td).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
+    const { scrollWidth, viewport } = await scrollsSideways(page);
+    expect(scrollWidth).toBeLessThanOrEqual(viewport);
     await page.close();
   });
 });
@@ -207,16 +230,19 @@ describe('HTML mail parts, as a mail client shows them', () => {
     await screenshot(page, 'mail-outcome');
     expect(outcomeText).toContain('Winner: B. International Organization for a Participatory Society (most first preferences).');
     for (const line of mailNumbers(outcome.mail.text!).options) {
-      const [letter, first, accept, reject] = line.split(' ');
-      expect(outcomeText).toMatch(new RegExp(`${letter}\\. [^\\n]+\\n[\\s\\S]*?first ${first}[\\s\\S]*?accept ${accept}[\\s\\S]*?reject ${reject}`));
+      const [letter, first, reject, accept] = line.split(' ');
+      expect(outcomeText).toMatch(new RegExp(`${letter}\\. [^\\n]+\\n[\\s\\S]*?first ${first}[\\s\\S]*?refused ${reject}[\\s\\S]*?accepted by ${accept} of the replies`));
     }
+    // Silent consent apart and labelled: no bar stands for it.
+    expect(outcomeText).toMatch(/Silent, not shown above: \d+ members? did not reply\. Their silence counts as accepting every option/);
+    expect(outcome.mail.html).not.toContain('#38a169');
     expect(outcomeText).toContain(`The record of this decision: ${PUBLIC_URL}/decisions/C-${id}`);
 
     const [member] = await h.ctx.sql`select id from members where email = 'icc-m3@example.org'`;
     const digest = await renderDigest(h.ctx, Number(member!.id), 'icc-m3@example.org', { start: new Date(Date.now() - 86400_000), end: new Date(Date.now() + 60_000) });
     const digestText = await renderHtml(page, digest.html!);
     await screenshot(page, 'mail-digest');
-    expect(digestText).toContain(`C-${id} (icc): The name of the organisation`);
+    expect(digestText).toContain(`C-${id} (ICC): The name of the organisation`);
     expect(digestText).toContain('Winner: B. International Organization for a Participatory Society');
     expect(await page.$eval('a[href*="/decisions/"]', (a) => a.getAttribute('href'))).toBe(`${PUBLIC_URL}/decisions/C-${id}`);
 
@@ -229,7 +255,8 @@ describe('HTML mail parts, as a mail client shows them', () => {
     const deadline = /Deadline: (.+)\./.exec(memberCopy.mail.text!)![1]!;
     expect(memberCopyText).toContain(`Deadline: ${deadline}.`);
     expect(memberCopyText).toMatch(new RegExp(`Your ballot code for C-${id}: [A-Z0-9]{10}\\.`));
-    expect(await page.$$('a')).toHaveLength(0);
+    // Its only link is the decision's page: the reply address stays the Reply-To.
+    expect(await page.$$eval('a', (as) => as.map((a) => a.getAttribute('href')))).toEqual([`${PUBLIC_URL}/decisions/C-${id}`]);
     expect(memberCopy.mail.html).not.toMatch(TOKEN);
 
     const copyText = await renderHtml(page, listCopy.mail.html as string);

@@ -18,11 +18,12 @@ export type CloseResult = { closed: true; outcome: Outcome } | { closed: false; 
  * and stored with the tally sheet's SHA-256, and the outcome mailing is
  * written (one row; delivering it writes each member's mail).
  */
-export async function closeInTransaction(tx: Tx, ctx: Context, id: number): Promise<CloseResult> {
+export async function closeInTransaction(tx: Tx, ctx: Context, id: number, options: { early?: boolean } = {}): Promise<CloseResult> {
   await routeRepliesReceivedInTime(tx, ctx, id);
+  // An early close (a coordinator's `close`) keeps the deadline as announced: closed_at says when it closed.
   const [won] = await tx`
     update consultations set status = 'closed', closed_at = now()
-    where id = ${id} and status = 'open' and deadline <= now()
+    where id = ${id} and status = 'open' and (deadline <= now() or ${!!options.early})
     returning id`;
   if (!won) {
     const [row] = await tx`select status, deadline > now() as future from consultations where id = ${id}`;
@@ -47,6 +48,7 @@ export async function closeInTransaction(tx: Tx, ctx: Context, id: number): Prom
   outcome.closedAt = c.closed_at!.toISOString();
   // The digest the outcome mail states, so every member can check the sheet they get.
   outcome.tallySha256 = sheet.sha256;
+  outcome.sheetStatesRule = true;
   await tx`update consultations set outcome = ${tx.json(outcome as never)} where id = ${id}`;
   c.outcome = outcome;
   await writeOutcomeMailing(tx, c);

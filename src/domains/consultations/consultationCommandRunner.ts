@@ -7,7 +7,7 @@ import { cancelConsultation, extendDeadline } from './extend.ts';
 import { displayId, numericId } from './ids.ts';
 import { memberStatusFor, memberStatusLines } from './memberStatus.ts';
 import { countConsultation, type Outcome } from './outcome.ts';
-import { outcomeLines } from './outcomeView.ts';
+import { outcomeLines, repliedFigure } from './outcomeView.ts';
 import type { ConsultationCommand } from './rules/consultationCommands.ts';
 import { sendTallySheet } from './tallyCommand.ts';
 import { formatUtc } from '../../shared/rules/formatUtc.ts';
@@ -122,8 +122,8 @@ async function coordinatorStatus({ tx }: HandlerTools, c: Consultation): Promise
     where e.consultation_id = ${c.id} and not r.readable order by e.email limit 50`;
   return [
     `${head}, closes ${formatUtc(c.deadline)}${c.reminder_at ? `, reminder ${formatUtc(c.reminder_at)}${c.reminded_for ? ' (sent)' : ''}` : ''}.`,
-    `Electorate ${tally.electorate}: replied ${tally.buckets.replied}, not replied yet ${tally.buckets.silent}` +
-      `${tally.unreadable ? ` (of which ${tally.unreadable} unreadable)` : ''}, unreachable ${tally.buckets.unreachable}, away ${tally.buckets.away}.`,
+    `${repliedFigure(tally.buckets.replied, tally.electorate, tally.unreadable)}; not replied yet ${tally.buckets.silent - tally.unreadable}` +
+      `, unreachable ${tally.buckets.unreachable}, away ${tally.buckets.away}.`,
     ...(unreadable.length > 0 ? [`Replies Tacit could not read (told how to answer): ${unreadable.map((r) => r.email as string).join(', ')}.`] : []),
   ].join('\n');
 }
@@ -150,8 +150,7 @@ async function extend(tools: HandlerTools, c: Consultation, when: string): Promi
 
 async function closeNow(tools: HandlerTools, c: Consultation): Promise<string> {
   if (c.status !== 'open') return `${displayId(c.id)} is already ${c.status}.`;
-  await tools.tx`update consultations set deadline = least(deadline, now()) where id = ${c.id}`;
-  const result = await closeInTransaction(tools.tx, tools.ctx, c.id);
+  const result = await closeInTransaction(tools.tx, tools.ctx, c.id, { early: true });
   if (!result.closed) return `${displayId(c.id)} was not closed: ${result.reason}.`;
   return [`${displayId(c.id)} is closed. The outcome is mailed to ${c.list} and to you:`, ...outcomeLines(result.outcome, c)].join('\n');
 }

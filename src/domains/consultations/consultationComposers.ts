@@ -1,6 +1,6 @@
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import type { Context } from '../../app/context.ts';
-import { composeTemplate, memoized, registerComposer, type ComposeMemo, type OutboxRow } from '../../pipeline/outbound/compose.ts';
+import { composeTemplate, memoized, registerBatchLoader, registerComposer, type ComposeMemo, type OutboxRow } from '../../pipeline/outbound/compose.ts';
 import { renderMail } from '../../shared/templates/render.ts';
 import { ballotCode } from '../../shared/rules/tokens.ts';
 import { consultFrom, replyAddress } from './addresses.ts';
@@ -10,7 +10,8 @@ import { decisionUrl, displayId } from './ids.ts';
 import type { Outcome } from './outcome.ts';
 import { outcomeView } from './outcomeView.ts';
 import { loadTallySheet } from './tallySheet.ts';
-import { consultationView } from './views.ts';
+import { consultationView, zoneView } from './views.ts';
+import { memberZones } from '../org/memberZones.ts';
 
 /**
  * Composers for the set-based consultation mails. Their outbox rows carry
@@ -27,9 +28,36 @@ async function load(row: OutboxRow, ctx: Context, memo?: ComposeMemo): Promise<{
   return { c, memberName: (member?.name as string) ?? '' };
 }
 
-function baseData(ctx: Context, row: OutboxRow, c: Consultation, memberName: string) {
+const zoneKey = (memberId: number) => `zone:${memberId}`;
+
+/** The batch loader: the time zones of a delivery batch's members in one query, left in the memo. */
+async function preloadZones(rows: OutboxRow[], ctx: Context, memo: ComposeMemo): Promise<void> {
+  const zones = await memberZones(ctx.sql, rows.flatMap((r) => (r.member_id ? [r.member_id] : [])));
+  for (const [id, zone] of zones) memo.set(zoneKey(id), Promise.resolve(zone));
+}
+
+/** The recipient's times: their zone beside UTC; a mail to no member (a coordinator's address) neither converts nor asks. */
+async function recipientTimes(ctx: Context, row: OutboxRow, c: Consultation, memo?: ComposeMemo) {
+  if (!row.member_id) return { ...zoneView(null, c), askZone: false };
+  const id = row.member_id;
+  const zone = await memoized(memo, zoneKey(id), async () => (await memberZones(ctx.sql, [id])).get(id) ?? null);
+  return zoneView(zone, { deadline: c.deadline, closedAt: c.closed_at });
+}
+
+/** The decision's page, when Tacit has a public address. */
+const pageUrl = (ctx: Context, c: Consultation) => (ctx.config.publicUrl ? decisionUrl(ctx.config.publicUrl, c.id) : null);
+
+async function baseData(ctx: Context, row: OutboxRow, c: Consultation, memberName: string, memo?: ComposeMemo) {
   const ballot = row.member_id ? ballotCode(ctx.secret, c.id, row.member_id) : null;
-  return { ...consultationView(c), memberName, domain: ctx.config.domain, recipient: row.recipient, ballotCode: ballot };
+  return {
+    ...consultationView(c),
+    ...(await recipientTimes(ctx, row, c, memo)),
+    memberName,
+    domain: ctx.config.domain,
+    recipient: row.recipient,
+    ballotCode: ballot,
+    url: pageUrl(ctx, c),
+  };
 }
 
 /** The member's ballot code when they were in the electorate (the outcome also goes to later members and the coordinator). */
@@ -60,23 +88,26 @@ async function recordedLines(ctx: Context, c: Consultation, memberId: number | n
   return r?.readable ? describeStance(c.kind, r.stance, c.options) : [];
 }
 
+const MEMBER_MAILS = ['consultation-copy', 'consultation-reminder', 'consultation-extended', 'consultation-cancelled', 'consultation-outcome'];
+
 export function registerConsultationComposers(): void {
+  for (const kind of MEMBER_MAILS) registerBatchLoader(kind, preloadZones);
   registerComposer('consultation-copy', async (row, ctx, memo) => {
     const { c, memberName } = await load(row, ctx, memo);
-    return answerable(ctx, row, c, 'consultation-copy', baseData(ctx, row, c, memberName));
+    return answerable(ctx, row, c, 'consultation-copy', await baseData(ctx, row, c, memberName, memo));
   });
   registerComposer('consultation-reminder', async (row, ctx, memo) => {
     const { c, memberName } = await load(row, ctx, memo);
-    return answerable(ctx, row, c, 'consultation-reminder', baseData(ctx, row, c, memberName));
+    return answerable(ctx, row, c, 'consultation-reminder', await baseData(ctx, row, c, memberName, memo));
   });
   registerComposer('consultation-extended', async (row, ctx, memo) => {
     const { c, memberName } = await load(row, ctx, memo);
     const recorded = await recordedLines(ctx, c, row.member_id);
-    return answerable(ctx, row, c, 'consultation-extended', { ...baseData(ctx, row, c, memberName), recorded });
+    return answerable(ctx, row, c, 'consultation-extended', { ...(await baseData(ctx, row, c, memberName, memo)), recorded });
   });
   registerComposer('consultation-cancelled', async (row, ctx, memo) => {
     const { c, memberName } = await load(row, ctx, memo);
-    const mail = renderMail('consultation-cancelled', baseData(ctx, row, c, memberName));
+    const mail = renderMail('consultation-cancelled', await baseData(ctx, row, c, memberName, memo));
     return { from: consultFrom(ctx, c), subject: mail.subject, text: mail.text, headers: { 'Auto-Submitted': 'auto-generated', 'X-Tacit-Consultation': displayId(c.id) } };
   });
   registerComposer('consultation-outcome', async (row, ctx, memo) => {
@@ -84,8 +115,13 @@ export function registerConsultationComposers(): void {
     if (!c.outcome) throw new Error(`consultation ${c.id} has no stored outcome`);
     const ballot = await electorateBallotCode(ctx, c, row.member_id);
     // With PUBLIC_URL, the outcome links to its stable page in the decision register.
-    const url = ctx.config.publicUrl ? decisionUrl(ctx.config.publicUrl, c.id) : null;
-    const mail = renderMail('consultation-outcome', { ...outcomeView(c.outcome as Outcome, c), domain: ctx.config.domain, ballotCode: ballot, url });
+    const mail = renderMail('consultation-outcome', {
+      ...outcomeView(c.outcome as Outcome, c),
+      ...(await recipientTimes(ctx, row, c, memo)),
+      domain: ctx.config.domain,
+      ballotCode: ballot,
+      url: pageUrl(ctx, c),
+    });
     return {
       from: consultFrom(ctx, c),
       subject: mail.subject,

@@ -6,7 +6,7 @@ import { replyToSender } from '../../pipeline/routing/reply.ts';
 import { renderMail } from '../../shared/templates/render.ts';
 import { consultFrom } from './addresses.ts';
 import { loadConsultation } from './consultation.ts';
-import { displayId } from './ids.ts';
+import { decisionUrl, displayId } from './ids.ts';
 import { parseOpenRequest, type ConsultationSpec } from './rules/openRequest.ts';
 import { consultationView } from './views.ts';
 import { MAX_OPENING_CHARS } from '../../shared/rules/textBounds.ts';
@@ -79,7 +79,9 @@ export async function openConsultation(mail: InboundMail, tools: HandlerTools, b
     payload: { consultationId: c.id },
   });
   const view = consultationView(c);
-  const copy = renderMail('consultation-copy', { ...view, memberName: sender.name, domain: ctx.config.domain, ballotCode: "(each member's own)" });
+  // The member's own time zone and ballot code are theirs; the link to the page is the same for all.
+  const url = ctx.config.publicUrl ? decisionUrl(ctx.config.publicUrl, c.id) : null;
+  const copy = renderMail('consultation-copy', { ...view, memberName: sender.name, domain: ctx.config.domain, ballotCode: "(each member's own)", url });
   await replyToSender(mail, tools, 'consultation-preview', { ...view, electorate, copySubject: copy.subject, copyText: withoutSignature(copy.text) }, {
     from: consultFrom(ctx, c),
     replyTo: confirmation.address,

@@ -9,6 +9,8 @@ export type Outcome = TallyResult & {
   closedAt?: string;
   /** SHA-256 (hex) of the tally sheet's text, written at the close. */
   tallySha256?: string;
+  /** The tally sheet's head states the counting rule (every close since it was added to the sheet). */
+  sheetStatesRule?: boolean;
 };
 
 const BATCH = 5000;

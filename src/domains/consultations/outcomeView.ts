@@ -2,6 +2,7 @@ import type { Consultation } from './consultation.ts';
 import { displayId } from './ids.ts';
 import type { Outcome } from './outcome.ts';
 import { formatUtc } from '../../shared/rules/formatUtc.ts';
+import { describeBlockRule } from './views.ts';
 
 const percent = (part: number, whole: number) => (whole > 0 ? Math.round((100 * part) / whole) : 0);
 
@@ -22,6 +23,15 @@ export function verdictLine(outcome: Outcome, c: Pick<Consultation, 'options'>):
   return `Tie between ${outcome.tie.join(' and ')} (same first preferences and rejections): the coordinators decide.`;
 }
 
+/**
+ * The one "replied" figure (templates/partials/replied.hbs writes the same in
+ * mail and pages): readable replies of the electorate, and the unreadable
+ * ones apart, since an unreadable reply keeps the silence rule (DESIGN.md).
+ */
+export function repliedFigure(replied: number, electorate: number, unreadable: number): string {
+  return `${replied}/${electorate} replied${unreadable ? `, ${unreadable} unreadable` : ''}`;
+}
+
 /** The outcome in a few plain lines: results answers, late-reply notices, the CLI. */
 export function outcomeLines(outcome: Outcome, c: Pick<Consultation, 'options'>): string[] {
   const lines = [verdictLine(outcome, c)];
@@ -34,17 +44,23 @@ export function outcomeLines(outcome: Outcome, c: Pick<Consultation, 'options'>)
   }
   const b = outcome.buckets;
   lines.push(
-    `Turnout: ${b.replied} of ${outcome.electorate} replied (${percent(b.replied, outcome.electorate)}%); ` +
+    `Turnout: ${repliedFigure(b.replied, outcome.electorate, outcome.unreadable)} (${percent(b.replied, outcome.electorate)}%); ` +
       `silent (consent) ${b.silent}, unreachable ${b.unreachable}, away ${b.away}.`,
   );
   return lines;
 }
 
-/** What the outcome templates see: counts, bar widths (percent of the electorate) and words. */
+/**
+ * What the outcome templates see: counts, bar widths and words. The option
+ * bars are shares of the replies (what members said); silent members, whose
+ * silence accepts every option, are shown apart, so a chart never reads as
+ * unanimous support when few replied. Bucket bars are shares of the electorate.
+ */
 export function outcomeView(outcome: Outcome, c: Consultation) {
   const electorate = outcome.electorate;
   const b = outcome.buckets;
   const bar = (n: number) => Math.min(100, percent(n, electorate));
+  const ofReplies = (n: number) => Math.min(100, percent(n, b.replied));
   return {
     id: displayId(c.id),
     question: c.question,
@@ -52,6 +68,9 @@ export function outcomeView(outcome: Outcome, c: Consultation) {
     listName: c.list_name,
     deadline: formatUtc(c.deadline),
     closedAt: c.closed_at ? formatUtc(c.closed_at) : formatUtc(new Date()),
+    // A coordinator's early close: the announced deadline is kept and said.
+    closedEarly: !!c.closed_at && c.closed_at.getTime() < c.deadline.getTime(),
+    blockRule: outcome.kind === 'proposal' ? describeBlockRule(outcome.blockAt) : null,
     provisional: outcome.provisional,
     isChoice: outcome.kind === 'choice',
     verdict: verdictLine(outcome, c),
@@ -60,9 +79,10 @@ export function outcomeView(outcome: Outcome, c: Consultation) {
         ? outcome.options.map((o) => ({
             ...o,
             isWinner: o.letter === outcome.winner,
-            firstPct: bar(o.first),
-            acceptPct: bar(o.accept),
-            rejectPct: bar(o.reject),
+            firstPct: ofReplies(o.first),
+            rejectPct: ofReplies(o.reject),
+            // Acceptances less the silent members (counted in every option's): what the repliers accepted.
+            acceptedByReplies: o.accept - b.silent,
           }))
         : [],
     counts: outcome.kind === 'proposal' ? outcome.counts : null,
@@ -76,6 +96,7 @@ export function outcomeView(outcome: Outcome, c: Consultation) {
         : [],
     electorate,
     buckets: b,
+    replied: b.replied,
     unreadable: outcome.unreadable,
     turnoutPct: percent(b.replied, electorate),
     tallySha256: outcome.tallySha256 ?? null,

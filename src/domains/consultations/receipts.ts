@@ -7,7 +7,11 @@ import { describeStance, restateStance } from './describeStance.ts';
 import type { Outcome } from './outcome.ts';
 import { outcomeLines } from './outcomeView.ts';
 import type { RecordedReply } from './recordReply.ts';
-import { consultationView } from './views.ts';
+import { consultationView, zoneView } from './views.ts';
+import { decisionUrl } from './ids.ts';
+import type { ProposalStance } from './rules/tally.ts';
+import { memberZones } from '../org/memberZones.ts';
+import { formatUtc } from '../../shared/rules/formatUtc.ts';
 
 /**
  * The one answer a member gets for a reply: a receipt saying exactly what
@@ -24,23 +28,30 @@ export async function answerReply(
 ): Promise<void> {
   if (result.state === 'duplicate') return;
   const { ctx } = tools;
-  const view = consultationView(c);
+  const zone = (await memberZones(tools.tx, [memberId])).get(memberId) ?? null;
+  const url = ctx.config.publicUrl ? decisionUrl(ctx.config.publicUrl, c.id) : null;
+  const view = { ...consultationView(c), ...zoneView(zone, { deadline: c.deadline, closedAt: c.closed_at }), url };
   const options = { from: consultFrom(ctx, c), replyTo: replyAddress(ctx, c.id, memberId) };
   if (result.state === 'late') {
     await replyToSender(mail, tools, 'consultation-late', {
       ...view,
       cancelled: c.status === 'cancelled',
+      // Closed early, the consultation ended before its announced deadline.
+      closedAt: c.closed_at ? formatUtc(c.closed_at) : view.deadline,
       outcomeLines: c.outcome ? outcomeLines(c.outcome as Outcome, c) : [],
     }, { from: options.from });
     return;
   }
   if (result.readable) {
+    const reason = c.kind === 'proposal' ? ((result.stance as unknown as ProposalStance).reason ?? '') : '';
     await replyToSender(mail, tools, 'consultation-receipt', {
       ...view,
-      recorded: describeStance(c.kind, result.stance, c.options),
+      // A proposal's stance reads the same both ways: said once, in readAs.
+      recorded: c.kind === 'proposal' ? [] : describeStance(c.kind, result.stance, c.options),
       ballotCode: ballotCode(ctx.secret, c.id, memberId),
       readAs: restateStance(c.kind, result.stance, c.options),
-      comment: result.comment,
+      // An objection's reason is its comment too: not written a second time.
+      comment: reason && sameWords(result.comment, reason) ? '' : result.comment,
       superseded: result.superseded,
     }, options);
     return;
@@ -58,3 +69,6 @@ function quotedLines(text: string): string[] {
   const lines = text.split('\n').map((l) => l.trimEnd());
   return lines.length > 12 ? [...lines.slice(0, 12), '…'] : lines.filter((l, i) => l !== '' || i > 0);
 }
+
+const words = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+const sameWords = (a: string, b: string) => words(a) === words(b);

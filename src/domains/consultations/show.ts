@@ -74,7 +74,8 @@ export function formatConsultation(c: Consultation, counted: Outcome | null, rep
     if (counted.provisional) lines.push('  PROVISIONAL (if it closed now):');
     lines.push(...outcomeLines(counted, c).map((l) => `  ${l}`));
   }
-  lines.push(`  ${replyCount} recorded ${replyCount === 1 ? 'reply' : 'replies'}`);
+  // A counted consultation's Turnout line gives the one "replied" figure; a cancelled one has only its recorded replies.
+  if (!counted) lines.push(`  ${replyCount} recorded ${replyCount === 1 ? 'reply' : 'replies'}`);
   return lines.join('\n');
 }
 
@@ -82,8 +83,13 @@ export function formatConsultation(c: Consultation, counted: Outcome | null, rep
 export async function listConsultations(db: Queryable) {
   const rows = await db`
     select c.id, c.status, c.kind, g.slug as list, c.question, c.deadline, c.electorate_size,
-      (select count(*)::int from consultation_electorate e where e.consultation_id = c.id and e.latest_reply_id is not null) as replies
+      r.replies, r.unreadable
     from consultations c join groups g on g.id = c.group_id
+    -- The one "replied" figure: readable replies; an unreadable one keeps the silence rule and is counted apart.
+    cross join lateral (
+      select count(*) filter (where rr.readable)::int as replies, count(*) filter (where not rr.readable)::int as unreadable
+      from consultation_electorate e join consultation_replies rr on rr.id = e.latest_reply_id
+      where e.consultation_id = c.id) r
     order by c.id desc limit 1000`;
   return rows.map((r) => ({
     id: displayId(r.id as number),
@@ -94,5 +100,6 @@ export async function listConsultations(db: Queryable) {
     deadline: (r.deadline as Date).toISOString(),
     electorate: (r.electorate_size as number | null) ?? 0,
     replies: r.replies as number,
+    unreadable: r.unreadable as number,
   }));
 }

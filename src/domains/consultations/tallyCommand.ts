@@ -13,7 +13,10 @@ import type { Outcome } from './outcome.ts';
  */
 export async function sendTallySheet(mail: InboundMail, tools: HandlerTools, c: Consultation, memberId: number, coordinator: boolean): Promise<string> {
   const id = displayId(c.id);
-  if (c.status !== 'closed') return `${id} is ${c.status}: its tally sheet comes with the outcome, once it has closed.`;
+  if (c.status === 'open') {
+    return `${id} is open: its tally sheet exists once it has closed. Then the outcome mail states the sheet's SHA-256, and "tally ${id}" mails you the sheet.`;
+  }
+  if (c.status !== 'closed') return `${id} is ${c.status}: it has no tally sheet.`;
   if (!coordinator) {
     const [allowed] = await tools.tx`
       select 1 where exists (select 1 from consultation_electorate where consultation_id = ${c.id} and member_id = ${memberId})

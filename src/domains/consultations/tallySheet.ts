@@ -4,7 +4,8 @@ import { loadConsultation } from './consultation.ts';
 import type { CountedRow } from './outcome.ts';
 import { displayId } from './ids.ts';
 import { recordedValue, sheetHeader, sheetLine } from './rules/tallySheet.ts';
-import type { Bucket } from './rules/tally.ts';
+import { resolveBlockThreshold, type Bucket } from './rules/tally.ts';
+import type { Outcome } from './outcome.ts';
 
 /**
  * The tally sheet of a closed consultation: every electorate member's ballot
@@ -54,7 +55,11 @@ export async function streamTallySheet(
     hash.update(text, 'utf8');
     onText?.(text, line);
   };
-  emit(sheetHeader({ id: displayId(c.id), kind: c.kind, letters, electorate: n as number }));
+  // The close writes the sheet before it stores the outcome: a sheet being closed states its rule; a stored
+  // outcome says whether its sheet did (those closed before the rule was written keep their SHA-256).
+  const withRule = !c.outcome || (c.outcome as Outcome).sheetStatesRule === true;
+  const blockAt = c.kind === 'proposal' ? resolveBlockThreshold(c.block_threshold ?? undefined, n as number) : undefined;
+  emit(sheetHeader({ id: displayId(c.id), kind: c.kind, letters, electorate: n as number, blockAt, withRule }));
   await db`
     select e.ballot_code, e.bucket, r.readable, r.stance, e.member_id, e.email
     from consultation_electorate e

@@ -1,6 +1,6 @@
 import type { Consultation } from './consultation.ts';
 import { displayId } from './ids.ts';
-import { formatUtc } from '../../shared/rules/formatUtc.ts';
+import { formatInZone, formatUtc } from '../../shared/rules/formatUtc.ts';
 
 /**
  * What the templates see of a consultation: the same data for the preview,
@@ -31,9 +31,17 @@ export function describeBlockRule(block: unknown): string | null {
   return null;
 }
 
-export function consultationView(c: Consultation): ConsultationView {
-  const letters = c.options.map((o) => o.letter);
+/** Answers written with the consultation's own letters, for the "how to answer" lines. */
+export function exampleAnswers(letters: readonly string[]) {
   const [a = 'A', b = 'B', third] = letters;
+  return {
+    exampleLetter: b,
+    exampleRanking: [b, a, ...(third ? [third] : [])].join(' > '),
+    exampleAcceptReject: third ? `${a} and ${b} fine, not ${third}` : `${a} fine, not ${b}`,
+  };
+}
+
+export function consultationView(c: Consultation): ConsultationView {
   return {
     id: displayId(c.id),
     question: c.question,
@@ -47,8 +55,28 @@ export function consultationView(c: Consultation): ConsultationView {
     deadlineIso: c.deadline.toISOString(),
     reminder: c.reminder_at ? formatUtc(c.reminder_at) : null,
     blockRule: c.kind === 'proposal' ? describeBlockRule(c.block_threshold ?? 1) : null,
-    exampleLetter: b,
-    exampleRanking: [b, a, ...(third ? [third] : [])].join(' > '),
-    exampleAcceptReject: third ? `${a} and ${b} fine, not ${third}` : `${a} fine, not ${b}`,
+    ...exampleAnswers(c.options.map((o) => o.letter)),
+  };
+}
+
+/**
+ * What a member's mail adds to its UTC times: the same moments on the clocks
+ * of their zone (templates/partials/deadline.hbs writes both), or, when no
+ * zone is known, `askZone` for the line on `set timezone`.
+ */
+export interface ZoneView {
+  timeZone: string | null;
+  askZone: boolean;
+  deadlineLocal: string | null;
+  closedAtLocal: string | null;
+}
+
+export function zoneView(zone: string | null, moments: { deadline: Date; closedAt?: Date | null }): ZoneView {
+  const local = zone && zone !== 'UTC' && zone !== 'Etc/UTC' ? zone : null;
+  return {
+    timeZone: zone,
+    askZone: !zone,
+    deadlineLocal: local ? formatInZone(moments.deadline, local) : null,
+    closedAtLocal: local && moments.closedAt ? formatInZone(moments.closedAt, local) : null,
   };
 }

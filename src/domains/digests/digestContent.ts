@@ -4,13 +4,32 @@ import { replyAddress } from '../consultations/addresses.ts';
 import { decisionUrl, displayId } from '../consultations/ids.ts';
 import { verdictLine } from '../consultations/outcomeView.ts';
 import type { Outcome } from '../consultations/outcome.ts';
-import { formatUtc } from '../../shared/rules/formatUtc.ts';
+import { formatInZone, formatUtc } from '../../shared/rules/formatUtc.ts';
+import { memberTimeZone } from '../../shared/rules/timeZone.ts';
+import { exampleAnswers } from '../consultations/views.ts';
 import { REPLY_OR_FORWARD_PREFIX } from '../../shared/rules/subjectPrefixes.ts';
 
 /** What one member's digest says for one period. */
 export interface DigestContent {
-  open: { id: string; question: string; list: string; deadline: string; replyAddress: string; replied: boolean }[];
-  outcomes: { id: string; question: string; list: string; verdict: string; url: string | null }[];
+  /** The member's time zone, when known: open deadlines are given in it as well. */
+  timeZone: string | null;
+  open: {
+    id: string;
+    question: string;
+    list: string;
+    listName: string;
+    deadline: string;
+    deadlineLocal: string | null;
+    replyAddress: string;
+    replied: boolean;
+    isChoice: boolean;
+    options: { letter: string; text: string }[];
+    exampleLetter: string;
+    exampleRanking: string;
+    exampleAcceptReject: string;
+    url: string | null;
+  }[];
+  outcomes: { id: string; question: string; list: string; listName: string; verdict: string; url: string | null }[];
   lists: { slug: string; name: string; threads: { subject: string; posts: { author: string; date: string; excerpt: string }[] }[] }[];
 }
 
@@ -49,14 +68,15 @@ export async function digestContents(
     select u.mid,
       (select coalesce(jsonb_agg(x order by x.at), '[]'::jsonb) from (
         -- Open consultations the member is asked about, with their own reply address.
-        select c.id, c.question, extract(epoch from c.deadline) * 1000 as at, g.slug, (e.latest_reply_id is not null) as replied
+        select c.id, c.question, c.kind, c.options, extract(epoch from c.deadline) * 1000 as at, g.slug, g.name,
+               (e.latest_reply_id is not null) as replied
         from consultation_electorate e
         join consultations c on c.id = e.consultation_id
         join groups g on g.id = c.group_id
         where e.member_id = u.mid and c.status = 'open') x) as open,
       (select coalesce(jsonb_agg(x order by x.at), '[]'::jsonb) from (
         -- Outcomes closed in the period, of lists the member belongs to or was asked on.
-        select c.id, c.question, c.options, c.outcome, g.slug, extract(epoch from c.closed_at) * 1000 as at
+        select c.id, c.question, c.options, c.outcome, g.slug, g.name, extract(epoch from c.closed_at) * 1000 as at
         from consultations c join groups g on g.id = c.group_id
         where c.status = 'closed' and c.closed_at >= ${period.start} and c.closed_at < ${period.end}
           and (exists (select 1 from memberships ms where ms.group_id = c.group_id and ms.member_id = u.mid)
@@ -68,14 +88,19 @@ export async function digestContents(
         join groups g on g.id = ms.group_id
         join list_posts p on p.group_id = ms.group_id
         where ms.member_id = u.mid and ms.mode = 'digest' and p.state = 'distributed'
-          and p.distributed_at >= ${period.start} and p.distributed_at < ${period.end}) x) as posts
-    from unnest(${memberIds as number[]}::bigint[]) as u(mid)`;
+          and p.distributed_at >= ${period.start} and p.distributed_at < ${period.end}) x) as posts,
+      m.timezone, m.country, m.city
+    from unnest(${memberIds as number[]}::bigint[]) as u(mid) left join members m on m.id = u.mid`;
   return new Map(rows.map((row) => [Number(row.mid), contentOf(ctx, Number(row.mid), row)]));
 }
 
 function contentOf(ctx: Context, memberId: number, row: Record<string, unknown>): DigestContent {
-  const open = row.open as { id: number; question: string; at: number; slug: string; replied: boolean }[];
-  const outcomes = row.outcomes as { id: number; question: string; options: { letter: string; text: string }[]; outcome: unknown; slug: string }[];
+  type Options = { letter: string; text: string }[];
+  const open = row.open as { id: number; question: string; kind: string; options: Options; at: number; slug: string; name: string; replied: boolean }[];
+  const outcomes = row.outcomes as { id: number; question: string; options: Options; outcome: unknown; slug: string; name: string }[];
+  const zone = memberTimeZone(row);
+  const local = zone && zone !== 'UTC' ? zone : null;
+  const url = (id: number) => (ctx.config.publicUrl ? decisionUrl(ctx.config.publicUrl, id) : null);
   const posts = row.posts as { slug: string; name: string; subject: string; author_name: string | null; author_email: string; at: number; body_text: string }[];
 
   const lists = new Map<string, DigestContent['lists'][number]>();
@@ -93,20 +118,28 @@ function contentOf(ctx: Context, memberId: number, row: Record<string, unknown>)
     });
   }
   return {
+    timeZone: zone,
     open: open.map((c) => ({
       id: displayId(c.id),
       question: c.question,
       list: c.slug,
+      listName: c.name,
       deadline: formatUtc(new Date(c.at)),
+      deadlineLocal: local ? formatInZone(new Date(c.at), local) : null,
       replyAddress: replyAddress(ctx, c.id, memberId),
       replied: c.replied,
+      isChoice: c.kind === 'choice',
+      options: c.kind === 'choice' ? c.options : [],
+      ...exampleAnswers(c.options.map((o) => o.letter)),
+      url: url(c.id),
     })),
     outcomes: outcomes.map((c) => ({
       id: displayId(c.id),
       question: c.question,
       list: c.slug,
+      listName: c.name,
       verdict: c.outcome ? verdictLine(c.outcome as Outcome, { options: c.options }) : '',
-      url: ctx.config.publicUrl ? decisionUrl(ctx.config.publicUrl, c.id) : null,
+      url: url(c.id),
     })),
     lists: [...lists.values()],
   };

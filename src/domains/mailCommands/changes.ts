@@ -17,6 +17,7 @@ export type Change =
   | { kind: 'subscribe'; list: string; mode: 'immediate' | 'digest' }
   | { kind: 'unsubscribe'; list: string }
   | { kind: 'set'; list: string; mode: DeliveryMode }
+  | { kind: 'set-timezone'; zone: string }
   | { kind: 'move'; country: string; city: string }
   | { kind: 'enable-delivery' }
   /** Another domain's change (a consultation command), carried out by the applier it registered. */
@@ -39,6 +40,8 @@ export function describeChange(change: Change): string {
       return `unsubscribe ${change.list}`;
     case 'set':
       return `set ${change.list} ${change.mode}`;
+    case 'set-timezone':
+      return `set timezone ${change.zone}`;
     case 'move':
       return `move ${change.country} ${change.city}`;
     case 'enable-delivery':
@@ -87,6 +90,11 @@ export async function applyChange(change: Change, email: string, nameHint: strin
       return (await setMode(tx, member.id, group.id, change.mode))
         ? `${group.slug}: ${modeText(change.mode)}.`
         : `You are not on ${group.slug}.`;
+    }
+    case 'set-timezone': {
+      if (!member) return 'This address is not a member; send "join" first.';
+      await tx`update members set timezone = ${change.zone} where id = ${member.id}`;
+      return `Times in Tacit's mail to you are now also given in ${change.zone}.`;
     }
     case 'move': {
       if (!member) return 'This address is not a member; send "join" first.';

@@ -4,6 +4,7 @@ import { findGroup, groupTree, type Group } from '../org/groups.ts';
 import { findMemberByAddress, hasRole, membershipOf, membershipsOf, type Member } from '../org/members.ts';
 import { isWaitingForChapter } from '../org/residence.ts';
 import { formatUtc } from '../../shared/rules/formatUtc.ts';
+import { memberTimeZone } from '../../shared/rules/timeZone.ts';
 import { registerCommand, registerStatusSection, statusLines, type CommandResult } from './mailCommandRegistry.ts';
 import { modeText } from './changes.ts';
 
@@ -99,6 +100,14 @@ export function registerListCommandRunners(): void {
     return { line, result: WAITING, pending: { kind: 'set', list: group.slug, mode } };
   });
 
+  registerCommand('set-timezone', async ({ zone, input }, mail, { tx }) => {
+    const line = `set timezone ${zone ?? input}`;
+    if (!zone) return { line, result: `Tacit knows no time zone "${input}": write it as IANA names it, Region/City, such as Europe/Lisbon or America/New_York.` };
+    const member = await sender(tx, mail);
+    if (!member) return { line, result: 'This address is not a member yet: send "join" with Name:, Country: and City: lines.' };
+    return { line, result: WAITING, pending: { kind: 'set-timezone', zone } };
+  });
+
   registerCommand('move', async ({ country, city }, mail, { tx }) => {
     const line = `move ${country} ${city}`;
     const member = await sender(tx, mail);
@@ -139,7 +148,7 @@ export function registerListCommandRunners(): void {
 
   // The lists part of "status"; consultations add theirs after it.
   registerStatusSection(async (memberId, { tx, ctx }) => {
-    const [m] = await tx`select email, name, country, city, delivery_disabled_at from members where id = ${memberId}`;
+    const [m] = await tx`select email, name, country, city, timezone, delivery_disabled_at from members where id = ${memberId}`;
     if (!m) return [];
     const lists = await membershipsOf(tx, memberId);
     const lines = [`Address: ${m.email}${m.name ? ` (${m.name})` : ''}`];
@@ -147,6 +156,8 @@ export function registerListCommandRunners(): void {
       const waiting = await isWaitingForChapter(tx, memberId);
       lines.push(`Residence: ${m.city ?? '?'}, ${m.country}${waiting ? ' (waiting for a chapter there)' : ''}`);
     }
+    const zone = memberTimeZone(m);
+    lines.push(zone ? `Time zone: ${zone}${m.timezone ? '' : ' (from your residence)'}` : 'Time zone: UTC only (send "set timezone Region/City" to see times in yours too)');
     lines.push(lists.length ? 'Lists:' : 'Lists: none');
     for (const l of lists) lines.push(`  ${l.slug}@${ctx.config.domain}  ${l.mode}`);
     if (m.delivery_disabled_at) {

@@ -39,6 +39,8 @@ export function describeCommand(command: Command): string {
       return `${command.kind} ${command.list}`;
     case 'set':
       return `set ${command.list} ${command.mode}`;
+    case 'set-timezone':
+      return `set timezone ${command.zone ?? command.input}`;
     case 'move':
       return `move ${command.country} ${command.city}`;
     default:

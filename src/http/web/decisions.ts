@@ -80,23 +80,35 @@ export async function decisionPage(ctx: Context, viewer: Viewer | null, id: numb
       })),
       moreObjections: Math.max(0, outcome.objections.length - MAX_OBJECTIONS),
     },
-    tally: closed ? await tallyExcerpt(ctx, c.id, clean, showAddresses) : null,
+    tally: closed ? await tallyExcerpt(ctx, c.id, clean, showAddresses, await viewerBallotCode(ctx, viewer, c.id)) : null,
     listVisible: access.archive !== 'off',
   };
 }
 
+/** The signed-in viewer's ballot code when they were in the electorate: their line is highlighted. */
+async function viewerBallotCode(ctx: Context, viewer: Viewer | null, consultationId: number): Promise<string | null> {
+  if (!viewer) return null;
+  const [row] = await ctx.sql`
+    select ballot_code from consultation_electorate where consultation_id = ${consultationId} and member_id = ${viewer.memberId}`;
+  return (row?.ballot_code as string | null) ?? null;
+}
+
 /**
  * The first lines of the tally sheet (redacted like the rest of the page),
- * its SHA-256 and how many lines were left out. Members of the list can
- * download the whole sheet, verbatim, and check its digest themselves.
+ * its SHA-256 and how many lines were left out; the viewer's own line is
+ * marked, and shown even when it falls past the first lines. Members of the
+ * list can download the whole sheet, verbatim, and check its digest themselves.
  */
-async function tallyExcerpt(ctx: Context, consultationId: number, clean: (s: string) => string, canDownload: boolean) {
-  const lines: { code: string; recorded: string }[] = [];
+async function tallyExcerpt(ctx: Context, consultationId: number, clean: (s: string) => string, canDownload: boolean, own: string | null) {
+  const lines: { code: string; recorded: string; mine: boolean }[] = [];
   const done = await streamTallySheet(ctx.sql, consultationId, (_text, line) => {
-    if (line && lines.length < TALLY_ON_PAGE) lines.push({ code: line.code, recorded: clipWithNote(clean(line.recorded), 300) });
+    if (line && (lines.length < TALLY_ON_PAGE || line.code === own)) {
+      lines.push({ code: line.code, recorded: clipWithNote(clean(line.recorded), 300), mine: line.code === own });
+    }
   });
   if (!done) return null;
-  return { lines, sha256: done.sha256, more: Math.max(0, done.members - lines.length), downloadable: canDownload };
+  const mine = lines.some((l) => l.mine);
+  return { lines, sha256: done.sha256, more: Math.max(0, done.members - lines.length), downloadable: canDownload, mine };
 }
 
 /** The whole sheet as text, exactly as hashed, for members of the consultation's list; null otherwise. */

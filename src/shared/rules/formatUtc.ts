@@ -17,3 +17,22 @@ export function formatUtcValue(value: unknown): string {
   const date = value instanceof Date ? value : new Date(String(value));
   return Number.isNaN(date.getTime()) ? String(value) : formatUtc(date);
 }
+
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The same moment as formatUtc writes it, read on the clocks of `zone`:
+ * "Thu 3 Dec 2026 19:00 Europe/Paris". Written beside the UTC time, never
+ * instead of it, so a member and the coordinators read the same deadline.
+ */
+export function formatInZone(date: Date, zone: string): string {
+  let format = zoneFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    });
+    zoneFormats.set(zone, format);
+  }
+  const part = Object.fromEntries(format.formatToParts(date).map((p) => [p.type, p.value]));
+  return `${part.weekday} ${part.day} ${part.month} ${part.year} ${part.hour}:${part.minute} ${zone}`;
+}

@@ -11,6 +11,7 @@
 import { MAX_COMMAND_LINE_CHARS, trimEndOf } from './textBounds.ts';
 import { SLUG_RE } from './addresses.ts';
 import { countryCode } from './countries.ts';
+import { canonicalTimeZone } from './timeZone.ts';
 import { withoutReplyPrefixes } from './subjectPrefixes.ts';
 
 export type DeliveryMode = 'immediate' | 'digest' | 'nomail';
@@ -33,6 +34,8 @@ export type Command =
   | { kind: 'subscribe'; list: string; mode: 'immediate' | 'digest' }
   | { kind: 'unsubscribe'; list: string }
   | { kind: 'set'; list: string; mode: DeliveryMode }
+  /** `set timezone ZONE`: zone is the canonical IANA name, or null when Node knows no such zone (input says what was written). */
+  | { kind: 'set-timezone'; zone: string | null; input: string }
   | { kind: 'move'; country: string; city: string }
   | { kind: 'who'; list: string };
 
@@ -196,6 +199,10 @@ function parseLine(line: string, defaultList: string | undefined): Command | 'en
       return a && !a.mode ? { kind: 'who', list: a.list } : null;
     }
     case 'set': {
+      // "timezone" is a reserved word here, never a list: `set timezone Europe/Lisbon`.
+      if (args[0]?.toLowerCase() === 'timezone') {
+        return args.length === 2 ? { kind: 'set-timezone', zone: canonicalTimeZone(args[1]!), input: args[1]! } : null;
+      }
       const a = listAndMode(args, defaultList);
       return a?.mode ? { kind: 'set', list: a.list, mode: a.mode } : null;
     }

@@ -33,19 +33,33 @@ describe('verdictLine', () => {
 });
 
 describe('outcomeView', () => {
-  it('gives bar widths as shares of the electorate, silence counted as acceptance', () => {
+  it('draws what the replies said (shares of the replies), silent consent apart: no option reads as unanimous', () => {
     const outcome = choice(
       member('replied', { first: 'B' }), member('replied', { first: 'B', reject: ['C'] }), member('replied', { first: 'A' }),
       member('silent'), member('silent'), member('silent'), member('unreachable'), member('away'),
     );
     const view = outcomeView(outcome, c);
-    expect(view.options.map((o) => [o.letter, o.firstPct, o.acceptPct, o.rejectPct, o.isWinner])).toEqual([
-      ['A', 13, 75, 0, false], // 1/8, (3 silent + 3 repliers)/8
-      ['B', 25, 75, 0, true],
-      ['C', 0, 63, 13, false], // 5/8, 1/8
+    expect(view.options.map((o) => [o.letter, o.firstPct, o.rejectPct, o.acceptedByReplies, o.isWinner])).toEqual([
+      ['A', 33, 0, 3, false], // 1 of 3 replies first, accepted by the 3 repliers (the 3 silent apart)
+      ['B', 67, 0, 3, true],
+      ['C', 0, 33, 2, false],
     ]);
+    expect(view).not.toHaveProperty('options.0.acceptPct');
+    expect(view.replied).toBe(3);
     expect(view.turnoutPct).toBe(38);
     expect(view.bucketBars.map((b) => [b.name, b.count])).toEqual([['replied', 3], ['silent (consent)', 3], ['unreachable', 1], ['away', 1]]);
+  });
+
+  it('gives one "replied" figure, an unreadable reply apart (it stays silent)', () => {
+    const outcome = choice(member('replied', { first: 'B' }), member('replied', { unreadable: true } as never), member('silent'));
+    expect(outcome.buckets.replied).toBe(1);
+    expect(outcomeLines(outcome, c).at(-1)).toBe('Turnout: 1/3 replied, 1 unreadable (33%); silent (consent) 2, unreachable 0, away 0.');
+  });
+
+  it('says an early close apart from the announced deadline', () => {
+    const early = { ...c, closed_at: new Date('2026-12-01T10:00:00Z') } as Consultation;
+    expect(outcomeView(choice(member('silent')), early).closedEarly).toBe(true);
+    expect(outcomeView(choice(member('silent')), c).closedEarly).toBe(false);
   });
 
   it('quotes objections by name, with a placeholder for a missing reason', () => {
@@ -61,7 +75,7 @@ describe('outcomeView', () => {
       'A. Spring: 0 first, 2 accept, 0 reject',
       'B. Autumn: 1 first, 2 accept, 0 reject',
       'C. Winter: 0 first, 2 accept, 0 reject',
-      'Turnout: 1 of 2 replied (50%); silent (consent) 1, unreachable 0, away 0.',
+      'Turnout: 1/2 replied (50%); silent (consent) 1, unreachable 0, away 0.',
     ]);
   });
 });

@@ -26,11 +26,19 @@ describe('what the tally sheet records for a member', () => {
 });
 
 describe('the sheet text', () => {
-  it('has a header naming the consultation, its kind, options and electorate, then a blank line', () => {
-    expect(sheetHeader({ id: 'C-12', kind: 'choice', letters, electorate: 5 })).toBe(
-      'Tacit tally sheet\nconsultation C-12\nkind choice\noptions A B C\nelectorate 5\n\n',
+  it('has a header naming the consultation, its kind, options, counting rule and electorate, then a blank line', () => {
+    expect(sheetHeader({ id: 'C-12', kind: 'choice', letters, electorate: 5, withRule: true })).toBe(
+      'Tacit tally sheet\nconsultation C-12\nkind choice\noptions A B C\n' +
+        'rule most first preferences; a tie goes to fewer refusals; a tie on both is left to the coordinators\nelectorate 5\n\n',
     );
-    expect(sheetHeader({ id: 'C-3', kind: 'proposal', letters: [], electorate: 0 })).toBe(
+    expect(sheetHeader({ id: 'C-3', kind: 'proposal', letters: [], electorate: 0, blockAt: 2, withRule: true })).toBe(
+      'Tacit tally sheet\nconsultation C-3\nkind proposal\nblock 2\n' +
+        'rule blocked when its objections reach the block number; otherwise adopted; silence is consent\nelectorate 0\n\n',
+    );
+  });
+
+  it('keeps the old head for a sheet closed before the rule was written on it (its stored SHA-256 still matches)', () => {
+    expect(sheetHeader({ id: 'C-3', kind: 'proposal', letters: [], electorate: 0, blockAt: 2, withRule: false })).toBe(
       'Tacit tally sheet\nconsultation C-3\nkind proposal\nelectorate 0\n\n',
     );
   });

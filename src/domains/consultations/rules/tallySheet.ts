@@ -13,12 +13,17 @@
  *   consultation C-12
  *   kind choice
  *   options A B C
+ *   rule most first preferences; a tie goes to fewer refusals; a tie on both is left to the coordinators
  *   electorate 5
  *
  *   0K3M9ZQ4TX first=A accept=A,B reject=C
  *   1B7D2PW8RN silent
  *
- * one line per electorate member, in ballot-code order. What is recorded
+ * one line per electorate member, in ballot-code order. The head states the
+ * counting rule (a proposal's also its `block N`, the objections that block
+ * it), so a recount needs nothing but the sheet. Sheets of consultations
+ * closed before the rule was written on them keep their old head (no `rule`
+ * line), or their stored SHA-256 would no longer match. What is recorded
  * follows the tally's rules exactly, so the outcome can be recounted from the
  * sheet alone:
  * - choice: `first=L|-  accept=L,…|-  reject=L,…|-` (a replier accepts every
@@ -42,9 +47,16 @@ export interface SheetHead {
   kind: 'choice' | 'proposal' | 'vote';
   letters: readonly string[];
   electorate: number;
-  /** A vote's settings, one header line each, in order. */
+  /** A vote's settings, one header line each, in order (its method is its rule). */
   settings?: readonly (readonly [string, string])[];
+  /** Objections that block a proposal (the resolved threshold); absent on sheets written before the rule was. */
+  blockAt?: number;
+  /** Whether the head of a consultation's sheet states the counting rule (every sheet written since it does). */
+  withRule?: boolean;
 }
+
+export const CHOICE_RULE = 'most first preferences; a tie goes to fewer refusals; a tie on both is left to the coordinators';
+export const PROPOSAL_RULE = 'blocked when its objections reach the block number; otherwise adopted; silence is consent';
 
 /** One electorate member as stored at the close: their bucket and the reply that counts. */
 export interface SheetRow {
@@ -61,6 +73,8 @@ export function sheetHeader(head: SheetHead): string {
     `kind ${head.kind}`,
     ...(head.settings ?? []).map(([key, value]) => `${key} ${value}`),
     ...(head.kind === 'choice' || (head.kind === 'vote' && head.letters.length) ? [`options ${head.letters.join(' ')}`] : []),
+    ...(head.withRule && head.kind === 'proposal' ? [`block ${head.blockAt ?? 1}`] : []),
+    ...(head.withRule && head.kind !== 'vote' ? [`rule ${head.kind === 'choice' ? CHOICE_RULE : PROPOSAL_RULE}`] : []),
     `electorate ${head.electorate}`,
     '',
     '',

@@ -112,7 +112,7 @@ describe('forged consultation commands', () => {
       select m.auth_results, m.auth from inbound_messages m join inbound_deliveries d on d.message_id = m.id
       where d.outcome like ${`consultation commands: close C-${id}%`}`;
     expect(stored.auth_results).toMatch(/^tacit\.localhost;.*dkim=pass/s);
-    expect(stored.auth.dkim).toEqual([{ result: 'pass', domain: 'example.org' }]);
+    expect(stored.auth.dkim).toMatchObject([{ result: 'pass', domain: 'example.org' }]);
   });
 
   it("the same close unsigned, from the coordinator's own server, is confirmed first", async () => {

@@ -8,8 +8,8 @@ export interface SenderAuth {
   authservId: string;
   source: 'verified' | 'trusted-mx';
   spf: { result: string; domain: string | null };
-  /** One entry per DKIM signature; `domain` is its d=. */
-  dkim: { result: string; domain: string }[];
+  /** One entry per DKIM signature; `domain` is its d=, `b` its b= (whole, or the prefix an MX gave as header.b). */
+  dkim: { result: string; domain: string; b?: string }[];
   /** `domain` is the From domain DMARC was evaluated for; `policy` its published p= (or sp=). */
   dmarc: { result: string; domain: string | null; policy: DmarcPolicy | null };
   arc: { result: string };
@@ -53,7 +53,10 @@ function fromResInfos(authservId: string, results: ResInfo[]): SenderAuth {
   const auth = unauthenticated(authservId, 'trusted-mx');
   for (const r of results) {
     if (r.method === 'spf') auth.spf = { result: r.result, domain: domainOf(r.props['smtp.mailfrom'] ?? r.props['smtp.helo'] ?? '') };
-    else if (r.method === 'dkim') auth.dkim.push({ result: r.result, domain: (r.props['header.d'] ?? domainOf(r.props['header.i'] ?? '') ?? '').toLowerCase() });
+    else if (r.method === 'dkim') {
+      const b = r.props['header.b'];
+      auth.dkim.push({ result: r.result, domain: (r.props['header.d'] ?? domainOf(r.props['header.i'] ?? '') ?? '').toLowerCase(), ...(b ? { b } : {}) });
+    }
     else if (r.method === 'dmarc') {
       const policy = (r.props['policy.dmarc'] ?? /\bp=(none|quarantine|reject)\b/i.exec(r.comment)?.[1] ?? '').toLowerCase();
       auth.dmarc = {

@@ -414,3 +414,47 @@ describe('forgeries that used to act at once, for every command that changes sta
     expect(await stateOf(o.coordinator, o.coordinator)).toEqual(state);
   });
 });
+
+describe('a member whose address has an internationalised domain (bücher.example, xn--bcher-kva.example)', () => {
+  const idnSigner = { domain: 'xn--bcher-kva.example', selector: 'test', privateKey: idnKey.dkim.privateKey };
+  let idn: SeededList;
+  beforeAll(async () => {
+    // Stored either way: the operator typed one in Unicode, the other in ASCII; both are kept in ASCII.
+    idn = await owner('idn', 'bücher.example');
+    for (const email of ['ana@bücher.example', 'bo@xn--bcher-kva.example']) {
+      const m = await upsertMember(h.ctx.sql, { email, name: email.slice(0, 2) });
+      await subscribe(h.ctx.sql, m.id, 'idn');
+    }
+    idn = { ...idn, coordinator: 'coord-idn@xn--bcher-kva.example', members: ['ana@xn--bcher-kva.example', 'bo@xn--bcher-kva.example'] };
+  });
+
+  it('is stored with its domain in ASCII, whichever way it was typed', async () => {
+    const rows = await h.ctx.sql`select email from members where email like '%bcher%' order by email`;
+    expect(rows.map((r) => r.email)).toEqual(['ana@xn--bcher-kva.example', 'bo@xn--bcher-kva.example', 'coord-idn@xn--bcher-kva.example']);
+  });
+
+  it('votes from the ASCII form (mailparser reads it in Unicode) and from the Unicode form are counted; a look-alike is held for the member', async () => {
+    const { id, replyTo } = await openViaSmtp(h, idn, 'IDN vote', choice);
+    const [ana, bo] = idn.members as [string, string];
+    await h.send({ envelope: { from: ana, to: [replyTo.get(ana)!] }, raw: signDkim(message({ from: ana, to: replyTo.get(ana)!, subject: 'Re: vote', body: 'A\r\n' }), idnSigner) });
+    await h.send({ envelope: { from: bo, to: [replyTo.get(bo)!] }, raw: signDkim(message({ from: 'Bo <bo@bücher.example>', to: replyTo.get(bo)!, subject: 'Re: vote', body: 'B\r\n' }), idnSigner) });
+    await waitForMailTo(h, ana, /^Recorded: C-/);
+    await waitForMailTo(h, bo, /^Recorded: C-/);
+    // Greek ϋ for u: another domain, so not Ana, though it reads the same.
+    const before = await lastOutboxId();
+    await h.send({ envelope: { from: MALLORY, to: [replyTo.get(ana)!] }, from: 'ana@bϋcher.example', to: replyTo.get(ana)!, subject: 'Re: vote', text: 'B' });
+    expect(await mailSince(before)).toEqual([{ recipient: ana, kind: 'consultation-reply-held' }]);
+    const replies = await h.ctx.sql`
+      select m.email, r.readable from consultation_replies r join members m on m.id = r.member_id where r.consultation_id = ${id} order by m.email`;
+    expect(replies.map((r) => r.email)).toEqual([ana, bo]);
+  });
+
+  it('runs a signed command written in the Unicode form', async () => {
+    const { id } = await openViaSmtp(h, idn, 'IDN close', choice);
+    const to = `idn-consult@${h.domain}`;
+    await h.send({ envelope: { from: idn.coordinator, to: [to] }, raw: signDkim(message({ from: 'coord-idn@bücher.example', to, subject: 'idn close', body: `close C-${id}\r\n` }), idnSigner) });
+    const [answer] = await waitForMailTo(h, idn.coordinator, /^Re: idn close/);
+    expect(answer!.mail.text).toContain(`C-${id} is closed.`);
+    expect((await status(id)).status).toBe('closed');
+  });
+});

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { grantRole, subscribe, upsertMember } from '../../src/domains/org/members.ts';
 import { upsertGroup } from '../../src/domains/org/groups.ts';
+import { sealMessage } from 'mailauth';
 import { dkimKey, TestDns } from '../helpers/dns.ts';
 import { signDkim } from '../helpers/dkimSign.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
@@ -27,6 +28,8 @@ attackerKey.publish(dns);
 dns.txt('attacker.org.es', 'v=spf1 ip4:127.0.0.1 -all');
 const idnKey = dkimKey('xn--bcher-kva.example');
 idnKey.publish(dns);
+const sealerKey = dkimKey('lists.example.net');
+sealerKey.publish(dns);
 let dnsServer: Awaited<ReturnType<TestDns['serve']>>;
 
 const MALLORY = 'mallory@evil.example';
@@ -456,5 +459,46 @@ describe('a member whose address has an internationalised domain (bücher.exampl
     const [answer] = await waitForMailTo(h, idn.coordinator, /^Re: idn close/);
     expect(answer!.mail.text).toContain(`C-${id} is closed.`);
     expect((await status(id)).status).toBe('closed');
+  });
+});
+
+describe('ARC: a forwarding list that changed the message vouches for it only when the operator names it', () => {
+  let arc: Harness;
+  let arcList: SeededList;
+  beforeAll(async () => {
+    arc = await createHarness({ env: { ARC_TRUSTED_SEALERS: 'lists.example.net', DNS_SERVERS: dnsServer.address } });
+    arcList = await seedList(arc, 'arc', 1);
+  });
+  afterAll(async () => {
+    await closeHarness(arc);
+  });
+
+  /** The coordinator's close as lists.example.net forwards it: its own signature broken by the forwarder, then sealed. */
+  async function forwarded(target: Harness, slug: string, coordinator: string, id: number): Promise<Buffer> {
+    const to = `${slug}-consult@${target.domain}`;
+    const raw = Buffer.from(message({ from: coordinator, to, subject: '[fwd] close', body: `close C-${id}\r\n` }));
+    const options = {
+      signingDomain: 'lists.example.net', selector: 'test', privateKey: sealerKey.dkim.privateKey, cv: 'none',
+      authResults: 'lists.example.net; dkim=pass header.d=example.org; dmarc=pass header.from=example.org',
+    };
+    const seal = await sealMessage(raw, options);
+    return Buffer.concat([seal, raw]);
+  }
+
+  it('acts on a trusted sealer\'s DMARC pass; the same seal counts for nothing where no sealer is named (the default)', async () => {
+    const trusted = await openViaSmtp(arc, arcList, 'ARC trusted', choice);
+    await arc.send({ envelope: { from: 'bounce@lists.example.net', to: [`arc-consult@${arc.domain}`] }, raw: await forwarded(arc, 'arc', arcList.coordinator, trusted.id) });
+    await waitForMailTo(arc, arcList.coordinator, /^\[fwd\] close|^Re: \[fwd\] close/);
+    const [row] = await arc.ctx.sql`select status from consultations where id = ${trusted.id}`;
+    expect(row.status).toBe('closed');
+
+    const untrusted = await openViaSmtp(h, list, 'ARC untrusted', choice);
+    const before = await lastOutboxId();
+    await h.send({ envelope: { from: 'bounce@lists.example.net', to: [`icc-consult@${h.domain}`] }, raw: await forwarded(h, 'icc', list.coordinator, untrusted.id) });
+    expect(await mailSince(before)).toEqual([{ recipient: list.coordinator, kind: 'consultation-commands' }]);
+    expect((await status(untrusted.id)).status).toBe('open');
+    const [stored] = await h.ctx.sql`select auth from inbound_messages order by id desc limit 1`;
+    expect(stored.auth.arc).toMatchObject({ result: 'pass', sealer: 'lists.example.net', dmarc: { result: 'pass', domain: 'example.org' } });
+    await waitForOutbox(arc);
   });
 });

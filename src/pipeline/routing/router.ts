@@ -131,7 +131,11 @@ async function readInbound(ctx: Context, row: Record<string, any>, auth: SenderA
   const contentType = headers.get('content-type') ?? '';
   const references = parsed.references ? [parsed.references].flat().join(' ') : null;
   const signatures = readDkimSignatures(headerValues(headers, 'dkim-signature'), raw);
-  let authority = decideAuthority({ fromHeaders: headerValues(headers, 'from'), envelopeFrom: row.envelope_from, addressKind: address.kind, auth, signatures });
+  let authority = decideAuthority({
+    fromHeaders: headerValues(headers, 'from'), envelopeFrom: row.envelope_from, addressKind: address.kind, auth, signatures,
+    arcSignatures: readDkimSignatures(headerValues(headers, 'arc-message-signature'), raw),
+    arcTrustedSealers: ctx.config.auth.arcTrustedSealers,
+  });
   authority = freshAuthority(authority, headers, row.recipient, new Date(), ctx.config.auth.signedCommandMaxAgeMs);
   // A From that reads two ways names nobody: no one to act for, answer or count as a member.
   if (sender && !sameMailbox(sender.address, authority.from)) {

@@ -69,8 +69,16 @@ function fromMailauth(mta: string, result: AuthenticateResult): SenderAuth {
       domain: dmarc?.domain ? String(dmarc.domain).toLowerCase() : null,
       policy: ['none', 'quarantine', 'reject'].includes(policy) ? (policy as DmarcPolicy) : null,
     },
-    arc: { result: String(r.arc?.status?.result ?? 'none') },
+    arc: arcOf(r.arc),
   };
+}
+
+function arcOf(arc: any): SenderAuth['arc'] {
+  const result = String(arc?.status?.result ?? 'none');
+  const sealer = arc?.signature?.signingDomain ? String(arc.signature.signingDomain).toLowerCase() : undefined;
+  const dmarc = arc?.authenticationResults?.dmarc;
+  if (result !== 'pass' || !sealer) return { result };
+  return { result, sealer, ...(dmarc ? { dmarc: { result: String(dmarc.result ?? 'none').toLowerCase(), domain: dmarc.header?.from ? String(dmarc.header.from).toLowerCase() : null } } : {}) };
 }
 
 /**

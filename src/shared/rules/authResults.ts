@@ -12,7 +12,12 @@ export interface SenderAuth {
   dkim: { result: string; domain: string; b?: string }[];
   /** `domain` is the From domain DMARC was evaluated for; `policy` its published p= (or sp=). */
   dmarc: { result: string; domain: string | null; policy: DmarcPolicy | null };
-  arc: { result: string };
+  /**
+   * `sealer`: the d= of the newest ARC instance, and `dmarc` the DMARC verdict
+   * its ARC-Authentication-Results record (what that hop saw before changing
+   * the message). Believed only for ARC_TRUSTED_SEALERS.
+   */
+  arc: { result: string; sealer?: string; dmarc?: { result: string; domain: string | null } };
 }
 
 /** Nothing checked, nothing passed: what a message without any usable result counts as. */

@@ -39,6 +39,10 @@ export interface AuthorityInput {
   auth: SenderAuth | null;
   /** The message's DKIM-Signature headers as Tacit reads them (l=, h=, b=). */
   signatures: DkimSignature[];
+  /** Its ARC-Message-Signature headers, read the same way. */
+  arcSignatures?: DkimSignature[];
+  /** ARC_TRUSTED_SEALERS: the only sealers whose ARC verdicts count. */
+  arcTrustedSealers?: string[];
 }
 
 // A secret token in the address authorises what comes to these, and bounces
@@ -62,6 +66,8 @@ export function decideAuthority(input: AuthorityInput): Authority {
   const dmarcForFrom = auth?.dmarc.domain && canonicalDomain(auth.dmarc.domain) === domain ? auth.dmarc : null;
   const signatures = wholeBodySignatures(auth, input.signatures, domain);
   if (signatures.length) return { level: 'act', reason: `dkim=pass aligned (d=${signatures[0]!.domain})`, from, dmarcRejects: false, signatures };
+  const seals = trustedArcSeals(input, domain);
+  if (seals.length) return { level: 'act', reason: `arc=pass, dmarc=pass recorded by ${seals[0]!.domain}`, from, dmarcRejects: false, signatures: seals };
   // A DMARC pass may rest on a DKIM signature that leaves bytes unsigned; only its SPF leg counts on its own.
   const spfAligned = auth?.spf.result === 'pass' && !!auth.spf.domain && aligned(auth.spf.domain, domain);
   if (dmarcForFrom?.result === 'pass' && spfAligned) return { level: 'act', reason: `dmarc=pass for ${domain} (aligned SPF)`, from, dmarcRejects: false };
@@ -70,6 +76,22 @@ export function decideAuthority(input: AuthorityInput): Authority {
   const dmarcRejects = dmarcFailed && (dmarcForFrom!.policy === 'reject' || dmarcForFrom!.policy === 'quarantine');
   const why = dmarcRejects ? `dmarc=fail, p=${dmarcForFrom!.policy}` : 'no aligned DKIM signature of the whole body, nor DMARC pass by aligned SPF';
   return { level: 'confirm', reason: why, from, dmarcRejects };
+}
+
+/**
+ * A forwarder or list that changed the message (and so broke its signature)
+ * can vouch for what it saw, in its ARC seal: believed only when the operator
+ * names that sealer, the chain verifies, the sealer recorded a DMARC pass for
+ * the From domain, and its message signature covers the whole body. That
+ * signature then stands for the message as a DKIM signature would
+ * (freshness, replays).
+ */
+function trustedArcSeals(input: AuthorityInput, fromDomain: string): DkimSignature[] {
+  const arc = input.auth?.arc;
+  if (arc?.result !== 'pass' || !arc.sealer || !(input.arcTrustedSealers ?? []).includes(arc.sealer)) return [];
+  if (arc.dmarc?.result !== 'pass' || canonicalDomain(arc.dmarc.domain ?? '') !== fromDomain) return [];
+  const own = (input.arcSignatures ?? []).filter((s) => s.domain === arc.sealer);
+  return own.length && own.every((s) => s.wholeBody) ? own : [];
 }
 
 /**

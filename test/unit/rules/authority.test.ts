@@ -76,6 +76,24 @@ describe('decideAuthority', () => {
     expect(decideAuthority({ ...base, fromHeaders: ['Ana <Ana@München.DE>'] }).from).toBe('ana@xn--mnchen-3ya.de');
   });
 
+  describe('ARC', () => {
+    const seal = sig('lists.example.net');
+    const sealed = (sealer: string, dmarcResult = 'pass', domain = 'example.org'): Partial<AuthorityInput> => ({
+      auth: auth({ arc: { result: 'pass', sealer, dmarc: { result: dmarcResult, domain } } }), arcSignatures: [sig(sealer)],
+    });
+    it.each<[string, Partial<AuthorityInput>, AuthorityLevel]>([
+      ['a trusted sealer that saw DMARC pass', { ...sealed('lists.example.net'), arcTrustedSealers: ['lists.example.net'] }, 'act'],
+      ['the same seal, no sealer named (the default)', sealed('lists.example.net'), 'confirm'],
+      ['a sealer not named', { ...sealed('evil.example'), arcTrustedSealers: ['lists.example.net'] }, 'confirm'],
+      ['a trusted sealer that saw DMARC fail', { ...sealed('lists.example.net', 'fail'), arcTrustedSealers: ['lists.example.net'] }, 'confirm'],
+      ['a trusted sealer vouching for another domain', { ...sealed('lists.example.net', 'pass', 'other.example'), arcTrustedSealers: ['lists.example.net'] }, 'confirm'],
+      ['a chain that does not verify', { auth: auth({ arc: { result: 'fail', sealer: 'lists.example.net', dmarc: { result: 'pass', domain: 'example.org' } } }), arcSignatures: [seal], arcTrustedSealers: ['lists.example.net'] }, 'confirm'],
+      ['a trusted seal whose message signature has l=', { ...sealed('lists.example.net'), arcSignatures: [sig('lists.example.net', false)], arcTrustedSealers: ['lists.example.net'] }, 'confirm'],
+    ])('%s', (_name, patch, level) => {
+      expect(decideAuthority({ ...base, ...patch }).level).toBe(level);
+    });
+  });
+
   it('names the signatures an act rests on, and none for an act on SPF', () => {
     expect(decideAuthority({ ...base, ...dkimPass('example.org') }).signatures?.map((s) => s.b)).toEqual(['b-example.org']);
     expect(decideAuthority({ ...base, auth: dmarc('pass', 'example.org', 'none', { result: 'pass', domain: 'example.org' }) }).signatures).toBeUndefined();

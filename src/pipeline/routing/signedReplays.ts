@@ -16,7 +16,10 @@ export async function isSignedReplay(tx: Tx, ctx: Context, mail: InboundMail): P
   if (signatures.length === 0) return false;
   const recipient = canonicalAddress(mail.recipient);
   const forgetAt = new Date(Date.now() + ctx.config.auth.signedCommandMaxAgeMs + MEMORY_MARGIN_MS);
-  await tx`delete from signed_commands where forget_at < now()`;
+  // Forgotten a few at a time, skipping rows another router holds: no lock waits, no deadlock between routers.
+  await tx`
+    delete from signed_commands where ctid in (
+      select ctid from signed_commands where forget_at < now() limit 100 for update skip locked)`;
   const fresh = await tx`
     insert into signed_commands (signature, recipient, delivery_id, forget_at)
     select s, ${recipient}, ${mail.deliveryId}, ${forgetAt} from unnest(${signatures}::text[]) s

@@ -5,7 +5,8 @@ import addressparser from 'nodemailer/lib/addressparser';
 import type { TacitAddress } from './addresses.ts';
 import type { SenderAuth } from './authResults.ts';
 import type { DkimSignature } from './dkimSignatures.ts';
-import { aligned, canonicalAddress, canonicalDomain } from './domains.ts';
+import { canonicalAddress, canonicalDomain } from './domains.ts';
+import { aligned } from './organizationalDomain.ts';
 
 /**
  * act: the From domain's own signature vouches for the From (aligned DKIM or

@@ -3,7 +3,8 @@
 // publishes p=quarantine or p=reject (gmail.com, yahoo.com, ...), receivers
 // would then junk or refuse our copy. So for those domains the copy goes out
 // From the list ("Alice via ICC" <icc@D>) and the author moves to Reply-To.
-import { canonicalDomain, organizationalDomain } from './domains.ts';
+import { canonicalDomain } from './domains.ts';
+import { organizationalDomain } from './organizationalDomain.ts';
 
 export type DmarcPolicy = 'none' | 'quarantine' | 'reject';
 export type DmarcPolicyLookup = (domain: string) => Promise<DmarcPolicy | null>;

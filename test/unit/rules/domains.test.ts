@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aligned, canonicalAddress, canonicalDomain, organizationalDomain } from '../../../src/shared/rules/domains.ts';
+import { canonicalAddress, canonicalDomain } from '../../../src/shared/rules/domains.ts';
+import { aligned, organizationalDomain } from '../../../src/shared/rules/organizationalDomain.ts';
 
 describe('organizationalDomain (Public Suffix List)', () => {
   it.each([

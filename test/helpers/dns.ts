@@ -1,4 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
+import dgram from 'node:dgram';
+import * as dnsPacket from 'dns-packet';
 import type { DNSResolver } from 'mailauth';
 
 /**
@@ -18,14 +20,62 @@ export class TestDns {
     return this.set(name, 'TXT', [[value]]);
   }
 
+  /** Names whose lookups fail (SERVFAIL), as an unreachable or broken name server makes them. */
+  readonly failing = new Set<string>();
+
+  /**
+   * Answers this zone over UDP on loopback, for a Tacit that resolves as in
+   * production (DNS_SERVERS=<address>): NXDOMAIN for names not in the zone,
+   * SERVFAIL for the failing ones. Every query is counted in `asked`.
+   */
+  async serve(): Promise<{ address: string; asked: string[]; close(): Promise<void> }> {
+    const socket = dgram.createSocket('udp4');
+    const asked: string[] = [];
+    socket.on('message', (message, peer) => {
+      let query: dnsPacket.Packet;
+      try {
+        query = dnsPacket.decode(message);
+      } catch {
+        return; // not DNS: no answer, as a real server would not give one
+      }
+      const question = query.questions?.[0];
+      if (!question) return;
+      const name = question.name.toLowerCase();
+      asked.push(`${name} ${question.type}`);
+      const names = [...this.records.keys()].map((k) => k.slice(0, k.lastIndexOf(':')));
+      const answer = this.records.get(`${name}:${question.type}`);
+      const rcode = this.failing.has(name) ? 2 : answer || names.includes(name) ? 0 : 3; // SERVFAIL, NOERROR, NXDOMAIN
+      const answers = (rcode === 0 && answer ? answer : []).map((data) => ({
+        type: question.type, name: question.name, ttl: 60, class: 'IN', data: question.type === 'TXT' ? characterStrings(data as string[]) : data,
+      })) as dnsPacket.Answer[];
+      const reply = dnsPacket.encode({
+        type: 'response', id: query.id, flags: dnsPacket.AUTHORITATIVE_ANSWER | dnsPacket.RECURSION_DESIRED | rcode,
+        questions: [question], answers,
+      });
+      socket.send(reply, peer.port, peer.address);
+    });
+    await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+    return {
+      address: `127.0.0.1:${socket.address().port}`,
+      asked,
+      close: () => new Promise<void>((resolve) => socket.close(() => resolve())),
+    };
+  }
+
   readonly resolver: DNSResolver = async (name, rrtype) => {
+    if (this.failing.has(name.toLowerCase())) throw Object.assign(new Error(`query${rrtype} ESERVFAIL ${name}`), { code: 'ESERVFAIL' });
     const answer = this.records.get(`${name.toLowerCase()}:${rrtype}`);
     if (answer) return answer;
     throw Object.assign(new Error(`query${rrtype} ENOTFOUND ${name}`), { code: 'ENOTFOUND' });
   };
 }
 
-/** A DKIM key pair for one domain and selector: the private key for nodemailer's `dkim` option, the record for the zone. */
+/** A TXT record's strings cut into DNS character-strings of at most 255 octets (a DKIM key is longer). */
+function characterStrings(chunks: string[]): string[] {
+  return chunks.flatMap((chunk) => chunk.match(/[\s\S]{1,255}/g) ?? ['']);
+}
+
+/** A DKIM key pair for one domain and selector: the private key for nodemailer's `dkim` option (or signDkim), the record for the zone. */
 export function dkimKey(domainName: string, keySelector = 'test') {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const p = publicKey.export({ type: 'spki', format: 'der' }).toString('base64');

@@ -68,7 +68,8 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     ...options.env,
   });
   const runtime = await openRuntime(config);
-  runtime.ctx.resolver = options.resolver ?? new TestDns().resolver;
+  // DNS_SERVERS given: the test answers DNS from a server of its own on loopback, as in production.
+  runtime.ctx.resolver = options.resolver ?? (options.env?.DNS_SERVERS ? undefined : new TestDns().resolver);
   const server = await startServer(runtime, { smtp: options.smtp, workers: options.workers });
   const port = server.smtpPort;
   return {

@@ -1,6 +1,7 @@
 import type { Context } from '../../app/context.ts';
 import type { Queryable } from '../../shared/db/database.ts';
 import { makeToken, readToken } from '../../shared/rules/tokens.ts';
+import { canonicalAddress } from '../../shared/rules/domains.ts';
 import type { Handler, HandlerTools, InboundMail, RouteResult } from '../../pipeline/routing/inboundMail.ts';
 import { findMemberByAddress } from '../org/members.ts';
 import { newTextOfMessage } from '../../shared/rules/replyText.ts';
@@ -38,7 +39,7 @@ export async function createConfirmation(
 ): Promise<{ id: number; token: string; address: string }> {
   const [row] = await db`
     insert into confirmations (purpose, email, member_id, payload, expires_at)
-    values (${input.purpose}, ${input.email.toLowerCase()}, ${input.memberId ?? null}, ${db.json((input.payload ?? {}) as never)},
+    values (${input.purpose}, ${canonicalAddress(input.email)}, ${input.memberId ?? null}, ${db.json((input.payload ?? {}) as never)},
             now() + make_interval(hours => ${input.ttlHours ?? 24 * 7}))
     returning id`;
   const token = makeToken(ctx.secret, 'confirm', [row.id]);

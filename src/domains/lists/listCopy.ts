@@ -1,10 +1,10 @@
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import type { Context } from '../../app/context.ts';
 import type { OutboxRow } from '../../pipeline/outbound/compose.ts';
-import { needsFromRewrite, rewriteFrom } from '../../shared/rules/dmarc.ts';
+import { needsFromRewrite, rewriteFrom, storedPolicyFirst } from '../../shared/rules/dmarc.ts';
 import { listHeaders, tagSubject } from '../../shared/rules/listHeaders.ts';
 import { makeToken } from '../../shared/rules/tokens.ts';
-import { cachedDmarcPolicy } from './dmarcCache.ts';
+import { dmarcPolicyLookup } from './dmarcCache.ts';
 import {
   addressField,
   fieldValue,
@@ -75,7 +75,7 @@ function preparedPost(ctx: Context, postId: number): Promise<PreparedPost> {
 async function preparePost(ctx: Context, postId: number): Promise<PreparedPost> {
   const [post] = await ctx.sql`
     select p.id, p.subject, p.author_email, p.author_name, p.message_id,
-           g.id as group_id, g.slug, g.name, coalesce(g.reply_to, ${ctx.config.lists.replyTo}) as reply_to, m.raw
+           g.id as group_id, g.slug, g.name, coalesce(g.reply_to, ${ctx.config.lists.replyTo}) as reply_to, m.raw, m.auth
     from list_posts p join groups g on g.id = p.group_id join inbound_messages m on m.id = p.inbound_message_id
     where p.id = ${postId}`;
   if (!post) throw new Error(`list post ${postId} not found`);
@@ -84,7 +84,9 @@ async function preparePost(ctx: Context, postId: number): Promise<PreparedPost> 
   const { fields, body } = splitMessage(post.raw as Buffer);
   const replyToList = post.reply_to === 'list';
   const authorDomain = String(post.author_email).split('@')[1] ?? '';
-  const rewrite = await needsFromRewrite(authorDomain, cachedDmarcPolicy, ctx.config.lists.dmarcMode);
+  // The DMARC check made when the post arrived knows the author's policy; DNS is asked only when it does not.
+  const policy = storedPolicyFirst(post.auth?.dmarc, dmarcPolicyLookup(ctx));
+  const rewrite = await needsFromRewrite(authorDomain, policy, ctx.config.lists.dmarcMode);
 
   const top = [unstructuredField('Subject', tagSubject(post.subject, post.slug))];
   const replaced = new Set(DROPPED);

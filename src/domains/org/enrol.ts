@@ -1,5 +1,6 @@
 import type { Queryable } from '../../shared/db/database.ts';
 import { OrgError, requireGroup } from './groups.ts';
+import { canonicalAddress } from '../../shared/rules/domains.ts';
 import { markReturned, membershipsOf, upsertMember, type Member, type MembershipRow } from './members.ts';
 import { groupsForResidence, isWaitingForChapter, placeByResidence } from './residence.ts';
 
@@ -26,7 +27,7 @@ export async function enrolMember(
   if (input.city && !input.country) throw new OrgError('a city needs a country');
   const groups = [];
   for (const slug of input.lists ?? []) groups.push(await requireGroup(db, slug));
-  const [before] = await db`select 1 from members where email = ${input.email.trim().toLowerCase()}`;
+  const [before] = await db`select 1 from members where email = ${canonicalAddress(input.email)}`;
   const member = await upsertMember(db, input);
   await markReturned(db, member.id);
   // Joining (or an operator adding them) is explicit: lists they once left by themselves count again.

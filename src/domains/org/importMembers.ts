@@ -3,6 +3,7 @@ import { parse } from 'csv-parse';
 import type { Sql } from '../../shared/db/database.ts';
 import { countryCode } from '../../shared/rules/countries.ts';
 import { isEmailAddress } from './members.ts';
+import { canonicalAddress } from '../../shared/rules/domains.ts';
 import { placeByResidence } from './residence.ts';
 
 /**
@@ -71,7 +72,7 @@ export function positionalColumns(record: string[]): Columns {
 /** One record as a row to import, or the reason it is refused. */
 export function readRow(record: string[], columns: Columns, line: number, knownLists: ReadonlySet<string>): ImportRow | { refused: string } {
   const cell = (i: number) => (i >= 0 ? (record[i] ?? '').trim() : '');
-  const email = cell(columns.email).toLowerCase();
+  const email = canonicalAddress(cell(columns.email));
   if (!email) return { refused: 'no email address' };
   if (!isEmailAddress(email)) return { refused: `not an email address: ${email.slice(0, 100)}` };
   const countryInput = cell(columns.country);

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../shared/db/database.ts';
 import type { DeliveryMode } from '../../shared/rules/requestCommands.ts';
+import { canonicalAddress } from '../../shared/rules/domains.ts';
 import { OrgError, requireGroup } from './groups.ts';
 
 export interface Member {
@@ -17,20 +18,21 @@ export const ROLES: readonly Role[] = ['owner', 'moderator', 'coordinator'];
 const EMAIL_RE = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;
 
 export function isEmailAddress(email: string): boolean {
-  return EMAIL_RE.test(email.trim().toLowerCase());
+  return EMAIL_RE.test(canonicalAddress(email));
 }
 
+/** The address as stored: lower case, its domain in UTS #46 ASCII form (bücher.example is xn--bcher-kva.example). */
 export function normaliseEmail(email: string): string {
-  const trimmed = email.trim().toLowerCase();
-  if (!EMAIL_RE.test(trimmed)) throw new OrgError(`not an email address: ${email}`);
-  return trimmed;
+  const canonical = canonicalAddress(email);
+  if (!EMAIL_RE.test(canonical)) throw new OrgError(`not an email address: ${email}`);
+  return canonical;
 }
 
 const MEMBER_COLUMNS = 'id, email, name, country, city, delivery_disabled_at';
 
 /** The member an address belongs to: their main address or one of their further addresses. */
 export async function findMemberByAddress(db: Queryable, email: string): Promise<Member | null> {
-  const address = email.trim().toLowerCase();
+  const address = canonicalAddress(email);
   const [member] = await db<Member[]>`
     select m.id, m.email, m.name, m.country, m.city, m.delivery_disabled_at from members m
     where m.email = ${address}

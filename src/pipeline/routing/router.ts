@@ -11,6 +11,10 @@ import { notAvailableYet } from './notAvailable.ts';
 import { senderAuthOf } from './senderAuth.ts';
 import type { SenderAuth } from '../../shared/rules/authResults.ts';
 import { decideAuthority, sameMailbox } from '../../shared/rules/authority.ts';
+import { readDkimSignatures } from '../../shared/rules/dkimSignatures.ts';
+import { canonicalAddress } from '../../shared/rules/domains.ts';
+import { freshAuthority } from '../../shared/rules/signedCommand.ts';
+import { isSignedReplay } from './signedReplays.ts';
 
 /** Handlers by address kind; each domain registers its own at start-up. */
 const handlers = new Map<TacitAddress['kind'], Handler>();
@@ -99,7 +103,11 @@ export async function routeInTransaction(
   const mail = await readInbound(ctx, row, auth);
   const handler = mail ? handlers.get(mail.address.kind) ?? notAvailableYet : null;
   const outbox = new OutboxWriter(tx);
-  const result = mail && handler ? await handler(mail, { tx, ctx, outbox }) : { outcome: 'not our address any more' };
+  // A signature acts once per receiving address; a replay gets no answer (the log has it).
+  const replay = mail ? await isSignedReplay(tx, ctx, mail) : false;
+  const result = replay
+    ? { outcome: 'ignored: replay of a signed message' }
+    : mail && handler ? await handler(mail, { tx, ctx, outbox }) : { outcome: 'not our address any more' };
   await tx`
     update inbound_deliveries
     set state = ${result.state ?? 'routed'}, kind = ${mail?.kind ?? null}, outcome = ${result.outcome}, routed_at = now()
@@ -122,7 +130,13 @@ async function readInbound(ctx: Context, row: Record<string, any>, auth: SenderA
   let sender = soleSender(parsed.from?.value, headerValues(headers, 'from').length);
   const contentType = headers.get('content-type') ?? '';
   const references = parsed.references ? [parsed.references].flat().join(' ') : null;
-  let authority = decideAuthority({ fromHeaders: headerValues(headers, 'from'), envelopeFrom: row.envelope_from, addressKind: address.kind, auth });
+  const signatures = readDkimSignatures(headerValues(headers, 'dkim-signature'), raw);
+  let authority = decideAuthority({
+    fromHeaders: headerValues(headers, 'from'), envelopeFrom: row.envelope_from, addressKind: address.kind, auth, signatures,
+    arcSignatures: readDkimSignatures(headerValues(headers, 'arc-message-signature'), raw),
+    arcTrustedSealers: ctx.config.auth.arcTrustedSealers,
+  });
+  authority = freshAuthority(authority, headers, row.recipient, new Date(), ctx.config.auth.signedCommandMaxAgeMs);
   // A From that reads two ways names nobody: no one to act for, answer or count as a member.
   if (sender && !sameMailbox(sender.address, authority.from)) {
     sender = null;
@@ -138,7 +152,8 @@ async function readInbound(ctx: Context, row: Record<string, any>, auth: SenderA
     parsed,
     headers,
     kind: classifyInbound(headers, row.envelope_from, contentType),
-    from: sender?.address ?? '',
+    // One form for every address Tacit compares or stores: mailparser decodes xn-- labels to Unicode.
+    from: sender ? canonicalAddress(sender.address) : '',
     fromName: sender?.name ?? '',
     messageId: parsed.messageId ?? null,
     references,

@@ -1,9 +1,9 @@
-import { Resolver } from 'node:dns/promises';
 import type { DNSResolver, AuthenticateResult } from 'mailauth';
 import type { Context } from '../../app/context.ts';
 import { readTrustedAuthResults, unauthenticated, describeAuth, type SenderAuth } from '../../shared/rules/authResults.ts';
 import type { DmarcPolicy } from '../../shared/rules/dmarc.ts';
 import { headerBagFromRaw, headerValues } from '../../shared/rules/headers.ts';
+import { dnsResolver } from '../../shared/services/dnsResolver.ts';
 
 export type { DNSResolver } from 'mailauth';
 
@@ -35,7 +35,7 @@ export async function authenticateSender(ctx: Context, raw: Buffer, session: Ses
       helo: session.helo ?? undefined,
       sender: session.envelopeFrom,
       mta,
-      resolver: resolverOf(ctx),
+      resolver: dnsResolver(ctx.config.auth.dnsServers, ctx.resolver),
       disableBimi: true,
     });
     return { auth: fromMailauth(mta, result), header: arValue(result.headers, mta) };
@@ -63,43 +63,22 @@ function fromMailauth(mta: string, result: AuthenticateResult): SenderAuth {
     spf: { result: String(r.spf?.status?.result ?? 'none'), domain: r.spf?.domain ? String(r.spf.domain).toLowerCase() : null },
     dkim: ((r.dkim?.results ?? []) as any[])
       .filter((s) => s.signingDomain)
-      .map((s) => ({ result: String(s.status?.result ?? 'none'), domain: String(s.signingDomain).toLowerCase() })),
+      .map((s) => ({ result: String(s.status?.result ?? 'none'), domain: String(s.signingDomain).toLowerCase(), ...(s.signature ? { b: String(s.signature) } : {}) })),
     dmarc: {
       result: String(dmarc?.status?.result ?? 'none'),
       domain: dmarc?.domain ? String(dmarc.domain).toLowerCase() : null,
       policy: ['none', 'quarantine', 'reject'].includes(policy) ? (policy as DmarcPolicy) : null,
     },
-    arc: { result: String(r.arc?.status?.result ?? 'none') },
+    arc: arcOf(r.arc),
   };
 }
 
-// Built on first use (never at load time); DNS_SERVERS picks the servers.
-let systemResolver: DNSResolver | null = null;
-const CACHE_MS = 5 * 60_000;
-const CACHE_MAX = 10_000;
-
-function resolverOf(ctx: Context): DNSResolver {
-  if (ctx.resolver) return ctx.resolver;
-  if (!systemResolver) {
-    const resolver = new Resolver({ timeout: 3000, tries: 2 });
-    if (ctx.config.auth.dnsServers.length) resolver.setServers(ctx.config.auth.dnsServers);
-    // Members write from a few providers: their SPF, DKIM and DMARC records are asked for again and again.
-    const cache = new Map<string, { answer: Promise<string[][] | string[]>; at: number }>();
-    systemResolver = (name, rrtype) => {
-      const key = `${name.toLowerCase()} ${rrtype}`;
-      const hit = cache.get(key);
-      if (hit && Date.now() - hit.at < CACHE_MS) return hit.answer;
-      if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
-      const answer = resolver.resolve(name, rrtype) as Promise<string[][] | string[]>;
-      cache.set(key, { answer, at: Date.now() });
-      // "No such record" is an answer worth keeping; a timeout is not.
-      answer.catch((err: NodeJS.ErrnoException) => {
-        if (err.code !== 'ENOTFOUND' && err.code !== 'ENODATA') cache.delete(key);
-      });
-      return answer;
-    };
-  }
-  return systemResolver;
+function arcOf(arc: any): SenderAuth['arc'] {
+  const result = String(arc?.status?.result ?? 'none');
+  const sealer = arc?.signature?.signingDomain ? String(arc.signature.signingDomain).toLowerCase() : undefined;
+  const dmarc = arc?.authenticationResults?.dmarc;
+  if (result !== 'pass' || !sealer) return { result };
+  return { result, sealer, ...(dmarc ? { dmarc: { result: String(dmarc.result ?? 'none').toLowerCase(), domain: dmarc.header?.from ? String(dmarc.header.from).toLowerCase() : null } } : {}) };
 }
 
 /**

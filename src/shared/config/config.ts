@@ -82,6 +82,10 @@ const schema = z.object({
   AUTHSERV_ID: z.string().regex(/^[^\s;]+$/, 'must be one authserv-id such as mx.example.org').optional(),
   /** DNS servers for sender authentication (comma-separated addresses); empty: the system's. */
   DNS_SERVERS: z.string().regex(/^[0-9a-f.:\[\], ]*$/i, 'must be comma-separated IP addresses').default(''),
+  /** How long a DKIM-signed command stays good for: older, it is confirmed first. A number of hours, or with a unit (90m, 48h, 2d). */
+  SIGNED_COMMAND_MAX_AGE: z.string().regex(/^\s*\d+(\.\d+)?\s*[mhd]?\s*$/i, 'must be a duration such as 48h, 2d or 90m').default('48h'),
+  /** ARC sealers (their d=) whose ARC results Tacit believes, comma-separated; none by default. */
+  ARC_TRUSTED_SEALERS: z.string().default(''),
   ...imapEnvSchema,
 });
 
@@ -128,8 +132,11 @@ export interface Config {
     bounceScoreGapHours: number;
     holdExpiryHours: number;
   };
-  /** Sender authentication: a trusted MX's authserv-id (null: Tacit checks itself) and DNS servers. */
-  auth: { authservId: string | null; dnsServers: string[] };
+  /**
+   * Sender authentication: a trusted MX's authserv-id (null: Tacit checks itself), DNS servers,
+   * how long a signed command acts at once, and the ARC sealers whose results count.
+   */
+  auth: { authservId: string | null; dnsServers: string[]; signedCommandMaxAgeMs: number; arcTrustedSealers: string[] };
 }
 
 export class ConfigError extends Error {}
@@ -181,8 +188,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       bounceScoreGapHours: e.BOUNCE_SCORE_GAP_HOURS,
       holdExpiryHours: e.HOLD_EXPIRY_HOURS,
     },
-    auth: { authservId: e.AUTHSERV_ID ?? null, dnsServers: e.DNS_SERVERS.split(',').map((v) => v.trim()).filter(Boolean) },
+    auth: {
+      authservId: e.AUTHSERV_ID ?? null,
+      dnsServers: commaList(e.DNS_SERVERS),
+      signedCommandMaxAgeMs: durationMs(e.SIGNED_COMMAND_MAX_AGE),
+      arcTrustedSealers: commaList(e.ARC_TRUSTED_SEALERS).map((d) => d.toLowerCase()),
+    },
   };
+}
+
+function commaList(value: string): string[] {
+  return value.split(',').map((v) => v.trim()).filter(Boolean);
+}
+
+const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** "48h", "2d", "90m", or a bare number of hours. */
+function durationMs(value: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([mhd]?)\s*$/i.exec(value)!;
+  return Number(m[1]) * UNIT_MS[(m[2] || 'h').toLowerCase()]!;
 }
 
 /** The configuration as `tacit config` prints it, with secrets masked. */

@@ -8,11 +8,16 @@ export interface SenderAuth {
   authservId: string;
   source: 'verified' | 'trusted-mx';
   spf: { result: string; domain: string | null };
-  /** One entry per DKIM signature; `domain` is its d=. */
-  dkim: { result: string; domain: string }[];
+  /** One entry per DKIM signature; `domain` is its d=, `b` its b= (whole, or the prefix an MX gave as header.b). */
+  dkim: { result: string; domain: string; b?: string }[];
   /** `domain` is the From domain DMARC was evaluated for; `policy` its published p= (or sp=). */
   dmarc: { result: string; domain: string | null; policy: DmarcPolicy | null };
-  arc: { result: string };
+  /**
+   * `sealer`: the d= of the newest ARC instance, and `dmarc` the DMARC verdict
+   * its ARC-Authentication-Results record (what that hop saw before changing
+   * the message). Believed only for ARC_TRUSTED_SEALERS.
+   */
+  arc: { result: string; sealer?: string; dmarc?: { result: string; domain: string | null } };
 }
 
 /** Nothing checked, nothing passed: what a message without any usable result counts as. */
@@ -53,7 +58,10 @@ function fromResInfos(authservId: string, results: ResInfo[]): SenderAuth {
   const auth = unauthenticated(authservId, 'trusted-mx');
   for (const r of results) {
     if (r.method === 'spf') auth.spf = { result: r.result, domain: domainOf(r.props['smtp.mailfrom'] ?? r.props['smtp.helo'] ?? '') };
-    else if (r.method === 'dkim') auth.dkim.push({ result: r.result, domain: (r.props['header.d'] ?? domainOf(r.props['header.i'] ?? '') ?? '').toLowerCase() });
+    else if (r.method === 'dkim') {
+      const b = r.props['header.b'];
+      auth.dkim.push({ result: r.result, domain: (r.props['header.d'] ?? domainOf(r.props['header.i'] ?? '') ?? '').toLowerCase(), ...(b ? { b } : {}) });
+    }
     else if (r.method === 'dmarc') {
       const policy = (r.props['policy.dmarc'] ?? /\bp=(none|quarantine|reject)\b/i.exec(r.comment)?.[1] ?? '').toLowerCase();
       auth.dmarc = {

@@ -3,6 +3,8 @@
 // publishes p=quarantine or p=reject (gmail.com, yahoo.com, ...), receivers
 // would then junk or refuse our copy. So for those domains the copy goes out
 // From the list ("Alice via ICC" <icc@D>) and the author moves to Reply-To.
+import { canonicalDomain } from './domains.ts';
+import { organizationalDomain } from './organizationalDomain.ts';
 
 export type DmarcPolicy = 'none' | 'quarantine' | 'reject';
 export type DmarcPolicyLookup = (domain: string) => Promise<DmarcPolicy | null>;
@@ -16,15 +18,34 @@ export async function needsFromRewrite(
 ): Promise<boolean> {
   if (mode === 'always') return true;
   if (mode === 'never') return false;
-  const domain = authorDomain.trim().toLowerCase().replace(/\.$/, '');
+  const domain = canonicalDomain(authorDomain);
   if (!domain) return false;
-  let policy: DmarcPolicy | null;
-  try {
-    policy = await policyLookup(domain);
-  } catch {
-    policy = null; // an injected lookup that throws counts as "no policy known"
-  }
+  // A lookup that fails throws: the copy waits for a retry rather than go out unrewritten and be refused.
+  const policy = await policyLookup(domain);
   return policy === 'quarantine' || policy === 'reject';
+}
+
+/** The DMARC verdict stored with an inbound message (see authResults.ts). */
+export interface StoredDmarc {
+  result: string;
+  domain: string | null;
+  policy: DmarcPolicy | null;
+}
+
+/**
+ * The policy the message's own DMARC check found for its From domain, when
+ * it found one: a published p= (sp=), or no record at all (dmarc=none).
+ * Otherwise (a DNS error at receipt, a trusted MX that did not name the
+ * policy, another domain) `lookup` asks DNS.
+ */
+export function storedPolicyFirst(stored: StoredDmarc | null | undefined, lookup: DmarcPolicyLookup): DmarcPolicyLookup {
+  return async (domain) => {
+    if (stored && stored.domain && canonicalDomain(stored.domain) === canonicalDomain(domain)) {
+      if (stored.policy) return stored.policy;
+      if (stored.result === 'none') return null;
+    }
+    return lookup(domain);
+  };
 }
 
 export type RewriteFromInput = {
@@ -78,46 +99,30 @@ export function parseDmarcRecord(txt: string, subdomain = false): DmarcPolicy | 
   return value === 'none' || value === 'quarantine' || value === 'reject' ? value : null;
 }
 
-// Two-label public suffixes common among members' providers. A real Public
-// Suffix List is overkill here: a wrong guess only means one DNS query too
-// many or too few, and the author's own domain is asked first anyway.
-const TWO_LABEL_SUFFIXES = new Set([
-  'co.uk', 'org.uk', 'ac.uk', 'gov.uk', 'me.uk', 'ltd.uk', 'plc.uk', 'net.uk',
-  'com.au', 'net.au', 'org.au', 'edu.au', 'gov.au', 'co.nz', 'org.nz', 'net.nz',
-  'co.jp', 'ne.jp', 'or.jp', 'ac.jp', 'co.kr', 'or.kr', 'com.cn', 'net.cn', 'org.cn',
-  'com.br', 'net.br', 'org.br', 'com.ar', 'com.mx', 'co.za', 'org.za', 'co.in', 'net.in', 'org.in',
-  'com.tr', 'com.sg', 'com.my', 'co.id', 'co.il', 'com.tw', 'com.hk', 'com.ua', 'com.pl', 'co.at',
-]);
-
-/** Simplified organizational domain: last two labels, three after a known 2-label suffix. */
-export function organizationalDomain(domain: string): string {
-  const labels = domain.toLowerCase().replace(/\.$/, '').split('.').filter(Boolean);
-  const n = TWO_LABEL_SUFFIXES.has(labels.slice(-2).join('.')) ? 3 : 2;
-  return labels.slice(-n).join('.');
-}
-
 /** The caller's TXT lookup (the DNS adapter is lists/dmarcCache.ts): this file does no I/O. */
 export type ResolveTxt = (name: string) => Promise<string[][]>;
 
 /**
  * A policy lookup over DNS: `_dmarc.<domain>`, then the organizational
- * domain's record (its sp=). Any DNS error or ambiguity gives null, so a
- * resolver outage means "don't rewrite", never a failed delivery.
+ * domain's record (its sp=). No record, or more than one, gives null; any
+ * other DNS error is thrown, for the caller to try again later: "the
+ * resolver did not answer" is not "the domain has no policy".
  */
-export function makeDnsDmarcPolicy(resolveTxt: ResolveTxt): DmarcPolicyLookup {
+export function makeDnsDmarcPolicy(resolveTxt: ResolveTxt, isNoRecord: (err: unknown) => boolean): DmarcPolicyLookup {
   async function recordFor(name: string): Promise<string | null> {
+    let answer: string[][];
     try {
-      const records = (await resolveTxt(`_dmarc.${name}`))
-        .map((chunks) => chunks.join(''))
-        .filter((r) => /^v\s*=\s*DMARC1\b/i.test(r.trim()));
-      // RFC 7489 6.6.3: more than one DMARC record means none applies.
-      return records.length === 1 ? records[0]! : null;
-    } catch {
-      return null;
+      answer = await resolveTxt(`_dmarc.${name}`);
+    } catch (err) {
+      if (isNoRecord(err)) return null;
+      throw err;
     }
+    const records = answer.map((chunks) => chunks.join('')).filter((r) => /^v\s*=\s*DMARC1\b/i.test(r.trim()));
+    // RFC 7489 6.6.3: more than one DMARC record means none applies.
+    return records.length === 1 ? records[0]! : null;
   }
   return async (domain) => {
-    const d = domain.trim().toLowerCase().replace(/\.$/, '');
+    const d = canonicalDomain(domain);
     if (!d) return null;
     const own = await recordFor(d);
     if (own) return parseDmarcRecord(own);

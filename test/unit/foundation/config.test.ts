@@ -23,9 +23,17 @@ describe('configuration', () => {
   });
 
   it('checks senders itself unless a trusted MX is named', () => {
-    expect(loadConfig({}).auth).toEqual({ authservId: null, dnsServers: [] });
+    expect(loadConfig({}).auth).toEqual({ authservId: null, dnsServers: [], signedCommandMaxAgeMs: 48 * 3_600_000, arcTrustedSealers: [] });
     expect(loadConfig({ AUTHSERV_ID: 'mx.example.org', DNS_SERVERS: '127.0.0.53, 2001:db8::1' }).auth)
-      .toEqual({ authservId: 'mx.example.org', dnsServers: ['127.0.0.53', '2001:db8::1'] });
+      .toMatchObject({ authservId: 'mx.example.org', dnsServers: ['127.0.0.53', '2001:db8::1'] });
+  });
+
+  it('reads how long a signed command acts at once, and the trusted ARC sealers', () => {
+    expect(loadConfig({ SIGNED_COMMAND_MAX_AGE: '2d', ARC_TRUSTED_SEALERS: 'Lists.Example.net, fwd.example' }).auth)
+      .toMatchObject({ signedCommandMaxAgeMs: 2 * 86_400_000, arcTrustedSealers: ['lists.example.net', 'fwd.example'] });
+    expect(loadConfig({ SIGNED_COMMAND_MAX_AGE: '90m' }).auth.signedCommandMaxAgeMs).toBe(90 * 60_000);
+    expect(loadConfig({ SIGNED_COMMAND_MAX_AGE: '12' }).auth.signedCommandMaxAgeMs).toBe(12 * 3_600_000);
+    expect(() => loadConfig({ SIGNED_COMMAND_MAX_AGE: 'forever' })).toThrow(/SIGNED_COMMAND_MAX_AGE: must be a duration/);
   });
 
   it('reads the optional IMAP ingest and masks its password when printed', () => {

@@ -13,7 +13,8 @@ describe('Authentication-Results of a trusted MX', () => {
       authservId: 'mx.example.net',
       source: 'trusted-mx',
       spf: { result: 'pass', domain: 'example.org' },
-      dkim: [{ result: 'pass', domain: 'example.org' }],
+      // header.b names the signature the verdict is about (Tacit reads its l= and h= itself).
+      dkim: [{ result: 'pass', domain: 'example.org', b: 'abc' }],
       dmarc: { result: 'pass', domain: 'example.org', policy: 'reject' },
       arc: { result: 'none' },
     });

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   makeDnsDmarcPolicy,
   needsFromRewrite,
-  organizationalDomain,
   parseDmarcRecord,
+  storedPolicyFirst,
   rewriteFrom,
   type DmarcPolicy,
   type FromRewriteMode,
@@ -23,6 +23,7 @@ function fakeDns(zone: Record<string, string[][] | Error>) {
   };
   return { resolveTxt, asked };
 }
+const isNoRecord = (err: unknown) => (err as { code?: string }).code === 'ENOTFOUND';
 
 const zone = {
   '_dmarc.gmail.com': [['v=DMARC1; p=none; sp=quarantine; rua=mailto:mailauth-reports@google.com']],
@@ -46,26 +47,45 @@ describe('makeDnsDmarcPolicy', () => {
     ['eu.strict.example', 'none', ['_dmarc.eu.strict.example', '_dmarc.strict.example']],
     ['news.bbc.co.uk', 'reject', ['_dmarc.news.bbc.co.uk', '_dmarc.bbc.co.uk']],
     ['two.example', null, ['_dmarc.two.example']],
-    ['broken.example', null, ['_dmarc.broken.example']],
     ['spf-only.example', null, ['_dmarc.spf-only.example']],
     ['nothing.example', null, ['_dmarc.nothing.example']],
     ['', null, []],
   ])('%j → %s', async (domain, expected, queries) => {
     const dns = fakeDns(zone);
-    expect(await makeDnsDmarcPolicy(dns.resolveTxt)(domain)).toBe(expected);
+    expect(await makeDnsDmarcPolicy(dns.resolveTxt, isNoRecord)(domain)).toBe(expected);
     expect(dns.asked).toEqual(queries);
+  });
+
+  it('throws when DNS fails, rather than answer "no policy"', async () => {
+    await expect(makeDnsDmarcPolicy(fakeDns(zone).resolveTxt, isNoRecord)('broken.example')).rejects.toThrow(/ESERVFAIL/);
+  });
+});
+
+describe('storedPolicyFirst', () => {
+  const asked: string[] = [];
+  const lookup = async (d: string) => (asked.push(d), 'reject' as const);
+  it.each<[string, Parameters<typeof storedPolicyFirst>[0], DmarcPolicy | null, boolean]>([
+    ['the policy found at receipt', { result: 'fail', domain: 'yahoo.com', policy: 'reject' }, 'reject', false],
+    ['a pass still names the policy', { result: 'pass', domain: 'yahoo.com', policy: 'quarantine' }, 'quarantine', false],
+    ['no record at receipt', { result: 'none', domain: 'yahoo.com', policy: null }, null, false],
+    ['a DNS error at receipt: ask again', { result: 'temperror', domain: 'yahoo.com', policy: null }, 'reject', true],
+    ['a verdict for another domain', { result: 'none', domain: 'evil.example', policy: null }, 'reject', true],
+    ['nothing stored', null, 'reject', true],
+  ])('%s', async (_name, stored, expected, looked) => {
+    asked.length = 0;
+    expect(await storedPolicyFirst(stored, lookup)('yahoo.com')).toBe(expected);
+    expect(asked.length > 0).toBe(looked);
   });
 });
 
 describe('needsFromRewrite', () => {
-  const lookup = makeDnsDmarcPolicy(fakeDns(zone).resolveTxt);
+  const lookup = makeDnsDmarcPolicy(fakeDns(zone).resolveTxt, isNoRecord);
   it.each<[string, FromRewriteMode | undefined, boolean]>([
     ['yahoo.com', undefined, true],
     ['yahoo.com', 'auto', true],
     ['example.org', 'auto', true],
     ['gmail.com', 'auto', false],
     ['mail.gmail.com', 'auto', true],
-    ['broken.example', 'auto', false],
     ['nothing.example', 'auto', false],
     ['nothing.example', 'always', true],
     ['yahoo.com', 'never', false],
@@ -74,13 +94,13 @@ describe('needsFromRewrite', () => {
     expect(await needsFromRewrite(domain, lookup, mode)).toBe(expected);
   });
 
-  it('treats a throwing lookup as no policy, and skips lookups it does not need', async () => {
+  it('lets a failed lookup fail (the copy is retried), and skips lookups it does not need', async () => {
     let calls = 0;
     const throwing = async () => {
       calls++;
       throw new Error('boom');
     };
-    expect(await needsFromRewrite('yahoo.com', throwing)).toBe(false);
+    await expect(needsFromRewrite('yahoo.com', throwing)).rejects.toThrow('boom');
     expect(await needsFromRewrite('yahoo.com', throwing, 'always')).toBe(true);
     expect(await needsFromRewrite('yahoo.com', throwing, 'never')).toBe(false);
     expect(calls).toBe(1);
@@ -99,19 +119,6 @@ describe('parseDmarcRecord', () => {
     ['v=spf1 include:_spf.google.com ~all', false, null],
   ])('%j (subdomain %s) → %s', (txt, sub, expected) => {
     expect(parseDmarcRecord(txt, sub)).toBe(expected);
-  });
-});
-
-describe('organizationalDomain', () => {
-  it.each([
-    ['mail.example.org', 'example.org'],
-    ['example.org', 'example.org'],
-    ['a.b.c.example.com', 'example.com'],
-    ['news.bbc.co.uk', 'bbc.co.uk'],
-    ['Mail.Example.COM.AU.', 'example.com.au'],
-    ['localhost', 'localhost'],
-  ])('%s → %s', (d, expected) => {
-    expect(organizationalDomain(d)).toBe(expected);
   });
 });
 

@@ -38,7 +38,7 @@ export const WRAPPINGS: Wrapping[] = [
   {
     name: 'greeting, thanks, sign-off',
     wrap: (a, t) => `${t.greeting}\n\n${a}\n\n${t.thanks}\n\n${t.signoff}\n${firstName(t)}`,
-    noise: (t) => [t.signoff, t.thanks],
+    noise: (t) => [t.signoff],
   },
   { name: 'signature after "-- "', wrap: (a, t) => `${a}\n\n-- \n${t.signature}`, noise: (t) => t.signature.split('\n') },
   { name: 'signature without "-- "', wrap: (a, t) => `${a}\n\n${t.signature}`, noise: (t) => t.signature.split('\n') },

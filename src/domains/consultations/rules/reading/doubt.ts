@@ -22,17 +22,33 @@ export function wordsOf(folded: string): string[] {
 
 /** The first phrase of the given doubt role in the text, if any. */
 export function findDoubtPhrase(text: string, role: DoubtRole): string | undefined {
-  const words = wordsOf(fold(text));
+  const found = [...fold(text).matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)];
+  const words = found.map((m) => m[0]);
   for (let i = 0; i < words.length; i++) {
     let key = '';
     for (let n = 0; n < LONGEST_PROPOSAL_PHRASE && i + n < words.length; n++) {
       key = n === 0 ? words[i]! : `${key} ${words[i + n]!}`;
       if (!DOUBT_PREFIXES.has(key)) break;
-      // "it says what we are": a thing, not a person, is the subject of a one-word proxy verb.
-      if (DOUBT_WORDS.get(key) === role && !(n === 0 && role === 'proxy' && IMPERSONAL.has(words[i - 1] ?? ''))) return key;
+      // "Maria says", "she votes": a one-word proxy verb needs a person before it, not
+      // a thing ("it says", "the pledge says nothing about").
+      if (DOUBT_WORDS.get(key) === role && !(n === 0 && role === 'proxy' && !personBefore(text, found, i))) return key;
     }
   }
   return undefined;
+}
+
+// Pronouns and relations that name a person as the subject of a verb.
+const PERSONS: ReadonlySet<string> = new Set([
+  'he', 'she', 'they', 'wife', 'husband', 'partner', 'spouse', 'friend', 'colleague', 'mother', 'father', 'son', 'daughter',
+  'brother', 'sister', 'il', 'elle', 'er', 'sie', 'el', 'ella', 'ele', 'ela', 'lui', 'lei', 'hij', 'zij', 'ze', 'on', 'ona', 'han', 'hon',
+]);
+
+/** Whether the word before word i names a person: a pronoun, a relation, or a capitalised name that is not a thing. */
+function personBefore(text: string, words: RegExpMatchArray[], i: number): boolean {
+  const prev = words[i - 1];
+  if (!prev) return false;
+  if (PERSONS.has(prev[0])) return true;
+  return !IMPERSONAL.has(prev[0]) && /\p{Lu}/u.test(text.charAt(prev.index!));
 }
 
 /** Offset just after the last phrase of the given doubt role, or -1. */

@@ -5,19 +5,19 @@ export const de: Vocabulary = {
   choice: {
     neither: ['weder'],
     between: ['zwischen'],
-    any: ['ich habe keine praferenz', 'keine praferenz', 'keine vorliebe', 'ich habe keine vorliebe', 'egal', 'mir egal', 'ist mir egal', 'keine praferenz', 'keine vorliebe', 'alle gleich', 'alles recht',
+    any: ['mir ist jede recht', 'jede ist mir recht', 'jede recht', 'alle sind mir recht', 'ich habe keine praferenz', 'keine praferenz', 'keine vorliebe', 'ich habe keine vorliebe', 'egal', 'mir egal', 'ist mir egal', 'keine praferenz', 'keine vorliebe', 'alle gleich', 'alles recht',
       'alles ist mir recht', 'alle sind ok', 'alle sind mir recht', 'ganz egal', 'beliebig'],
     anyWeak: ['alles', 'alle', 'beide'],
     none: ['keine davon', 'keins', 'keiner', 'keines'],
     except: ['nur nicht', 'hauptsache nicht', 'solange es nicht', 'außer', 'ausser', 'bis auf', 'abgesehen von'],
     but: ['sondern', 'aber', 'jedoch'],
-    neg: ['kann nicht', 'kann ich nicht', 'unmoglich', 'geht bei mir nicht', 'nicht', 'kein', 'keine', 'keinesfalls', 'nein', 'gegen', 'auf keinen fall', 'geht nicht', 'geht gar nicht',
+    neg: ['inakzeptabel', 'unannehmbar', 'nicht akzeptabel', 'kommt nicht in frage', 'kommt fur mich nicht in frage', 'konnte ich nie unterstutzen', 'konnte ich niemals unterstutzen', 'kann ich nicht unterstutzen', 'nie', 'niemals', 'kann nicht', 'kann ich nicht', 'unmoglich', 'geht bei mir nicht', 'nicht', 'kein', 'keine', 'keinesfalls', 'nein', 'gegen', 'auf keinen fall', 'geht nicht', 'geht gar nicht',
       'gar nicht', 'kommt nicht in frage', 'kommt fur mich nicht in frage', 'nicht in frage', 'bloss nicht', 'bitte nicht',
       'lehne ab', 'ausgeschlossen', 'nie'],
-    accept: ['passt', 'akzeptabel', 'in ordnung', 'auch', 'geht', 'geht auch', 'auch gut', 'auch ok', 'recht', 'ist ok',
+    accept: ['nicht schlecht', 'auch nicht schlecht', 'ist nicht schlecht', 'passt', 'akzeptabel', 'in ordnung', 'auch', 'geht', 'geht auch', 'auch gut', 'auch ok', 'recht', 'ist ok',
       'sind ok', 'waren ok', 'ware ok'],
     acceptPrefix: ['einverstanden mit', 'zufrieden mit', 'leben kann ich mit'],
-    pref: ['wenn ich wahlen muss', 'wenn ich wahlen musste', 'wenn ich mich entscheiden muss', 'wenn ich mich entscheiden musste', 'bevorzuge', 'lieber', 'am liebsten', 'wahle', 'ich wahle', 'bitte', 'stimme fur', 'ich stimme fur', 'fur',
+    pref: ['hat meine stimme', 'bekommt meine stimme', 'kriegt meine stimme', 'wenn ich wahlen muss', 'wenn ich wahlen musste', 'wenn ich mich entscheiden muss', 'wenn ich mich entscheiden musste', 'bevorzuge', 'lieber', 'am liebsten', 'wahle', 'ich wahle', 'bitte', 'stimme fur', 'ich stimme fur', 'fur',
       'ich bin fur', 'bin fur', 'klar', 'naturlich', 'eindeutig', 'favorit', 'mein favorit', 'erste wahl', 'praferenz',
       'meine praferenz', 'ware mir am liebsten', 'mir am liebsten', 'am besten', 'ware am besten', 'passt am besten', 'passt mir am besten', 'gefallt mir am besten', 'ist mir am liebsten'],
     conj: ['noch', 'und', 'oder', 'sowie'],
@@ -38,6 +38,7 @@ export const de: Vocabulary = {
     lead: ['stimme', 'ich stimme', 'ich', 'meine stimme', 'voll', 'ganz'],
   },
   doubt: {
+    notBlocking: ['werde nicht blockieren', 'nicht blockieren', 'blockiere nicht', 'werde es nicht blockieren'],
     proxy: [
       // someone close answering through this reply: "my wife and I", "ma femme vote"
       'meine frau und ich', 'meine frau stimmt', 'meine frau will', 'meine frau sagt', 'meine frau wahlt', 'mein mann und ich', 'mein mann stimmt', 'mein mann will', 'mein mann sagt', 'mein mann wahlt', 'mein partner und ich', 'mein partner stimmt', 'mein partner will', 'mein partner sagt', 'mein partner wahlt', 'meine partnerin und ich', 'meine partnerin stimmt', 'meine partnerin will', 'meine partnerin sagt', 'meine partnerin wahlt',

@@ -39,7 +39,7 @@ export const en: Vocabulary = {
       // elliptic: "Saturday works, Sunday doesn't"
       "doesn't", 'doesnt', 'does not', "won't", 'is out of the question', 'are out of the question',
     ],
-    accept: ['if need be', 'if necessary', 'if needed', 'as a fallback', 'as a last resort', 
+    accept: ['not bad', 'not bad either', "isn't bad", 'is not bad', 'not too bad', 'if need be', 'if necessary', 'if needed', 'as a fallback', 'as a last resort', 
       'fine', 'ok', 'okay', 'o.k', 'acceptable', 'accepted', 'works', 'would do', 'will do', 'alright', 'all right',
       'also', 'too', 'as well', 'also fine', 'also ok', 'reasonable', 'decent', 'acceptable too', 'both fine',
       'are fine', 'is fine', 'fine too', 'fine as well', 'would be fine', 'work for me', 'works for me', 'ok too',
@@ -125,6 +125,7 @@ export const en: Vocabulary = {
     ],
   },
   doubt: {
+    notBlocking: ["won't block", 'will not block', 'wont block', 'not going to block', "i won't block", 'not block', "won't stand in the way", 'will not stand in the way'],
     proxy: [
       // someone close answering through this reply: "my wife and I", "ma femme vote"
       'my wife and i', 'my wife says', 'my wife would like', 'my wife chooses', 'my wife picks', 'my wife also votes', 'my wife also prefers', 'my husband and i', 'my husband says', 'my husband would like', 'my husband chooses', 'my husband picks', 'my husband also votes', 'my husband also prefers', 'my partner and i', 'my partner says', 'my partner would like', 'my partner chooses', 'my partner picks', 'my partner also votes', 'my partner also prefers', 'my spouse and i', 'my spouse says', 'my spouse would like', 'my spouse chooses', 'my spouse picks', 'my spouse also votes', 'my spouse also prefers',

@@ -11,10 +11,10 @@ export const es: Vocabulary = {
     none: ['ninguno', 'ninguna', 'ninguna de ellas'],
     except: ['mientras no sea', 'siempre que no sea', 'excepto', 'salvo', 'menos'],
     but: ['sino', 'pero'],
-    neg: ['nada de', 'nada de nada', 'no puedo', 'imposible', 'no me va', 'no', 'nunca', 'jamas', 'en contra', 'no me gusta', 'imposible', 'descartado', 'descartada', 'de ninguna manera'],
-    accept: ['vale', 'aceptable', 'tambien', 'bien', 'me vale', 'me valen', 'me va bien', 'me parece bien', 'me sirve'],
+    neg: ['inaceptable', 'es inaceptable', 'nunca podria apoyar', 'jamas podria apoyar', 'no puedo apoyar', 'nada de', 'nada de nada', 'no puedo', 'imposible', 'no me va', 'no', 'nunca', 'jamas', 'en contra', 'no me gusta', 'imposible', 'descartado', 'descartada', 'de ninguna manera'],
+    accept: ['tampoco me parece mal', 'no me parece mal', 'no esta mal', 'tampoco esta mal', 'vale', 'aceptable', 'tambien', 'bien', 'me vale', 'me valen', 'me va bien', 'me parece bien', 'me sirve'],
     acceptPrefix: ['de acuerdo con'],
-    pref: ['si tengo que elegir', 'si tuviera que elegir', 'si hay que elegir', 'prefiero', 'mejor', 'por favor', 'me quedo con', 'elijo', 'voto por', 'mi voto', 'claro', 'sin duda',
+    pref: ['tiene mi voto', 'se lleva mi voto', 'si tengo que elegir', 'si tuviera que elegir', 'si hay que elegir', 'prefiero', 'mejor', 'por favor', 'me quedo con', 'elijo', 'voto por', 'mi voto', 'claro', 'sin duda',
       'por supuesto', 'preferencia', 'mi preferencia', 'primera opcion'],
     conj: ['y', 'o', 'e', 'u'],
     rank: ['si no', 'y si no', 'o si no', 'sino', 'luego', 'despues', 'seguido de', 'antes que'],
@@ -33,6 +33,7 @@ export const es: Vocabulary = {
     lead: ['voto', 'yo voto', 'estoy', 'yo', 'mi voto', 'totalmente', 'completamente'],
   },
   doubt: {
+    notBlocking: ['no voy a bloquear', 'no bloqueo', 'no bloqueare', 'no lo voy a bloquear'],
     proxy: [
       // someone close answering through this reply: "my wife and I", "ma femme vote"
       'mi mujer y yo', 'mi mujer vota', 'mi mujer prefiere', 'mi mujer elige', 'mi mujer dice', 'mi esposa y yo', 'mi esposa vota', 'mi esposa prefiere', 'mi esposa elige', 'mi esposa dice', 'mi marido y yo', 'mi marido vota', 'mi marido prefiere', 'mi marido elige', 'mi marido dice', 'mi esposo y yo', 'mi esposo vota', 'mi esposo prefiere', 'mi esposo elige', 'mi esposo dice', 'mi pareja y yo', 'mi pareja vota', 'mi pareja prefiere', 'mi pareja elige', 'mi pareja dice',

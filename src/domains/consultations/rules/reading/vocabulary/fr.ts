@@ -12,12 +12,12 @@ export const fr: Vocabulary = {
     none: ['aucun', 'aucune', 'aucun ne me va', 'aucune ne me va'],
     except: ["tant que ce n'est pas", "du moment que ce n'est pas", 'sauf', 'excepte', 'hormis', 'a part'],
     but: ['mais'],
-    neg: ['je ne peux pas', 'impossible', 'pas', 'non', 'contre', 'jamais', 'ne pas', 'surtout pas', 'pas de', 'exclu', 'impossible', 'hors de question',
+    neg: ['inacceptable', 'est inacceptable', 'je ne pourrai jamais soutenir', 'je ne pourrais jamais soutenir', 'je refuse', 'je ne peux pas', 'impossible', 'pas', 'non', 'contre', 'jamais', 'ne pas', 'surtout pas', 'pas de', 'exclu', 'impossible', 'hors de question',
       'ne me va pas', 'ne me convient pas'],
-    accept: ['bien', 'ca va', 'me va', 'me vont', "d'accord", 'aussi', 'egalement', 'convient', 'me convient', 'acceptable',
+    accept: ['pas mal', 'pas mal non plus', "n'est pas mal", 'pas mal aussi', 'bien', 'ca va', 'me va', 'me vont', "d'accord", 'aussi', 'egalement', 'convient', 'me convient', 'acceptable',
       'ok aussi', 'ca me va', 'me conviennent'],
     acceptPrefix: ['a la rigueur', 'au pire', 'eventuellement', 'si besoin', 'si necessaire', "d'accord avec", 'ok pour', 'ca me va pour'],
-    pref: ["s'il faut choisir", 'si je dois choisir', 'si je devais choisir', 'prefere', 'je prefere', 'choix', 'mon choix', 'vote pour', 'je vote', 'je vote pour', "s'il vous plait", 'stp',
+    pref: ['ma voix', 'mon vote', 'a ma voix', 'a mon vote', 'recoit ma voix', "s'il faut choisir", 'si je dois choisir', 'si je devais choisir', 'prefere', 'je prefere', 'choix', 'mon choix', 'vote pour', 'je vote', 'je vote pour', "s'il vous plait", 'stp',
       'svp', 'sans hesiter', 'sans hesitation', 'evidemment', 'bien sur', 'preference', 'ma preference', 'premier choix'],
     conj: ['et', 'ou', 'ou bien'],
     rank: ['sinon', 'a defaut', 'puis', 'ensuite', 'et puis', 'avant', 'plutot que', 'apres'],
@@ -37,6 +37,7 @@ export const fr: Vocabulary = {
     lead: ['vote', 'je vote', 'suis', 'je suis', 'je', 'moi', 'mon vote', 'ma reponse', 'totalement', 'entierement'],
   },
   doubt: {
+    notBlocking: ['ne bloquerai pas', 'je ne bloquerai pas', 'je ne bloque pas', 'ne vais pas bloquer', 'ne bloque pas'],
     proxy: [
       // someone close answering through this reply: "my wife and I", "ma femme vote"
       'ma femme et moi', 'ma femme vote', 'ma femme prefere', 'ma femme choisit', 'ma femme dit', 'mon mari et moi', 'mon mari vote', 'mon mari prefere', 'mon mari choisit', 'mon mari dit', 'mon conjoint et moi', 'mon conjoint vote', 'mon conjoint prefere', 'mon conjoint choisit', 'mon conjoint dit', 'ma conjointe et moi', 'ma conjointe vote', 'ma conjointe prefere', 'ma conjointe choisit', 'ma conjointe dit', 'mon compagnon et moi', 'mon compagnon vote', 'mon compagnon prefere', 'mon compagnon choisit', 'mon compagnon dit', 'ma compagne et moi', 'ma compagne vote', 'ma compagne prefere', 'ma compagne choisit', 'ma compagne dit',

@@ -10,10 +10,10 @@ export const it: Vocabulary = {
     none: ['nessuno', 'nessuna'],
     except: ['purche non sia', 'basta che non sia', 'tranne', 'eccetto', 'salvo', 'fuorche'],
     but: ['bensi', 'ma', 'pero'],
-    neg: ['non posso', 'impossibile', 'non', 'mai', 'contro', 'inaccettabile', 'assolutamente no', 'escluso', 'esclusa', 'per niente'],
-    accept: ['va bene', 'anche', 'vanno bene', 'accettabile', 'mi sta bene', 'ok anche', 'mi va bene'],
+    neg: ['fuori discussione', 'e fuori discussione', 'non potrei mai sostenere', 'non potrei mai appoggiare', 'non posso', 'impossibile', 'non', 'mai', 'contro', 'inaccettabile', 'assolutamente no', 'escluso', 'esclusa', 'per niente'],
+    accept: ['non male', 'non e male', 'neanche male', 'non e niente male', 'va bene', 'anche', 'vanno bene', 'accettabile', 'mi sta bene', 'ok anche', 'mi va bene'],
     acceptPrefix: ["d'accordo con"],
-    pref: ['se devo scegliere', 'se dovessi scegliere', 'preferisco', 'scelgo', 'voto per', 'il mio voto', 'per favore', 'certo', 'senza dubbio', 'preferenza',
+    pref: ['ha il mio voto', 'prende il mio voto', 'se devo scegliere', 'se dovessi scegliere', 'preferisco', 'scelgo', 'voto per', 'il mio voto', 'per favore', 'certo', 'senza dubbio', 'preferenza',
       'la mia preferenza'],
     conj: ['e', 'o', 'oppure', 'ed'],
     rank: ['altrimenti', 'in alternativa', 'poi', 'seguito da', 'prima di', 'dopo'],
@@ -29,6 +29,7 @@ export const it: Vocabulary = {
     lead: ['voto', 'sono', 'io sono', 'io voto', 'io'],
   },
   doubt: {
+    notBlocking: ['non blocco', 'non blocchero', 'non voglio bloccare', 'non lo blocco'],
     proxy: [
       // someone close answering through this reply: "my wife and I", "ma femme vote"
       'mia moglie ed io', 'mia moglie e io', 'mia moglie vota', 'mia moglie preferisce', 'mia moglie sceglie', 'mia moglie dice', 'mio marito ed io', 'mio marito e io', 'mio marito vota', 'mio marito preferisce', 'mio marito sceglie', 'mio marito dice', 'il mio compagno ed io', 'il mio compagno e io', 'il mio compagno vota', 'il mio compagno preferisce', 'il mio compagno sceglie', 'il mio compagno dice', 'la mia compagna ed io', 'la mia compagna e io', 'la mia compagna vota', 'la mia compagna preferisce', 'la mia compagna sceglie', 'la mia compagna dice',

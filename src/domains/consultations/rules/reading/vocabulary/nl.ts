@@ -10,10 +10,10 @@ export const nl: Vocabulary = {
     none: ['geen van allen', 'geen enkele', 'geen van beide'],
     except: ['zolang het niet', 'als het maar niet', 'behalve', 'op uitzondering van', 'uitgezonderd'],
     but: ['maar'],
-    neg: ['kan niet', 'kan ik niet', 'onmogelijk', 'niet', 'geen', 'nee', 'nooit', 'tegen', 'liever niet', 'absoluut niet', 'onacceptabel', 'uitgesloten'],
-    accept: ['mag ook', 'kan ook wel', 'is ook goed', 'vind ik ook goed', 'prima', 'goed', 'ook goed', 'ook prima', 'oke', 'acceptabel', 'is goed', 'zijn goed', 'kan ook'],
+    neg: ['onaanvaardbaar', 'niet aanvaardbaar', 'zou ik nooit kunnen steunen', 'kan ik niet steunen', 'nooit kunnen steunen', 'kan niet', 'kan ik niet', 'onmogelijk', 'niet', 'geen', 'nee', 'nooit', 'tegen', 'liever niet', 'absoluut niet', 'onacceptabel', 'uitgesloten'],
+    accept: ['niet slecht', 'ook niet slecht', 'niet verkeerd', 'mag ook', 'kan ook wel', 'is ook goed', 'vind ik ook goed', 'prima', 'goed', 'ook goed', 'ook prima', 'oke', 'acceptabel', 'is goed', 'zijn goed', 'kan ook'],
     acceptPrefix: ['akkoord met', 'tevreden met'],
-    pref: ['liever', 'mooier', 'mooiste', 'het mooiste', 'mooi', 'leuker', 'leukste', 'het leukst', 'beter', 'als ik moet kiezen', 'als ik zou moeten kiezen', 'als ik mag kiezen', 'heeft mijn voorkeur', 'het beste', 'het best', 'is het beste', 'beste', 'voorkeur', 'mijn voorkeur', 'voorkeur voor', 'graag', 'liefst', 'het liefst', 'kies', 'ik kies', 'stem voor',
+    pref: ['krijgt mijn stem', 'heeft mijn stem', 'liever', 'mooier', 'mooiste', 'het mooiste', 'mooi', 'leuker', 'leukste', 'het leukst', 'beter', 'als ik moet kiezen', 'als ik zou moeten kiezen', 'als ik mag kiezen', 'heeft mijn voorkeur', 'het beste', 'het best', 'is het beste', 'beste', 'voorkeur', 'mijn voorkeur', 'voorkeur voor', 'graag', 'liefst', 'het liefst', 'kies', 'ik kies', 'stem voor',
       'ik stem voor', 'natuurlijk', 'zeker', 'duidelijk'],
     conj: ['en', 'of'],
     rank: ['anders', 'of anders', 'dan', 'daarna', 'boven', 'voor', 'liever dan'],
@@ -31,6 +31,7 @@ export const nl: Vocabulary = {
     lead: ['stem', 'ik stem', 'ben', 'ik ben', 'ik', 'helemaal', 'volledig'],
   },
   doubt: {
+    notBlocking: ['blokkeer niet', 'ik blokkeer niet', 'niet blokkeren', 'ga niet blokkeren', 'zal niet blokkeren'],
     proxy: [
       // someone close answering through this reply: "my wife and I", "ma femme vote"
       'mijn vrouw en ik', 'mijn vrouw stemt', 'mijn vrouw kiest', 'mijn vrouw wil', 'mijn vrouw zegt', 'mijn man en ik', 'mijn man stemt', 'mijn man kiest', 'mijn man wil', 'mijn man zegt', 'mijn partner en ik', 'mijn partner stemt', 'mijn partner kiest', 'mijn partner wil', 'mijn partner zegt',

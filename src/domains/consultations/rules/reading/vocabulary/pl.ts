@@ -11,14 +11,14 @@ export const pl: Vocabulary = {
     none: ['zadna', 'zaden', 'zadne'],
     except: ['byle nie', 'byle tylko nie', 'tylko nie', 'oprocz', 'poza', 'z wyjatkiem'],
     but: ['tylko', 'lecz', 'ale'],
-    neg: ['nie moge', 'niemozliwe', 'nie', 'nigdy', 'przeciw', 'wykluczone', 'odpada'],
-    accept: ['pasuje', 'pasuja', 'ok', 'tez', 'rowniez', 'moze byc', 'w porzadku', 'akceptuje'],
+    neg: ['nie wchodzi', 'nie wchodzi w gre', 'nie do przyjecia', 'jest nie do przyjecia', 'nie wchodzi w gre', 'nigdy nie popre', 'nie moge poprzec', 'nie moge', 'niemozliwe', 'nie', 'nigdy', 'przeciw', 'wykluczone', 'odpada'],
+    accept: ['nie jest zle', 'tez nie jest zle', 'niezle', 'pasuje', 'pasuja', 'ok', 'tez', 'rowniez', 'moze byc', 'w porzadku', 'akceptuje'],
     acceptPrefix: [],
-    pref: ['jesli musze wybrac', 'jesli mam wybrac', 'glosuje na', 'glosuje', 'wybieram', 'wole', 'preferuje', 'prosze', 'oczywiscie', 'zdecydowanie'],
+    pref: ['ma moj glos', 'dostaje moj glos', 'jesli musze wybrac', 'jesli mam wybrac', 'glosuje na', 'glosuje', 'wybieram', 'wole', 'preferuje', 'prosze', 'oczywiscie', 'zdecydowanie'],
     conj: ['i', 'lub', 'albo', 'oraz'],
     rank: ['ewentualnie', 'w przeciwnym razie', 'potem', 'nastepnie', 'przed'],
     intro: ['bo', 'poniewaz', 'chociaz', 'jesli'],
-    filler: ['najpierw', 'w', 'we', 'do', 'po', 'ja', 'mi', 'mnie', 'na', 'opcja', 'opcje', 'moj', 'moja', 'dla mnie', 'dziekuje', 'pozdrawiam'],
+    filler: ['gre', 'najpierw', 'w', 'we', 'do', 'po', 'ja', 'mi', 'mnie', 'na', 'opcja', 'opcje', 'moj', 'moja', 'dla mnie', 'dziekuje', 'pozdrawiam'],
   },
   proposal: {
     agree: ['zgadzam sie', 'zgoda', 'popieram', 'jestem za', 'za', 'brak sprzeciwu'],
@@ -30,6 +30,7 @@ export const pl: Vocabulary = {
     lead: ['glosuje', 'jestem', 'ja', 'w pelni', 'calkowicie'],
   },
   doubt: {
+    notBlocking: ['nie bede blokowac', 'nie blokuje', 'nie bede blokowal', 'nie bede blokowala'],
     proxy: [
       // someone close answering through this reply: "my wife and I", "ma femme vote"
       'moja zona i ja', 'moja zona glosuje', 'moja zona woli', 'moja zona wybiera', 'moja zona mowi', 'moj maz i ja', 'moj maz glosuje', 'moj maz woli', 'moj maz wybiera', 'moj maz mowi', 'moja partnerka i ja', 'moja partnerka glosuje', 'moja partnerka woli', 'moja partnerka wybiera', 'moja partnerka mowi', 'moj partner i ja', 'moj partner glosuje', 'moj partner woli', 'moj partner wybiera', 'moj partner mowi',

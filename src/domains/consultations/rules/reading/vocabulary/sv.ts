@@ -11,10 +11,10 @@ export const sv: Vocabulary = {
     none: ['ingen', 'inget', 'ingen av dem'],
     except: ['bara inte', 'utom', 'forutom'],
     but: ['utan', 'men'],
-    neg: ['kan inte', 'omojligt', 'inte', 'nej', 'aldrig', 'emot', 'absolut inte', 'helst inte', 'uteslutet'],
-    accept: ['gar ocksa bra', 'gar ocksa', 'funkar ocksa', 'ocksa bra', 'gar bra', 'funkar', 'fungerar', 'okej', 'ok', 'ocksa', 'duger', 'bra'],
+    neg: ['oacceptabelt', 'oacceptabel', 'ar oacceptabelt', 'ar uteslutet', 'skulle aldrig kunna stodja', 'kan inte stodja', 'kan inte', 'omojligt', 'inte', 'nej', 'aldrig', 'emot', 'absolut inte', 'helst inte', 'uteslutet'],
+    accept: ['inte dumt', 'inte heller dumt', 'inte daligt', 'inte heller daligt', 'gar ocksa bra', 'gar ocksa', 'funkar ocksa', 'ocksa bra', 'gar bra', 'funkar', 'fungerar', 'okej', 'ok', 'ocksa', 'duger', 'bra'],
     acceptPrefix: ['nojd med'],
-    pref: ['om jag maste valja', 'om jag far valja', 'passar bast', 'bast', 'funkar bast', 'foredrar', 'jag foredrar', 'helst', 'rostar pa', 'jag rostar pa', 'valjer', 'tack', 'sjalvklart', 'sakert'],
+    pref: ['har min rost', 'far min rost', 'om jag maste valja', 'om jag far valja', 'passar bast', 'bast', 'funkar bast', 'foredrar', 'jag foredrar', 'helst', 'rostar pa', 'jag rostar pa', 'valjer', 'tack', 'sjalvklart', 'sakert'],
     conj: ['och', 'eller'],
     rank: ['annars', 'sedan', 'darefter', 'fore'],
     intro: ['eftersom', 'for att', 'fast', 'om'],
@@ -30,6 +30,7 @@ export const sv: Vocabulary = {
     lead: ['rostar', 'jag rostar', 'ar', 'jag ar', 'jag', 'helt'],
   },
   doubt: {
+    notBlocking: ['kommer inte att blockera', 'blockerar inte', 'tanker inte blockera', 'inte blockera'],
     proxy: [
       // someone close answering through this reply: "my wife and I", "ma femme vote"
       'min fru och jag', 'min fru rostar', 'min fru foredrar', 'min fru valjer', 'min fru sager', 'min man och jag', 'min man rostar', 'min man foredrar', 'min man valjer', 'min man sager', 'min sambo och jag', 'min sambo rostar', 'min sambo foredrar', 'min sambo valjer', 'min sambo sager', 'min partner och jag', 'min partner rostar', 'min partner foredrar', 'min partner valjer', 'min partner sager',

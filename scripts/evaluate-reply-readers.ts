@@ -3,12 +3,19 @@
  * - the trimmer on the reply-trimmer corpus (../shared/corpus/reply-trimmer):
  *   a case counts when the reader's output equals trimmed/<case>.txt after
  *   collapsing runs of white space;
- * - the stance readers on the vote-replies corpus (../shared/corpus/vote-replies),
- *   as its README defines a match, next to a naive reader (first standalone
- *   option letter, first stance keyword);
+ * - the stance readers on the vote-replies corpora (../shared/corpus/vote-replies/
+ *   and vote-replies-2/), as their READMEs define a match, next to a naive
+ *   reader (first standalone option letter, first stance keyword): right for
+ *   the outcome, right in every detail, doubt counted as a vote, answers
+ *   counted as something not said, plain answers sent back as doubt, and how
+ *   often the two readings (grammar, mention-and-polarity scorer) disagree;
  * - the stance readers on their own unit table;
  * - the stance readers on the blind sets (whole replies to consultations the
- *   reader was not built on, test/helpers/stance-blind*-cases.ts).
+ *   reader was not built on, test/helpers/stance-blind*-cases.ts);
+ * - the whole generated conformance suite (test/helpers/conformance/; npm test
+ *   runs a pairwise sample of it).
+ * It exits non-zero when a figure falls below its floor in scripts/eval-floors.json.
+ * The corpora are read here only, so `npm test` needs no ../shared.
  *
  *   node --import tsx scripts/evaluate-reply-readers.ts [--verbose]
  *
@@ -20,7 +27,10 @@
 import { createRequire } from 'node:module';
 import { htmlToPlainText, newTextOfBody, newTextOfMessage } from '../src/shared/rules/replyText.ts';
 import { sentText } from '../src/domains/consultations/rules/reading/sentText.ts';
-import { readChoiceStance, readProposalStance, type ChoiceOption, type ChoiceStance } from '../src/domains/consultations/rules/stance.ts';
+import {
+  readChoiceStance, readProposalStance, type ChoiceOption, type ChoiceReading, type ChoiceStance, type ProposalReading,
+} from '../src/domains/consultations/rules/stance.ts';
+import { READS_TWO_WAYS } from '../src/domains/consultations/rules/reading/check.ts';
 import {
   VOTE_CORPORA, countedNotSaid, inventedVote, loadVoteCorpus, matchesInDetail, matchesOutcome, sentBackAsDoubt,
   type CorpusReading, type VoteCase, type VoteCorpus,
@@ -135,10 +145,13 @@ function asCorpusChoice(stance: ChoiceStance): CorpusReading {
   return reading;
 }
 
+// The doubt of our readings, by reply text: how often the two readings (grammar, scorer) disagree.
+let disagreements = 0;
 const ours: StanceReader = (text, kind, options) => {
-  if (kind === 'choice') return asCorpusChoice(readChoiceStance(text, options).stance);
-  const r = readProposalStance(text);
-  return { stance: r.stance, reason: r.reason };
+  const r = kind === 'choice' ? readChoiceStance(text, options) : readProposalStance(text);
+  if (r.doubt?.startsWith(READS_TWO_WAYS)) disagreements++;
+  if (kind === 'choice') return asCorpusChoice((r as ChoiceReading).stance);
+  return { stance: (r as ProposalReading).stance, reason: (r as ProposalReading).reason };
 };
 
 /** What a reader without grammar gets: the first standalone option letter, the first stance keyword. */
@@ -200,7 +213,9 @@ for (const corpus of VOTE_CORPORA) {
   console.log(HEADER);
   console.log(HEADER_NOTE);
   scoreVotes('naive (first letter / keyword)', naive, corpus, votes);
+  disagreements = 0;
   measured.set(corpus.name, scoreVotes('ours (rules/stance.ts → rules/reading/)', ours, corpus, votes));
+  console.log(`the two readings (grammar, mention-and-polarity scorer) disagree on ${disagreements}/${votes.length} (${(100 * disagreements / votes.length).toFixed(1)}%)`);
 }
 
 // --- the stance readers on their own table ----------------------------------
@@ -254,6 +269,7 @@ scoreBlind('round three (written after round two)', [[DUES, duesCases], [BILANCI
 {
   const f: Figures = { cases: 0, outcome: 0, detail: 0, doubtCounted: 0, notSaid: 0, sentBack: 0 };
   const wrong: string[] = [];
+  let conformanceDisagreements = 0;
   for (const c of allCases()) {
     f.cases++;
     const why = await misreadCase(c);
@@ -263,6 +279,7 @@ scoreBlind('round three (written after round two)', [[DUES, duesCases], [BILANCI
       continue;
     }
     wrong.push(`${caseName(c)}: ${why}`);
+    if (why.includes(READS_TWO_WAYS)) conformanceDisagreements++;
     // "read …" is a wrong stance; anything else (a reason, a sign-off stored) is a detail.
     if (!why.startsWith('read ')) f.outcome++;
     else if (/^read (?:unreadable|\{"unreadable":true\})/.test(why)) f.sentBack++;
@@ -272,6 +289,7 @@ scoreBlind('round three (written after round two)', [[DUES, duesCases], [BILANCI
   console.log(HEADER);
   console.log(HEADER_NOTE);
   printFigures('ours', f);
+  console.log(`the two readings disagree on ${conformanceDisagreements}/${f.cases} (every disagreement is a reply sent back as doubt)`);
   for (const w of wrong.slice(0, verbose ? 200 : 10)) console.log(`  ${w}`);
   measured.set('conformance', f);
 }

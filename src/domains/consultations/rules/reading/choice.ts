@@ -4,6 +4,7 @@
  * else, a letter contradicting its name) turns a reading into "unreadable".
  */
 import { readChoiceText } from './choiceGrammar.ts';
+import { choiceDisagreement } from './check.ts';
 import { choiceDoubt, endOfLastPhrase } from './doubt.ts';
 import { locateAnswer } from './locate.ts';
 import { inlineAnswers } from './inlineAnswers.ts';
@@ -18,12 +19,19 @@ export const TOO_LONG = 'the reply is too long to be read automatically';
 export function readChoiceStance(text: string, options: readonly (string | ChoiceOption)[]): ChoiceReading {
   const opts: ChoiceOption[] = options.map((o) => (typeof o === 'string' ? { letter: o } : o))
     .map((o) => ({ ...o, letter: o.letter.trim().toUpperCase() }));
+  const reading = readByGrammar(text, opts);
+  // The second reading: counted only when the mention-and-polarity scorer does not contradict it.
+  const disagreement = choiceDisagreement(locateAnswer(text).text, opts, reading.stance);
+  return disagreement ? { stance: { unreadable: true }, comment: locateAnswer(text).text.trim(), doubt: disagreement } : reading;
+}
+
+function readByGrammar(text: string, opts: ChoiceOption[]): ChoiceReading {
   const located = locateAnswer(text);
   if (located.tooLong) return { stance: { unreadable: true }, comment: '', doubt: TOO_LONG };
   // "B\n\nDr. Anna B. Costa, PhD\nChapter C": the answer without the signature, when it is one.
   const unsigned = withoutSignature(located.text);
   if (unsigned !== undefined && !namesAnOption(located.text.slice(unsigned.length), opts)) {
-    const reading = readChoiceStance(unsigned, opts);
+    const reading = readByGrammar(unsigned, opts);
     if (!reading.stance.unreadable) return reading;
   }
   const marked = markedOption(located, opts);

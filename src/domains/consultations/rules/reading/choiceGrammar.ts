@@ -420,7 +420,8 @@ function resolveRoles(sentence: Tok[], original: string, letters: Set<string>, s
         // A merged phrase ("for me") counts by its first word.
         isLetter = structural(nextRole) || nextRole === 'neg' || nextRole === 'accept' || LETTER_FOLLOWERS.has(next!.text.split(' ')[0]!);
         // "is a no", "such a …": the article.
-        if (prev && prev.kind === 'word' && BEFORE_ARTICLE.has(prev.text)) isLetter = false;
+        // (A merged phrase counts by its last word: "would be a terrible choice".)
+        if (prev && prev.kind === 'word' && BEFORE_ARTICLE.has(prev.text.split(' ').at(-1)!)) isLetter = false;
       }
     } else if (t.text === 'i') {
       isLetter = punctuationLike(next)

@@ -135,6 +135,44 @@ export function leadingCondition(text: string, isStance: (clause: string) => boo
   return undefined;
 }
 
+/**
+ * "B, if the venue is accessible; otherwise A": a condition, then an alternative for when it fails.
+ * The counter cannot know which holds. A condition word that is part of a stance phrase ("if
+ * possible", "if need be", "if not") is none.
+ */
+export function conditionWithAlternative(text: string): string | undefined {
+  const words = wordsOf(fold(text));
+  let condition: string | undefined;
+  for (let i = 0; i < words.length; i++) {
+    let key = '';
+    let doubt: { role: DoubtRole; n: number } | undefined;
+    let stance = false;
+    for (let n = 0; n < LONGEST_PROPOSAL_PHRASE && i + n < words.length; n++) {
+      key = n === 0 ? words[i]! : `${key} ${words[i + n]!}`;
+      const role = DOUBT_WORDS.get(key);
+      if (role) doubt = { role, n };
+    }
+    if (!doubt) continue;
+    // A stance phrase starting within the condition ("only if possible", "if need be") makes it none.
+    for (let k = i; k <= i + doubt.n && !stance; k++) stance = stancePhraseAt(words, k);
+    if (doubt.role === 'condition' && !stance && condition === undefined) condition = words.slice(i, i + 4).join(' ');
+    else if (doubt.role === 'otherwise' && condition !== undefined) return condition;
+    i += doubt.n;
+  }
+  return undefined;
+}
+
+/** Whether a choice phrase of stance ("if possible") or ranking ("if not") starts at word k. */
+function stancePhraseAt(words: string[], k: number): boolean {
+  let key = '';
+  for (let n = 0; n < LONGEST_PROPOSAL_PHRASE && k + n < words.length; n++) {
+    key = n === 0 ? words[k]! : `${key} ${words[k + n]!}`;
+    const choice = CHOICE_WORDS.get(key);
+    if (choice && (STANCE_ROLES.has(choice) || choice === 'rank')) return true;
+  }
+  return false;
+}
+
 /** An autoreply or a promise to answer later ("out of the office until Monday"), whatever words it has. */
 export function awayDoubt(text: string): string | undefined {
   const away = findDoubtPhrase(text, 'away');
@@ -150,7 +188,7 @@ export function choiceDoubt(text: string, options: ChoiceOption[]): string | und
   // "Out of the office until Monday" names Monday without choosing it.
   const away = awayDoubt(text);
   if (away) return away;
-  const condition = leadingCondition(text, (clause) => !readChoiceText(clause, options).stance.unreadable);
+  const condition = leadingCondition(text, (clause) => !readChoiceText(clause, options).stance.unreadable) ?? conditionWithAlternative(text);
   if (condition) return `the answer depends on a condition ("${condition}"); which option do you choose?`;
   const folded = fold(text);
   for (const o of options) {

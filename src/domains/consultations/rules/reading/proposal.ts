@@ -1,5 +1,6 @@
 /** Reading a proposal reply, the whole pipeline: locate, take questions out, the proposal grammar, doubt. */
 import { TOO_LONG } from './choice.ts';
+import { proposalDisagreement } from './check.ts';
 import { awayDoubt, findDoubtPhrase, proxyDoubt, undecidedDoubt } from './doubt.ts';
 import { locateAnswer } from './locate.ts';
 import { fold } from './text.ts';
@@ -20,12 +21,20 @@ function optionDoubt(text: string): string | undefined {
 }
 
 export function readProposalStance(text: string): ProposalReading {
+  const reading = readByGrammar(text);
+  // The second reading: counted only when the stance words found apart from the grammar do not contradict it.
+  const located = locateAnswer(text).text;
+  const disagreement = proposalDisagreement(located, reading.stance);
+  return disagreement ? { stance: 'unreadable', comment: located.trim(), doubt: disagreement } : reading;
+}
+
+function readByGrammar(text: string): ProposalReading {
   const located = locateAnswer(text);
   if (located.tooLong) return { stance: 'unreadable', comment: '', doubt: TOO_LONG };
   // "-1. The pledge says nothing about …\n\nHenrik": the reason and comment without the signature.
   const unsigned = withoutSignature(located.text);
   if (unsigned !== undefined) {
-    const reading = readProposalStance(unsigned);
+    const reading = readByGrammar(unsigned);
     if (reading.stance !== 'unreadable') return reading;
   }
   const { rest, questions } = takeOutQuestions(located.text);

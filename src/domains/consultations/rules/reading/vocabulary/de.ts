@@ -11,7 +11,7 @@ export const de: Vocabulary = {
     none: ['keine davon', 'keins', 'keiner', 'keines'],
     except: ['nur nicht', 'hauptsache nicht', 'solange es nicht', 'außer', 'ausser', 'bis auf', 'abgesehen von'],
     but: ['sondern', 'aber', 'jedoch'],
-    neg: ['inakzeptabel', 'unannehmbar', 'nicht akzeptabel', 'kommt nicht in frage', 'kommt fur mich nicht in frage', 'konnte ich nie unterstutzen', 'konnte ich niemals unterstutzen', 'kann ich nicht unterstutzen', 'nie', 'niemals', 'kann nicht', 'kann ich nicht', 'unmoglich', 'geht bei mir nicht', 'nicht', 'kein', 'keine', 'keinesfalls', 'nein', 'gegen', 'auf keinen fall', 'geht nicht', 'geht gar nicht',
+    neg: ['lehne', 'ich lehne', 'ablehnen', 'lehne ich ab', 'inakzeptabel', 'unannehmbar', 'nicht akzeptabel', 'kommt nicht in frage', 'kommt fur mich nicht in frage', 'konnte ich nie unterstutzen', 'konnte ich niemals unterstutzen', 'kann ich nicht unterstutzen', 'nie', 'niemals', 'kann nicht', 'kann ich nicht', 'unmoglich', 'geht bei mir nicht', 'nicht', 'kein', 'keine', 'keinesfalls', 'nein', 'gegen', 'auf keinen fall', 'geht nicht', 'geht gar nicht',
       'gar nicht', 'kommt nicht in frage', 'kommt fur mich nicht in frage', 'nicht in frage', 'bloss nicht', 'bitte nicht',
       'lehne ab', 'ausgeschlossen', 'nie'],
     accept: ['nicht schlecht', 'auch nicht schlecht', 'ist nicht schlecht', 'passt', 'akzeptabel', 'in ordnung', 'auch', 'geht', 'geht auch', 'auch gut', 'auch ok', 'recht', 'ist ok',
@@ -23,7 +23,7 @@ export const de: Vocabulary = {
     conj: ['noch', 'und', 'oder', 'sowie'],
     rank: ['notfalls', 'ansonsten', 'dann', 'danach', 'vor', 'eher als', 'statt', 'anschliessend'],
     intro: ['weil', 'denn', 'obwohl', 'da', 'wenn', 'falls'],
-    filler: ['zuerst', 'den', 'dem', 'bei mir', "vorerst", "erstmal", "fur jetzt", 'ich', 'bin', 'die', 'der', 'das', 'ist', 'mich', 'mir', 'meine', 'mein', 'wir', 'stimme', 'option',
+    filler: ['sind', 'ist', 'bin', 'mir', 'beide', 'beides', 'fur mich', 'zuerst', 'den', 'dem', 'bei mir', "vorerst", "erstmal", "fur jetzt", 'ich', 'bin', 'die', 'der', 'das', 'ist', 'mich', 'mir', 'meine', 'mein', 'wir', 'stimme', 'option',
       'variante', 'wahl', 'reihenfolge', 'meine reihenfolge', 'sonst', 'sonst ist', 'ware', 'waren', 'wurde', 'fur mich',
       'zuerst', 'erstens', 'zweitens', 'drittens', 'im notfall', 'notfall', 'gruss', 'danke'],
   },
@@ -31,13 +31,14 @@ export const de: Vocabulary = {
     agree: ['ich stimme dem vorschlag zu', 'stimme dem vorschlag zu', 'ich stimme dem zu', 'stimme dem zu', 'stimme dem antrag zu', 'ich stimme dem antrag zu', 'einverstanden', 'bin einverstanden', 'zustimmung', 'stimme zu', 'ich stimme zu', 'keine einwande',
       'kein einwand', 'dafur', 'bin dafur', 'unterstutze'],
     agreeShort: ['ja', 'gut'],
-    object: ['dagegen', 'bin dagegen', 'einspruch', 'widerspreche', 'ich widerspreche', 'widerspruch',
+    object: ['konnte ich nie unterstutzen', 'kann ich nicht unterstutzen', 'nie unterstutzen', 'lehne ich ab', 'ich lehne ab', 'dagegen', 'bin dagegen', 'einspruch', 'widerspreche', 'ich widerspreche', 'widerspruch',
       'nicht einverstanden', 'lehne ab', 'ablehnung'],
     objectShort: ['nein'],
     abstain: ['nicht dagegen aber auch nicht dafur', 'nicht dafur aber auch nicht dagegen', 'mich enthalten', 'mochte mich enthalten', 'ich mochte mich enthalten', 'enthalte mich der stimme', 'ich enthalte mich der stimme', 'enthaltung', 'enthalte mich', 'ich enthalte mich', 'keine meinung', 'weder dafur noch dagegen'],
     lead: ['stimme', 'ich stimme', 'ich', 'meine stimme', 'voll', 'ganz'],
   },
   doubt: {
+    otherwise: ['sonst', 'andernfalls', 'ansonsten'],
     notBlocking: ['werde nicht blockieren', 'nicht blockieren', 'blockiere nicht', 'werde es nicht blockieren'],
     proxy: [
       // someone close answering through this reply: "my wife and I", "ma femme vote"

@@ -25,7 +25,7 @@ export const en: Vocabulary = {
       'so long as it is not', "so long as it's not", 'just not', 'only not',
       'except', 'except for', 'excepting', 'excluding', 'apart from', 'other than', 'besides', 'save for'],
     but: ['but'],
-    neg: ["wouldn't", 'wouldnt', 'would not', "isn't", 'isnt', "aren't", 'arent', "wasn't", "shouldn't", 'should not',
+    neg: ['terrible', 'awful', 'bad idea', 'scrap', 'drop', 'rule out', 'refuse', 'i refuse', 'reject', 'i reject', 'non-starter', 'a non-starter', 'would be a mistake', 'is a mistake', 'could never support', 'would never support', 'can never support', 'will never support', 'never support', "wouldn't", 'wouldnt', 'would not', "isn't", 'isnt', "aren't", 'arent', "wasn't", "shouldn't", 'should not',
       'impossible', 'impossible for me', 
       'not', 'no', 'never', 'nope', 'nah', 'against', 'reject', 'rejected', 'rejecting', 'veto', 'dislike', 'hate',
       "don't like", 'do not like', 'dont like', "don't want", 'do not want', 'dont want', "can't accept", 'cannot accept',
@@ -98,7 +98,7 @@ export const en: Vocabulary = {
       'works for me', 'sounds fine', 'go for it', 'go along with it', 'happy to go along', "i'm for it", 'i am for it',
     ],
     agreeShort: ['yes', 'yep', 'yeah', 'yup', 'aye', 'for', 'ok', 'okay', 'fine', 'sure', 'accept', 'accepted', 'good'],
-    object: ["don't think we should", 'do not think we should', 'dont think we should', 'a clear no', 'a firm no', 'no from me', "can't live with it", "cannot live with it", "can't live with this", "cannot live with this", 
+    object: ['could never support', 'would never support', 'can never support', 'will never support', 'never support', 'i refuse', 'refuse', "don't think we should", 'do not think we should', 'dont think we should', 'a clear no', 'a firm no', 'no from me', "can't live with it", "cannot live with it", "can't live with this", "cannot live with this", 
       'thumbs down', '-1', '👎', '❌', 'object', 'objection', 'objections', 'block', 'blocking', 'oppose', 'opposed', 'disagree',
       "don't agree", 'do not agree', 'dont agree', 'not agree', 'cannot agree', "can't agree", "can't support",
       'cannot support', 'do not support', "don't support", 'not in favour', 'not in favor', 'reject', 'veto',
@@ -125,6 +125,7 @@ export const en: Vocabulary = {
     ],
   },
   doubt: {
+    otherwise: ['otherwise', 'if not', 'failing that', 'or else'],
     notBlocking: ["won't block", 'will not block', 'wont block', 'not going to block', "i won't block", 'not block', "won't stand in the way", 'will not stand in the way'],
     proxy: [
       // someone close answering through this reply: "my wife and I", "ma femme vote"

@@ -11,7 +11,7 @@ export const es: Vocabulary = {
     none: ['ninguno', 'ninguna', 'ninguna de ellas'],
     except: ['mientras no sea', 'siempre que no sea', 'excepto', 'salvo', 'menos'],
     but: ['sino', 'pero'],
-    neg: ['inaceptable', 'es inaceptable', 'nunca podria apoyar', 'jamas podria apoyar', 'no puedo apoyar', 'nada de', 'nada de nada', 'no puedo', 'imposible', 'no me va', 'no', 'nunca', 'jamas', 'en contra', 'no me gusta', 'imposible', 'descartado', 'descartada', 'de ninguna manera'],
+    neg: ['rechazo', 'descarto', 'inaceptable', 'es inaceptable', 'nunca podria apoyar', 'jamas podria apoyar', 'no puedo apoyar', 'nada de', 'nada de nada', 'no puedo', 'imposible', 'no me va', 'no', 'nunca', 'jamas', 'en contra', 'no me gusta', 'imposible', 'descartado', 'descartada', 'de ninguna manera'],
     accept: ['tampoco me parece mal', 'no me parece mal', 'no esta mal', 'tampoco esta mal', 'vale', 'aceptable', 'tambien', 'bien', 'me vale', 'me valen', 'me va bien', 'me parece bien', 'me sirve'],
     acceptPrefix: ['de acuerdo con'],
     pref: ['tiene mi voto', 'se lleva mi voto', 'si tengo que elegir', 'si tuviera que elegir', 'si hay que elegir', 'prefiero', 'mejor', 'por favor', 'me quedo con', 'elijo', 'voto por', 'mi voto', 'claro', 'sin duda',
@@ -19,13 +19,13 @@ export const es: Vocabulary = {
     conj: ['y', 'o', 'e', 'u'],
     rank: ['si no', 'y si no', 'o si no', 'sino', 'luego', 'despues', 'seguido de', 'antes que'],
     intro: ['porque', 'pues', 'aunque', 'ya que', 'si'],
-    filler: ['primero', 'un', 'una', "por ahora", "de momento", 'yo', 'mi', 'el', 'lo', 'es', 'por', 'para', 'con', 'opcion', 'propuesta', 'nombre', 'me', 'la', 'en',
+    filler: ['son', 'es', 'estan', 'esta', 'me', 'ambas', 'ambos', 'para mi', 'primero', 'un', 'una', "por ahora", "de momento", 'yo', 'mi', 'el', 'lo', 'es', 'por', 'para', 'con', 'opcion', 'propuesta', 'nombre', 'me', 'la', 'en',
       'las dos', 'los dos', 'gracias', 'saludos'],
   },
   proposal: {
     agree: ['de acuerdo', 'estoy de acuerdo', 'sin objeciones', 'a favor', 'apoyo', 'estoy a favor', 'me parece bien'],
     agreeShort: ['si', 'vale'],
-    object: ['me opongo', 'en contra', 'estoy en contra', 'no estoy de acuerdo', 'en desacuerdo', 'objecion',
+    object: ['nunca podria apoyar', 'no puedo apoyar', 'lo rechazo', 'rechazo', 'me opongo', 'en contra', 'estoy en contra', 'no estoy de acuerdo', 'en desacuerdo', 'objecion',
       'no de acuerdo'],
     objectShort: ['no'],
     abstainShort: ['paso'],
@@ -33,6 +33,7 @@ export const es: Vocabulary = {
     lead: ['voto', 'yo voto', 'estoy', 'yo', 'mi voto', 'totalmente', 'completamente'],
   },
   doubt: {
+    otherwise: ['si no', 'de lo contrario'],
     notBlocking: ['no voy a bloquear', 'no bloqueo', 'no bloqueare', 'no lo voy a bloquear'],
     proxy: [
       // someone close answering through this reply: "my wife and I", "ma femme vote"

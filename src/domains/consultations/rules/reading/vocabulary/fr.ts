@@ -12,7 +12,7 @@ export const fr: Vocabulary = {
     none: ['aucun', 'aucune', 'aucun ne me va', 'aucune ne me va'],
     except: ["tant que ce n'est pas", "du moment que ce n'est pas", 'sauf', 'excepte', 'hormis', 'a part'],
     but: ['mais'],
-    neg: ['inacceptable', 'est inacceptable', 'je ne pourrai jamais soutenir', 'je ne pourrais jamais soutenir', 'je refuse', 'je ne peux pas', 'impossible', 'pas', 'non', 'contre', 'jamais', 'ne pas', 'surtout pas', 'pas de', 'exclu', 'impossible', 'hors de question',
+    neg: ['refuse', 'rejette', 'je rejette', 'inacceptable', 'est inacceptable', 'je ne pourrai jamais soutenir', 'je ne pourrais jamais soutenir', 'je refuse', 'je ne peux pas', 'impossible', 'pas', 'non', 'contre', 'jamais', 'ne pas', 'surtout pas', 'pas de', 'exclu', 'impossible', 'hors de question',
       'ne me va pas', 'ne me convient pas'],
     accept: ['pas mal', 'pas mal non plus', "n'est pas mal", 'pas mal aussi', 'bien', 'ca va', 'me va', 'me vont', "d'accord", 'aussi', 'egalement', 'convient', 'me convient', 'acceptable',
       'ok aussi', 'ca me va', 'me conviennent'],
@@ -22,7 +22,7 @@ export const fr: Vocabulary = {
     conj: ['et', 'ou', 'ou bien'],
     rank: ['sinon', 'a defaut', 'puis', 'ensuite', 'et puis', 'avant', 'plutot que', 'apres'],
     intro: ['parce', 'parce que', 'car', 'puisque', 'comme', 'si'],
-    filler: ["d'abord", 'un', 'une', "pour l'instant", "pour le moment", 'je', "j'", 'moi', 'mon', 'mes', 'la', 'le', 'les', "l'", 'pour', "c'est", 'est', 'nous', 'option',
+    filler: ['sont', 'suis', 'me', 'moi', 'toutes les deux', 'tous les deux', "d'abord", 'un', 'une', "pour l'instant", "pour le moment", 'je', "j'", 'moi', 'mon', 'mes', 'la', 'le', 'les', "l'", 'pour', "c'est", 'est', 'nous', 'option',
       'proposition', 'nom', 'deux', 'les deux', 'classement', 'ordre', 'premier', 'deuxieme', 'troisieme', 'dernier',
       'merci', 'cordialement', 'bonjour'],
   },
@@ -30,13 +30,14 @@ export const fr: Vocabulary = {
     agree: ["d'accord", "suis d'accord", 'je suis pour', 'suis pour', 'je vote pour', "tout a fait d'accord", "j'approuve", "pas d'objection", 'aucune objection',
       'je soutiens', 'favorable', 'pour moi c\'est oui'],
     agreeShort: ['oui', 'pour'],
-    object: ["m'oppose", "je m'oppose", 'opposition', "ne suis pas d'accord", "pas d'accord", 'suis contre',
+    object: ['je ne pourrai jamais soutenir', 'je ne pourrais jamais soutenir', 'je ne peux pas soutenir', 'je refuse', "m'oppose", "je m'oppose", 'opposition', "ne suis pas d'accord", "pas d'accord", 'suis contre',
       'je suis contre', 'objection', 'defavorable'],
     objectShort: ['contre', 'non'],
     abstain: ['pas contre mais pas pour non plus', 'pas pour mais pas contre non plus', 'je prefere ne pas me prononcer', 'ne pas me prononcer', 'je ne me prononce pas', "je prefere m'abstenir", "m'abstenir", 'je prefere ne pas voter', "m'abstiens", "je m'abstiens", 'abstention', 'sans avis', 'pas d\'avis', 'ni pour ni contre'],
     lead: ['vote', 'je vote', 'suis', 'je suis', 'je', 'moi', 'mon vote', 'ma reponse', 'totalement', 'entierement'],
   },
   doubt: {
+    otherwise: ['sinon', 'autrement', 'a defaut'],
     notBlocking: ['ne bloquerai pas', 'je ne bloquerai pas', 'je ne bloque pas', 'ne vais pas bloquer', 'ne bloque pas'],
     proxy: [
       // someone close answering through this reply: "my wife and I", "ma femme vote"

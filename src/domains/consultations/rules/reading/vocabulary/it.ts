@@ -10,7 +10,7 @@ export const it: Vocabulary = {
     none: ['nessuno', 'nessuna'],
     except: ['purche non sia', 'basta che non sia', 'tranne', 'eccetto', 'salvo', 'fuorche'],
     but: ['bensi', 'ma', 'pero'],
-    neg: ['fuori discussione', 'e fuori discussione', 'non potrei mai sostenere', 'non potrei mai appoggiare', 'non posso', 'impossibile', 'non', 'mai', 'contro', 'inaccettabile', 'assolutamente no', 'escluso', 'esclusa', 'per niente'],
+    neg: ['rifiuto', 'respingo', 'scarto', 'fuori discussione', 'e fuori discussione', 'non potrei mai sostenere', 'non potrei mai appoggiare', 'non posso', 'impossibile', 'non', 'mai', 'contro', 'inaccettabile', 'assolutamente no', 'escluso', 'esclusa', 'per niente'],
     accept: ['non male', 'non e male', 'neanche male', 'non e niente male', 'va bene', 'anche', 'vanno bene', 'accettabile', 'mi sta bene', 'ok anche', 'mi va bene'],
     acceptPrefix: ["d'accordo con"],
     pref: ['ha il mio voto', 'prende il mio voto', 'se devo scegliere', 'se dovessi scegliere', 'preferisco', 'scelgo', 'voto per', 'il mio voto', 'per favore', 'certo', 'senza dubbio', 'preferenza',
@@ -18,17 +18,18 @@ export const it: Vocabulary = {
     conj: ['e', 'o', 'oppure', 'ed'],
     rank: ['altrimenti', 'in alternativa', 'poi', 'seguito da', 'prima di', 'dopo'],
     intro: ['perche', 'poiche', 'anche se', 'se', 'dato che'],
-    filler: ['un', 'una', 'uno', "per ora", "per adesso", 'io', 'il', 'lo', 'la', 'per', 'sono', 'opzione', 'mi', 'me', 'mio', 'mia', 'grazie', 'saluti'],
+    filler: ['sono', 'mi', 'entrambe', 'entrambi', 'per me', 'un', 'una', 'uno', "per ora", "per adesso", 'io', 'il', 'lo', 'la', 'per', 'sono', 'opzione', 'mi', 'me', 'mio', 'mia', 'grazie', 'saluti'],
   },
   proposal: {
     agree: ['approvato', 'approvata', 'ok per me', 'okay per me', 'nulla da obiettare', 'niente da obiettare', 'assolutamente si', 'certamente', 'va benissimo', 'va bene', 'mi va bene', 'per me va bene', 'va bene per me', 'non mi oppongo', 'nessun problema', "d'accordo", "sono d'accordo", 'favorevole', 'approvo', 'a favore', 'nessuna obiezione'],
     agreeShort: ['si', 'certo', 'perfetto', 'ok'],
-    object: ["d'accordo con obiezione", "sono d'accordo con obiezione", 'mi oppongo', 'contrario', 'contraria', "non sono d'accordo", 'sono contrario', 'sono contraria', 'obiezione'],
+    object: ['non potrei mai sostenere', 'non posso sostenere', 'respingo', "d'accordo con obiezione", "sono d'accordo con obiezione", 'mi oppongo', 'contrario', 'contraria', "non sono d'accordo", 'sono contrario', 'sono contraria', 'obiezione'],
     objectShort: ['no', 'contro'],
     abstain: ['preferisco astenermi', 'astenermi', 'non mi esprimo', 'preferisco non esprimermi', 'mi astengo', 'astensione', 'nessuna opinione', 'ne a favore ne contro', 'ne favorevole ne contrario', 'ne favorevole ne contraria', 'non sono contrario ma nemmeno favorevole', 'non sono contraria ma nemmeno favorevole'],
     lead: ['voto', 'sono', 'io sono', 'io voto', 'io'],
   },
   doubt: {
+    otherwise: ['altrimenti', 'se no', 'in caso contrario'],
     notBlocking: ['non blocco', 'non blocchero', 'non voglio bloccare', 'non lo blocco'],
     proxy: [
       // someone close answering through this reply: "my wife and I", "ma femme vote"

@@ -11,7 +11,7 @@ export const pt: Vocabulary = {
     none: ['nenhuma', 'nenhum'],
     except: ['desde que nao seja', 'contanto que nao seja', 'so nao', 'exceto', 'menos', 'salvo'],
     but: ['mas sim', 'mas', 'porem'],
-    neg: ['inaceitavel', 'e inaceitavel', 'nunca poderia apoiar', 'jamais poderia apoiar', 'esta fora de questao', 'nao posso apoiar', 'nao posso', 'impossivel', 'nao', 'nunca', 'jamais', 'contra', 'de jeito nenhum', 'fora de questao', 'descartado'],
+    neg: ['rejeito', 'recuso', 'descarto', 'inaceitavel', 'e inaceitavel', 'nunca poderia apoiar', 'jamais poderia apoiar', 'esta fora de questao', 'nao posso apoiar', 'nao posso', 'impossivel', 'nao', 'nunca', 'jamais', 'contra', 'de jeito nenhum', 'fora de questao', 'descartado'],
     accept: ['nada mal', 'nao e mau', 'tambem nao e mau', 'nao e ma', 'nao esta mal', 'serve', 'servem', 'tambem', 'bem', 'aceitavel', 'pode ser', 'ok tambem', 'me serve'],
     acceptPrefix: ['de acordo com'],
     pref: ['tem o meu voto', 'tem meu voto', 'leva o meu voto', 'se tiver que escolher', 'se eu tiver que escolher', 'se tivesse que escolher', 'prefiro', 'claro', 'com certeza', 'escolho', 'voto em', 'voto na', 'voto no', 'meu voto', 'por favor',
@@ -19,17 +19,18 @@ export const pt: Vocabulary = {
     conj: ['e', 'ou'],
     rank: ['senao', 'se nao', 'ou entao', 'depois', 'em seguida', 'antes de'],
     intro: ['porque', 'pois', 'embora', 'ja que', 'se'],
-    filler: ['primeiro', 'um', 'uma', "por agora", "por enquanto", 'eu', 'as', 'os', 'opcao', 'meu', 'minha', 'para', 'mim', 'obrigado', 'obrigada', 'na', 'no', 'em'],
+    filler: ['sao', 'estao', 'esta', 'ambas', 'ambos', 'para mim', 'primeiro', 'um', 'uma', "por agora", "por enquanto", 'eu', 'as', 'os', 'opcao', 'meu', 'minha', 'para', 'mim', 'obrigado', 'obrigada', 'na', 'no', 'em'],
   },
   proposal: {
     agree: ['tudo bem', 'tudo bem por mim', 'por mim tudo bem', 'por mim esta bem', 'esta bem para mim', 'sem problema', 'concordo', 'de acordo', 'estou de acordo', 'a favor', 'apoio', 'sem objecoes'],
     agreeShort: ['sim'],
-    object: ['oponho-me', 'oponho me', 'eu me oponho', 'discordo', 'nao concordo', 'contra', 'sou contra', 'me oponho', 'objecao', 'em desacordo'],
+    object: ['nunca poderia apoiar', 'nao posso apoiar', 'rejeito', 'oponho-me', 'oponho me', 'eu me oponho', 'discordo', 'nao concordo', 'contra', 'sou contra', 'me oponho', 'objecao', 'em desacordo'],
     objectShort: ['nao'],
     abstain: ['nao sou contra mas tambem nao sou a favor', 'nao sou contra mas tambem nao a favor', 'prefiro abster-me', 'prefiro me abster', 'abster-me', 'prefiro nao opinar', 'prefiro nao votar', 'nao opino', 'abstencao', 'me abstenho', 'abstenho-me', 'sem opiniao', 'nem a favor nem contra'],
     lead: ['voto', 'sou', 'eu sou', 'estou', 'eu voto', 'eu'],
   },
   doubt: {
+    otherwise: ['senao', 'caso contrario', 'se nao'],
     notBlocking: ['nao vou bloquear', 'nao bloqueio', 'nao vou bloquea-la', 'nao vou bloquea-lo'],
     proxy: [
       // someone close answering through this reply: "my wife and I", "ma femme vote"

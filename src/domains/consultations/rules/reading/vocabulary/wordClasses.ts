@@ -55,3 +55,6 @@ export const WONDER_WORDS: ReadonlySet<string> = new Set([
   'whether', 'wonder', 'wondering', 'ob', 'czy', 'huruvida', 'chissa', 'pregunto', 'demande', 'pergunto', 'chiedo', 'afvraag', 'undrar',
   'zastanawiam', 'frage',
 ]);
+
+// "Not A but rather B": words that turn from one option to another, every language together.
+export const CONTRAST_WORDS: ReadonlySet<string> = new Set([...BUT_WORDS, 'sondern', 'sino', 'senao', 'tylko', 'lecz', 'utan', 'wel', 'anzi', 'bensi', 'plutot']);

@@ -5,7 +5,7 @@
  * Montreal). Questions are handled by the readers: a question is never read
  * as a stance (questions.ts).
  */
-import { CHOICE_WORDS, DOUBT_PREFIXES, DOUBT_WORDS, LONGEST_PROPOSAL_PHRASE, type DoubtRole } from './vocabulary/index.ts';
+import { CHOICE_PREFIXES, CHOICE_WORDS, DOUBT_PREFIXES, DOUBT_WORDS, LONGEST_PROPOSAL_PHRASE, type DoubtRole } from './vocabulary/index.ts';
 import { escapeRe, fold } from './text.ts';
 import { readChoiceText } from './choiceGrammar.ts';
 import type { ChoiceOption } from './types.ts';
@@ -149,6 +149,7 @@ export function conditionWithAlternative(text: string): string | undefined {
     let stance = false;
     for (let n = 0; n < LONGEST_PROPOSAL_PHRASE && i + n < words.length; n++) {
       key = n === 0 ? words[i]! : `${key} ${words[i + n]!}`;
+      if (!DOUBT_PREFIXES.has(key)) break;
       const role = DOUBT_WORDS.get(key);
       if (role) doubt = { role, n };
     }
@@ -167,6 +168,7 @@ function stancePhraseAt(words: string[], k: number): boolean {
   let key = '';
   for (let n = 0; n < LONGEST_PROPOSAL_PHRASE && k + n < words.length; n++) {
     key = n === 0 ? words[k]! : `${key} ${words[k + n]!}`;
+    if (!CHOICE_PREFIXES.has(key)) break;
     const choice = CHOICE_WORDS.get(key);
     if (choice && (STANCE_ROLES.has(choice) || choice === 'rank')) return true;
   }

@@ -94,7 +94,13 @@ export function optionPolarities(text: string, options: readonly ChoiceOption[])
     if (w.typed.length === 1) return letters.has(w.typed) && !(WORD_LETTERS.has(w.typed) && next && !CHOICE_WORDS.has(next.folded) && mentionOfWord(next) === undefined) ? w.typed : undefined;
     return mentionOfWord(w);
   };
-  const mentionOfWord = (w: Word) => (w.typed.length === 1 ? undefined : distinct.find((d) => (d.strict ? w.folded === d.word : sameWord(w.folded, d.word, false)))?.letter);
+  // Prose repeats its words: each is looked up once.
+  const seen = new Map<string, string | undefined>();
+  const mentionOfWord = (w: Word) => {
+    if (w.typed.length === 1) return undefined;
+    if (!seen.has(w.folded)) seen.set(w.folded, distinct.find((d) => (d.strict ? w.folded === d.word : sameWord(w.folded, d.word, false)))?.letter);
+    return seen.get(w.folded);
+  };
   const names = options.map((o) => ` ${fold(o.text ?? '').replace(/[^\p{L}\p{N}']+/gu, ' ').trim()} `);
   const inName = (clause: Word[], i: number) => i + 1 < clause.length && names.some((n) => n.includes(` ${clause[i]!.folded} ${clause[i + 1]!.folded} `));
   const out = new Map<string, Polarity[]>();

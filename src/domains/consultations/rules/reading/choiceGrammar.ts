@@ -70,6 +70,24 @@ const SCAN: Array<[RegExp, Kind | null]> = [
   [/./suy, null],
 ];
 
+/**
+ * What is computed from the options alone (the words that name each, the regexes finding them),
+ * once per set of options: every reply to a consultation has the same. A few sets are kept.
+ */
+function perOptions<T>(compute: (options: ChoiceOption[]) => T): (options: ChoiceOption[]) => T {
+  const cache = new Map<string, T>();
+  return (options) => {
+    const key = options.map((o) => `${o.letter}\u0000${o.text ?? ''}`).join('\u0001');
+    let value = cache.get(key);
+    if (value === undefined) {
+      if (cache.size >= 64) cache.clear();
+      value = compute(options);
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
+
 interface OptionMatcher {
   letter: string;
   re: RegExp;
@@ -83,7 +101,7 @@ function phraseRe(words: string[]): RegExp {
 }
 
 /** Regexes finding an option named by its own words (full text, then the words that set it apart). */
-function optionMatchers(options: ChoiceOption[]): OptionMatcher[] {
+const optionMatchers = perOptions((options: ChoiceOption[]): OptionMatcher[] => {
   const withText = options
     .filter((o) => o.text && o.text.trim().length >= 4 && !VOCABULARY.has(fold(o.text.trim())))
     .map((o) => ({ letter: o.letter, words: fold(o.text!).match(/[\p{L}\p{N}']+/gu) ?? [] }))
@@ -117,7 +135,7 @@ function optionMatchers(options: ChoiceOption[]): OptionMatcher[] {
   }
   // Longest first, so a full name wins over a shorter name inside it; a percentage alone comes last.
   return [...out.sort((a, b) => b.re.source.length - a.re.source.length), ...percentMatchers(options)];
-}
+});
 
 const PERCENT = `(?:%|${PERCENT_WORDS.map((w) => w.split(' ').map(escapeRe).join('\\s{1,3}')).join('|')})(?![\\p{L}])`;
 const NUMBER = '\\d{1,6}(?:[.,]\\d{1,6})?';
@@ -171,7 +189,8 @@ function optionWordSets(options: ChoiceOption[]): Array<Map<string, boolean>> {
   });
 }
 
-export function distinctiveWords(options: ChoiceOption[]): DistinctiveWord[] {
+/** Each option's distinctive words; the same array for the same options (read only). */
+export const distinctiveWords = perOptions((options: ChoiceOption[]): DistinctiveWord[] => {
   const sets = optionWordSets(options);
   const out: DistinctiveWord[] = [];
   options.forEach((o, i) => {
@@ -181,17 +200,17 @@ export function distinctiveWords(options: ChoiceOption[]): DistinctiveWord[] {
     }
   });
   return out;
-}
+});
 
 /** Option words more than one option has ("morning" in "Saturday morning" and "Sunday morning"): part of a name, not prose. */
-function sharedOptionWords(options: ChoiceOption[]): ReadonlySet<string> {
+const sharedOptionWords = perOptions((options: ChoiceOption[]): ReadonlySet<string> => {
   const sets = optionWordSets(options);
   const out = new Set<string>();
   sets.forEach((set, i) => {
     for (const w of set.keys()) if (sets.some((other, j) => j !== i && other.has(w))) out.add(w);
   });
   return out;
-}
+});
 
 /**
  * The same name, allowing for another language's spelling: one word starts

@@ -104,9 +104,14 @@ export function optionPolarities(text: string, options: readonly ChoiceOption[])
   const names = options.map((o) => ` ${fold(o.text ?? '').replace(/[^\p{L}\p{N}']+/gu, ' ').trim()} `);
   const inName = (clause: Word[], i: number) => i + 1 < clause.length && names.some((n) => n.includes(` ${clause[i]!.folded} ${clause[i + 1]!.folded} `));
   const out = new Map<string, Polarity[]>();
+  // What the last sentence named last: a sentence that only refuses ("C. Not.") is about it.
+  let lastNamed: string[] = [];
   for (const { clauses, asks } of clausesOf(text)) {
-    if (asks || clauses.some((c) => c.some(isCondition))) continue;
-    let before: string[] = [];
+    if (asks || clauses.some((c) => c.some(isCondition))) {
+      lastNamed = [];
+      continue;
+    }
+    let before: string[] = lastNamed;
     let listed: string[] = [];
     for (const clause of clauses) {
       const mentions = clause.map((w, i) => mentionOf(w, clause[i + 1]));
@@ -127,14 +132,20 @@ export function optionPolarities(text: string, options: readonly ChoiceOption[])
       const refuses = NOR_WORDS.has(clause[0]!.folded) || roles.some((r, i) => REFUSING.has(r) && !inName(clause, i));
       // "C, no way": a clause of refusal words alone is about what was just named.
       if (named.length === 0) {
-        if (refuses) for (const l of before) out.get(l)!.splice(-1, 1, 'against');
-        before = [];
+        // Only a clause of refusal words ("no way", "de ninguna manera"), not prose that holds one.
+        if (refuses && roles.every((r) => REFUSING.has(r) || r === 'filler')) {
+          for (const l of before) out.get(l)!.splice(-1, 1, 'against');
+          before = [];
+        }
+        // An aside between ("C is, to be honest, unacceptable") keeps what was named.
+        if (roles.some((r) => r !== '' && r !== 'filler')) before = [];
         continue;
       }
       for (const l of named) out.set(l, [...(out.get(l) ?? []), refuses ? 'against' : 'for']);
       before = named;
     }
     for (const l of listed) out.set(l, [...(out.get(l) ?? []), 'for']);
+    lastNamed = listed.length > 0 ? listed : before;
   }
   return out;
 }

@@ -17,6 +17,8 @@ const sizes = {
   BENCH_CLOSE_ELECTORS: size('BENCH_CLOSE_ELECTORS', 200_000),
   BENCH_CLOSE_REPLIES: size('BENCH_CLOSE_REPLIES', 60_000),
   BENCH_REPLIES: size('BENCH_REPLIES', 5_000),
+  /** Rounds over the corpora's replies in the reading benchmark. */
+  BENCH_READING_ROUNDS: size('BENCH_READING_ROUNDS', 20),
   BENCH_SCALEOUT_MESSAGES: size('BENCH_SCALEOUT_MESSAGES', 5_000),
   BENCH_SCALEOUT_MEMBERS: size('BENCH_SCALEOUT_MEMBERS', 10_000),
   /** Ranked ballots over 10 options for the counting methods (no services involved). */
@@ -24,7 +26,7 @@ const sizes = {
   /** Fan-out rounds (Tacit and bare nodemailer alternating); the best of each counts. */
   BENCH_REPEAT: size('BENCH_REPEAT', 3),
 };
-const only = (process.env.BENCH_ONLY_RUN ?? 'ingest,fanout,close,replies,scaleout,count').split(',');
+const only = (process.env.BENCH_ONLY_RUN ?? 'ingest,fanout,close,replies,reading,scaleout,count').split(',');
 
 await ensurePeers();
 fs.mkdirSync('var/bench', { recursive: true });
@@ -57,6 +59,10 @@ try {
   if (only.includes('replies')) {
     const { benchReplies } = await import('./replies.ts');
     show('replies', (results.replies = await benchReplies(databaseUrl, redisUrl, sizes.BENCH_REPLIES)));
+  }
+  if (only.includes('reading')) {
+    const { benchReading } = await import('./reading.ts');
+    show('reading', (results.reading = await benchReading(sizes.BENCH_READING_ROUNDS)));
   }
   if (only.includes('scaleout')) {
     const { benchScaleOut } = await import('./scaleout.ts');

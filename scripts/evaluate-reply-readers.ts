@@ -3,12 +3,19 @@
  * - the trimmer on the reply-trimmer corpus (../shared/corpus/reply-trimmer):
  *   a case counts when the reader's output equals trimmed/<case>.txt after
  *   collapsing runs of white space;
- * - the stance readers on the vote-replies corpus (../shared/corpus/vote-replies),
- *   as its README defines a match, next to a naive reader (first standalone
- *   option letter, first stance keyword);
+ * - the stance readers on the vote-replies corpora (../shared/corpus/vote-replies/
+ *   and vote-replies-2/), as their READMEs define a match, next to a naive
+ *   reader (first standalone option letter, first stance keyword): right for
+ *   the outcome, right in every detail, doubt counted as a vote, answers
+ *   counted as something not said, plain answers sent back as doubt, and how
+ *   often the two readings (grammar, mention-and-polarity scorer) disagree;
  * - the stance readers on their own unit table;
  * - the stance readers on the blind sets (whole replies to consultations the
- *   reader was not built on, test/helpers/stance-blind*-cases.ts).
+ *   reader was not built on, test/helpers/stance-blind*-cases.ts);
+ * - the whole generated conformance suite (test/helpers/conformance/; npm test
+ *   runs a pairwise sample of it).
+ * It exits non-zero when a figure falls below its floor in scripts/eval-floors.json.
+ * The corpora are read here only, so `npm test` needs no ../shared.
  *
  *   node --import tsx scripts/evaluate-reply-readers.ts [--verbose]
  *
@@ -20,11 +27,17 @@
 import { createRequire } from 'node:module';
 import { htmlToPlainText, newTextOfBody, newTextOfMessage } from '../src/shared/rules/replyText.ts';
 import { sentText } from '../src/domains/consultations/rules/reading/sentText.ts';
-import { readChoiceStance, readProposalStance, type ChoiceStance } from '../src/domains/consultations/rules/stance.ts';
 import {
-  VOTE_CORPUS_DIR, VOTE_CORPUS_OPTIONS, VOTE_CORPUS_QUESTIONS, inventedVote, loadVoteCorpus, matchesInDetail, matchesOutcome,
-  type CorpusReading, type VoteCase,
+  readChoiceStance, readProposalStance, type ChoiceOption, type ChoiceReading, type ChoiceStance, type ProposalReading,
+} from '../src/domains/consultations/rules/stance.ts';
+import { READS_TWO_WAYS } from '../src/domains/consultations/rules/reading/check.ts';
+import {
+  VOTE_CORPORA, countedNotSaid, inventedVote, loadVoteCorpus, matchesInDetail, matchesOutcome, sentBackAsDoubt,
+  type CorpusReading, type VoteCase, type VoteCorpus,
 } from '../test/helpers/vote-corpus.ts';
+import { allCases, caseName } from '../test/helpers/conformance/generate.ts';
+import { misreadCase } from '../test/helpers/conformance/check.ts';
+import { readFileSync } from 'node:fs';
 import { OPTIONS, choiceCases, proposalCases } from '../test/helpers/stance-cases.ts';
 import {
   ATELIER, SLOT, VENUE, WEBSITE, atelierCases, slotCases, venueCases, websiteCases, type BlindBody, type BlindConsultation,
@@ -37,7 +50,7 @@ const verbose = process.argv.includes('--verbose');
 
 type Reader = (email: string) => string;
 
-function score(name: string, read: Reader, cases: CorpusCase[]): void {
+function score(name: string, read: Reader, cases: CorpusCase[]): number {
   const failed: string[] = [];
   for (const { name: caseName, email, expected } of cases) {
     let actual: string;
@@ -50,6 +63,7 @@ function score(name: string, read: Reader, cases: CorpusCase[]): void {
   }
   console.log(`${name.padEnd(40)} ${cases.length - failed.length}/${cases.length}`);
   if (verbose && failed.length > 0) console.log(`  failed: ${failed.join(', ')}`);
+  return cases.length - failed.length;
 }
 
 // --- the npm candidates (CommonJS / untyped, hence require) ----------------
@@ -111,11 +125,11 @@ if (EmailReplyParser) {
   console.log('email-reply-parser                       not installed or not loadable');
 }
 
-score('ours (src/shared/rules/replyText.ts)', newTextOfBody, cases);
+const trimmerRight = score('ours (src/shared/rules/replyText.ts)', newTextOfBody, cases);
 
-// --- the stance readers on the vote-replies corpus ---------------------------
+// --- the stance readers on the vote-replies corpora ---------------------------
 
-type StanceReader = (text: string, kind: 'choice' | 'proposal') => CorpusReading;
+type StanceReader = (text: string, kind: 'choice' | 'proposal', options: ChoiceOption[]) => CorpusReading;
 
 /** Our ChoiceStance in the corpus's schema: accept lists only options not already first or ranked. */
 function asCorpusChoice(stance: ChoiceStance): CorpusReading {
@@ -131,10 +145,13 @@ function asCorpusChoice(stance: ChoiceStance): CorpusReading {
   return reading;
 }
 
-const ours: StanceReader = (text, kind) => {
-  if (kind === 'choice') return asCorpusChoice(readChoiceStance(text, VOTE_CORPUS_OPTIONS).stance);
-  const r = readProposalStance(text);
-  return { stance: r.stance, reason: r.reason };
+// The doubt of our readings, by reply text: how often the two readings (grammar, scorer) disagree.
+let disagreements = 0;
+const ours: StanceReader = (text, kind, options) => {
+  const r = kind === 'choice' ? readChoiceStance(text, options) : readProposalStance(text);
+  if (r.doubt?.startsWith(READS_TWO_WAYS)) disagreements++;
+  if (kind === 'choice') return asCorpusChoice((r as ChoiceReading).stance);
+  return { stance: (r as ProposalReading).stance, reason: (r as ProposalReading).reason };
 };
 
 /** What a reader without grammar gets: the first standalone option letter, the first stance keyword. */
@@ -147,39 +164,59 @@ const naive: StanceReader = (text, kind) => {
   return { stance: word ?? 'unreadable', reason: word === 'object' ? text : undefined };
 };
 
-async function scoreVotes(name: string, read: StanceReader, cases: Array<VoteCase & { text: string }>): Promise<void> {
-  let detail = 0;
-  let outcome = 0;
-  const invented: string[] = [];
+/** The figures `npm run eval` prints per set, and checks against eval-floors.json. */
+interface Figures {
+  cases: number;
+  outcome: number;
+  detail: number;
+  doubtCounted: number;
+  notSaid: number;
+  sentBack: number;
+}
+
+const HEADER = `${'reader'.padEnd(40)} ${'outcome'.padStart(9)} ${'detail'.padStart(9)} ${'doubt'.padStart(7)} ${'not said'.padStart(9)} ${'sent back'.padStart(10)}`;
+const HEADER_NOTE = `${''.padEnd(40)} ${'right'.padStart(9)} ${'right'.padStart(9)} ${'counted'.padStart(7)} ${'counted'.padStart(9)} ${'as doubt'.padStart(10)}`;
+function printFigures(name: string, f: Figures): void {
+  const of = (n: number) => `${n}/${f.cases}`;
+  console.log(`${name.padEnd(40)} ${of(f.outcome).padStart(9)} ${of(f.detail).padStart(9)} ${String(f.doubtCounted).padStart(7)} ${String(f.notSaid).padStart(9)} ${String(f.sentBack).padStart(10)}`);
+}
+
+function scoreVotes(name: string, read: StanceReader, corpus: VoteCorpus, cases: Array<VoteCase & { text: string }>): Figures {
+  const f: Figures = { cases: cases.length, outcome: 0, detail: 0, doubtCounted: 0, notSaid: 0, sentBack: 0 };
   const missed: string[] = [];
   for (const c of cases) {
     let got: CorpusReading;
     try {
-      got = read(c.text, c.expected.consultation);
+      got = read(c.text, c.expected.consultation, corpus.options);
     } catch (error) {
       got = { unreadable: true, stance: 'unreadable', reason: `<threw ${(error as Error).message}>` };
     }
-    if (matchesInDetail(c.expected, got)) detail++;
+    if (matchesInDetail(c.expected, got, corpus.paraphrasedReasons)) f.detail++;
     else missed.push(c.name.slice(0, 3));
-    if (matchesOutcome(c.expected, got)) outcome++;
-    if (inventedVote(c.expected, got)) invented.push(c.name.slice(0, 3));
+    if (matchesOutcome(c.expected, got)) f.outcome++;
+    if (inventedVote(c.expected, got)) f.doubtCounted++;
+    if (countedNotSaid(c.expected, got)) f.notSaid++;
+    if (sentBackAsDoubt(c.expected, got)) f.sentBack++;
   }
-  const n = cases.length;
-  console.log(`${name.padEnd(40)} ${`${detail}/${n}`.padStart(8)} ${`${outcome}/${n}`.padStart(8)} ${String(invented.length).padStart(8)}`);
+  printFigures(name, f);
   if (verbose && missed.length > 0) console.log(`  missed in detail: ${missed.join(' ')}`);
-  if (verbose && invented.length > 0) console.log(`  unreadable counted as a vote: ${invented.join(' ')}`);
+  return f;
 }
 
-// As the reply handler does: the text Tacit sent lets answers typed inside an unquoted original count.
-const sentOf = (kind: 'choice' | 'proposal') =>
-  sentText({ question: VOTE_CORPUS_QUESTIONS[kind], options: kind === 'choice' ? VOTE_CORPUS_OPTIONS : [] });
-const votes = await Promise.all(loadVoteCorpus().map(async (c) => ({
-  ...c, text: await newTextOfMessage(c.raw, { sent: sentOf(c.expected.consultation) }),
-})));
-console.log(`\nvote-replies corpus: ${votes.length} replies (${VOTE_CORPUS_DIR})\n`);
-console.log(`${'reader'.padEnd(40)} ${'detail'.padStart(8)} ${'outcome'.padStart(8)} ${'invented'.padStart(8)}`);
-await scoreVotes('naive (first letter / keyword)', naive, votes);
-await scoreVotes('ours (rules/stance.ts → rules/reading/)', ours, votes);
+const measured = new Map<string, Figures>();
+for (const corpus of VOTE_CORPORA) {
+  // As the reply handler does: the text Tacit sent lets answers typed inside an unquoted original count.
+  const votes = await Promise.all(loadVoteCorpus(corpus).map(async (c) => ({
+    ...c, text: await newTextOfMessage(c.raw, { sent: corpus.sent[c.expected.consultation] }),
+  })));
+  console.log(`\n${corpus.name} corpus: ${votes.length} replies (${corpus.dir})\n`);
+  console.log(HEADER);
+  console.log(HEADER_NOTE);
+  scoreVotes('naive (first letter / keyword)', naive, corpus, votes);
+  disagreements = 0;
+  measured.set(corpus.name, scoreVotes('ours (rules/stance.ts → rules/reading/)', ours, corpus, votes));
+  console.log(`the two readings (grammar, mention-and-polarity scorer) disagree on ${disagreements}/${votes.length} (${(100 * disagreements / votes.length).toFixed(1)}%)`);
+}
 
 // --- the stance readers on their own table ----------------------------------
 
@@ -226,3 +263,59 @@ console.log(`\nblind sets (test/helpers/stance-blind*-cases.ts), whole replies a
 scoreBlind('round one (written before the fixes)', [[VENUE, venueCases], [SLOT, slotCases], [ATELIER, atelierCases], [WEBSITE, websiteCases]]);
 scoreBlind('round two (written after round one)', [[PARTY, partyCases], [MONTH, monthCases], [WIEN, wienCases], [STATUTES, statutesCases]]);
 scoreBlind('round three (written after round two)', [[DUES, duesCases], [BILANCIO, bilancioCases], [LOGO, logoCases]]);
+
+// --- the generated conformance suite, whole ----------------------------------
+
+{
+  const f: Figures = { cases: 0, outcome: 0, detail: 0, doubtCounted: 0, notSaid: 0, sentBack: 0 };
+  const wrong: string[] = [];
+  let conformanceDisagreements = 0;
+  for (const c of allCases()) {
+    f.cases++;
+    const why = await misreadCase(c);
+    if (!why) {
+      f.outcome++;
+      f.detail++;
+      continue;
+    }
+    wrong.push(`${caseName(c)}: ${why}`);
+    if (why.includes(READS_TWO_WAYS)) conformanceDisagreements++;
+    // "read …" is a wrong stance; anything else (a reason, a sign-off stored) is a detail.
+    if (!why.startsWith('read ')) f.outcome++;
+    else if (/^read (?:unreadable|\{"unreadable":true\})/.test(why)) f.sentBack++;
+    else f.notSaid++;
+  }
+  console.log(`\nconformance suite (test/helpers/conformance/), every generated reply: the reading of its bare answer\n`);
+  console.log(HEADER);
+  console.log(HEADER_NOTE);
+  printFigures('ours', f);
+  console.log(`the two readings disagree on ${conformanceDisagreements}/${f.cases} (every disagreement is a reply sent back as doubt)`);
+  for (const w of wrong.slice(0, verbose ? 200 : 10)) console.log(`  ${w}`);
+  measured.set('conformance', f);
+}
+
+// --- floors: a figure below its committed floor fails the run ----------------
+
+interface Floor {
+  /** Right answers: at least this many. */
+  atLeast?: Partial<Record<'outcome' | 'detail' | 'cases', number>>;
+  /** Errors: at most this many. */
+  atMost?: Partial<Record<'doubtCounted' | 'notSaid' | 'sentBack', number>>;
+}
+const floors = JSON.parse(readFileSync(new URL('./eval-floors.json', import.meta.url), 'utf8')) as Record<string, Floor>;
+measured.set('reply-trimmer/', { cases: cases.length, outcome: trimmerRight, detail: trimmerRight, doubtCounted: 0, notSaid: 0, sentBack: 0 });
+const below: string[] = [];
+for (const [set, floor] of Object.entries(floors)) {
+  const f = measured.get(set);
+  if (!f) {
+    below.push(`${set}: not measured`);
+    continue;
+  }
+  for (const [k, min] of Object.entries(floor.atLeast ?? {})) if (f[k as keyof Figures] < min) below.push(`${set}: ${k} ${f[k as keyof Figures]} < ${min}`);
+  for (const [k, max] of Object.entries(floor.atMost ?? {})) if (f[k as keyof Figures] > max) below.push(`${set}: ${k} ${f[k as keyof Figures]} > ${max}`);
+}
+if (below.length > 0) {
+  console.log(`\nbelow the floors of scripts/eval-floors.json:\n  ${below.join('\n  ')}`);
+  process.exit(1);
+}
+console.log('\nevery figure at or above its floor (scripts/eval-floors.json)');

@@ -1,19 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { bodyTextOf, htmlToPlainText, newTextOfBody, newTextOfMessage } from '../../src/shared/rules/replyText.ts';
-import { collapseWhitespace, loadReplyCorpus } from '../helpers/reply-corpus.ts';
-
-
-describe('newTextOfBody on the reply-trimmer corpus', () => {
-  const cases = loadReplyCorpus();
-
-  it('finds all 64 corpus cases', () => {
-    expect(cases).toHaveLength(64);
-  });
-
-  it.each(cases)('$name', ({ email, expected }) => {
-    expect(collapseWhitespace(newTextOfBody(email))).toBe(collapseWhitespace(expected));
-  });
-});
 
 // Our own cases: [description, body, exact expected new text].
 const PLAIN_TEXT_CASES: Array<[string, string, string]> = [

@@ -275,6 +275,7 @@ function isDatedAttribution(line: string): boolean {
   return HAS_DIGIT.test(line) && DATED_ATTRIBUTION_PATTERNS.some((pattern) => pattern.test(line));
 }
 
+const ATTRIBUTION_THEN_TEXT = new RegExp(`${EMAIL_IN_ANGLES}${WROTE}${BLANK}*[:：]`, 'u');
 const ENDS_WITH_EMAIL = new RegExp(`${EMAIL_IN_ANGLES}${BLANK}*[:：]?${BLANK}*$`);
 
 /** "2015-10-18 0:17 GMT+03:00 Matt <m@x.org>:", "пн, 1 янв. 2024 г. в 10:00, Bob <b@x.org>:" */
@@ -368,8 +369,21 @@ function prepareLines(text: string): string[] {
     .replace(/\r\n?/g, '\n')
     .replace(/[\u200b\u2060\ufeff]/g, '') // zero-width spaces left by mail apps
     .replace(/\u00a0/g, ' ');
-  const lines = withoutPgpArmor(normalized).split('\n', MAX_LINES).map(normalizeQuotePrefix);
+  const lines = withoutPgpArmor(normalized).split('\n', MAX_LINES).map(normalizeQuotePrefix).flatMap(splitAttributionFromText);
   return withoutBlankEdges(joinWrappedAttributions(withoutBlankEdges(lines)));
+}
+
+// Yahoo writes the old message's first line on its attribution line ("On Mon, … <x@y> wrote:   Interim name …").
+const ATTRIBUTION_THEN_TEXT_MAX = 2000;
+
+/** An attribution with a date and an address, and old text after its colon: two lines. */
+function splitAttributionFromText(line: string): string[] {
+  if (line.length > ATTRIBUTION_THEN_TEXT_MAX) return [line];
+  const m = ATTRIBUTION_THEN_TEXT.exec(line);
+  if (!m) return [line];
+  const end = m.index + m[0].length;
+  const rest = line.slice(end).trim();
+  return rest === '' || !HAS_DIGIT.test(line.slice(0, m.index)) ? [line] : [line.slice(0, end), rest];
 }
 
 /** Signed mails wrap the text in PGP armor, which is not part of the reply. */

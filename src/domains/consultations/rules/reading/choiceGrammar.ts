@@ -7,7 +7,7 @@ import {
 } from './vocabulary/index.ts';
 import { AFTER_ADJECTIVE, BEFORE_ARTICLE, LETTER_FOLLOWERS } from './vocabulary/letterContext.ts';
 import {
-  AMOUNTS, CONSEQUENCES, ELIDED, INTENSIFIERS, NOR_WORDS, NUMBER_JOINS, ONE_LETTER_CONJUNCTIONS, PERCENT_WORDS, PRAISE_VERBS,
+  AMOUNTS, CONSEQUENCES, ELIDED, INTENSIFIERS, NOR_WORDS, NUMBER_JOINS, ONE_LETTER_CONJUNCTIONS, PERCENT_WORDS, PRAISE_VERBS, WONDER_WORDS,
 } from './vocabulary/wordClasses.ts';
 import { editDistance, escapeRe, fold, joinComment, latinLookalike, LEADING_JUNK, lineRanges } from './text.ts';
 import { isGreetingLine } from './greeting.ts';
@@ -70,6 +70,24 @@ const SCAN: Array<[RegExp, Kind | null]> = [
   [/./suy, null],
 ];
 
+/**
+ * What is computed from the options alone (the words that name each, the regexes finding them),
+ * once per set of options: every reply to a consultation has the same. A few sets are kept.
+ */
+function perOptions<T>(compute: (options: ChoiceOption[]) => T): (options: ChoiceOption[]) => T {
+  const cache = new Map<string, T>();
+  return (options) => {
+    const key = options.map((o) => `${o.letter}\u0000${o.text ?? ''}`).join('\u0001');
+    let value = cache.get(key);
+    if (value === undefined) {
+      if (cache.size >= 64) cache.clear();
+      value = compute(options);
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
+
 interface OptionMatcher {
   letter: string;
   re: RegExp;
@@ -83,7 +101,7 @@ function phraseRe(words: string[]): RegExp {
 }
 
 /** Regexes finding an option named by its own words (full text, then the words that set it apart). */
-function optionMatchers(options: ChoiceOption[]): OptionMatcher[] {
+const optionMatchers = perOptions((options: ChoiceOption[]): OptionMatcher[] => {
   const withText = options
     .filter((o) => o.text && o.text.trim().length >= 4 && !VOCABULARY.has(fold(o.text.trim())))
     .map((o) => ({ letter: o.letter, words: fold(o.text!).match(/[\p{L}\p{N}']+/gu) ?? [] }))
@@ -117,7 +135,7 @@ function optionMatchers(options: ChoiceOption[]): OptionMatcher[] {
   }
   // Longest first, so a full name wins over a shorter name inside it; a percentage alone comes last.
   return [...out.sort((a, b) => b.re.source.length - a.re.source.length), ...percentMatchers(options)];
-}
+});
 
 const PERCENT = `(?:%|${PERCENT_WORDS.map((w) => w.split(' ').map(escapeRe).join('\\s{1,3}')).join('|')})(?![\\p{L}])`;
 const NUMBER = '\\d{1,6}(?:[.,]\\d{1,6})?';
@@ -171,7 +189,8 @@ function optionWordSets(options: ChoiceOption[]): Array<Map<string, boolean>> {
   });
 }
 
-export function distinctiveWords(options: ChoiceOption[]): DistinctiveWord[] {
+/** Each option's distinctive words; the same array for the same options (read only). */
+export const distinctiveWords = perOptions((options: ChoiceOption[]): DistinctiveWord[] => {
   const sets = optionWordSets(options);
   const out: DistinctiveWord[] = [];
   options.forEach((o, i) => {
@@ -181,17 +200,17 @@ export function distinctiveWords(options: ChoiceOption[]): DistinctiveWord[] {
     }
   });
   return out;
-}
+});
 
 /** Option words more than one option has ("morning" in "Saturday morning" and "Sunday morning"): part of a name, not prose. */
-function sharedOptionWords(options: ChoiceOption[]): ReadonlySet<string> {
+const sharedOptionWords = perOptions((options: ChoiceOption[]): ReadonlySet<string> => {
   const sets = optionWordSets(options);
   const out = new Set<string>();
   sets.forEach((set, i) => {
     for (const w of set.keys()) if (sets.some((other, j) => j !== i && other.has(w))) out.add(w);
   });
   return out;
-}
+});
 
 /**
  * The same name, allowing for another language's spelling: one word starts
@@ -420,7 +439,8 @@ function resolveRoles(sentence: Tok[], original: string, letters: Set<string>, s
         // A merged phrase ("for me") counts by its first word.
         isLetter = structural(nextRole) || nextRole === 'neg' || nextRole === 'accept' || LETTER_FOLLOWERS.has(next!.text.split(' ')[0]!);
         // "is a no", "such a …": the article.
-        if (prev && prev.kind === 'word' && BEFORE_ARTICLE.has(prev.text)) isLetter = false;
+        // (A merged phrase counts by its last word: "would be a terrible choice".)
+        if (prev && prev.kind === 'word' && BEFORE_ARTICLE.has(prev.text.split(' ').at(-1)!)) isLetter = false;
       }
     } else if (t.text === 'i') {
       isLetter = punctuationLike(next)
@@ -538,6 +558,12 @@ function leadStart(toks: Tok[], anchor: number): number {
   return s;
 }
 
+/** Whether the clause of the anchor asks about it ("whether", "ob", "czy") rather than choosing it. */
+function asks(toks: Tok[], anchor: number): boolean {
+  for (let i = anchor - 1; i >= 0 && toks[i]!.role !== 'boundary'; i--) if (WONDER_WORDS.has(toks[i]!.text)) return true;
+  return false;
+}
+
 function isLetterish(t: Tok): boolean {
   return t.role === 'letter' || t.role === 'foreign';
 }
@@ -608,6 +634,8 @@ function interpret(toks: Tok[]): Meaning {
   }
   mergeListedLetters(clauses, afterContrast);
   let pendingPair: string[] | null = null;
+  // The letters a clause of letters alone named, which a refusal right after it refers to.
+  let bareBefore: string[][] = [];
   for (const [ci, clause] of clauses.entries()) {
     const plainBefore = m.plainGroups.length;
     const letterIdx = clause.map((t, i) => (t.role === 'letter' || t.role === 'foreign' ? i : -1)).filter((i) => i >= 0);
@@ -616,6 +644,16 @@ function interpret(toks: Tok[]): Meaning {
     if (letterIdx.length === 0) {
       if (clause.some((t) => t.role === 'any')) m.any = true;
       if (clause.some((t) => t.role === 'none')) m.none = true;
+      // "C, no way", "la A, no", "Old Library, de ninguna manera": the refusal is of what was just named.
+      if (bareBefore.length > 0 && !afterContrast[ci] && onlyRefuses(clause)) {
+        for (const g of bareBefore) {
+          m.plainGroups.splice(m.plainGroups.lastIndexOf(g), 1);
+          m.reject.push(...g);
+        }
+        bareBefore = [];
+      }
+      // An aside between ("C is, to be honest, unacceptable") keeps what was named.
+      if (clause.some((t) => STANCE_BEARING.has(t.role))) bareBefore = [];
       continue;
     }
     const negated = new Set<number>();
@@ -626,7 +664,9 @@ function interpret(toks: Tok[]): Meaning {
     });
     const firstLetter = letterIdx[0]!;
     // "fine" before the letters counts after a "but": "ma va bene anche Lisbona".
-    const accepting = clause.some((t, p) => t.role === 'acceptPrefix' || (t.role === 'accept' && (p > firstLetter || afterContrast[ci])));
+    // …or as a label before a colon: "Also OK: B".
+    const labels = (p: number) => clause.slice(p + 1, firstLetter).some((x) => x.kind === 'colon');
+    const accepting = clause.some((t, p) => t.role === 'acceptPrefix' || (t.role === 'accept' && (p > firstLetter || afterContrast[ci] || labels(p))));
     const groups: string[][] = [];
     let lastPositive = -1;
     for (const i of letterIdx) {
@@ -667,8 +707,14 @@ function interpret(toks: Tok[]): Meaning {
     if (place !== undefined && groups.length === 1 && groups[0]!.length === 1) m.places.set(groups[0]![0]!, place);
     if (afterContrast[ci] && plainBefore > 0 && groups.length > 0) m.contrasted = true;
     for (const g of groups) m.plainGroups.push(g);
+    bareBefore = clause.every((t) => isLetterTok(t) || NEUTRAL_ROLES.has(t.role ?? '') || t.role === 'neutral' || t.role === 'conj') ? groups : [];
   }
   return m;
+}
+
+/** A clause of refusal words and nothing else ("no", "no way", "de ninguna manera"). */
+function onlyRefuses(clause: Tok[]): boolean {
+  return clause.some((t) => t.role === 'neg') && clause.every((t) => t.role === 'neg' || t.role === 'filler' || t.role === 'neutral');
 }
 
 const isLetterTok = (t: Tok) => t.role === 'letter' || t.role === 'foreign';
@@ -744,6 +790,8 @@ function unreadableChoice(text: string): ChoiceReading {
 }
 
 const MAX_SENTENCE_TOKENS = 120;
+// Words of prose that make a sentence discussion rather than a short aside ("Thanks!").
+const DISCUSSION_WORDS = 4;
 
 /**
  * Words naming the same option, side by side or with only neutral words
@@ -806,7 +854,15 @@ export function readChoiceText(text: string, options: readonly (string | ChoiceO
   let fallback = -1;
   for (let si = 0; si < sents.length && main < 0; si++) {
     const s = sents[si]!;
-    const anchor = findAnchor(s, false);
+    let anchor = findAnchor(s, false);
+    if (anchor < 0) continue;
+    // "I wonder whether A sounds too vague, but I'll go with C": a question gives no stance; the next clause may.
+    while (anchor >= 0 && asks(s, anchor)) {
+      let end = anchor;
+      while (end < s.length && s[end]!.role !== 'boundary') end++;
+      const later = end < s.length ? findAnchor(s.slice(end + 1), true) : -1;
+      anchor = later < 0 ? -1 : end + 1 + later;
+    }
     if (anchor < 0) continue;
     if (isLetterish(s[anchor]!) && conceded(s, anchor)) continue;
     // An option after prose, and after "so"/"because" another ("we have ten members in our branch, so C"):
@@ -866,9 +922,25 @@ export function readChoiceText(text: string, options: readonly (string | ChoiceO
   const last = scanTail(s, anchor);
   const spanToks = s.slice(leadStart(s, anchor), last + 1);
   const taken: Array<[number, number]> = [[s[0]!.start, s[last]!.end]];
-  // Later clauses that are pure stance ("Not C.", "Montreal and online are both fine too") join it.
+  // "B (C would also be ok)": a parenthesis of pure stance right after the stance is part of it.
+  const paren = last + 1;
+  const inParen = s[paren]?.kind === 'open' ? findAnchor(s.slice(paren + 1), true) : -1;
+  if (inParen >= 0 && !(isLetterish(s[paren + 1 + inParen]!) && clauseHasProse(s, paren + 1 + inParen))) {
+    const cl = scanTail(s, paren + 1 + inParen);
+    spanToks.push({ ...s[paren]!, kind: 'clause', role: 'boundary' }, ...s.slice(paren + 1, cl + 1));
+    taken.push([s[paren]!.start, s[cl]!.end]);
+  }
+  // Later clauses that are pure stance ("Not C.", "Montreal and online are both fine too") join it,
+  // until a sentence of discussion: what follows that is part of the comment.
   for (let ci = main + 1; ci < sents.length; ci++) {
     const c = sents[ci]!;
+    if (isDiscussion(c, /\n[^\S\n]*\n/.test(source.slice(sents[ci - 1]!.at(-1)!.end, c[0]!.start)))) break;
+    // "C. Not.", "C… never": a sentence that only refuses, right after the stance, is about it.
+    if (ci === main + 1 && onlyRefuses(c)) {
+      spanToks.push({ ...c[0]!, kind: 'clause', role: 'boundary' }, ...c);
+      taken.push([c[0]!.start, c.at(-1)!.end]);
+      continue;
+    }
     for (const from of clauseStarts(c)) {
       const a = findAnchor(c.slice(from), true);
       if (a < 0) continue;
@@ -888,6 +960,15 @@ export function readChoiceText(text: string, options: readonly (string | ChoiceO
   if (stance.any && (s.slice(last + 1).some(isLetterish) || s[last + 1]?.role === 'except')) return unreadableChoice(source);
   const prefix = source.slice(prefixStart, s[0]!.start);
   return { stance, comment: joinComment(prefix, withoutRanges(source, taken, s[0]!.start)) };
+}
+
+/**
+ * A sentence of discussion: prose before any "because"/"if" (a stance with a reason is none), and
+ * in the same paragraph as the stance, before any option too ("Not C or D I'm afraid: I can't travel").
+ */
+function isDiscussion(s: Tok[], newParagraph: boolean): boolean {
+  const stop = s.findIndex((t) => t.role === 'intro' || (!newParagraph && isLetterish(t)));
+  return s.slice(0, stop < 0 ? s.length : stop).filter((t) => t.role === 'prose').length >= DISCUSSION_WORDS;
 }
 
 /** Where clauses begin in a sentence: its start and after each boundary or comment word. */

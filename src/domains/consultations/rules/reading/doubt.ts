@@ -5,7 +5,7 @@
  * Montreal). Questions are handled by the readers: a question is never read
  * as a stance (questions.ts).
  */
-import { CHOICE_WORDS, DOUBT_PREFIXES, DOUBT_WORDS, LONGEST_PROPOSAL_PHRASE, type DoubtRole } from './vocabulary/index.ts';
+import { CHOICE_PREFIXES, CHOICE_WORDS, DOUBT_PREFIXES, DOUBT_WORDS, LONGEST_PROPOSAL_PHRASE, type DoubtRole } from './vocabulary/index.ts';
 import { escapeRe, fold } from './text.ts';
 import { readChoiceText } from './choiceGrammar.ts';
 import type { ChoiceOption } from './types.ts';
@@ -22,17 +22,33 @@ export function wordsOf(folded: string): string[] {
 
 /** The first phrase of the given doubt role in the text, if any. */
 export function findDoubtPhrase(text: string, role: DoubtRole): string | undefined {
-  const words = wordsOf(fold(text));
+  const found = [...fold(text).matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)];
+  const words = found.map((m) => m[0]);
   for (let i = 0; i < words.length; i++) {
     let key = '';
     for (let n = 0; n < LONGEST_PROPOSAL_PHRASE && i + n < words.length; n++) {
       key = n === 0 ? words[i]! : `${key} ${words[i + n]!}`;
       if (!DOUBT_PREFIXES.has(key)) break;
-      // "it says what we are": a thing, not a person, is the subject of a one-word proxy verb.
-      if (DOUBT_WORDS.get(key) === role && !(n === 0 && role === 'proxy' && IMPERSONAL.has(words[i - 1] ?? ''))) return key;
+      // "Maria says", "she votes": a one-word proxy verb needs a person before it, not
+      // a thing ("it says", "the pledge says nothing about").
+      if (DOUBT_WORDS.get(key) === role && !(n === 0 && role === 'proxy' && !personBefore(text, found, i))) return key;
     }
   }
   return undefined;
+}
+
+// Pronouns and relations that name a person as the subject of a verb.
+const PERSONS: ReadonlySet<string> = new Set([
+  'he', 'she', 'they', 'wife', 'husband', 'partner', 'spouse', 'friend', 'colleague', 'mother', 'father', 'son', 'daughter',
+  'brother', 'sister', 'il', 'elle', 'er', 'sie', 'el', 'ella', 'ele', 'ela', 'lui', 'lei', 'hij', 'zij', 'ze', 'on', 'ona', 'han', 'hon',
+]);
+
+/** Whether the word before word i names a person: a pronoun, a relation, or a capitalised name that is not a thing. */
+function personBefore(text: string, words: RegExpMatchArray[], i: number): boolean {
+  const prev = words[i - 1];
+  if (!prev) return false;
+  if (PERSONS.has(prev[0])) return true;
+  return !IMPERSONAL.has(prev[0]) && /\p{Lu}/u.test(text.charAt(prev.index!));
 }
 
 /** Offset just after the last phrase of the given doubt role, or -1. */
@@ -119,6 +135,46 @@ export function leadingCondition(text: string, isStance: (clause: string) => boo
   return undefined;
 }
 
+/**
+ * "B, if the venue is accessible; otherwise A": a condition, then an alternative for when it fails.
+ * The counter cannot know which holds. A condition word that is part of a stance phrase ("if
+ * possible", "if need be", "if not") is none.
+ */
+export function conditionWithAlternative(text: string): string | undefined {
+  const words = wordsOf(fold(text));
+  let condition: string | undefined;
+  for (let i = 0; i < words.length; i++) {
+    let key = '';
+    let doubt: { role: DoubtRole; n: number } | undefined;
+    let stance = false;
+    for (let n = 0; n < LONGEST_PROPOSAL_PHRASE && i + n < words.length; n++) {
+      key = n === 0 ? words[i]! : `${key} ${words[i + n]!}`;
+      if (!DOUBT_PREFIXES.has(key)) break;
+      const role = DOUBT_WORDS.get(key);
+      if (role) doubt = { role, n };
+    }
+    if (!doubt) continue;
+    // A stance phrase starting within the condition ("only if possible", "if need be") makes it none.
+    for (let k = i; k <= i + doubt.n && !stance; k++) stance = stancePhraseAt(words, k);
+    if (doubt.role === 'condition' && !stance && condition === undefined) condition = words.slice(i, i + 4).join(' ');
+    else if (doubt.role === 'otherwise' && condition !== undefined) return condition;
+    i += doubt.n;
+  }
+  return undefined;
+}
+
+/** Whether a choice phrase of stance ("if possible") or ranking ("if not") starts at word k. */
+function stancePhraseAt(words: string[], k: number): boolean {
+  let key = '';
+  for (let n = 0; n < LONGEST_PROPOSAL_PHRASE && k + n < words.length; n++) {
+    key = n === 0 ? words[k]! : `${key} ${words[k + n]!}`;
+    if (!CHOICE_PREFIXES.has(key)) break;
+    const choice = CHOICE_WORDS.get(key);
+    if (choice && (STANCE_ROLES.has(choice) || choice === 'rank')) return true;
+  }
+  return false;
+}
+
 /** An autoreply or a promise to answer later ("out of the office until Monday"), whatever words it has. */
 export function awayDoubt(text: string): string | undefined {
   const away = findDoubtPhrase(text, 'away');
@@ -134,7 +190,7 @@ export function choiceDoubt(text: string, options: ChoiceOption[]): string | und
   // "Out of the office until Monday" names Monday without choosing it.
   const away = awayDoubt(text);
   if (away) return away;
-  const condition = leadingCondition(text, (clause) => !readChoiceText(clause, options).stance.unreadable);
+  const condition = leadingCondition(text, (clause) => !readChoiceText(clause, options).stance.unreadable) ?? conditionWithAlternative(text);
   if (condition) return `the answer depends on a condition ("${condition}"); which option do you choose?`;
   const folded = fold(text);
   for (const o of options) {

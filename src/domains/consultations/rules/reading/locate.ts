@@ -52,10 +52,17 @@ export function locateAnswer(text: string): Located {
   let current: string[] = [];
   let after = '';
   let inSignature = false;
+  // The sign-off line, and whether a signature follows it: "Best regards,\nDana" is no part of an
+  // answer, reason or comment; a last "Thanks!" under an answer is a comment.
+  let closingAt = -1;
+  let signed = false;
   const flush = () => {
+    if (closingAt >= 0 && (signed || current[closingAt]!.trim().endsWith(','))) current = current.slice(0, closingAt);
     const body = current.join('\n').trim();
     if (body !== '') blocks.push({ text: body, after });
     current = [];
+    closingAt = -1;
+    signed = false;
   };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -67,8 +74,12 @@ export function locateAnswer(text: string): Located {
       continue;
     }
     if (isQuoteHeader(line, nextNonBlank(lines, i))) continue;
-    if (inSignature) continue;
+    if (inSignature) {
+      if (line.trim() !== '') signed = true;
+      continue;
+    }
     if (isClosingLine(line) && current.some((l) => l.trim() !== '')) {
+      closingAt = current.length;
       current.push(line);
       inSignature = true;
       continue;

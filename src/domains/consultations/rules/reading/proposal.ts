@@ -1,10 +1,12 @@
 /** Reading a proposal reply, the whole pipeline: locate, take questions out, the proposal grammar, doubt. */
 import { TOO_LONG } from './choice.ts';
-import { awayDoubt, proxyDoubt, undecidedDoubt } from './doubt.ts';
+import { proposalDisagreement } from './check.ts';
+import { awayDoubt, findDoubtPhrase, proxyDoubt, undecidedDoubt } from './doubt.ts';
 import { locateAnswer } from './locate.ts';
 import { fold } from './text.ts';
 import { readProposalText } from './proposalGrammar.ts';
 import { takeOutQuestions } from './questions.ts';
+import { withoutSignature } from './signature.ts';
 import type { ProposalReading } from './types.ts';
 
 // "Yes to A", "I agree with option 2": an answer naming an option is meant for a choice, not this proposal.
@@ -19,10 +21,28 @@ function optionDoubt(text: string): string | undefined {
 }
 
 export function readProposalStance(text: string): ProposalReading {
+  const reading = readByGrammar(text);
+  // The second reading: counted only when the stance words found apart from the grammar do not contradict it.
+  const located = locateAnswer(text).text;
+  const disagreement = proposalDisagreement(located, reading.stance);
+  return disagreement ? { stance: 'unreadable', comment: located.trim(), doubt: disagreement } : reading;
+}
+
+function readByGrammar(text: string): ProposalReading {
   const located = locateAnswer(text);
   if (located.tooLong) return { stance: 'unreadable', comment: '', doubt: TOO_LONG };
+  // "-1. The pledge says nothing about …\n\nHenrik": the reason and comment without the signature.
+  const unsigned = withoutSignature(located.text);
+  if (unsigned !== undefined) {
+    const reading = readByGrammar(unsigned);
+    if (reading.stance !== 'unreadable') return reading;
+  }
   const { rest, questions } = takeOutQuestions(located.text);
-  const reading = readProposalText(questions.length > 0 ? rest : located.text);
+  const read = readProposalText(questions.length > 0 ? rest : located.text);
+  // "I object to the wording, but I won't block": a concern, kept as the comment, on an agreement.
+  const reading: ProposalReading = read.stance !== 'agree' && read.stance !== 'abstain' && findDoubtPhrase(located.text, 'notBlocking')
+    ? { stance: 'agree', comment: located.text.trim() }
+    : read;
   if (reading.stance === 'unreadable') {
     const unreadable: ProposalReading = { stance: 'unreadable', comment: located.text.trim() };
     if (reading.doubt) unreadable.doubt = reading.doubt;

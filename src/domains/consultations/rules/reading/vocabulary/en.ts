@@ -25,7 +25,7 @@ export const en: Vocabulary = {
       'so long as it is not', "so long as it's not", 'just not', 'only not',
       'except', 'except for', 'excepting', 'excluding', 'apart from', 'other than', 'besides', 'save for'],
     but: ['but'],
-    neg: ["wouldn't", 'wouldnt', 'would not', "isn't", 'isnt', "aren't", 'arent', "wasn't", "shouldn't", 'should not',
+    neg: ['terrible', 'awful', 'bad idea', 'scrap', 'drop', 'rule out', 'refuse', 'i refuse', 'reject', 'i reject', 'non-starter', 'a non-starter', 'would be a mistake', 'is a mistake', 'could never support', 'would never support', 'can never support', 'will never support', 'never support', "wouldn't", 'wouldnt', 'would not', "isn't", 'isnt', "aren't", 'arent', "wasn't", "shouldn't", 'should not',
       'impossible', 'impossible for me', 
       'not', 'no', 'never', 'nope', 'nah', 'against', 'reject', 'rejected', 'rejecting', 'veto', 'dislike', 'hate',
       "don't like", 'do not like', 'dont like', "don't want", 'do not want', 'dont want', "can't accept", 'cannot accept',
@@ -39,7 +39,7 @@ export const en: Vocabulary = {
       // elliptic: "Saturday works, Sunday doesn't"
       "doesn't", 'doesnt', 'does not', "won't", 'is out of the question', 'are out of the question',
     ],
-    accept: ['if need be', 'if necessary', 'if needed', 'as a fallback', 'as a last resort', 
+    accept: ['not bad', 'not bad either', "isn't bad", 'is not bad', 'not too bad', 'if need be', 'if necessary', 'if needed', 'as a fallback', 'as a last resort', 
       'fine', 'ok', 'okay', 'o.k', 'acceptable', 'accepted', 'works', 'would do', 'will do', 'alright', 'all right',
       'also', 'too', 'as well', 'also fine', 'also ok', 'reasonable', 'decent', 'acceptable too', 'both fine',
       'are fine', 'is fine', 'fine too', 'fine as well', 'would be fine', 'work for me', 'works for me', 'ok too',
@@ -98,7 +98,7 @@ export const en: Vocabulary = {
       'works for me', 'sounds fine', 'go for it', 'go along with it', 'happy to go along', "i'm for it", 'i am for it',
     ],
     agreeShort: ['yes', 'yep', 'yeah', 'yup', 'aye', 'for', 'ok', 'okay', 'fine', 'sure', 'accept', 'accepted', 'good'],
-    object: ["don't think we should", 'do not think we should', 'dont think we should', 'a clear no', 'a firm no', 'no from me', "can't live with it", "cannot live with it", "can't live with this", "cannot live with this", 
+    object: ['could never support', 'would never support', 'can never support', 'will never support', 'never support', 'i refuse', 'refuse', "don't think we should", 'do not think we should', 'dont think we should', 'a clear no', 'a firm no', 'no from me', "can't live with it", "cannot live with it", "can't live with this", "cannot live with this", 
       'thumbs down', '-1', '👎', '❌', 'object', 'objection', 'objections', 'block', 'blocking', 'oppose', 'opposed', 'disagree',
       "don't agree", 'do not agree', 'dont agree', 'not agree', 'cannot agree', "can't agree", "can't support",
       'cannot support', 'do not support', "don't support", 'not in favour', 'not in favor', 'reject', 'veto',
@@ -125,6 +125,8 @@ export const en: Vocabulary = {
     ],
   },
   doubt: {
+    otherwise: ['otherwise', 'if not', 'failing that', 'or else'],
+    notBlocking: ["won't block", 'will not block', 'wont block', 'not going to block', "i won't block", 'not block', "won't stand in the way", 'will not stand in the way'],
     proxy: [
       // someone close answering through this reply: "my wife and I", "ma femme vote"
       'my wife and i', 'my wife says', 'my wife would like', 'my wife chooses', 'my wife picks', 'my wife also votes', 'my wife also prefers', 'my husband and i', 'my husband says', 'my husband would like', 'my husband chooses', 'my husband picks', 'my husband also votes', 'my husband also prefers', 'my partner and i', 'my partner says', 'my partner would like', 'my partner chooses', 'my partner picks', 'my partner also votes', 'my partner also prefers', 'my spouse and i', 'my spouse says', 'my spouse would like', 'my spouse chooses', 'my spouse picks', 'my spouse also votes', 'my spouse also prefers',

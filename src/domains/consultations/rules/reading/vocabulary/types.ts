@@ -35,7 +35,9 @@ export type DoubtRole =
   | 'correction'  // what follows replaces what came before: "actually", "on second thought"
   | 'condition'   // "agree if …": agreement to something other than the proposal
   | 'undecided'   // "not sure yet", "torn between A and B": the member has not decided
-  | 'away';       // an autoreply or a promise to answer later: "out of the office until Monday"
+  | 'away'             // an autoreply or a promise to answer later: "out of the office until Monday"
+  | 'otherwise'   // "B if …; otherwise A": with a condition before it, the answer depends on the condition
+  | 'notBlocking'; // a concern that does not block: "I object to the wording, but I won't block" is agreement
 
 export interface Vocabulary {
   language: string;

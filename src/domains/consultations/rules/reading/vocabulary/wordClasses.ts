@@ -48,3 +48,13 @@ export const IN_PRINCIPLE: readonly string[] = [
   'in principle', 'en principe', 'im prinzip', 'grundsatzlich', 'en principio', 'em principio', 'in linea di principio', 'in principio',
   'in principe', 'w zasadzie', 'i princip',
 ];
+
+// Words that make a clause a question about an option, not a choice of it ("I wonder whether A
+// sounds too vague, but I'll go with C"): the clause gives no stance.
+export const WONDER_WORDS: ReadonlySet<string> = new Set([
+  'whether', 'wonder', 'wondering', 'ob', 'czy', 'huruvida', 'chissa', 'pregunto', 'demande', 'pergunto', 'chiedo', 'afvraag', 'undrar',
+  'zastanawiam', 'frage',
+]);
+
+// "Not A but rather B": words that turn from one option to another, every language together.
+export const CONTRAST_WORDS: ReadonlySet<string> = new Set([...BUT_WORDS, 'sondern', 'sino', 'senao', 'tylko', 'lecz', 'utan', 'wel', 'anzi', 'bensi', 'plutot']);

@@ -5,6 +5,8 @@ import { registerCoreCommands } from './coreCli.ts';
 import { registerListCommands } from './listCli.ts';
 import { registerConsultationCommands } from './consultationCli.ts';
 import { registerDigestCommands } from './digestCli.ts';
+import { registerDnsCommand } from './dnsCli.ts';
+import { registerDkimCommands } from './dkimCli.ts';
 import { UsageError } from './usageError.ts';
 
 /**
@@ -17,6 +19,8 @@ registerCoreCommands(program);
 registerListCommands(program);
 registerConsultationCommands(program);
 registerDigestCommands(program);
+registerDnsCommand(program);
+registerDkimCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -82,6 +82,14 @@ const schema = z.object({
   AUTHSERV_ID: z.string().regex(/^[^\s;]+$/, 'must be one authserv-id such as mx.example.org').optional(),
   /** DNS servers for sender authentication (comma-separated addresses); empty: the system's. */
   DNS_SERVERS: z.string().regex(/^[0-9a-f.:\[\], ]*$/i, 'must be comma-separated IP addresses').default(''),
+  /** DKIM signing of everything Tacit sends: off only when the relay signs for D. */
+  DKIM: z.enum(['on', 'off']).default('on'),
+  /** The selector of the key Tacit generates (or of DKIM_PRIVATE_KEY's key): SELECTOR._domainkey.D. */
+  DKIM_SELECTOR: z.string().regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i, 'must be one DNS label such as tacit').default('tacit'),
+  /** A PEM file with the RSA private key to sign with, instead of the key Tacit keeps in Postgres. */
+  DKIM_PRIVATE_KEY: z.string().optional(),
+  /** A second signature with an Ed25519 key (RFC 8463), under the selector SELECTOR-ed. */
+  DKIM_ED25519: z.enum(['on', 'off']).default('off'),
   ...imapEnvSchema,
 });
 
@@ -130,6 +138,8 @@ export interface Config {
   };
   /** Sender authentication: a trusted MX's authserv-id (null: Tacit checks itself) and DNS servers. */
   auth: { authservId: string | null; dnsServers: string[] };
+  /** DKIM signing of outbound mail; keyFile null: the key kept (encrypted) in Postgres. */
+  dkim: { enabled: boolean; selector: string; keyFile: string | null; ed25519: boolean };
 }
 
 export class ConfigError extends Error {}
@@ -182,6 +192,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       holdExpiryHours: e.HOLD_EXPIRY_HOURS,
     },
     auth: { authservId: e.AUTHSERV_ID ?? null, dnsServers: e.DNS_SERVERS.split(',').map((v) => v.trim()).filter(Boolean) },
+    dkim: {
+      enabled: e.DKIM === 'on',
+      selector: e.DKIM_SELECTOR.toLowerCase(),
+      keyFile: e.DKIM_PRIVATE_KEY ? path.resolve(e.DKIM_PRIVATE_KEY) : null,
+      ed25519: e.DKIM_ED25519 === 'on',
+    },
   };
 }
 

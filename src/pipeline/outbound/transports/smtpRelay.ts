@@ -1,6 +1,5 @@
 import nodemailer from 'nodemailer';
-import type { ComposedMessage } from '../compose.ts';
-import { PermanentDeliveryError, type Transport } from './transport.ts';
+import { PermanentDeliveryError, type Transport, type WireMessage } from './transport.ts';
 
 /** nodemailer's pooled SMTP transport: a few long-lived connections to the relay, reused across messages. */
 export function smtpRelayTransport(url: string, maxConnections: number): Transport {
@@ -17,9 +16,10 @@ export function smtpRelayTransport(url: string, maxConnections: number): Transpo
   });
   return {
     description: `smtp://${target.host}`,
-    async send({ envelope, message }: ComposedMessage) {
+    async send({ envelope, raw }: WireMessage) {
       try {
-        await transporter.sendMail({ ...message, envelope });
+        // The bytes as signed: nodemailer only streams them (a raw message is not rebuilt).
+        await transporter.sendMail({ envelope, raw });
       } catch (err) {
         const code = (err as { responseCode?: number }).responseCode;
         if (code && code >= 500) throw new PermanentDeliveryError((err as Error).message);

@@ -6,6 +6,18 @@ export interface Stats {
   unrouted: { id: number; recipient: string; state: string; attempts: number; error: string | null }[];
   outbox: Record<string, number>;
   consultations: Record<string, number>;
+  /** DMARC/policy rejections of Tacit's mail in the last `days` days: a fault of Tacit's set-up, never of the members. */
+  deliverability: { days: number; policyRejections: number; latest: string | null };
+}
+
+export const POLICY_WINDOW_DAYS = 7;
+
+export async function policyRejections(sql: Sql): Promise<Stats['deliverability']> {
+  const [row] = await sql`
+    select count(*)::int as n,
+           (array_agg(coalesce(status, '') || ' ' || coalesce(diagnostic, '') order by created_at desc))[1] as latest
+    from delivery_reports where kind = 'policy' and created_at > now() - make_interval(days => ${POLICY_WINDOW_DAYS})`;
+  return { days: POLICY_WINDOW_DAYS, policyRejections: row!.n as number, latest: (row!.latest as string | null)?.trim() || null };
 }
 
 export async function collectStats(sql: Sql): Promise<Stats> {
@@ -29,6 +41,7 @@ export async function collectStats(sql: Sql): Promise<Stats> {
     unrouted: unrouted.map((r) => ({ id: Number(r.id), recipient: r.recipient, state: r.state === 'failed' ? 'unusable' : 'retrying', attempts: r.attempts, error: r.error })),
     outbox: { pending: 0, sent: 0, failed: 0, ...byState(outbox, 'state') },
     consultations: { draft: 0, open: 0, closed: 0, cancelled: 0, ...byState(consultations, 'status') },
+    deliverability: await policyRejections(sql),
   };
 }
 
@@ -42,6 +55,8 @@ export function formatStats(stats: Stats): string {
     line('inbound', stats.inbound),
     line('outbox', stats.outbox),
     line('consultations', stats.consultations),
+    `${'refused'.padEnd(14)} ${stats.deliverability.policyRejections} by DMARC/policy in ${stats.deliverability.days} days` +
+      (stats.deliverability.latest ? ` (latest: ${stats.deliverability.latest}); run tacit doctor` : ''),
     ...(unrouted.length ? ['not routed (newest first):', ...unrouted] : []),
   ].join('\n');
 }

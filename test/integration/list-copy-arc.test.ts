@@ -59,11 +59,11 @@ describe('ARC on list copies', () => {
 
   it('a post that arrived with a valid chain gets i=2 cv=pass, and the whole chain verifies', async () => {
     const original = await buildRaw({
-      from: list.members[0], to: `arcl@${h.domain}`, subject: 'Forwarded', text: 'Through a forwarder.', messageId: '<fwd-1@example.org>', dkim: author.dkim,
-    } as never);
+      from: list.members[0], to: `arcl@${h.domain}`, subject: 'Forwarded', text: 'Through a forwarder.', messageId: '<fwd-1@example.org>',
+    });
     const { dkimSign } = await import('mailauth');
     const signed = Buffer.concat([
-      Buffer.from((await dkimSign(original, { signatureData: [{ signingDomain: 'example.org', selector: 'test', privateKey: author.dkim.privateKey }] })).signatures),
+      Buffer.from((await dkimSign(original, { signatureData: [{ signingDomain: 'example.org', selector: 'test', privateKey: author.dkim.privateKey }] } as never)).signatures),
       original,
     ]);
     const seal = await sealMessage(signed, {

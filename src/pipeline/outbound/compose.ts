@@ -135,7 +135,8 @@ export async function composeOutboxRow(row: OutboxRow, ctx: Context, memo?: Comp
   const options = flattenHeaders(composed);
   const envelope = { from: bounceAddress(ctx, row.id), to: row.recipient };
   const message: Mail.Options = {
-    to: row.recipient,
+    // The member's name beside the address, as a person writing to them would put it (a bare address scores as bulk).
+    to: row.member_name ? { name: row.member_name, address: row.recipient } : row.recipient,
     // The same row always gets the same Message-ID, so a retried send is recognisable.
     messageId: outboundMessageId(ctx, row.id),
     inReplyTo: row.in_reply_to ?? undefined,

@@ -1,4 +1,5 @@
 import type { Sql } from '../shared/db/database.ts';
+import { policyRejections, type PolicyRejections } from '../domains/deliverability/policyRejections.ts';
 
 export interface Stats {
   inbound: { stored: number; received: number; routed: number; held: number; failed: number; retrying: number };
@@ -7,17 +8,7 @@ export interface Stats {
   outbox: Record<string, number>;
   consultations: Record<string, number>;
   /** DMARC/policy rejections of Tacit's mail in the last `days` days: a fault of Tacit's set-up, never of the members. */
-  deliverability: { days: number; policyRejections: number; latest: string | null };
-}
-
-export const POLICY_WINDOW_DAYS = 7;
-
-export async function policyRejections(sql: Sql): Promise<Stats['deliverability']> {
-  const [row] = await sql`
-    select count(*)::int as n,
-           (array_agg(coalesce(status, '') || ' ' || coalesce(diagnostic, '') order by created_at desc))[1] as latest
-    from delivery_reports where kind = 'policy' and created_at > now() - make_interval(days => ${POLICY_WINDOW_DAYS})`;
-  return { days: POLICY_WINDOW_DAYS, policyRejections: row!.n as number, latest: (row!.latest as string | null)?.trim() || null };
+  deliverability: PolicyRejections;
 }
 
 export async function collectStats(sql: Sql): Promise<Stats> {

@@ -7,6 +7,7 @@ import { registerConsultationCommands } from './consultationCli.ts';
 import { registerDigestCommands } from './digestCli.ts';
 import { registerDnsCommand } from './dnsCli.ts';
 import { registerDkimCommands } from './dkimCli.ts';
+import { registerDoctorCommand } from './doctorCli.ts';
 import { UsageError } from './usageError.ts';
 
 /**
@@ -21,6 +22,7 @@ registerConsultationCommands(program);
 registerDigestCommands(program);
 registerDnsCommand(program);
 registerDkimCommands(program);
+registerDoctorCommand(program);
 
 try {
   await program.parseAsync(process.argv);

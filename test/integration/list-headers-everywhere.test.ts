@@ -4,8 +4,10 @@ import { closeDue } from '../../src/domains/consultations/close.ts';
 import { sendReminder } from '../../src/domains/consultations/remind.ts';
 import { upsertGroup } from '../../src/domains/org/groups.ts';
 import { grantRole, subscribe, upsertMember } from '../../src/domains/org/members.ts';
-import { createHarness, type Harness } from '../helpers/harness.ts';
+import { createHarness, waitFor, type Harness } from '../helpers/harness.ts';
 import { header } from '../helpers/lists.ts';
+import { signingDomain } from '../helpers/dns.ts';
+import { runDigest } from '../../src/domains/digests/runDigest.ts';
 import { closeHarness, expire, inDays, openViaSmtp, waitForMailTo, waitForOutbox, type Delivered, type SeededList } from '../helpers/consultation.ts';
 
 /**
@@ -17,10 +19,12 @@ import { closeHarness, expire, inDays, openViaSmtp, waitForMailTo, waitForOutbox
  * the member unreachable for it, not silent.
  */
 let h: Harness;
+// Members' mail passes DKIM, so a mailed "digest off" is acted on.
+const members = signingDomain('example.org');
 const list: SeededList = { slug: 'lodz', coordinator: 'coord-lodz@example.org', members: ['lodz-m1@example.org', 'lodz-m2@example.org'] };
 
 beforeAll(async () => {
-  h = await createHarness({ env: { PUBLIC_URL: 'https://lists.example.test', HTTP_PORT: '0' } });
+  h = await createHarness({ env: { PUBLIC_URL: 'https://lists.example.test', HTTP_PORT: '0' }, resolver: members.dns.resolver });
   await upsertGroup(h.ctx.sql, { slug: 'lodz', name: 'Łódź (Polska)', level: 'committee' });
   const coord = await upsertMember(h.ctx.sql, { email: list.coordinator, name: 'Koordynator' });
   await subscribe(h.ctx.sql, coord.id, 'lodz');
@@ -100,5 +104,30 @@ describe('list headers on every mail to a list', () => {
     expect(p.lists.id).toEqual({ id: `lodz.${h.domain}`, name: 'Łódź (Polska)' });
     expect(p.lists.unsubscribe).toBeDefined();
     expect(p.unsubscribePost).toBe('List-Unsubscribe=One-Click');
+  });
+
+  it('the digest: List-Id and a one-click List-Unsubscribe that stops the digest only; "digest off" by mail does the same', async () => {
+    const week = () => ({ start: new Date(Date.now() - 7 * 86400_000), end: new Date() });
+    await runDigest(h.ctx, week());
+    const [digest] = await waitForMailTo(h, list.members[0]!, /^Your Tacit digest/);
+    const d = await listHeadersOf(digest!);
+    expect(d.lists.id).toEqual({ id: `digest.${h.domain}`, name: 'Tacit digest' });
+    expect(header(digest!.raw, 'List-Unsubscribe')).toMatch(new RegExp(`^<https://lists\\.example\\.test/unsubscribe/\\w+>, <mailto:request@${h.domain}\\?subject=digest%20off&body=digest%20off>$`));
+    expect(d.unsubscribePost).toBe('List-Unsubscribe=One-Click');
+
+    const url = new URL((d.lists.unsubscribe as { url: string }).url);
+    expect((await fetch(`http://127.0.0.1:${h.server.httpPort}${url.pathname}`, { method: 'POST', body: 'List-Unsubscribe=One-Click' })).status).toBe(200);
+    await h.send({ from: list.coordinator, to: `request@${h.domain}`, subject: 'digest off', text: 'digest off', dkim: members.dkim });
+    await waitFor(async () => (await h.ctx.sql`select 1 from members where email = ${list.coordinator} and digest_off_at is not null`).length > 0, 15_000, '"digest off" by mail');
+    const off = await h.ctx.sql`select email from members where digest_off_at is not null order by email`;
+    expect(off.map((r) => r.email)).toEqual([list.coordinator, list.members[0]]);
+    // Still on the list: only the digest stopped.
+    const [{ n }] = await h.ctx.sql`select count(*)::int as n from memberships ms join members m on m.id = ms.member_id where m.email = ${list.members[0]!}`;
+    expect(n).toBe(1);
+    await h.ctx.sql`delete from outbox where kind = 'digest'`;
+    await runDigest(h.ctx, { start: new Date(Date.now() - 7 * 86400_000), end: new Date(Date.now() + 1000) });
+    const rows = await h.ctx.sql`select recipient from outbox where kind = 'digest'`;
+    expect(rows.map((r) => r.recipient)).not.toContain(list.members[0]);
+    expect(rows.map((r) => r.recipient)).not.toContain(list.coordinator);
   });
 });

@@ -1,6 +1,6 @@
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import type { Context } from '../../app/context.ts';
-import { composeTemplate, memoized, registerComposer, type ComposeMemo, type OutboxRow } from '../../pipeline/outbound/compose.ts';
+import { composeTemplate, memoized, preparedHeaders, registerComposer, type ComposeMemo, type OutboxRow } from '../../pipeline/outbound/compose.ts';
 import { renderMail } from '../../shared/templates/render.ts';
 import { ballotCode, makeToken } from '../../shared/rules/tokens.ts';
 import { listIdentity } from '../../shared/rules/listHeaders.ts';
@@ -46,14 +46,14 @@ async function electorateBallotCode(ctx: Context, c: Consultation, memberId: num
  * list" would send a member's answer to everyone, and no Precedence, since
  * the copy wants the vacation replies that say a member is away.
  */
-function consultationHeaders(ctx: Context, row: OutboxRow, c: Consultation): Record<string, string> {
+function consultationHeaders(ctx: Context, row: OutboxRow, c: Consultation): Mail.Options['headers'] & object {
   return {
-    ...listIdentity({
+    ...preparedHeaders(listIdentity({
       list: { slug: c.list, name: c.list_name },
       domain: ctx.config.domain,
       publicUrl: ctx.config.publicUrl,
       unsubscribeToken: makeToken(ctx.secret, 'unsubscribe', [row.member_id ?? 0, c.group_id]),
-    }),
+    })),
     'X-Tacit-Consultation': displayId(c.id),
   };
 }

@@ -1,4 +1,5 @@
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import { foldLines } from 'nodemailer/lib/mime-funcs/index.js';
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import type { Context } from '../../app/context.ts';
 import { makeToken } from '../../shared/rules/tokens.ts';
@@ -119,6 +120,18 @@ function flattenHeaders(options: Mail.Options): Mail.Options {
       ? { headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, typeof v === 'string' ? oneLine(v) : v])) }
       : {}),
   };
+}
+
+/**
+ * Header values that are already valid as written (List-Id with its phrase
+ * quoted or RFC 2047-encoded, List-Unsubscribe's URIs): passed to nodemailer
+ * as prepared, folded here, since nodemailer would encode any value holding a
+ * quote as one encoded-word, which List-Id readers do not decode.
+ */
+export function preparedHeaders(headers: Record<string, string>): Record<string, { prepared: true; value: string }> {
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [name, { prepared: true, value: foldLines(`${name}: ${oneLine(value)}`, 76).slice(name.length + 2) }]),
+  );
 }
 
 export function bounceAddress(ctx: Context, outboxId: number): string {

@@ -3,7 +3,6 @@
 // RFC 2369/2919 headers, and Gmail/Yahoo require RFC 8058 one-click
 // unsubscribe from bulk senders, so these are not decoration.
 
-import { encodeWord } from 'nodemailer/lib/mime-funcs/index.js';
 import { type HeaderBag, firstAddress, headerValues } from './headers.ts';
 import { REPLY_PREFIX } from './subjectPrefixes.ts';
 
@@ -59,7 +58,22 @@ function phrase(name: string): string {
   const clean = name.replace(/[\r\n\t]+/g, ' ').replace(/\s+/g, ' ').trim();
   // eslint-disable-next-line no-control-regex
   if (/^[\x20-\x7e]*$/.test(clean)) return `"${clean.replace(/(["\\])/g, '\\$1')}"`;
-  return encodeWord(clean, 'Q', 52);
+  return encodedWords(clean);
+}
+
+/** RFC 2047 B-encoded words of at most 45 bytes of UTF-8 each (72 characters, under the limit of 75), split between characters. */
+function encodedWords(text: string): string {
+  const words: string[] = [];
+  let chunk = '';
+  for (const char of text) {
+    if (Buffer.byteLength(chunk + char) > 45) {
+      words.push(chunk);
+      chunk = '';
+    }
+    chunk += char;
+  }
+  words.push(chunk);
+  return words.map((w) => `=?UTF-8?B?${Buffer.from(w).toString('base64')}?=`).join(' ');
 }
 
 function tagRegex(slug: string, global: boolean): RegExp {

@@ -28,12 +28,16 @@ function tags(value: string): Map<string, string> {
   );
 }
 
+/** DNS did not answer (timeout, SERVFAIL): the record is not known to be missing, but receivers cannot read it either. */
+const dnsFailure = (name: string, r: DnsRecord, err: Error): Check =>
+  ({ name, status: 'fail', expected: r.value, obtained: `DNS error: ${err.message}`, fix: 'check DNS_SERVERS and the zone\'s servers' });
+
 const publish = (r: DnsRecord) => `publish ${r.name} ${r.type} "${r.value}" (tacit dns prints it)`;
 
 async function checkDkim(resolver: Resolver, r: DnsRecord): Promise<Check> {
   const name = `dkim ${r.name}`;
   const found = await txt(resolver, r.name);
-  if (found instanceof Error) return { name, status: 'fail', expected: r.value, obtained: `DNS error: ${found.message}`, fix: 'check DNS_SERVERS and the zone\'s servers' };
+  if (found instanceof Error) return dnsFailure(name, r, found);
   const records = found.filter((v) => /^\s*v\s*=\s*DKIM1/i.test(v) || /\bp=/.test(v));
   if (!records.length) return { name, status: 'fail', expected: r.value, obtained: 'no DKIM record', fix: publish(r) };
   const want = tags(r.value);
@@ -48,7 +52,7 @@ async function checkDkim(resolver: Resolver, r: DnsRecord): Promise<Check> {
 async function checkSpf(resolver: Resolver, r: DnsRecord): Promise<Check> {
   const name = `spf ${r.name}`;
   const found = await txt(resolver, r.name);
-  if (found instanceof Error) return { name, status: 'fail', expected: r.value, obtained: `DNS error: ${found.message}`, fix: 'check DNS_SERVERS and the zone\'s servers' };
+  if (found instanceof Error) return dnsFailure(name, r, found);
   const spf = found.filter((v) => /^v=spf1(\s|$)/i.test(v));
   if (!spf.length) return { name, status: 'fail', expected: r.value, obtained: 'no SPF record', fix: publish(r) };
   if (spf.length > 1) return { name, status: 'fail', expected: 'one SPF record', obtained: spf.join(' | '), fix: `two SPF records are a permanent error: merge them into one, such as "${r.value}"` };
@@ -61,7 +65,7 @@ async function checkSpf(resolver: Resolver, r: DnsRecord): Promise<Check> {
 async function checkDmarc(resolver: Resolver, r: DnsRecord): Promise<Check> {
   const name = `dmarc ${r.name}`;
   const found = await txt(resolver, r.name);
-  if (found instanceof Error) return { name, status: 'fail', expected: r.value, obtained: `DNS error: ${found.message}`, fix: 'check DNS_SERVERS and the zone\'s servers' };
+  if (found instanceof Error) return dnsFailure(name, r, found);
   const dmarc = found.filter((v) => /^v=DMARC1/i.test(v));
   if (dmarc.length !== 1) {
     return { name, status: 'fail', expected: r.value, obtained: dmarc.length ? `${dmarc.length} records` : 'no DMARC record', fix: publish(r) };
@@ -80,7 +84,7 @@ async function checkMx(resolver: Resolver, r: DnsRecord): Promise<Check> {
   try {
     found = await resolver.resolveMx(r.name);
   } catch (err) {
-    if (!notFound(err)) return { name, status: 'fail', expected: r.value, obtained: `DNS error: ${(err as Error).message}`, fix: 'check DNS_SERVERS and the zone\'s servers' };
+    if (!notFound(err)) return dnsFailure(name, r, err as Error);
     found = [];
   }
   const obtained = found.map((m) => `${m.priority} ${m.exchange}`).join(', ') || 'no MX record';

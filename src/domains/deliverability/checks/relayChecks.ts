@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import os from 'node:os';
 import nodemailer from 'nodemailer';
 import type { Context } from '../../../app/context.ts';
+import { relayConnection } from '../../../pipeline/outbound/transports/smtpRelay.ts';
 import { withTimeout } from '../../../shared/withTimeout.ts';
 import { notChecked, pass, type Check } from '../check.ts';
 import { relayHost } from '../dnsRecords.ts';
@@ -43,19 +44,10 @@ export async function checkRelay(ctx: Context): Promise<Check> {
   const name = 'relay STARTTLS';
   if (ctx.config.outbound.kind === 'maildir') return notChecked(name, MAILDIR);
   const url = new URL(ctx.config.outbound.url);
-  const secure = url.protocol === 'smtps:';
-  const starttlsOff = url.searchParams.get('starttls') === 'off';
-  const transport = nodemailer.createTransport({
-    host: url.hostname,
-    port: Number(url.port || (secure ? 465 : 25)),
-    secure,
-    requireTLS: !secure && !starttlsOff,
-    ignoreTLS: starttlsOff,
-    auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
-    tls: { rejectUnauthorized: url.searchParams.get('tls') !== 'insecure' },
-    connectionTimeout: 5000,
-    greetingTimeout: 5000,
-  });
+  const connection = relayConnection(url);
+  const { secure, ignoreTLS: starttlsOff } = connection;
+  // As Tacit connects, but STARTTLS required: a relay that does not offer it fails here.
+  const transport = nodemailer.createTransport({ ...connection, requireTLS: !secure && !starttlsOff, connectionTimeout: 5000, greetingTimeout: 5000 });
   const expected = secure ? 'the relay answers over TLS' : 'the relay answers and offers STARTTLS';
   try {
     const ok = await withTimeout(transport.verify(), 10_000, 'timeout' as const);

@@ -17,9 +17,10 @@ const run = promisify(execFile);
  * same process and sink, the weekly digests of the same members, against the
  * fan-out's own time.
  */
-export async function benchFanout(adminUrl: string, redisUrl: string, members: number, pool = 10, repeat = 3) {
+export async function benchFanout(adminUrl: string, redisUrl: string, members: number, pool = 10, repeat = 3, dkim = true) {
   const sink = await startSink();
-  const scratch = await openScratch(adminUrl, redisUrl, { OUTBOUND: `smtp://127.0.0.1:${sink.port}?starttls=off`, OUTBOUND_POOL_SIZE: String(pool) });
+  // With DKIM (the default, as Tacit runs), the bare pool signs every copy too, with the same kind of key.
+  const scratch = await openScratch(adminUrl, redisUrl, { OUTBOUND: `smtp://127.0.0.1:${sink.port}?starttls=off`, OUTBOUND_POOL_SIZE: String(pool), DKIM: dkim ? 'on' : 'off' });
   const { sql } = scratch.ctx;
   const { groupId } = await seedConsultation(sql, members);
   const tacit = await startTacit(scratch.env);
@@ -39,7 +40,7 @@ export async function benchFanout(adminUrl: string, redisUrl: string, members: n
       const [copy] = await sql<OutboxRow[]>`select id, kind, recipient, member_id, params, in_reply_to, references_ids, created_at from outbox order by id limit 1`;
       size = (await buildRaw((await composeOutboxRow(copy!, scratch.ctx)).message)).length;
     }
-    bareRuns.push(await bareNodemailer(members, size, pool));
+    bareRuns.push(await bareNodemailer(members, size, pool, dkim));
   }
   const tacitSeconds = Math.min(...tacitRuns);
   const bareSeconds = Math.min(...bareRuns);
@@ -74,6 +75,7 @@ export async function benchFanout(adminUrl: string, redisUrl: string, members: n
   return {
     fanout: {
       members,
+      dkim: dkim ? 'RSA 2048, both sides' : 'off, both sides',
       'message bytes': size,
       pool,
       'tacit s': +tacitSeconds.toFixed(2),
@@ -106,10 +108,11 @@ async function newConsultation(sql: Queryable, groupId: number): Promise<number>
 }
 
 /** (a) the bare nodemailer script, same pool size, same message size, to a sink of its own. */
-async function bareNodemailer(members: number, size: number, pool: number): Promise<number> {
+async function bareNodemailer(members: number, size: number, pool: number, dkim: boolean): Promise<number> {
   const sink = await startSink();
   try {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/bare-nodemailer.ts', String(sink.port), String(members), String(size), String(pool)]);
+    const args = ['--import', 'tsx', 'bench/bare-nodemailer.ts', String(sink.port), String(members), String(size), String(pool), ...(dkim ? ['dkim'] : [])];
+    const { stdout } = await run(process.execPath, args);
     await sink.waitFor(members);
     return Number(stdout.trim());
   } finally {

@@ -25,6 +25,8 @@ const sizes = {
   BENCH_COUNT_BALLOTS: size('BENCH_COUNT_BALLOTS', 100_000),
   /** Fan-out rounds (Tacit and bare nodemailer alternating); the best of each counts. */
   BENCH_REPEAT: size('BENCH_REPEAT', 3),
+  /** 0: the fan-out without DKIM on either side (the figure before signing). */
+  BENCH_DKIM: size('BENCH_DKIM', 1),
 };
 const only = (process.env.BENCH_ONLY_RUN ?? 'ingest,fanout,close,replies,reading,scaleout,count').split(',');
 
@@ -48,7 +50,7 @@ try {
   }
   if (only.includes('fanout')) {
     const { benchFanout } = await import('./fanout.ts');
-    const { fanout, digest } = await benchFanout(databaseUrl, redisUrl, sizes.BENCH_FANOUT_MEMBERS, 10, sizes.BENCH_REPEAT);
+    const { fanout, digest } = await benchFanout(databaseUrl, redisUrl, sizes.BENCH_FANOUT_MEMBERS, 10, sizes.BENCH_REPEAT, sizes.BENCH_DKIM !== 0);
     show('fan-out', (results.fanout = fanout));
     show('digest', (results.digest = digest));
   }

@@ -1,4 +1,5 @@
 import type { Sql } from '../shared/db/database.ts';
+import { policyRejections, type PolicyRejections } from '../domains/deliverability/policyRejections.ts';
 
 export interface Stats {
   inbound: { stored: number; received: number; routed: number; held: number; failed: number; retrying: number };
@@ -6,6 +7,8 @@ export interface Stats {
   unrouted: { id: number; recipient: string; state: string; attempts: number; error: string | null }[];
   outbox: Record<string, number>;
   consultations: Record<string, number>;
+  /** DMARC/policy rejections of Tacit's mail in the last `days` days: a fault of Tacit's set-up, never of the members. */
+  deliverability: PolicyRejections;
 }
 
 export async function collectStats(sql: Sql): Promise<Stats> {
@@ -29,6 +32,7 @@ export async function collectStats(sql: Sql): Promise<Stats> {
     unrouted: unrouted.map((r) => ({ id: Number(r.id), recipient: r.recipient, state: r.state === 'failed' ? 'unusable' : 'retrying', attempts: r.attempts, error: r.error })),
     outbox: { pending: 0, sent: 0, failed: 0, ...byState(outbox, 'state') },
     consultations: { draft: 0, open: 0, closed: 0, cancelled: 0, ...byState(consultations, 'status') },
+    deliverability: await policyRejections(sql),
   };
 }
 
@@ -42,6 +46,8 @@ export function formatStats(stats: Stats): string {
     line('inbound', stats.inbound),
     line('outbox', stats.outbox),
     line('consultations', stats.consultations),
+    `${'refused'.padEnd(14)} ${stats.deliverability.policyRejections} by DMARC/policy in ${stats.deliverability.days} days` +
+      (stats.deliverability.latest ? ` (latest: ${stats.deliverability.latest}); run tacit doctor` : ''),
     ...(unrouted.length ? ['not routed (newest first):', ...unrouted] : []),
   ].join('\n');
 }

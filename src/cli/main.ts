@@ -6,6 +6,9 @@ import { registerListCommands } from './listCli.ts';
 import { registerConsultationCommands } from './consultationCli.ts';
 import { registerDigestCommands } from './digestCli.ts';
 import { registerCountCommand } from './countCli.ts';
+import { registerDnsCommand } from './dnsCli.ts';
+import { registerDkimCommands } from './dkimCli.ts';
+import { registerDoctorCommand } from './doctorCli.ts';
 import { UsageError } from './usageError.ts';
 
 /**
@@ -19,6 +22,9 @@ registerListCommands(program);
 registerConsultationCommands(program);
 registerDigestCommands(program);
 registerCountCommand(program);
+registerDnsCommand(program);
+registerDkimCommands(program);
+registerDoctorCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -4,6 +4,7 @@ import type { Context } from '../app/context.ts';
 import { withTimeout } from '../shared/withTimeout.ts';
 import { readToken } from '../shared/rules/tokens.ts';
 import { unsubscribe } from '../domains/org/members.ts';
+import { DIGEST_GROUP, setDigest } from '../domains/digests/digestOptOut.ts';
 import { escapeHtml as escape, readBody, send } from './respond.ts';
 import { basePath, handleWeb } from './web/routes.ts';
 
@@ -62,6 +63,7 @@ async function handle(ctx: Context, req: http.IncomingMessage, res: http.ServerR
   const ids = readToken(ctx.secret, 'unsubscribe', match[1]!, 2);
   if (!ids) return send(res, 404, 'text/plain', 'This unsubscribe link is not valid.\n');
   const [memberId, groupId] = ids as [number, number];
+  if (groupId === DIGEST_GROUP) return digestUnsubscribe(ctx, req, res, memberId);
   const [target] = await ctx.sql`
     select g.slug, m.email, exists (select 1 from memberships ms where ms.group_id = g.id and ms.member_id = m.id) as subscribed
     from groups g, members m where g.id = ${groupId} and m.id = ${memberId}`;
@@ -80,6 +82,27 @@ async function handle(ctx: Context, req: http.IncomingMessage, res: http.ServerR
       ? `<p>Unsubscribe ${escape(target.email)} from ${escape(list)}?</p>
 <form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">Unsubscribe</button></form>`
       : `<p>${escape(target.email)} is not on ${escape(list)}.</p>`;
+    return send(res, 200, 'text/html; charset=utf-8', page(body));
+  }
+  res.setHeader('Allow', 'GET, HEAD, POST');
+  return send(res, 405, 'text/plain', 'Method not allowed.\n');
+}
+
+/** The digest's one-click: stops the digest only (the member stays on every list). */
+async function digestUnsubscribe(ctx: Context, req: http.IncomingMessage, res: http.ServerResponse, memberId: number): Promise<void> {
+  const [member] = await ctx.sql`select email, digest_off_at from members where id = ${memberId}`;
+  if (!member) return send(res, 404, 'text/plain', 'This member no longer exists.\n');
+  if (req.method === 'POST') {
+    await readBody(req);
+    await setDigest(ctx.sql, memberId, false);
+    ctx.log.info({ memberId }, 'one-click digest unsubscribe');
+    return send(res, 200, 'text/html; charset=utf-8', page(`${escape(member.email)} will no longer receive the digest.`));
+  }
+  if (req.method === 'GET' || req.method === 'HEAD') {
+    const body = member.digest_off_at
+      ? `<p>${escape(member.email)} does not receive the digest.</p>`
+      : `<p>Stop the digest for ${escape(member.email)}?</p>
+<form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">Stop the digest</button></form>`;
     return send(res, 200, 'text/html; charset=utf-8', page(body));
   }
   res.setHeader('Allow', 'GET, HEAD, POST');

@@ -14,6 +14,9 @@ export const TEST_TOOLS: { package: string; present: () => boolean }[] = [
   { package: 'postfix', present: () => which('smtp-source') !== null || fs.existsSync('/usr/sbin/smtp-source') },
   { package: 'dovecot-imapd', present: () => fs.existsSync('/usr/sbin/dovecot') },
   { package: 'chromium', present: () => fs.existsSync('/usr/bin/chromium') },
+  // The independent DKIM/ARC verifier of the signing tests (python3-nacl for Ed25519 signatures).
+  { package: 'python3-dkim', present: () => fs.existsSync('/usr/lib/python3/dist-packages/dkim') },
+  { package: 'python3-nacl', present: () => fs.existsSync('/usr/lib/python3/dist-packages/nacl') },
 ];
 
 /** Installs the missing test tools (as root on Debian), else says what to install. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, waitFor, type Harness } from '../helpers/harness.ts';
 import { scoreHardBounce } from '../../src/domains/lists/bounces.ts';
+import { tacit } from '../helpers/cli.ts';
 import { addMember, header, mailsTo, nthMailTo, replyTo, routed, standardOrg, type Delivered } from '../helpers/lists.ts';
 
 let h: Harness;
@@ -34,7 +35,7 @@ function outboxId(copy: Delivered): number {
 
 let reports = 0;
 /** An RFC 3464 report from the null sender, as Postfix writes one. */
-async function sendDsn(copy: Delivered, action: 'failed' | 'delayed', status: string) {
+async function sendDsn(copy: Delivered, action: 'failed' | 'delayed', status: string, diagnostic?: string) {
   const messageId = `<dsn-${++reports}@mx.example.org>`;
   const rcpt = /^Delivered-To: (.*)$/m.exec(copy.raw)![1]!.trim();
   const raw = [
@@ -58,7 +59,7 @@ async function sendDsn(copy: Delivered, action: 'failed' | 'delayed', status: st
     `Final-Recipient: rfc822; ${rcpt}`,
     `Action: ${action}`,
     `Status: ${status}`,
-    `Diagnostic-Code: smtp; ${status.startsWith('5') ? '550 5.1.1 user unknown' : '451 4.4.1 try again later'}`,
+    `Diagnostic-Code: smtp; ${diagnostic ?? (status.startsWith('5') ? '550 5.1.1 user unknown' : '451 4.4.1 try again later')}`,
     '',
     '--B--',
     '',
@@ -107,6 +108,29 @@ describe('bounces on the VERP address', () => {
     await replyTo(h, answer, 'zed@example.org', 'yes please');
     await waitFor(async () => (await member('zed@example.org')).delivery_disabled_at === null, 15_000, 'delivery re-enabled');
     expect((await member('zed@example.org')).bounce_score).toBe(0);
+  });
+
+  it('DMARC and policy rejections never score, however many: the copy is bounced (unreachable), and stats count them', async () => {
+    const refusals = [
+      ['5.7.26', "550-5.7.26 Unauthenticated email from tacit.localhost is not accepted due to domain's DMARC policy"],
+      ['5.7.515', '550 5.7.515 Access denied, sending domain does not meet the required authentication level'],
+      ['5.7.1', '550 5.7.1 Email rejected per DMARC policy'],
+      ['5.7.26', '550 5.7.26 DMARC policy'],
+    ];
+    for (const [status, diagnostic] of refusals) {
+      const copy = await post('pat@example.org');
+      const row = await sendDsn(copy, 'failed', status!, diagnostic);
+      expect(row.outcome).toContain('policy rejection');
+      expect(await copyState(copy)).toBe('bounced');
+    }
+    const pat = await member('pat@example.org');
+    expect(pat.bounce_score).toBe(0);
+    expect(pat.delivery_disabled_at).toBeNull();
+    const [{ n }] = await h.ctx.sql`select count(*)::int as n from delivery_reports where kind = 'policy' and not scored`;
+    expect(n).toBe(4);
+    const stats = JSON.parse((await tacit(h, ['stats', '--json'])).stdout);
+    expect(stats.deliverability).toMatchObject({ policyRejections: 4, days: 7 });
+    expect(stats.deliverability.latest).toMatch(/5\.7\.26/);
   });
 
   it('a delayed (soft) report is recorded but neither scores nor marks the copy', async () => {

@@ -110,7 +110,7 @@ describe('TACIT_HOME and the Maildir are for their owner only', () => {
   it('writes Maildir folders 0700 and messages 0600', async () => {
     const dir = path.join(home, 'outbox');
     const transport = maildirTransport(dir);
-    await transport.send({ envelope: { from: 'bounces@d', to: 'ana@example.org' }, message: { from: 'tacit@d', to: 'ana@example.org', subject: 'hi', text: 'hello' } });
+    await transport.send({ envelope: { from: 'bounces@d', to: 'ana@example.org' }, raw: Buffer.from('From: tacit@d\r\nTo: ana@example.org\r\nSubject: hi\r\n\r\nhello\r\n') });
     for (const sub of ['', 'tmp', 'new', 'cur']) expect(fs.statSync(path.join(dir, sub)).mode & 0o777).toBe(0o700);
     const [file] = fs.readdirSync(path.join(dir, 'new'));
     expect(fs.statSync(path.join(dir, 'new', file!)).mode & 0o777).toBe(0o600);

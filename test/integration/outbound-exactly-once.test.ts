@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { outboundSigner } from '../../src/pipeline/outbound/sign/signer.ts';
 import { createHarness, readMaildir, waitFor, type Harness } from '../helpers/harness.ts';
 import { registerComposer } from '../../src/pipeline/outbound/compose.ts';
 import { deliverOutboxRows } from '../../src/pipeline/outbound/deliver.ts';
@@ -68,6 +69,8 @@ describe('outbound exactly once (claim + lease)', () => {
     const maildir = maildirTransport(h.maildir);
     // Sends, then never returns: the process died before it could mark the row sent.
     const dying: Transport = { description: 'dying', close: async () => {}, send: async (m) => (await maildir.send(m), new Promise<void>(() => {})) };
+    // The signing key is made on first use: made now, so the short lease below times the send, not the key.
+    await outboundSigner(h.ctx);
     void deliverOutboxRows(h.ctx, dying, [id], { leaseMs: 300 });
     await waitFor(() => readMaildir(h!.maildir).length === 1, 5_000, 'the first copy');
     await waitFor(leaseExpired(h, id), 5_000, 'the lease to run out');

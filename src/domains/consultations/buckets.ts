@@ -9,7 +9,9 @@ import type { Queryable } from '../../shared/db/database.ts';
  * Order matters: a readable reply wins over everything (it proves the copy
  * arrived); a reply we could not read still proves it, so the silence rule
  * applies; a copy that bounced, failed or never left, or a member whose
- * delivery is disabled, is unreachable (not consent); a member of whom only
+ * delivery is disabled, or who unsubscribed from the list while it was open
+ * (the List-Unsubscribe of the copy, say), is unreachable (not consent): a
+ * member who left did not consent by leaving; a member of whom only
  * an auto-reply came back is away (not consent); everyone else is silent.
  * Auto-replies come back either to the copy's Reply-To (away_at, set by the
  * reply handler) or, from responders that answer the envelope sender, to its
@@ -21,7 +23,9 @@ export function bucketExpression(db: Queryable) {
     case
       when r.readable then 'replied'
       when r.id is not null then 'silent'
-      when o.id is null or o.state in ('bounced', 'failed', 'pending', 'sending') or m.delivery_disabled_at is not null then 'unreachable'
+      when o.id is null or o.state in ('bounced', 'failed', 'pending', 'sending') or m.delivery_disabled_at is not null
+        or exists (select 1 from unsubscriptions u join consultations uc on uc.id = e.consultation_id
+                   where u.member_id = e.member_id and u.group_id = uc.group_id and u.at >= uc.opened_at) then 'unreachable'
       when e.away_at is not null
         or exists (select 1 from delivery_reports dr where dr.outbox_id = e.copy_outbox_id and dr.kind = 'auto-reply') then 'away'
       else 'silent'

@@ -1,8 +1,9 @@
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import type { Context } from '../../app/context.ts';
-import { composeTemplate, memoized, registerBatchLoader, registerComposer, type ComposeMemo, type OutboxRow } from '../../pipeline/outbound/compose.ts';
+import { composeTemplate, memoized, preparedHeaders, registerBatchLoader, registerComposer, type ComposeMemo, type OutboxRow } from '../../pipeline/outbound/compose.ts';
 import { renderMail } from '../../shared/templates/render.ts';
-import { ballotCode } from '../../shared/rules/tokens.ts';
+import { ballotCode, makeToken } from '../../shared/rules/tokens.ts';
+import { listIdentity } from '../../shared/rules/listHeaders.ts';
 import { consultFrom, replyAddress } from './addresses.ts';
 import { loadConsultation, type Consultation } from './consultation.ts';
 import { describeStance } from './describeStance.ts';
@@ -67,6 +68,24 @@ async function electorateBallotCode(ctx: Context, c: Consultation, memberId: num
   return e ? ballotCode(ctx.secret, c.id, memberId) : null;
 }
 
+/**
+ * A consultation mail goes to a list's members: it names the list and how to
+ * leave it (List-Id, List-Unsubscribe), but has no List-Post, since "reply to
+ * list" would send a member's answer to everyone, and no Precedence, since
+ * the copy wants the vacation replies that say a member is away.
+ */
+function consultationHeaders(ctx: Context, row: OutboxRow, c: Consultation): Mail.Options['headers'] & object {
+  return {
+    ...preparedHeaders(listIdentity({
+      list: { slug: c.list, name: c.list_name },
+      domain: ctx.config.domain,
+      publicUrl: ctx.config.publicUrl,
+      unsubscribeToken: makeToken(ctx.secret, 'unsubscribe', [row.member_id ?? 0, c.group_id]),
+    })),
+    'X-Tacit-Consultation': displayId(c.id),
+  };
+}
+
 /** A mail the member answers by replying: personal Reply-To, and no Auto-Submitted so vacation replies tell us they are away. */
 function answerable(ctx: Context, row: OutboxRow, c: Consultation, template: string, data: object): Mail.Options {
   const mail = renderMail(template, data);
@@ -76,7 +95,7 @@ function answerable(ctx: Context, row: OutboxRow, c: Consultation, template: str
     subject: mail.subject,
     text: mail.text,
     html: mail.html,
-    headers: { 'X-Tacit-Consultation': displayId(c.id) },
+    headers: consultationHeaders(ctx, row, c),
   };
 }
 
@@ -108,7 +127,7 @@ export function registerConsultationComposers(): void {
   registerComposer('consultation-cancelled', async (row, ctx, memo) => {
     const { c, memberName } = await load(row, ctx, memo);
     const mail = renderMail('consultation-cancelled', await baseData(ctx, row, c, memberName, memo));
-    return { from: consultFrom(ctx, c), subject: mail.subject, text: mail.text, headers: { 'Auto-Submitted': 'auto-generated', 'X-Tacit-Consultation': displayId(c.id) } };
+    return { from: consultFrom(ctx, c), subject: mail.subject, text: mail.text, headers: { 'Auto-Submitted': 'auto-generated', ...consultationHeaders(ctx, row, c) } };
   });
   registerComposer('consultation-outcome', async (row, ctx, memo) => {
     const { c } = await load(row, ctx, memo);
@@ -127,7 +146,7 @@ export function registerConsultationComposers(): void {
       subject: mail.subject,
       text: mail.text,
       html: mail.html,
-      headers: { 'Auto-Submitted': 'auto-generated', 'X-Tacit-Consultation': displayId(c.id) },
+      headers: { 'Auto-Submitted': 'auto-generated', ...consultationHeaders(ctx, row, c) },
     };
   });
   // The answer to `tally C-ID`: a template mail with the sheet attached, read at send time (a closed sheet never changes).

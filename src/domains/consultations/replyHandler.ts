@@ -82,10 +82,10 @@ async function markAway(mail: InboundMail, tools: HandlerTools, consultationId: 
   return { outcome: updated.length ? `auto-reply: member ${memberId} away for ${displayId(consultationId)}` : 'auto-reply ignored' };
 }
 
-/** Some servers send a bounce to the Reply-To: a hard one marks the copy bounced (unreachable at the close). */
+/** Some servers send a bounce to the Reply-To: a hard one (or a policy refusal) marks the copy bounced (unreachable at the close). */
 async function markCopyBounced(mail: InboundMail, tools: HandlerTools, consultationId: number, memberId: number): Promise<RouteResult> {
   const bounce = await parseBounce(mail.raw);
-  if (bounce.kind !== 'hard') return { outcome: `${bounce.kind} bounce at a reply address ignored` };
+  if (bounce.kind !== 'hard' && bounce.kind !== 'policy') return { outcome: `${bounce.kind} bounce at a reply address ignored` };
   await tools.tx`
     update outbox set state = 'bounced', last_error = ${bounce.diagnostic ?? bounce.status ?? 'bounced'}
     where id = (select copy_outbox_id from consultation_electorate where consultation_id = ${consultationId} and member_id = ${memberId})`;

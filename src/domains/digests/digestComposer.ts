@@ -1,9 +1,10 @@
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import type { Context } from '../../app/context.ts';
-import { memoized, type ComposeMemo, type OutboxRow } from '../../pipeline/outbound/compose.ts';
+import { memoized, preparedHeaders, type ComposeMemo, type OutboxRow } from '../../pipeline/outbound/compose.ts';
 import { renderMail } from '../../shared/templates/render.ts';
 import { digestContent, digestContents, type DigestContent } from './digestContent.ts';
 import { formatUtc } from '../../shared/rules/formatUtc.ts';
+import { digestHeaders } from './digestOptOut.ts';
 
 type Period = { start: Date; end: Date };
 
@@ -20,7 +21,7 @@ export async function composeDigest(row: OutboxRow, ctx: Context, memo?: Compose
     subject: mail.subject,
     text: mail.text,
     html: mail.html,
-    headers: { 'Auto-Submitted': 'auto-generated', Precedence: 'bulk' },
+    headers: { 'Auto-Submitted': 'auto-generated', Precedence: 'bulk', ...preparedHeaders(digestHeaders(ctx, row.member_id!)) },
   };
 }
 

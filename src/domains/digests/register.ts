@@ -1,6 +1,8 @@
 import { registerBatchLoader, registerComposer } from '../../pipeline/outbound/compose.ts';
 import { registerReconciler } from '../../shared/queue/reconcilerRegistry.ts';
+import { registerLineCommand } from '../mailCommands/mailCommandRegistry.ts';
 import { composeDigest, preloadDigests } from './digestComposer.ts';
+import { digestLineCommand } from './digestOptOut.ts';
 import { DIGEST } from './runDigest.ts';
 import { runScheduledDigest } from './scheduledDigest.ts';
 
@@ -10,4 +12,6 @@ export function registerDigestsDomain(): void {
   // A delivery batch of digests reads its members' contents in one query.
   registerBatchLoader(DIGEST, preloadDigests);
   registerReconciler((ctx) => runScheduledDigest(ctx));
+  // "digest off" / "digest on" to request@ (the digest's List-Unsubscribe mailto).
+  registerLineCommand(digestLineCommand);
 }

@@ -31,7 +31,7 @@ export async function writeDigests(db: Queryable, period: { start: Date; end: Da
            jsonb_build_object('start', ${period.start.toISOString()}::text, 'end', ${period.end.toISOString()}::text),
            ${key} || m.id
     from members m
-    where m.delivery_disabled_at is null and m.left_at is null
+    where m.delivery_disabled_at is null and m.left_at is null and m.digest_off_at is null
       and exists (select 1 from memberships ms where ms.member_id = m.id and ms.mode <> 'nomail')
       and (
         exists (select 1 from consultation_electorate e join consultations c on c.id = e.consultation_id

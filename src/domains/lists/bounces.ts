@@ -13,6 +13,9 @@ import { readToken } from '../../shared/rules/tokens.ts';
  * BOUNCE_THRESHOLD delivery is disabled and the member is told on their
  * other addresses (and in their next answer from request@, and the digest).
  * Auto-replies arriving here are recorded as such ("away") and never score.
+ * A DMARC or policy rejection refused Tacit's mail, not the address: the copy
+ * is 'bounced' (the member is unreachable for that consultation, not silent)
+ * but it never scores, and `tacit stats` and `tacit doctor` show it.
  */
 export const bouncesHandler: Handler = async (mail, tools) => {
   if (mail.address.kind !== 'bounces') return { outcome: 'not a bounce address' };
@@ -29,6 +32,11 @@ export const bouncesHandler: Handler = async (mail, tools) => {
   const info = await parseBounce(mail.raw);
   // Only a delivery report can hurt a member: a person writing to this address proves nothing.
   const kind = mail.kind === 'bounce' ? info.kind : 'unknown';
+  if (kind === 'policy') {
+    await tx`update outbox set state = 'bounced', last_error = ${`refused by policy: ${info.diagnostic ?? info.status}`} where id = ${copy.id}`;
+    await record(tx, mail.deliveryId, copy, info, 'policy', false);
+    return { outcome: `policy rejection of copy ${copy.id} (${info.status ?? 'no status'}): Tacit's mail was refused, not scored` };
+  }
   if (kind !== 'hard') {
     await record(tx, mail.deliveryId, copy, info, kind, false);
     return { outcome: `${kind} bounce for copy ${copy.id} recorded` };

@@ -1,6 +1,7 @@
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import type { Context } from '../../app/context.ts';
-import type { OutboxRow } from '../../pipeline/outbound/compose.ts';
+import type { ComposedMail, OutboxRow } from '../../pipeline/outbound/compose.ts';
+import type { ArcInput } from '../../pipeline/outbound/sign/signer.ts';
 import { needsFromRewrite, rewriteFrom, storedPolicyFirst } from '../../shared/rules/dmarc.ts';
 import { listHeaders, tagSubject } from '../../shared/rules/listHeaders.ts';
 import { makeToken } from '../../shared/rules/tokens.ts';
@@ -27,28 +28,39 @@ export const LIST_COPY = 'list-copy';
 
 interface PreparedPost {
   group: { id: number; slug: string; name: string };
+  arc: ArcInput;
   top: string[];
   kept: HeaderField[];
   body: Buffer;
 }
 
 // Dropped from the author's header: our own List-* set replaces theirs, trace
-// fields of the inbound hop do not belong on a new delivery, signatures no
-// longer verify once the subject is tagged, and nobody wants a read receipt
-// from a whole list.
+// fields of the inbound hop do not belong on a new delivery, and nobody wants
+// a read receipt from a whole list. The author's DKIM-Signature is dropped
+// too: it covers the Subject we tag, so it would only arrive broken (some
+// filters score a broken signature); what it proved travels in our
+// ARC-Authentication-Results, and the copy is signed by D.
 const DROPPED = new Set([
   'return-path', 'delivered-to', 'x-original-to', 'envelope-to',
   'list-id', 'list-post', 'list-help', 'list-unsubscribe', 'list-unsubscribe-post', 'list-owner',
   'list-subscribe', 'list-archive', 'precedence', 'x-precedence',
-  'dkim-signature', 'arc-seal', 'arc-message-signature', 'arc-authentication-results',
+  'dkim-signature',
   'bcc', 'errors-to', 'disposition-notification-to', 'return-receipt-to', 'x-confirm-reading-to',
   'subject',
 ]);
 
+// An ARC chain that arrived is kept for our seal to extend (cv=pass, or cv=fail to end it); with none, stray ARC fields go.
+const ARC_FIELDS = ['arc-seal', 'arc-message-signature', 'arc-authentication-results'];
+
+function chainValidation(result: string | null | undefined): ArcInput['cv'] {
+  if (result === 'pass') return 'pass';
+  return result === 'fail' || result === 'permerror' ? 'fail' : 'none';
+}
+
 const prepared = new Map<number, Promise<PreparedPost>>();
 const MAX_PREPARED = 8;
 
-export async function composeListCopy(row: OutboxRow, ctx: Context): Promise<Mail.Options> {
+export async function composeListCopy(row: OutboxRow, ctx: Context): Promise<ComposedMail> {
   const postId = Number((row.params as { post?: number }).post);
   const post = await preparedPost(ctx, postId);
   const headers = listHeaders({
@@ -58,7 +70,7 @@ export async function composeListCopy(row: OutboxRow, ctx: Context): Promise<Mai
     unsubscribeToken: makeToken(ctx.secret, 'unsubscribe', [row.member_id ?? 0, post.group.id]),
   });
   const listLines = Object.entries(headers).map(([name, value]) => plainField(name, value));
-  return { raw: joinMessage([...post.top, ...listLines, ...post.kept.map((f) => f.raw)], post.body) };
+  return { raw: joinMessage([...post.top, ...listLines, ...post.kept.map((f) => f.raw)], post.body), arc: post.arc };
 }
 
 function preparedPost(ctx: Context, postId: number): Promise<PreparedPost> {
@@ -75,7 +87,8 @@ function preparedPost(ctx: Context, postId: number): Promise<PreparedPost> {
 async function preparePost(ctx: Context, postId: number): Promise<PreparedPost> {
   const [post] = await ctx.sql`
     select p.id, p.subject, p.author_email, p.author_name, p.message_id,
-           g.id as group_id, g.slug, g.name, coalesce(g.reply_to, ${ctx.config.lists.replyTo}) as reply_to, m.raw, m.auth
+           g.id as group_id, g.slug, g.name, coalesce(g.reply_to, ${ctx.config.lists.replyTo}) as reply_to, m.raw, m.auth,
+           m.auth_results, m.auth->'arc'->>'result' as arc_result
     from list_posts p join groups g on g.id = p.group_id join inbound_messages m on m.id = p.inbound_message_id
     where p.id = ${postId}`;
   if (!post) throw new Error(`list post ${postId} not found`);
@@ -90,6 +103,8 @@ async function preparePost(ctx: Context, postId: number): Promise<PreparedPost> 
 
   const top = [unstructuredField('Subject', tagSubject(post.subject, post.slug))];
   const replaced = new Set(DROPPED);
+  const cv = chainValidation(post.arc_result);
+  if (cv === 'none') for (const name of ARC_FIELDS) replaced.add(name);
   if (rewrite) {
     const r = rewriteFrom({
       authorName: post.author_name,
@@ -112,6 +127,7 @@ async function preparePost(ctx: Context, postId: number): Promise<PreparedPost> 
   if (!fields.some((f) => f.name === 'date')) top.push(`Date: ${new Date().toUTCString().replace(/GMT$/, '+0000')}`);
   return {
     group: { id: post.group_id, slug: post.slug, name: post.name },
+    arc: { authResults: (post.auth_results as string | null) ?? `${domain}; none`, cv },
     top,
     kept: fields.filter((f) => !replaced.has(f.name)),
     body,

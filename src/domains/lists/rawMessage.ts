@@ -74,12 +74,19 @@ export function addressField(name: string, mailboxes: Mailbox[]): string {
   return foldLines(`${name}: ${formatted.join(', ')}`, 76);
 }
 
-/** A field whose value is already a valid header value (List-*, Precedence), folded. */
+/**
+ * A field whose value is already a valid header value (List-*, Precedence),
+ * folded. Any non-ASCII left in it is RFC 2047-encoded: the header block is
+ * joined as latin1 (to keep the author's 8-bit fields byte for byte), where a
+ * character outside Latin-1 would be garbled.
+ */
 export function plainField(name: string, value: string): string {
-  return foldLines(`${name}: ${value.replace(/[\r\n]+/g, ' ')}`, 76);
+  const clean = value.replace(/[\r\n]+/g, ' ');
+  // eslint-disable-next-line no-control-regex
+  return foldLines(`${name}: ${/^[\x00-\x7f]*$/.test(clean) ? clean : encodeWords(clean, 'Q', 52)}`, 76);
 }
 
-/** Header block and body back into one message. */
+/** Header block and body back into one message (the fields' strings hold bytes, one char each: see splitMessage). */
 export function joinMessage(lines: string[], body: Buffer): Buffer {
   return Buffer.concat([Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1'), body]);
 }

@@ -1,9 +1,11 @@
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import { foldLines } from 'nodemailer/lib/mime-funcs/index.js';
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import type { Context } from '../../app/context.ts';
 import { makeToken } from '../../shared/rules/tokens.ts';
 import { oneLine } from '../../shared/rules/sender.ts';
 import { renderMail } from '../../shared/templates/render.ts';
+import type { ArcInput } from './sign/signer.ts';
 
 export interface OutboxRow {
   id: number;
@@ -30,23 +32,27 @@ export function memoized<T>(memo: ComposeMemo | undefined, key: string, load: ()
 }
 
 /**
- * A composed message and the envelope it travels in. Kept as nodemailer
- * options: the SMTP transport streams them straight to the relay, and only
- * the Maildir builds the bytes (building them first and sending the bytes
- * did the MIME work twice per copy).
+ * A composed message and the envelope it travels in, as nodemailer options;
+ * buildRaw turns them into the bytes that the sign stage signs and the
+ * transport sends. `arc`: the message is a changed copy of a post (a list
+ * copy), to be ARC-sealed with the post's inbound results before signing.
  */
 export interface ComposedMessage {
   envelope: { from: string; to: string };
   message: Mail.Options;
+  arc?: ArcInput;
 }
 
-/** The message's bytes (Message-ID and Date are fixed in the options, so the same every time). */
+/** What a composer returns: the message, and for a changed post its inbound authentication. */
+export type ComposedMail = Mail.Options & { arc?: ArcInput };
+
+/** The message's bytes, CRLF line ends (Message-ID and Date are fixed in the options, so the same every time). */
 export function buildRaw(message: Mail.Options): Promise<Buffer> {
   return new MailComposer(message).compile().build();
 }
 
 /** A kind of mail that is not a plain template (a list copy, say) registers its own composer. */
-export type Composer = (row: OutboxRow, ctx: Context, memo?: ComposeMemo) => Promise<Mail.Options>;
+export type Composer = (row: OutboxRow, ctx: Context, memo?: ComposeMemo) => Promise<ComposedMail>;
 const composers = new Map<string, Composer>();
 
 export function registerComposer(kind: string, composer: Composer): void {
@@ -116,6 +122,18 @@ function flattenHeaders(options: Mail.Options): Mail.Options {
   };
 }
 
+/**
+ * Header values that are already valid as written (List-Id with its phrase
+ * quoted or RFC 2047-encoded, List-Unsubscribe's URIs): passed to nodemailer
+ * as prepared, folded here, since nodemailer would encode any value holding a
+ * quote as one encoded-word, which List-Id readers do not decode.
+ */
+export function preparedHeaders(headers: Record<string, string>): Record<string, { prepared: true; value: string }> {
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [name, { prepared: true, value: foldLines(`${name}: ${oneLine(value)}`, 76).slice(name.length + 2) }]),
+  );
+}
+
 export function bounceAddress(ctx: Context, outboxId: number): string {
   return `bounces+${makeToken(ctx.secret, 'bounce', [outboxId])}@${ctx.config.domain}`;
 }
@@ -126,10 +144,12 @@ export function outboundMessageId(ctx: Context, outboxId: number): string {
 
 export async function composeOutboxRow(row: OutboxRow, ctx: Context, memo?: ComposeMemo): Promise<ComposedMessage> {
   const custom = composers.get(row.kind);
-  const options = flattenHeaders(custom ? await custom(row, ctx, memo) : composeTemplate(row, ctx));
+  const { arc, ...composed }: ComposedMail = custom ? await custom(row, ctx, memo) : composeTemplate(row, ctx);
+  const options = flattenHeaders(composed);
   const envelope = { from: bounceAddress(ctx, row.id), to: row.recipient };
   const message: Mail.Options = {
-    to: row.recipient,
+    // The member's name beside the address, as a person writing to them would put it (a bare address scores as bulk).
+    to: row.member_name ? { name: row.member_name, address: row.recipient } : row.recipient,
     // The same row always gets the same Message-ID, so a retried send is recognisable.
     messageId: outboundMessageId(ctx, row.id),
     inReplyTo: row.in_reply_to ?? undefined,
@@ -141,5 +161,5 @@ export async function composeOutboxRow(row: OutboxRow, ctx: Context, memo?: Comp
     ...options,
     envelope,
   };
-  return { envelope, message };
+  return { envelope, message, arc };
 }

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from '../../app/context.ts';
-import { composeOutboxRow, preloadBatch, type ComposeMemo, type OutboxRow } from './compose.ts';
+import { buildRaw, composeOutboxRow, preloadBatch, type ComposeMemo, type OutboxRow } from './compose.ts';
 import { expandClaimedRow, expanderFor } from './expand.ts';
 import { unlimited, type SendLimit } from './sendLimit.ts';
+import { outboundSigner, type Signer } from './sign/signer.ts';
 import { PermanentDeliveryError, type Transport } from './transports/transport.ts';
 
 /** How long a sender holds a claimed row; far longer than one send, short enough to retry a dead sender soon. */
@@ -57,12 +58,14 @@ export async function deliverOutboxRows(
   ctx: Context,
   transport: Transport,
   ids: readonly number[],
-  options: { leaseMs?: number; limit?: SendLimit } = {},
+  options: { leaseMs?: number; limit?: SendLimit; signer?: Signer } = {},
 ): Promise<DeliveryResult> {
   const leaseMs = options.leaseMs ?? LEASE_MS;
   const limit = options.limit ?? unlimited;
   const lease = randomUUID();
   const claimedAt = performance.now();
+  // Before the claim: a key that cannot be read leaves the rows pending, not held.
+  const signer = options.signer ?? (await outboundSigner(ctx));
   const rows = await claim(ctx, ids, lease, leaseMs);
   const result: DeliveryResult = { sent: 0, skipped: ids.length - rows.length, failed: 0, retry: 0, expired: 0 };
   const memo: ComposeMemo = new Map();
@@ -80,13 +83,15 @@ export async function deliverOutboxRows(
           else result.expired++;
           return;
         }
-        const message = await composeOutboxRow(row, ctx, memo);
+        // The stages: compose the message, build its bytes, sign them, send them.
+        const { envelope, message, arc } = await composeOutboxRow(row, ctx, memo);
+        const raw = await signer.sign(await buildRaw(message), arc);
         // Measured from before the claim, so the database's lease ends later than this believes.
         if (performance.now() - claimedAt > leaseMs * LEASE_SAFETY) {
           result.expired++;
           return;
         }
-        await transport.send(message);
+        await transport.send({ envelope, raw });
         sent.push(row.id);
       } catch (err) {
         errors.push({ id: row.id, err: err as Error, permanent: err instanceof PermanentDeliveryError });

@@ -86,6 +86,14 @@ const schema = z.object({
   SIGNED_COMMAND_MAX_AGE: z.string().regex(/^\s*\d+(\.\d+)?\s*[mhd]?\s*$/i, 'must be a duration such as 48h, 2d or 90m').default('48h'),
   /** ARC sealers (their d=) whose ARC results Tacit believes, comma-separated; none by default. */
   ARC_TRUSTED_SEALERS: z.string().default(''),
+  /** DKIM signing of everything Tacit sends: off only when the relay signs for D. */
+  DKIM: z.enum(['on', 'off']).default('on'),
+  /** The selector of the key Tacit generates (or of DKIM_PRIVATE_KEY's key): SELECTOR._domainkey.D. */
+  DKIM_SELECTOR: z.string().regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i, 'must be one DNS label such as tacit').default('tacit'),
+  /** A PEM file with the RSA private key to sign with, instead of the key Tacit keeps in Postgres. */
+  DKIM_PRIVATE_KEY: z.string().optional(),
+  /** A second signature with an Ed25519 key (RFC 8463), under the selector SELECTOR-ed. */
+  DKIM_ED25519: z.enum(['on', 'off']).default('off'),
   ...imapEnvSchema,
 });
 
@@ -137,6 +145,8 @@ export interface Config {
    * how long a signed command acts at once, and the ARC sealers whose results count.
    */
   auth: { authservId: string | null; dnsServers: string[]; signedCommandMaxAgeMs: number; arcTrustedSealers: string[] };
+  /** DKIM signing of outbound mail; keyFile null: the key kept (encrypted) in Postgres. */
+  dkim: { enabled: boolean; selector: string; keyFile: string | null; ed25519: boolean };
 }
 
 export class ConfigError extends Error {}
@@ -193,6 +203,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       dnsServers: commaList(e.DNS_SERVERS),
       signedCommandMaxAgeMs: durationMs(e.SIGNED_COMMAND_MAX_AGE),
       arcTrustedSealers: commaList(e.ARC_TRUSTED_SEALERS).map((d) => d.toLowerCase()),
+    },
+    dkim: {
+      enabled: e.DKIM === 'on',
+      selector: e.DKIM_SELECTOR.toLowerCase(),
+      keyFile: e.DKIM_PRIVATE_KEY ? path.resolve(e.DKIM_PRIVATE_KEY) : null,
+      ed25519: e.DKIM_ED25519 === 'on',
     },
   };
 }

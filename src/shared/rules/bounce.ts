@@ -1,13 +1,15 @@
 // Reading a bounce. A VERP address already tells us which copy bounced; this
 // says how badly: hard (the address is gone: score it, disable delivery after
 // repeats), soft (full mailbox, delay, temporary trouble: retry, don't
-// disable) or unknown (not a failure we can read: never penalize on it).
+// disable), policy (the receiver refused Tacit's mail for DMARC or
+// authentication: Tacit's fault, never the member's) or unknown (not a
+// failure we can read: never penalize on it).
 
 import { trimEndOf } from './textBounds.ts';
 import { simpleParser } from 'mailparser';
 import { headerBagFromParsed, headerValues } from './headers.ts';
 
-export type BounceKind = 'hard' | 'soft' | 'unknown';
+export type BounceKind = 'hard' | 'soft' | 'policy' | 'unknown';
 
 export type BounceInfo = {
   kind: BounceKind;
@@ -27,8 +29,23 @@ type DsnRecipient = {
   diagnostic?: string;
 };
 
+/**
+ * A refusal of Tacit's mail, not of the address: DMARC (Gmail's 5.7.26,
+ * Microsoft's 5.7.515) or 5.7.1 worded as DMARC or unauthenticated mail.
+ */
+export function isPolicyRejection(status: string | undefined, diagnostic: string | undefined): boolean {
+  const words = `${status ?? ''} ${diagnostic ?? ''}`;
+  if (/(?<![\d.])5\.7\.(26|515)(?![\d.])/.test(words)) return true;
+  return /(?<![\d.])5\.7\.1(?![\d.])/.test(words) && /\bdmarc\b|unauthenticated/i.test(words);
+}
+
 /** Never throws: unreadable input is { kind: 'unknown' }. */
 export async function parseBounce(raw: Buffer | string): Promise<BounceInfo> {
+  const info = await readBounce(raw);
+  return info.kind === 'hard' && isPolicyRejection(info.status, info.diagnostic) ? { ...info, kind: 'policy' } : info;
+}
+
+async function readBounce(raw: Buffer | string): Promise<BounceInfo> {
   let mail;
   try {
     // keepDeliveryStatus: the message/delivery-status part comes back as an

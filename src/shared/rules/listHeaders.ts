@@ -14,10 +14,14 @@ export type ListHeaderInput = {
   unsubscribeToken: string;
 };
 
-export function listHeaders(input: ListHeaderInput): Record<string, string> {
+/**
+ * What identifies a list and lets a member leave it: on every mail sent to a
+ * list's members, list copies and consultation mail alike (RFC 2919, 2369,
+ * 8058). Values are ASCII: a non-ASCII list name is RFC 2047-encoded.
+ */
+export function listIdentity(input: ListHeaderInput): Record<string, string> {
   const slug = input.list.slug.toLowerCase();
   const domain = input.domain.toLowerCase().replace(/\.$/, '');
-  const post = `${slug}@${domain}`;
   const request = `${slug}-request@${domain}`;
   const mailtoUnsub = `<mailto:${request}?subject=${encodeURIComponent(`unsubscribe ${slug}`)}>`;
 
@@ -26,8 +30,7 @@ export function listHeaders(input: ListHeaderInput): Record<string, string> {
   const https = url !== undefined && /^https:\/\//i.test(url);
 
   const headers: Record<string, string> = {
-    'List-Id': `${quotePhrase(input.list.name)} <${slug}.${domain}>`,
-    'List-Post': `<mailto:${post}>`,
+    'List-Id': `${phrase(input.list.name)} <${slug}.${domain}>`,
     'List-Help': `<mailto:${request}?subject=help>`,
     // URL first: clients take the leftmost method they support and the
     // web link works without the member's mail client sending anything.
@@ -36,20 +39,42 @@ export function listHeaders(input: ListHeaderInput): Record<string, string> {
   // RFC 8058 only allows one-click on an HTTPS URI; http stays link-only.
   if (https) headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
   headers['List-Owner'] = `<mailto:${slug}-owner@${domain}>`;
-  headers['Precedence'] = 'list';
-  headers['X-Loop'] = post;
   return headers;
 }
 
-/**
- * A phrase for List-Id: quoted, with CR/LF removed so a list name can never
- * inject a header. Non-ASCII is left to nodemailer's RFC 2047 encoding.
- */
-function quotePhrase(name: string): string {
-  const clean = name.replace(/[\r\n\t]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return `"${clean.replace(/(["\\])/g, '\\$1')}"`;
+/** Every list copy: the identity, where to post, and the loop guards. */
+export function listHeaders(input: ListHeaderInput): Record<string, string> {
+  const slug = input.list.slug.toLowerCase();
+  const post = `${slug}@${input.domain.toLowerCase().replace(/\.$/, '')}`;
+  const { 'List-Owner': owner, ...identity } = listIdentity(input);
+  return { ...identity, 'List-Post': `<mailto:${post}>`, 'List-Owner': owner!, Precedence: 'list', 'X-Loop': post };
 }
 
+/**
+ * A display phrase for List-Id: quoted when ASCII, an RFC 2047 encoded-word
+ * otherwise, with CR/LF removed so a list name can never inject a header.
+ */
+function phrase(name: string): string {
+  const clean = name.replace(/[\r\n\t]+/g, ' ').replace(/\s+/g, ' ').trim();
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x20-\x7e]*$/.test(clean)) return `"${clean.replace(/(["\\])/g, '\\$1')}"`;
+  return encodedWords(clean);
+}
+
+/** RFC 2047 B-encoded words of at most 45 bytes of UTF-8 each (72 characters, under the limit of 75), split between characters. */
+function encodedWords(text: string): string {
+  const words: string[] = [];
+  let chunk = '';
+  for (const char of text) {
+    if (Buffer.byteLength(chunk + char) > 45) {
+      words.push(chunk);
+      chunk = '';
+    }
+    chunk += char;
+  }
+  words.push(chunk);
+  return words.map((w) => `=?UTF-8?B?${Buffer.from(w).toString('base64')}?=`).join(' ');
+}
 
 function tagRegex(slug: string, global: boolean): RegExp {
   const s = slug.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

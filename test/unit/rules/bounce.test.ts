@@ -571,3 +571,46 @@ describe('parseDsn', () => {
     ]);
   });
 });
+
+describe('policy rejections: Tacit\'s mail refused, not the address', () => {
+  const report = (status: string, diagnostic: string) => `From: MAILER-DAEMON@mx.example.net
+To: ${VERP}
+Subject: Undelivered Mail Returned to Sender
+MIME-Version: 1.0
+Content-Type: multipart/report; report-type=delivery-status; boundary="B"
+
+--B
+Content-Type: text/plain
+
+Your message could not be delivered.
+
+--B
+Content-Type: message/delivery-status
+
+Reporting-MTA: dns; mx.example.net
+
+Final-Recipient: rfc822; someone@example.com
+Action: failed
+Status: ${status}
+Diagnostic-Code: smtp; ${diagnostic}
+
+--B--
+`;
+
+  it.each([
+    ['5.7.26', '550-5.7.26 Unauthenticated email from tacit.test is not accepted due to domain\'s DMARC policy'],
+    ['5.7.515', '550 5.7.515 Access denied, sending domain tacit.test does not meet the required authentication level'],
+    ['5.7.1', '550 5.7.1 Email rejected per DMARC policy for tacit.test'],
+    ['5.7.1', '554 5.7.1 This message has been blocked because it is unauthenticated'],
+  ])('%s "%s" is a policy rejection', async (status, diagnostic) => {
+    expect((await parseBounce(report(status, diagnostic))).kind).toBe('policy');
+  });
+
+  it.each([
+    ['5.1.1', '550 5.1.1 user unknown'],
+    ['5.7.1', '550 5.7.1 Relaying denied'],
+    ['5.7.1', '550 5.7.1 recipient address rejected: mailbox disabled'],
+  ])('%s "%s" stays a hard bounce', async (status, diagnostic) => {
+    expect((await parseBounce(report(status, diagnostic))).kind).toBe('hard');
+  });
+});

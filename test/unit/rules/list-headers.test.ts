@@ -106,3 +106,17 @@ describe('isLoop', () => {
     expect(isLoop(headerBag(h), 'gb', 'tacit.test')).toBe(false);
   });
 });
+
+describe('a list name outside ASCII', () => {
+  const decode = (value: string) =>
+    [...value.matchAll(/=\?UTF-8\?B\?([^?]*)\?=/g)].map((m) => Buffer.from(m[1]!, 'base64').toString('utf8')).join('');
+
+  it.each(['Łódź (Polska)', 'Lyon (Rhône)', 'Śląsk i Małopolska — koło regionalne Żywiec, Bielsko-Biała, Cieszyn'])('List-Id is ASCII and decodes to %s', (name) => {
+    const id = listHeaders({ list: { slug: 'x', name }, domain: 'd.example', unsubscribeToken: 't' })['List-Id']!;
+    // eslint-disable-next-line no-control-regex
+    expect(id).toMatch(/^[\x20-\x7e]+$/);
+    expect(id.endsWith(' <x.d.example>')).toBe(true);
+    for (const word of id.match(/=\?[^ ]*\?=/g)!) expect(word.length).toBeLessThanOrEqual(75);
+    expect(decode(id)).toBe(name);
+  });
+});

@@ -1,8 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { buildRaw, type ComposedMessage } from '../compose.ts';
-import type { Transport } from './transport.ts';
+import type { Transport, WireMessage } from './transport.ts';
 
 let sequence = 0;
 
@@ -39,9 +38,8 @@ export function maildirTransport(dir: string): Transport {
     .then(() => Promise.all(['', 'tmp', 'new', 'cur'].map((sub) => fs.chmod(path.join(dir, sub), 0o700))));
   return {
     description: `maildir:${dir}`,
-    async send({ envelope, message }: ComposedMessage) {
+    async send({ envelope, raw }: WireMessage) {
       await ready;
-      const raw = await buildRaw(message);
       // time.unique.host, with a fixed-width monotonic part so names sort in delivery order.
       const unique = `M${process.hrtime.bigint().toString().padStart(20, '0')}P${process.pid}Q${++sequence}`;
       const name = `${Math.floor(Date.now() / 1000)}.${unique}.${os.hostname()}`;

@@ -1,25 +1,28 @@
 import nodemailer from 'nodemailer';
-import type { ComposedMessage } from '../compose.ts';
-import { PermanentDeliveryError, type Transport } from './transport.ts';
+import { PermanentDeliveryError, type Transport, type WireMessage } from './transport.ts';
 
-/** nodemailer's pooled SMTP transport: a few long-lived connections to the relay, reused across messages. */
-export function smtpRelayTransport(url: string, maxConnections: number): Transport {
-  const target = new URL(url);
-  const transporter = nodemailer.createTransport({
-    pool: true,
-    maxConnections,
+/** OUTBOUND=smtp://user:pass@host:port?starttls=off&tls=insecure as nodemailer's connection options. */
+export function relayConnection(target: URL) {
+  return {
     host: target.hostname,
     port: Number(target.port || (target.protocol === 'smtps:' ? 465 : 25)),
     secure: target.protocol === 'smtps:',
     auth: target.username ? { user: decodeURIComponent(target.username), pass: decodeURIComponent(target.password) } : undefined,
     tls: { rejectUnauthorized: target.searchParams.get('tls') !== 'insecure' },
     ignoreTLS: target.searchParams.get('starttls') === 'off',
-  });
+  };
+}
+
+/** nodemailer's pooled SMTP transport: a few long-lived connections to the relay, reused across messages. */
+export function smtpRelayTransport(url: string, maxConnections: number): Transport {
+  const target = new URL(url);
+  const transporter = nodemailer.createTransport({ pool: true, maxConnections, ...relayConnection(target) });
   return {
     description: `smtp://${target.host}`,
-    async send({ envelope, message }: ComposedMessage) {
+    async send({ envelope, raw }: WireMessage) {
       try {
-        await transporter.sendMail({ ...message, envelope });
+        // The bytes as signed: nodemailer only streams them (a raw message is not rebuilt).
+        await transporter.sendMail({ envelope, raw });
       } catch (err) {
         const code = (err as { responseCode?: number }).responseCode;
         if (code && code >= 500) throw new PermanentDeliveryError((err as Error).message);

@@ -1,9 +1,13 @@
-import type { ComposedMessage } from '../compose.ts';
+/** A message's final bytes (composed and signed) and the envelope they travel in. */
+export interface WireMessage {
+  envelope: { from: string; to: string };
+  raw: Buffer;
+}
 
-/** Where composed mail goes: a Maildir on one machine, an SMTP relay in production. */
+/** Where signed mail goes: a Maildir on one machine, an SMTP relay in production. It only moves bytes. */
 export interface Transport {
   readonly description: string;
-  send(message: ComposedMessage): Promise<void>;
+  send(message: WireMessage): Promise<void>;
   close(): Promise<void>;
 }
 

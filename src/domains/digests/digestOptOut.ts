@@ -1,0 +1,47 @@
+import type { Context } from '../../app/context.ts';
+import type { Queryable } from '../../shared/db/database.ts';
+import { listIdentity } from '../../shared/rules/listHeaders.ts';
+import { makeToken } from '../../shared/rules/tokens.ts';
+import type { CommandResult } from '../mailCommands/mailCommandRegistry.ts';
+import type { HandlerTools, InboundMail } from '../../pipeline/routing/inboundMail.ts';
+
+/**
+ * The digest is sent to a list of members like a list copy, so it carries
+ * List-Id and List-Unsubscribe too. Leaving it stops only the digest: the
+ * one-click token names the member and group 0 (no list), and the mailto
+ * sends "digest off" to request@.
+ */
+export const DIGEST_GROUP = 0;
+
+export function digestHeaders(ctx: Context, memberId: number): Record<string, string> {
+  const identity = listIdentity({
+    list: { slug: 'digest', name: 'Tacit digest' },
+    domain: ctx.config.domain,
+    publicUrl: ctx.config.publicUrl,
+    unsubscribeToken: makeToken(ctx.secret, 'unsubscribe', [memberId, DIGEST_GROUP]),
+  });
+  // In the body too: request@ reads commands from the body; the subject only when it is a list command.
+  const mailto = `<mailto:request@${ctx.config.domain}?subject=digest%20off&body=digest%20off>`;
+  return {
+    'List-Id': identity['List-Id']!,
+    'List-Unsubscribe': identity['List-Unsubscribe']!.replace(/<mailto:[^>]*>/, mailto),
+    ...(identity['List-Unsubscribe-Post'] ? { 'List-Unsubscribe-Post': identity['List-Unsubscribe-Post'] } : {}),
+    'List-Help': `<mailto:request@${ctx.config.domain}?subject=help>`,
+  };
+}
+
+export async function setDigest(db: Queryable, memberId: number, on: boolean): Promise<void> {
+  await db`update members set digest_off_at = ${on ? null : new Date()} where id = ${memberId}`;
+}
+
+/** "digest off" / "digest on" to request@, from a sender whose From can be trusted (DMARC, SPF or DKIM aligned). */
+export async function digestLineCommand(line: string, mail: InboundMail, tools: HandlerTools): Promise<CommandResult | null> {
+  const m = /^digest\s+(off|on)$/i.exec(line.trim());
+  if (!m) return null;
+  const on = m[1]!.toLowerCase() === 'on';
+  const [member] = mail.authority.from ? await tools.tx`select id from members where lower(email) = ${mail.authority.from}` : [];
+  if (!member) return { line: `digest ${on ? 'on' : 'off'}`, result: `${mail.from || 'This address'} is not a member's address.` };
+  if (mail.authority.level !== 'act') return { line: `digest ${on ? 'on' : 'off'}`, result: 'Not done: this mail could not be shown to come from your address. Send it again from your own mail account.' };
+  await setDigest(tools.tx, member.id as number, on);
+  return { line: `digest ${on ? 'on' : 'off'}`, result: on ? 'You will receive the digest again.' : 'You will no longer receive the digest. Consultation copies still reach you; "digest on" brings the digest back.' };
+}

@@ -20,6 +20,12 @@ export class TestDns {
     return this.set(name, 'TXT', [[value]]);
   }
 
+  /** Forgets every record (a test that republishes its zone). */
+  clear(): this {
+    this.records.clear();
+    return this;
+  }
+
   /** Names whose lookups fail (SERVFAIL), as an unreachable or broken name server makes them. */
   readonly failing = new Set<string>();
 

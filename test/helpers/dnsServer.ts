@@ -1,16 +1,14 @@
-import dgram from 'node:dgram';
-import type { AddressInfo } from 'node:net';
-import * as packet from 'dns-packet';
+import { TestDns } from './dns.ts';
 
 /**
- * A DNS server on loopback (UDP) answering from a zone the test writes, for
- * code that asks DNS itself through DNS_SERVERS (`tacit doctor`). A name not
- * in the zone is NXDOMAIN; a name with other types only is an empty answer.
+ * A zone written as records (the shape `tacit dns --json` prints), answered
+ * on loopback by TestDns's UDP server, for code that asks DNS itself through
+ * DNS_SERVERS (`tacit doctor`). Assigning `records` republishes the zone.
  */
 export interface ZoneRecord {
   name: string;
   type: 'TXT' | 'MX' | 'A' | 'PTR';
-  /** TXT: the value (split into 255-byte strings here); MX: "10 host"; A: the address; PTR: the name. */
+  /** TXT: the value; MX: "10 host"; A: the address; PTR: the name. */
   value: string;
 }
 
@@ -21,51 +19,49 @@ export interface LoopbackDns {
   close(): Promise<void>;
 }
 
-function answerOf(r: ZoneRecord): packet.Answer {
-  const name = r.name.replace(/\.$/, '');
+/** One record as the DNS wire library (dns-packet) takes its data. */
+function wireData(r: ZoneRecord): string[] | string | { preference: number; exchange: string } {
   switch (r.type) {
     case 'TXT':
-      return { name, type: 'TXT', ttl: 60, data: r.value.match(/.{1,255}/g) ?? [''] };
+      return [r.value];
     case 'MX': {
       const [preference, exchange] = r.value.split(/\s+/);
-      return { name, type: 'MX', ttl: 60, data: { preference: Number(preference), exchange: exchange!.replace(/\.$/, '') } };
+      return { preference: Number(preference), exchange: exchange!.replace(/\.$/, '') };
     }
     case 'A':
-      return { name, type: 'A', ttl: 60, data: r.value };
+      return r.value;
     case 'PTR':
-      return { name, type: 'PTR', ttl: 60, data: r.value.replace(/\.$/, '') };
+      return r.value.replace(/\.$/, '');
   }
 }
 
+function publish(zone: TestDns, records: ZoneRecord[]): void {
+  zone.clear();
+  const byKey = new Map<string, { name: string; type: string; data: unknown[] }>();
+  for (const r of records) {
+    const name = r.name.toLowerCase().replace(/\.$/, '');
+    const key = `${name}:${r.type}`;
+    const entry = byKey.get(key) ?? { name, type: r.type, data: [] };
+    entry.data.push(wireData(r));
+    byKey.set(key, entry);
+  }
+  for (const { name, type, data } of byKey.values()) zone.set(name, type, data as string[][]);
+}
+
 export async function startLoopbackDns(records: ZoneRecord[] = []): Promise<LoopbackDns> {
-  const socket = dgram.createSocket('udp4');
-  const zone: LoopbackDns = {
-    server: '',
-    records,
-    close: () => new Promise((resolve) => socket.close(() => resolve())),
+  const zone = new TestDns();
+  const served = await zone.serve();
+  let current = records;
+  publish(zone, current);
+  return {
+    server: served.address,
+    get records() {
+      return current;
+    },
+    set records(next: ZoneRecord[]) {
+      current = next;
+      publish(zone, next);
+    },
+    close: served.close,
   };
-  socket.on('message', (message, peer) => {
-    let query: packet.Packet;
-    try {
-      query = packet.decode(message);
-    } catch {
-      return;
-    }
-    const question = query.questions?.[0];
-    if (!question) return;
-    const name = question.name.toLowerCase().replace(/\.$/, '');
-    const named = zone.records.filter((r) => r.name.toLowerCase().replace(/\.$/, '') === name);
-    const answers = named.filter((r) => r.type === question.type).map(answerOf);
-    const reply = packet.encode({
-      id: query.id,
-      type: 'response',
-      flags: packet.RECURSION_DESIRED | packet.RECURSION_AVAILABLE | (named.length ? 0 : 3), // rcode 3: NXDOMAIN
-      questions: [question],
-      answers,
-    });
-    socket.send(reply, peer.port, peer.address);
-  });
-  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', () => resolve()));
-  zone.server = `127.0.0.1:${(socket.address() as AddressInfo).port}`;
-  return zone;
 }

@@ -19,10 +19,11 @@ const sizes = {
   BENCH_REPLIES: size('BENCH_REPLIES', 5_000),
   BENCH_SCALEOUT_MESSAGES: size('BENCH_SCALEOUT_MESSAGES', 5_000),
   BENCH_SCALEOUT_MEMBERS: size('BENCH_SCALEOUT_MEMBERS', 10_000),
+  BENCH_RESTART_ANSWERS: size('BENCH_RESTART_ANSWERS', 200),
   /** Fan-out rounds (Tacit and bare nodemailer alternating); the best of each counts. */
   BENCH_REPEAT: size('BENCH_REPEAT', 3),
 };
-const only = (process.env.BENCH_ONLY_RUN ?? 'ingest,fanout,close,replies,scaleout').split(',');
+const only = (process.env.BENCH_ONLY_RUN ?? 'ingest,fanout,close,replies,scaleout,restart').split(',');
 
 await ensurePeers();
 fs.mkdirSync('var/bench', { recursive: true });
@@ -59,6 +60,10 @@ try {
   if (only.includes('scaleout')) {
     const { benchScaleOut } = await import('./scaleout.ts');
     show('scale-out', (results.scaleout = await benchScaleOut(databaseUrl, redisUrl, sizes.BENCH_SCALEOUT_MESSAGES, sizes.BENCH_SCALEOUT_MEMBERS)));
+  }
+  if (only.includes('restart')) {
+    const { benchRestart } = await import('./restart.ts');
+    show('restart after SIGKILL (lease of an hour)', (results.restart = await benchRestart(databaseUrl, redisUrl, sizes.BENCH_RESTART_ANSWERS)));
   }
 } finally {
   results.minutes = +((Date.now() - started) / 60_000).toFixed(1);

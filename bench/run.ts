@@ -20,11 +20,16 @@ const sizes = {
   BENCH_SCALEOUT_MESSAGES: size('BENCH_SCALEOUT_MESSAGES', 5_000),
   BENCH_SCALEOUT_MEMBERS: size('BENCH_SCALEOUT_MEMBERS', 10_000),
   BENCH_RESTART_ANSWERS: size('BENCH_RESTART_ANSWERS', 200),
+  /** Clients sending one 24 MB message each at once (the bounded-memory rows). */
+  BENCH_BIG_CLIENTS: process.env.BENCH_BIG_CLIENTS ?? '20,100',
   /** Fan-out rounds (Tacit and bare nodemailer alternating); the best of each counts. */
   BENCH_REPEAT: size('BENCH_REPEAT', 3),
 };
-const only = (process.env.BENCH_ONLY_RUN ?? 'ingest,fanout,close,replies,scaleout,restart').split(',');
+const only = (process.env.BENCH_ONLY_RUN ?? 'ingest,ingest-memory,fanout,close,replies,scaleout,restart,cli').split(',');
 
+// The Tacit processes run the build in dist/, as `tacit start` does.
+const { ensureBuilt } = await import('../scripts/build.js');
+ensureBuilt();
 await ensurePeers();
 fs.mkdirSync('var/bench', { recursive: true });
 const services = await ensureLocalServices('var/bench');
@@ -41,6 +46,14 @@ try {
     const rows = [await benchIngest(databaseUrl, redisUrl, sizes.BENCH_INGEST_MESSAGES, false), await benchIngest(databaseUrl, redisUrl, sizes.BENCH_INGEST_MESSAGES, true)];
     results.ingest = rows;
     console.log('\ningest');
+    console.table(rows);
+  }
+  if (only.includes('ingest-memory')) {
+    const { benchIngestMemory } = await import('./ingestMemory.ts');
+    const rows = [];
+    for (const clients of sizes.BENCH_BIG_CLIENTS.split(',').map(Number)) rows.push(await benchIngestMemory(databaseUrl, redisUrl, clients));
+    results.ingestMemory = rows;
+    console.log('\ningest of 24 MB messages, all clients at once');
     console.table(rows);
   }
   if (only.includes('fanout')) {
@@ -64,6 +77,10 @@ try {
   if (only.includes('restart')) {
     const { benchRestart } = await import('./restart.ts');
     show('restart after SIGKILL (lease of an hour)', (results.restart = await benchRestart(databaseUrl, redisUrl, sizes.BENCH_RESTART_ANSWERS)));
+  }
+  if (only.includes('cli')) {
+    const { benchCli } = await import('./cli.ts');
+    show('command line vs node -e 0 (medians, same rounds)', (results.cli = await benchCli(databaseUrl, redisUrl)));
   }
 } finally {
   results.minutes = +((Date.now() - started) / 60_000).toFixed(1);

@@ -35,7 +35,7 @@ const schema = z.object({
   SMTP_MAX_RECIPIENTS: z.coerce.number().int().positive().default(100),
   SMTP_MAX_CLIENTS: z.coerce.number().int().positive().default(200),
   /** Message bytes all SMTP sessions may hold at once (received, not yet committed); past it, 452 4.3.1. */
-  SMTP_MAX_INFLIGHT_BYTES: z.coerce.number().int().positive().default(128 * 1024 * 1024),
+  SMTP_MAX_INFLIGHT_BYTES: z.coerce.number().int().positive().default(96 * 1024 * 1024),
   /** Open connections from one client address; more get 421. */
   SMTP_MAX_CLIENTS_PER_IP: z.coerce.number().int().positive().default(50),
   /** Messages per minute from one client address; more get 451 (try later). */

@@ -51,10 +51,12 @@ try {
   if (only.includes('ingest-memory')) {
     const { benchIngestMemory } = await import('./ingestMemory.ts');
     const rows = [];
-    for (const clients of sizes.BENCH_BIG_CLIENTS.split(',').map(Number)) rows.push(await benchIngestMemory(databaseUrl, redisUrl, clients));
+    // Each row printed as it ends: the 100-client one takes minutes.
+    for (const clients of sizes.BENCH_BIG_CLIENTS.split(',').map(Number)) {
+      rows.push(await benchIngestMemory(databaseUrl, redisUrl, clients));
+      show('ingest of 24 MB messages, all clients at once', rows[rows.length - 1]!);
+    }
     results.ingestMemory = rows;
-    console.log('\ningest of 24 MB messages, all clients at once');
-    console.table(rows);
   }
   if (only.includes('fanout')) {
     const { benchFanout } = await import('./fanout.ts');

@@ -23,13 +23,19 @@ const sizes = {
   BENCH_SCALEOUT_MEMBERS: size('BENCH_SCALEOUT_MEMBERS', 10_000),
   /** Ranked ballots over 10 options for the counting methods (no services involved). */
   BENCH_COUNT_BALLOTS: size('BENCH_COUNT_BALLOTS', 100_000),
+  BENCH_RESTART_ANSWERS: size('BENCH_RESTART_ANSWERS', 200),
+  /** Clients sending one 24 MB message each at once (the bounded-memory rows). */
+  BENCH_BIG_CLIENTS: process.env.BENCH_BIG_CLIENTS ?? '20,100',
   /** Fan-out rounds (Tacit and bare nodemailer alternating); the best of each counts. */
   BENCH_REPEAT: size('BENCH_REPEAT', 3),
   /** 0: the fan-out without DKIM on either side (the figure before signing). */
   BENCH_DKIM: size('BENCH_DKIM', 1),
 };
-const only = (process.env.BENCH_ONLY_RUN ?? 'ingest,fanout,close,replies,reading,scaleout,count').split(',');
+const only = (process.env.BENCH_ONLY_RUN ?? 'ingest,ingest-memory,fanout,close,replies,reading,scaleout,restart,cli,count').split(',');
 
+// The Tacit processes run the build in dist/, as `tacit start` does.
+const { ensureBuilt } = await import('../scripts/build.js');
+ensureBuilt();
 await ensurePeers();
 fs.mkdirSync('var/bench', { recursive: true });
 const services = await ensureLocalServices('var/bench');
@@ -47,6 +53,16 @@ try {
     results.ingest = rows;
     console.log('\ningest');
     console.table(rows);
+  }
+  if (only.includes('ingest-memory')) {
+    const { benchIngestMemory } = await import('./ingestMemory.ts');
+    const rows = [];
+    // Each row printed as it ends: the 100-client one takes minutes.
+    for (const clients of sizes.BENCH_BIG_CLIENTS.split(',').map(Number)) {
+      rows.push(await benchIngestMemory(databaseUrl, redisUrl, clients));
+      show('ingest of 24 MB messages, all clients at once', rows[rows.length - 1]!);
+    }
+    results.ingestMemory = rows;
   }
   if (only.includes('fanout')) {
     const { benchFanout } = await import('./fanout.ts');
@@ -75,6 +91,14 @@ try {
     const rows = (results.count = benchCounting(sizes.BENCH_COUNT_BALLOTS, 10));
     console.log('\ncounting');
     console.table(rows);
+  }
+  if (only.includes('restart')) {
+    const { benchRestart } = await import('./restart.ts');
+    show('restart after SIGKILL (lease of an hour)', (results.restart = await benchRestart(databaseUrl, redisUrl, sizes.BENCH_RESTART_ANSWERS)));
+  }
+  if (only.includes('cli')) {
+    const { benchCli } = await import('./cli.ts');
+    show('command line vs node -e 0 (medians, same rounds)', (results.cli = await benchCli(databaseUrl, redisUrl)));
   }
 } finally {
   results.minutes = +((Date.now() - started) / 60_000).toFixed(1);

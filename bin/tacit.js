@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx: no build step to forget.
-import { register } from 'tsx/esm/api';
+// Runs the compiled JavaScript in dist/ (built by `npm ci`), building it first
+// when a source is newer: no build step to forget, no compiler at run time.
+import { ensureBuilt } from '../scripts/build.js';
 
-register();
-await import('../src/cli/main.ts');
+ensureBuilt();
+await import('../dist/src/cli/main.js');

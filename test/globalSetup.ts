@@ -4,6 +4,7 @@ import { connectDatabase } from '../src/shared/db/database.ts';
 import { migrate } from '../src/shared/db/migrate.ts';
 import { ensureLocalServices } from '../src/shared/services/localServices.ts';
 import { ensureTestTools } from './helpers/test-tools.ts';
+import { ensureBuilt } from '../scripts/build.js';
 
 /**
  * Starts (or reuses) a private Postgres and Redis for the test run under
@@ -22,6 +23,8 @@ export const TEMPLATE_DATABASE = 'tacit_template';
 
 export default async function setup(project: TestProject) {
   await ensureTestTools();
+  // Tests start `bin/tacit.js`, which runs dist/: built once here, before test files start processes at once.
+  ensureBuilt();
   let adminUrl = process.env.TEST_DATABASE_URL;
   let redisUrl = process.env.TEST_REDIS_URL;
   if (!adminUrl || !redisUrl) {

@@ -8,6 +8,8 @@ export interface TacitProcess {
   /** Peak resident memory so far (VmHWM), in MiB. */
   peakRssMiB(): number;
   stop(): Promise<void>;
+  /** SIGKILL: nothing finishes. */
+  kill(): Promise<void>;
 }
 
 export function peakRssMiB(pid: number): number {
@@ -44,6 +46,10 @@ export async function startTacit(env: Record<string, string>, only: 'all' | 'ing
       const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
       await exited;
       clearTimeout(timer);
+    },
+    async kill() {
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 }

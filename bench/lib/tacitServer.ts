@@ -2,11 +2,13 @@
  * A Tacit process for the benchmarks: what `tacit start` runs (startServer),
  * with BENCH_ONLY=ingest|workers|all choosing the parts, so a benchmark can
  * run the ingest without routing, or split ingest and workers over two
- * processes. Prints "ready PORT" on stdout once listening; SIGTERM stops it.
+ * processes. It runs the build in dist/, as `tacit start` does (bench/run.ts
+ * builds it first). Prints "ready PORT" on stdout once listening; SIGTERM stops it.
  */
-import { loadConfig } from '../../src/shared/config/config.ts';
-import { openRuntime } from '../../src/app/runtime.ts';
-import { startServer } from '../../src/app/server.ts';
+const dist = new URL('../../dist/src/', import.meta.url).href;
+const { loadConfig } = (await import(`${dist}shared/config/config.js`)) as typeof import('../../src/shared/config/config.ts');
+const { openRuntime } = (await import(`${dist}app/runtime.js`)) as typeof import('../../src/app/runtime.ts');
+const { startServer } = (await import(`${dist}app/server.js`)) as typeof import('../../src/app/server.ts');
 
 const only = process.env.BENCH_ONLY ?? 'all';
 const runtime = await openRuntime(loadConfig());

@@ -1,5 +1,6 @@
 import type { Context } from './context.ts';
 import { deliverJobs } from '../pipeline/outbound/outbox.ts';
+import { liveHolders } from '../pipeline/outbound/claimHolder.ts';
 import { routeJobs } from '../pipeline/routing/routeQueue.ts';
 import { requeueJobs } from '../shared/queue/queues.ts';
 import { registeredReconcilers } from '../shared/queue/reconcilerRegistry.ts';
@@ -19,12 +20,20 @@ export async function reconcileOnce(ctx: Context): Promise<{ routed: number; out
       and (d.route_retry_at is null or d.route_retry_at <= now())
     order by d.id limit 5000`;
   await requeueJobs(ctx.queues.route, routeJobs(unrouted.map((r) => r.id as number)));
+  // A sender that stalled past its lease, or died (its holder's session gone: taken over at once).
   const pending = await ctx.sql`
-    select id from outbox
+    select id, case when state = 'sending' and lease_holder not in (${liveHolders(ctx.sql)}) then lease_holder end as dead_holder
+    from outbox
     where (state = 'pending' and created_at < now() - make_interval(secs => ${graceSeconds}))
-       or (state = 'sending' and lease_until < now()) -- a sender that died or stalled holding the row
+       or (state = 'sending' and (lease_until < now() or lease_holder not in (${liveHolders(ctx.sql)})))
     order by id limit 5000`;
-  await requeueJobs(ctx.queues.deliver, deliverJobs(pending.map((r) => r.id as number)));
+  const byHolder = new Map<number, number[]>();
+  for (const r of pending) {
+    const holder = (r.dead_holder as number | null) ?? 0;
+    if (!byHolder.has(holder)) byHolder.set(holder, []);
+    byHolder.get(holder)!.push(r.id as number);
+  }
+  for (const [holder, ids] of byHolder) await requeueJobs(ctx.queues.deliver, deliverJobs(ids, holder ? `-after-${holder}` : ''));
   let other = 0;
   for (const pass of registeredReconcilers()) other += await pass(ctx);
   return { routed: unrouted.length, outbox: pending.length, other };

@@ -1,6 +1,7 @@
 import type { Config } from '../shared/config/config.ts';
 import { resolveSecret } from '../shared/config/secret.ts';
 import { connectDatabase } from '../shared/db/database.ts';
+import { releaseClaimHolder } from '../pipeline/outbound/claimHolder.ts';
 import { migrate } from '../shared/db/migrate.ts';
 import { logger } from '../shared/log/logger.ts';
 import { openQueues } from '../shared/queue/queues.ts';
@@ -36,6 +37,7 @@ export async function openRuntime(config: Config, options: { migrate?: boolean }
     databaseUrl,
     async close() {
       await queues.close();
+      releaseClaimHolder(sql);
       await sql.end({ timeout: 5 });
       await local?.stop();
     },

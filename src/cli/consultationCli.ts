@@ -1,13 +1,7 @@
 import type { Command } from 'commander';
-import { closeDue } from '../domains/consultations/close.ts';
 import { displayId, numericId } from '../domains/consultations/ids.ts';
 import { parseConsultationId } from '../domains/consultations/rules/consultationCommands.ts';
-import { loadConsultation } from '../domains/consultations/consultation.ts';
 import type { Outcome } from '../domains/consultations/outcome.ts';
-import { ensureBallotCodes, loadTallySheet, streamTallySheet } from '../domains/consultations/tallySheet.ts';
-import { consultationDocument, formatConsultation, listConsultations } from '../domains/consultations/show.ts';
-import { repliedFigure } from '../domains/consultations/outcomeView.ts';
-import { newTextOfBody, newTextOfMessage } from '../shared/rules/replyText.ts';
 import { readInput } from './readInput.ts';
 import { UsageError } from './usageError.ts';
 import { documentCommand, output, withRuntime } from './withRuntime.ts';
@@ -24,6 +18,9 @@ function consultationNumber(text: string): number {
  * digest of the outcome mail) and the digest goes to stderr.
  */
 async function printTallySheet(id: number, json: boolean): Promise<void> {
+  const [{ loadConsultation }, { ensureBallotCodes, loadTallySheet, streamTallySheet }] = await Promise.all([
+    import('../domains/consultations/consultation.ts'), import('../domains/consultations/tallySheet.ts'),
+  ]);
   await withRuntime(async ({ ctx }) => {
     const c = await loadConsultation(ctx.sql, id);
     if (!c) throw new UsageError(`no consultation ${displayId(id)}`);
@@ -44,7 +41,11 @@ async function printTallySheet(id: number, json: boolean): Promise<void> {
 
 /** Operator commands for consultations (DESIGN.md, "Operator interface"). */
 export function registerConsultationCommands(program: Command): void {
+  // A command's modules are imported when it runs (main.ts).
   documentCommand(program, 'consultations', 'list consultations, newest first', async (ctx) => {
+    const [{ listConsultations }, { repliedFigure }] = await Promise.all([
+      import('../domains/consultations/show.ts'), import('../domains/consultations/outcomeView.ts'),
+    ]);
     const rows = await listConsultations(ctx.sql);
     return {
       value: rows,
@@ -66,6 +67,7 @@ export function registerConsultationCommands(program: Command): void {
     .action(async (idText: string, opts: { json?: boolean; tally?: boolean }) => {
       const id = consultationNumber(idText);
       if (opts.tally) return printTallySheet(id, !!opts.json);
+      const { consultationDocument, formatConsultation } = await import('../domains/consultations/show.ts');
       await withRuntime(async ({ ctx }) => {
         const found = await consultationDocument(ctx.sql, id);
         if (!found) throw new UsageError(`no consultation ${displayId(id)}`);
@@ -74,6 +76,7 @@ export function registerConsultationCommands(program: Command): void {
     });
 
   documentCommand(program, 'close-due', 'close every consultation past its deadline, now', async (ctx) => {
+    const { closeDue } = await import('../domains/consultations/close.ts');
     const closed = (await closeDue(ctx)).map(displayId);
     return { value: { closed }, human: () => (closed.length ? `closed ${closed.join(', ')}` : 'nothing is overdue') };
   });
@@ -85,6 +88,7 @@ export function registerConsultationCommands(program: Command): void {
     .option('--text', 'the input is a bare body, not a whole message')
     .action(async (file: string | undefined, opts: { text?: boolean }) => {
       const input = await readInput(file);
+      const { newTextOfBody, newTextOfMessage } = await import('../shared/rules/replyText.ts');
       const text = opts.text ? newTextOfBody(input.toString('utf8')) : await newTextOfMessage(input);
       process.stdout.write(text + (text.endsWith('\n') || text === '' ? '' : '\n'));
     });

@@ -1,10 +1,5 @@
 import type { Command } from 'commander';
-import { describeConfig, loadConfig } from '../shared/config/config.ts';
-import { openRuntime } from '../app/runtime.ts';
-import { startServer } from '../app/server.ts';
-import { collectStats, formatStats } from '../app/stats.ts';
 import { documentCommand, output, withRuntime } from './withRuntime.ts';
-import { installProcessGuards } from '../app/processGuards.ts';
 
 /** What one `tacit start` process runs; several processes may split the work. */
 function parseStartPart(value: string): 'ingest' | 'workers' | 'all' {
@@ -20,6 +15,10 @@ export function registerCoreCommands(program: Command): void {
     .option('--only <part>', 'ingest (SMTP, IMAP, HTTP), workers (queues and reconciler) or all', 'all')
     .action(async (opts: { only: string }) => {
       const part = parseStartPart(opts.only);
+      // Imported when the command runs, so that --help and the other commands load none of the server.
+      const [{ loadConfig }, { openRuntime }, { startServer }, { installProcessGuards }] = await Promise.all([
+        import('../shared/config/config.ts'), import('../app/runtime.ts'), import('../app/server.ts'), import('../app/processGuards.ts'),
+      ]);
       const config = loadConfig();
       const runtime = await openRuntime(config);
       installProcessGuards(runtime.ctx.log);
@@ -59,7 +58,8 @@ export function registerCoreCommands(program: Command): void {
     .command('config')
     .description('print the configuration in effect (secrets masked)')
     .option('--json', 'one JSON document')
-    .action((opts: { json?: boolean }) => {
+    .action(async (opts: { json?: boolean }) => {
+      const { describeConfig, loadConfig } = await import('../shared/config/config.ts');
       const described = describeConfig(loadConfig());
       output(!!opts.json, described, () =>
         Object.entries(described)
@@ -69,6 +69,7 @@ export function registerCoreCommands(program: Command): void {
     });
 
   documentCommand(program, 'stats', 'inbound stored/routed/held, outbox by state, consultations by status', async (ctx) => {
+    const { collectStats, formatStats } = await import('../app/stats.ts');
     const stats = await collectStats(ctx.sql);
     return { value: stats, human: () => formatStats(stats) };
   });

@@ -1,8 +1,5 @@
 import type { Command } from 'commander';
-import { CountInputError } from '../domains/consultations/rules/counting/ballot.ts';
-import { runCount } from '../domains/consultations/rules/counting/count.ts';
-import { parseCountInput, resolveCountSpec, type CountFlags } from '../domains/consultations/rules/counting/countInput.ts';
-import { countReport } from '../domains/consultations/rules/counting/countReport.ts';
+import type { CountFlags } from '../domains/consultations/rules/counting/countInput.ts';
 import { readInput } from './readInput.ts';
 import { UsageError } from './usageError.ts';
 import { output } from './withRuntime.ts';
@@ -28,6 +25,13 @@ export function registerCountCommand(program: Command): void {
     .option('--json', 'one JSON document')
     .action(async (file: string | undefined, opts: CountFlags & { json?: boolean }) => {
       const text = (await readInput(file)).toString('utf8');
+      // Imported when the command runs, as every command's modules are (main.ts).
+      const [{ CountInputError }, { runCount }, { parseCountInput, resolveCountSpec }, { countReport }] = await Promise.all([
+        import('../domains/consultations/rules/counting/ballot.ts'),
+        import('../domains/consultations/rules/counting/count.ts'),
+        import('../domains/consultations/rules/counting/countInput.ts'),
+        import('../domains/consultations/rules/counting/countReport.ts'),
+      ]);
       try {
         const input = parseCountInput(text);
         const spec = resolveCountSpec(input, opts);

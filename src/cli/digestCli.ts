@@ -1,8 +1,4 @@
 import type { Command } from 'commander';
-import { findMemberByAddress } from '../domains/org/members.ts';
-import { renderDigest } from '../domains/digests/digestComposer.ts';
-import { runDigest } from '../domains/digests/runDigest.ts';
-import { runScheduledDigest } from '../domains/digests/scheduledDigest.ts';
 import { latestPeriod, parseDigestSchedule, periodEndingNow } from '../shared/rules/digestSchedule.ts';
 import { UsageError } from './usageError.ts';
 import { withRuntime } from './withRuntime.ts';
@@ -26,6 +22,10 @@ export function registerDigestCommands(program: Command): void {
     .description("print a member's digest for a period ending now, without sending it")
     .action(async (email: string, opts: { period: string; html?: boolean }) => {
       const period = periodFrom(opts.period);
+      // A command's modules are imported when it runs (main.ts).
+      const [{ findMemberByAddress }, { renderDigest }] = await Promise.all([
+        import('../domains/org/members.ts'), import('../domains/digests/digestComposer.ts'),
+      ]);
       await withRuntime(async ({ ctx }) => {
         const member = await findMemberByAddress(ctx.sql, email);
         if (!member) throw new UsageError(`no member with the address ${email}`);
@@ -39,6 +39,9 @@ export function registerDigestCommands(program: Command): void {
     .option('--period <P>', 'send now for a period ending now (7d, 24h, 2w) instead of the latest scheduled one')
     .description('queue digests: the latest scheduled period (once), or --period ending now')
     .action(async (opts: { period?: string }) => {
+      const [{ runDigest }, { runScheduledDigest }] = await Promise.all([
+        import('../domains/digests/runDigest.ts'), import('../domains/digests/scheduledDigest.ts'),
+      ]);
       await withRuntime(async ({ ctx }) => {
         if (opts.period) {
           const members = await runDigest(ctx, periodFrom(opts.period));

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { activateRotation, prepareRotation } from '../pipeline/outbound/sign/dkimKeys.ts';
 import { UsageError } from './usageError.ts';
 import { withRuntime } from './withRuntime.ts';
 
@@ -11,6 +10,7 @@ export function registerDkimCommands(program: Command): void {
     .description('make a key under a new selector, to publish before `tacit dkim switch` signs with it')
     .action(async () => {
       await withRuntime(async ({ ctx }) => {
+        const { prepareRotation } = await import('../pipeline/outbound/sign/dkimKeys.ts');
         const keys = await prepareRotation(ctx).catch((err: Error) => {
           throw new UsageError(err.message);
         });
@@ -26,6 +26,7 @@ export function registerDkimCommands(program: Command): void {
     .description('sign with the key `tacit dkim rotate` made (publish its record first)')
     .action(async () => {
       await withRuntime(async ({ ctx }) => {
+        const { activateRotation } = await import('../pipeline/outbound/sign/dkimKeys.ts');
         const keys = await activateRotation(ctx).catch((err: Error) => {
           throw new UsageError(err.message);
         });

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { formatDoctor, runDoctor } from '../domains/deliverability/doctor.ts';
 import { output, withRuntime } from './withRuntime.ts';
 
 /** `tacit doctor [--json]`: DNS, signing, relay and operations checked from here; exit 1 when a check fails. */
@@ -10,6 +9,7 @@ export function registerDoctorCommand(program: Command): void {
     .option('--json', 'one JSON document')
     .action(async (opts: { json?: boolean }) => {
       const ok = await withRuntime(async ({ ctx }) => {
+        const { formatDoctor, runDoctor } = await import('../domains/deliverability/doctor.ts');
         const report = await runDoctor(ctx);
         output(!!opts.json, report, () => formatDoctor(report));
         return report.ok;

@@ -1,13 +1,10 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import cliProgress from 'cli-progress';
 import type { Context } from '../app/context.ts';
 import { GROUP_LEVELS, OrgError, addGroup, groupTree, renameGroup, setGroupSettings, type GroupLevel } from '../domains/org/groups.ts';
 import { ROLES, grantRole, normaliseEmail, revokeRole, upsertMember, type Role } from '../domains/org/members.ts';
-import { enrolMember } from '../domains/org/enrol.ts';
-import { importMembers, type ImportReport } from '../domains/org/importMembers.ts';
-import { waitingForChapter } from '../domains/org/residence.ts';
+import type { ImportReport } from '../domains/org/importMembers.ts';
 import { countryCode } from '../shared/rules/countries.ts';
 import { UsageError } from './usageError.ts';
 import { output, withRuntime } from './withRuntime.ts';
@@ -97,6 +94,8 @@ export function registerListCommands(program: Command): void {
     .action(async (email: string, opts: { name: string; country?: string; city?: string; list: string[]; json?: boolean }) => {
       const country = opts.country ? countryCode(opts.country) : undefined;
       if (opts.country && !country) throw new UsageError(`not a country: ${opts.country}`);
+      // A command's modules are imported when it runs (main.ts).
+      const { enrolMember } = await import('../domains/org/enrol.ts');
       await run(async (ctx) => {
         const e = await enrolMember(ctx.sql, { email, name: opts.name, country, city: opts.city ?? null, lists: opts.list });
         output(!!opts.json, { email: e.member.email, created: e.created, lists: e.memberships.map((m) => m.slug), waiting: e.waiting }, () =>
@@ -128,6 +127,7 @@ export function registerListCommands(program: Command): void {
     .option('--json', 'one JSON document (refused rows included)')
     .action(async (file: string, opts: { json?: boolean }) => {
       if (!fs.existsSync(file)) throw new UsageError(`no such file: ${file}`);
+      const [{ default: cliProgress }, { importMembers }] = await Promise.all([import('cli-progress'), import('../domains/org/importMembers.ts')]);
       await run(async (ctx) => {
         const size = fs.statSync(file).size;
         const input = fs.createReadStream(file);
@@ -160,6 +160,7 @@ export function registerListCommands(program: Command): void {
     .description('members waiting for a chapter, per city: where a chapter could start')
     .option('--json', 'one JSON document')
     .action(async (opts: { json?: boolean }) => {
+      const { waitingForChapter } = await import('../domains/org/residence.ts');
       await run(async (ctx) => {
         const rows = await waitingForChapter(ctx.sql);
         output(!!opts.json, rows, () =>

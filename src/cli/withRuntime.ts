@@ -1,10 +1,14 @@
 import type { Command } from 'commander';
 import type { Context } from '../app/context.ts';
-import { loadConfig } from '../shared/config/config.ts';
-import { openRuntime, type Runtime } from '../app/runtime.ts';
+import type { Runtime } from '../app/runtime.ts';
 
-/** Runs a one-shot command against the configured (or private) database and queues, then closes everything. */
+/**
+ * Runs a one-shot command against the configured (or private) database and
+ * queues, then closes everything. The runtime's modules are imported here,
+ * when a command runs: `tacit --help` loads none of them.
+ */
 export async function withRuntime<T>(fn: (runtime: Runtime) => Promise<T>): Promise<T> {
+  const [{ loadConfig }, { openRuntime }] = await Promise.all([import('../shared/config/config.ts'), import('../app/runtime.ts')]);
   const runtime = await openRuntime(loadConfig());
   try {
     return await fn(runtime);

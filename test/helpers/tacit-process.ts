@@ -27,7 +27,7 @@ export function startTacitProcess(h: Harness, port: number, args: string[] = [],
         SMTP_PORT: String(port),
         RECONCILE_EVERY_MS: '1000',
         RECONCILE_GRACE_MS: '1000',
-        // A killed process's claimed outbox rows go to the next one after this.
+        // A stalled process's claimed outbox rows go to another after this (a killed one's at once).
         OUTBOUND_LEASE_MS: '5000',
         ...env,
       },

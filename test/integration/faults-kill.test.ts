@@ -97,7 +97,7 @@ async function stopWhileArriving(signal: NodeJS.Signals, prefix: string, message
   expect(answers.filter((a) => a.n !== 1)).toEqual([]);
   // ...and each one delivered.
   await waitFor(async () => {
-    // 'sending' too: rows a killed process had claimed wait for its lease to run out.
+    // 'sending' too: rows a killed process had claimed, until the next process takes them over.
     const [row] = await h.ctx.sql`select count(*)::int as n from outbox where state in ('pending', 'sending')`;
     return row.n === 0;
   }, 120_000, 'every answer sent');

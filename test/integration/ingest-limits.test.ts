@@ -35,8 +35,8 @@ function replyReader(socket: net.Socket) {
   return () => new Promise<string>((resolve) => waiting.push(resolve));
 }
 
-async function open(): Promise<{ socket: net.Socket; next: () => Promise<string>; say: (line: string) => Promise<string> }> {
-  const socket = net.connect(h.server.smtpPort, '127.0.0.1');
+async function open(port = h.server.smtpPort): Promise<{ socket: net.Socket; next: () => Promise<string>; say: (line: string) => Promise<string> }> {
+  const socket = net.connect(port, '127.0.0.1');
   const next = replyReader(socket);
   const say = (line: string) => {
     socket.write(line + '\r\n');
@@ -115,5 +115,61 @@ describe('per-address limits', () => {
     // The 552 test above already used one of this address's four messages this minute.
     expect(answers).toEqual(['250', '250', '250', '451', '451', '451']);
     socket.destroy();
+  });
+});
+
+describe('bytes in flight across all clients', () => {
+  const BOUND = 1024 * 1024;
+  let b: Harness;
+  beforeAll(async () => {
+    b = await createHarness({ workers: false, env: { SMTP_MAX_SIZE: String(BOUND), SMTP_MAX_INFLIGHT_BYTES: String(BOUND) } });
+  });
+  afterAll(async () => {
+    await b?.close();
+  });
+
+  /** A session that has said DATA (354), from `from`. */
+  async function inData(from: string) {
+    const session = await open(b.server.smtpPort);
+    expect(await session.next()).toMatch(/^220 /);
+    await session.say('EHLO client.example');
+    expect(await session.say(`MAIL FROM:<${from}>`)).toMatch(/^250 /);
+    expect(await session.say(`RCPT TO:<request@${b.domain}>`)).toMatch(/^250 /);
+    expect(await session.say('DATA')).toMatch(/^354 /);
+    return session;
+  }
+  const body = (from: string, kb: number) =>
+    `From: ${from}\r\nSubject: big\r\nMessage-ID: <${from}>\r\n\r\n` + `${'y'.repeat(1022)}\r\n`.repeat(kb);
+
+  it('answers 452 4.3.1 past the bound, at MAIL FROM when a declared SIZE does not fit; the retry is stored', async () => {
+    const first = await inData('first@example.org');
+    first.socket.write(body('first@example.org', 700)); // held, not ended: 700 KB of the 1 MB in flight
+    await new Promise((r) => setTimeout(r, 300));
+
+    const second = await inData('second@example.org');
+    second.socket.write(body('second@example.org', 500));
+    expect(await second.say('.')).toMatch(/^452 4\.3\.1 /);
+    // Declared too big for what is left: refused before a byte of it is sent.
+    expect(await second.say('MAIL FROM:<second@example.org> SIZE=600000')).toMatch(/^452 4\.3\.1 /);
+
+    expect(await first.say('.')).toMatch(/^250 /);
+    // The bytes are given back: the client's retry goes through.
+    expect(await second.say('MAIL FROM:<second@example.org> SIZE=600000')).toMatch(/^250 /);
+    expect(await second.say(`RCPT TO:<request@${b.domain}>`)).toMatch(/^250 /);
+    expect(await second.say('DATA')).toMatch(/^354 /);
+    second.socket.write(body('second@example.org', 500));
+    expect(await second.say('.')).toMatch(/^250 /);
+    // A reservation whose session closes without sending is given back.
+    const idle = await open(b.server.smtpPort);
+    expect(await idle.next()).toMatch(/^220 /);
+    await idle.say('EHLO client.example');
+    expect(await idle.say('MAIL FROM:<idle@example.org> SIZE=900000')).toMatch(/^250 /);
+    expect(await first.say('MAIL FROM:<first@example.org> SIZE=900000')).toMatch(/^452 4\.3\.1 /);
+    idle.socket.destroy();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await first.say('MAIL FROM:<first@example.org> SIZE=900000')).toMatch(/^250 /);
+    for (const s of [first, second]) s.socket.destroy();
+    const stored = await b.ctx.sql`select envelope_from from inbound_messages order by id`;
+    expect(stored.map((r) => r.envelope_from)).toEqual(['first@example.org', 'second@example.org']);
   });
 });

@@ -6,6 +6,7 @@ import { deliverOutboxRows } from '../../src/pipeline/outbound/deliver.ts';
 import { maildirTransport } from '../../src/pipeline/outbound/transports/maildir.ts';
 import type { Transport } from '../../src/pipeline/outbound/transports/transport.ts';
 import { reconcileOnce } from '../../src/app/reconciler.ts';
+import { connectDatabase } from '../../src/shared/db/database.ts';
 
 // A composer that can be held, standing in for a sender whose event loop froze before the send.
 let hold: Promise<void> | undefined;
@@ -61,6 +62,33 @@ describe('outbound exactly once (claim + lease)', () => {
     expect(readMaildir(h.maildir)).toHaveLength(1);
     const [row] = await h.ctx.sql`select state, attempts from outbox where id = ${id}`;
     expect(row).toEqual({ state: 'sent', attempts: 2 });
+  });
+
+  it("a live sender keeps its claim however slow; once its session ends, the claim is taken over at once (lease of an hour)", async () => {
+    h = await createHarness({ workers: false });
+    const [id] = await insertRows(h, 1);
+    const transport = maildirTransport(h.maildir);
+    const hour = 3_600_000;
+    // Another sender process: its own pool, so its own Postgres sessions and claim holder.
+    const otherSql = connectDatabase(h.databaseUrl);
+    let release!: () => void;
+    hold = new Promise((resolve) => (release = resolve));
+    const slow = deliverOutboxRows({ ...h.ctx, sql: otherSql }, transport, [id], { leaseMs: hour });
+    await waitFor(async () => (await h!.ctx.sql`select 1 from outbox where id = ${id} and state = 'sending'`).length > 0, 5_000, 'the claim');
+    hold = undefined;
+    // Alive and holding: neither the reconciler nor another sender touches the row.
+    expect((await reconcileOnce(h.ctx)).outbox).toBe(0);
+    expect(await deliverOutboxRows(h.ctx, transport, [id], { leaseMs: hour })).toMatchObject({ sent: 0, skipped: 1 });
+    // Its sessions end (as when the process is killed): the row is anyone's now, an hour before its lease runs out.
+    await otherSql.end({ timeout: 0 });
+    expect((await reconcileOnce(h.ctx)).outbox).toBe(1);
+    expect(await deliverOutboxRows(h.ctx, transport, [id], { leaseMs: hour })).toMatchObject({ sent: 1, skipped: 0 });
+    release();
+    // The slow sender wakes up without its session: it does not send the row again.
+    expect(await slow).toMatchObject({ sent: 0, expired: 1 });
+    expect(readMaildir(h.maildir)).toHaveLength(1);
+    const [row] = await h.ctx.sql`select state, attempts, lease_holder from outbox where id = ${id}`;
+    expect(row).toEqual({ state: 'sent', attempts: 2, lease_holder: null });
   });
 
   it('a sender that dies between send and mark: the retry is the same mail (same Message-ID and Date), not a new one', async () => {

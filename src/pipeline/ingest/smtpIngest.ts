@@ -5,12 +5,16 @@ import { prepareInbound, storeInboundBatch } from './storeInbound.ts';
 import { GroupCommit } from './groupCommit.ts';
 import { enqueueRouting } from '../routing/routeQueue.ts';
 import { ClientLimits } from './clientLimits.ts';
+import { InflightBytes } from './inflightBytes.ts';
 import { GreetPauseSmtpServer } from './greetPause.ts';
 
 /** An SMTP answer: smtp-server sends `responseCode` and the message to the client. */
 function smtpError(code: number, message: string): Error & { responseCode: number } {
   return Object.assign(new Error(message), { responseCode: code });
 }
+
+/** The SIZE a client declared in MAIL FROM (RFC 1870), within the limit (a bigger one gets 552 at DATA); 0 when undeclared. */
+const declaredSize = (address: SMTPServerAddress, max: number) => Math.min((address.args && Number(address.args.SIZE)) || 0, max);
 
 /** Lists that the address names, which must exist for the address to be ours. */
 function listNamedBy(address: TacitAddress): string | undefined {
@@ -36,6 +40,8 @@ export function createSmtpIngest(ctx: Context): SMTPServer {
     maxBytes: config.smtp.batchMaxBytes,
     afterCommit: (stored) => void enqueueRouting(ctx.queues, stored.flatMap((s) => s.newDeliveryIds)),
   });
+  // A message as big as the size limit must fit, or it could never be taken.
+  const inflight = new InflightBytes<SMTPServerSession>(Math.max(config.smtp.maxInflightBytes, config.smtp.maxSize));
   // Sessions that hold a connection slot (a refused one never took a slot).
   const counted = new WeakSet<SMTPServerSession>();
 
@@ -59,22 +65,40 @@ export function createSmtpIngest(ctx: Context): SMTPServer {
   }
 
   async function acceptData(stream: SMTPServerDataStream, session: SMTPServerSession): Promise<string> {
-    // Past the limit the rest is read and dropped as it arrives: memory stays flat whatever the client sends.
+    // Past the size limit, or past the bytes all sessions may hold, the rest is read and dropped as it
+    // arrives: memory stays flat whatever the clients send.
     const chunks: Buffer[] = [];
-    let kept = 0;
-    for await (const chunk of stream) {
-      if (stream.sizeExceeded || kept + (chunk as Buffer).length > config.smtp.maxSize) {
-        chunks.length = 0;
-        kept = config.smtp.maxSize + 1;
-        continue;
+    let seen = 0;
+    let taken = inflight.claim(session);
+    let dropping = false;
+    try {
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        seen += chunk.length;
+        if (dropping) continue;
+        if (stream.sizeExceeded || seen > config.smtp.maxSize || (seen > taken && !inflight.take(seen - taken))) {
+          dropping = true;
+          chunks.length = 0;
+          inflight.give(taken);
+          taken = 0;
+          continue;
+        }
+        taken = Math.max(taken, seen);
+        chunks.push(chunk);
       }
-      chunks.push(chunk as Buffer);
-      kept += (chunk as Buffer).length;
+      if (stream.sizeExceeded || seen > config.smtp.maxSize) {
+        throw smtpError(552, `5.3.4 Message too big (limit ${config.smtp.maxSize} bytes)`);
+      }
+      if (dropping) {
+        log.warn({ size: seen, bound: inflight.max }, 'too many bytes in flight; answering 452');
+        throw smtpError(452, '4.3.1 Too much mail in flight, please try again later');
+      }
+      return await commit(Buffer.concat(chunks.splice(0)), session);
+    } finally {
+      inflight.give(taken);
     }
-    if (stream.sizeExceeded || kept > config.smtp.maxSize) {
-      throw smtpError(552, `5.3.4 Message too big (limit ${config.smtp.maxSize} bytes)`);
-    }
-    const raw = Buffer.concat(chunks);
+  }
+
+  async function commit(raw: Buffer, session: SMTPServerSession): Promise<string> {
     let stored;
     try {
       stored = await commits.store(
@@ -113,9 +137,15 @@ export function createSmtpIngest(ctx: Context): SMTPServer {
       callback();
     },
     onClose(session) {
+      inflight.cancel(session);
       if (counted.delete(session)) limits.release(session.remoteAddress);
     },
-    onMailFrom(_address, session, callback) {
+    onMailFrom(address, session, callback) {
+      // Refused before its bytes are sent when its declared SIZE does not fit now (or nothing does).
+      if (!inflight.reserve(session, declaredSize(address, config.smtp.maxSize))) {
+        callback(smtpError(452, '4.3.1 Too much mail in flight, please try again later'));
+        return;
+      }
       if (!limits.allowMessage(session.remoteAddress, Date.now())) {
         callback(smtpError(451, '4.7.1 Too many messages from your address, try again later'));
         return;

@@ -1,12 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from '../../app/context.ts';
+import { claimHolder, liveHolders, type ClaimHolder } from './claimHolder.ts';
 import { buildRaw, composeOutboxRow, preloadBatch, type ComposeMemo, type OutboxRow } from './compose.ts';
 import { expandClaimedRow, expanderFor } from './expand.ts';
 import { unlimited, type SendLimit } from './sendLimit.ts';
 import { outboundSigner, type Signer } from './sign/signer.ts';
 import { PermanentDeliveryError, type Transport } from './transports/transport.ts';
 
-/** How long a sender holds a claimed row; far longer than one send, short enough to retry a dead sender soon. */
+/**
+ * How long a sender holds a claimed row; far longer than one send. Only a
+ * sender that is alive but stalled waits for it: a dead one's rows are taken
+ * over at once (claimHolder.ts).
+ */
 export const LEASE_MS = 5 * 60_000;
 /** A sender does not start a send in the last fifth of its lease: another sender may take the row then. */
 const LEASE_SAFETY = 0.8;
@@ -19,7 +24,7 @@ export interface DeliveryResult {
   failed: number;
   /** Temporary failures: back to pending, for a retry. */
   retry: number;
-  /** Claimed, but the lease ran out before the send could start (a stalled sender): left to the next holder. */
+  /** Claimed, but the lease ran out (a stalled sender) or the holder's session ended before the send could start: left to the next holder. */
   expired: number;
 }
 
@@ -28,18 +33,19 @@ export class RetryDeliveryError extends Error {}
 
 /**
  * Claims the rows among `ids` that are pending, or whose sender's lease ran
- * out, in one statement: 'sending' with a lease under a fresh lease id.
+ * out or whose sender's session ended, in one statement: 'sending' with a
+ * lease under a fresh lease id and this process's holder id.
  * Rows locked by a concurrent claim are skipped, not waited for.
  */
-async function claim(ctx: Context, ids: readonly number[], lease: string, leaseMs: number): Promise<OutboxRow[]> {
+async function claim(ctx: Context, ids: readonly number[], lease: string, leaseMs: number, holder: ClaimHolder): Promise<OutboxRow[]> {
   return ctx.sql<OutboxRow[]>`
     with c as (
       select o.id, m.name as member_name from outbox o left join members m on m.id = o.member_id
       where o.id = any(${ids as number[]}::bigint[])
-        and (o.state = 'pending' or (o.state = 'sending' and o.lease_until < now()))
+        and (o.state = 'pending' or (o.state = 'sending' and (o.lease_until < now() or o.lease_holder not in (${liveHolders(ctx.sql)}))))
       for update of o skip locked
     )
-    update outbox o set state = 'sending', lease_id = ${lease}, attempts = o.attempts + 1,
+    update outbox o set state = 'sending', lease_id = ${lease}, lease_holder = ${holder.id}, attempts = o.attempts + 1,
            lease_until = now() + make_interval(secs => ${leaseMs / 1000})
     from c where o.id = c.id
     returning o.id, o.kind, o.recipient, o.member_id, o.params, o.in_reply_to, o.references_ids, o.created_at,
@@ -50,8 +56,8 @@ async function claim(ctx: Context, ids: readonly number[], lease: string, leaseM
  * Sends a batch of outbox rows exactly once as far as Tacit can tell: each
  * row is claimed before it is sent, sent only while the claim holds, and
  * marked sent (in one statement per batch) only by the sender holding it.
- * A sender that dies between send and mark leaves a claim that expires; the
- * row is sent again with the same Message-ID and Date, so the receiver sees
+ * A sender that dies between send and mark leaves a claim that the next
+ * claim takes over (its holder's session is gone); the row is sent again with the same Message-ID and Date, so the receiver sees
  * a duplicate of the same mail, not a new one.
  */
 export async function deliverOutboxRows(
@@ -63,10 +69,11 @@ export async function deliverOutboxRows(
   const leaseMs = options.leaseMs ?? LEASE_MS;
   const limit = options.limit ?? unlimited;
   const lease = randomUUID();
+  const holder = await claimHolder(ctx.sql);
   const claimedAt = performance.now();
   // Before the claim: a key that cannot be read leaves the rows pending, not held.
   const signer = options.signer ?? (await outboundSigner(ctx));
-  const rows = await claim(ctx, ids, lease, leaseMs);
+  const rows = await claim(ctx, ids, lease, leaseMs, holder);
   const result: DeliveryResult = { sent: 0, skipped: ids.length - rows.length, failed: 0, retry: 0, expired: 0 };
   const memo: ComposeMemo = new Map();
   await preloadBatch(rows, ctx, memo);
@@ -87,7 +94,7 @@ export async function deliverOutboxRows(
         const { envelope, message, arc } = await composeOutboxRow(row, ctx, memo);
         const raw = await signer.sign(await buildRaw(message), arc);
         // Measured from before the claim, so the database's lease ends later than this believes.
-        if (performance.now() - claimedAt > leaseMs * LEASE_SAFETY) {
+        if (performance.now() - claimedAt > leaseMs * LEASE_SAFETY || !holder.held()) {
           result.expired++;
           return;
         }
@@ -100,12 +107,12 @@ export async function deliverOutboxRows(
   );
   if (sent.length) {
     await ctx.sql`
-      update outbox set state = 'sent', sent_at = now(), lease_until = null, lease_id = null
+      update outbox set state = 'sent', sent_at = now(), lease_until = null, lease_id = null, lease_holder = null
       where id = any(${sent}::bigint[]) and lease_id = ${lease}`;
   }
   for (const { id, err, permanent } of errors) {
     await ctx.sql`
-      update outbox set state = ${permanent ? 'failed' : 'pending'}, last_error = ${err.message}, lease_until = null, lease_id = null
+      update outbox set state = ${permanent ? 'failed' : 'pending'}, last_error = ${err.message}, lease_until = null, lease_id = null, lease_holder = null
       where id = ${id} and lease_id = ${lease}`;
   }
   result.sent = sent.length + expanded.length;

@@ -34,7 +34,7 @@ export function expanderFor(kind: string): Expander | undefined {
 export async function expandClaimedRow(ctx: Context, expander: Expander, row: OutboxRow, lease: string): Promise<boolean> {
   const done = await ctx.sql.begin(async (tx) => {
     const [held] = await tx`
-      update outbox set state = 'sent', sent_at = now(), lease_until = null, lease_id = null
+      update outbox set state = 'sent', sent_at = now(), lease_until = null, lease_id = null, lease_holder = null
       where id = ${row.id} and lease_id = ${lease} and state = 'sending'
       returning id`;
     if (!held) return false;

@@ -45,17 +45,21 @@ export class OutboxWriter {
  */
 export const DELIVER_BATCH = 100;
 
-/** A job's id is derived from the rows it names, so adding the same batch twice is one job. */
-export function deliverJobId(ids: readonly number[]): string {
-  return ids.length === 1 ? `out-${ids[0]}` : `out-${ids[0]}-${ids[ids.length - 1]}-${ids.length}`;
+/**
+ * A job's id is derived from the rows it names, so adding the same batch twice
+ * is one job; `tag` sets apart a job that takes over a dead sender's rows from
+ * that sender's own job, still held by BullMQ until it sees the job stalled.
+ */
+export function deliverJobId(ids: readonly number[], tag = ''): string {
+  return (ids.length === 1 ? `out-${ids[0]}` : `out-${ids[0]}-${ids[ids.length - 1]}-${ids.length}`) + tag;
 }
 
 /** Delivery jobs for outbox rows, DELIVER_BATCH rows a job (the one helper every producer uses). */
-export function deliverJobs(ids: readonly number[]) {
+export function deliverJobs(ids: readonly number[], tag = '') {
   const jobs = [];
   for (let i = 0; i < ids.length; i += DELIVER_BATCH) {
     const batch = ids.slice(i, i + DELIVER_BATCH);
-    jobs.push({ name: 'deliver', data: { ids: batch }, opts: { jobId: deliverJobId(batch) } });
+    jobs.push({ name: 'deliver', data: { ids: batch }, opts: { jobId: deliverJobId(batch, tag) } });
   }
   return jobs;
 }

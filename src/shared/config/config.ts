@@ -34,6 +34,8 @@ const schema = z.object({
   SMTP_MAX_SIZE: z.coerce.number().int().positive().default(25 * 1024 * 1024),
   SMTP_MAX_RECIPIENTS: z.coerce.number().int().positive().default(100),
   SMTP_MAX_CLIENTS: z.coerce.number().int().positive().default(200),
+  /** Message bytes all SMTP sessions may hold at once (received, not yet committed); past it, 452 4.3.1. */
+  SMTP_MAX_INFLIGHT_BYTES: z.coerce.number().int().positive().default(96 * 1024 * 1024),
   /** Open connections from one client address; more get 421. */
   SMTP_MAX_CLIENTS_PER_IP: z.coerce.number().int().positive().default(50),
   /** Messages per minute from one client address; more get 451 (try later). */
@@ -110,6 +112,7 @@ export interface Config {
     maxSize: number;
     maxRecipients: number;
     maxClients: number;
+    maxInflightBytes: number;
     maxClientsPerIp: number;
     maxMessagesPerIp: number;
     greetPauseMs: number;
@@ -171,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxSize: e.SMTP_MAX_SIZE,
       maxRecipients: e.SMTP_MAX_RECIPIENTS,
       maxClients: e.SMTP_MAX_CLIENTS,
+      maxInflightBytes: e.SMTP_MAX_INFLIGHT_BYTES,
       maxClientsPerIp: e.SMTP_MAX_CLIENTS_PER_IP,
       maxMessagesPerIp: e.SMTP_MAX_MESSAGES_PER_IP,
       greetPauseMs: e.SMTP_GREET_PAUSE_MS,

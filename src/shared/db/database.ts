@@ -12,6 +12,8 @@ export function connectDatabase(url: string, options: { max?: number } = {}): Sq
     // bigint ids and counts come back as JS numbers: they stay far below 2^53.
     types: {
       bigint: { to: 20, from: [20], serialize: (x: number) => String(x), parse: (x: string) => Number(x) },
+      // As postgres.js does, without its copy of the bytes first: a 25 MB message costs 25 MB less to store.
+      bytea: { to: 17, from: [17], serialize: (x: Uint8Array) => '\\x' + (Buffer.isBuffer(x) ? x : Buffer.from(x)).toString('hex'), parse: (x: string) => Buffer.from(x.slice(2), 'hex') },
     },
     transform: { undefined: null },
     connect_timeout: 5,

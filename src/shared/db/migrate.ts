@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Sql } from './database.ts';
+import { PROJECT_ROOT } from '../projectRoot.ts';
 
-export const SQL_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../sql');
+export const SQL_DIR = path.join(PROJECT_ROOT, 'sql');
 
 /**
  * Applies the numbered files of sql/ that have not run yet, each in its own

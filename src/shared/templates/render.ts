@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { formatUtcValue } from '../rules/formatUtc.ts';
 import { oneLine } from '../rules/sender.ts';
+import { PROJECT_ROOT } from '../projectRoot.ts';
 
-export const TEMPLATE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../templates');
+export const TEMPLATE_DIR = path.join(PROJECT_ROOT, 'templates');
 
 /**
  * Every mail Tacit writes is a template in templates/: NAME.text.hbs starts

@@ -1,0 +1,64 @@
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { sleep } from './lib/peers.ts';
+import { openScratch } from './lib/scratch.ts';
+import { peakRssMiB } from './lib/tacitProcess.ts';
+
+/** Runs `args` with node under /usr/bin/time: wall seconds and peak RSS (MiB). */
+function timed(args: string[], env: Record<string, string>): { seconds: number; rss: number } {
+  const started = process.hrtime.bigint();
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { env: { ...process.env, ...env }, encoding: 'utf8' });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (run.status !== 0) throw new Error(`node ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
+  return { seconds, rss: Math.round(Number(run.stderr.trim().split('\n').pop()) / 1024) };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/**
+ * The command line, side by side with `node -e 0` in the same rounds: `tacit
+ * --help` (opens nothing) and `tacit stats --json` (opens the database and
+ * Redis), each the median of `rounds`; and the idle memory of `tacit start`.
+ */
+export async function benchCli(adminUrl: string, redisUrl: string, rounds = 7) {
+  const scratch = await openScratch(adminUrl, redisUrl);
+  const env = { ...scratch.env, LOG_LEVEL: 'warn' };
+  try {
+    const runs = { node: [] as number[], help: [] as number[], stats: [] as number[], helpRss: 0, statsRss: 0 };
+    for (let i = 0; i < rounds; i++) {
+      runs.node.push(timed(['-e', '0'], env).seconds);
+      const help = timed(['bin/tacit.js', '--help'], env);
+      runs.help.push(help.seconds);
+      runs.helpRss = Math.max(runs.helpRss, help.rss);
+      const stats = timed(['bin/tacit.js', 'stats', '--json'], env);
+      runs.stats.push(stats.seconds);
+      runs.statsRss = Math.max(runs.statsRss, stats.rss);
+    }
+    const server = spawn(process.execPath, ['bin/tacit.js', 'start'], { env: { ...process.env, ...env, SMTP_PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve, reject) => {
+      let out = '';
+      server.stdout!.on('data', (d) => ((out += d), out.includes('Press Ctrl-C') && resolve()));
+      server.once('exit', (code) => reject(new Error(`tacit start exited ${code}: ${out}`)));
+    });
+    await sleep(10_000);
+    const idleRss = Math.round(Number(/^VmRSS:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1]) / 1024);
+    const startPeak = peakRssMiB(server.pid!);
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    const node = median(runs.node);
+    return {
+      rounds,
+      'node -e 0 s': +node.toFixed(3),
+      'tacit --help s': +median(runs.help).toFixed(3),
+      'help vs node': +(median(runs.help) / node).toFixed(2),
+      'help peak RSS MiB': runs.helpRss,
+      'tacit stats --json s': +median(runs.stats).toFixed(3),
+      'stats vs node': +(median(runs.stats) / node).toFixed(2),
+      'stats peak RSS MiB': runs.statsRss,
+      'tacit start idle RSS MiB': idleRss,
+      'tacit start peak RSS MiB': startPeak,
+    };
+  } finally {
+    await scratch.drop();
+  }
+}

@@ -16,9 +16,9 @@
 
 const DOMAINS = '^src/domains/';
 const ENTRY = '^(src/(app|cli|http)/|workers/|bin/)';
-const PURE_RULES = '^src/(shared/rules|domains/consultations/rules)/';
+const PURE_RULES = '^src/(shared/rules|domains/consultations/rules|reading|decisions)/';
 /** The context type every stage receives: a type, not a dependency on the entry points. */
-const CONTEXT_TYPE = '^src/app/context\\.ts$';
+const CONTEXT_TYPE = '^src/shared/context\\.ts$';
 const IO_MODULES = [
   '^(node:)?(fs|fs/promises|net|tls|dns|dns/promises|http|https|http2|child_process|dgram|cluster|worker_threads)$',
   // nodemailer's addressparser is a pure string parser; the rest of nodemailer sends mail.

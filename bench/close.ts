@@ -1,4 +1,4 @@
-import { closeConsultation } from '../src/domains/consultations/close.ts';
+import { closeConsultation } from '../src/domains/consultations/close/close.ts';
 import { secondsSince } from './lib/peers.ts';
 import { openConsultation, openScratch, seedConsultation } from './lib/scratch.ts';
 

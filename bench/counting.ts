@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { BallotGroups, type Accumulator } from '../src/domains/consultations/rules/counting/ballot.ts';
-import { countIrv } from '../src/domains/consultations/rules/counting/irv.ts';
-import { countMeek } from '../src/domains/consultations/rules/counting/meek.ts';
-import { countSchulze } from '../src/domains/consultations/rules/counting/schulze.ts';
-import { countStv } from '../src/domains/consultations/rules/counting/stv.ts';
+import { BallotGroups, type Accumulator } from '../src/decisions/counting/ballot.ts';
+import { countIrv } from '../src/decisions/counting/irv.ts';
+import { countMeek } from '../src/decisions/counting/meek.ts';
+import { countSchulze } from '../src/decisions/counting/schulze.ts';
+import { countStv } from '../src/decisions/counting/stv.ts';
 import { secondsSince } from './lib/peers.ts';
 
 /**

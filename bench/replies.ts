@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
-import { replyAddress } from '../src/domains/consultations/addresses.ts';
+import { replyAddress } from '../src/domains/consultations/replies/replyAddress.ts';
 import { secondsSince, sleep, startSink } from './lib/peers.ts';
 import { openConsultation, openScratch, seedConsultation } from './lib/scratch.ts';
 import { startTacit } from './lib/tacitProcess.ts';

@@ -25,12 +25,12 @@
  * removed from the dependencies.
  */
 import { createRequire } from 'node:module';
-import { htmlToPlainText, newTextOfBody, newTextOfMessage } from '../src/shared/rules/replyText.ts';
-import { sentText } from '../src/domains/consultations/rules/reading/sentText.ts';
+import { htmlToPlainText, newTextOfBody, newTextOfMessage } from '../src/reading/newText/replyText.ts';
+import { sentText } from '../src/reading/stance/sentText.ts';
 import {
   readChoiceStance, readProposalStance, type ChoiceOption, type ChoiceReading, type ChoiceStance, type ProposalReading,
-} from '../src/domains/consultations/rules/stance.ts';
-import { READS_TWO_WAYS } from '../src/domains/consultations/rules/reading/check.ts';
+} from '../src/reading/stance.ts';
+import { READS_TWO_WAYS } from '../src/reading/stance/check.ts';
 import {
   VOTE_CORPORA, countedNotSaid, inventedVote, loadVoteCorpus, matchesInDetail, matchesOutcome, sentBackAsDoubt,
   type CorpusReading, type VoteCase, type VoteCorpus,
@@ -125,7 +125,7 @@ if (EmailReplyParser) {
   console.log('email-reply-parser                       not installed or not loadable');
 }
 
-const trimmerRight = score('ours (src/shared/rules/replyText.ts)', newTextOfBody, cases);
+const trimmerRight = score('ours (src/reading/newText/replyText.ts)', newTextOfBody, cases);
 
 // --- the stance readers on the vote-replies corpora ---------------------------
 
@@ -214,7 +214,7 @@ for (const corpus of VOTE_CORPORA) {
   console.log(HEADER_NOTE);
   scoreVotes('naive (first letter / keyword)', naive, corpus, votes);
   disagreements = 0;
-  measured.set(corpus.name, scoreVotes('ours (rules/stance.ts → rules/reading/)', ours, corpus, votes));
+  measured.set(corpus.name, scoreVotes('ours (reading/stance.ts → reading/stance/)', ours, corpus, votes));
   console.log(`the two readings (grammar, mention-and-polarity scorer) disagree on ${disagreements}/${votes.length} (${(100 * disagreements / votes.length).toFixed(1)}%)`);
 }
 

@@ -1,16 +1,5 @@
-import { Worker } from 'bullmq';
-import type { Context } from '../src/app/context.ts';
-import { runConsultationJob } from '../src/domains/consultations/jobs.ts';
-import { workerConnection } from '../src/shared/queue/queues.ts';
+// Works only the consultation queue, in a process of its own (`tacit start` works every queue and runs the reconciler).
+// Run it built: node dist/workers/consultation.worker.js (npm ci builds dist/).
+import { runWorkerProcess } from '../src/app/workerProcess.ts';
 
-/** Consultation alarms (close, remind) and mailings (streaming copies and outcomes into delivery). */
-export function startConsultationWorker(ctx: Context, redisUrl: string, concurrency = 4): Worker {
-  const worker = new Worker('consultation', (job) => runConsultationJob(ctx, job), {
-    connection: workerConnection(redisUrl),
-    prefix: ctx.queues.prefix,
-    concurrency,
-  });
-  worker.on('failed', (job, err) => ctx.log.warn({ err, job: job?.id }, 'consultation job failed'));
-  worker.on('error', (err) => ctx.log.warn({ err }, 'consultation worker error'));
-  return worker;
-}
+await runWorkerProcess(['consultation']);

@@ -1,15 +1,5 @@
-import { Worker } from 'bullmq';
-import type { Context } from '../src/app/context.ts';
-import { queueCopies } from '../src/domains/lists/fanout.ts';
-import { workerConnection } from '../src/shared/queue/queues.ts';
+// Works only the lists queue, in a process of its own (`tacit start` works every queue and runs the reconciler).
+// Run it built: node dist/workers/lists.worker.js (npm ci builds dist/).
+import { runWorkerProcess } from '../src/app/workerProcess.ts';
 
-/** Streams a distributed post's copies into delivery jobs. */
-export function startListsWorker(ctx: Context, redisUrl: string): Worker {
-  const worker = new Worker<{ postId: number }>('lists', (job) => queueCopies(ctx, job.data.postId), {
-    connection: workerConnection(redisUrl),
-    prefix: ctx.queues.prefix,
-    concurrency: 2,
-  });
-  worker.on('error', (err) => ctx.log.warn({ err }, 'lists worker error'));
-  return worker;
-}
+await runWorkerProcess(['lists']);

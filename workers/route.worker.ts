@@ -1,20 +1,5 @@
-import { Worker } from 'bullmq';
-import type { Context } from '../src/app/context.ts';
-import { workerConnection } from '../src/shared/queue/queues.ts';
-import { noteRoutingFailure, routeDelivery } from '../src/pipeline/routing/router.ts';
+// Works only the route queue, in a process of its own (`tacit start` works every queue and runs the reconciler).
+// Run it built: node dist/workers/route.worker.js (npm ci builds dist/).
+import { runWorkerProcess } from '../src/app/workerProcess.ts';
 
-/** Routes stored inbound messages to their handlers. */
-export function startRouteWorker(ctx: Context, redisUrl: string, concurrency = 4): Worker {
-  const worker = new Worker<{ id: number }>('route', (job) => routeDelivery(ctx, job.data.id), {
-    connection: workerConnection(redisUrl),
-    prefix: ctx.queues.prefix,
-    concurrency,
-  });
-  worker.on('failed', (job, err) => {
-    ctx.log.warn({ err, job: job?.id }, 'routing failed');
-    // Handled inside: no rejection escapes an event handler.
-    if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) void noteRoutingFailure(ctx, job.data.id, err);
-  });
-  worker.on('error', (err) => ctx.log.warn({ err }, 'route worker error'));
-  return worker;
-}
+await runWorkerProcess(['route']);

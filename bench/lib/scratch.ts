@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import postgres from 'postgres';
-import type { Context } from '../../src/app/context.ts';
+import type { Context } from '../../src/shared/context.ts';
 import { openRuntime, type Runtime } from '../../src/app/runtime.ts';
 import { loadConfig } from '../../src/shared/config/config.ts';
 import { loadConsultation } from '../../src/domains/consultations/consultation.ts';
-import { freezeElectorateAndWriteCopies, queueMailingJob } from '../../src/domains/consultations/mailings.ts';
+import { freezeElectorateAndWriteCopies, queueMailingJob } from '../../src/domains/consultations/mail/mailings.ts';
 import type { Queryable } from '../../src/shared/db/database.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { Context } from './context.ts';
+import type { Context } from '../shared/context.ts';
 import { deliverJobs } from '../pipeline/outbound/outbox.ts';
 import { liveHolders } from '../pipeline/outbound/claimHolder.ts';
 import { routeJobs } from '../pipeline/routing/routeQueue.ts';

@@ -6,8 +6,9 @@ import { migrate } from '../shared/db/migrate.ts';
 import { logger } from '../shared/log/logger.ts';
 import { openQueues } from '../shared/queue/queues.ts';
 import { ensureLocalServices, type LocalServices } from '../shared/services/localServices.ts';
-import type { Context } from './context.ts';
+import type { Context } from '../shared/context.ts';
 import { registerDomains } from './domains.ts';
+import { wireDomains } from './wiring.ts';
 
 export interface Runtime {
   ctx: Context;
@@ -30,7 +31,7 @@ export async function openRuntime(config: Config, options: { migrate?: boolean }
   if (options.migrate !== false) await migrate(sql);
   const queues = openQueues(redisUrl, config.queuePrefix);
   registerDomains();
-  const ctx: Context = { config, secret: resolveSecret(config), sql, queues, log: logger };
+  const ctx: Context = { config, secret: resolveSecret(config), sql, queues, log: logger, wiring: wireDomains() };
   return {
     ctx,
     redisUrl,

@@ -1,6 +1,6 @@
 import type { Worker } from 'bullmq';
 import type { SMTPServer } from 'smtp-server';
-import { startWorkers, stopWorkers } from '../../workers/index.ts';
+import { startWorkers, stopWorkers } from './workers/index.ts';
 import { createSmtpIngest, listen } from '../pipeline/ingest/smtpIngest.ts';
 import { openTransport } from '../pipeline/outbound/transports/index.ts';
 import { startReconciler } from './reconciler.ts';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { displayId, numericId } from '../domains/consultations/ids.ts';
 import { parseConsultationId } from '../domains/consultations/rules/consultationCommands.ts';
-import type { Outcome } from '../domains/consultations/outcome.ts';
+import type { Outcome } from '../domains/consultations/close/outcome.ts';
 import { readInput } from './readInput.ts';
 import { UsageError } from './usageError.ts';
 import { documentCommand, output, withRuntime } from './withRuntime.ts';
@@ -19,7 +19,7 @@ function consultationNumber(text: string): number {
  */
 async function printTallySheet(id: number, json: boolean): Promise<void> {
   const [{ loadConsultation }, { ensureBallotCodes, loadTallySheet, streamTallySheet }] = await Promise.all([
-    import('../domains/consultations/consultation.ts'), import('../domains/consultations/tallySheet.ts'),
+    import('../domains/consultations/consultation.ts'), import('../domains/consultations/close/tallySheet.ts'),
   ]);
   await withRuntime(async ({ ctx }) => {
     const c = await loadConsultation(ctx.sql, id);
@@ -44,7 +44,7 @@ export function registerConsultationCommands(program: Command): void {
   // A command's modules are imported when it runs (main.ts).
   documentCommand(program, 'consultations', 'list consultations, newest first', async (ctx) => {
     const [{ listConsultations }, { repliedFigure }] = await Promise.all([
-      import('../domains/consultations/show.ts'), import('../domains/consultations/outcomeView.ts'),
+      import('../domains/consultations/commands/show.ts'), import('../domains/consultations/close/outcomeView.ts'),
     ]);
     const rows = await listConsultations(ctx.sql);
     return {
@@ -67,7 +67,7 @@ export function registerConsultationCommands(program: Command): void {
     .action(async (idText: string, opts: { json?: boolean; tally?: boolean }) => {
       const id = consultationNumber(idText);
       if (opts.tally) return printTallySheet(id, !!opts.json);
-      const { consultationDocument, formatConsultation } = await import('../domains/consultations/show.ts');
+      const { consultationDocument, formatConsultation } = await import('../domains/consultations/commands/show.ts');
       await withRuntime(async ({ ctx }) => {
         const found = await consultationDocument(ctx.sql, id);
         if (!found) throw new UsageError(`no consultation ${displayId(id)}`);
@@ -76,7 +76,7 @@ export function registerConsultationCommands(program: Command): void {
     });
 
   documentCommand(program, 'close-due', 'close every consultation past its deadline, now', async (ctx) => {
-    const { closeDue } = await import('../domains/consultations/close.ts');
+    const { closeDue } = await import('../domains/consultations/close/close.ts');
     const closed = (await closeDue(ctx)).map(displayId);
     return { value: { closed }, human: () => (closed.length ? `closed ${closed.join(', ')}` : 'nothing is overdue') };
   });
@@ -88,7 +88,7 @@ export function registerConsultationCommands(program: Command): void {
     .option('--text', 'the input is a bare body, not a whole message')
     .action(async (file: string | undefined, opts: { text?: boolean }) => {
       const input = await readInput(file);
-      const { newTextOfBody, newTextOfMessage } = await import('../shared/rules/replyText.ts');
+      const { newTextOfBody, newTextOfMessage } = await import('../reading/newText/replyText.ts');
       const text = opts.text ? newTextOfBody(input.toString('utf8')) : await newTextOfMessage(input);
       process.stdout.write(text + (text.endsWith('\n') || text === '' ? '' : '\n'));
     });

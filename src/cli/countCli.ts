@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { CountFlags } from '../domains/consultations/rules/counting/countInput.ts';
+import type { CountFlags } from '../decisions/counting/countInput.ts';
 import { readInput } from './readInput.ts';
 import { UsageError } from './usageError.ts';
 import { output } from './withRuntime.ts';
@@ -27,10 +27,10 @@ export function registerCountCommand(program: Command): void {
       const text = (await readInput(file)).toString('utf8');
       // Imported when the command runs, as every command's modules are (main.ts).
       const [{ CountInputError }, { runCount }, { parseCountInput, resolveCountSpec }, { countReport }] = await Promise.all([
-        import('../domains/consultations/rules/counting/ballot.ts'),
-        import('../domains/consultations/rules/counting/count.ts'),
-        import('../domains/consultations/rules/counting/countInput.ts'),
-        import('../domains/consultations/rules/counting/countReport.ts'),
+        import('../decisions/counting/ballot.ts'),
+        import('../decisions/counting/count.ts'),
+        import('../decisions/counting/countInput.ts'),
+        import('../decisions/counting/countReport.ts'),
       ]);
       try {
         const input = parseCountInput(text);

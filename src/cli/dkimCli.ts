@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Context } from '../app/context.ts';
+import type { Context } from '../shared/context.ts';
 import type { DkimKey } from '../pipeline/outbound/sign/dkimKeys.ts';
 import { UsageError } from './usageError.ts';
 import { withRuntime } from './withRuntime.ts';

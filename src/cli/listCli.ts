@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import type { Context } from '../app/context.ts';
+import type { Context } from '../shared/context.ts';
 import { GROUP_LEVELS, OrgError, addGroup, groupTree, renameGroup, setGroupSettings, type GroupLevel } from '../domains/org/groups.ts';
 import { ROLES, grantRole, normaliseEmail, revokeRole, upsertMember, type Role } from '../domains/org/members.ts';
 import type { ImportReport } from '../domains/org/importMembers.ts';

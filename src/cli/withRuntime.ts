@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Context } from '../app/context.ts';
+import type { Context } from '../shared/context.ts';
 import type { Runtime } from '../app/runtime.ts';
 
 /**

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Context } from '../app/context.ts';
+import type { Context } from '../shared/context.ts';
 import { withTimeout } from '../shared/withTimeout.ts';
 import { readToken } from '../shared/rules/tokens.ts';
 import { unsubscribe } from '../domains/org/members.ts';

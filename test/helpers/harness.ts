@@ -9,7 +9,7 @@ import { inject } from 'vitest';
 import { loadConfig, type Config } from '../../src/shared/config/config.ts';
 import { openRuntime, type Runtime } from '../../src/app/runtime.ts';
 import { startServer, type RunningServer } from '../../src/app/server.ts';
-import type { Context } from '../../src/app/context.ts';
+import type { Context } from '../../src/shared/context.ts';
 import { TEMPLATE_DATABASE, withDatabase } from '../globalSetup.ts';
 import { QUEUE_NAMES } from '../../src/shared/queue/queues.ts';
 import { withTimeout } from '../../src/shared/withTimeout.ts';

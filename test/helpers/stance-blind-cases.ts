@@ -1,4 +1,4 @@
-import type { ChoiceStance, ProposalStanceValue } from '../../src/domains/consultations/rules/stance.ts';
+import type { ChoiceStance, ProposalStanceValue } from '../../src/reading/stance.ts';
 
 /**
  * A blind set: whole replies to four consultations the reader was not

@@ -1,4 +1,4 @@
-import type { ChoiceStance, ProposalStanceValue } from '../../src/domains/consultations/rules/stance.ts';
+import type { ChoiceStance, ProposalStanceValue } from '../../src/reading/stance.ts';
 import { BLIND_CLIENTS as W, type BlindBody, type BlindConsultation, blindConsultation } from './stance-blind-cases.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { ChoiceStance, ProposalReading } from '../../src/domains/consultations/rules/stance.ts';
+import type { ChoiceStance, ProposalReading } from '../../src/reading/stance.ts';
 
 /** The stance readers' own table, shared by their unit test and `npm run eval`. */
 export const OPTIONS = [

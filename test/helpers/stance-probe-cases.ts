@@ -1,4 +1,4 @@
-import type { ChoiceStance, ProposalStanceValue } from '../../src/domains/consultations/rules/stance.ts';
+import type { ChoiceStance, ProposalStanceValue } from '../../src/reading/stance.ts';
 
 /**
  * Replies to two consultations the readers were not developed on, as a careful

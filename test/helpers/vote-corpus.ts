@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sentText } from '../../src/domains/consultations/rules/reading/sentText.ts';
-import type { ChoiceOption } from '../../src/domains/consultations/rules/stance.ts';
+import { sentText } from '../../src/reading/stance/sentText.ts';
+import type { ChoiceOption } from '../../src/reading/stance.ts';
 
 /**
  * The vote-replies corpora, read where they lie (../shared/corpus/vote-replies/

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replyAddress } from '../../src/domains/consultations/addresses.ts';
-import { closeConsultation, closeInTransaction } from '../../src/domains/consultations/close.ts';
+import { replyAddress } from '../../src/domains/consultations/replies/replyAddress.ts';
+import { closeConsultation, closeInTransaction } from '../../src/domains/consultations/close/close.ts';
 import type { Tx } from '../../src/shared/db/database.ts';
 import { storeInbound } from '../../src/pipeline/ingest/storeInbound.ts';
 import { routeInTransaction } from '../../src/pipeline/routing/router.ts';

@@ -1,10 +1,10 @@
 import { convert } from 'html-to-text';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ballotCode } from '../../src/shared/rules/tokens.ts';
-import { sendReminder } from '../../src/domains/consultations/remind.ts';
+import { sendReminder } from '../../src/domains/consultations/mail/remind.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { closeHarness, expire, inDays, openViaSmtp, seedList, waitForMailTo, type SeededList } from '../helpers/consultation.ts';
-import { closeDue } from '../../src/domains/consultations/close.ts';
+import { closeDue } from '../../src/domains/consultations/close/close.ts';
 import { renderDigest } from '../../src/domains/digests/digestComposer.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDue } from '../../src/domains/consultations/close.ts';
+import { closeDue } from '../../src/domains/consultations/close/close.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import {
   closeHarness, delivered, expire, inDays, replyToOf, seedList, tacit, waitForMailTo, waitForOutbox, waitForRouting, type SeededList,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDue } from '../../src/domains/consultations/close.ts';
-import { consultationDocument } from '../../src/domains/consultations/show.ts';
+import { closeDue } from '../../src/domains/consultations/close/close.ts';
+import { consultationDocument } from '../../src/domains/consultations/commands/show.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { closeHarness, delivered, expire, inDays, openViaSmtp, seedList, waitForMailTo, waitForOutbox, waitForRouting } from '../helpers/consultation.ts';
 

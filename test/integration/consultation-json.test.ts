@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replyAddress } from '../../src/domains/consultations/addresses.ts';
-import { closeConsultation } from '../../src/domains/consultations/close.ts';
+import { replyAddress } from '../../src/domains/consultations/replies/replyAddress.ts';
+import { closeConsultation } from '../../src/domains/consultations/close/close.ts';
 import { deliverOutboxRows } from '../../src/pipeline/outbound/deliver.ts';
 import { openTransport } from '../../src/pipeline/outbound/transports/index.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeJobId, setCloseAlarm } from '../../src/domains/consultations/alarms.ts';
-import { closeConsultation } from '../../src/domains/consultations/close.ts';
+import { closeConsultation } from '../../src/domains/consultations/close/close.ts';
 import { runConsultationJob } from '../../src/domains/consultations/jobs.ts';
-import { sendReminder } from '../../src/domains/consultations/remind.ts';
+import { sendReminder } from '../../src/domains/consultations/mail/remind.ts';
 import { reconcileOnce } from '../../src/app/reconciler.ts';
 import { createHarness, waitFor, type Harness } from '../helpers/harness.ts';
 import { signingDomain } from '../helpers/dns.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consultationDocument } from '../../src/domains/consultations/show.ts';
+import { consultationDocument } from '../../src/domains/consultations/commands/show.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { closeHarness, inDays, openViaSmtp, seedList, waitForMailTo, waitForRouting } from '../helpers/consultation.ts';
 

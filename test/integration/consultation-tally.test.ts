@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeConsultation } from '../../src/domains/consultations/close.ts';
+import { closeConsultation } from '../../src/domains/consultations/close/close.ts';
 import { loadConsultation } from '../../src/domains/consultations/consultation.ts';
-import { countConsultation, type Outcome } from '../../src/domains/consultations/outcome.ts';
+import { countConsultation, type Outcome } from '../../src/domains/consultations/close/outcome.ts';
 import { upsertMember } from '../../src/domains/org/members.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDue } from '../../src/domains/consultations/close.ts';
+import { closeDue } from '../../src/domains/consultations/close/close.ts';
 import { runDigest } from '../../src/domains/digests/runDigest.ts';
 import { runScheduledDigest } from '../../src/domains/digests/scheduledDigest.ts';
 import { digestContent, digestContents } from '../../src/domains/digests/digestContent.ts';

@@ -1,7 +1,7 @@
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDue } from '../../src/domains/consultations/close.ts';
-import { sendReminder } from '../../src/domains/consultations/remind.ts';
+import { closeDue } from '../../src/domains/consultations/close/close.ts';
+import { sendReminder } from '../../src/domains/consultations/mail/remind.ts';
 import { upsertGroup } from '../../src/domains/org/groups.ts';
 import { grantRole, subscribe, upsertMember } from '../../src/domains/org/members.ts';
 import { createHarness, waitFor, type Harness } from '../helpers/harness.ts';

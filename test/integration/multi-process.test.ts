@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replyAddress } from '../../src/domains/consultations/addresses.ts';
+import { replyAddress } from '../../src/domains/consultations/replies/replyAddress.ts';
 import { createHarness, readMaildir, waitFor, type Harness } from '../helpers/harness.ts';
 import { freePort, startTacitProcess } from '../helpers/tacit-process.ts';
 import { closeHarness, inDays, seedList } from '../helpers/consultation.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDue } from '../../src/domains/consultations/close.ts';
-import { sendReminder } from '../../src/domains/consultations/remind.ts';
+import { closeDue } from '../../src/domains/consultations/close/close.ts';
+import { sendReminder } from '../../src/domains/consultations/mail/remind.ts';
 import { runDigest } from '../../src/domains/digests/runDigest.ts';
 import { createHarness, readMaildir, type Harness } from '../helpers/harness.ts';
 import {

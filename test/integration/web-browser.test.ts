@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDue } from '../../src/domains/consultations/close.ts';
+import { closeDue } from '../../src/domains/consultations/close/close.ts';
 import { renderDigest } from '../../src/domains/digests/digestComposer.ts';
 import { setGroupSettings } from '../../src/domains/org/groups.ts';
 import { openBrowser, phonePage, renderHtml, screenshot, visit, visibleText } from '../helpers/browser.ts';

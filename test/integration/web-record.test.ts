@@ -3,7 +3,7 @@ import { createHarness, type Harness } from '../helpers/harness.ts';
 import { setGroupSettings } from '../../src/domains/org/groups.ts';
 import { addMember, mailsTo, routed, standardOrg, tacit } from '../helpers/lists.ts';
 import { PUBLIC_URL, getPage, localBase, requestSigninLink, signIn } from '../helpers/web.ts';
-import { closeDue } from '../../src/domains/consultations/close.ts';
+import { closeDue } from '../../src/domains/consultations/close/close.ts';
 import { reconcileOnce } from '../../src/app/reconciler.ts';
 import { expire, inDays, openViaSmtp, seedList, waitForMailTo as waitForSubject, waitForRouting } from '../helpers/consultation.ts';
 

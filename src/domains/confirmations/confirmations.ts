@@ -1,11 +1,11 @@
-import type { Context } from '../../app/context.ts';
+import type { Context } from '../../shared/context.ts';
 import type { Queryable } from '../../shared/db/database.ts';
 import { makeToken, readToken } from '../../shared/rules/tokens.ts';
 import { canonicalAddress } from '../../shared/rules/domains.ts';
 import type { Handler, HandlerTools, InboundMail, RouteResult } from '../../pipeline/routing/inboundMail.ts';
 import { findMemberByAddress } from '../org/members.ts';
-import { newTextOfMessage } from '../../shared/rules/replyText.ts';
-import { readDecision } from '../../shared/rules/confirmationAnswer.ts';
+import { newTextOfMessage } from '../../reading/newText/replyText.ts';
+import { readDecision } from '../../reading/confirmationAnswer.ts';
 import { replyToSender } from '../../pipeline/routing/reply.ts';
 
 /**

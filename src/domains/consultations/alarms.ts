@@ -1,5 +1,5 @@
 import type { JobsOptions } from 'bullmq';
-import type { Context } from '../../app/context.ts';
+import type { Context } from '../../shared/context.ts';
 import { addJobsBestEffort } from '../../shared/queue/queues.ts';
 
 /**

@@ -1,9 +1,9 @@
 import type { Job } from 'bullmq';
-import type { Context } from '../../app/context.ts';
-import { closeConsultation } from './close.ts';
+import type { Context } from '../../shared/context.ts';
+import { closeConsultation } from './close/close.ts';
 import { loadConsultation } from './consultation.ts';
-import { streamMailing } from './mailings.ts';
-import { sendReminder } from './remind.ts';
+import { streamMailing } from './mail/mailings.ts';
+import { sendReminder } from './mail/remind.ts';
 
 export type ConsultationJob =
   | { name: 'close'; data: { id: number; deadline: number } }

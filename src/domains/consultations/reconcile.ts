@@ -1,8 +1,8 @@
-import type { Context } from '../../app/context.ts';
+import type { Context } from '../../shared/context.ts';
 import { closeAlarm, reminderAlarm, setAlarms } from './alarms.ts';
-import { closeDue } from './close.ts';
-import { streamMailing } from './mailings.ts';
-import { sendReminder } from './remind.ts';
+import { closeDue } from './close/close.ts';
+import { streamMailing } from './mail/mailings.ts';
+import { sendReminder } from './mail/remind.ts';
 
 /**
  * The reconciler's consultation pass: Postgres is the truth, alarms may be

@@ -2,18 +2,18 @@ import { registerLineCommand, registerStatusSection } from '../mailCommands/mail
 import { registerConfirmer } from '../confirmations/confirmations.ts';
 import { registerReconciler } from '../../shared/queue/reconcilerRegistry.ts';
 import { registerHandler, routeInTransaction } from '../../pipeline/routing/router.ts';
-import { applyConfirmedCommand, COMMAND_APPLIER, runConsultationCommand } from './consultationCommandRunner.ts';
+import { applyConfirmedCommand, COMMAND_APPLIER, runConsultationCommand } from './commands/consultationCommandRunner.ts';
 import { registerDeferredChange } from '../mailCommands/changes.ts';
-import { registerConsultationComposers } from './consultationComposers.ts';
-import { confirmOpen } from './confirmOpen.ts';
-import { consultHandler } from './consultHandler.ts';
-import { memberStatusLines } from './memberStatus.ts';
-import { OPEN_PURPOSE } from './openConsultation.ts';
+import { registerConsultationComposers } from './mail/consultationComposers.ts';
+import { confirmOpen } from './open/confirmOpen.ts';
+import { consultHandler } from './open/consultHandler.ts';
+import { memberStatusLines } from './commands/memberStatus.ts';
+import { OPEN_PURPOSE } from './open/openConsultation.ts';
 import { reconcileConsultations } from './reconcile.ts';
-import { OUTCOME_MAILING } from './mailings.ts';
-import { outcomeMailingExpander } from './outcomeMailing.ts';
+import { OUTCOME_MAILING } from './mail/mailings.ts';
+import { outcomeMailingExpander } from './close/outcomeMailing.ts';
 import { registerExpander } from '../../pipeline/outbound/expand.ts';
-import { confirmHeldReply, HELD_REPLY_PURPOSE, replyHandler } from './replyHandler.ts';
+import { confirmHeldReply, HELD_REPLY_PURPOSE, replyHandler } from './replies/replyHandler.ts';
 import { parseCommands } from './rules/consultationCommands.ts';
 import { setReplyRouter } from './replyRouting.ts';
 

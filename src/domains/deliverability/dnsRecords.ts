@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import type { Context } from '../../app/context.ts';
+import type { Context } from '../../shared/context.ts';
 import { publishedKeys } from '../../pipeline/outbound/sign/dkimKeys.ts';
 
 /**

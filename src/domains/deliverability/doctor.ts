@@ -1,4 +1,4 @@
-import type { Context } from '../../app/context.ts';
+import type { Context } from '../../shared/context.ts';
 import type { Check } from './check.ts';
 import { checkRecords, doctorResolver } from './checks/dnsChecks.ts';
 import { checkDisk, checkOneClick, checkPolicyRejections, checkQueue, checkRedis, notCheckable } from './checks/operationChecks.ts';

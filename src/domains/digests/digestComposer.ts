@@ -1,5 +1,5 @@
 import type Mail from 'nodemailer/lib/mailer/index.js';
-import type { Context } from '../../app/context.ts';
+import type { Context } from '../../shared/context.ts';
 import { memoized, preparedHeaders, type ComposeMemo, type OutboxRow } from '../../pipeline/outbound/compose.ts';
 import { renderMail } from '../../shared/templates/render.ts';
 import { digestContent, digestContents, type DigestContent } from './digestContent.ts';

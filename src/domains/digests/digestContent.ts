@@ -1,12 +1,12 @@
-import type { Context } from '../../app/context.ts';
+import type { Context } from '../../shared/context.ts';
 import type { Queryable } from '../../shared/db/database.ts';
-import { replyAddress } from '../consultations/addresses.ts';
+import { replyAddress } from '../consultations/replies/replyAddress.ts';
 import { decisionUrl, displayId } from '../consultations/ids.ts';
-import { verdictLine } from '../consultations/outcomeView.ts';
-import type { Outcome } from '../consultations/outcome.ts';
+import { verdictLine } from '../consultations/close/outcomeView.ts';
+import type { Outcome } from '../consultations/close/outcome.ts';
 import { formatInZone, formatUtc } from '../../shared/rules/formatUtc.ts';
 import { memberTimeZone } from '../../shared/rules/timeZone.ts';
-import { exampleAnswers } from '../consultations/views.ts';
+import { exampleAnswers } from '../consultations/mail/views.ts';
 import { REPLY_OR_FORWARD_PREFIX } from '../../shared/rules/subjectPrefixes.ts';
 
 /** What one member's digest says for one period. */

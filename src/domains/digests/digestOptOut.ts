@@ -1,4 +1,4 @@
-import type { Context } from '../../app/context.ts';
+import type { Context } from '../../shared/context.ts';
 import type { Queryable } from '../../shared/db/database.ts';
 import { listIdentity } from '../../shared/rules/listHeaders.ts';
 import { makeToken } from '../../shared/rules/tokens.ts';

@@ -1,4 +1,4 @@
-import type { Context } from '../../app/context.ts';
+import type { Context } from '../../shared/context.ts';
 import { queueDigests, writeDigests } from './runDigest.ts';
 import { latestPeriod, parseDigestSchedule } from '../../shared/rules/digestSchedule.ts';
 

@@ -1,5 +1,5 @@
 import type { DNSResolver } from 'mailauth';
-import type { Context } from '../../app/context.ts';
+import type { Context } from '../../shared/context.ts';
 import { makeDnsDmarcPolicy, type DmarcPolicy, type DmarcPolicyLookup } from '../../shared/rules/dmarc.ts';
 import { dnsResolver, isNoRecord } from '../../shared/services/dnsResolver.ts';
 

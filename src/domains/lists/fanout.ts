@@ -1,4 +1,4 @@
-import type { Context } from '../../app/context.ts';
+import type { Context } from '../../shared/context.ts';
 import type { Queryable } from '../../shared/db/database.ts';
 import { addDeliveries } from '../../pipeline/outbound/outbox.ts';
 import { addJobsBestEffort } from '../../shared/queue/queues.ts';

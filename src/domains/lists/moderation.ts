@@ -1,4 +1,4 @@
-import type { Context } from '../../app/context.ts';
+import type { Context } from '../../shared/context.ts';
 import { createConfirmation, registerConfirmer } from '../confirmations/confirmations.ts';
 import type { Queryable } from '../../shared/db/database.ts';
 import { OutboxWriter, enqueueDeliveries } from '../../pipeline/outbound/outbox.ts';

@@ -1,5 +1,5 @@
 import type Mail from 'nodemailer/lib/mailer/index.js';
-import type { Context } from '../../app/context.ts';
+import type { Context } from '../../shared/context.ts';
 import type { OutboxRow } from '../../pipeline/outbound/compose.ts';
 import { headerValues, firstAddress } from '../../shared/rules/headers.ts';
 import { takeNoticeBudget } from '../../pipeline/outbound/noticeBudget.ts';

@@ -1,4 +1,4 @@
-import { bodyTextOf } from '../../shared/rules/replyText.ts';
+import { bodyTextOf } from '../../reading/newText/replyText.ts';
 import { isLoop } from '../../shared/rules/listHeaders.ts';
 import type { Handler, HandlerTools, InboundMail } from '../../pipeline/routing/inboundMail.ts';
 import { findGroup, type Group } from '../org/groups.ts';

@@ -1,6 +1,6 @@
 import { parseRequestCommands } from '../../shared/rules/requestCommands.ts';
 import { capText, MAX_COMMAND_CHARS } from '../../shared/rules/textBounds.ts';
-import { bodyTextOf } from '../../shared/rules/replyText.ts';
+import { bodyTextOf } from '../../reading/newText/replyText.ts';
 import type { Handler } from '../../pipeline/routing/inboundMail.ts';
 import { replyToSender } from '../../pipeline/routing/reply.ts';
 import { describeCommand, runnerFor, tryLineCommands, type CommandResult } from './mailCommandRegistry.ts';

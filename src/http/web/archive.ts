@@ -1,7 +1,7 @@
 import { simpleParser, type AddressObject } from 'mailparser';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import type Mail from 'nodemailer/lib/mailer/index.js';
-import type { Context } from '../../app/context.ts';
+import type { Context } from '../../shared/context.ts';
 import { formatUtc } from '../../shared/rules/formatUtc.ts';
 import { threadSubject } from '../../domains/digests/digestContent.ts';
 import { canDownloadMbox, canReadArchive, mayShowAddresses, type ListAccess, type Viewer } from '../rules/access.ts';

@@ -1,11 +1,11 @@
-import type { Context } from '../../app/context.ts';
+import type { Context } from '../../shared/context.ts';
 import { loadConsultation } from '../../domains/consultations/consultation.ts';
 import { displayId } from '../../domains/consultations/ids.ts';
-import type { Outcome } from '../../domains/consultations/outcome.ts';
-import { outcomeView, verdictLine } from '../../domains/consultations/outcomeView.ts';
+import type { Outcome } from '../../domains/consultations/close/outcome.ts';
+import { outcomeView, verdictLine } from '../../domains/consultations/close/outcomeView.ts';
 import { formatUtc } from '../../shared/rules/formatUtc.ts';
-import { consultationView } from '../../domains/consultations/views.ts';
-import { streamTallySheet } from '../../domains/consultations/tallySheet.ts';
+import { consultationView } from '../../domains/consultations/mail/views.ts';
+import { streamTallySheet } from '../../domains/consultations/close/tallySheet.ts';
 import { canReadDecisions, mayShowAddresses, type Viewer } from '../rules/access.ts';
 import { clipWithNote, pageWindow } from '../rules/budget.ts';
 import { personLabel, redact } from '../rules/redact.ts';

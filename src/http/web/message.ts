@@ -1,7 +1,7 @@
 import { simpleParser, type Attachment, type ParsedMail } from 'mailparser';
-import type { Context } from '../../app/context.ts';
+import type { Context } from '../../shared/context.ts';
 import { formatUtc } from '../../shared/rules/formatUtc.ts';
-import { htmlToPlainText } from '../../shared/rules/replyText.ts';
+import { htmlToPlainText } from '../../reading/newText/replyText.ts';
 import { mayShowAddresses, type Viewer } from '../rules/access.ts';
 import { MAX_ATTACHMENT_BYTES, attachmentDisposition, servedAs, textCharset } from '../rules/attachment.ts';
 import { clipWithNote } from '../rules/budget.ts';

@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import type { Context } from '../../app/context.ts';
+import type { Context } from '../../shared/context.ts';
 import { numericId } from '../../domains/consultations/ids.ts';
 import { readBody, redirect, send } from '../respond.ts';
 import type { Viewer } from '../rules/access.ts';

@@ -1,5 +1,5 @@
 import type Mail from 'nodemailer/lib/mailer/index.js';
-import type { Context } from '../../app/context.ts';
+import type { Context } from '../../shared/context.ts';
 import { OutboxWriter, enqueueDeliveries } from '../../pipeline/outbound/outbox.ts';
 import type { OutboxRow } from '../../pipeline/outbound/compose.ts';
 import { findMemberByAddress } from '../../domains/org/members.ts';

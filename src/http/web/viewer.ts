@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import type { Context } from '../../app/context.ts';
+import type { Context } from '../../shared/context.ts';
 import { makeToken, readToken } from '../../shared/rules/tokens.ts';
 import type { Viewer } from '../rules/access.ts';
 

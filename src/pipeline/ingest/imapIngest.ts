@@ -1,4 +1,4 @@
-import type { Context } from '../../app/context.ts';
+import type { Context } from '../../shared/context.ts';
 import { parseImapAfter, parseImapUrl, type ImapConfig } from '../../shared/config/imapConfig.ts';
 import { maskUrl } from '../../shared/config/maskUrl.ts';
 import { ImapConnectionLoop, type ConnectionStatus } from './imapConnection.ts';

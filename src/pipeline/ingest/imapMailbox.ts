@@ -1,5 +1,5 @@
 import type { ImapFlow } from 'imapflow';
-import type { Context } from '../../app/context.ts';
+import type { Context } from '../../shared/context.ts';
 import type { ImapAfter, ImapServer } from '../../shared/config/imapConfig.ts';
 import type { Logger } from '../../shared/log/logger.ts';
 import { parseTacitAddress } from '../../shared/rules/addresses.ts';

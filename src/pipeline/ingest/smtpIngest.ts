@@ -1,5 +1,5 @@
 import type { SMTPServer, SMTPServerAddress, SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
-import type { Context } from '../../app/context.ts';
+import type { Context } from '../../shared/context.ts';
 import { parseTacitAddress, type TacitAddress } from '../../shared/rules/addresses.ts';
 import { prepareInbound, storeInboundBatch } from './storeInbound.ts';
 import { GroupCommit } from './groupCommit.ts';

@@ -1,7 +1,7 @@
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { foldLines } from 'nodemailer/lib/mime-funcs/index.js';
 import type Mail from 'nodemailer/lib/mailer/index.js';
-import type { Context } from '../../app/context.ts';
+import type { Context } from '../../shared/context.ts';
 import { makeToken } from '../../shared/rules/tokens.ts';
 import { oneLine } from '../../shared/rules/sender.ts';
 import { renderMail } from '../../shared/templates/render.ts';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Context } from '../../app/context.ts';
+import type { Context } from '../../shared/context.ts';
 import { claimHolder, liveHolders, type ClaimHolder } from './claimHolder.ts';
 import { buildRaw, composeOutboxRow, preloadBatch, type ComposeMemo, type OutboxRow } from './compose.ts';
 import { expandClaimedRow, expanderFor } from './expand.ts';

@@ -1,4 +1,4 @@
-import type { Context } from '../../app/context.ts';
+import type { Context } from '../../shared/context.ts';
 import type { Queryable } from '../../shared/db/database.ts';
 import { heldNoticesText, noticeLimit, type NoticeKind } from '../../shared/rules/notices.ts';
 import { enqueueDeliveries, OutboxWriter } from './outbox.ts';

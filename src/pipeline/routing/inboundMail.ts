@@ -1,5 +1,5 @@
 import type { ParsedMail } from 'mailparser';
-import type { Context } from '../../app/context.ts';
+import type { Context } from '../../shared/context.ts';
 import type { Tx } from '../../shared/db/database.ts';
 import type { OutboxWriter } from '../outbound/outbox.ts';
 import type { TacitAddress } from '../../shared/rules/addresses.ts';

@@ -1,5 +1,5 @@
 import { simpleParser } from 'mailparser';
-import type { Context } from '../../app/context.ts';
+import type { Context } from '../../shared/context.ts';
 import type { Tx } from '../../shared/db/database.ts';
 import { OutboxWriter, enqueueDeliveries } from '../outbound/outbox.ts';
 import { parseTacitAddress, type TacitAddress } from '../../shared/rules/addresses.ts';

@@ -1,5 +1,5 @@
 import type { DNSResolver, AuthenticateResult } from 'mailauth';
-import type { Context } from '../../app/context.ts';
+import type { Context } from '../../shared/context.ts';
 import { readTrustedAuthResults, unauthenticated, describeAuth, type SenderAuth } from '../../shared/rules/authResults.ts';
 import type { DmarcPolicy } from '../../shared/rules/dmarc.ts';
 import { headerBagFromRaw, headerValues } from '../../shared/rules/headers.ts';

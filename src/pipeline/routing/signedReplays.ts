@@ -1,4 +1,4 @@
-import type { Context } from '../../app/context.ts';
+import type { Context } from '../../shared/context.ts';
 import type { Tx } from '../../shared/db/database.ts';
 import { canonicalAddress } from '../../shared/rules/domains.ts';
 import type { InboundMail } from './inboundMail.ts';

@@ -1,4 +1,4 @@
-import type { Context } from '../../app/context.ts';
+import type { Context } from '../context.ts';
 
 /**
  * Passes that find rows whose job was lost and queue them again; the

@@ -1,5 +1,5 @@
-import { newTextOfMessage } from '../../../src/shared/rules/replyText.ts';
-import { readChoiceStance, readProposalStance } from '../../../src/domains/consultations/rules/stance.ts';
+import { newTextOfMessage } from '../../../src/reading/newText/replyText.ts';
+import { readChoiceStance, readProposalStance } from '../../../src/reading/stance.ts';
 import { consultationOf, rawReply, sentOf, type Answer, type ConformanceCase } from './generate.ts';
 
 /**

@@ -1,5 +1,5 @@
-import { sentText } from '../../../src/domains/consultations/rules/reading/sentText.ts';
-import type { ChoiceOption, ChoiceStance } from '../../../src/domains/consultations/rules/stance.ts';
+import { sentText } from '../../../src/reading/stance/sentText.ts';
+import type { ChoiceOption, ChoiceStance } from '../../../src/reading/stance.ts';
 import { CONFORMANCE_TABLE, type LanguageTable, type ProposalExpectation } from './table.ts';
 
 /**

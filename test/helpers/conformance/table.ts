@@ -1,4 +1,4 @@
-import type { ChoiceStance, ProposalStanceValue } from '../../../src/domains/consultations/rules/stance.ts';
+import type { ChoiceStance, ProposalStanceValue } from '../../../src/reading/stance.ts';
 
 /**
  * The conformance suite's table: plain answers and what they mean, per

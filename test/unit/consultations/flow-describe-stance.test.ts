@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeStance, restateStance } from '../../../src/domains/consultations/describeStance.ts';
-import { describeBlockRule } from '../../../src/domains/consultations/views.ts';
+import { describeStance, restateStance } from '../../../src/domains/consultations/replies/describeStance.ts';
+import { describeBlockRule } from '../../../src/domains/consultations/mail/views.ts';
 
 const options = [
   { letter: 'A', text: 'Spring' },

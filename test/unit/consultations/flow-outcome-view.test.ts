@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Consultation } from '../../../src/domains/consultations/consultation.ts';
-import { outcomeLines, outcomeView, verdictLine } from '../../../src/domains/consultations/outcomeView.ts';
+import { outcomeLines, outcomeView, verdictLine } from '../../../src/domains/consultations/close/outcomeView.ts';
 import { tally, type Bucket, type ElectorateMember } from '../../../src/domains/consultations/rules/tally.ts';
 
 const options = [

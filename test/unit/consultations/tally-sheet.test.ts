@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recordedValue, sheetHeader, sheetLine, type SheetRow } from '../../../src/domains/consultations/rules/tallySheet.ts';
+import { recordedValue, sheetHeader, sheetLine, type SheetRow } from '../../../src/domains/consultations/rules/tallySheetText.ts';
 
 const letters = ['A', 'B', 'C'];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChoiceStance } from '../../../src/domains/consultations/rules/stance.ts';
+import type { ChoiceStance } from '../../../src/reading/stance.ts';
 import {
   createTally, resolveBlockThreshold, tally,
   type Bucket, type ChoiceTallySpec, type ElectorateMember, type ProposalStance, type ProposalTallySpec,

@@ -4,7 +4,7 @@ import { growthRatio, LINEAR_RATIO } from '../../helpers/growth.ts';
 import { parseRequestCommands } from '../../../src/shared/rules/requestCommands.ts';
 import { parseCommands, parseConsultationId } from '../../../src/domains/consultations/rules/consultationCommands.ts';
 import { parseOpenRequest } from '../../../src/domains/consultations/rules/openRequest.ts';
-import { OPENING_KEY } from '../../../src/domains/consultations/consultHandler.ts';
+import { OPENING_KEY } from '../../../src/domains/consultations/open/consultHandler.ts';
 import { tagSubject } from '../../../src/shared/rules/listHeaders.ts';
 import { parseTacitAddress } from '../../../src/shared/rules/addresses.ts';
 import { threadSubject } from '../../../src/domains/digests/digestContent.ts';

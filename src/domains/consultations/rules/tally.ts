@@ -32,7 +32,7 @@
  * - Provisional (running) tallies use the same rules with "silent" meaning
  *   "has not replied yet": what the outcome would be if the deadline were now.
  */
-import type { ChoiceStance, ProposalStanceValue } from './stance.ts';
+import type { ChoiceStance, ProposalStanceValue } from '../../../reading/stance.ts';
 
 export type Bucket = 'replied' | 'silent' | 'unreachable' | 'away';
 

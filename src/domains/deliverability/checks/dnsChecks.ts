@@ -1,5 +1,5 @@
 import { Resolver } from 'node:dns/promises';
-import type { Context } from '../../../app/context.ts';
+import type { Context } from '../../../shared/context.ts';
 import { pass, type Check } from '../check.ts';
 import type { DnsRecord } from '../dnsRecords.ts';
 

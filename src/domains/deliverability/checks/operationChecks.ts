@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import type { Context } from '../../../app/context.ts';
+import type { Context } from '../../../shared/context.ts';
 import { withTimeout } from '../../../shared/withTimeout.ts';
 import { notChecked, pass, type Check } from '../check.ts';
 import { policyRejections } from '../policyRejections.ts';

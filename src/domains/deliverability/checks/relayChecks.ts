@@ -2,7 +2,7 @@ import type { Resolver } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import os from 'node:os';
 import nodemailer from 'nodemailer';
-import type { Context } from '../../../app/context.ts';
+import type { Context } from '../../../shared/context.ts';
 import { relayConnection } from '../../../pipeline/outbound/transports/smtpRelay.ts';
 import { withTimeout } from '../../../shared/withTimeout.ts';
 import { notChecked, pass, type Check } from '../check.ts';

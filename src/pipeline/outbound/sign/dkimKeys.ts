@@ -1,7 +1,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPair, type KeyObject } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { promisify } from 'node:util';
-import type { Context } from '../../../app/context.ts';
+import type { Context } from '../../../shared/context.ts';
 import { openSecret, sealSecret } from './keyVault.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { Context } from '../../../app/context.ts';
+import type { Context } from '../../../shared/context.ts';
 import { signingKeys, type SigningKey } from './dkimKeys.ts';
 
 /**

@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import type { Queryable } from '../../../shared/db/database.ts';
+import { loadConsultation } from '../consultation.ts';
+import type { CountedRow } from './outcome.ts';
+import { displayId } from '../ids.ts';
+import { recordedValue, sheetHeader, sheetLine } from '../rules/tallySheetText.ts';
+import { resolveBlockThreshold, type Bucket } from '../rules/tally.ts';
+import type { Outcome } from './outcome.ts';
+
+/**
+ * The tally sheet of a closed consultation: every electorate member's ballot
+ * code with what was recorded for them, in code order (rules/tallySheetText.ts
+ * has the text form). The close stores its SHA-256 in the outcome; anyone
+ * holding the sheet can check it against the outcome mail.
+ */
+export interface TallySheet {
+  consultationId: string;
+  lines: { code: string; recorded: string }[];
+  text: string;
+  sha256: string;
+}
+
+// Rows per fetch: a few hundred KiB, 40 round trips for 200,000 members instead of 400.
+const BATCH = 5000;
+
+/**
+ * Writes the ballot codes not stored yet (an electorate frozen before codes
+ * were written at the freeze), with the SQL function the freeze uses.
+ */
+export async function ensureBallotCodes(db: Queryable, secret: string, consultationId: number): Promise<number> {
+  const done = await db`
+    update consultation_electorate set ballot_code = tacit_ballot_code(${secret}, consultation_id, member_id)
+    where consultation_id = ${consultationId} and ballot_code is null`;
+  return done.count;
+}
+
+/**
+ * Streams the sheet of a closed consultation, 5,000 members at a time, to
+ * `onText` (which may be omitted), hashing as it goes: memory stays flat
+ * whatever the electorate. `onMember` sees each electorate row as well (the
+ * close counts from this pass). Null when the consultation is not closed.
+ */
+export async function streamTallySheet(
+  db: Queryable,
+  consultationId: number,
+  onText?: (text: string, line?: { code: string; recorded: string }) => void,
+  onMember?: (row: CountedRow) => void,
+): Promise<{ sha256: string; members: number } | null> {
+  const c = await loadConsultation(db, consultationId);
+  if (!c || c.status !== 'closed') return null;
+  const letters = c.options.map((o) => o.letter);
+  const [{ n }] = await db`select count(*)::int as n from consultation_electorate where consultation_id = ${consultationId}`;
+  const hash = createHash('sha256');
+  const emit = (text: string, line?: { code: string; recorded: string }) => {
+    hash.update(text, 'utf8');
+    onText?.(text, line);
+  };
+  // The close writes the sheet before it stores the outcome: a sheet being closed states its rule; a stored
+  // outcome says whether its sheet did (those closed before the rule was written keep their SHA-256).
+  const withRule = !c.outcome || (c.outcome as Outcome).sheetStatesRule === true;
+  const blockAt = c.kind === 'proposal' ? resolveBlockThreshold(c.block_threshold ?? undefined, n as number) : undefined;
+  emit(sheetHeader({ id: displayId(c.id), kind: c.kind, letters, electorate: n as number, blockAt, withRule }));
+  await db`
+    select e.ballot_code, e.bucket, r.readable, r.stance, e.member_id, e.email
+    from consultation_electorate e
+    left join consultation_replies r on r.id = e.latest_reply_id
+    where e.consultation_id = ${consultationId}
+    order by e.ballot_code collate "C", e.member_id`.cursor(BATCH, (rows) => {
+    // One hash update per batch: the digest of the concatenation is the digest of the lines in turn.
+    let text = '';
+    for (const row of rows) {
+      if (!row.ballot_code) throw new Error(`${displayId(c.id)} has members without a ballot code; run ensureBallotCodes first`);
+      const recorded = recordedValue(c.kind, letters, {
+        bucket: row.bucket as Bucket,
+        readable: (row.readable as boolean | null) ?? null,
+        stance: row.stance,
+      });
+      const code = row.ballot_code as string;
+      const line = sheetLine(code, recorded);
+      text += line;
+      onText?.(line, { code, recorded });
+      onMember?.(row as unknown as CountedRow);
+    }
+    hash.update(text, 'utf8');
+  });
+  return { sha256: hash.digest('hex'), members: n as number };
+}
+
+/** The whole sheet in memory (an attachment, a web page); use streamTallySheet to print or hash a big one. */
+export async function loadTallySheet(db: Queryable, consultationId: number): Promise<TallySheet | null> {
+  const lines: TallySheet['lines'] = [];
+  const parts: string[] = [];
+  const done = await streamTallySheet(db, consultationId, (text, line) => {
+    parts.push(text);
+    if (line) lines.push(line);
+  });
+  if (!done) return null;
+  return { consultationId: displayId(consultationId), lines, text: parts.join(''), sha256: done.sha256 };
+}

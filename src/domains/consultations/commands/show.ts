@@ -1,0 +1,105 @@
+import type { Queryable } from '../../../shared/db/database.ts';
+import { loadConsultation, type Consultation } from '../consultation.ts';
+import { displayId } from '../ids.ts';
+import { countConsultation, type Outcome } from '../close/outcome.ts';
+import { outcomeLines } from '../close/outcomeView.ts';
+import { formatUtc } from '../../../shared/rules/formatUtc.ts';
+
+/**
+ * `tacit consultation C-ID --json` (README, "Operator commands"): the
+ * stored outcome of a closed consultation, or for an open one the tally as
+ * it would be if it closed now (marked provisional). `replies` has one
+ * entry per member whose latest reply was recorded, unreadable included.
+ */
+export async function consultationDocument(db: Queryable, id: number) {
+  const c = await loadConsultation(db, id);
+  if (!c) return null;
+  const counted: Outcome | null = c.status === 'closed' ? (c.outcome as Outcome) : c.status === 'open' ? await countConsultation(db, c, false) : null;
+  const replies = await db`
+    select e.email, r.stance, r.comment, r.received_at from consultation_electorate e
+    join consultation_replies r on r.id = e.latest_reply_id
+    where e.consultation_id = ${id} order by e.email`;
+  const options = c.options.map((o) => {
+    const n = counted?.kind === 'choice' ? counted.options.find((x) => x.letter === o.letter) : undefined;
+    return { letter: o.letter, text: o.text, first: n?.first ?? 0, accept: n?.accept ?? 0, reject: n?.reject ?? 0 };
+  });
+  const doc: Record<string, unknown> = {
+    id: displayId(c.id),
+    number: c.id,
+    status: c.status,
+    kind: c.kind,
+    list: c.list,
+    question: c.question,
+    description: c.description,
+    coordinator: c.coordinator_email,
+    deadline: c.deadline.toISOString(),
+    reminder: c.reminder_at?.toISOString() ?? null,
+    openedAt: c.opened_at?.toISOString() ?? null,
+    closedAt: c.closed_at?.toISOString() ?? null,
+    cancelledAt: c.cancelled_at?.toISOString() ?? null,
+    provisional: c.status !== 'closed',
+    electorate: counted?.electorate ?? c.electorate_size ?? 0,
+    options,
+    buckets: counted?.buckets ?? { replied: 0, silent: 0, unreachable: 0, away: 0 },
+    unreadable: counted?.unreadable ?? 0,
+    turnout: counted?.turnout ?? 0,
+  };
+  if (c.kind === 'choice') {
+    doc.winner = counted?.kind === 'choice' ? counted.winner : null;
+    doc.tie = counted?.kind === 'choice' ? counted.tie : [];
+    doc.noPreference = counted?.kind === 'choice' ? counted.noPreference : false;
+  } else {
+    doc.verdict = counted?.kind === 'proposal' ? counted.verdict : null;
+    doc.counts = counted?.kind === 'proposal' ? counted.counts : { agree: 0, object: 0, abstain: 0 };
+    doc.blockAt = counted?.kind === 'proposal' ? counted.blockAt : null;
+    doc.objections = counted?.kind === 'proposal' ? counted.objections : [];
+  }
+  doc.replies = replies.map((r) => ({
+    email: r.email as string,
+    stance: r.stance as Record<string, unknown>,
+    ...(r.comment ? { comment: r.comment as string } : {}),
+    receivedAt: (r.received_at as Date).toISOString(),
+  }));
+  return { doc, c, counted };
+}
+
+/** The human rendering of the same document. */
+export function formatConsultation(c: Consultation, counted: Outcome | null, replyCount: number): string {
+  const lines = [
+    `${displayId(c.id)}  ${c.status}  ${c.kind}  list ${c.list}`,
+    `  ${c.question}`,
+    `  deadline ${formatUtc(c.deadline)}${c.reminder_at ? `, reminder ${formatUtc(c.reminder_at)}` : ''}`,
+  ];
+  if (counted) {
+    if (counted.provisional) lines.push('  PROVISIONAL (if it closed now):');
+    lines.push(...outcomeLines(counted, c).map((l) => `  ${l}`));
+  }
+  // A counted consultation's Turnout line gives the one "replied" figure; a cancelled one has only its recorded replies.
+  if (!counted) lines.push(`  ${replyCount} recorded ${replyCount === 1 ? 'reply' : 'replies'}`);
+  return lines.join('\n');
+}
+
+/** `tacit consultations`: every consultation, newest first. */
+export async function listConsultations(db: Queryable) {
+  const rows = await db`
+    select c.id, c.status, c.kind, g.slug as list, c.question, c.deadline, c.electorate_size,
+      r.replies, r.unreadable
+    from consultations c join groups g on g.id = c.group_id
+    -- The one "replied" figure: readable replies; an unreadable one keeps the silence rule and is counted apart.
+    cross join lateral (
+      select count(*) filter (where rr.readable)::int as replies, count(*) filter (where not rr.readable)::int as unreadable
+      from consultation_electorate e join consultation_replies rr on rr.id = e.latest_reply_id
+      where e.consultation_id = c.id) r
+    order by c.id desc limit 1000`;
+  return rows.map((r) => ({
+    id: displayId(r.id as number),
+    status: r.status as string,
+    kind: r.kind as string,
+    list: r.list as string,
+    question: r.question as string,
+    deadline: (r.deadline as Date).toISOString(),
+    electorate: (r.electorate_size as number | null) ?? 0,
+    replies: r.replies as number,
+    unreadable: r.unreadable as number,
+  }));
+}

@@ -1,0 +1,163 @@
+import type Mail from 'nodemailer/lib/mailer/index.js';
+import type { Context } from '../../../shared/context.ts';
+import { composeTemplate, memoized, preparedHeaders, registerBatchLoader, registerComposer, type ComposeMemo, type OutboxRow } from '../../../pipeline/outbound/compose.ts';
+import { renderMail } from '../../../shared/templates/render.ts';
+import { ballotCode, makeToken } from '../../../shared/rules/tokens.ts';
+import { listIdentity } from '../../../shared/rules/listHeaders.ts';
+import { consultFrom, replyAddress } from '../replies/replyAddress.ts';
+import { loadConsultation, type Consultation } from '../consultation.ts';
+import { describeStance } from '../replies/describeStance.ts';
+import { decisionUrl, displayId } from '../ids.ts';
+import type { Outcome } from '../close/outcome.ts';
+import { outcomeView } from '../close/outcomeView.ts';
+import { loadTallySheet } from '../close/tallySheet.ts';
+import { consultationView, zoneView } from './views.ts';
+import { memberZones } from '../../org/memberZones.ts';
+
+/**
+ * Composers for the set-based consultation mails. Their outbox rows carry
+ * only the consultation id; the personal parts (name, reply token) are
+ * added here at send time, because an HMAC cannot be computed in SQL.
+ */
+async function load(row: OutboxRow, ctx: Context, memo?: ComposeMemo): Promise<{ c: Consultation; memberName: string }> {
+  const id = Number((row.params as { consultationId?: number }).consultationId);
+  // One read per consultation per delivery batch, not one per member.
+  const c = await memoized(memo, `consultation:${id}`, () => loadConsultation(ctx.sql, id));
+  if (!c) throw new Error(`outbox row ${row.id} names consultation ${id}, which does not exist`);
+  if (row.member_name !== undefined) return { c, memberName: row.member_name ?? '' };
+  const [member] = row.member_id ? await ctx.sql`select name from members where id = ${row.member_id}` : [];
+  return { c, memberName: (member?.name as string) ?? '' };
+}
+
+const zoneKey = (memberId: number) => `zone:${memberId}`;
+
+/** The batch loader: the time zones of a delivery batch's members in one query, left in the memo. */
+async function preloadZones(rows: OutboxRow[], ctx: Context, memo: ComposeMemo): Promise<void> {
+  const zones = await memberZones(ctx.sql, rows.flatMap((r) => (r.member_id ? [r.member_id] : [])));
+  for (const [id, zone] of zones) memo.set(zoneKey(id), Promise.resolve(zone));
+}
+
+/** The recipient's times: their zone beside UTC; a mail to no member (a coordinator's address) neither converts nor asks. */
+async function recipientTimes(ctx: Context, row: OutboxRow, c: Consultation, memo?: ComposeMemo) {
+  if (!row.member_id) return { ...zoneView(null, c), askZone: false };
+  const id = row.member_id;
+  const zone = await memoized(memo, zoneKey(id), async () => (await memberZones(ctx.sql, [id])).get(id) ?? null);
+  return zoneView(zone, { deadline: c.deadline, closedAt: c.closed_at });
+}
+
+/** The decision's page, when Tacit has a public address. */
+const pageUrl = (ctx: Context, c: Consultation) => (ctx.config.publicUrl ? decisionUrl(ctx.config.publicUrl, c.id) : null);
+
+async function baseData(ctx: Context, row: OutboxRow, c: Consultation, memberName: string, memo?: ComposeMemo) {
+  const ballot = row.member_id ? ballotCode(ctx.secret, c.id, row.member_id) : null;
+  return {
+    ...consultationView(c),
+    ...(await recipientTimes(ctx, row, c, memo)),
+    memberName,
+    domain: ctx.config.domain,
+    recipient: row.recipient,
+    ballotCode: ballot,
+    url: pageUrl(ctx, c),
+  };
+}
+
+/** The member's ballot code when they were in the electorate (the outcome also goes to later members and the coordinator). */
+async function electorateBallotCode(ctx: Context, c: Consultation, memberId: number | null): Promise<string | null> {
+  if (!memberId) return null;
+  const [e] = await ctx.sql`select 1 from consultation_electorate where consultation_id = ${c.id} and member_id = ${memberId}`;
+  return e ? ballotCode(ctx.secret, c.id, memberId) : null;
+}
+
+/**
+ * A consultation mail goes to a list's members: it names the list and how to
+ * leave it (List-Id, List-Unsubscribe), but has no List-Post, since "reply to
+ * list" would send a member's answer to everyone, and no Precedence, since
+ * the copy wants the vacation replies that say a member is away.
+ */
+function consultationHeaders(ctx: Context, row: OutboxRow, c: Consultation): Mail.Options['headers'] & object {
+  return {
+    ...preparedHeaders(listIdentity({
+      list: { slug: c.list, name: c.list_name },
+      domain: ctx.config.domain,
+      publicUrl: ctx.config.publicUrl,
+      unsubscribeToken: makeToken(ctx.secret, 'unsubscribe', [row.member_id ?? 0, c.group_id]),
+    })),
+    'X-Tacit-Consultation': displayId(c.id),
+  };
+}
+
+/** A mail the member answers by replying: personal Reply-To, and no Auto-Submitted so vacation replies tell us they are away. */
+function answerable(ctx: Context, row: OutboxRow, c: Consultation, template: string, data: object): Mail.Options {
+  const mail = renderMail(template, data);
+  return {
+    from: consultFrom(ctx, c),
+    replyTo: row.member_id ? replyAddress(ctx, c.id, row.member_id) : undefined,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    headers: consultationHeaders(ctx, row, c),
+  };
+}
+
+async function recordedLines(ctx: Context, c: Consultation, memberId: number | null): Promise<string[]> {
+  if (!memberId) return [];
+  const [r] = await ctx.sql`
+    select r.stance, r.readable from consultation_electorate e join consultation_replies r on r.id = e.latest_reply_id
+    where e.consultation_id = ${c.id} and e.member_id = ${memberId}`;
+  return r?.readable ? describeStance(c.kind, r.stance, c.options) : [];
+}
+
+const MEMBER_MAILS = ['consultation-copy', 'consultation-reminder', 'consultation-extended', 'consultation-cancelled', 'consultation-outcome'];
+
+export function registerConsultationComposers(): void {
+  for (const kind of MEMBER_MAILS) registerBatchLoader(kind, preloadZones);
+  registerComposer('consultation-copy', async (row, ctx, memo) => {
+    const { c, memberName } = await load(row, ctx, memo);
+    return answerable(ctx, row, c, 'consultation-copy', await baseData(ctx, row, c, memberName, memo));
+  });
+  registerComposer('consultation-reminder', async (row, ctx, memo) => {
+    const { c, memberName } = await load(row, ctx, memo);
+    return answerable(ctx, row, c, 'consultation-reminder', await baseData(ctx, row, c, memberName, memo));
+  });
+  registerComposer('consultation-extended', async (row, ctx, memo) => {
+    const { c, memberName } = await load(row, ctx, memo);
+    const recorded = await recordedLines(ctx, c, row.member_id);
+    return answerable(ctx, row, c, 'consultation-extended', { ...(await baseData(ctx, row, c, memberName, memo)), recorded });
+  });
+  registerComposer('consultation-cancelled', async (row, ctx, memo) => {
+    const { c, memberName } = await load(row, ctx, memo);
+    const mail = renderMail('consultation-cancelled', await baseData(ctx, row, c, memberName, memo));
+    return { from: consultFrom(ctx, c), subject: mail.subject, text: mail.text, headers: { 'Auto-Submitted': 'auto-generated', ...consultationHeaders(ctx, row, c) } };
+  });
+  registerComposer('consultation-outcome', async (row, ctx, memo) => {
+    const { c } = await load(row, ctx, memo);
+    if (!c.outcome) throw new Error(`consultation ${c.id} has no stored outcome`);
+    const ballot = await electorateBallotCode(ctx, c, row.member_id);
+    // With PUBLIC_URL, the outcome links to its stable page in the decision register.
+    const mail = renderMail('consultation-outcome', {
+      ...outcomeView(c.outcome as Outcome, c),
+      ...(await recipientTimes(ctx, row, c, memo)),
+      domain: ctx.config.domain,
+      ballotCode: ballot,
+      url: pageUrl(ctx, c),
+    });
+    return {
+      from: consultFrom(ctx, c),
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      headers: { 'Auto-Submitted': 'auto-generated', ...consultationHeaders(ctx, row, c) },
+    };
+  });
+  // The answer to `tally C-ID`: a template mail with the sheet attached, read at send time (a closed sheet never changes).
+  registerComposer('consultation-tally', async (row, ctx) => {
+    const data = ((row.params as { data?: Record<string, unknown> }).data ?? {}) as Record<string, unknown>;
+    const id = Number(data.consultationId);
+    const sheet = await loadTallySheet(ctx.sql, id);
+    if (!sheet) throw new Error(`outbox row ${row.id}: consultation ${id} has no tally sheet`);
+    const filename = `tally-${displayId(id)}.txt`;
+    const mail = composeTemplate({ ...row, params: { ...row.params, data: { ...data, filename } } }, ctx);
+    // base64 keeps the bytes (LF line ends) exactly, so the saved file hashes to the stated digest.
+    return { ...mail, attachments: [{ filename, content: Buffer.from(sheet.text, 'utf8'), contentType: 'text/plain; charset=utf-8', contentTransferEncoding: 'base64' }] };
+  });
+}

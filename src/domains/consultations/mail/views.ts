@@ -1,0 +1,82 @@
+import type { Consultation } from '../consultation.ts';
+import { displayId } from '../ids.ts';
+import { formatInZone, formatUtc } from '../../../shared/rules/formatUtc.ts';
+
+/**
+ * What the templates see of a consultation: the same data for the preview,
+ * the members' copies and the reminders, so the preview is exactly the copy.
+ */
+export interface ConsultationView {
+  id: string;
+  question: string;
+  description: string;
+  kind: 'choice' | 'proposal';
+  isChoice: boolean;
+  options: { letter: string; text: string }[];
+  list: string;
+  listName: string;
+  deadline: string;
+  deadlineIso: string;
+  reminder: string | null;
+  blockRule: string | null;
+  exampleLetter: string;
+  exampleRanking: string;
+  exampleAcceptReject: string;
+}
+
+export function describeBlockRule(block: unknown): string | null {
+  if (block == null) return null;
+  if (typeof block === 'number') return block === 1 ? 'one objection blocks it' : `${block} objections block it`;
+  if (typeof block === 'object' && 'percent' in (block as object)) return `objections from ${(block as { percent: number }).percent}% of the members block it`;
+  return null;
+}
+
+/** Answers written with the consultation's own letters, for the "how to answer" lines. */
+export function exampleAnswers(letters: readonly string[]) {
+  const [a = 'A', b = 'B', third] = letters;
+  return {
+    exampleLetter: b,
+    exampleRanking: [b, a, ...(third ? [third] : [])].join(' > '),
+    exampleAcceptReject: third ? `${a} and ${b} fine, not ${third}` : `${a} fine, not ${b}`,
+  };
+}
+
+export function consultationView(c: Consultation): ConsultationView {
+  return {
+    id: displayId(c.id),
+    question: c.question,
+    description: c.description,
+    kind: c.kind,
+    isChoice: c.kind === 'choice',
+    options: c.options,
+    list: c.list,
+    listName: c.list_name,
+    deadline: formatUtc(c.deadline),
+    deadlineIso: c.deadline.toISOString(),
+    reminder: c.reminder_at ? formatUtc(c.reminder_at) : null,
+    blockRule: c.kind === 'proposal' ? describeBlockRule(c.block_threshold ?? 1) : null,
+    ...exampleAnswers(c.options.map((o) => o.letter)),
+  };
+}
+
+/**
+ * What a member's mail adds to its UTC times: the same moments on the clocks
+ * of their zone (templates/partials/deadline.hbs writes both), or, when no
+ * zone is known, `askZone` for the line on `set timezone`.
+ */
+export interface ZoneView {
+  timeZone: string | null;
+  askZone: boolean;
+  deadlineLocal: string | null;
+  closedAtLocal: string | null;
+}
+
+export function zoneView(zone: string | null, moments: { deadline: Date; closedAt?: Date | null }): ZoneView {
+  const local = zone && zone !== 'UTC' && zone !== 'Etc/UTC' ? zone : null;
+  return {
+    timeZone: zone,
+    askZone: !zone,
+    deadlineLocal: local ? formatInZone(moments.deadline, local) : null,
+    closedAtLocal: local && moments.closedAt ? formatInZone(moments.closedAt, local) : null,
+  };
+}

@@ -1,0 +1,51 @@
+import type { Confirmer } from '../../confirmations/confirmations.ts';
+import { replyToSender } from '../../../pipeline/routing/reply.ts';
+import { consultFrom } from '../replies/replyAddress.ts';
+import { setCloseAlarm, setReminderAlarm } from '../alarms.ts';
+import { loadConsultation } from '../consultation.ts';
+import { displayId } from '../ids.ts';
+import { freezeElectorateAndWriteCopies, queueMailingJob } from '../mail/mailings.ts';
+import { consultationView } from '../mail/views.ts';
+
+/**
+ * The coordinator answered the preview. Confirming freezes the electorate
+ * and writes every member's copy in the same transaction (set-based), then
+ * sets the alarms; a 'mailings' job streams the copies to delivery after
+ * the commit. "cancel" drops the draft; nothing is ever sent for it.
+ */
+export const confirmOpen: Confirmer = async (confirmation, decision, mail, tools) => {
+  const { tx, ctx } = tools;
+  const id = Number(confirmation.payload.consultationId);
+  const c = await loadConsultation(tx, id, 'update');
+  if (!c || c.status !== 'draft') return { outcome: `${displayId(id)} is ${c?.status ?? 'gone'}; confirmation ignored` };
+  const from = { from: consultFrom(ctx, c) };
+
+  if (decision === 'cancel') {
+    await tx`update consultations set status = 'cancelled', cancelled_at = now() where id = ${id}`;
+    await replyToSender(mail, tools, 'consultation-notice', { lines: [`${displayId(id)} was dropped; nothing was sent to ${c.list}.`] }, from);
+    return { outcome: `${displayId(id)} dropped at preview` };
+  }
+  const now = Date.now();
+  const reminderPast = !!c.reminder_at && c.reminder_at.getTime() <= now;
+  if (c.deadline.getTime() <= now) {
+    await tx`update consultations set status = 'cancelled', cancelled_at = now() where id = ${id}`;
+    await replyToSender(mail, tools, 'consultation-notice', {
+      lines: [`${displayId(id)} was not opened: its deadline (${consultationView(c).deadline}) passed before you confirmed.`, 'Nothing was sent. Mail the question again with a later deadline.'],
+    }, from);
+    return { outcome: `${displayId(id)} not opened: deadline passed` };
+  }
+
+  const electorate = await freezeElectorateAndWriteCopies(tx, c, ctx.secret);
+  const [opened] = await tx`
+    update consultations set status = 'open', opened_at = now(), electorate_size = ${electorate},
+      reminder_at = case when ${reminderPast} then null else reminder_at end
+    where id = ${id} returning reminder_at`;
+  await queueMailingJob(ctx, id, 'copy');
+  await setCloseAlarm(ctx, id, c.deadline);
+  if (opened.reminder_at) await setReminderAlarm(ctx, id, opened.reminder_at as Date);
+  await replyToSender(mail, tools, 'consultation-opened', {
+    ...consultationView({ ...c, reminder_at: opened.reminder_at as Date | null }),
+    electorate,
+  }, from);
+  return { outcome: `${displayId(id)} open: ${electorate} copies written` };
+};

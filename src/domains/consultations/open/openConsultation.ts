@@ -1,0 +1,101 @@
+import { createConfirmation } from '../../confirmations/confirmations.ts';
+import { findGroup } from '../../org/groups.ts';
+import { findMemberByAddress, hasRole } from '../../org/members.ts';
+import type { HandlerTools, InboundMail, RouteResult } from '../../../pipeline/routing/inboundMail.ts';
+import { replyToSender } from '../../../pipeline/routing/reply.ts';
+import { renderMail } from '../../../shared/templates/render.ts';
+import { consultFrom } from '../replies/replyAddress.ts';
+import { loadConsultation } from '../consultation.ts';
+import { decisionUrl, displayId } from '../ids.ts';
+import { parseOpenRequest, type ConsultationSpec } from '../rules/openRequest.ts';
+import { consultationView } from '../mail/views.ts';
+import { MAX_OPENING_CHARS } from '../../../shared/rules/textBounds.ts';
+
+export const OPEN_PURPOSE = 'consultation-open';
+
+/** Without a Reminder line, members who have not replied are reminded a day before the deadline. */
+const DEFAULT_REMINDER_MS = 24 * 3600_000;
+// Leading and inner spaces stay on their line: `\s*` would cross newlines and make these quadratic.
+const REMINDER_LINE = /^[^\S\n]*remind(?:er)?[^\S\n]*:/im;
+const LIST_LINE = /^[^\S\n]*(?:list|audience)[^\S\n]*:[^\S\n]*([a-z0-9][a-z0-9-]*)/im;
+
+function defaultReminder(spec: ConsultationSpec, body: string, now: Date): Date | null {
+  if (spec.reminder || REMINDER_LINE.test(body)) return spec.reminder;
+  const at = new Date(spec.deadline.getTime() - DEFAULT_REMINDER_MS);
+  return at.getTime() > now.getTime() + 3600_000 ? at : null;
+}
+
+/**
+ * A coordinator's opening mail: read it with the rules, check who sent it
+ * and to which list, store a draft and answer with a preview that is
+ * exactly the members' copy. Nothing reaches members before the coordinator
+ * confirms the preview. Every problem is listed in one answer.
+ */
+export async function openConsultation(mail: InboundMail, tools: HandlerTools, body: string): Promise<RouteResult> {
+  const { tx, ctx } = tools;
+  if (body.length > MAX_OPENING_CHARS) {
+    return refuse(mail, tools, [
+      `This mail is ${body.length} characters long; an opening request is read only up to ${MAX_OPENING_CHARS}. Shorten the description (or link to a longer text) and send it again.`,
+    ]);
+  }
+  const now = new Date();
+  const addressList = mail.address.kind === 'consult' ? mail.address.list ?? null : null;
+  const parsed = parseOpenRequest({ subject: mail.subject, body, list: addressList }, now);
+  const listSlug = parsed.ok ? parsed.spec.list : addressList ?? LIST_LINE.exec(body)?.[1]?.toLowerCase() ?? null;
+
+  const errors: string[] = parsed.ok ? [] : [...parsed.errors];
+  const sender = mail.from ? await findMemberByAddress(tx, mail.from) : null;
+  const group = listSlug ? await findGroup(tx, listSlug) : null;
+  if (listSlug && !group) {
+    errors.unshift(`There is no list named "${listSlug}" on ${ctx.config.domain}.`);
+  } else if (group && !(sender && (await hasRole(tx, sender.id, ['coordinator'], group.slug)))) {
+    // Only the permission problem: a non-coordinator need not hear about the rest.
+    return refuse(mail, tools, [
+      `${mail.from || 'The sender'} is not a coordinator of ${group.slug}, so it cannot open a consultation there.`,
+      'If you meant to answer a consultation, reply to your own copy of it: its Reply-To address is personal.',
+    ]);
+  }
+  if (!parsed.ok || errors.length > 0 || !group || !sender) return refuse(mail, tools, errors);
+
+  const spec = parsed.spec;
+  const [{ n: electorate }] = await tx`
+    select count(*)::int as n from memberships ms join members m on m.id = ms.member_id
+    where ms.group_id = ${group.id} and ms.mode <> 'nomail' and m.delivery_disabled_at is null`;
+  if (electorate === 0) return refuse(mail, tools, [`${group.slug} has no members with delivery enabled, so there is nobody to consult.`]);
+
+  const reminder = defaultReminder(spec, body, now);
+  const [row] = await tx`
+    insert into consultations (group_id, coordinator_id, kind, question, description, options, block_threshold,
+                               deadline, reminder_at, reminder_lead_ms, source_message_id)
+    values (${group.id}, ${sender.id}, ${spec.kind}, ${spec.question}, ${spec.description}, ${tx.json(spec.options as never)},
+            ${spec.block === null ? null : tx.json(spec.block as never)}, ${spec.deadline}, ${reminder},
+            ${reminder ? spec.deadline.getTime() - reminder.getTime() : null}, ${mail.messageId})
+    returning id`;
+  const c = (await loadConsultation(tx, row.id as number))!;
+  const confirmation = await createConfirmation(tx, ctx, {
+    purpose: OPEN_PURPOSE,
+    email: mail.from,
+    memberId: sender.id,
+    payload: { consultationId: c.id },
+  });
+  const view = consultationView(c);
+  // The member's own time zone and ballot code are theirs; the link to the page is the same for all.
+  const url = ctx.config.publicUrl ? decisionUrl(ctx.config.publicUrl, c.id) : null;
+  const copy = renderMail('consultation-copy', { ...view, memberName: sender.name, domain: ctx.config.domain, ballotCode: "(each member's own)", url });
+  await replyToSender(mail, tools, 'consultation-preview', { ...view, electorate, copySubject: copy.subject, copyText: withoutSignature(copy.text) }, {
+    from: consultFrom(ctx, c),
+    replyTo: confirmation.address,
+  });
+  return { outcome: `${displayId(c.id)} drafted for ${group.slug} (${electorate} members); preview sent` };
+}
+
+/** The copy's own signature would end the preview early in mail clients that grey out signatures. */
+function withoutSignature(text: string): string {
+  const cut = text.lastIndexOf('\n-- \n');
+  return (cut >= 0 ? text.slice(0, cut) : text).trimEnd();
+}
+
+async function refuse(mail: InboundMail, tools: HandlerTools, errors: string[]): Promise<RouteResult> {
+  await replyToSender(mail, tools, 'consultation-open-error', { errors });
+  return { outcome: `consultation not opened: ${errors[0] ?? 'unknown error'}`.slice(0, 300) };
+}

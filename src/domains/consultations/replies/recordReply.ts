@@ -1,0 +1,83 @@
+import type { Queryable } from '../../../shared/db/database.ts';
+import type { Consultation } from '../consultation.ts';
+import { readChoiceStance, readProposalStance } from '../../../reading/stance.ts';
+
+export type RecordedReply =
+  | {
+      state: 'recorded';
+      readable: boolean;
+      stance: Record<string, unknown>;
+      comment: string;
+      /** A later reply of this member was already recorded and still counts. */
+      superseded: boolean;
+      /** For an unreadable reply: the readable one that still counts, if any. */
+      standing: Record<string, unknown> | null;
+      /** For an unreadable reply: why it was not read as a vote, when the reader can say. */
+      doubt?: string;
+    }
+  | { state: 'late'; stance: Record<string, unknown>; comment: string }
+  | { state: 'duplicate' };
+
+/** Reads the stance of a reply's new text with the rules: a choice stance, or { stance, reason } for a proposal. */
+export function readStance(c: Pick<Consultation, 'kind' | 'options'>, text: string) {
+  if (c.kind === 'choice') {
+    const reading = readChoiceStance(text, c.options);
+    return { stance: reading.stance as Record<string, unknown>, readable: !reading.stance.unreadable, comment: reading.comment, doubt: reading.doubt };
+  }
+  const reading = readProposalStance(text);
+  const stance: Record<string, unknown> = { stance: reading.stance };
+  if (reading.reason) stance.reason = reading.reason;
+  return { stance, readable: reading.stance !== 'unreadable', comment: reading.comment, doubt: reading.doubt };
+}
+
+/**
+ * Records one reply of an electorate member. The caller holds a share lock
+ * on the consultation row, so the close cannot run in between: a reply is
+ * either counted before the close or answered as late after it.
+ *
+ * Which reply counts: the latest readable one received before the deadline.
+ * An unreadable reply is kept as a comment but does not undo a readable
+ * answer given earlier (a "thanks!" after voting must not erase the vote);
+ * when a member has only unreadable replies, the latest of them is shown.
+ * "Latest" is by the time Tacit received the mail, so replies routed out of
+ * order still end with the right one counting.
+ */
+export async function recordReply(
+  tx: Queryable,
+  c: Consultation,
+  input: { memberId: number; text: string; inboundMessageId: number; receivedAt: Date },
+): Promise<RecordedReply> {
+  const reading = readStance(c, input.text);
+  const late = c.status !== 'open' || input.receivedAt.getTime() > c.deadline.getTime();
+  const [inserted] = await tx`
+    insert into consultation_replies (consultation_id, member_id, inbound_message_id, stance, readable, comment, late, received_at)
+    values (${c.id}, ${input.memberId}, ${input.inboundMessageId}, ${tx.json(reading.stance as never)}, ${reading.readable},
+            ${reading.comment}, ${late}, ${input.receivedAt})
+    on conflict (consultation_id, inbound_message_id) do nothing
+    returning id`;
+  if (!inserted) return { state: 'duplicate' };
+  if (late) return { state: 'late', stance: reading.stance, comment: reading.comment };
+
+  // Lock the member's row, then read the current answer in a fresh statement (it sees concurrent commits).
+  await tx`select 1 from consultation_electorate where consultation_id = ${c.id} and member_id = ${input.memberId} for update`;
+  const [current] = await tx`
+    select r.id, r.readable, r.received_at, r.stance from consultation_electorate e
+    join consultation_replies r on r.id = e.latest_reply_id
+    where e.consultation_id = ${c.id} and e.member_id = ${input.memberId}`;
+  const newer = !current || input.receivedAt.getTime() >= (current.received_at as Date).getTime();
+  const takesEffect = !current || (reading.readable ? !current.readable || newer : !current.readable && newer);
+  if (takesEffect) {
+    await tx`
+      update consultation_electorate set latest_reply_id = ${inserted.id}
+      where consultation_id = ${c.id} and member_id = ${input.memberId}`;
+  }
+  return {
+    state: 'recorded',
+    readable: reading.readable,
+    stance: reading.stance,
+    comment: reading.comment,
+    superseded: reading.readable && !takesEffect,
+    standing: !reading.readable && current?.readable ? (current.stance as Record<string, unknown>) : null,
+    ...(reading.doubt ? { doubt: reading.doubt } : {}),
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * The tally sheet's canonical text (DESIGN.md: "Every member can check the
+ * count"). Pure: rows in, text out; the adapter streams rows through it and
+ * hashes the text as it goes.
+ *
+ *   sheetHeader(head: SheetHead): string
+ *   recordedValue(kind, letters, row: SheetRow): string
+ *   sheetLine(code: string, recorded: string): string
+ *
+ * The text is UTF-8, LF line endings, every line ending in LF:
+ *
+ *   Tacit tally sheet
+ *   consultation C-12
+ *   kind choice
+ *   options A B C
+ *   rule most first preferences; a tie goes to fewer refusals; a tie on both is left to the coordinators
+ *   electorate 5
+ *
+ *   0K3M9ZQ4TX first=A accept=A,B reject=C
+ *   1B7D2PW8RN silent
+ *
+ * one line per electorate member, in ballot-code order. The head states the
+ * counting rule (a proposal's also its `block N`, the objections that block
+ * it), so a recount needs nothing but the sheet. Sheets of consultations
+ * closed before the rule was written on them keep their old head (no `rule`
+ * line), or their stored SHA-256 would no longer match. What is recorded
+ * follows the tally's rules exactly, so the outcome can be recounted from the
+ * sheet alone:
+ * - choice: `first=L|-  accept=L,…|-  reject=L,…|-` (a replier accepts every
+ *   option they did not reject);
+ * - proposal: `agree`, `abstain`, `object` or `object: reason` (on one line);
+ * - `unreadable`: a reply Tacit could not read, counted as silent (consent);
+ * - `silent` (consent), `unreachable`, `away` (not consent).
+ *
+ * A vote's sheet (kind vote) carries its settings as header lines after the
+ * kind (`count schulze`, `default on`, `seats 3`, `quorum 20%`, …: see
+ * counting/sheetSettings.ts) and one ballot per line: `yes`, `no`, `abstain`
+ * or a ranking `B>A=C` (counting/ballotText.ts); silence is abstention there,
+ * never consent. `tacit count` recounts it (counting/countInput.ts).
+ */
+import { oneLine } from '../../../shared/rules/sender.ts';
+import type { ChoiceStance } from '../../../reading/stance.ts';
+import { isProposalStance, validChoiceStance, type Bucket, type ProposalStance } from './tally.ts';
+
+export interface SheetHead {
+  id: string;
+  kind: 'choice' | 'proposal' | 'vote';
+  letters: readonly string[];
+  electorate: number;
+  /** A vote's settings, one header line each, in order (its method is its rule). */
+  settings?: readonly (readonly [string, string])[];
+  /** Objections that block a proposal (the resolved threshold); absent on sheets written before the rule was. */
+  blockAt?: number;
+  /** Whether the head of a consultation's sheet states the counting rule (every sheet written since it does). */
+  withRule?: boolean;
+}
+
+export const CHOICE_RULE = 'most first preferences; a tie goes to fewer refusals; a tie on both is left to the coordinators';
+export const PROPOSAL_RULE = 'blocked when its objections reach the block number; otherwise adopted; silence is consent';
+
+/** One electorate member as stored at the close: their bucket and the reply that counts. */
+export interface SheetRow {
+  bucket: Bucket;
+  /** null when there is no reply. */
+  readable: boolean | null;
+  stance: unknown;
+}
+
+export function sheetHeader(head: SheetHead): string {
+  return [
+    'Tacit tally sheet',
+    `consultation ${head.id}`,
+    `kind ${head.kind}`,
+    ...(head.settings ?? []).map(([key, value]) => `${key} ${value}`),
+    ...(head.kind === 'choice' || (head.kind === 'vote' && head.letters.length) ? [`options ${head.letters.join(' ')}`] : []),
+    ...(head.withRule && head.kind === 'proposal' ? [`block ${head.blockAt ?? 1}`] : []),
+    ...(head.withRule && head.kind !== 'vote' ? [`rule ${head.kind === 'choice' ? CHOICE_RULE : PROPOSAL_RULE}`] : []),
+    `electorate ${head.electorate}`,
+    '',
+    '',
+  ].join('\n');
+}
+
+const list = (letters: readonly string[]) => (letters.length ? letters.join(',') : '-');
+
+export function recordedValue(kind: 'choice' | 'proposal', letters: readonly string[], row: SheetRow): string {
+  // The same reading as the tally (rules/tally.ts): an unreadable reply keeps the silence rule.
+  if (row.readable === false) return 'unreadable';
+  if (row.bucket !== 'replied') return row.bucket;
+  const s = row.stance as ChoiceStance | ProposalStance | null;
+  if (kind === 'choice') {
+    if (!s || isProposalStance(s) || !validChoiceStance(s, new Set(letters))) return 'unreadable';
+    const rejected = new Set(s.reject ?? []);
+    const reject = letters.filter((l) => rejected.has(l));
+    const accept = letters.filter((l) => !rejected.has(l));
+    return `first=${s.first ?? '-'} accept=${list(accept)} reject=${list(reject)}`;
+  }
+  if (!s || !isProposalStance(s) || s.stance === 'unreadable') return 'unreadable';
+  if (s.stance !== 'object') return s.stance;
+  const reason = oneLine(s.reason ?? '');
+  return reason ? `object: ${reason}` : 'object';
+}
+
+export function sheetLine(code: string, recorded: string): string {
+  return `${code} ${recorded}\n`;
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { readDecision, type Decision } from '../../../src/reading/confirmationAnswer.ts';
+
+describe('readDecision: only an explicit yes confirms', () => {
+  const table: [string, Decision][] = [
+    ['', 'confirm'],
+    ['   \n\n', 'confirm'],
+    ['yes', 'confirm'],
+    ['Yes!', 'confirm'],
+    ['YES please', 'confirm'],
+    ['ok', 'confirm'],
+    ['OK.', 'confirm'],
+    ['confirm', 'confirm'],
+    ['I confirm', 'confirm'],
+    ['yes, send it', 'confirm'],
+    ['yes that was me (my other account)', 'confirm'],
+    ['Yes\n\nAna', 'confirm'],
+    ['Thank you, yes', 'confirm'],
+    ['approve', 'confirm'],
+    ['go', 'confirm'],
+    ['sí', 'confirm'],
+    ['Sí, confirmo', 'confirm'],
+    ['vale', 'confirm'],
+    ['sim', 'confirm'],
+    ['Oui', 'confirm'],
+    ["d'accord", 'confirm'],
+    ['Ja, bitte', 'confirm'],
+    ['bestätigen', 'confirm'],
+    ['sì', 'confirm'],
+    ['va bene', 'confirm'],
+    ['akkoord', 'confirm'],
+    ['tak', 'confirm'],
+    ['potwierdzam', 'confirm'],
+    ['bekräftar', 'confirm'],
+    ['okej', 'confirm'],
+    // explicit no
+    ['no', 'cancel'],
+    ['No.', 'cancel'],
+    ['cancel', 'cancel'],
+    ['reject', 'cancel'],
+    ['No, this was not me', 'cancel'],
+    ['nein', 'cancel'],
+    ['non merci', 'cancel'],
+    ['nej', 'cancel'],
+    ['niet', 'cancel'],
+    ['não', 'cancel'],
+    ['anuluj', 'cancel'],
+    // anything else changes nothing
+    ['This was not me! I never asked for this.', 'unclear'],
+    ['What is this?', 'unclear'],
+    ['?', 'unclear'],
+    ['yes?', 'unclear'],
+    ['Yes, but not now', 'unclear'],
+    ['yes I did not ask for this', 'unclear'],
+    ['Who sent this', 'unclear'],
+    ['I am not sure', 'unclear'],
+    ['thanks', 'unclear'],
+    ['asdf', 'unclear'],
+    ['Das war ich nicht!', 'unclear'],
+    ["Ce n'était pas moi", 'unclear'],
+    ['Yesterday I wrote to you', 'unclear'],
+    ['okay... no wait', 'unclear'],
+    ['No?', 'unclear'],
+  ];
+  it.each(table)('%j → %s', (text, expected) => {
+    expect(readDecision(text)).toBe(expected);
+  });
+});

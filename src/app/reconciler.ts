@@ -3,14 +3,13 @@ import { deliverJobs } from '../pipeline/outbound/outbox.ts';
 import { liveHolders } from '../pipeline/outbound/claimHolder.ts';
 import { routeJobs } from '../pipeline/routing/routeQueue.ts';
 import { requeueJobs } from '../shared/queue/queues.ts';
-import { registeredReconcilers } from '../shared/queue/reconcilerRegistry.ts';
 
 /**
  * Postgres is the truth and a job only the alarm clock: this finds rows whose
  * job was lost (Redis down at accept time, Redis wiped, a crash between commit
  * and enqueue) and queues them again. Job ids are derived from rows, so a row
  * whose job still exists is not queued twice. Domains add their own passes
- * through shared/queue/reconcilerRegistry.ts.
+ * (ctx.wiring.reconcilers, listed in app/wiring.ts).
  */
 export async function reconcileOnce(ctx: Context): Promise<{ routed: number; outbox: number; other: number }> {
   const graceSeconds = ctx.config.reconcileGraceMs / 1000;
@@ -35,7 +34,7 @@ export async function reconcileOnce(ctx: Context): Promise<{ routed: number; out
   }
   for (const [holder, ids] of byHolder) await requeueJobs(ctx.queues.deliver, deliverJobs(ids, holder ? `-after-${holder}` : ''));
   let other = 0;
-  for (const pass of registeredReconcilers()) other += await pass(ctx);
+  for (const pass of ctx.wiring.reconcilers) other += await pass(ctx);
   return { routed: unrouted.length, outbox: pending.length, other };
 }
 

@@ -7,7 +7,6 @@ import { logger } from '../shared/log/logger.ts';
 import { openQueues } from '../shared/queue/queues.ts';
 import { ensureLocalServices, type LocalServices } from '../shared/services/localServices.ts';
 import type { Context } from '../shared/context.ts';
-import { registerDomains } from './domains.ts';
 import { wireDomains } from './wiring.ts';
 
 export interface Runtime {
@@ -30,7 +29,6 @@ export async function openRuntime(config: Config, options: { migrate?: boolean }
   const sql = connectDatabase(databaseUrl);
   if (options.migrate !== false) await migrate(sql);
   const queues = openQueues(redisUrl, config.queuePrefix);
-  registerDomains();
   const ctx: Context = { config, secret: resolveSecret(config), sql, queues, log: logger, wiring: wireDomains() };
   return {
     ctx,

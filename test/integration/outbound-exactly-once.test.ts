@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { outboundSigner } from '../../src/pipeline/outbound/sign/signer.ts';
 import { createHarness, readMaildir, waitFor, type Harness } from '../helpers/harness.ts';
-import { registerComposer } from '../../src/pipeline/outbound/compose.ts';
+import type { Composer } from '../../src/pipeline/outbound/compose.ts';
 import { deliverOutboxRows } from '../../src/pipeline/outbound/deliver.ts';
 import { maildirTransport } from '../../src/pipeline/outbound/transports/maildir.ts';
 import type { Transport } from '../../src/pipeline/outbound/transports/transport.ts';
@@ -10,10 +10,17 @@ import { connectDatabase } from '../../src/shared/db/database.ts';
 
 // A composer that can be held, standing in for a sender whose event loop froze before the send.
 let hold: Promise<void> | undefined;
-registerComposer('test-held', async (row) => {
+const heldComposer: Composer = async (row) => {
   if (hold) await hold;
   return { from: 'tacit@tacit.localhost', subject: `row ${row.id}`, text: 'hello' };
-});
+};
+
+/** A harness whose deliveries compose 'test-held' rows with the composer above. */
+async function heldHarness(): Promise<Harness> {
+  const harness = await createHarness({ workers: false });
+  harness.ctx.wiring.composers.set('test-held', heldComposer);
+  return harness;
+}
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -34,7 +41,7 @@ const leaseExpired = (harness: Harness, id: number) => async () =>
 
 describe('outbound exactly once (claim + lease)', () => {
   it('two senders given the same rows at once send each row once', async () => {
-    h = await createHarness({ workers: false });
+    h = await heldHarness();
     const ids = await insertRows(h, 40);
     const transport = maildirTransport(h.maildir);
     const [a, b] = await Promise.all([deliverOutboxRows(h.ctx, transport, ids), deliverOutboxRows(h.ctx, transport, ids)]);
@@ -46,7 +53,7 @@ describe('outbound exactly once (claim + lease)', () => {
   });
 
   it("a stalled sender's claim expires, another sender sends the copy, and the stalled one does not send it again", async () => {
-    h = await createHarness({ workers: false });
+    h = await heldHarness();
     const [id] = await insertRows(h, 1);
     const transport = maildirTransport(h.maildir);
     let release!: () => void;
@@ -65,7 +72,7 @@ describe('outbound exactly once (claim + lease)', () => {
   });
 
   it("a live sender keeps its claim however slow; once its session ends, the claim is taken over at once (lease of an hour)", async () => {
-    h = await createHarness({ workers: false });
+    h = await heldHarness();
     const [id] = await insertRows(h, 1);
     const transport = maildirTransport(h.maildir);
     const hour = 3_600_000;
@@ -92,7 +99,7 @@ describe('outbound exactly once (claim + lease)', () => {
   });
 
   it('a sender that dies between send and mark: the retry is the same mail (same Message-ID and Date), not a new one', async () => {
-    h = await createHarness({ workers: false });
+    h = await heldHarness();
     const [id] = await insertRows(h, 1);
     const maildir = maildirTransport(h.maildir);
     // Sends, then never returns: the process died before it could mark the row sent.
@@ -113,7 +120,7 @@ describe('outbound exactly once (claim + lease)', () => {
   });
 
   it('a temporary failure puts the row back to pending for a retry; a permanent one fails it', async () => {
-    h = await createHarness({ workers: false });
+    h = await heldHarness();
     const [temporary, permanent] = await insertRows(h, 2);
     const { PermanentDeliveryError } = await import('../../src/pipeline/outbound/transports/transport.ts');
     const refusing: Transport = {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverOutboxRows, RetryDeliveryError } from '../../src/pipeline/outbound/deliver.ts';
-import { expandClaimedRow, registerExpander, type Expander } from '../../src/pipeline/outbound/expand.ts';
+import { expandClaimedRow, type Expander } from '../../src/pipeline/outbound/expand.ts';
 import type { OutboxRow } from '../../src/pipeline/outbound/compose.ts';
 import { openTransport } from '../../src/pipeline/outbound/transports/index.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
@@ -31,7 +31,7 @@ const testExpander: Expander = {
 
 beforeAll(async () => {
   h = await createHarness({ smtp: false, workers: false });
-  registerExpander('test-mailing', testExpander);
+  h.ctx.wiring.expanders.set('test-mailing', testExpander);
 });
 afterAll(async () => {
   await h.close();

@@ -12,7 +12,7 @@ import { replyToSender } from '../../pipeline/routing/reply.ts';
  * Confirmations: anything that must be confirmed by a reply (a subscription,
  * a command, a consultation preview) is a row here, mailed with a
  * `confirm+TOKEN@D` Reply-To. An explicit yes or no from the right address
- * runs the confirmer registered for the row's purpose, once; any other
+ * runs the confirmer named for the row's purpose (ctx.wiring.confirmers), once; any other
  * answer changes nothing and is told how to confirm.
  */
 export interface Confirmation {
@@ -26,10 +26,12 @@ export interface Confirmation {
 /** What a confirmer is asked to do: an unclear answer never reaches it. */
 export type Decision = 'confirm' | 'cancel';
 export type Confirmer = (confirmation: Confirmation, decision: Decision, mail: InboundMail, tools: HandlerTools) => Promise<RouteResult>;
-const confirmers = new Map<string, Confirmer>();
 
-export function registerConfirmer(purpose: string, confirmer: Confirmer): void {
-  confirmers.set(purpose, confirmer);
+declare module '../../shared/context.ts' {
+  interface Wiring {
+    /** Confirmers by confirmation purpose. */
+    confirmers: Map<string, Confirmer>;
+  }
 }
 
 export async function createConfirmation(
@@ -67,7 +69,7 @@ export const confirmHandler: Handler = async (mail, tools) => {
     await replyToSender(mail, tools, 'confirmation-unusable', { expired: !row.used_at && row.expired });
     return { outcome: row.used_at ? 'confirmation already used' : 'confirmation expired' };
   }
-  const confirmer = confirmers.get(row.purpose);
+  const confirmer = tools.ctx.wiring.confirmers.get(row.purpose);
   if (!confirmer) return { outcome: `no confirmer for ${row.purpose}` };
   const decision = readDecision(await newTextOfMessage(mail.raw));
   if (decision === 'unclear') {

@@ -2,7 +2,7 @@ import type { Context } from '../../shared/context.ts';
 import type { Queryable } from '../../shared/db/database.ts';
 import { listIdentity } from '../../shared/rules/listHeaders.ts';
 import { makeToken } from '../../shared/rules/tokens.ts';
-import type { CommandResult } from '../mailCommands/mailCommandRegistry.ts';
+import type { CommandResult } from '../mailCommands/mailCommandTables.ts';
 import type { HandlerTools, InboundMail } from '../../pipeline/routing/inboundMail.ts';
 
 /**

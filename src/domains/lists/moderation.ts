@@ -1,5 +1,5 @@
 import type { Context } from '../../shared/context.ts';
-import { createConfirmation, registerConfirmer } from '../confirmations/confirmations.ts';
+import { createConfirmation, type Confirmer } from '../confirmations/confirmations.ts';
 import type { Queryable } from '../../shared/db/database.ts';
 import { OutboxWriter, enqueueDeliveries } from '../../pipeline/outbound/outbox.ts';
 import { takeNoticeBudget } from '../../pipeline/outbound/noticeBudget.ts';
@@ -90,32 +90,31 @@ async function tellAuthor(db: Queryable, outbox: OutboxWriter, post: Record<stri
   });
 }
 
-export function registerModeration(): void {
-  registerConfirmer(MODERATE_PURPOSE, async (confirmation, decision, mail, tools) => {
-    const { tx } = tools;
-    const [post] = await tx`
-      select p.id, p.state, p.hold_reason, p.group_id, p.subject, p.author_email, p.message_id, p.decided_by, g.slug
-      from list_posts p join groups g on g.id = p.group_id
-      where p.id = ${confirmation.payload.postId} for update of p`;
-    if (!post) return { outcome: 'held post gone' };
-    if (post.state !== 'held') {
-      await replyToSender(mail, tools, 'moderation-result', { list: post.slug, postSubject: post.subject, already: post.state, by: post.decided_by });
-      return { outcome: `post ${post.id} already ${post.state}` };
-    }
-    const by = confirmation.email;
-    if (decision === 'cancel' || post.hold_reason === 'loop') {
-      await tx`update list_posts set state = 'rejected', decided_at = now(), decided_by = ${by} where id = ${post.id}`;
-      await tellAuthor(tx, tools.outbox, post, 'post-rejected', {});
-      await replyToSender(mail, tools, 'moderation-result', { list: post.slug, postSubject: post.subject, rejected: true });
-      return { outcome: `post ${post.id} rejected by ${by}` };
-    }
-    await tx`update list_posts set decided_at = now(), decided_by = ${by} where id = ${post.id}`;
-    const copies = await fanOutPost(tx, post.id, post.group_id);
-    await requestCopyDelivery(tools.ctx, post.id);
-    await replyToSender(mail, tools, 'moderation-result', { list: post.slug, postSubject: post.subject, approved: true, copies });
-    return { outcome: `post ${post.id} approved by ${by}: ${copies} copies` };
-  });
-}
+/** An owner's answer to a held post: approve (distribute) or, with "cancel", reject it. */
+export const confirmModeration: Confirmer = async (confirmation, decision, mail, tools) => {
+  const { tx } = tools;
+  const [post] = await tx`
+    select p.id, p.state, p.hold_reason, p.group_id, p.subject, p.author_email, p.message_id, p.decided_by, g.slug
+    from list_posts p join groups g on g.id = p.group_id
+    where p.id = ${confirmation.payload.postId} for update of p`;
+  if (!post) return { outcome: 'held post gone' };
+  if (post.state !== 'held') {
+    await replyToSender(mail, tools, 'moderation-result', { list: post.slug, postSubject: post.subject, already: post.state, by: post.decided_by });
+    return { outcome: `post ${post.id} already ${post.state}` };
+  }
+  const by = confirmation.email;
+  if (decision === 'cancel' || post.hold_reason === 'loop') {
+    await tx`update list_posts set state = 'rejected', decided_at = now(), decided_by = ${by} where id = ${post.id}`;
+    await tellAuthor(tx, tools.outbox, post, 'post-rejected', {});
+    await replyToSender(mail, tools, 'moderation-result', { list: post.slug, postSubject: post.subject, rejected: true });
+    return { outcome: `post ${post.id} rejected by ${by}` };
+  }
+  await tx`update list_posts set decided_at = now(), decided_by = ${by} where id = ${post.id}`;
+  const copies = await fanOutPost(tx, post.id, post.group_id);
+  await requestCopyDelivery(tools.ctx, post.id);
+  await replyToSender(mail, tools, 'moderation-result', { list: post.slug, postSubject: post.subject, approved: true, copies });
+  return { outcome: `post ${post.id} approved by ${by}: ${copies} copies` };
+};
 
 /** Expires held posts past HOLD_EXPIRY_HOURS, telling their senders (loops expire silently). Returns how many. */
 export async function expireHeldPosts(ctx: Context): Promise<number> {

@@ -20,14 +20,16 @@ export type Change =
   | { kind: 'set-timezone'; zone: string }
   | { kind: 'move'; country: string; city: string }
   | { kind: 'enable-delivery' }
-  /** Another domain's change (a consultation command), carried out by the applier it registered. */
+  /** Another domain's change (a consultation command), carried out by the applier its manifest names. */
   | { kind: 'deferred'; applier: string; line: string; data: Record<string, unknown> };
 
 export type DeferredApplier = (data: Record<string, unknown>, email: string, tools: HandlerTools) => Promise<string>;
-const appliers = new Map<string, DeferredApplier>();
 
-export function registerDeferredChange(applier: string, apply: DeferredApplier): void {
-  appliers.set(applier, apply);
+declare module '../../shared/context.ts' {
+  interface Wiring {
+    /** Appliers of other domains' deferred changes, by applier name. */
+    deferredAppliers: Map<string, DeferredApplier>;
+  }
 }
 
 export function describeChange(change: Change): string {
@@ -111,7 +113,7 @@ export async function applyChange(change: Change, email: string, nameHint: strin
       return 'Delivery to you is on again.';
     }
     case 'deferred': {
-      const apply = appliers.get(change.applier);
+      const apply = ctx.wiring.deferredAppliers.get(change.applier);
       return apply ? apply(change.data, email, tools) : 'This can no longer be done on this server.';
     }
   }

@@ -5,7 +5,7 @@ import { findMemberByAddress, hasRole, membershipOf, membershipsOf, type Member 
 import { isWaitingForChapter } from '../org/residence.ts';
 import { formatUtc } from '../../shared/rules/formatUtc.ts';
 import { memberTimeZone } from '../../shared/rules/timeZone.ts';
-import { registerCommand, registerStatusSection, statusLines, type CommandResult } from './mailCommandRegistry.ts';
+import { statusLines, type CommandResult, type CommandRunners, type StatusSection } from './mailCommandTables.ts';
 import { modeText } from './changes.ts';
 
 /**
@@ -31,8 +31,9 @@ async function closedTo(db: Queryable, group: Group, member: Member | null): Pro
   return !(member && (await hasRole(db, member.id, ['owner'], group.slug)));
 }
 
-export function registerListCommandRunners(): void {
-  registerCommand('lists', async (_command, mail, { tx, ctx }) => {
+/** The list commands of request@ and LIST-request@, by command kind. */
+export const listCommandRunners: CommandRunners = {
+  lists: async (_command, mail, { tx, ctx }) => {
     const member = await sender(tx, mail);
     const mine = new Map((member ? await membershipsOf(tx, member.id) : []).map((m) => [m.group_id, m.mode]));
     const groups = await groupTree(tx);
@@ -43,9 +44,9 @@ export function registerListCommandRunners(): void {
       return `${'  '.repeat(g.depth)}${g.slug}@${ctx.config.domain}  ${g.name}${notes ? ` (${notes})` : ''}`;
     });
     return { line: 'lists', result: lines.join('\n') };
-  });
+  },
 
-  registerCommand('join', async ({ details }, mail) => {
+  join: async ({ details }, mail) => {
     if (!details.country || !details.city) {
       const problem = details.countryInput && !details.country
         ? `Tacit could not read the country "${details.countryInput}": write a two-letter code such as GB, or the country's name.`
@@ -58,16 +59,16 @@ export function registerListCommandRunners(): void {
       result: WAITING,
       pending: { kind: 'join', name, country: details.country, city: details.city },
     };
-  });
+  },
 
-  registerCommand('leave', async (_command, mail, { tx }) => {
+  leave: async (_command, mail, { tx }) => {
     const member = await sender(tx, mail);
     const lists = member ? await membershipsOf(tx, member.id) : [];
     if (lists.length === 0) return { line: 'leave', result: 'This address is on no list.' };
     return { line: 'leave', result: `You are on ${lists.map((l) => l.slug).join(', ')}. ${WAITING}`, pending: { kind: 'leave' } };
-  });
+  },
 
-  registerCommand('subscribe', async ({ list, mode }, mail, { tx }) => {
+  subscribe: async ({ list, mode }, mail, { tx }) => {
     const line = `subscribe ${list}${mode === 'digest' ? ' digest' : ''}`;
     const group = await findGroup(tx, list);
     if (!group) return { ...noList(list), line };
@@ -78,18 +79,18 @@ export function registerListCommandRunners(): void {
     const current = member ? await membershipOf(tx, member.id, group.id) : null;
     if (current?.mode === mode) return { line, result: `You are already subscribed to ${group.slug} (${mode}).` };
     return { line, result: WAITING, pending: { kind: 'subscribe', list: group.slug, mode } };
-  });
+  },
 
-  registerCommand('unsubscribe', async ({ list }, mail, { tx }) => {
+  unsubscribe: async ({ list }, mail, { tx }) => {
     const line = `unsubscribe ${list}`;
     const group = await findGroup(tx, list);
     if (!group) return { ...noList(list), line };
     const member = await sender(tx, mail);
     if (!member || !(await membershipOf(tx, member.id, group.id))) return { line, result: `This address is not on ${group.slug}.` };
     return { line, result: WAITING, pending: { kind: 'unsubscribe', list: group.slug } };
-  });
+  },
 
-  registerCommand('set', async ({ list, mode }, mail, { tx }) => {
+  set: async ({ list, mode }, mail, { tx }) => {
     const line = `set ${list} ${mode}`;
     const group = await findGroup(tx, list);
     if (!group) return { ...noList(list), line };
@@ -98,26 +99,26 @@ export function registerListCommandRunners(): void {
     if (!current) return { line, result: `This address is not on ${group.slug}; send "subscribe ${group.slug}" first.` };
     if (current.mode === mode) return { line, result: `Already so: ${modeText(mode)}.` };
     return { line, result: WAITING, pending: { kind: 'set', list: group.slug, mode } };
-  });
+  },
 
-  registerCommand('set-timezone', async ({ zone, input }, mail, { tx }) => {
+  'set-timezone': async ({ zone, input }, mail, { tx }) => {
     const line = `set timezone ${zone ?? input}`;
     if (!zone) return { line, result: `Tacit knows no time zone "${input}": write it as IANA names it, Region/City, such as Europe/Lisbon or America/New_York.` };
     const member = await sender(tx, mail);
     if (!member) return { line, result: 'This address is not a member yet: send "join" with Name:, Country: and City: lines.' };
     return { line, result: WAITING, pending: { kind: 'set-timezone', zone } };
-  });
+  },
 
-  registerCommand('move', async ({ country, city }, mail, { tx }) => {
+  move: async ({ country, city }, mail, { tx }) => {
     const line = `move ${country} ${city}`;
     const member = await sender(tx, mail);
     if (!member) return { line, result: 'This address is not a member yet: send "join" with Name:, Country: and City: lines.' };
     const [same] = await tx`select ${member.country} = ${country} and city_key(${member.city}) = city_key(${city}) as same`;
     if (same?.same) return { line, result: `You already live in ${member.city} (${member.country}) as far as Tacit knows.` };
     return { line, result: WAITING, pending: { kind: 'move', country, city } };
-  });
+  },
 
-  registerCommand('who', async ({ list }, mail, { tx }) => {
+  who: async ({ list }, mail, { tx }) => {
     const line = `who ${list}`;
     const group = await findGroup(tx, list);
     if (!group) return { ...noList(list), line };
@@ -134,9 +135,9 @@ export function registerListCommandRunners(): void {
     const lines = rows.map((r) => `  ${r.email}${r.name ? ` (${r.name})` : ''} ${r.mode}${r.disabled ? ', delivery disabled' : ''}`);
     if (total > rows.length) lines.push(`  … and ${total - rows.length} more`);
     return { line, result: [`${group.slug} has ${total} member${total === 1 ? '' : 's'}:`, ...lines].join('\n') };
-  });
+  },
 
-  registerCommand('status', async (_command, mail, tools) => {
+  status: async (_command, mail, tools) => {
     const member = await sender(tools.tx, mail);
     if (!member) {
       return { line: 'status', result: 'Tacit does not know this address. To join, send "join" with Name:, Country: and City: lines.' };
@@ -144,25 +145,25 @@ export function registerListCommandRunners(): void {
     const lines = await statusLines(member.id, tools);
     if (!member.delivery_disabled_at) return { line: 'status', result: lines.join('\n') };
     return { line: 'status', result: [...lines, 'Reply to this mail to turn delivery back on.'].join('\n'), pending: { kind: 'enable-delivery' } };
-  });
+  },
+};
 
-  // The lists part of "status"; consultations add theirs after it.
-  registerStatusSection(async (memberId, { tx, ctx }) => {
-    const [m] = await tx`select email, name, country, city, timezone, delivery_disabled_at from members where id = ${memberId}`;
-    if (!m) return [];
-    const lists = await membershipsOf(tx, memberId);
-    const lines = [`Address: ${m.email}${m.name ? ` (${m.name})` : ''}`];
-    if (m.country) {
-      const waiting = await isWaitingForChapter(tx, memberId);
-      lines.push(`Residence: ${m.city ?? '?'}, ${m.country}${waiting ? ' (waiting for a chapter there)' : ''}`);
-    }
-    const zone = memberTimeZone(m);
-    lines.push(zone ? `Time zone: ${zone}${m.timezone ? '' : ' (from your residence)'}` : 'Time zone: UTC only (send "set timezone Region/City" to see times in yours too)');
-    lines.push(lists.length ? 'Lists:' : 'Lists: none');
-    for (const l of lists) lines.push(`  ${l.slug}@${ctx.config.domain}  ${l.mode}`);
-    if (m.delivery_disabled_at) {
-      lines.push(`Delivery: disabled since ${formatUtc(m.delivery_disabled_at)} after repeated bounces.`);
-    }
-    return lines;
-  });
-}
+/** The lists part of "status"; consultations add theirs after it (the mail-commands manifest comes first). */
+export const listsStatusSection: StatusSection = async (memberId, { tx, ctx }) => {
+  const [m] = await tx`select email, name, country, city, timezone, delivery_disabled_at from members where id = ${memberId}`;
+  if (!m) return [];
+  const lists = await membershipsOf(tx, memberId);
+  const lines = [`Address: ${m.email}${m.name ? ` (${m.name})` : ''}`];
+  if (m.country) {
+    const waiting = await isWaitingForChapter(tx, memberId);
+    lines.push(`Residence: ${m.city ?? '?'}, ${m.country}${waiting ? ' (waiting for a chapter there)' : ''}`);
+  }
+  const zone = memberTimeZone(m);
+  lines.push(zone ? `Time zone: ${zone}${m.timezone ? '' : ' (from your residence)'}` : 'Time zone: UTC only (send "set timezone Region/City" to see times in yours too)');
+  lines.push(lists.length ? 'Lists:' : 'Lists: none');
+  for (const l of lists) lines.push(`  ${l.slug}@${ctx.config.domain}  ${l.mode}`);
+  if (m.delivery_disabled_at) {
+    lines.push(`Delivery: disabled since ${formatUtc(m.delivery_disabled_at)} after repeated bounces.`);
+  }
+  return lines;
+};

@@ -2,7 +2,7 @@ import { createConfirmation } from '../confirmations/confirmations.ts';
 import { findMemberByAddress } from '../org/members.ts';
 import type { HandlerTools, InboundMail } from '../../pipeline/routing/inboundMail.ts';
 import { applyChange } from './changes.ts';
-import type { CommandResult } from './mailCommandRegistry.ts';
+import type { CommandResult } from './mailCommandTables.ts';
 
 export const COMMANDS_PURPOSE = 'commands';
 

@@ -3,7 +3,7 @@ import { capText, MAX_COMMAND_CHARS } from '../../shared/rules/textBounds.ts';
 import { bodyTextOf } from '../../reading/newText/replyText.ts';
 import type { Handler } from '../../pipeline/routing/inboundMail.ts';
 import { replyToSender } from '../../pipeline/routing/reply.ts';
-import { describeCommand, runnerFor, tryLineCommands, type CommandResult } from './mailCommandRegistry.ts';
+import { describeCommand, tryLineCommands, type CommandResult } from './mailCommandTables.ts';
 import { settlePendingChanges } from './pendingChanges.ts';
 
 export { COMMANDS_PURPOSE } from './pendingChanges.ts';
@@ -26,7 +26,7 @@ export const requestHandler: Handler = async (mail, tools) => {
 
   const results: CommandResult[] = [];
   for (const command of parsed.commands) {
-    const runner = runnerFor(command.kind);
+    const runner = tools.ctx.wiring.commandRunners.get(command.kind);
     results.push(
       runner
         ? await runner(command, mail, tools)

@@ -51,28 +51,28 @@ export function buildRaw(message: Mail.Options): Promise<Buffer> {
   return new MailComposer(message).compile().build();
 }
 
-/** A kind of mail that is not a plain template (a list copy, say) registers its own composer. */
+/** A kind of mail that is not a plain template (a list copy, say) has its own composer, named in its domain's manifest. */
 export type Composer = (row: OutboxRow, ctx: Context, memo?: ComposeMemo) => Promise<ComposedMail>;
-const composers = new Map<string, Composer>();
-
-export function registerComposer(kind: string, composer: Composer): void {
-  composers.set(kind, composer);
-}
 
 /**
  * A kind whose composer reads per row (a digest reads its member's content)
- * may register a loader that reads for a whole delivery batch in one query
+ * may have a loader that reads for a whole delivery batch in one query
  * and leaves the results in the batch's memo, where the composer finds them.
  */
 export type BatchLoader = (rows: OutboxRow[], ctx: Context, memo: ComposeMemo) => Promise<void>;
-const batchLoaders = new Map<string, BatchLoader>();
 
-export function registerBatchLoader(kind: string, loader: BatchLoader): void {
-  batchLoaders.set(kind, loader);
+declare module '../../shared/context.ts' {
+  interface Wiring {
+    /** Composers by outbox kind; a kind with none is a template mail (templates/). */
+    composers: Map<string, Composer>;
+    /** Batch loaders by outbox kind. */
+    batchLoaders: Map<string, BatchLoader>;
+  }
 }
 
 /** Runs the batch loaders of the kinds among `rows`; a failing loader only leaves the composers to read row by row. */
 export async function preloadBatch(rows: OutboxRow[], ctx: Context, memo: ComposeMemo): Promise<void> {
+  const batchLoaders = ctx.wiring.batchLoaders;
   const byKind = new Map<string, OutboxRow[]>();
   for (const row of rows) {
     if (!batchLoaders.has(row.kind)) continue;
@@ -143,7 +143,7 @@ export function outboundMessageId(ctx: Context, outboxId: number): string {
 }
 
 export async function composeOutboxRow(row: OutboxRow, ctx: Context, memo?: ComposeMemo): Promise<ComposedMessage> {
-  const custom = composers.get(row.kind);
+  const custom = ctx.wiring.composers.get(row.kind);
   const { arc, ...composed }: ComposedMail = custom ? await custom(row, ctx, memo) : composeTemplate(row, ctx);
   const options = flattenHeaders(composed);
   const envelope = { from: bounceAddress(ctx, row.id), to: row.recipient };

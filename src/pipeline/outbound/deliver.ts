@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from '../../shared/context.ts';
 import { claimHolder, liveHolders, type ClaimHolder } from './claimHolder.ts';
 import { buildRaw, composeOutboxRow, preloadBatch, type ComposeMemo, type OutboxRow } from './compose.ts';
-import { expandClaimedRow, expanderFor } from './expand.ts';
+import { expandClaimedRow } from './expand.ts';
 import { unlimited, type SendLimit } from './sendLimit.ts';
 import { outboundSigner, type Signer } from './sign/signer.ts';
 import { PermanentDeliveryError, type Transport } from './transports/transport.ts';
@@ -83,7 +83,7 @@ export async function deliverOutboxRows(
   await Promise.all(
     rows.map((row) => limit.run(async () => {
       try {
-        const expander = expanderFor(row.kind);
+        const expander = ctx.wiring.expanders.get(row.kind);
         if (expander) {
           // A mailing row: its members' rows are written now, each sent by a later claim of its own.
           if (await expandClaimedRow(ctx, expander, row, lease)) expanded.push(row.id);

@@ -15,14 +15,11 @@ export interface Expander {
   queue(ctx: Context, row: OutboxRow): Promise<unknown>;
 }
 
-const expanders = new Map<string, Expander>();
-
-export function registerExpander(kind: string, expander: Expander): void {
-  expanders.set(kind, expander);
-}
-
-export function expanderFor(kind: string): Expander | undefined {
-  return expanders.get(kind);
+declare module '../../shared/context.ts' {
+  interface Wiring {
+    /** Expanders by outbox kind: a row of such a kind stands for a mailing. */
+    expanders: Map<string, Expander>;
+  }
 }
 
 /**

@@ -8,7 +8,7 @@ import { addJobsBestEffort } from '../../shared/queue/queues.ts';
  * lost is queued again by the reconciler, so nothing decided is lost.
  */
 export interface OutgoingMail {
-  /** A template name in templates/, or a kind with a registered composer. */
+  /** A template name in templates/, or a kind with a composer in ctx.wiring.composers. */
   kind: string;
   recipient: string;
   memberId?: number | null;

@@ -1,7 +1,7 @@
 import type { Handler } from './inboundMail.ts';
 import { replyToSender } from './reply.ts';
 
-/** The fallback for an address kind with no handler registered: a clear answer, never a silent drop. */
+/** The fallback for an address kind with no handler in ctx.wiring: a clear answer, never a silent drop. */
 export const notAvailableYet: Handler = async (mail, tools) => {
   if (mail.kind !== 'ordinary') return { outcome: `${mail.kind} ignored` };
   await replyToSender(mail, tools, 'not-available', { address: mail.recipient });

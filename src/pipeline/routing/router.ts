@@ -16,11 +16,11 @@ import { canonicalAddress } from '../../shared/rules/domains.ts';
 import { freshAuthority } from '../../shared/rules/signedCommand.ts';
 import { isSignedReplay } from './signedReplays.ts';
 
-/** Handlers by address kind; each domain registers its own at start-up. */
-const handlers = new Map<TacitAddress['kind'], Handler>();
-
-export function registerHandler(kind: TacitAddress['kind'], handler: Handler): void {
-  handlers.set(kind, handler);
+declare module '../../shared/context.ts' {
+  interface Wiring {
+    /** The handler of each address kind, from the domains' manifests; a kind with none is answered "not available yet". */
+    handlers: Map<TacitAddress['kind'], Handler>;
+  }
 }
 
 /**
@@ -101,7 +101,7 @@ export async function routeInTransaction(
   }
 
   const mail = await readInbound(ctx, row, auth);
-  const handler = mail ? handlers.get(mail.address.kind) ?? notAvailableYet : null;
+  const handler = mail ? ctx.wiring.handlers.get(mail.address.kind) ?? notAvailableYet : null;
   const outbox = new OutboxWriter(tx);
   // A signature acts once per receiving address; a replay gets no answer (the log has it).
   const replay = mail ? await isSignedReplay(tx, ctx, mail) : false;

@@ -1,6 +1,6 @@
 import type { Context } from '../../../shared/context.ts';
 import type { Tx } from '../../../shared/db/database.ts';
-import { routeInTransaction } from '../replyRouting.ts';
+import { routeInTransaction } from '../../../pipeline/routing/router.ts';
 import { replyRecipientPattern } from '../replies/replyAddress.ts';
 import { writeBucketsAndCodes } from './buckets.ts';
 import { loadConsultation } from '../consultation.ts';

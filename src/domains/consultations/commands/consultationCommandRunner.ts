@@ -1,4 +1,4 @@
-import type { CommandResult } from '../../mailCommands/mailCommandRegistry.ts';
+import type { CommandResult } from '../../mailCommands/mailCommandTables.ts';
 import { findMemberByAddress, hasRole, type Member } from '../../org/members.ts';
 import type { HandlerTools, InboundMail } from '../../../pipeline/routing/inboundMail.ts';
 import { closeInTransaction } from '../close/close.ts';

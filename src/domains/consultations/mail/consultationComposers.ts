@@ -1,6 +1,6 @@
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import type { Context } from '../../../shared/context.ts';
-import { composeTemplate, memoized, preparedHeaders, registerBatchLoader, registerComposer, type ComposeMemo, type OutboxRow } from '../../../pipeline/outbound/compose.ts';
+import { composeTemplate, memoized, preparedHeaders, type BatchLoader, type ComposeMemo, type Composer, type OutboxRow } from '../../../pipeline/outbound/compose.ts';
 import { renderMail } from '../../../shared/templates/render.ts';
 import { ballotCode, makeToken } from '../../../shared/rules/tokens.ts';
 import { listIdentity } from '../../../shared/rules/listHeaders.ts';
@@ -109,27 +109,30 @@ async function recordedLines(ctx: Context, c: Consultation, memberId: number | n
 
 const MEMBER_MAILS = ['consultation-copy', 'consultation-reminder', 'consultation-extended', 'consultation-cancelled', 'consultation-outcome'];
 
-export function registerConsultationComposers(): void {
-  for (const kind of MEMBER_MAILS) registerBatchLoader(kind, preloadZones);
-  registerComposer('consultation-copy', async (row, ctx, memo) => {
+/** The member mails read their recipients' time zones for a whole delivery batch at once. */
+export const consultationBatchLoaders: Readonly<Record<string, BatchLoader>> = Object.fromEntries(MEMBER_MAILS.map((kind) => [kind, preloadZones]));
+
+/** The composers of the consultation mails, by outbox kind. */
+export const consultationComposers: Readonly<Record<string, Composer>> = {
+  'consultation-copy': async (row, ctx, memo) => {
     const { c, memberName } = await load(row, ctx, memo);
     return answerable(ctx, row, c, 'consultation-copy', await baseData(ctx, row, c, memberName, memo));
-  });
-  registerComposer('consultation-reminder', async (row, ctx, memo) => {
+  },
+  'consultation-reminder': async (row, ctx, memo) => {
     const { c, memberName } = await load(row, ctx, memo);
     return answerable(ctx, row, c, 'consultation-reminder', await baseData(ctx, row, c, memberName, memo));
-  });
-  registerComposer('consultation-extended', async (row, ctx, memo) => {
+  },
+  'consultation-extended': async (row, ctx, memo) => {
     const { c, memberName } = await load(row, ctx, memo);
     const recorded = await recordedLines(ctx, c, row.member_id);
     return answerable(ctx, row, c, 'consultation-extended', { ...(await baseData(ctx, row, c, memberName, memo)), recorded });
-  });
-  registerComposer('consultation-cancelled', async (row, ctx, memo) => {
+  },
+  'consultation-cancelled': async (row, ctx, memo) => {
     const { c, memberName } = await load(row, ctx, memo);
     const mail = renderMail('consultation-cancelled', await baseData(ctx, row, c, memberName, memo));
     return { from: consultFrom(ctx, c), subject: mail.subject, text: mail.text, headers: { 'Auto-Submitted': 'auto-generated', ...consultationHeaders(ctx, row, c) } };
-  });
-  registerComposer('consultation-outcome', async (row, ctx, memo) => {
+  },
+  'consultation-outcome': async (row, ctx, memo) => {
     const { c } = await load(row, ctx, memo);
     if (!c.outcome) throw new Error(`consultation ${c.id} has no stored outcome`);
     const ballot = await electorateBallotCode(ctx, c, row.member_id);
@@ -148,9 +151,9 @@ export function registerConsultationComposers(): void {
       html: mail.html,
       headers: { 'Auto-Submitted': 'auto-generated', ...consultationHeaders(ctx, row, c) },
     };
-  });
+  },
   // The answer to `tally C-ID`: a template mail with the sheet attached, read at send time (a closed sheet never changes).
-  registerComposer('consultation-tally', async (row, ctx) => {
+  'consultation-tally': async (row, ctx) => {
     const data = ((row.params as { data?: Record<string, unknown> }).data ?? {}) as Record<string, unknown>;
     const id = Number(data.consultationId);
     const sheet = await loadTallySheet(ctx.sql, id);
@@ -159,5 +162,5 @@ export function registerConsultationComposers(): void {
     const mail = composeTemplate({ ...row, params: { ...row.params, data: { ...data, filename } } }, ctx);
     // base64 keeps the bytes (LF line ends) exactly, so the saved file hashes to the stated digest.
     return { ...mail, attachments: [{ filename, content: Buffer.from(sheet.text, 'utf8'), contentType: 'text/plain; charset=utf-8', contentTransferEncoding: 'base64' }] };
-  });
-}
+  },
+};

@@ -1,5 +1,5 @@
 import { withoutReplyPrefixes } from '../../../shared/rules/subjectPrefixes.ts';
-import type { CommandResult } from '../../mailCommands/mailCommandRegistry.ts';
+import type { CommandResult } from '../../mailCommands/mailCommandTables.ts';
 import { bodyTextOf, newTextOfBody } from '../../../reading/newText/replyText.ts';
 import type { Handler } from '../../../pipeline/routing/inboundMail.ts';
 import { replyToSender } from '../../../pipeline/routing/reply.ts';

@@ -18,15 +18,18 @@ export type CommandRunner<K extends Command['kind'] = Command['kind']> = (
   tools: HandlerTools,
 ) => Promise<CommandResult>;
 
-const runners = new Map<Command['kind'], CommandRunner<any>>();
+/** The runners a domain implements (lists, help), each typed by the command it runs. */
+export type CommandRunners = { [K in Command['kind']]?: CommandRunner<K> };
 
-/** Each domain (lists, consultations) registers the commands it implements. */
-export function registerCommand<K extends Command['kind']>(kind: K, runner: CommandRunner<K>): void {
-  runners.set(kind, runner);
-}
-
-export function runnerFor(kind: Command['kind']): CommandRunner<any> | undefined {
-  return runners.get(kind);
+declare module '../../shared/context.ts' {
+  interface Wiring {
+    /** The runner of each request-grammar command, from the domains' manifests. */
+    commandRunners: Map<Command['kind'], CommandRunner<any>>;
+    /** Readers of the lines the request grammar does not know, asked in order. */
+    lineCommands: readonly LineCommand[];
+    /** The parts of the `status` answer, in order. */
+    statusSections: readonly StatusSection[];
+  }
 }
 
 /** How a command reads back to the member ("subscribe gb digest"). */
@@ -50,18 +53,13 @@ export function describeCommand(command: Command): string {
 
 /**
  * Lines the request grammar does not know may be another domain's commands
- * (consultation commands such as `status C-12`): each registered reader gets
+ * (consultation commands such as `status C-12`): each reader in ctx.wiring gets
  * a chance before the line is reported as not understood.
  */
 export type LineCommand = (line: string, mail: InboundMail, tools: HandlerTools) => Promise<CommandResult | null>;
-const lineCommands: LineCommand[] = [];
-
-export function registerLineCommand(reader: LineCommand): void {
-  lineCommands.push(reader);
-}
 
 export async function tryLineCommands(line: string, mail: InboundMail, tools: HandlerTools): Promise<CommandResult | null> {
-  for (const reader of lineCommands) {
+  for (const reader of tools.ctx.wiring.lineCommands) {
     const result = await reader(line, mail, tools);
     if (result) return result;
   }
@@ -70,14 +68,9 @@ export async function tryLineCommands(line: string, mail: InboundMail, tools: Ha
 
 /** Parts of the `status` answer contributed by each domain (lists, consultations) for one member. */
 export type StatusSection = (memberId: number, tools: HandlerTools) => Promise<string[]>;
-const statusSections: StatusSection[] = [];
-
-export function registerStatusSection(section: StatusSection): void {
-  statusSections.push(section);
-}
 
 export async function statusLines(memberId: number, tools: HandlerTools): Promise<string[]> {
   const lines: string[] = [];
-  for (const section of statusSections) lines.push(...(await section(memberId, tools)));
+  for (const section of tools.ctx.wiring.statusSections) lines.push(...(await section(memberId, tools)));
   return lines;
 }

@@ -152,7 +152,9 @@ export interface Config {
   dkim: { enabled: boolean; selector: string; keyFile: string | null; ed25519: boolean };
 }
 
-export class ConfigError extends Error {}
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);

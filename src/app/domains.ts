@@ -4,7 +4,7 @@ import { confirmHandler } from '../domains/confirmations/confirmations.ts';
 import { registerListsDomain } from '../domains/lists/register.ts';
 import { registerConsultationsDomain } from '../domains/consultations/register.ts';
 import { registerDigestsDomain } from '../domains/digests/register.ts';
-import { summariseHeldNotices } from '../pipeline/outbound/noticeBudget.ts';
+import { summariseHeldNotices } from '../pipeline/routing/answers/noticeBudget.ts';
 import { registerReconciler } from '../shared/queue/reconcilerRegistry.ts';
 import { registerWebDomain } from '../http/web/register.ts';
 

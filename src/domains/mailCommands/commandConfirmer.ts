@@ -1,5 +1,5 @@
 import { registerConfirmer } from '../confirmations/confirmations.ts';
-import { replyToSender } from '../../pipeline/routing/reply.ts';
+import { replyToSender } from '../../pipeline/routing/answers/replyToSender.ts';
 import { applyChange, describeChange, type Change } from './changes.ts';
 import { COMMANDS_PURPOSE } from './pendingChanges.ts';
 

@@ -43,7 +43,7 @@ describe('tacit start --only', () => {
     const tacit = await startTacitProcess(h, 0, ['--only', 'ingest'], { PUBLIC_URL: `http://localhost:${webPort}` });
     children.push(tacit);
     expect(tacit.banner).toMatch(
-      new RegExp(`^  web           http://localhost:${webPort} \\(listening on http://127\\.0\\.0\\.1:${webPort}\\)$`, 'm'),
+      new RegExp(`^  web           http://localhost:${webPort} \\(PUBLIC_URL; listening on http://127\\.0\\.0\\.1:${webPort}\\)$`, 'm'),
     );
     // Where the links point, a real GET answers.
     const res = await fetch(`http://localhost:${webPort}/health`);

@@ -51,6 +51,6 @@ export function webAddressLine(publicUrl: string | undefined, listening: { host:
   if (!publicUrl) return `${here} (/health; PUBLIC_URL unset: no web record, no links)`;
   const local = localPublicUrl(publicUrl);
   const reached = local?.port === listening.port && (local.host === listening.host || EVERY_ADDRESS.has(listening.host));
-  if (reached) return `${publicUrl} (listening on ${here})`;
+  if (reached) return new URL(publicUrl).origin === here ? `${publicUrl} (PUBLIC_URL)` : `${publicUrl} (PUBLIC_URL; listening on ${here})`;
   return `${here}, but links point to PUBLIC_URL ${publicUrl}: forward that address here`;
 }

@@ -73,9 +73,10 @@ describe('configuration', () => {
   it('says at start where the web endpoint is, and both addresses when the links point elsewhere', () => {
     expect(webAddressLine(undefined, null)).toBe('off (PUBLIC_URL=http://127.0.0.1:8025 serves the web record and /health there)');
     expect(webAddressLine(undefined, { host: '127.0.0.1', port: 8025 })).toBe('http://127.0.0.1:8025 (/health; PUBLIC_URL unset: no web record, no links)');
-    expect(webAddressLine('http://localhost:8080', { host: '127.0.0.1', port: 8080 })).toBe('http://localhost:8080 (listening on http://127.0.0.1:8080)');
-    expect(webAddressLine('http://[::1]:8080', { host: '::1', port: 8080 })).toBe('http://[::1]:8080 (listening on http://[::1]:8080)');
-    expect(webAddressLine('http://localhost:8080', { host: '0.0.0.0', port: 8080 })).toBe('http://localhost:8080 (listening on http://0.0.0.0:8080)');
+    expect(webAddressLine('http://127.0.0.1:8025', { host: '127.0.0.1', port: 8025 })).toBe('http://127.0.0.1:8025 (PUBLIC_URL)');
+    expect(webAddressLine('http://[::1]:8080/tacit', { host: '::1', port: 8080 })).toBe('http://[::1]:8080/tacit (PUBLIC_URL)');
+    expect(webAddressLine('http://localhost:8080', { host: '127.0.0.1', port: 8080 })).toBe('http://localhost:8080 (PUBLIC_URL; listening on http://127.0.0.1:8080)');
+    expect(webAddressLine('http://localhost:8080', { host: '0.0.0.0', port: 8080 })).toBe('http://localhost:8080 (PUBLIC_URL; listening on http://0.0.0.0:8080)');
     expect(webAddressLine('http://localhost:8080', { host: '127.0.0.1', port: 9100 })).toBe(
       'http://127.0.0.1:9100, but links point to PUBLIC_URL http://localhost:8080: forward that address here',
     );

@@ -30,7 +30,7 @@
  *     held posts expire                       lists/moderation.ts expireHeldPosts
  *     consultation alarms and mailings        consultations/reconcile.ts
  *     scheduled digests                       digests/scheduledDigest.ts
- *     held notices summed up                  pipeline/outbound/noticeBudget.ts summariseHeldNotices
+ *     held notices summed up                  pipeline/routing/answers/noticeBudget.ts summariseHeldNotices
  *     spent sign-in links and sessions        src/http/web/signin.ts forgetExpired
  *
  *   queue            worker (src/app/workers/)                       job
@@ -47,7 +47,7 @@ import { listsManifest } from '../domains/lists/manifest.ts';
 import { consultationsManifest } from '../domains/consultations/manifest.ts';
 import { digestsManifest } from '../domains/digests/manifest.ts';
 import { webManifest } from '../http/web/manifest.ts';
-import { summariseHeldNotices } from '../pipeline/outbound/noticeBudget.ts';
+import { summariseHeldNotices } from '../pipeline/routing/answers/noticeBudget.ts';
 
 /** Answers and notices held back by their hourly limits are summed up once the hour is over. */
 const heldNoticesManifest: DomainManifest = { name: 'held notices', reconcilers: [summariseHeldNotices] };

@@ -16,8 +16,9 @@ export function registerCoreCommands(program: Command): void {
     .action(async (opts: { only: string }) => {
       const part = parseStartPart(opts.only);
       // Imported when the command runs, so that --help and the other commands load none of the server.
-      const [{ loadConfig }, { openRuntime }, { startServer }, { installProcessGuards }] = await Promise.all([
+      const [{ loadConfig }, { openRuntime }, { startServer }, { installProcessGuards }, { webAddressLine }] = await Promise.all([
         import('../shared/config/config.ts'), import('../app/runtime.ts'), import('../app/server.ts'), import('../app/processGuards.ts'),
+        import('../shared/config/httpEndpoint.ts'),
       ]);
       const config = loadConfig();
       const runtime = await openRuntime(config);
@@ -27,6 +28,9 @@ export function registerCoreCommands(program: Command): void {
       say(`Tacit is running for ${config.domain}`);
       say(`  running       ${part}`);
       if (part !== 'workers') say(`  SMTP ingest   ${config.smtp.host}:${server.smtpPort}`);
+      // The port the endpoint took (HTTP_PORT=0 asks for any free one).
+      const web = config.http && server.httpPort !== undefined ? { host: config.http.host, port: server.httpPort } : null;
+      if (part !== 'workers') say(`  web           ${webAddressLine(config.publicUrl, web)}`);
       say(`  outbound mail ${server.outbound}`);
       say(`  database      ${runtime.databaseUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')}`);
       say(`  redis         ${runtime.redisUrl.replace(/\/\/[^@/]*@/, '//***@')}`);

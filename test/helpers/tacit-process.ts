@@ -15,8 +15,11 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** A running `tacit start`, with what it printed up to "Press Ctrl-C to stop." (where it listens). */
+export type TacitProcess = ChildProcess & { banner: string };
+
 /** Runs a real `tacit start` (with `args`, and `env` on top) on a harness's database, Redis and Maildir; resolves once it is up. */
-export function startTacitProcess(h: Harness, port: number, args: string[] = [], env: Record<string, string> = {}): Promise<ChildProcess> {
+export function startTacitProcess(h: Harness, port: number, args: string[] = [], env: Record<string, string> = {}): Promise<TacitProcess> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, [path.join(ROOT, 'bin/tacit.js'), 'start', ...args], {
       cwd: ROOT,
@@ -34,9 +37,12 @@ export function startTacitProcess(h: Harness, port: number, args: string[] = [],
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
+    let up = false;
     proc.stdout!.on('data', (d) => {
       out += d.toString();
-      if (out.includes('Press Ctrl-C')) resolve(proc);
+      if (up || !out.includes('Press Ctrl-C')) return;
+      up = true;
+      resolve(Object.assign(proc, { banner: out }));
     });
     proc.once('exit', (code) => reject(new Error(`tacit start exited ${code} before it was up: ${out}`)));
   });

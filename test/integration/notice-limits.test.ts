@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upsertGroup } from '../../src/domains/org/groups.ts';
 import { grantRole, upsertMember } from '../../src/domains/org/members.ts';
-import { summariseHeldNotices } from '../../src/pipeline/outbound/noticeBudget.ts';
+import { summariseHeldNotices } from '../../src/pipeline/routing/answers/noticeBudget.ts';
 import { noticeLimit } from '../../src/shared/rules/notices.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { closeHarness, waitForMailTo, waitForOutbox, waitForRouting } from '../helpers/consultation.ts';

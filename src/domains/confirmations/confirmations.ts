@@ -6,7 +6,7 @@ import type { Handler, HandlerTools, InboundMail, RouteResult } from '../../pipe
 import { findMemberByAddress } from '../org/members.ts';
 import { newTextOfMessage } from '../../reading/newText/replyText.ts';
 import { readDecision } from '../../reading/confirmationAnswer.ts';
-import { replyToSender } from '../../pipeline/routing/reply.ts';
+import { replyToSender } from '../../pipeline/routing/answers/replyToSender.ts';
 
 /**
  * Confirmations: anything that must be confirmed by a reply (a subscription,

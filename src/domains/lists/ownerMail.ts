@@ -2,9 +2,9 @@ import type Mail from 'nodemailer/lib/mailer/index.js';
 import type { Context } from '../../shared/context.ts';
 import type { OutboxRow } from '../../pipeline/outbound/compose.ts';
 import { headerValues, firstAddress } from '../../shared/rules/headers.ts';
-import { takeNoticeBudget } from '../../pipeline/outbound/noticeBudget.ts';
+import { takeNoticeBudget } from '../../pipeline/routing/answers/noticeBudget.ts';
 import type { Handler, HandlerTools, InboundMail, RouteResult } from '../../pipeline/routing/inboundMail.ts';
-import { replyToSender } from '../../pipeline/routing/reply.ts';
+import { replyToSender } from '../../pipeline/routing/answers/replyToSender.ts';
 import { findGroup } from '../org/groups.ts';
 import { roleHoldersUpTheTree } from '../org/members.ts';
 

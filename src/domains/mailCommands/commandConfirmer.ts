@@ -1,5 +1,5 @@
 import type { Confirmer } from '../confirmations/confirmations.ts';
-import { replyToSender } from '../../pipeline/routing/reply.ts';
+import { replyToSender } from '../../pipeline/routing/answers/replyToSender.ts';
 import { applyChange, describeChange, type Change } from './changes.ts';
 
 /** A reply to a results mail carries out (or, with "cancel", drops) the changes it listed, and says what was done. */

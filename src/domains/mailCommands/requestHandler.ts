@@ -2,7 +2,7 @@ import { parseRequestCommands } from '../../shared/rules/requestCommands.ts';
 import { capText, MAX_COMMAND_CHARS } from '../../shared/rules/textBounds.ts';
 import { bodyTextOf } from '../../reading/newText/replyText.ts';
 import type { Handler } from '../../pipeline/routing/inboundMail.ts';
-import { replyToSender } from '../../pipeline/routing/reply.ts';
+import { replyToSender } from '../../pipeline/routing/answers/replyToSender.ts';
 import { describeCommand, tryLineCommands, type CommandResult } from './mailCommandTables.ts';
 import { settlePendingChanges } from './pendingChanges.ts';
 

@@ -20,7 +20,9 @@ export interface Group {
 export type PostingPolicy = 'members' | 'owners' | 'moderated';
 
 /** A mistake an operator or member can fix (no such list, bad address...): reported as one clear line. */
-export class OrgError extends Error {}
+export class OrgError extends Error {
+  override name = 'OrgError';
+}
 
 const GROUP_COLUMNS = 'id, slug, name, parent_id, level, country, city, posting';
 

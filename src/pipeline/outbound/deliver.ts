@@ -29,7 +29,9 @@ export interface DeliveryResult {
 }
 
 /** A temporary failure of some rows of a batch: BullMQ retries the job, which claims only those rows again. */
-export class RetryDeliveryError extends Error {}
+export class RetryDeliveryError extends Error {
+  override name = 'RetryDeliveryError';
+}
 
 /**
  * Claims the rows among `ids` that are pending, or whose sender's lease ran

@@ -165,7 +165,9 @@ async function readInbound(ctx: Context, row: Record<string, any>, auth: SenderA
 }
 
 /** A message no retry can route (its bytes cannot be read): it ends 'failed' and shows in stats. */
-export class UnusableMessage extends Error {}
+export class UnusableMessage extends Error {
+  override name = 'UnusableMessage';
+}
 
 /** Marks a delivery that can never be routed, so it stops being retried and shows in stats. */
 export async function markRoutingFailed(ctx: Context, deliveryId: number, reason: string): Promise<void> {
@@ -175,8 +177,8 @@ export async function markRoutingFailed(ctx: Context, deliveryId: number, reason
 }
 
 /**
- * After the queue's own retries are spent: an unusable message ends 'failed';
- * anything else (Postgres or Redis down, a bug fixed by the next deploy) stays
+ * An unusable message ends 'failed' (the route worker calls this at once, on
+ * its first attempt). After the queue's own retries are spent, anything else (Postgres or Redis down, a bug fixed by the next deploy) stays
  * 'received' and the reconciler queues it again after a delay that doubles
  * up to six hours, for as long as it takes. Never rejects: it runs where no
  * one would listen.

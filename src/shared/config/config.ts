@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseDigestSchedule } from '../rules/digestSchedule.ts';
 import { imapConfigFrom, imapEnvSchema, type ImapConfig } from './imapConfig.ts';
 import { maskUrl } from './maskUrl.ts';
+import { httpListen, type HttpListen } from './httpEndpoint.ts';
 
 function isDigestSchedule(value: string): boolean {
   try {
@@ -65,8 +66,11 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Base URL of the HTTP endpoint as the world reaches it (https://lists.example.org): enables one-click unsubscribe links. */
   PUBLIC_URL: z.string().url().optional(),
-  /** The HTTP endpoint (one-click unsubscribe, /health) runs when HTTP_PORT or PUBLIC_URL is set; 0 = any free port. */
-  HTTP_HOST: z.string().default('127.0.0.1'),
+  /**
+   * The HTTP endpoint (one-click unsubscribe, /health) runs when HTTP_PORT or PUBLIC_URL is set; 0 = any free port.
+   * Without HTTP_PORT it listens on PUBLIC_URL's own port when that is on this machine, else on 8025 (httpEndpoint.ts).
+   */
+  HTTP_HOST: z.string().optional(),
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** From rewriting of list copies: auto (when the author's domain publishes DMARC quarantine/reject), always, never. */
   DMARC_MODE: z.enum(['auto', 'always', 'never']).default('auto'),
@@ -134,7 +138,7 @@ export interface Config {
   imap: ImapConfig | null;
   publicUrl?: string;
   /** null: no HTTP endpoint. */
-  http: { host: string; port: number } | null;
+  http: HttpListen;
   lists: {
     dmarcMode: Env['DMARC_MODE'];
     replyTo: Env['LIST_REPLY_TO'];
@@ -152,7 +156,9 @@ export interface Config {
   dkim: { enabled: boolean; selector: string; keyFile: string | null; ed25519: boolean };
 }
 
-export class ConfigError extends Error {}
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);
@@ -193,7 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     digestSchedule: e.DIGEST_SCHEDULE,
     imap: imapConfigFrom(e),
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
-    http: e.HTTP_PORT !== undefined || e.PUBLIC_URL ? { host: e.HTTP_HOST, port: e.HTTP_PORT ?? 8025 } : null,
+    http: httpListen(e),
     lists: {
       dmarcMode: e.DMARC_MODE,
       replyTo: e.LIST_REPLY_TO,

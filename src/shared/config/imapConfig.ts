@@ -34,7 +34,9 @@ export interface ImapConfig {
   pollMs?: number;
 }
 
-export class ImapUrlError extends Error {}
+export class ImapUrlError extends Error {
+  override name = 'ImapUrlError';
+}
 
 /** Parses imap:// and imaps:// URLs; throws ImapUrlError with a readable reason. */
 export function parseImapUrl(url: string): ImapServer {

@@ -29,7 +29,9 @@ export interface LocalServiceOptions {
   database?: string;
 }
 
-export class MissingServiceError extends Error {}
+export class MissingServiceError extends Error {
+  override name = 'MissingServiceError';
+}
 
 /**
  * Only the home itself is private: folders created above it (./var above

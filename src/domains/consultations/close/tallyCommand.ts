@@ -1,5 +1,5 @@
 import type { HandlerTools, InboundMail } from '../../../pipeline/routing/inboundMail.ts';
-import { replyToSender } from '../../../pipeline/routing/reply.ts';
+import { replyToSender } from '../../../pipeline/routing/answers/replyToSender.ts';
 import { consultFrom } from '../replies/replyAddress.ts';
 import type { Consultation } from '../consultation.ts';
 import { displayId } from '../ids.ts';

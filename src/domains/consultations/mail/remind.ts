@@ -2,7 +2,9 @@ import type { Context } from '../../../shared/context.ts';
 import { loadConsultation } from '../consultation.ts';
 import { queueMailingJob, writeReminders } from './mailings.ts';
 
-export class NotDueYet extends Error {}
+export class NotDueYet extends Error {
+  override name = 'NotDueYet';
+}
 
 /**
  * Sends the reminder of an open consultation to members without a readable

@@ -1,5 +1,5 @@
 import type { Confirmer } from '../../confirmations/confirmations.ts';
-import { replyToSender } from '../../../pipeline/routing/reply.ts';
+import { replyToSender } from '../../../pipeline/routing/answers/replyToSender.ts';
 import { consultFrom } from '../replies/replyAddress.ts';
 import { setCloseAlarm, setReminderAlarm } from '../alarms.ts';
 import { loadConsultation } from '../consultation.ts';

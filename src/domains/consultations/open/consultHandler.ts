@@ -2,7 +2,7 @@ import { withoutReplyPrefixes } from '../../../shared/rules/subjectPrefixes.ts';
 import type { CommandResult } from '../../mailCommands/mailCommandTables.ts';
 import { bodyTextOf, newTextOfBody } from '../../../reading/newText/replyText.ts';
 import type { Handler } from '../../../pipeline/routing/inboundMail.ts';
-import { replyToSender } from '../../../pipeline/routing/reply.ts';
+import { replyToSender } from '../../../pipeline/routing/answers/replyToSender.ts';
 import { settlePendingChanges } from '../../mailCommands/pendingChanges.ts';
 import { runConsultationCommand } from '../commands/consultationCommandRunner.ts';
 import { openConsultation } from './openConsultation.ts';

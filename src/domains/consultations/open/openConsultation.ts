@@ -2,7 +2,7 @@ import { createConfirmation } from '../../confirmations/confirmations.ts';
 import { findGroup } from '../../org/groups.ts';
 import { findMemberByAddress, hasRole } from '../../org/members.ts';
 import type { HandlerTools, InboundMail, RouteResult } from '../../../pipeline/routing/inboundMail.ts';
-import { replyToSender } from '../../../pipeline/routing/reply.ts';
+import { replyToSender } from '../../../pipeline/routing/answers/replyToSender.ts';
 import { renderMail } from '../../../shared/templates/render.ts';
 import { consultFrom } from '../replies/replyAddress.ts';
 import { loadConsultation } from '../consultation.ts';

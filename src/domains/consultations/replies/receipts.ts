@@ -1,6 +1,6 @@
 import { ballotCode } from '../../../shared/rules/tokens.ts';
 import type { HandlerTools, InboundMail } from '../../../pipeline/routing/inboundMail.ts';
-import { replyToSender } from '../../../pipeline/routing/reply.ts';
+import { replyToSender } from '../../../pipeline/routing/answers/replyToSender.ts';
 import { consultFrom, replyAddress } from './replyAddress.ts';
 import type { Consultation } from '../consultation.ts';
 import { describeStance, restateStance } from './describeStance.ts';

@@ -3,7 +3,7 @@ import { findMemberByAddress } from '../../org/members.ts';
 import { newTextOfMessage } from '../../../reading/newText/replyText.ts';
 import { parseBounce } from '../../../shared/rules/bounce.ts';
 import type { Handler, HandlerTools, InboundMail, RouteResult } from '../../../pipeline/routing/inboundMail.ts';
-import { replyToSender } from '../../../pipeline/routing/reply.ts';
+import { replyToSender } from '../../../pipeline/routing/answers/replyToSender.ts';
 import { consultFrom, readReplyToken } from './replyAddress.ts';
 import { loadConsultation } from '../consultation.ts';
 import { displayId } from '../ids.ts';

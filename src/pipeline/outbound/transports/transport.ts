@@ -12,4 +12,6 @@ export interface Transport {
 }
 
 /** A refusal that retrying will not change (5xx from the relay). */
-export class PermanentDeliveryError extends Error {}
+export class PermanentDeliveryError extends Error {
+  override name = 'PermanentDeliveryError';
+}

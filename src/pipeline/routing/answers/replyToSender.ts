@@ -1,6 +1,6 @@
-import type { InboundMail, HandlerTools } from './inboundMail.ts';
-import { takeReplyBudget } from '../outbound/replyBudget.ts';
-import { isSingleAddress } from '../../shared/rules/sender.ts';
+import type { InboundMail, HandlerTools } from '../inboundMail.ts';
+import { takeReplyBudget } from './replyBudget.ts';
+import { isSingleAddress } from '../../../shared/rules/sender.ts';
 
 /**
  * Answers an inbound message with a template mail, threaded under it. The one

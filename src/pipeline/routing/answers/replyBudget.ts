@@ -1,4 +1,4 @@
-import type { Queryable } from '../../shared/db/database.ts';
+import type { Queryable } from '../../../shared/db/database.ts';
 
 /** At most this many answers an hour to one address, so a loop or a flood cannot make Tacit a spammer
  * (generous enough for a coordinator running several consultations and commands in an hour). */

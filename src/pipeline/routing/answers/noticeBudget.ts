@@ -1,7 +1,7 @@
-import type { Context } from '../../shared/context.ts';
-import type { Queryable } from '../../shared/db/database.ts';
-import { heldNoticesText, noticeLimit, type NoticeKind } from '../../shared/rules/notices.ts';
-import { enqueueDeliveries, OutboxWriter } from './outbox.ts';
+import type { Context } from '../../../shared/context.ts';
+import type { Queryable } from '../../../shared/db/database.ts';
+import { heldNoticesText, noticeLimit, type NoticeKind } from '../../../shared/rules/notices.ts';
+import { enqueueDeliveries, OutboxWriter } from '../../outbound/outbox.ts';
 import { REPLIES_PER_HOUR } from './replyBudget.ts';
 
 /**

@@ -33,7 +33,7 @@ export function registerConsultationsDomain(): void {
   });
   // extend/close/cancel from a sender that is not authenticated wait for a confirmation, then run here.
   registerDeferredChange(COMMAND_APPLIER, applyConfirmedCommand);
-  registerStatusSection((memberId, tools) => memberStatusLines(tools.tx, memberId));
+  registerStatusSection((memberId, tools) => memberStatusLines(tools.tx, memberId, tools.ctx.wiring.decisionMethods));
   registerReconciler(reconcileConsultations);
   // Closing routes the replies received in time that still wait in the route queue.
   setReplyRouter(routeInTransaction);

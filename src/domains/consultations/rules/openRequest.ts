@@ -229,6 +229,10 @@ export function parseOpenRequest(input: OpenRequestInput, now: Date, methods: Re
     const m = methods.get(methodName(values.method));
     if (m) method = m;
     else errors.push(`Method: "${values.method.trim()}" is not a decision method I know; the known ones are ${[...methods.keys()].join(', ')}.`);
+    const named = values.kind !== undefined ? ofKind(normal(values.kind)) : undefined;
+    if (m && named && named.kind !== m.kind) {
+      errors.push(`Kind: ${values.kind!.trim()} does not go with Method: ${m.name} (a ${m.kind}); keep one of the two lines.`);
+    }
   } else if (values.kind !== undefined) {
     const m = ofKind(normal(values.kind));
     if (m) method = m;

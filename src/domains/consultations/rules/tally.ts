@@ -73,7 +73,7 @@ export function createTally(spec: ProposalTallySpec): TallyAccumulator<ProposalT
 export function createTally(spec: TallySpec): TallyAccumulator<TallyResult>;
 export function createTally(spec: TallySpec): TallyAccumulator<TallyResult> {
   const method = methodOfKind(spec.kind);
-  const settings = spec.kind === 'choice' ? { options: spec.options, block: null } : { options: [], block: spec.block ?? null };
+  const settings = { options: 'options' in spec ? spec.options : [], block: ('block' in spec ? spec.block : undefined) ?? null };
   const electorate = createElectorateCount();
   const count = method.createCount(settings);
   return {

@@ -33,6 +33,9 @@
  *     held notices summed up                  pipeline/routing/answers/noticeBudget.ts summariseHeldNotices
  *     spent sign-in links and sessions        src/http/web/signin.ts forgetExpired
  *
+ *   decision method (a consultation's `method`)   src/decisions/methods/index.ts, one line each
+ *     consent-choice, lazy-consensus          src/decisions/methods/consentChoice/, lazyConsensus/
+ *
  *   queue            worker (src/app/workers/)                       job
  *     route          routeWorker.ts startRouteWorker                 routeDelivery: ctx.wiring.handlers
  *     deliver        deliverWorker.ts startDeliverWorker             deliverOutboxRows: composers, batchLoaders, expanders
@@ -47,6 +50,7 @@ import { listsManifest } from '../domains/lists/manifest.ts';
 import { consultationsManifest } from '../domains/consultations/manifest.ts';
 import { digestsManifest } from '../domains/digests/manifest.ts';
 import { webManifest } from '../http/web/manifest.ts';
+import { DECISION_METHODS } from '../decisions/methods/index.ts';
 import { summariseHeldNotices } from '../pipeline/routing/answers/noticeBudget.ts';
 
 /** Answers and notices held back by their hourly limits are summed up once the hour is over. */
@@ -84,6 +88,8 @@ export function wireDomains(manifests: readonly DomainManifest[] = DOMAIN_MANIFE
     lineCommands: manifests.flatMap((m) => m.lineCommands ?? []),
     statusSections: manifests.flatMap((m) => m.statusSections ?? []),
     reconcilers: manifests.flatMap((m) => m.reconcilers ?? []),
+    // A Map of its own per process, so a test may add a method to its harness.
+    decisionMethods: new Map(DECISION_METHODS),
   };
 }
 

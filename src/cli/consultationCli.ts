@@ -29,11 +29,11 @@ async function printTallySheet(id: number, json: boolean): Promise<void> {
     await ensureBallotCodes(ctx.sql, ctx.secret, id);
     const stored = (c.outcome as Outcome | null)?.tallySha256 ?? null;
     if (json) {
-      const sheet = (await loadTallySheet(ctx.sql, id))!;
+      const sheet = (await loadTallySheet(ctx.sql, id, ctx.wiring.decisionMethods))!;
       output(true, { ...sheet, outcomeSha256: stored, matchesOutcome: stored === sheet.sha256 }, () => '');
       return;
     }
-    const done = (await streamTallySheet(ctx.sql, id, (text) => process.stdout.write(text)))!;
+    const done = (await streamTallySheet(ctx.sql, id, (text) => process.stdout.write(text), undefined, ctx.wiring.decisionMethods))!;
     const check = stored === null ? 'the outcome stored no digest' : stored === done.sha256 ? 'matches the outcome' : `DIFFERS from the outcome's ${stored}`;
     process.stderr.write(`SHA-256 ${done.sha256} (${check}), ${done.members} members\n`);
   });
@@ -69,9 +69,9 @@ export function registerConsultationCommands(program: Command): void {
       if (opts.tally) return printTallySheet(id, !!opts.json);
       const { consultationDocument, formatConsultation } = await import('../domains/consultations/commands/show.ts');
       await withRuntime(async ({ ctx }) => {
-        const found = await consultationDocument(ctx.sql, id);
+        const found = await consultationDocument(ctx.sql, id, ctx.wiring.decisionMethods);
         if (!found) throw new UsageError(`no consultation ${displayId(id)}`);
-        output(!!opts.json, found.doc, () => formatConsultation(found.c, found.counted, (found.doc.replies as unknown[]).length));
+        output(!!opts.json, found.doc, () => formatConsultation(found.c, found.counted, (found.doc.replies as unknown[]).length, ctx.wiring.decisionMethods));
       });
     });
 

@@ -1,7 +1,8 @@
 import type { Queryable } from '../../shared/db/database.ts';
-import type { BlockRule } from './rules/tally.ts';
+import type { BlockRule } from '../../decisions/methods/lazyConsensus/count.ts';
 
-export type ConsultationKind = 'choice' | 'proposal';
+/** choice, proposal (the two first decision methods), or a new method's own kind. */
+export type ConsultationKind = string;
 export type ConsultationStatus = 'draft' | 'open' | 'closed' | 'cancelled';
 
 export interface ConsultationOption {
@@ -18,6 +19,8 @@ export interface Consultation {
   coordinator_id: number;
   coordinator_email: string;
   kind: ConsultationKind;
+  /** The decision method (src/decisions/methods/); null on a row written without one: the method of its kind. */
+  method: string | null;
   question: string;
   description: string;
   options: ConsultationOption[];

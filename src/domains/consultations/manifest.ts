@@ -29,6 +29,6 @@ export const consultationsManifest: DomainManifest = {
   ],
   // extend/close/cancel from a sender that is not authenticated wait for a confirmation, then run here.
   deferredAppliers: { [COMMAND_APPLIER]: applyConfirmedCommand },
-  statusSections: [(memberId, tools) => memberStatusLines(tools.tx, memberId)],
+  statusSections: [(memberId, tools) => memberStatusLines(tools.tx, memberId, tools.ctx.wiring.decisionMethods)],
   reconcilers: [reconcileConsultations],
 };

@@ -7,13 +7,16 @@ import type { Outcome } from '../consultations/close/outcome.ts';
 import { formatInZone, formatUtc } from '../../shared/rules/formatUtc.ts';
 import { memberTimeZone } from '../../shared/rules/timeZone.ts';
 import { exampleAnswers } from '../consultations/mail/views.ts';
+import type { MethodView } from '../../decisions/decisionMethod.ts';
+import { methodOf, settingsOf } from '../../decisions/methods/index.ts';
 import { REPLY_OR_FORWARD_PREFIX } from '../../shared/rules/subjectPrefixes.ts';
 
 /** What one member's digest says for one period. */
 export interface DigestContent {
   /** The member's time zone, when known: open deadlines are given in it as well. */
   timeZone: string | null;
-  open: {
+  /** Each open consultation's method view (picksOption, howToAnswer…): the template asks it, not the kind. */
+  open: (MethodView & {
     id: string;
     question: string;
     list: string;
@@ -22,13 +25,12 @@ export interface DigestContent {
     deadlineLocal: string | null;
     replyAddress: string;
     replied: boolean;
-    isChoice: boolean;
     options: { letter: string; text: string }[];
     exampleLetter: string;
     exampleRanking: string;
     exampleAcceptReject: string;
     url: string | null;
-  }[];
+  })[];
   outcomes: { id: string; question: string; list: string; listName: string; verdict: string; url: string | null }[];
   lists: { slug: string; name: string; threads: { subject: string; posts: { author: string; date: string; excerpt: string }[] }[] }[];
 }
@@ -68,7 +70,7 @@ export async function digestContents(
     select u.mid,
       (select coalesce(jsonb_agg(x order by x.at), '[]'::jsonb) from (
         -- Open consultations the member is asked about, with their own reply address.
-        select c.id, c.question, c.kind, c.options, extract(epoch from c.deadline) * 1000 as at, g.slug, g.name,
+        select c.id, c.question, c.kind, c.method, c.options, c.block_threshold, extract(epoch from c.deadline) * 1000 as at, g.slug, g.name,
                (e.latest_reply_id is not null) as replied
         from consultation_electorate e
         join consultations c on c.id = e.consultation_id
@@ -76,7 +78,7 @@ export async function digestContents(
         where e.member_id = u.mid and c.status = 'open') x) as open,
       (select coalesce(jsonb_agg(x order by x.at), '[]'::jsonb) from (
         -- Outcomes closed in the period, of lists the member belongs to or was asked on.
-        select c.id, c.question, c.options, c.outcome, g.slug, g.name, extract(epoch from c.closed_at) * 1000 as at
+        select c.id, c.question, c.kind, c.method, c.options, c.block_threshold, c.outcome, g.slug, g.name, extract(epoch from c.closed_at) * 1000 as at
         from consultations c join groups g on g.id = c.group_id
         where c.status = 'closed' and c.closed_at >= ${period.start} and c.closed_at < ${period.end}
           and (exists (select 1 from memberships ms where ms.group_id = c.group_id and ms.member_id = u.mid)
@@ -96,8 +98,10 @@ export async function digestContents(
 
 function contentOf(ctx: Context, memberId: number, row: Record<string, unknown>): DigestContent {
   type Options = { letter: string; text: string }[];
-  const open = row.open as { id: number; question: string; kind: string; options: Options; at: number; slug: string; name: string; replied: boolean }[];
-  const outcomes = row.outcomes as { id: number; question: string; options: Options; outcome: unknown; slug: string; name: string }[];
+  type Decided = { kind: string; method: string | null; options: Options; block_threshold: unknown };
+  const open = row.open as (Decided & { id: number; question: string; at: number; slug: string; name: string; replied: boolean })[];
+  const outcomes = row.outcomes as (Decided & { id: number; question: string; outcome: unknown; slug: string; name: string })[];
+  const methods = ctx.wiring.decisionMethods;
   const zone = memberTimeZone(row);
   const local = zone && zone !== 'UTC' ? zone : null;
   const url = (id: number) => (ctx.config.publicUrl ? decisionUrl(ctx.config.publicUrl, id) : null);
@@ -120,6 +124,7 @@ function contentOf(ctx: Context, memberId: number, row: Record<string, unknown>)
   return {
     timeZone: zone,
     open: open.map((c) => ({
+      ...methodOf(c, methods).view(settingsOf(c)),
       id: displayId(c.id),
       question: c.question,
       list: c.slug,
@@ -128,8 +133,7 @@ function contentOf(ctx: Context, memberId: number, row: Record<string, unknown>)
       deadlineLocal: local ? formatInZone(new Date(c.at), local) : null,
       replyAddress: replyAddress(ctx, c.id, memberId),
       replied: c.replied,
-      isChoice: c.kind === 'choice',
-      options: c.kind === 'choice' ? c.options : [],
+      options: c.options,
       ...exampleAnswers(c.options.map((o) => o.letter)),
       url: url(c.id),
     })),
@@ -138,7 +142,7 @@ function contentOf(ctx: Context, memberId: number, row: Record<string, unknown>)
       question: c.question,
       list: c.slug,
       listName: c.name,
-      verdict: c.outcome ? verdictLine(c.outcome as Outcome, { options: c.options }) : '',
+      verdict: c.outcome ? verdictLine(c.outcome as Outcome, c, methods) : '',
       url: url(c.id),
     })),
     lists: [...lists.values()],

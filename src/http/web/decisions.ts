@@ -26,7 +26,7 @@ export async function registerEntries(ctx: Context, viewer: Viewer | null, base:
   const { offset, limit } = pageWindow(page, REGISTER_PAGE);
   const groups = viewer ? [...viewer.groupIds] : [];
   const rows = await ctx.sql`
-    select c.id, c.question, c.status, c.deadline, c.closed_at, c.options, c.outcome, c.group_id, g.name as list_name, g.slug
+    select c.id, c.question, c.status, c.deadline, c.closed_at, c.options, c.block_threshold, c.method, c.outcome, c.group_id, g.name as list_name, g.slug
     from consultations c join groups g on g.id = c.group_id
     where c.status in ('open', 'closed') and (g.decisions = 'public' or g.id = any(${groups}::int[]))
     order by c.status = 'open' desc, coalesce(c.closed_at, c.deadline) desc, c.id desc
@@ -42,7 +42,7 @@ export async function registerEntries(ctx: Context, viewer: Viewer | null, base:
       open: c.status === 'open',
       deadline: formatUtc(c.deadline),
       closedAt: c.closed_at ? formatUtc(c.closed_at) : null,
-      verdict: c.status === 'closed' && c.outcome ? clipWithNote(verdictLine(c.outcome as Outcome, { options: c.options }), 600) : null,
+      verdict: c.status === 'closed' && c.outcome ? clipWithNote(verdictLine(c.outcome as Outcome, c as never, ctx.wiring.decisionMethods), 600) : null,
     };
   });
   return {
@@ -60,9 +60,9 @@ export async function decisionPage(ctx: Context, viewer: Viewer | null, id: numb
   if (!access || !canReadDecisions(viewer, { id: Number(access.id), archive: access.archive, decisions: access.decisions })) return null;
   const showAddresses = mayShowAddresses(viewer, c.group_id);
   const clean = (s: string) => redact(s, { tacitDomain: ctx.config.domain, showAddresses });
-  const view = consultationView(c);
+  const view = consultationView(c, ctx.wiring.decisionMethods);
   const closed = c.status === 'closed' && c.outcome;
-  const outcome = closed ? outcomeView(c.outcome as Outcome, c) : null;
+  const outcome = closed ? outcomeView(c.outcome as Outcome, c, ctx.wiring.decisionMethods) : null;
   return {
     ...view,
     question: clipWithNote(clean(view.question), 1000),
@@ -105,7 +105,7 @@ async function tallyExcerpt(ctx: Context, consultationId: number, clean: (s: str
     if (line && (lines.length < TALLY_ON_PAGE || line.code === own)) {
       lines.push({ code: line.code, recorded: clipWithNote(clean(line.recorded), 300), mine: line.code === own });
     }
-  });
+  }, undefined, ctx.wiring.decisionMethods);
   if (!done) return null;
   const mine = lines.some((l) => l.mine);
   return { lines, sha256: done.sha256, more: Math.max(0, done.members - lines.length), downloadable: canDownload, mine };
@@ -116,6 +116,6 @@ export async function tallySheetText(ctx: Context, viewer: Viewer | null, id: nu
   const c = await loadConsultation(ctx.sql, id);
   if (!c || c.status !== 'closed' || !mayShowAddresses(viewer, c.group_id)) return null;
   const parts: string[] = [];
-  const done = await streamTallySheet(ctx.sql, id, (text) => parts.push(text));
+  const done = await streamTallySheet(ctx.sql, id, (text) => parts.push(text), undefined, ctx.wiring.decisionMethods);
   return done ? parts.join('') : null;
 }

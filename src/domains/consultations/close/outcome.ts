@@ -1,11 +1,17 @@
 import type { Queryable } from '../../../shared/db/database.ts';
 import { bucketExpression, electorateWithFacts } from './buckets.ts';
 import type { Consultation } from '../consultation.ts';
-import { createTally, type Bucket, type TallyResult } from '../rules/tally.ts';
+import type { DecisionMethod } from '../../../decisions/decisionMethod.ts';
+import { createElectorateCount, matchesPattern, type Bucket } from '../../../decisions/electorateFigures.ts';
+import { methodOf, settingsOf } from '../../../decisions/methods/index.ts';
+import type { TallyResult } from '../rules/tally.ts';
 
-/** The stored outcome: the rules' tally, objections with the objector's name, and when it closed. */
-export type Outcome = TallyResult & {
-  objectionsNamed?: { email: string; name: string; reason: string }[];
+/**
+ * The stored outcome: the kind, the electorate figures, the method's result
+ * (a choice's options and winner, a proposal's counts, verdict and objections
+ * with the objectors' names), and when it closed.
+ */
+export type Outcome = OutcomeOfMethod & {
   closedAt?: string;
   /** SHA-256 (hex) of the tally sheet's text, written at the close. */
   tallySha256?: string;
@@ -13,48 +19,71 @@ export type Outcome = TallyResult & {
   sheetStatesRule?: boolean;
 };
 
+/**
+ * Typed as the two first methods' results, which callers (and tests) read by
+ * kind; another method's result has its own fields beside the figures and
+ * its own kind, and only its method reads them.
+ */
+type OutcomeOfMethod = TallyResult;
+
 const BATCH = 5000;
 
 /**
- * Counts a consultation by streaming its electorate through the rules'
- * accumulator in batches: memory holds counters, not members. With
- * `useStoredBuckets` it reads the buckets the close wrote; otherwise it
- * computes them as the close would now (a provisional tally).
+ * Counts a consultation with its decision method: Postgres groups the
+ * repliers by their ballot (`add(ballot, count)`), so memory holds distinct
+ * ballots, not members; ballots the method names voters for (objections)
+ * come one voter a row, in member order. With `useStoredBuckets` it reads the
+ * buckets the close wrote; otherwise it computes them as the close would now
+ * (a provisional tally).
  */
-export async function countConsultation(db: Queryable, c: Consultation, useStoredBuckets: boolean): Promise<Outcome> {
-  const provisional = !useStoredBuckets;
-  const acc =
-    c.kind === 'choice'
-      ? createTally({ kind: 'choice', options: c.options, provisional })
-      : createTally({ kind: 'proposal', block: c.block_threshold ?? undefined, provisional });
+export async function countConsultation(
+  db: Queryable,
+  c: Consultation,
+  useStoredBuckets: boolean,
+  methods?: ReadonlyMap<string, DecisionMethod>,
+): Promise<Outcome> {
+  const method = methodOf(c, methods);
+  const settings = settingsOf(c);
+  const electorate = createElectorateCount();
+  const count = method.createCount(settings);
   const bucket = useStoredBuckets ? db`e.bucket` : bucketExpression(db);
   // Stored buckets need only the reply; computing them needs the member and the copy too.
   const from = useStoredBuckets
     ? db`consultation_electorate e left join consultation_replies r on r.id = e.latest_reply_id where e.consultation_id = ${c.id}`
     : electorateWithFacts(db, c.id);
-  // An unreadable reply goes in as 'replied' so the tally counts it as unreadable (and silent).
+  // An unreadable reply goes in as 'replied' so the method's ballot() finds no ballot in it (silent, unreadable).
   const counted = db`
     select e.member_id, e.email, case when r.readable is false then 'replied' else ${bucket} end as bucket, r.stance
     from ${from}`;
-  // Members without a reply only add to their bucket: counted by Postgres, not streamed one by one.
   const others = await db`select bucket, count(*)::int as n from (${counted}) x where bucket <> 'replied' group by bucket`;
-  for (const { bucket: b, n } of others) for (let i = 0; i < (n as number); i++) acc.add({ email: '', bucket: b as Bucket, stance: null });
-  // Repliers in member order, as before (the order of the objections).
-  await db`select email, stance from (${counted}) x where bucket = 'replied' order by member_id`.cursor(BATCH, (rows) => {
-    for (const row of rows) acc.add({ email: row.email, bucket: 'replied', stance: row.stance });
+  for (const { bucket: b, n } of others) electorate.addBucket(b as Bucket, n as number);
+  const named = method.namedBallots ? db`x.stance @> ${db.json(method.namedBallots as never)}::jsonb` : db`false`;
+  // First appearance order keeps named ballots (objections) in member order, as they always were.
+  await db`
+    select stance, voter, count(*)::int as n from (
+      select x.stance, case when ${named} then x.email end as voter, x.member_id
+      from (${counted}) x where x.bucket = 'replied') y
+    group by stance, voter order by min(member_id)`.cursor(BATCH, (rows) => {
+    for (const row of rows) {
+      const ballot = row.stance == null ? null : method.ballot(row.stance, settings);
+      if (ballot === null) electorate.addUnreadable(row.n as number);
+      else {
+        electorate.addReplied(row.n as number);
+        count.add(ballot, row.n as number, (row.voter as string | null) ?? undefined);
+      }
+    }
   });
-  return nameObjections(db, acc.result() as Outcome);
+  return nameVoters(db, method, { kind: method.kind, ...count.result(electorate.figures(!useStoredBuckets)) } as Outcome);
 }
 
-async function nameObjections(db: Queryable, result: Outcome): Promise<Outcome> {
-  if (result.kind === 'proposal' && result.objections.length > 0) {
-    const emails = result.objections.map((o) => o.email);
-    const names = new Map(
-      (await db`select email, name from members where email = any(${emails})`).map((r) => [r.email as string, r.name as string]),
-    );
-    result.objectionsNamed = result.objections.map((o) => ({ ...o, name: names.get(o.email) || o.email }));
-  }
-  return result;
+/** The voters a result quotes (objectors), named from the members table. */
+async function nameVoters(db: Queryable, method: DecisionMethod, result: Outcome): Promise<Outcome> {
+  const emails = method.votersToName?.(result) ?? [];
+  if (emails.length === 0 || !method.nameVoters) return result;
+  const names = new Map(
+    (await db`select email, name from members where email = any(${emails})`).map((r) => [r.email as string, r.name as string]),
+  );
+  return method.nameVoters(result, names);
 }
 
 /** An electorate row as the tally sheet's pass reads it: the stored bucket and the reply that counts. */
@@ -69,31 +98,31 @@ export interface CountedRow {
 /**
  * The count of a closed consultation fed row by row in any order (the close
  * feeds it from the tally sheet's pass, in code order, instead of reading the
- * electorate a second time). Counts do not depend on the order; a reply that
- * may be an objection is held and added in member order at the end, so the
- * objections come in the order countConsultation gives them.
+ * electorate a second time). Counts do not depend on the order; a ballot the
+ * method names its voter for (an objection) is held and added in member
+ * order at the end, so they come in the order countConsultation gives them.
  */
-export function createOutcomeCount(c: Consultation) {
-  const acc =
-    c.kind === 'choice'
-      ? createTally({ kind: 'choice', options: c.options, provisional: false })
-      : createTally({ kind: 'proposal', block: c.block_threshold ?? undefined, provisional: false });
-  const held: { memberId: number; email: string; stance: unknown }[] = [];
+export function createOutcomeCount(c: Consultation, methods?: ReadonlyMap<string, DecisionMethod>) {
+  const method = methodOf(c, methods);
+  const settings = settingsOf(c);
+  const electorate = createElectorateCount();
+  const count = method.createCount(settings);
+  const held: { memberId: number; email: string; ballot: unknown }[] = [];
   return {
     add(row: CountedRow): void {
-      // An unreadable reply goes in as 'replied' so the tally counts it as unreadable (and silent).
+      // An unreadable reply goes in as 'replied', where ballot() finds none: silent, and counted as unreadable.
       const bucket = (row.readable === false ? 'replied' : row.bucket) as Bucket;
-      if (bucket !== 'replied') return acc.add({ email: row.email, bucket, stance: null });
-      if (c.kind === 'proposal' && (row.stance as { stance?: unknown } | null)?.stance === 'object') {
-        held.push({ memberId: Number(row.member_id), email: row.email, stance: row.stance });
-        return;
-      }
-      acc.add({ email: row.email, bucket, stance: row.stance as never });
+      if (bucket !== 'replied') return electorate.addBucket(bucket, 1);
+      const ballot = row.stance == null ? null : method.ballot(row.stance, settings);
+      if (ballot === null) return electorate.addUnreadable(1);
+      electorate.addReplied(1);
+      if (matchesPattern(ballot, method.namedBallots)) held.push({ memberId: Number(row.member_id), email: row.email, ballot });
+      else count.add(ballot, 1);
     },
     result(db: Queryable): Promise<Outcome> {
       held.sort((a, b) => a.memberId - b.memberId);
-      for (const h of held) acc.add({ email: h.email, bucket: 'replied', stance: h.stance as never });
-      return nameObjections(db, acc.result() as Outcome);
+      for (const h of held) count.add(h.ballot, 1, h.email);
+      return nameVoters(db, method, { kind: method.kind, ...count.result(electorate.figures(false)) } as Outcome);
     },
   };
 }

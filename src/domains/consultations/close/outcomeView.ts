@@ -2,25 +2,21 @@ import type { Consultation } from '../consultation.ts';
 import { displayId } from '../ids.ts';
 import type { Outcome } from './outcome.ts';
 import { formatUtc } from '../../../shared/rules/formatUtc.ts';
-import { describeBlockRule } from '../mail/views.ts';
+import type { DecisionMethod } from '../../../decisions/decisionMethod.ts';
+import { methodOf, settingsOf } from '../../../decisions/methods/index.ts';
 
 const percent = (part: number, whole: number) => (whole > 0 ? Math.round((100 * part) / whole) : 0);
 
-/** The winner or verdict in one sentence. */
-export function verdictLine(outcome: Outcome, c: Pick<Consultation, 'options'>): string {
-  if (outcome.kind === 'proposal') {
-    const n = outcome.counts.object;
-    return outcome.verdict === 'blocked'
-      ? `Blocked: ${n} ${n === 1 ? 'objection' : 'objections'} (${outcome.blockAt} ${outcome.blockAt === 1 ? 'blocks' : 'block'}).`
-      : `Adopted: ${n} ${n === 1 ? 'objection' : 'objections'} (${outcome.blockAt} would block).`;
-  }
-  const text = (l: string) => c.options.find((o) => o.letter === l)?.text ?? '';
-  if (outcome.winner) {
-    const how = outcome.decidedBy === 'rejections' ? 'tied on first preferences, fewer rejections' : 'most first preferences';
-    return `Winner: ${outcome.winner}. ${text(outcome.winner)} (${how}).`;
-  }
-  if (outcome.noPreference) return 'No winner: nobody named a first preference; the coordinators decide.';
-  return `Tie between ${outcome.tie.join(' and ')} (same first preferences and rejections): the coordinators decide.`;
+type Counted = Pick<Consultation, 'options'> & { method?: string | null; block_threshold?: unknown };
+
+/** The method that counted an outcome: the consultation's, or (a caller holding only options) the outcome's kind's. */
+function methodOfOutcome(outcome: Outcome, c: Counted, methods?: ReadonlyMap<string, DecisionMethod>) {
+  return methodOf({ method: c.method, kind: outcome.kind }, methods);
+}
+
+/** The winner or verdict in one sentence: the decision method's. */
+export function verdictLine(outcome: Outcome, c: Counted, methods?: ReadonlyMap<string, DecisionMethod>): string {
+  return methodOfOutcome(outcome, c, methods).verdictLine(outcome, settingsOf(c));
 }
 
 /**
@@ -33,15 +29,9 @@ export function repliedFigure(replied: number, electorate: number, unreadable: n
 }
 
 /** The outcome in a few plain lines: results answers, late-reply notices, the CLI. */
-export function outcomeLines(outcome: Outcome, c: Pick<Consultation, 'options'>): string[] {
-  const lines = [verdictLine(outcome, c)];
-  if (outcome.kind === 'choice') {
-    for (const o of outcome.options) {
-      lines.push(`${o.letter}. ${o.text}: ${o.first} first, ${o.accept} accept, ${o.reject} reject`);
-    }
-  } else {
-    lines.push(`agree ${outcome.counts.agree}, object ${outcome.counts.object}, abstain ${outcome.counts.abstain}`);
-  }
+export function outcomeLines(outcome: Outcome, c: Counted, methods?: ReadonlyMap<string, DecisionMethod>): string[] {
+  const method = methodOfOutcome(outcome, c, methods);
+  const lines = [method.verdictLine(outcome, settingsOf(c)), ...method.countLines(outcome)];
   const b = outcome.buckets;
   lines.push(
     `Turnout: ${repliedFigure(b.replied, outcome.electorate, outcome.unreadable)} (${percent(b.replied, outcome.electorate)}%); ` +
@@ -56,12 +46,15 @@ export function outcomeLines(outcome: Outcome, c: Pick<Consultation, 'options'>)
  * silence accepts every option, are shown apart, so a chart never reads as
  * unanimous support when few replied. Bucket bars are shares of the electorate.
  */
-export function outcomeView(outcome: Outcome, c: Consultation) {
+export function outcomeView(outcome: Outcome, c: Consultation, methods?: ReadonlyMap<string, DecisionMethod>) {
   const electorate = outcome.electorate;
   const b = outcome.buckets;
   const bar = (n: number) => Math.min(100, percent(n, electorate));
-  const ofReplies = (n: number) => Math.min(100, percent(n, b.replied));
+  const method = methodOfOutcome(outcome, c, methods);
+  const settings = settingsOf(c);
   return {
+    // The method's flags and words (picksOption, consentsOrObjects, countingRule…): the templates ask these, not the kind.
+    ...method.view(settings),
     id: displayId(c.id),
     question: c.question,
     list: c.list,
@@ -70,30 +63,13 @@ export function outcomeView(outcome: Outcome, c: Consultation) {
     closedAt: c.closed_at ? formatUtc(c.closed_at) : formatUtc(new Date()),
     // A coordinator's early close: the announced deadline is kept and said.
     closedEarly: !!c.closed_at && c.closed_at.getTime() < c.deadline.getTime(),
-    blockRule: outcome.kind === 'proposal' ? describeBlockRule(outcome.blockAt) : null,
     provisional: outcome.provisional,
-    isChoice: outcome.kind === 'choice',
-    verdict: verdictLine(outcome, c),
-    options:
-      outcome.kind === 'choice'
-        ? outcome.options.map((o) => ({
-            ...o,
-            isWinner: o.letter === outcome.winner,
-            firstPct: ofReplies(o.first),
-            rejectPct: ofReplies(o.reject),
-            // Acceptances less the silent members (counted in every option's): what the repliers accepted.
-            acceptedByReplies: o.accept - b.silent,
-          }))
-        : [],
-    counts: outcome.kind === 'proposal' ? outcome.counts : null,
-    adopted: outcome.kind === 'proposal' && outcome.verdict === 'adopted',
-    objections:
-      outcome.kind === 'proposal'
-        ? (outcome.objectionsNamed ?? outcome.objections.map((o) => ({ ...o, name: o.email }))).map((o) => ({
-            name: o.name,
-            reason: o.reason || '(no reason given)',
-          }))
-        : [],
+    verdict: method.verdictLine(outcome, settings),
+    // The counts in plain lines, for a method the templates have no table for.
+    countLines: method.countLines(outcome),
+    // The result as the method shows it: a choice's option bars, a proposal's counts and objections; its block rule.
+    blockRule: null,
+    ...method.outcomeView(outcome, settings),
     electorate,
     buckets: b,
     replied: b.replied,

@@ -3,8 +3,10 @@ import type { Queryable } from '../../../shared/db/database.ts';
 import { loadConsultation } from '../consultation.ts';
 import type { CountedRow } from './outcome.ts';
 import { displayId } from '../ids.ts';
-import { recordedValue, sheetHeader, sheetLine } from '../rules/tallySheetText.ts';
-import { resolveBlockThreshold, type Bucket } from '../rules/tally.ts';
+import { recordedBallot, sheetHeader, sheetLine } from '../rules/tallySheetText.ts';
+import type { Bucket } from '../../../decisions/electorateFigures.ts';
+import type { DecisionMethod } from '../../../decisions/decisionMethod.ts';
+import { methodOf, settingsOf } from '../../../decisions/methods/index.ts';
 import type { Outcome } from './outcome.ts';
 
 /**
@@ -45,10 +47,12 @@ export async function streamTallySheet(
   consultationId: number,
   onText?: (text: string, line?: { code: string; recorded: string }) => void,
   onMember?: (row: CountedRow) => void,
+  methods?: ReadonlyMap<string, DecisionMethod>,
 ): Promise<{ sha256: string; members: number } | null> {
   const c = await loadConsultation(db, consultationId);
   if (!c || c.status !== 'closed') return null;
-  const letters = c.options.map((o) => o.letter);
+  const method = methodOf(c, methods);
+  const settings = settingsOf(c);
   const [{ n }] = await db`select count(*)::int as n from consultation_electorate where consultation_id = ${consultationId}`;
   const hash = createHash('sha256');
   const emit = (text: string, line?: { code: string; recorded: string }) => {
@@ -58,8 +62,7 @@ export async function streamTallySheet(
   // The close writes the sheet before it stores the outcome: a sheet being closed states its rule; a stored
   // outcome says whether its sheet did (those closed before the rule was written keep their SHA-256).
   const withRule = !c.outcome || (c.outcome as Outcome).sheetStatesRule === true;
-  const blockAt = c.kind === 'proposal' ? resolveBlockThreshold(c.block_threshold ?? undefined, n as number) : undefined;
-  emit(sheetHeader({ id: displayId(c.id), kind: c.kind, letters, electorate: n as number, blockAt, withRule }));
+  emit(sheetHeader({ id: displayId(c.id), kind: c.kind, letters: [], electorate: n as number, method: method.sheetHead(settings, n as number, withRule) }));
   await db`
     select e.ballot_code, e.bucket, r.readable, r.stance, e.member_id, e.email
     from consultation_electorate e
@@ -70,7 +73,7 @@ export async function streamTallySheet(
     let text = '';
     for (const row of rows) {
       if (!row.ballot_code) throw new Error(`${displayId(c.id)} has members without a ballot code; run ensureBallotCodes first`);
-      const recorded = recordedValue(c.kind, letters, {
+      const recorded = recordedBallot(method, settings, {
         bucket: row.bucket as Bucket,
         readable: (row.readable as boolean | null) ?? null,
         stance: row.stance,
@@ -87,13 +90,13 @@ export async function streamTallySheet(
 }
 
 /** The whole sheet in memory (an attachment, a web page); use streamTallySheet to print or hash a big one. */
-export async function loadTallySheet(db: Queryable, consultationId: number): Promise<TallySheet | null> {
+export async function loadTallySheet(db: Queryable, consultationId: number, methods?: ReadonlyMap<string, DecisionMethod>): Promise<TallySheet | null> {
   const lines: TallySheet['lines'] = [];
   const parts: string[] = [];
   const done = await streamTallySheet(db, consultationId, (text, line) => {
     parts.push(text);
     if (line) lines.push(line);
-  });
+  }, undefined, methods);
   if (!done) return null;
   return { consultationId: displayId(consultationId), lines, text: parts.join(''), sha256: done.sha256 };
 }

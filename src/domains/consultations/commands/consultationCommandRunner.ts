@@ -77,7 +77,7 @@ async function runAs(command: ConsultationCommand, email: string, tools: Handler
   const sender = email ? await findMemberByAddress(tx, email) : null;
   if (!sender) return answer(`${email || 'This address'} is not a member address on ${tools.ctx.config.domain}.`);
 
-  if (command.name === 'status' && command.id === null) return answer((await memberStatusLines(tx, sender.id)).join('\n'));
+  if (command.name === 'status' && command.id === null) return answer((await memberStatusLines(tx, sender.id, tools.ctx.wiring.decisionMethods)).join('\n'));
 
   const id = numericId(command.id!);
   const c = id ? await loadConsultation(tx, id, isMutating(command) ? 'update' : undefined) : null;
@@ -88,10 +88,10 @@ async function runAs(command: ConsultationCommand, email: string, tools: Handler
 
   if (!coordinator) {
     if (command.name === 'status') {
-      const mine = await memberStatusFor(tx, c.id, sender.id);
+      const mine = await memberStatusFor(tx, c.id, sender.id, tools.ctx.wiring.decisionMethods);
       if (mine) return answer(mine);
     }
-    if (command.name === 'results' && c.status === 'closed' && c.outcome) return answer(outcomeLines(c.outcome as Outcome, c).join('\n'));
+    if (command.name === 'results' && c.status === 'closed' && c.outcome) return answer(outcomeLines(c.outcome as Outcome, c, tools.ctx.wiring.decisionMethods).join('\n'));
     return answer(`Only coordinators of ${c.list} may ${command.name} ${displayId(c.id)}.`);
   }
 
@@ -111,11 +111,11 @@ async function runAs(command: ConsultationCommand, email: string, tools: Handler
   }
 }
 
-async function coordinatorStatus({ tx }: HandlerTools, c: Consultation): Promise<string> {
+async function coordinatorStatus({ tx, ctx }: HandlerTools, c: Consultation): Promise<string> {
   const head = `${displayId(c.id)} (${c.list}) "${c.question}": ${c.status}`;
   if (c.status === 'cancelled') return `${head} at ${formatUtc(c.cancelled_at!)}.`;
-  if (c.status === 'closed') return [`${head} at ${formatUtc(c.closed_at!)}.`, ...outcomeLines(c.outcome as Outcome, c)].join('\n');
-  const tally = await countConsultation(tx, c, false);
+  if (c.status === 'closed') return [`${head} at ${formatUtc(c.closed_at!)}.`, ...outcomeLines(c.outcome as Outcome, c, ctx.wiring.decisionMethods)].join('\n');
+  const tally = await countConsultation(tx, c, false, ctx.wiring.decisionMethods);
   // Members whose latest reply could not be read: coordinators may want to ask them.
   const unreadable = await tx`
     select e.email from consultation_electorate e join consultation_replies r on r.id = e.latest_reply_id
@@ -128,14 +128,14 @@ async function coordinatorStatus({ tx }: HandlerTools, c: Consultation): Promise
   ].join('\n');
 }
 
-async function results({ tx }: HandlerTools, c: Consultation): Promise<string> {
+async function results({ tx, ctx }: HandlerTools, c: Consultation): Promise<string> {
   if (c.status === 'cancelled') return `${displayId(c.id)} was cancelled; nothing was counted.`;
-  if (c.status === 'closed') return [`${displayId(c.id)} closed at ${formatUtc(c.closed_at!)}. Final outcome:`, ...outcomeLines(c.outcome as Outcome, c)].join('\n');
-  const tally = await countConsultation(tx, c, false);
+  if (c.status === 'closed') return [`${displayId(c.id)} closed at ${formatUtc(c.closed_at!)}. Final outcome:`, ...outcomeLines(c.outcome as Outcome, c, ctx.wiring.decisionMethods)].join('\n');
+  const tally = await countConsultation(tx, c, false, ctx.wiring.decisionMethods);
   return [
     `PROVISIONAL: ${displayId(c.id)} is open until ${formatUtc(c.deadline)}; this is what it would be if it closed now`,
     '(members who have not replied count as silent, that is, consenting).',
-    ...outcomeLines(tally, c),
+    ...outcomeLines(tally, c, ctx.wiring.decisionMethods),
   ].join('\n');
 }
 
@@ -152,7 +152,7 @@ async function closeNow(tools: HandlerTools, c: Consultation): Promise<string> {
   if (c.status !== 'open') return `${displayId(c.id)} is already ${c.status}.`;
   const result = await closeInTransaction(tools.tx, tools.ctx, c.id, { early: true });
   if (!result.closed) return `${displayId(c.id)} was not closed: ${result.reason}.`;
-  return [`${displayId(c.id)} is closed. The outcome is mailed to ${c.list} and to you:`, ...outcomeLines(result.outcome, c)].join('\n');
+  return [`${displayId(c.id)} is closed. The outcome is mailed to ${c.list} and to you:`, ...outcomeLines(result.outcome, c, tools.ctx.wiring.decisionMethods)].join('\n');
 }
 
 async function cancel(tools: HandlerTools, c: Consultation, sender: Member): Promise<string> {

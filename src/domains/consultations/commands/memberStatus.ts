@@ -1,13 +1,14 @@
 import type { Queryable } from '../../../shared/db/database.ts';
 import type { ConsultationOption } from '../consultation.ts';
-import { stanceSummary } from '../replies/describeStance.ts';
+import type { DecisionMethod } from '../../../decisions/decisionMethod.ts';
+import { methodOf, settingsOf } from '../../../decisions/methods/index.ts';
 import { displayId } from '../ids.ts';
 import { formatUtc } from '../../../shared/rules/formatUtc.ts';
 
 /** What Tacit recorded for one member in each open consultation they are consulted in (the `status` command). */
-export async function memberStatusLines(db: Queryable, memberId: number): Promise<string[]> {
+export async function memberStatusLines(db: Queryable, memberId: number, methods?: ReadonlyMap<string, DecisionMethod>): Promise<string[]> {
   const rows = await db`
-    select c.id, c.kind, c.question, c.options, c.deadline, g.slug as list, r.stance, r.readable
+    select c.id, c.kind, c.method, c.question, c.options, c.block_threshold, c.deadline, g.slug as list, r.stance, r.readable
     from consultation_electorate e
     join consultations c on c.id = e.consultation_id and c.status = 'open'
     join groups g on g.id = c.group_id
@@ -17,9 +18,11 @@ export async function memberStatusLines(db: Queryable, memberId: number): Promis
   if (rows.length === 0) return ['Open consultations: none for you.'];
   const lines = ['Open consultations:'];
   for (const r of rows) {
-    const silence = r.kind === 'choice' ? 'consent to every option' : 'consent to the proposal';
+    const method = methodOf(r as { kind: string; method: string | null }, methods);
+    const settings = settingsOf(r as { options: ConsultationOption[]; block_threshold: unknown });
+    const silence = method.view(settings).silenceCountsAs;
     const recorded = r.readable
-      ? `recorded: ${stanceSummary(r.kind, r.stance, r.options as ConsultationOption[])}`
+      ? `recorded: ${method.describe(r.stance, settings).join('; ')}`
       : r.readable === false
         ? `your reply could not be read; until you answer, your silence counts as ${silence}`
         : `no reply yet; your silence will count as ${silence}`;
@@ -29,7 +32,7 @@ export async function memberStatusLines(db: Queryable, memberId: number): Promis
 }
 
 /** One member's line for one consultation (`status C-ID` from a member who is not a coordinator). */
-export async function memberStatusFor(db: Queryable, consultationId: number, memberId: number): Promise<string | null> {
-  const lines = await memberStatusLines(db, memberId);
+export async function memberStatusFor(db: Queryable, consultationId: number, memberId: number, methods?: ReadonlyMap<string, DecisionMethod>): Promise<string | null> {
+  const lines = await memberStatusLines(db, memberId, methods);
   return lines.find((l) => l.trimStart().startsWith(`${displayId(consultationId)} `))?.trim() ?? null;
 }

@@ -4,6 +4,8 @@ import { displayId } from '../ids.ts';
 import { countConsultation, type Outcome } from '../close/outcome.ts';
 import { outcomeLines } from '../close/outcomeView.ts';
 import { formatUtc } from '../../../shared/rules/formatUtc.ts';
+import type { DecisionMethod } from '../../../decisions/decisionMethod.ts';
+import { methodOf, settingsOf } from '../../../decisions/methods/index.ts';
 
 /**
  * `tacit consultation C-ID --json` (README, "Operator commands"): the
@@ -11,18 +13,17 @@ import { formatUtc } from '../../../shared/rules/formatUtc.ts';
  * it would be if it closed now (marked provisional). `replies` has one
  * entry per member whose latest reply was recorded, unreadable included.
  */
-export async function consultationDocument(db: Queryable, id: number) {
+export async function consultationDocument(db: Queryable, id: number, methods?: ReadonlyMap<string, DecisionMethod>) {
   const c = await loadConsultation(db, id);
   if (!c) return null;
-  const counted: Outcome | null = c.status === 'closed' ? (c.outcome as Outcome) : c.status === 'open' ? await countConsultation(db, c, false) : null;
+  const method = methodOf(c, methods);
+  const counted: Outcome | null = c.status === 'closed' ? (c.outcome as Outcome) : c.status === 'open' ? await countConsultation(db, c, false, methods) : null;
+  // The method's part: its options (a choice's per-option counts) and its fields after the figures.
+  const own = method.document(counted, settingsOf(c));
   const replies = await db`
     select e.email, r.stance, r.comment, r.received_at from consultation_electorate e
     join consultation_replies r on r.id = e.latest_reply_id
     where e.consultation_id = ${id} order by e.email`;
-  const options = c.options.map((o) => {
-    const n = counted?.kind === 'choice' ? counted.options.find((x) => x.letter === o.letter) : undefined;
-    return { letter: o.letter, text: o.text, first: n?.first ?? 0, accept: n?.accept ?? 0, reject: n?.reject ?? 0 };
-  });
   const doc: Record<string, unknown> = {
     id: displayId(c.id),
     number: c.id,
@@ -39,21 +40,12 @@ export async function consultationDocument(db: Queryable, id: number) {
     cancelledAt: c.cancelled_at?.toISOString() ?? null,
     provisional: c.status !== 'closed',
     electorate: counted?.electorate ?? c.electorate_size ?? 0,
-    options,
+    options: own.options,
     buckets: counted?.buckets ?? { replied: 0, silent: 0, unreachable: 0, away: 0 },
     unreadable: counted?.unreadable ?? 0,
     turnout: counted?.turnout ?? 0,
+    ...own.fields,
   };
-  if (c.kind === 'choice') {
-    doc.winner = counted?.kind === 'choice' ? counted.winner : null;
-    doc.tie = counted?.kind === 'choice' ? counted.tie : [];
-    doc.noPreference = counted?.kind === 'choice' ? counted.noPreference : false;
-  } else {
-    doc.verdict = counted?.kind === 'proposal' ? counted.verdict : null;
-    doc.counts = counted?.kind === 'proposal' ? counted.counts : { agree: 0, object: 0, abstain: 0 };
-    doc.blockAt = counted?.kind === 'proposal' ? counted.blockAt : null;
-    doc.objections = counted?.kind === 'proposal' ? counted.objections : [];
-  }
   doc.replies = replies.map((r) => ({
     email: r.email as string,
     stance: r.stance as Record<string, unknown>,
@@ -64,7 +56,7 @@ export async function consultationDocument(db: Queryable, id: number) {
 }
 
 /** The human rendering of the same document. */
-export function formatConsultation(c: Consultation, counted: Outcome | null, replyCount: number): string {
+export function formatConsultation(c: Consultation, counted: Outcome | null, replyCount: number, methods?: ReadonlyMap<string, DecisionMethod>): string {
   const lines = [
     `${displayId(c.id)}  ${c.status}  ${c.kind}  list ${c.list}`,
     `  ${c.question}`,
@@ -72,7 +64,7 @@ export function formatConsultation(c: Consultation, counted: Outcome | null, rep
   ];
   if (counted) {
     if (counted.provisional) lines.push('  PROVISIONAL (if it closed now):');
-    lines.push(...outcomeLines(counted, c).map((l) => `  ${l}`));
+    lines.push(...outcomeLines(counted, c, methods).map((l) => `  ${l}`));
   }
   // A counted consultation's Turnout line gives the one "replied" figure; a cancelled one has only its recorded replies.
   if (!counted) lines.push(`  ${replyCount} recorded ${replyCount === 1 ? 'reply' : 'replies'}`);

@@ -6,7 +6,7 @@ import { ballotCode, makeToken } from '../../../shared/rules/tokens.ts';
 import { listIdentity } from '../../../shared/rules/listHeaders.ts';
 import { consultFrom, replyAddress } from '../replies/replyAddress.ts';
 import { loadConsultation, type Consultation } from '../consultation.ts';
-import { describeStance } from '../replies/describeStance.ts';
+import { methodOf, settingsOf } from '../../../decisions/methods/index.ts';
 import { decisionUrl, displayId } from '../ids.ts';
 import type { Outcome } from '../close/outcome.ts';
 import { outcomeView } from '../close/outcomeView.ts';
@@ -51,7 +51,7 @@ const pageUrl = (ctx: Context, c: Consultation) => (ctx.config.publicUrl ? decis
 async function baseData(ctx: Context, row: OutboxRow, c: Consultation, memberName: string, memo?: ComposeMemo) {
   const ballot = row.member_id ? ballotCode(ctx.secret, c.id, row.member_id) : null;
   return {
-    ...consultationView(c),
+    ...consultationView(c, ctx.wiring.decisionMethods),
     ...(await recipientTimes(ctx, row, c, memo)),
     memberName,
     domain: ctx.config.domain,
@@ -104,7 +104,7 @@ async function recordedLines(ctx: Context, c: Consultation, memberId: number | n
   const [r] = await ctx.sql`
     select r.stance, r.readable from consultation_electorate e join consultation_replies r on r.id = e.latest_reply_id
     where e.consultation_id = ${c.id} and e.member_id = ${memberId}`;
-  return r?.readable ? describeStance(c.kind, r.stance, c.options) : [];
+  return r?.readable ? methodOf(c, ctx.wiring.decisionMethods).describe(r.stance, settingsOf(c)) : [];
 }
 
 const MEMBER_MAILS = ['consultation-copy', 'consultation-reminder', 'consultation-extended', 'consultation-cancelled', 'consultation-outcome'];
@@ -138,7 +138,7 @@ export const consultationComposers: Readonly<Record<string, Composer>> = {
     const ballot = await electorateBallotCode(ctx, c, row.member_id);
     // With PUBLIC_URL, the outcome links to its stable page in the decision register.
     const mail = renderMail('consultation-outcome', {
-      ...outcomeView(c.outcome as Outcome, c),
+      ...outcomeView(c.outcome as Outcome, c, ctx.wiring.decisionMethods),
       ...(await recipientTimes(ctx, row, c, memo)),
       domain: ctx.config.domain,
       ballotCode: ballot,
@@ -156,7 +156,7 @@ export const consultationComposers: Readonly<Record<string, Composer>> = {
   'consultation-tally': async (row, ctx) => {
     const data = ((row.params as { data?: Record<string, unknown> }).data ?? {}) as Record<string, unknown>;
     const id = Number(data.consultationId);
-    const sheet = await loadTallySheet(ctx.sql, id);
+    const sheet = await loadTallySheet(ctx.sql, id, ctx.wiring.decisionMethods);
     if (!sheet) throw new Error(`outbox row ${row.id}: consultation ${id} has no tally sheet`);
     const filename = `tally-${displayId(id)}.txt`;
     const mail = composeTemplate({ ...row, params: { ...row.params, data: { ...data, filename } } }, ctx);

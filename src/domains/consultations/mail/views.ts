@@ -1,17 +1,19 @@
 import type { Consultation } from '../consultation.ts';
 import { displayId } from '../ids.ts';
 import { formatInZone, formatUtc } from '../../../shared/rules/formatUtc.ts';
+import type { DecisionMethod, MethodView } from '../../../decisions/decisionMethod.ts';
+import { methodOf, settingsOf } from '../../../decisions/methods/index.ts';
+export { describeBlockRule } from '../../../decisions/methods/lazyConsensus/block.ts';
 
 /**
  * What the templates see of a consultation: the same data for the preview,
  * the members' copies and the reminders, so the preview is exactly the copy.
  */
-export interface ConsultationView {
+export interface ConsultationView extends MethodView {
   id: string;
   question: string;
   description: string;
-  kind: 'choice' | 'proposal';
-  isChoice: boolean;
+  kind: string;
   options: { letter: string; text: string }[];
   list: string;
   listName: string;
@@ -24,13 +26,6 @@ export interface ConsultationView {
   exampleAcceptReject: string;
 }
 
-export function describeBlockRule(block: unknown): string | null {
-  if (block == null) return null;
-  if (typeof block === 'number') return block === 1 ? 'one objection blocks it' : `${block} objections block it`;
-  if (typeof block === 'object' && 'percent' in (block as object)) return `objections from ${(block as { percent: number }).percent}% of the members block it`;
-  return null;
-}
-
 /** Answers written with the consultation's own letters, for the "how to answer" lines. */
 export function exampleAnswers(letters: readonly string[]) {
   const [a = 'A', b = 'B', third] = letters;
@@ -41,20 +36,22 @@ export function exampleAnswers(letters: readonly string[]) {
   };
 }
 
-export function consultationView(c: Consultation): ConsultationView {
+/** The templates ask the method's view (picksOption, consentsOrObjects, …), never the kind. */
+export function consultationView(c: Consultation, methods?: ReadonlyMap<string, DecisionMethod>): ConsultationView {
+  const method = methodOf(c, methods).view(settingsOf(c));
   return {
+    ...method,
     id: displayId(c.id),
     question: c.question,
     description: c.description,
     kind: c.kind,
-    isChoice: c.kind === 'choice',
     options: c.options,
     list: c.list,
     listName: c.list_name,
     deadline: formatUtc(c.deadline),
     deadlineIso: c.deadline.toISOString(),
     reminder: c.reminder_at ? formatUtc(c.reminder_at) : null,
-    blockRule: c.kind === 'proposal' ? describeBlockRule(c.block_threshold ?? 1) : null,
+    blockRule: method.blockRule ?? null,
     ...exampleAnswers(c.options.map((o) => o.letter)),
   };
 }

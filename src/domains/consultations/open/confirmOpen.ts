@@ -30,7 +30,7 @@ export const confirmOpen: Confirmer = async (confirmation, decision, mail, tools
   if (c.deadline.getTime() <= now) {
     await tx`update consultations set status = 'cancelled', cancelled_at = now() where id = ${id}`;
     await replyToSender(mail, tools, 'consultation-notice', {
-      lines: [`${displayId(id)} was not opened: its deadline (${consultationView(c).deadline}) passed before you confirmed.`, 'Nothing was sent. Mail the question again with a later deadline.'],
+      lines: [`${displayId(id)} was not opened: its deadline (${consultationView(c, ctx.wiring.decisionMethods).deadline}) passed before you confirmed.`, 'Nothing was sent. Mail the question again with a later deadline.'],
     }, from);
     return { outcome: `${displayId(id)} not opened: deadline passed` };
   }
@@ -44,7 +44,7 @@ export const confirmOpen: Confirmer = async (confirmation, decision, mail, tools
   await setCloseAlarm(ctx, id, c.deadline);
   if (opened.reminder_at) await setReminderAlarm(ctx, id, opened.reminder_at as Date);
   await replyToSender(mail, tools, 'consultation-opened', {
-    ...consultationView({ ...c, reminder_at: opened.reminder_at as Date | null }),
+    ...consultationView({ ...c, reminder_at: opened.reminder_at as Date | null }, ctx.wiring.decisionMethods),
     electorate,
   }, from);
   return { outcome: `${displayId(id)} open: ${electorate} copies written` };

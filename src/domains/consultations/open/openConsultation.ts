@@ -7,6 +7,7 @@ import { renderMail } from '../../../shared/templates/render.ts';
 import { consultFrom } from '../replies/replyAddress.ts';
 import { loadConsultation } from '../consultation.ts';
 import { decisionUrl, displayId } from '../ids.ts';
+import { methodOf } from '../../../decisions/methods/index.ts';
 import { parseOpenRequest, type ConsultationSpec } from '../rules/openRequest.ts';
 import { consultationView } from '../mail/views.ts';
 import { MAX_OPENING_CHARS } from '../../../shared/rules/textBounds.ts';
@@ -40,7 +41,7 @@ export async function openConsultation(mail: InboundMail, tools: HandlerTools, b
   }
   const now = new Date();
   const addressList = mail.address.kind === 'consult' ? mail.address.list ?? null : null;
-  const parsed = parseOpenRequest({ subject: mail.subject, body, list: addressList }, now);
+  const parsed = parseOpenRequest({ subject: mail.subject, body, list: addressList }, now, ctx.wiring.decisionMethods);
   const listSlug = parsed.ok ? parsed.spec.list : addressList ?? LIST_LINE.exec(body)?.[1]?.toLowerCase() ?? null;
 
   const errors: string[] = parsed.ok ? [] : [...parsed.errors];
@@ -65,9 +66,9 @@ export async function openConsultation(mail: InboundMail, tools: HandlerTools, b
 
   const reminder = defaultReminder(spec, body, now);
   const [row] = await tx`
-    insert into consultations (group_id, coordinator_id, kind, question, description, options, block_threshold,
+    insert into consultations (group_id, coordinator_id, kind, method, question, description, options, block_threshold,
                                deadline, reminder_at, reminder_lead_ms, source_message_id)
-    values (${group.id}, ${sender.id}, ${spec.kind}, ${spec.question}, ${spec.description}, ${tx.json(spec.options as never)},
+    values (${group.id}, ${sender.id}, ${spec.kind}, ${spec.method ?? methodOf({ kind: spec.kind }, ctx.wiring.decisionMethods).name}, ${spec.question}, ${spec.description}, ${tx.json(spec.options as never)},
             ${spec.block === null ? null : tx.json(spec.block as never)}, ${spec.deadline}, ${reminder},
             ${reminder ? spec.deadline.getTime() - reminder.getTime() : null}, ${mail.messageId})
     returning id`;
@@ -78,7 +79,7 @@ export async function openConsultation(mail: InboundMail, tools: HandlerTools, b
     memberId: sender.id,
     payload: { consultationId: c.id },
   });
-  const view = consultationView(c);
+  const view = consultationView(c, ctx.wiring.decisionMethods);
   // The member's own time zone and ballot code are theirs; the link to the page is the same for all.
   const url = ctx.config.publicUrl ? decisionUrl(ctx.config.publicUrl, c.id) : null;
   const copy = renderMail('consultation-copy', { ...view, memberName: sender.name, domain: ctx.config.domain, ballotCode: "(each member's own)", url });

@@ -1,89 +1,25 @@
 import type { ConsultationOption } from '../consultation.ts';
-import type { ChoiceStance } from '../../../reading/stance.ts';
-import type { ProposalStance } from '../rules/tally.ts';
+import { methodOfKind } from '../../../decisions/methods/index.ts';
+import { describeChoiceStance } from '../../../decisions/methods/consentChoice/words.ts';
 
 /**
- * A stance in plain words, for receipts and status answers: what exactly was
- * recorded, and what it means for the count (a replier accepts every option
- * they did not reject).
+ * A stance in plain words, for receipts and status answers, by the kind's
+ * decision method (DecisionMethod.describe). Callers holding a consultation
+ * ask its method directly; these take the kind, for those holding only that.
  */
-export function describeChoiceStance(stance: ChoiceStance, options: ConsultationOption[]): string[] {
-  if (stance.unreadable) return ['nothing Tacit could read as an answer (kept as a comment)'];
-  const name = (letter: string) => {
-    const text = options.find((o) => o.letter === letter)?.text;
-    return text ? `${letter} (${text})` : letter;
-  };
-  const lines: string[] = [];
-  if (stance.first) lines.push(`first preference: ${name(stance.first)}`);
-  else lines.push('first preference: none');
-  if (stance.ranking && stance.ranking.length > 1) lines.push(`ranking: ${stance.ranking.join(' > ')}`);
-  const alsoFine = alsoFineOf(stance);
-  if (alsoFine.length > 0) lines.push(`also fine: ${alsoFine.map(name).join(', ')}`);
-  if (stance.any) lines.push('any option is fine with you');
-  const rejected = new Set(stance.reject ?? []);
-  if (rejected.size > 0) lines.push(`rejected: ${[...rejected].join(', ')}`);
-  const accepted = options.map((o) => o.letter).filter((l) => !rejected.has(l));
-  lines.push(`counted as accepting: ${accepted.length ? accepted.join(', ') : 'none of the options'}`);
-  return lines;
+export { describeChoiceStance };
+export { describeProposalStance } from '../../../decisions/methods/lazyConsensus/lazyConsensus.ts';
+
+/** The reading in one sentence of plain words, for the receipt (DecisionMethod.receipt's `readAs`). */
+export function restateStance(kind: string, stance: unknown, options: ConsultationOption[]): string {
+  return methodOfKind(kind).receipt(stance, '', { options, block: null }).readAs;
 }
 
-/** Options said to be fine besides the first choice and the ranking. */
-function alsoFineOf(stance: ChoiceStance): string[] {
-  const placed = new Set([...(stance.first ? [stance.first] : []), ...(stance.ranking ?? [])]);
-  return (stance.accept ?? []).filter((l) => !placed.has(l));
-}
-
-/**
- * The reading in one sentence of plain words, for the receipt: "first choice
- * C (Nairobi), then B, A; also fine: D; not acceptable: A". A member who
- * reads it can tell at once whether Tacit understood, and correct it.
- */
-export function restateStance(kind: 'choice' | 'proposal', stance: unknown, options: ConsultationOption[]): string {
-  if (kind === 'proposal') {
-    const s = stance as ProposalStance;
-    if (s.stance === 'agree') return 'you agree';
-    if (s.stance === 'abstain') return 'you abstain';
-    if (s.stance === 'object') return s.reason ? `you object, because: ${s.reason}` : 'you object (no reason given)';
-    return 'nothing Tacit could read as an answer';
-  }
-  const s = stance as ChoiceStance;
-  if (s.unreadable) return 'nothing Tacit could read as an answer';
-  const name = (letter: string) => {
-    const text = options.find((o) => o.letter === letter)?.text;
-    return text ? `${letter} (${text})` : letter;
-  };
-  const parts: string[] = [];
-  if (s.first && s.any) parts.push(`every option is fine, with a preference for ${name(s.first)}`);
-  else if (s.first) parts.push(`first choice ${name(s.first)}`);
-  else if (s.any) parts.push('every option is fine with you, no preference');
-  else parts.push('no single first choice');
-  if (s.ranking && s.ranking.length > 1) parts[0] += `, then ${s.ranking.slice(1).map(name).join(', then ')}`;
-  const alsoFine = alsoFineOf(s);
-  if (alsoFine.length > 0) parts.push(`also fine: ${alsoFine.map(name).join(', ')}`);
-  if (s.reject && s.reject.length > 0) parts.push(`not acceptable: ${s.reject.map(name).join(', ')}`);
-  return parts.join('; ');
-}
-
-export function describeProposalStance(stance: ProposalStance): string[] {
-  switch (stance.stance) {
-    case 'agree':
-      return ['agree'];
-    case 'abstain':
-      return ['abstain'];
-    case 'object':
-      return [stance.reason ? `object, because: ${stance.reason}` : 'object (no reason given)'];
-    default:
-      return ['nothing Tacit could read as an answer (kept as a comment)'];
-  }
-}
-
-export function describeStance(kind: 'choice' | 'proposal', stance: unknown, options: ConsultationOption[]): string[] {
-  return kind === 'choice'
-    ? describeChoiceStance(stance as ChoiceStance, options)
-    : describeProposalStance(stance as ProposalStance);
+export function describeStance(kind: string, stance: unknown, options: ConsultationOption[]): string[] {
+  return methodOfKind(kind).describe(stance, { options, block: null });
 }
 
 /** One line, for status answers. */
-export function stanceSummary(kind: 'choice' | 'proposal', stance: unknown, options: ConsultationOption[]): string {
+export function stanceSummary(kind: string, stance: unknown, options: ConsultationOption[]): string {
   return describeStance(kind, stance, options).join('; ');
 }

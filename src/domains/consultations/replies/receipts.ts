@@ -3,13 +3,12 @@ import type { HandlerTools, InboundMail } from '../../../pipeline/routing/inboun
 import { replyToSender } from '../../../pipeline/routing/answers/replyToSender.ts';
 import { consultFrom, replyAddress } from './replyAddress.ts';
 import type { Consultation } from '../consultation.ts';
-import { describeStance, restateStance } from './describeStance.ts';
+import { methodOf, settingsOf } from '../../../decisions/methods/index.ts';
 import type { Outcome } from '../close/outcome.ts';
 import { outcomeLines } from '../close/outcomeView.ts';
 import type { RecordedReply } from './recordReply.ts';
 import { consultationView, zoneView } from '../mail/views.ts';
 import { decisionUrl } from '../ids.ts';
-import type { ProposalStance } from '../rules/tally.ts';
 import { memberZones } from '../../org/memberZones.ts';
 import { formatUtc } from '../../../shared/rules/formatUtc.ts';
 
@@ -30,7 +29,9 @@ export async function answerReply(
   const { ctx } = tools;
   const zone = (await memberZones(tools.tx, [memberId])).get(memberId) ?? null;
   const url = ctx.config.publicUrl ? decisionUrl(ctx.config.publicUrl, c.id) : null;
-  const view = { ...consultationView(c), ...zoneView(zone, { deadline: c.deadline, closedAt: c.closed_at }), url };
+  const methods = ctx.wiring.decisionMethods;
+  const method = methodOf(c, methods);
+  const view = { ...consultationView(c, methods), ...zoneView(zone, { deadline: c.deadline, closedAt: c.closed_at }), url };
   const options = { from: consultFrom(ctx, c), replyTo: replyAddress(ctx, c.id, memberId) };
   if (result.state === 'late') {
     await replyToSender(mail, tools, 'consultation-late', {
@@ -38,27 +39,26 @@ export async function answerReply(
       cancelled: c.status === 'cancelled',
       // Closed early, the consultation ended before its announced deadline.
       closedAt: c.closed_at ? formatUtc(c.closed_at) : view.deadline,
-      outcomeLines: c.outcome ? outcomeLines(c.outcome as Outcome, c) : [],
+      outcomeLines: c.outcome ? outcomeLines(c.outcome as Outcome, c, methods) : [],
     }, { from: options.from });
     return;
   }
   if (result.readable) {
-    const reason = c.kind === 'proposal' ? ((result.stance as unknown as ProposalStance).reason ?? '') : '';
+    // What was recorded, read back, and the comment: the method says (a proposal's objection is not repeated as its comment).
+    const receipt = method.receipt(result.stance, result.comment, settingsOf(c));
     await replyToSender(mail, tools, 'consultation-receipt', {
       ...view,
-      // A proposal's stance reads the same both ways: said once, in readAs.
-      recorded: c.kind === 'proposal' ? [] : describeStance(c.kind, result.stance, c.options),
+      recorded: receipt.recorded,
       ballotCode: ballotCode(ctx.secret, c.id, memberId),
-      readAs: restateStance(c.kind, result.stance, c.options),
-      // An objection's reason is its comment too: not written a second time.
-      comment: reason && sameWords(result.comment, reason) ? '' : result.comment,
+      readAs: receipt.readAs,
+      comment: receipt.comment,
       superseded: result.superseded,
     }, options);
     return;
   }
   await replyToSender(mail, tools, 'consultation-unreadable', {
     ...view,
-    earlier: result.standing ? describeStance(c.kind, result.standing, c.options) : null,
+    earlier: result.standing ? method.describe(result.standing, settingsOf(c)) : null,
     doubt: result.doubt ?? null,
     notUnderstood: quotedLines(result.comment),
   }, options);
@@ -69,6 +69,3 @@ function quotedLines(text: string): string[] {
   const lines = text.split('\n').map((l) => l.trimEnd());
   return lines.length > 12 ? [...lines.slice(0, 12), '…'] : lines.filter((l, i) => l !== '' || i > 0);
 }
-
-const words = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
-const sameWords = (a: string, b: string) => words(a) === words(b);

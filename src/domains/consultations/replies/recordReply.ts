@@ -1,6 +1,7 @@
 import type { Queryable } from '../../../shared/db/database.ts';
 import type { Consultation } from '../consultation.ts';
-import { readChoiceStance, readProposalStance } from '../../../reading/stance.ts';
+import type { DecisionMethod } from '../../../decisions/decisionMethod.ts';
+import { methodOf, settingsOf } from '../../../decisions/methods/index.ts';
 
 export type RecordedReply =
   | {
@@ -18,16 +19,13 @@ export type RecordedReply =
   | { state: 'late'; stance: Record<string, unknown>; comment: string }
   | { state: 'duplicate' };
 
-/** Reads the stance of a reply's new text with the rules: a choice stance, or { stance, reason } for a proposal. */
-export function readStance(c: Pick<Consultation, 'kind' | 'options'>, text: string) {
-  if (c.kind === 'choice') {
-    const reading = readChoiceStance(text, c.options);
-    return { stance: reading.stance as Record<string, unknown>, readable: !reading.stance.unreadable, comment: reading.comment, doubt: reading.doubt };
-  }
-  const reading = readProposalStance(text);
-  const stance: Record<string, unknown> = { stance: reading.stance };
-  if (reading.reason) stance.reason = reading.reason;
-  return { stance, readable: reading.stance !== 'unreadable', comment: reading.comment, doubt: reading.doubt };
+/** Reads the stance of a reply's new text with the consultation's decision method (a choice stance, { stance, reason } for a proposal). */
+export function readStance(
+  c: Pick<Consultation, 'kind' | 'method' | 'options' | 'block_threshold'>,
+  text: string,
+  methods?: ReadonlyMap<string, DecisionMethod>,
+) {
+  return methodOf(c, methods).read(text, settingsOf(c));
 }
 
 /**
@@ -46,8 +44,9 @@ export async function recordReply(
   tx: Queryable,
   c: Consultation,
   input: { memberId: number; text: string; inboundMessageId: number; receivedAt: Date },
+  methods?: ReadonlyMap<string, DecisionMethod>,
 ): Promise<RecordedReply> {
-  const reading = readStance(c, input.text);
+  const reading = readStance(c, input.text, methods);
   const late = c.status !== 'open' || input.receivedAt.getTime() > c.deadline.getTime();
   const [inserted] = await tx`
     insert into consultation_replies (consultation_id, member_id, inbound_message_id, stance, readable, comment, late, received_at)

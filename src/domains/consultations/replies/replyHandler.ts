@@ -63,7 +63,7 @@ export const replyHandler: Handler = async (mail, tools) => {
     text: await newTextOfMessage(mail.raw, { sent: sentText(c) }),
     inboundMessageId: mail.messageRowId,
     receivedAt: await receivedAt(tools, mail.messageRowId),
-  });
+  }, tools.ctx.wiring.decisionMethods);
   await answerReply(mail, tools, c, memberId, result);
   return { outcome: `${displayId(c.id)} reply ${result.state}${result.state === 'recorded' && !result.readable ? ' (unreadable)' : ''}` };
 };
@@ -103,7 +103,7 @@ async function holdForgedReply(mail: InboundMail, tools: HandlerTools, consultat
   });
   const text = await newTextOfMessage(mail.raw);
   await replyToSender(mail, tools, 'consultation-reply-held', {
-    ...consultationView(c),
+    ...consultationView(c, tools.ctx.wiring.decisionMethods),
     sender: mail.from || '(no sender)',
     dmarcFailed,
     excerpt: text.split('\n').slice(0, 8),
@@ -125,7 +125,7 @@ export const confirmHeldReply: Confirmer = async (confirmation, decision, mail, 
     text: await newTextOfMessage(message.raw as Buffer, { sent: sentText(c) }),
     inboundMessageId: messageRowId,
     receivedAt: message.received_at as Date,
-  });
+  }, tools.ctx.wiring.decisionMethods);
   await answerReply(mail, tools, c, memberId, result);
   return { outcome: `held reply to ${displayId(consultationId)} confirmed: ${result.state}` };
 };

@@ -1,13 +1,14 @@
 /**
  * Reading a coordinator's mail that opens a consultation. Pure.
  *
- *   parseOpenRequest(input: OpenRequestInput, now: Date): OpenRequestResult
+ *   parseOpenRequest(input: OpenRequestInput, now: Date, methods?: ReadonlyMap<string, DecisionMethod>): OpenRequestResult
  *
  * Shape of the mail:
  *   Subject: the question
  *   Body:    key lines, then a blank line, then the description:
  *
  *     Kind: choice                 (or proposal)
+ *     Method: lazy-consensus       (optional: a decision method by name)
  *     Deadline: Friday 18:00 UTC
  *     Reminder: 24 hours before    (optional)
  *     List: icc                    (needed when sent to the generic consult@)
@@ -24,6 +25,10 @@
  *   Closes/Due/Until = Deadline, Choices = Options, Audience = List,
  *   Threshold = Block). "Question:" overrides the subject.
  * - Kind defaults to "choice" when options are given, "proposal" otherwise.
+ *   A kind is the decision method whose `kindWords` name it; "Method:" names
+ *   a method of the table outright (src/decisions/methods/), and then wins.
+ * - What a method alone reads (a proposal's "Block:") is the method's to
+ *   judge: the key block reads every method's key lines and hands them over.
  * - Option lines may appear with or without an "Options:" line; after it,
  *   unlettered bullets ("- text", "1. text") get the next letters in order.
  * - The key block ends at the first line that is neither a key, an option nor
@@ -37,8 +42,9 @@
  *   ends the description.
  */
 import { isWhenError, parseReminder, parseWhen } from './deadline.ts';
-import type { BlockRule } from './tally.ts';
 import { withoutReplyPrefixes } from '../../../shared/rules/subjectPrefixes.ts';
+import type { DecisionMethod, OpeningHeader } from '../../../decisions/decisionMethod.ts';
+import { DECISION_METHODS } from '../../../decisions/methods/index.ts';
 
 export interface OpenRequestInput {
   subject: string;
@@ -50,32 +56,49 @@ export interface OpenRequestInput {
 export interface ConsultationSpec {
   question: string;
   description: string;
-  kind: 'choice' | 'proposal';
+  /** The method's kind (choice, proposal, or a new method's own). */
+  kind: string;
+  /** The decision method a "Method:" line named; absent, the method of the kind (consultations.method either way). */
+  method?: string;
   options: Array<{ letter: string; text: string }>;
   deadline: Date;
   reminder: Date | null;
-  block: BlockRule | null;
+  /** The method's threshold setting (a proposal's block rule), stored as it is; null when it has none. */
+  block: unknown;
   list: string;
 }
 
 export type OpenRequestResult = { ok: true; spec: ConsultationSpec } | { ok: false; errors: string[] };
 
-type Key = 'kind' | 'deadline' | 'reminder' | 'options' | 'block' | 'list' | 'question';
+type Key = 'kind' | 'method' | 'deadline' | 'reminder' | 'options' | 'list' | 'question';
 
 const KEYS: Record<string, Key> = {
   kind: 'kind', type: 'kind',
+  method: 'method',
   deadline: 'deadline', closes: 'deadline', close: 'deadline', closing: 'deadline', until: 'deadline', due: 'deadline',
   reminder: 'reminder', remind: 'reminder',
   options: 'options', choices: 'options',
-  block: 'block', 'block threshold': 'block', threshold: 'block', blocking: 'block',
   list: 'list', audience: 'list',
   question: 'question',
 };
 
-const KINDS: Record<string, 'choice' | 'proposal'> = {
-  choice: 'choice', choices: 'choice', 'multiple choice': 'choice', poll: 'choice', options: 'choice',
-  proposal: 'proposal', 'lazy consensus': 'proposal', consensus: 'proposal', motion: 'proposal',
-};
+/** A method-specific key, apart from the common ones. */
+const METHOD_KEY = 'method:';
+
+const BUILT_IN: ReadonlyMap<string, DecisionMethod> = new Map(DECISION_METHODS);
+
+const normal = (name: string) => name.trim().toLowerCase().replace(/\s+/g, ' ');
+/** A method's name as written: "Lazy consensus" is lazy-consensus. */
+const methodName = (name: string) => normal(name).replace(/ /g, '-');
+
+/** The key lines the grammar reads: the common ones, then every method's own (prefixed). */
+function keysOf(methods: ReadonlyMap<string, DecisionMethod>): Record<string, string> {
+  const keys: Record<string, string> = { ...KEYS };
+  for (const m of methods.values()) {
+    for (const [synonym, key] of Object.entries(m.headerKeys ?? {})) keys[normal(synonym)] ??= METHOD_KEY + key;
+  }
+  return keys;
+}
 
 // Tried on trimmed lines, with the value trimmed after: a lazy `(.*?)\s*$`
 // retries the trailing run at every position, quadratic on a long line.
@@ -108,23 +131,12 @@ function readList(value: string): string | null {
   return /^[a-z0-9][a-z0-9-]*$/.test(slug) ? slug : null;
 }
 
-function readBlock(value: string): BlockRule | string {
-  const v = value.trim().toLowerCase();
-  const pct = /^(\d+(?:\.\d+)?)\s*%$/.exec(v);
-  if (pct) {
-    const p = Number(pct[1]);
-    if (p > 0 && p <= 100) return { percent: p };
-    return `Block: ${value.trim()} is not a percentage between 0 and 100.`;
-  }
-  const n = /^(\d+)(?:\s+objections?)?$/.exec(v);
-  if (n && Number(n[1]) >= 1) return Number(n[1]);
-  return `Block: "${value.trim()}" is not understood; write a number of objections ("Block: 2") or a share of the members ("Block: 10%").`;
-}
-
 /** Parses the opening mail; lists every problem found, in plain words. */
-export function parseOpenRequest(input: OpenRequestInput, now: Date): OpenRequestResult {
+export function parseOpenRequest(input: OpenRequestInput, now: Date, methods: ReadonlyMap<string, DecisionMethod> = BUILT_IN): OpenRequestResult {
   const errors: string[] = [];
-  const values: Partial<Record<Key, string>> = {};
+  const KEYS = keysOf(methods);
+  const values: Partial<Record<string, string>> = {};
+  const written = new Map<string, OpeningHeader>();
   const options: Array<{ letter: string; text: string }> = [];
 
   const allLines = input.body.replace(/\r\n?/g, '\n').split('\n');
@@ -150,7 +162,7 @@ export function parseOpenRequest(input: OpenRequestInput, now: Date): OpenReques
         const next = lines[j];
         if (next === undefined) { i = j; break; }
         const km = readKey(next);
-        const isKey = km && KEYS[km.name.trim().toLowerCase().replace(/\s+/g, ' ')];
+        const isKey = km && KEYS[normal(km.name)];
         const isOption = readOption(next) || (inOptions && readBullet(next) !== null);
         if (!isKey && !isOption) { i = j; break; }
         i = j - 1; // the blank run is read once, not once per blank line
@@ -158,7 +170,7 @@ export function parseOpenRequest(input: OpenRequestInput, now: Date): OpenReques
       continue;
     }
     const km = readKey(line);
-    const key = km ? KEYS[km.name.trim().toLowerCase().replace(/\s+/g, ' ')] : undefined;
+    const key = km ? KEYS[normal(km.name)] : undefined;
     if (km && key) {
       sawKey = true;
       inOptions = key === 'options';
@@ -184,6 +196,7 @@ export function parseOpenRequest(input: OpenRequestInput, now: Date): OpenReques
         continue;
       }
       values[key] = value;
+      if (key.startsWith(METHOD_KEY)) written.set(key.slice(METHOD_KEY.length), { name: km.name.trim(), value });
       continue;
     }
     const opt = readOption(line);
@@ -207,12 +220,23 @@ export function parseOpenRequest(input: OpenRequestInput, now: Date): OpenReques
   const question = withoutReplyPrefixes((values.question ?? input.subject ?? '').replace(/\s+/g, ' ')).trim();
   if (!question) errors.push('The question is missing: write it in the subject line.');
 
-  // Kind and options
-  let kind: 'choice' | 'proposal' = options.length > 0 ? 'choice' : 'proposal';
-  if (values.kind !== undefined) {
-    const k = KINDS[values.kind.trim().toLowerCase().replace(/\s+/g, ' ')];
-    if (k) kind = k;
-    else errors.push(`Kind: "${values.kind.trim()}" is not a kind I know; write "Kind: choice" or "Kind: proposal".`);
+  // Method (or kind) and options
+  const kinded = [...methods.values()].filter((m) => m.kindWords);
+  const ofKind = (word: string) => kinded.find((m) => m.kindWords!.includes(word));
+  // Without a word for it: a choice when options are given, a proposal otherwise.
+  let method: DecisionMethod = ofKind(options.length > 0 ? 'choice' : 'proposal') ?? kinded[0]!;
+  if (values.method !== undefined) {
+    const m = methods.get(methodName(values.method));
+    if (m) method = m;
+    else errors.push(`Method: "${values.method.trim()}" is not a decision method I know; the known ones are ${[...methods.keys()].join(', ')}.`);
+    const named = values.kind !== undefined ? ofKind(normal(values.kind)) : undefined;
+    if (m && named && named.kind !== m.kind) {
+      errors.push(`Kind: ${values.kind!.trim()} does not go with Method: ${m.name} (a ${m.kind}); keep one of the two lines.`);
+    }
+  } else if (values.kind !== undefined) {
+    const m = ofKind(normal(values.kind));
+    if (m) method = m;
+    else errors.push(`Kind: "${values.kind.trim()}" is not a kind I know; write ${kinded.map((k) => `"Kind: ${k.kind}"`).join(' or ')}.`);
   }
   const seen = new Set<string>();
   for (const o of options) {
@@ -221,23 +245,8 @@ export function parseOpenRequest(input: OpenRequestInput, now: Date): OpenReques
     if (!o.text) errors.push(`Option ${o.letter} has no text.`);
   }
   if (optionCount > MAX_OPTIONS) errors.push(`There are ${optionCount} options; a consultation takes at most ${MAX_OPTIONS} (A to Z).`);
-  if (kind === 'choice' && options.length < 2) {
-    errors.push(`A choice needs at least two options, one per line like "A. First option" under "Options:"; ${options.length === 0 ? 'none were found' : 'only one was found'}.`);
-  }
-  if (kind === 'proposal' && options.length > 0) {
-    errors.push('A proposal takes no options: remove the option lines, or write "Kind: choice" to ask members to choose.');
-  }
-
-  // Block
-  let block: BlockRule | null = kind === 'proposal' ? 1 : null;
-  if (values.block !== undefined) {
-    if (kind !== 'proposal') errors.push('Block: applies only to proposals; a choice is decided by first preferences.');
-    else {
-      const b = readBlock(values.block);
-      if (typeof b === 'string') errors.push(b);
-      else block = b;
-    }
-  }
+  const settings = method.parseOpening({ options, headers: written });
+  if (!settings.ok) errors.push(...settings.errors);
 
   // Deadline and reminder
   let deadline: Date | null = null;
@@ -274,17 +283,18 @@ export function parseOpenRequest(input: OpenRequestInput, now: Date): OpenReques
     errors.push('Which list should be consulted? Add a line like "List: icc", or send the mail to icc-consult@.');
   }
 
-  if (errors.length > 0 || !deadline || !list) return { ok: false, errors };
+  if (errors.length > 0 || !deadline || !list || !settings.ok) return { ok: false, errors };
   return {
     ok: true,
     spec: {
       question,
       description,
-      kind,
-      options: kind === 'choice' ? options : [],
+      kind: method.kind,
+      ...(values.method !== undefined ? { method: method.name } : {}),
+      options: settings.settings.options,
       deadline,
       reminder,
-      block,
+      block: settings.settings.block,
       list,
     },
   };

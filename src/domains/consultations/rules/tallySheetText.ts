@@ -4,7 +4,7 @@
  * hashes the text as it goes.
  *
  *   sheetHeader(head: SheetHead): string
- *   recordedValue(kind, letters, row: SheetRow): string
+ *   recordedBallot(method, settings, row: SheetRow): string  (recordedValue(kind, letters, row) by kind)
  *   sheetLine(code: string, recorded: string): string
  *
  * The text is UTF-8, LF line endings, every line ending in LF:
@@ -39,12 +39,15 @@
  * never consent. `tacit count` recounts it (counting/countInput.ts).
  */
 import { oneLine } from '../../../shared/rules/sender.ts';
-import type { ChoiceStance } from '../../../reading/stance.ts';
-import { isProposalStance, validChoiceStance, type Bucket, type ProposalStance } from './tally.ts';
+import type { Bucket } from '../../../decisions/electorateFigures.ts';
+import type { DecisionMethod, MethodSettings } from '../../../decisions/decisionMethod.ts';
+import { methodOfKind } from '../../../decisions/methods/index.ts';
+export { CHOICE_RULE } from '../../../decisions/methods/consentChoice/consentChoice.ts';
+export { PROPOSAL_RULE } from '../../../decisions/methods/lazyConsensus/lazyConsensus.ts';
 
 export interface SheetHead {
   id: string;
-  kind: 'choice' | 'proposal' | 'vote';
+  kind: string;
   letters: readonly string[];
   electorate: number;
   /** A vote's settings, one header line each, in order (its method is its rule). */
@@ -53,10 +56,9 @@ export interface SheetHead {
   blockAt?: number;
   /** Whether the head of a consultation's sheet states the counting rule (every sheet written since it does). */
   withRule?: boolean;
+  /** A consultation's head lines from its decision method (DecisionMethod.sheetHead); replaces letters, blockAt and withRule. */
+  method?: readonly string[];
 }
-
-export const CHOICE_RULE = 'most first preferences; a tie goes to fewer refusals; a tie on both is left to the coordinators';
-export const PROPOSAL_RULE = 'blocked when its objections reach the block number; otherwise adopted; silence is consent';
 
 /** One electorate member as stored at the close: their bucket and the reply that counts. */
 export interface SheetRow {
@@ -72,33 +74,33 @@ export function sheetHeader(head: SheetHead): string {
     `consultation ${head.id}`,
     `kind ${head.kind}`,
     ...(head.settings ?? []).map(([key, value]) => `${key} ${value}`),
-    ...(head.kind === 'choice' || (head.kind === 'vote' && head.letters.length) ? [`options ${head.letters.join(' ')}`] : []),
-    ...(head.withRule && head.kind === 'proposal' ? [`block ${head.blockAt ?? 1}`] : []),
-    ...(head.withRule && head.kind !== 'vote' ? [`rule ${head.kind === 'choice' ? CHOICE_RULE : PROPOSAL_RULE}`] : []),
+    ...(head.method ?? (head.kind === 'vote' ? voteHead(head) : consultationHead(head))),
     `electorate ${head.electorate}`,
     '',
     '',
   ].join('\n');
 }
 
-const list = (letters: readonly string[]) => (letters.length ? letters.join(',') : '-');
+const voteHead = (head: SheetHead) => (head.letters.length ? [`options ${head.letters.join(' ')}`] : []);
 
-export function recordedValue(kind: 'choice' | 'proposal', letters: readonly string[], row: SheetRow): string {
-  // The same reading as the tally (rules/tally.ts): an unreadable reply keeps the silence rule.
+/** The head of a choice's or proposal's sheet given by its kind (what callers without the method write). */
+function consultationHead(head: SheetHead): readonly string[] {
+  const method = methodOfKind(head.kind);
+  const settings = { options: head.letters.map((letter) => ({ letter, text: '' })), block: head.blockAt ?? null };
+  return method.sheetHead(settings, head.electorate, head.withRule ?? false);
+}
+
+/** What a member's line records: the method's ballot, or why none counts. */
+export function recordedBallot(method: DecisionMethod, settings: MethodSettings, row: SheetRow): string {
+  // The same reading as the count (close/outcome.ts): an unreadable reply keeps the silence rule.
   if (row.readable === false) return 'unreadable';
   if (row.bucket !== 'replied') return row.bucket;
-  const s = row.stance as ChoiceStance | ProposalStance | null;
-  if (kind === 'choice') {
-    if (!s || isProposalStance(s) || !validChoiceStance(s, new Set(letters))) return 'unreadable';
-    const rejected = new Set(s.reject ?? []);
-    const reject = letters.filter((l) => rejected.has(l));
-    const accept = letters.filter((l) => !rejected.has(l));
-    return `first=${s.first ?? '-'} accept=${list(accept)} reject=${list(reject)}`;
-  }
-  if (!s || !isProposalStance(s) || s.stance === 'unreadable') return 'unreadable';
-  if (s.stance !== 'object') return s.stance;
-  const reason = oneLine(s.reason ?? '');
-  return reason ? `object: ${reason}` : 'object';
+  const ballot = row.stance == null ? null : method.ballot(row.stance, settings);
+  return ballot === null ? 'unreadable' : oneLine(method.sheetValue(ballot, settings));
+}
+
+export function recordedValue(kind: 'choice' | 'proposal', letters: readonly string[], row: SheetRow): string {
+  return recordedBallot(methodOfKind(kind), { options: letters.map((letter) => ({ letter, text: '' })), block: null }, row);
 }
 
 export function sheetLine(code: string, recorded: string): string {

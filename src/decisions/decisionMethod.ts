@@ -1,0 +1,135 @@
+/**
+ * The seam for a kind of decision (issue 18). Pure: a method parses what the
+ * opening mail says that is its own, reads a member's reply into a ballot,
+ * counts ballots and says the verdict; the consultation I/O around it (the
+ * electorate, buckets, turnout, ballot codes, mails) is the same for every
+ * method and lives once, outside (src/decisions/electorateFigures.ts).
+ *
+ * Counting is fed ballots grouped in SQL (`add(ballot, count)`), so memory is
+ * bounded by the number of distinct ballots, as the counting/ accumulators
+ * are. A ballot a method must know the voter of (an objection quoted with its
+ * objector's name) is matched by `namedBallots`, a JSON pattern the I/O gives
+ * to Postgres: those come one voter at a time, in member order, with `voter`.
+ *
+ * Adding a method is a folder under methods/ and one line in methods/index.ts
+ * (or, in a test, `ctx.wiring.decisionMethods.set(name, method)`).
+ */
+import type { ElectorateFigures } from './electorateFigures.ts';
+
+export interface MethodOption {
+  letter: string;
+  text: string;
+}
+
+/** One "Key: value" line of the opening's key block that the common grammar leaves to the method. */
+export interface OpeningHeader {
+  /** As written ("Threshold"), for error messages. */
+  name: string;
+  value: string;
+}
+
+/** What the opening grammar read that is the method's to judge. */
+export interface OpeningHeaders {
+  /** The option lines, in order (letters may repeat; the grammar reports that). */
+  options: MethodOption[];
+  /** Method-specific key lines, by the key a method declared in `headerKeys` (e.g. "block"). */
+  headers: ReadonlyMap<string, OpeningHeader>;
+}
+
+/** A consultation's settings as stored: its options and its threshold (jsonb columns). */
+export interface MethodSettings {
+  options: MethodOption[];
+  block: unknown;
+}
+
+export type ParsedSettings = { ok: true; settings: MethodSettings } | { ok: false; errors: string[] };
+
+/** A reply read: the stance stored as it is (jsonb), whether it is a ballot, the comment. */
+export interface MethodReading {
+  stance: Record<string, unknown>;
+  readable: boolean;
+  comment: string;
+  doubt?: string;
+}
+
+export interface MethodCount<Ballot, Result> {
+  /** `count` members gave this ballot; `voter` (an email) only for ballots matched by `namedBallots`. */
+  add(ballot: Ballot, count: number, voter?: string): void;
+  /** The method's part of the outcome, given the electorate figures counted outside. */
+  result(figures: ElectorateFigures): Result;
+}
+
+/** What the templates show of a method: flags and words they ask for instead of testing a kind. */
+export interface MethodView {
+  /** The method's name, as the opening's "Method:" line takes it. */
+  method: string;
+  /** Members pick among lettered options (the options list and letter examples are shown). */
+  picksOption: boolean;
+  /** Members agree, object or abstain (the proposal wording and its block rule are shown). */
+  consentsOrObjects: boolean;
+  /** For any other method: how to answer, one line each. */
+  howToAnswer: string[];
+  /** What no reply by the deadline counts as ("consent to the proposal"). */
+  silenceCountsAs: string;
+  /** How it is counted, in a few words (after "How it is counted: "). */
+  countingRule: string;
+  /** "a choice", "a proposal": how the record page names it. */
+  aKind: string;
+  /** The objections that block, in words (a proposal's "one objection blocks it"); null for others. */
+  blockRule?: string | null;
+}
+
+/** What the outcome templates show of a result: the lists they walk (empty when the method has none), and its own fields. */
+export interface MethodOutcomeView {
+  /** Per option: the rows of a choice's table. */
+  options: any[];
+  /** Quoted objections. */
+  objections: any[];
+  [field: string]: unknown;
+}
+
+export interface DecisionMethod<Ballot = any, Result = any> {
+  /** The name "Method:" selects it by, stored in consultations.method. */
+  readonly name: string;
+  /** Stored in consultations.kind and said in --json (the two first methods: choice, proposal). */
+  readonly kind: string;
+  /** Words a "Kind:" line may give to mean this method (the two first methods only: the kind inference). */
+  readonly kindWords?: readonly string[];
+  /** Key lines of the opening that are this method's: synonym (lower case) → key. */
+  readonly headerKeys?: Readonly<Record<string, string>>;
+  /** Checks the options and this method's key lines; the settings to store. */
+  parseOpening(headers: OpeningHeaders): ParsedSettings;
+
+  /** Reads a reply's new text (the stance readers in src/reading/stance.ts). */
+  read(text: string, settings: MethodSettings): MethodReading;
+  /** The ballot in a stored readable stance, or null when it does not count (read as silent). */
+  ballot(stance: unknown, settings: MethodSettings): Ballot | null;
+  /** Ballots fed one voter at a time with the voter's email: a jsonb containment pattern, or none. */
+  readonly namedBallots?: Record<string, unknown>;
+  createCount(settings: MethodSettings): MethodCount<Ballot, Result>;
+
+  /** The verdict in one sentence ("Adopted: 0 objections (1 would block)."). */
+  verdictLine(result: Result, settings: MethodSettings): string;
+  /** The counts in plain lines, after the verdict (results answers, the CLI). */
+  countLines(result: Result): string[];
+  /** What the templates show of it before any count. */
+  view(settings: MethodSettings): MethodView;
+  /** What the outcome templates show of a result (counts, bars, objections). */
+  outcomeView(result: Result, settings: MethodSettings): MethodOutcomeView;
+  /** The method's fields of `tacit consultation --json`: `options` first, the rest after the figures. */
+  document(result: Result | null, settings: MethodSettings): { options: unknown[]; fields: Record<string, unknown> };
+
+  /** A recorded ballot in plain words, one line each (receipts, status answers). */
+  describe(stance: unknown, settings: MethodSettings): string[];
+  /** The receipt's lines: what was recorded, read back in one sentence, and the comment to repeat. */
+  receipt(stance: unknown, comment: string, settings: MethodSettings): { recorded: string[]; readAs: string; comment: string };
+
+  /** The tally sheet's head lines between `kind` and `electorate` (settings, rule). */
+  sheetHead(settings: MethodSettings, electorate: number, withRule: boolean): string[];
+  /** A counted ballot on the tally sheet, on one line. */
+  sheetValue(ballot: Ballot, settings: MethodSettings): string;
+
+  /** Voters the result quotes by email, to be named (objections); with `nameVoters`. */
+  votersToName?(result: Result): string[];
+  nameVoters?(result: Result, names: ReadonlyMap<string, string>): Result;
+}

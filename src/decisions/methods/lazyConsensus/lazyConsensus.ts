@@ -1,0 +1,141 @@
+/**
+ * Lazy consensus (DESIGN.md, "Closing"): a proposal is adopted unless enough
+ * members object; silence is consent. Stored as kind "proposal".
+ *
+ * - Blocked when objections reach the threshold (default one objection). A
+ *   percentage threshold is taken of the whole frozen electorate and rounded
+ *   up, never below one objection.
+ * - An objection is quoted with its objector: objections come one voter at
+ *   a time (`namedBallots`), in member order.
+ */
+import type { DecisionMethod } from '../../decisionMethod.ts';
+import { readProposalStance } from '../../../reading/stance.ts';
+import { oneLine } from '../../../shared/rules/sender.ts';
+import { createProposalCount, resolveBlockThreshold, type BlockRule, type ProposalBallot, type ProposalResult } from './count.ts';
+import { describeBlockRule, readBlock } from './block.ts';
+
+export const PROPOSAL_RULE = 'blocked when its objections reach the block number; otherwise adopted; silence is consent';
+
+const isProposalBallot = (s: unknown): s is ProposalBallot => {
+  const stance = (s as { stance?: unknown } | null)?.stance;
+  return stance === 'agree' || stance === 'object' || stance === 'abstain';
+};
+
+export const lazyConsensus: DecisionMethod<ProposalBallot, ProposalResult> = {
+  name: 'lazy-consensus',
+  kind: 'proposal',
+  kindWords: ['proposal', 'lazy consensus', 'consensus', 'motion'],
+  headerKeys: { block: 'block', 'block threshold': 'block', threshold: 'block', blocking: 'block' },
+
+  parseOpening({ options, headers }) {
+    const errors: string[] = [];
+    if (options.length > 0) errors.push('A proposal takes no options: remove the option lines, or write "Kind: choice" to ask members to choose.');
+    let block: BlockRule = 1;
+    const written = headers.get('block');
+    if (written) {
+      const b = readBlock(written.value);
+      if (typeof b === 'string') errors.push(b);
+      else block = b;
+    }
+    return errors.length ? { ok: false, errors } : { ok: true, settings: { options: [], block } };
+  },
+
+  read(text) {
+    const reading = readProposalStance(text);
+    const stance: Record<string, unknown> = { stance: reading.stance };
+    if (reading.reason) stance.reason = reading.reason;
+    return { stance, readable: reading.stance !== 'unreadable', comment: reading.comment, doubt: reading.doubt };
+  },
+  ballot: (stance) => (isProposalBallot(stance) ? stance : null),
+  namedBallots: { stance: 'object' },
+  createCount: (settings) => createProposalCount(settings.block as BlockRule | null),
+
+  verdictLine(result) {
+    const n = result.counts.object;
+    return result.verdict === 'blocked'
+      ? `Blocked: ${n} ${n === 1 ? 'objection' : 'objections'} (${result.blockAt} ${result.blockAt === 1 ? 'blocks' : 'block'}).`
+      : `Adopted: ${n} ${n === 1 ? 'objection' : 'objections'} (${result.blockAt} would block).`;
+  },
+  countLines: (result) => [`agree ${result.counts.agree}, object ${result.counts.object}, abstain ${result.counts.abstain}`],
+  view: (settings) => ({
+    method: 'lazy-consensus',
+    picksOption: false,
+    consentsOrObjects: true,
+    howToAnswer: [],
+    silenceCountsAs: 'consent to the proposal',
+    countingRule: `adopted unless ${describeBlockRule(settings.block ?? 1)}`,
+    aKind: 'a proposal',
+    blockRule: describeBlockRule(settings.block ?? 1),
+  }),
+  outcomeView(result) {
+    return {
+      blockRule: describeBlockRule(result.blockAt),
+      options: [],
+      counts: result.counts,
+      adopted: result.verdict === 'adopted',
+      objections: (result.objectionsNamed ?? result.objections.map((o) => ({ ...o, name: o.email }))).map((o) => ({
+        name: o.name,
+        reason: o.reason || '(no reason given)',
+      })),
+    };
+  },
+  document: (result) => ({
+    options: [],
+    fields: {
+      verdict: result?.verdict ?? null,
+      counts: result?.counts ?? { agree: 0, object: 0, abstain: 0 },
+      blockAt: result?.blockAt ?? null,
+      objections: result?.objections ?? [],
+    },
+  }),
+
+  describe: (stance) => describeProposalStance(stance as ProposalBallot),
+  receipt(stance, comment) {
+    const s = stance as ProposalBallot;
+    const reason = s.reason ?? '';
+    return {
+      // A proposal's stance reads the same both ways: said once, in readAs.
+      recorded: [],
+      readAs: restateProposalStance(s),
+      // An objection's reason is its comment too: not written a second time.
+      comment: reason && sameWords(comment, reason) ? '' : comment,
+    };
+  },
+
+  sheetHead: (settings, electorate, withRule) =>
+    withRule ? [`block ${resolveBlockThreshold(settings.block as BlockRule | null ?? undefined, electorate)}`, `rule ${PROPOSAL_RULE}`] : [],
+  sheetValue(ballot) {
+    if (ballot.stance !== 'object') return ballot.stance;
+    const reason = oneLine(ballot.reason ?? '');
+    return reason ? `object: ${reason}` : 'object';
+  },
+
+  votersToName: (result) => result.objections.map((o) => o.email),
+  nameVoters: (result, names) => ({
+    ...result,
+    objectionsNamed: result.objections.map((o) => ({ ...o, name: names.get(o.email) || o.email })),
+  }),
+};
+
+export function describeProposalStance(stance: { stance?: unknown; reason?: string }): string[] {
+  switch (stance.stance) {
+    case 'agree':
+      return ['agree'];
+    case 'abstain':
+      return ['abstain'];
+    case 'object':
+      return [stance.reason ? `object, because: ${stance.reason}` : 'object (no reason given)'];
+    default:
+      return ['nothing Tacit could read as an answer (kept as a comment)'];
+  }
+}
+
+export function restateProposalStance(s: { stance?: unknown; reason?: string }): string {
+  if (s.stance === 'agree') return 'you agree';
+  if (s.stance === 'abstain') return 'you abstain';
+  if (s.stance === 'object') return s.reason ? `you object, because: ${s.reason}` : 'you object (no reason given)';
+  return 'nothing Tacit could read as an answer';
+}
+
+const words = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+const sameWords = (a: string, b: string) => words(a) === words(b);

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { buildRaw, composeOutboxRow, type OutboxRow } from '../src/pipeline/outbound/compose.ts';
+import { buildRaw, composeOutboxRow, type OutboxRow } from '../src/pipeline/outbound/compose/compose.ts';
 import { runDigest } from '../src/domains/digests/runDigest.ts';
 import { secondsSince, smtpSource, startPostfix, startSink } from './lib/peers.ts';
 import type { Queryable } from '../src/shared/db/database.ts';

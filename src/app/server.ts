@@ -2,7 +2,7 @@ import type { Worker } from 'bullmq';
 import type { SMTPServer } from 'smtp-server';
 import { startWorkers, stopWorkers } from './workers/index.ts';
 import { createSmtpIngest, listen } from '../pipeline/ingest/smtpIngest.ts';
-import { openTransport } from '../pipeline/outbound/transports/index.ts';
+import { openTransport } from '../pipeline/outbound/send/index.ts';
 import { startReconciler } from './reconciler.ts';
 import { startHttpEndpoint, type HttpEndpoint } from '../http/server.ts';
 import { startImapIngest } from '../pipeline/ingest/imapIngest.ts';

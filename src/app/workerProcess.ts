@@ -1,6 +1,6 @@
 import { loadConfig } from '../shared/config/config.ts';
 import { assertNoEviction } from '../shared/queue/redisPolicy.ts';
-import { openTransport } from '../pipeline/outbound/transports/index.ts';
+import { openTransport } from '../pipeline/outbound/send/index.ts';
 import { installProcessGuards } from './processGuards.ts';
 import { openRuntime } from './runtime.ts';
 import { startWorkers, type WorkerName } from './workers/index.ts';

@@ -1,6 +1,6 @@
 import type { TacitAddress } from '../shared/rules/addresses.ts';
 import type { Handler } from '../pipeline/routing/inboundMail.ts';
-import type { BatchLoader, Composer } from '../pipeline/outbound/compose.ts';
+import type { BatchLoader, Composer } from '../pipeline/outbound/compose/compose.ts';
 import type { Expander } from '../pipeline/outbound/expand.ts';
 import type { ReconcilePass } from '../shared/queue/reconcilePass.ts';
 import type { Confirmer } from './confirmations/confirmations.ts';

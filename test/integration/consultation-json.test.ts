@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replyAddress } from '../../src/domains/consultations/replies/replyAddress.ts';
 import { closeConsultation } from '../../src/domains/consultations/close/close.ts';
 import { deliverOutboxRows } from '../../src/pipeline/outbound/deliver.ts';
-import { openTransport } from '../../src/pipeline/outbound/transports/index.ts';
+import { openTransport } from '../../src/pipeline/outbound/send/index.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { signingDomain } from '../helpers/dns.ts';
 import { closeHarness, inDays, routeAllNow, seedList, tacit, type SeededList } from '../helpers/consultation.ts';

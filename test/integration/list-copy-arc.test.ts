@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sealMessage } from 'mailauth';
-import { buildRaw } from '../../src/pipeline/outbound/compose.ts';
+import { buildRaw } from '../../src/pipeline/outbound/compose/compose.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { closeHarness, seedList, tacit, waitForMailTo, type SeededList } from '../helpers/consultation.ts';
 import { dkimKey, TestDns } from '../helpers/dns.ts';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { maildirTransport } from '../../src/pipeline/outbound/transports/maildir.ts';
+import { maildirTransport } from '../../src/pipeline/outbound/send/maildir.ts';
 import { ensureLocalServices, type LocalServices } from '../../src/shared/services/localServices.ts';
 
 /**

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { outboundSigner } from '../../src/pipeline/outbound/sign/signer.ts';
 import { createHarness, readMaildir, waitFor, type Harness } from '../helpers/harness.ts';
-import type { Composer } from '../../src/pipeline/outbound/compose.ts';
+import type { Composer } from '../../src/pipeline/outbound/compose/compose.ts';
 import { deliverOutboxRows } from '../../src/pipeline/outbound/deliver.ts';
-import { maildirTransport } from '../../src/pipeline/outbound/transports/maildir.ts';
-import type { Transport } from '../../src/pipeline/outbound/transports/transport.ts';
+import { maildirTransport } from '../../src/pipeline/outbound/send/maildir.ts';
+import type { Transport } from '../../src/pipeline/outbound/send/transport.ts';
 import { reconcileOnce } from '../../src/app/reconciler.ts';
 import { connectDatabase } from '../../src/shared/db/database.ts';
 
@@ -122,7 +122,7 @@ describe('outbound exactly once (claim + lease)', () => {
   it('a temporary failure puts the row back to pending for a retry; a permanent one fails it', async () => {
     h = await heldHarness();
     const [temporary, permanent] = await insertRows(h, 2);
-    const { PermanentDeliveryError } = await import('../../src/pipeline/outbound/transports/transport.ts');
+    const { PermanentDeliveryError } = await import('../../src/pipeline/outbound/send/transport.ts');
     const refusing: Transport = {
       description: 'refusing',
       close: async () => {},

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverOutboxRows, RetryDeliveryError } from '../../src/pipeline/outbound/deliver.ts';
 import { expandClaimedRow, type Expander } from '../../src/pipeline/outbound/expand.ts';
-import type { OutboxRow } from '../../src/pipeline/outbound/compose.ts';
-import { openTransport } from '../../src/pipeline/outbound/transports/index.ts';
+import type { OutboxRow } from '../../src/pipeline/outbound/compose/compose.ts';
+import { openTransport } from '../../src/pipeline/outbound/send/index.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 
 /**

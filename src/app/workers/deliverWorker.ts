@@ -1,8 +1,8 @@
 import { Worker } from 'bullmq';
 import type { Context } from '../../shared/context.ts';
 import { deliverOutboxRows, markDeliveryFailed } from '../../pipeline/outbound/deliver.ts';
-import { sendLimit } from '../../pipeline/outbound/sendLimit.ts';
-import type { Transport } from '../../pipeline/outbound/transports/transport.ts';
+import { sendLimit } from '../../pipeline/outbound/send/sendLimit.ts';
+import type { Transport } from '../../pipeline/outbound/send/transport.ts';
 import { workerConnection } from '../../shared/queue/queues.ts';
 
 /** A job names a batch of outbox rows; `{ id }` is the single-row form of jobs queued before batches. */
@@ -11,7 +11,7 @@ const rowsOf = (data: DeliverJobData): number[] => ('ids' in data ? data.ids : [
 
 /** Claims and sends batches of outbox rows through the configured transport. */
 export function startDeliverWorker(ctx: Context, transport: Transport, redisUrl: string, concurrency = 4): Worker {
-  // Four mails per relay connection keep the pool busy; more only adds memory; more only adds memory.
+  // Four mails per relay connection keep the pool busy; more only adds memory.
   const limit = sendLimit(Math.max(8, ctx.config.outboundPoolSize * 4));
   const worker = new Worker<DeliverJobData>('deliver', (job) => deliverOutboxRows(ctx, transport, rowsOf(job.data), { limit, leaseMs: ctx.config.outboundLeaseMs }), {
     connection: workerConnection(redisUrl),

@@ -1,6 +1,6 @@
 import type { Worker } from 'bullmq';
 import type { Context } from '../../shared/context.ts';
-import type { Transport } from '../../pipeline/outbound/transports/transport.ts';
+import type { Transport } from '../../pipeline/outbound/send/transport.ts';
 import { startConsultationWorker } from './consultationWorker.ts';
 import { startDeliverWorker } from './deliverWorker.ts';
 import { startListsWorker } from './listsWorker.ts';

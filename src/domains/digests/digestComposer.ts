@@ -1,6 +1,6 @@
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import type { Context } from '../../shared/context.ts';
-import { memoized, preparedHeaders, type ComposeMemo, type OutboxRow } from '../../pipeline/outbound/compose.ts';
+import { memoized, preparedHeaders, type ComposeMemo, type OutboxRow } from '../../pipeline/outbound/compose/compose.ts';
 import { renderMail } from '../../shared/templates/render.ts';
 import { digestContent, digestContents, type DigestContent } from './digestContent.ts';
 import { formatUtc } from '../../shared/rules/formatUtc.ts';

@@ -1,6 +1,6 @@
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import type { Context } from '../../shared/context.ts';
-import type { ComposedMail, OutboxRow } from '../../pipeline/outbound/compose.ts';
+import type { ComposedMail, OutboxRow } from '../../pipeline/outbound/compose/compose.ts';
 import type { ArcInput } from '../../pipeline/outbound/sign/signer.ts';
 import { needsFromRewrite, rewriteFrom, storedPolicyFirst } from '../../shared/rules/dmarc.ts';
 import { listHeaders, tagSubject } from '../../shared/rules/listHeaders.ts';

@@ -1,6 +1,6 @@
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import type { Context } from '../../shared/context.ts';
-import type { OutboxRow } from '../../pipeline/outbound/compose.ts';
+import type { OutboxRow } from '../../pipeline/outbound/compose/compose.ts';
 import { headerValues, firstAddress } from '../../shared/rules/headers.ts';
 import { takeNoticeBudget } from '../../pipeline/routing/answers/noticeBudget.ts';
 import type { Handler, HandlerTools, InboundMail, RouteResult } from '../../pipeline/routing/inboundMail.ts';

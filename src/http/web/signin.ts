@@ -1,7 +1,7 @@
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import type { Context } from '../../shared/context.ts';
 import { OutboxWriter, enqueueDeliveries } from '../../pipeline/outbound/outbox.ts';
-import type { OutboxRow } from '../../pipeline/outbound/compose.ts';
+import type { OutboxRow } from '../../pipeline/outbound/compose/compose.ts';
 import { findMemberByAddress } from '../../domains/org/members.ts';
 import { renderMail } from '../../shared/templates/render.ts';
 import { makeToken, readToken } from '../../shared/rules/tokens.ts';

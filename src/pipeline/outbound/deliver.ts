@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from '../../shared/context.ts';
 import { claimHolder, liveHolders, type ClaimHolder } from './claimHolder.ts';
-import { buildRaw, composeOutboxRow, preloadBatch, type ComposeMemo, type OutboxRow } from './compose.ts';
+import { buildRaw, composeOutboxRow, preloadBatch, type ComposeMemo, type OutboxRow } from './compose/compose.ts';
 import { expandClaimedRow } from './expand.ts';
-import { unlimited, type SendLimit } from './sendLimit.ts';
+import { unlimited, type SendLimit } from './send/sendLimit.ts';
 import { outboundSigner, type Signer } from './sign/signer.ts';
-import { PermanentDeliveryError, type Transport } from './transports/transport.ts';
+import { PermanentDeliveryError, type Transport } from './send/transport.ts';
 
 /**
  * How long a sender holds a claimed row; far longer than one send. Only a

@@ -1,6 +1,6 @@
 import type { Context } from '../../shared/context.ts';
 import type { Tx } from '../../shared/db/database.ts';
-import type { OutboxRow } from './compose.ts';
+import type { OutboxRow } from './compose/compose.ts';
 
 /**
  * An outbox row that stands for a whole mailing (the outcome of a close to

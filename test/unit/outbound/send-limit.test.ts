@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sendLimit } from '../../../src/pipeline/outbound/sendLimit.ts';
+import { sendLimit } from '../../../src/pipeline/outbound/send/sendLimit.ts';
 
 describe('sendLimit', () => {
   it.each([1, 3, 40])('never runs more than %i at once, and runs every task', async (size) => {

@@ -1,6 +1,6 @@
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import type { Context } from '../../../shared/context.ts';
-import { composeTemplate, memoized, preparedHeaders, type BatchLoader, type ComposeMemo, type Composer, type OutboxRow } from '../../../pipeline/outbound/compose.ts';
+import { composeTemplate, memoized, preparedHeaders, type BatchLoader, type ComposeMemo, type Composer, type OutboxRow } from '../../../pipeline/outbound/compose/compose.ts';
 import { renderMail } from '../../../shared/templates/render.ts';
 import { ballotCode, makeToken } from '../../../shared/rules/tokens.ts';
 import { listIdentity } from '../../../shared/rules/listHeaders.ts';

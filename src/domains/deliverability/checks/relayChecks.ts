@@ -3,7 +3,7 @@ import { isIP } from 'node:net';
 import os from 'node:os';
 import nodemailer from 'nodemailer';
 import type { Context } from '../../../shared/context.ts';
-import { relayConnection } from '../../../pipeline/outbound/transports/smtpRelay.ts';
+import { relayConnection } from '../../../pipeline/outbound/send/smtpRelay.ts';
 import { withTimeout } from '../../../shared/withTimeout.ts';
 import { notChecked, pass, type Check } from '../check.ts';
 import { relayHost } from '../dnsRecords.ts';

@@ -1,6 +1,6 @@
 import type { Resolver } from 'node:dns/promises';
 import type { Context } from '../../../shared/context.ts';
-import { buildRaw } from '../../../pipeline/outbound/compose.ts';
+import { buildRaw } from '../../../pipeline/outbound/compose/compose.ts';
 import { outboundSigner } from '../../../pipeline/outbound/sign/signer.ts';
 import { notChecked, pass, type Check } from '../check.ts';
 

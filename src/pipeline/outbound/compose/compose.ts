@@ -1,11 +1,11 @@
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { foldLines } from 'nodemailer/lib/mime-funcs/index.js';
 import type Mail from 'nodemailer/lib/mailer/index.js';
-import type { Context } from '../../shared/context.ts';
-import { makeToken } from '../../shared/rules/tokens.ts';
-import { oneLine } from '../../shared/rules/sender.ts';
-import { renderMail } from '../../shared/templates/render.ts';
-import type { ArcInput } from './sign/signer.ts';
+import type { Context } from '../../../shared/context.ts';
+import { makeToken } from '../../../shared/rules/tokens.ts';
+import { oneLine } from '../../../shared/rules/sender.ts';
+import { renderMail } from '../../../shared/templates/render.ts';
+import type { ArcInput } from '../sign/signer.ts';
 
 export interface OutboxRow {
   id: number;
@@ -61,7 +61,7 @@ export type Composer = (row: OutboxRow, ctx: Context, memo?: ComposeMemo) => Pro
  */
 export type BatchLoader = (rows: OutboxRow[], ctx: Context, memo: ComposeMemo) => Promise<void>;
 
-declare module '../../shared/context.ts' {
+declare module '../../../shared/context.ts' {
   interface Wiring {
     /** Composers by outbox kind; a kind with none is a template mail (templates/). */
     composers: Map<string, Composer>;

@@ -1,0 +1,18 @@
+/**
+ * What a formal vote's reply reads as. A ballot is read exactly or not at
+ * all: anything the reader is not sure of is `doubt`, sent back to the member
+ * with how to answer, never counted.
+ */
+export type MotionVote = 'yes' | 'no' | 'abstain';
+
+export type MotionReading = { vote: MotionVote } | { doubt: string };
+
+/** A ranking: tiers best first, each tier the option letters tied there (`A = B > C` → [["A","B"],["C"]]). */
+export type Ranking = string[][];
+
+export type RankingReading = { ranking: Ranking } | { doubt: string };
+
+export interface BallotOption {
+  letter: string;
+  text: string;
+}

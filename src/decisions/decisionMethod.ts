@@ -95,6 +95,12 @@ export interface DecisionMethod<Ballot = any, Result = any> {
   readonly kind: string;
   /** Words a "Kind:" line may give to mean this method (the two first methods only: the kind inference). */
   readonly kindWords?: readonly string[];
+  /**
+   * A formal vote's count stays hidden until the close: everything shown
+   * before it (results, status, tally, the web record, digests, --json)
+   * gives turnout only, never stances or a running count.
+   */
+  readonly secretUntilClose?: boolean;
   /** Key lines of the opening that are this method's: synonym (lower case) → key. */
   readonly headerKeys?: Readonly<Record<string, string>>;
   /** Checks the options and this method's key lines; the settings to store. */

@@ -98,7 +98,8 @@ export interface DecisionMethod<Ballot = any, Result = any> {
   /**
    * A formal vote's count stays hidden until the close: everything shown
    * before it (results, status, tally, the web record, digests, --json)
-   * gives turnout only, never stances or a running count.
+   * gives turnout only, never stances or a running count. The one test of
+   * it is countVisible (src/domains/consultations/rules/countVisible.ts).
    */
   readonly secretUntilClose?: boolean;
   /** Key lines of the opening that are this method's: synonym (lower case) → key. */
@@ -122,7 +123,11 @@ export interface DecisionMethod<Ballot = any, Result = any> {
   view(settings: MethodSettings): MethodView;
   /** What the outcome templates show of a result (counts, bars, objections). */
   outcomeView(result: Result, settings: MethodSettings): MethodOutcomeView;
-  /** The method's fields of `tacit consultation --json`: `options` first, the rest after the figures. */
+  /**
+   * The method's fields of `tacit consultation --json`: `options` first, the rest after the figures.
+   * With `null` (nothing counted yet, or a `secretUntilClose` count still hidden) the fields carry
+   * the settings only, no numbers: that is what --json shows of a secret count before the close.
+   */
   document(result: Result | null, settings: MethodSettings): { options: unknown[]; fields: Record<string, unknown> };
 
   /** A recorded ballot in plain words, one line each (receipts, status answers). */

@@ -3,6 +3,7 @@ import { displayId } from '../ids.ts';
 import type { Outcome } from './outcome.ts';
 import { formatUtc } from '../../../shared/rules/formatUtc.ts';
 import type { DecisionMethod } from '../../../decisions/decisionMethod.ts';
+import type { ElectorateFigures } from '../../../decisions/electorateFigures.ts';
 import { methodOf, settingsOf } from '../../../decisions/methods/index.ts';
 
 const percent = (part: number, whole: number) => (whole > 0 ? Math.round((100 * part) / whole) : 0);
@@ -38,6 +39,19 @@ export function outcomeLines(outcome: Outcome, c: Counted, methods?: ReadonlyMap
       `silent (consent) ${b.silent}, unreachable ${b.unreachable}, away ${b.away}.`,
   );
   return lines;
+}
+
+/**
+ * An open count that is secret until the close (rules/countVisible.ts): the
+ * turnout so far and nothing else, no stance, option count or verdict.
+ */
+export function secretCountLines(figures: ElectorateFigures): string[] {
+  const b = figures.buckets;
+  return [
+    'The count is secret until the close: only the turnout is shown before it.',
+    `Turnout so far: ${repliedFigure(b.replied, figures.electorate, figures.unreadable)} (${percent(b.replied, figures.electorate)}%); ` +
+      `not replied yet ${b.silent - figures.unreadable}, unreachable ${b.unreachable}, away ${b.away}.`,
+  ];
 }
 
 /**

@@ -7,7 +7,8 @@ import { cancelConsultation, extendDeadline } from './extend.ts';
 import { displayId, numericId } from '../ids.ts';
 import { memberStatusFor, memberStatusLines } from './memberStatus.ts';
 import { countConsultation, type Outcome } from '../close/outcome.ts';
-import { outcomeLines, repliedFigure } from '../close/outcomeView.ts';
+import { outcomeLines, repliedFigure, secretCountLines } from '../close/outcomeView.ts';
+import { countVisible, turnoutOnly } from '../rules/countVisible.ts';
 import type { ConsultationCommand } from '../rules/consultationCommands.ts';
 import { sendTallySheet } from '../close/tallyCommand.ts';
 import { formatUtc } from '../../../shared/rules/formatUtc.ts';
@@ -132,6 +133,9 @@ async function results({ tx, ctx }: HandlerTools, c: Consultation): Promise<stri
   if (c.status === 'cancelled') return `${displayId(c.id)} was cancelled; nothing was counted.`;
   if (c.status === 'closed') return [`${displayId(c.id)} closed at ${formatUtc(c.closed_at!)}. Final outcome:`, ...outcomeLines(c.outcome as Outcome, c, ctx.wiring.decisionMethods)].join('\n');
   const tally = await countConsultation(tx, c, false, ctx.wiring.decisionMethods);
+  if (!countVisible(c, ctx.wiring.decisionMethods)) {
+    return [`${displayId(c.id)} is open until ${formatUtc(c.deadline)}.`, ...secretCountLines(turnoutOnly(tally))].join('\n');
+  }
   return [
     `PROVISIONAL: ${displayId(c.id)} is open until ${formatUtc(c.deadline)}; this is what it would be if it closed now`,
     '(members who have not replied count as silent, that is, consenting).',

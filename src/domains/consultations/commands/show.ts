@@ -2,7 +2,9 @@ import type { Queryable } from '../../../shared/db/database.ts';
 import { loadConsultation, type Consultation } from '../consultation.ts';
 import { displayId } from '../ids.ts';
 import { countConsultation, type Outcome } from '../close/outcome.ts';
-import { outcomeLines } from '../close/outcomeView.ts';
+import { outcomeLines, secretCountLines } from '../close/outcomeView.ts';
+import { countVisible, turnoutOnly } from '../rules/countVisible.ts';
+import type { ElectorateFigures } from '../../../decisions/electorateFigures.ts';
 import { formatUtc } from '../../../shared/rules/formatUtc.ts';
 import type { DecisionMethod } from '../../../decisions/decisionMethod.ts';
 import { methodOf, settingsOf } from '../../../decisions/methods/index.ts';
@@ -12,14 +14,20 @@ import { methodOf, settingsOf } from '../../../decisions/methods/index.ts';
  * stored outcome of a closed consultation, or for an open one the tally as
  * it would be if it closed now (marked provisional). `replies` has one
  * entry per member whose latest reply was recorded, unreadable included.
+ * A count secret until the close (rules/countVisible.ts) gives turnout only:
+ * the electorate figures, the options without numbers, the method's fields
+ * before any count, and each reply's address and time without its stance.
  */
 export async function consultationDocument(db: Queryable, id: number, methods?: ReadonlyMap<string, DecisionMethod>) {
   const c = await loadConsultation(db, id);
   if (!c) return null;
   const method = methodOf(c, methods);
-  const counted: Outcome | null = c.status === 'closed' ? (c.outcome as Outcome) : c.status === 'open' ? await countConsultation(db, c, false, methods) : null;
-  // The method's part: its options (a choice's per-option counts) and its fields after the figures.
-  const own = method.document(counted, settingsOf(c));
+  const visible = countVisible(c, methods);
+  const count: Outcome | null = c.status === 'closed' ? (c.outcome as Outcome) : c.status === 'open' ? await countConsultation(db, c, false, methods) : null;
+  const counted: Outcome | ElectorateFigures | null = visible || !count ? count : turnoutOnly(count);
+  // The method's part: its options (a choice's per-option counts) and its fields after the figures; a secret count's before any count.
+  const own = visible ? method.document(count, settingsOf(c)) : method.document(null, settingsOf(c));
+  const options = visible ? own.options : c.options.map((o) => ({ letter: o.letter, text: o.text }));
   const replies = await db`
     select e.email, r.stance, r.comment, r.received_at from consultation_electorate e
     join consultation_replies r on r.id = e.latest_reply_id
@@ -40,31 +48,33 @@ export async function consultationDocument(db: Queryable, id: number, methods?: 
     cancelledAt: c.cancelled_at?.toISOString() ?? null,
     provisional: c.status !== 'closed',
     electorate: counted?.electorate ?? c.electorate_size ?? 0,
-    options: own.options,
+    options,
     buckets: counted?.buckets ?? { replied: 0, silent: 0, unreachable: 0, away: 0 },
     unreadable: counted?.unreadable ?? 0,
     turnout: counted?.turnout ?? 0,
     ...own.fields,
   };
+  // A secret count's replies say who replied and when, never what (a comment may say it too).
   doc.replies = replies.map((r) => ({
     email: r.email as string,
-    stance: r.stance as Record<string, unknown>,
-    ...(r.comment ? { comment: r.comment as string } : {}),
+    ...(visible ? { stance: r.stance as Record<string, unknown> } : {}),
+    ...(visible && r.comment ? { comment: r.comment as string } : {}),
     receivedAt: (r.received_at as Date).toISOString(),
   }));
   return { doc, c, counted };
 }
 
 /** The human rendering of the same document. */
-export function formatConsultation(c: Consultation, counted: Outcome | null, replyCount: number, methods?: ReadonlyMap<string, DecisionMethod>): string {
+export function formatConsultation(c: Consultation, counted: Outcome | ElectorateFigures | null, replyCount: number, methods?: ReadonlyMap<string, DecisionMethod>): string {
   const lines = [
     `${displayId(c.id)}  ${c.status}  ${c.kind}  list ${c.list}`,
     `  ${c.question}`,
     `  deadline ${formatUtc(c.deadline)}${c.reminder_at ? `, reminder ${formatUtc(c.reminder_at)}` : ''}`,
   ];
-  if (counted) {
+  if (counted && !countVisible(c, methods)) lines.push(...secretCountLines(counted).map((l) => `  ${l}`));
+  else if (counted) {
     if (counted.provisional) lines.push('  PROVISIONAL (if it closed now):');
-    lines.push(...outcomeLines(counted, c, methods).map((l) => `  ${l}`));
+    lines.push(...outcomeLines(counted as Outcome, c, methods).map((l) => `  ${l}`));
   }
   // A counted consultation's Turnout line gives the one "replied" figure; a cancelled one has only its recorded replies.
   if (!counted) lines.push(`  ${replyCount} recorded ${replyCount === 1 ? 'reply' : 'replies'}`);

@@ -21,6 +21,8 @@ export interface ConsultationView extends MethodView {
   deadlineIso: string;
   reminder: string | null;
   blockRule: string | null;
+  /** The count is secret until the close (a formal vote): `results` gives turnout only. */
+  countSecret: boolean;
   exampleLetter: string;
   exampleRanking: string;
   exampleAcceptReject: string;
@@ -38,7 +40,8 @@ export function exampleAnswers(letters: readonly string[]) {
 
 /** The templates ask the method's view (picksOption, consentsOrObjects, …), never the kind. */
 export function consultationView(c: Consultation, methods?: ReadonlyMap<string, DecisionMethod>): ConsultationView {
-  const method = methodOf(c, methods).view(settingsOf(c));
+  const decisionMethod = methodOf(c, methods);
+  const method = decisionMethod.view(settingsOf(c));
   return {
     ...method,
     id: displayId(c.id),
@@ -52,6 +55,7 @@ export function consultationView(c: Consultation, methods?: ReadonlyMap<string, 
     deadlineIso: c.deadline.toISOString(),
     reminder: c.reminder_at ? formatUtc(c.reminder_at) : null,
     blockRule: method.blockRule ?? null,
+    countSecret: !!decisionMethod.secretUntilClose,
     ...exampleAnswers(c.options.map((o) => o.letter)),
   };
 }

@@ -6,6 +6,7 @@ import { outcomeLines } from '../close/outcomeView.ts';
 import { formatUtc } from '../../../shared/rules/formatUtc.ts';
 import type { DecisionMethod } from '../../../decisions/decisionMethod.ts';
 import { methodOf, settingsOf } from '../../../decisions/methods/index.ts';
+import { namesVoters, publicResult } from '../../../decisions/voterNames.ts';
 
 /**
  * `tacit consultation C-ID --json` (README, "Operator commands"): the
@@ -19,7 +20,8 @@ export async function consultationDocument(db: Queryable, id: number, methods?: 
   const method = methodOf(c, methods);
   const counted: Outcome | null = c.status === 'closed' ? (c.outcome as Outcome) : c.status === 'open' ? await countConsultation(db, c, false, methods) : null;
   // The method's part: its options (a choice's per-option counts) and its fields after the figures.
-  const own = method.document(counted, settingsOf(c));
+  // The outcome's part names objectors only where the list names them, as the outcome mail and the page do.
+  const own = method.document(counted && publicResult(method, counted, namesVoters(method, c.objections_named === true)), settingsOf(c));
   const replies = await db`
     select e.email, r.stance, r.comment, r.received_at from consultation_electorate e
     join consultation_replies r on r.id = e.latest_reply_id

@@ -3,6 +3,7 @@ import { displayId } from '../ids.ts';
 import { formatInZone, formatUtc } from '../../../shared/rules/formatUtc.ts';
 import type { DecisionMethod, MethodView } from '../../../decisions/decisionMethod.ts';
 import { methodOf, settingsOf } from '../../../decisions/methods/index.ts';
+import { namesVoters } from '../../../decisions/voterNames.ts';
 export { describeBlockRule } from '../../../decisions/methods/lazyConsensus/block.ts';
 
 /**
@@ -21,6 +22,8 @@ export interface ConsultationView extends MethodView {
   deadlineIso: string;
   reminder: string | null;
   blockRule: string | null;
+  /** The outcome quotes objections with the objector's name (the list's choice, frozen when drafted). */
+  votersNamed: boolean;
   exampleLetter: string;
   exampleRanking: string;
   exampleAcceptReject: string;
@@ -38,7 +41,8 @@ export function exampleAnswers(letters: readonly string[]) {
 
 /** The templates ask the method's view (picksOption, consentsOrObjects, …), never the kind. */
 export function consultationView(c: Consultation, methods?: ReadonlyMap<string, DecisionMethod>): ConsultationView {
-  const method = methodOf(c, methods).view(settingsOf(c));
+  const decisionMethod = methodOf(c, methods);
+  const method = decisionMethod.view(settingsOf(c));
   return {
     ...method,
     id: displayId(c.id),
@@ -52,6 +56,7 @@ export function consultationView(c: Consultation, methods?: ReadonlyMap<string, 
     deadlineIso: c.deadline.toISOString(),
     reminder: c.reminder_at ? formatUtc(c.reminder_at) : null,
     blockRule: method.blockRule ?? null,
+    votersNamed: namesVoters(decisionMethod, c.objections_named === true),
     ...exampleAnswers(c.options.map((o) => o.letter)),
   };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDue } from '../../src/domains/consultations/close/close.ts';
 import { setGroupSettings } from '../../src/domains/org/groups.ts';
@@ -169,5 +170,27 @@ describe('a consultation of a list that names its objectors', () => {
     expect([m1, m2, m3, m4].map(line)).toEqual(['object named', 'object named', 'agree', 'abstain']);
     expect(collected.sheet.match(/ named$/gm)).toHaveLength(2);
     for (const { surface, line: l } of linesBesideCodes(collected)) expect(l, surface).not.toMatch(/zqopen\d+marker/);
+  });
+});
+
+describe('the sheet of a proposal closed before the sheet dropped the reasons', () => {
+  it('is given without them, and says why its digest is not the one its outcome mail stated', async () => {
+    const list = await seedList(h, 'old', 5);
+    const collected = await consultAndCollect(list);
+    // As a close before issue 21 stored it: the digest of a sheet with the reasons on it.
+    const oldDigest = 'f'.repeat(64);
+    await h.ctx.sql`update consultations set outcome = (outcome - 'sheetStancesOnly') || ${h.ctx.sql.json({ tallySha256: oldDigest } as never)}::jsonb where id = ${collected.id}`;
+    const { stdout, stderr } = await tacit(h, ['consultation', `C-${collected.id}`, '--tally']);
+    expect(stdout).toBe(collected.sheet);
+    expect(stderr).toContain(`DIFFERS from the outcome's ${oldDigest} (closed before the sheet dropped objections' reasons)`);
+
+    const member = list.members[3]!;
+    await h.send({ from: member, to: `consult@${h.domain}`, subject: 'commands', text: `tally C-${collected.id}`, messageId: `<tally-again-${list.slug}@example.org>` });
+    const [sheetMail] = await waitForMailTo(h, member, new RegExp(`^Tally sheet of C-${collected.id}`));
+    const attached = sheetMail!.mail.attachments[0]!.content;
+    expect(attached.toString('utf8')).toBe(collected.sheet);
+    const newDigest = createHash('sha256').update(attached).digest('hex');
+    expect(sheetMail!.mail.text).toContain(`The outcome mail stated this SHA-256 of the sheet:\n  ${oldDigest}\n`);
+    expect(sheetMail!.mail.text).toContain(`The sheet attached is without\nthem, so its SHA-256 is now\n  ${newDigest}\n`);
   });
 });

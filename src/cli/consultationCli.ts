@@ -34,7 +34,9 @@ async function printTallySheet(id: number, json: boolean): Promise<void> {
       return;
     }
     const done = (await streamTallySheet(ctx.sql, id, (text) => process.stdout.write(text), undefined, ctx.wiring.decisionMethods))!;
-    const check = stored === null ? 'the outcome stored no digest' : stored === done.sha256 ? 'matches the outcome' : `DIFFERS from the outcome's ${stored}`;
+    // Sheets of proposals closed before issue 21 carried objections' reasons; printed now without them, their digest differs.
+    const before = (c.outcome as Outcome | null)?.sheetStancesOnly ? '' : ' (closed before the sheet dropped objections\' reasons)';
+    const check = stored === null ? 'the outcome stored no digest' : stored === done.sha256 ? 'matches the outcome' : `DIFFERS from the outcome's ${stored}${before}`;
     process.stderr.write(`SHA-256 ${done.sha256} (${check}), ${done.members} members\n`);
   });
 }

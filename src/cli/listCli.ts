@@ -60,6 +60,12 @@ export function registerListCommands(program: Command): void {
     )
     .addOption(new Option('--archive <visibility>', 'who reads the archive on the web: public, members (default), off').choices(['public', 'members', 'off']))
     .addOption(new Option('--decisions <visibility>', 'who reads the decisions on the web: public, members (default)').choices(['public', 'members']))
+    .addOption(
+      new Option('--objections <naming>', "consultations quote objections with the objector's name (named) or without (anonymous, default)").choices([
+        'named',
+        'anonymous',
+      ]),
+    )
     .action(async (slug: string, opts: Parameters<typeof setGroupSettings>[2]) => {
       await run(async (ctx) => {
         await setGroupSettings(ctx.sql, slug, opts);

@@ -9,7 +9,9 @@
  * bounded by the number of distinct ballots, as the counting/ accumulators
  * are. A ballot a method must know the voter of (an objection quoted with its
  * objector's name) is matched by `namedBallots`, a JSON pattern the I/O gives
- * to Postgres: those come one voter at a time, in member order, with `voter`.
+ * to Postgres: those come one voter at a time, in member order, with `voter`,
+ * but only where voters may be named at all (voterNames.ts: the list chose
+ * `--objections named`, and never for a formal vote).
  *
  * Adding a method is a folder under methods/ and one line in methods/index.ts
  * (or, in a test, `ctx.wiring.decisionMethods.set(name, method)`).
@@ -143,4 +145,10 @@ export interface DecisionMethod<Ballot = any, Result = any> {
   /** Voters the result quotes by email, to be named (objections); with `nameVoters`. */
   votersToName?(result: Result): string[];
   nameVoters?(result: Result, names: ReadonlyMap<string, string>): Result;
+  /**
+   * The result with no voter in it (no email, no name), in an order that says
+   * nothing about who: where the list keeps objections anonymous, and always
+   * for a formal vote (voterNames.ts).
+   */
+  withoutVoters?(result: Result): Result;
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDue } from '../../src/domains/consultations/close/close.ts';
+import { setGroupSettings } from '../../src/domains/org/groups.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { closeHarness, expire, inDays, openViaSmtp, seedList, tacit, waitForMailTo, type SeededList } from '../helpers/consultation.ts';
 
@@ -9,6 +10,8 @@ let list: SeededList;
 beforeAll(async () => {
   h = await createHarness();
   list = await seedList(h, 'gb-london', 5, 'local');
+  // Objectors are quoted by name only where the list chose it (issue 21; anonymous by default).
+  await setGroupSettings(h.ctx.sql, 'gb-london', { objections: 'named' });
 });
 afterAll(async () => {
   await closeHarness(h);

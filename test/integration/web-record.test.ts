@@ -124,7 +124,8 @@ describe('an anonymous viewer', () => {
 describe('a public decision', () => {
   it('quotes objections by name, never by address; cancelled consultations are not in the register', async () => {
     const list = await seedList(h, 'pub', 3);
-    await setGroupSettings(h.ctx.sql, 'pub', { decisions: 'public' });
+    // Objectors are quoted by name only where the list chose it (issue 21; anonymous by default).
+    await setGroupSettings(h.ctx.sql, 'pub', { decisions: 'public', objections: 'named' });
     const { id, replyTo } = await openViaSmtp(h, list, 'Adopt the charter', ['Kind: proposal', `Deadline: ${inDays(3)}`], 'The charter as drafted.');
     const [m1, m2, m3] = list.members as [string, string, string];
     await h.send({ from: m1, to: replyTo.get(m1)!, subject: 'Re: charter', text: `object: I asked ${m3} and the wording is unclear` });

@@ -25,6 +25,8 @@ export interface Consultation {
   description: string;
   options: ConsultationOption[];
   block_threshold: BlockRule | null;
+  /** The list named objectors when it was drafted (`--objections named`); otherwise objections are quoted without names. */
+  objections_named: boolean;
   status: ConsultationStatus;
   deadline: Date;
   reminder_at: Date | null;

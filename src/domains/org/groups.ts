@@ -187,6 +187,7 @@ export async function setGroupSettings(
     posting?: PostingPolicy;
     archive?: 'public' | 'members' | 'off';
     decisions?: 'public' | 'members';
+    objections?: 'named' | 'anonymous';
   },
 ): Promise<void> {
   const group = await requireGroup(db, slug);
@@ -198,6 +199,8 @@ export async function setGroupSettings(
   // Who reads the list's archive and decisions on the web record.
   if (settings.archive) await db`update groups set archive = ${settings.archive} where id = ${group.id}`;
   if (settings.decisions) await db`update groups set decisions = ${settings.decisions} where id = ${group.id}`;
+  // Whether its consultations quote objections with the objector's name (frozen by each consultation when drafted).
+  if (settings.objections) await db`update groups set objections = ${settings.objections} where id = ${group.id}`;
 }
 
 export interface GroupSummary extends Group {

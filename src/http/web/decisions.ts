@@ -75,7 +75,8 @@ export async function decisionPage(ctx: Context, viewer: Viewer | null, id: numb
       ...outcome,
       options: outcome.options.map((o) => ({ ...o, text: clipWithNote(clean(o.text), 600) })),
       objections: outcome.objections.slice(0, MAX_OBJECTIONS).map((o) => ({
-        name: clipWithNote(personLabel(o.name, o.name, showAddresses), 200),
+        // Unnamed where the list keeps objections anonymous.
+        name: o.name ? clipWithNote(personLabel(o.name, o.name, showAddresses), 200) : null,
         reason: clipWithNote(clean(o.reason), 1000),
       })),
       moreObjections: Math.max(0, outcome.objections.length - MAX_OBJECTIONS),

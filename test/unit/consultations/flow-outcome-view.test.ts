@@ -64,7 +64,8 @@ describe('outcomeView', () => {
 
   it('quotes objections by name, with a placeholder for a missing reason', () => {
     const outcome = tally({ kind: 'proposal' }, [member('replied', { stance: 'object' })]);
-    const view = outcomeView({ ...outcome, objectionsNamed: [{ email: 'x@example.org', name: 'Ana', reason: '' }] }, c);
+    // A list that names its objectors (--objections named).
+    const view = outcomeView({ ...outcome, objectionsNamed: [{ email: 'x@example.org', name: 'Ana', reason: '' }] }, { ...c, objections_named: true });
     expect(view.objections).toEqual([{ name: 'Ana', reason: '(no reason given)' }]);
   });
 

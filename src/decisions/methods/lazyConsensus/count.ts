@@ -10,8 +10,9 @@ export interface ProposalBallot {
   reason?: string;
 }
 
+/** An objection as quoted: with its objector's email only where the list names objectors. */
 export interface Objection {
-  email: string;
+  email?: string;
   reason: string;
 }
 
@@ -40,7 +41,8 @@ export function createProposalCount(block: BlockRule | null): MethodCount<Propos
     add(ballot, count, voter) {
       counts[ballot.stance] += count;
       if (ballot.stance === 'object') {
-        for (let i = 0; i < count; i++) objections.push({ email: voter ?? '', reason: (ballot.reason ?? '').trim() });
+        const reason = (ballot.reason ?? '').trim();
+        for (let i = 0; i < count; i++) objections.push(voter ? { email: voter, reason } : { reason });
       }
     },
     result(figures) {

@@ -5,12 +5,15 @@
  * - Blocked when objections reach the threshold (default one objection). A
  *   percentage threshold is taken of the whole frozen electorate and rounded
  *   up, never below one objection.
- * - An objection is quoted with its objector: objections come one voter at
- *   a time (`namedBallots`), in member order.
+ * - An objection is quoted with its objector only where the list names
+ *   objectors (`--objections named`): objections then come one voter at a
+ *   time (`namedBallots`), in member order. Otherwise its reason is quoted
+ *   alone, the reasons in alphabetical order (`withoutVoters`).
+ * - The tally sheet carries the stance only (`object`), never the reason: a
+ *   reason quoted in the outcome must not lead back to a ballot code.
  */
 import type { DecisionMethod } from '../../decisionMethod.ts';
 import { readProposalStance } from '../../../reading/stance.ts';
-import { oneLine } from '../../../shared/rules/sender.ts';
 import { createProposalCount, resolveBlockThreshold, type BlockRule, type ProposalBallot, type ProposalResult } from './count.ts';
 import { describeBlockRule, readBlock } from './block.ts';
 
@@ -73,8 +76,9 @@ export const lazyConsensus: DecisionMethod<ProposalBallot, ProposalResult> = {
       options: [],
       counts: result.counts,
       adopted: result.verdict === 'adopted',
+      // No name where the list keeps objections anonymous (the objections carry no email then).
       objections: (result.objectionsNamed ?? result.objections.map((o) => ({ ...o, name: o.email }))).map((o) => ({
-        name: o.name,
+        name: o.name || undefined,
         reason: o.reason || '(no reason given)',
       })),
     };
@@ -104,17 +108,20 @@ export const lazyConsensus: DecisionMethod<ProposalBallot, ProposalResult> = {
 
   sheetHead: (settings, electorate, withRule) =>
     withRule ? [`block ${resolveBlockThreshold(settings.block as BlockRule | null ?? undefined, electorate)}`, `rule ${PROPOSAL_RULE}`] : [],
-  sheetValue(ballot) {
-    if (ballot.stance !== 'object') return ballot.stance;
-    const reason = oneLine(ballot.reason ?? '');
-    return reason ? `object: ${reason}` : 'object';
-  },
+  // The stance only: the outcome quotes the reasons, and a reason beside a code would link the two.
+  sheetValue: (ballot) => ballot.stance,
 
-  votersToName: (result) => result.objections.map((o) => o.email),
+  votersToName: (result) => result.objections.flatMap((o) => (o.email ? [o.email] : [])),
   nameVoters: (result, names) => ({
     ...result,
-    objectionsNamed: result.objections.map((o) => ({ ...o, name: names.get(o.email) || o.email })),
+    objectionsNamed: result.objections.flatMap((o) => (o.email ? [{ email: o.email, reason: o.reason, name: names.get(o.email) || o.email }] : [])),
   }),
+  withoutVoters(result) {
+    const { objectionsNamed: _named, ...rest } = result;
+    // Alphabetical: the order of the members (who joined when) says nothing either.
+    const objections = result.objections.map((o) => ({ reason: o.reason })).sort((a, b) => (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
+    return { ...rest, objections };
+  },
 };
 
 export function describeProposalStance(stance: { stance?: unknown; reason?: string }): string[] {

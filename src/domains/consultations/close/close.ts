@@ -49,6 +49,7 @@ export async function closeInTransaction(tx: Tx, ctx: Context, id: number, optio
   // The digest the outcome mail states, so every member can check the sheet they get.
   outcome.tallySha256 = sheet.sha256;
   outcome.sheetStatesRule = true;
+  outcome.sheetStancesOnly = true;
   await tx`update consultations set outcome = ${tx.json(outcome as never)} where id = ${id}`;
   c.outcome = outcome;
   await writeOutcomeMailing(tx, c);

@@ -4,12 +4,13 @@ import type { Consultation } from '../consultation.ts';
 import type { DecisionMethod } from '../../../decisions/decisionMethod.ts';
 import { createElectorateCount, matchesPattern, type Bucket } from '../../../decisions/electorateFigures.ts';
 import { methodOf, settingsOf } from '../../../decisions/methods/index.ts';
+import { namesVoters, publicResult } from '../../../decisions/voterNames.ts';
 import type { TallyResult } from '../rules/tally.ts';
 
 /**
  * The stored outcome: the kind, the electorate figures, the method's result
- * (a choice's options and winner, a proposal's counts, verdict and objections
- * with the objectors' names), and when it closed.
+ * (a choice's options and winner, a proposal's counts, verdict and objections,
+ * with the objectors' names only where the list names them), and when it closed.
  */
 export type Outcome = OutcomeOfMethod & {
   closedAt?: string;
@@ -17,6 +18,8 @@ export type Outcome = OutcomeOfMethod & {
   tallySha256?: string;
   /** The tally sheet's head states the counting rule (every close since it was added to the sheet). */
   sheetStatesRule?: boolean;
+  /** The tally sheet carries stances only, no reasons (every close since issue 21): its digest is that sheet's. */
+  sheetStancesOnly?: boolean;
 };
 
 /**
@@ -57,7 +60,9 @@ export async function countConsultation(
     from ${from}`;
   const others = await db`select bucket, count(*)::int as n from (${counted}) x where bucket <> 'replied' group by bucket`;
   for (const { bucket: b, n } of others) electorate.addBucket(b as Bucket, n as number);
-  const named = method.namedBallots ? db`x.stance @> ${db.json(method.namedBallots as never)}::jsonb` : db`false`;
+  // Voters come with their ballots only where they may be named (the list's choice; never in a formal vote).
+  const naming = namesVoters(method, c.objections_named === true);
+  const named = naming ? db`x.stance @> ${db.json(method.namedBallots as never)}::jsonb` : db`false`;
   // First appearance order keeps named ballots (objections) in member order, as they always were.
   await db`
     select stance, voter, count(*)::int as n from (
@@ -73,11 +78,12 @@ export async function countConsultation(
       }
     }
   });
-  return nameVoters(db, method, { kind: method.kind, ...count.result(electorate.figures(!useStoredBuckets)) } as Outcome);
+  return nameVoters(db, method, { kind: method.kind, ...count.result(electorate.figures(!useStoredBuckets)) } as Outcome, naming);
 }
 
-/** The voters a result quotes (objectors), named from the members table. */
-async function nameVoters(db: Queryable, method: DecisionMethod, result: Outcome): Promise<Outcome> {
+/** The voters a result quotes (objectors), named from the members table; or, where none may be named, none at all. */
+async function nameVoters(db: Queryable, method: DecisionMethod, result: Outcome, naming: boolean): Promise<Outcome> {
+  if (!naming) return publicResult(method, result, false);
   const emails = method.votersToName?.(result) ?? [];
   if (emails.length === 0 || !method.nameVoters) return result;
   const names = new Map(
@@ -107,6 +113,7 @@ export function createOutcomeCount(c: Consultation, methods?: ReadonlyMap<string
   const settings = settingsOf(c);
   const electorate = createElectorateCount();
   const count = method.createCount(settings);
+  const naming = namesVoters(method, c.objections_named === true);
   const held: { memberId: number; email: string; ballot: unknown }[] = [];
   return {
     add(row: CountedRow): void {
@@ -116,13 +123,13 @@ export function createOutcomeCount(c: Consultation, methods?: ReadonlyMap<string
       const ballot = row.stance == null ? null : method.ballot(row.stance, settings);
       if (ballot === null) return electorate.addUnreadable(1);
       electorate.addReplied(1);
-      if (matchesPattern(ballot, method.namedBallots)) held.push({ memberId: Number(row.member_id), email: row.email, ballot });
+      if (naming && matchesPattern(ballot, method.namedBallots)) held.push({ memberId: Number(row.member_id), email: row.email, ballot });
       else count.add(ballot, 1);
     },
     result(db: Queryable): Promise<Outcome> {
       held.sort((a, b) => a.memberId - b.memberId);
       for (const h of held) count.add(h.ballot, 1, h.email);
-      return nameVoters(db, method, { kind: method.kind, ...count.result(electorate.figures(false)) } as Outcome);
+      return nameVoters(db, method, { kind: method.kind, ...count.result(electorate.figures(false)) } as Outcome, naming);
     },
   };
 }

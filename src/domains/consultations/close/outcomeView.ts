@@ -5,6 +5,7 @@ import { formatUtc } from '../../../shared/rules/formatUtc.ts';
 import type { DecisionMethod } from '../../../decisions/decisionMethod.ts';
 import type { ElectorateFigures } from '../../../decisions/electorateFigures.ts';
 import { methodOf, settingsOf } from '../../../decisions/methods/index.ts';
+import { namesVoters, publicResult } from '../../../decisions/voterNames.ts';
 
 const percent = (part: number, whole: number) => (whole > 0 ? Math.round((100 * part) / whole) : 0);
 
@@ -66,6 +67,7 @@ export function outcomeView(outcome: Outcome, c: Consultation, methods?: Readonl
   const bar = (n: number) => Math.min(100, percent(n, electorate));
   const method = methodOfOutcome(outcome, c, methods);
   const settings = settingsOf(c);
+  const votersNamed = namesVoters(method, c.objections_named === true);
   return {
     // The method's flags and words (picksOption, consentsOrObjects, countingRule…): the templates ask these, not the kind.
     ...method.view(settings),
@@ -83,7 +85,9 @@ export function outcomeView(outcome: Outcome, c: Consultation, methods?: Readonl
     countLines: method.countLines(outcome),
     // The result as the method shows it: a choice's option bars, a proposal's counts and objections; its block rule.
     blockRule: null,
-    ...method.outcomeView(outcome, settings),
+    // Objectors' names only where the list names them (an outcome stored before it was chosen may hold them).
+    ...method.outcomeView(publicResult(method, outcome, votersNamed), settings),
+    votersNamed,
     electorate,
     buckets: b,
     replied: b.replied,

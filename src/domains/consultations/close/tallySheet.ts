@@ -7,6 +7,7 @@ import { recordedBallot, sheetHeader, sheetLine } from '../rules/tallySheetText.
 import type { Bucket } from '../../../decisions/electorateFigures.ts';
 import type { DecisionMethod } from '../../../decisions/decisionMethod.ts';
 import { methodOf, settingsOf } from '../../../decisions/methods/index.ts';
+import { namesVoters } from '../../../decisions/voterNames.ts';
 import type { Outcome } from './outcome.ts';
 
 /**
@@ -53,6 +54,8 @@ export async function streamTallySheet(
   if (!c || c.status !== 'closed') return null;
   const method = methodOf(c, methods);
   const settings = settingsOf(c);
+  // Lines the outcome names the voter of (objections where the list names objectors) are marked as such.
+  const votersNamed = namesVoters(method, c.objections_named === true);
   const [{ n }] = await db`select count(*)::int as n from consultation_electorate where consultation_id = ${consultationId}`;
   const hash = createHash('sha256');
   const emit = (text: string, line?: { code: string; recorded: string }) => {
@@ -77,7 +80,7 @@ export async function streamTallySheet(
         bucket: row.bucket as Bucket,
         readable: (row.readable as boolean | null) ?? null,
         stance: row.stance,
-      });
+      }, votersNamed);
       const code = row.ballot_code as string;
       const line = sheetLine(code, recorded);
       text += line;

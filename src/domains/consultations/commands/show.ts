@@ -8,6 +8,7 @@ import type { ElectorateFigures } from '../../../decisions/electorateFigures.ts'
 import { formatUtc } from '../../../shared/rules/formatUtc.ts';
 import type { DecisionMethod } from '../../../decisions/decisionMethod.ts';
 import { methodOf, settingsOf } from '../../../decisions/methods/index.ts';
+import { namesVoters, publicResult } from '../../../decisions/voterNames.ts';
 
 /**
  * `tacit consultation C-ID --json` (README, "Operator commands"): the
@@ -26,7 +27,10 @@ export async function consultationDocument(db: Queryable, id: number, methods?: 
   const count: Outcome | null = c.status === 'closed' ? (c.outcome as Outcome) : c.status === 'open' ? await countConsultation(db, c, false, methods) : null;
   const counted: Outcome | ElectorateFigures | null = visible || !count ? count : turnoutOnly(count);
   // The method's part: its options (a choice's per-option counts) and its fields after the figures; a secret count's before any count.
-  const own = visible ? method.document(count, settingsOf(c)) : method.document(null, settingsOf(c));
+  // The outcome's part names objectors only where the list names them, as the outcome mail and the page do.
+  const own = visible && count
+    ? method.document(publicResult(method, count, namesVoters(method, c.objections_named === true)), settingsOf(c))
+    : method.document(null, settingsOf(c));
   const options = visible ? own.options : c.options.map((o) => ({ letter: o.letter, text: o.text }));
   const replies = await db`
     select e.email, r.stance, r.comment, r.received_at from consultation_electorate e

@@ -159,7 +159,9 @@ export const consultationComposers: Readonly<Record<string, Composer>> = {
     const sheet = await loadTallySheet(ctx.sql, id, ctx.wiring.decisionMethods);
     if (!sheet) throw new Error(`outbox row ${row.id}: consultation ${id} has no tally sheet`);
     const filename = `tally-${displayId(id)}.txt`;
-    const mail = composeTemplate({ ...row, params: { ...row.params, data: { ...data, filename } } }, ctx);
+    // A proposal closed before the sheet dropped objections' reasons: the digest its outcome stated was of the sheet with them.
+    const reissued = data.sha256 && data.sha256 !== sheet.sha256 ? sheet.sha256 : null;
+    const mail = composeTemplate({ ...row, params: { ...row.params, data: { ...data, filename, reissued } } }, ctx);
     // base64 keeps the bytes (LF line ends) exactly, so the saved file hashes to the stated digest.
     return { ...mail, attachments: [{ filename, content: Buffer.from(sheet.text, 'utf8'), contentType: 'text/plain; charset=utf-8', contentTransferEncoding: 'base64' }] };
   },

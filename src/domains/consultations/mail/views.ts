@@ -3,6 +3,7 @@ import { displayId } from '../ids.ts';
 import { formatInZone, formatUtc } from '../../../shared/rules/formatUtc.ts';
 import type { DecisionMethod, MethodView } from '../../../decisions/decisionMethod.ts';
 import { methodOf, settingsOf } from '../../../decisions/methods/index.ts';
+import { namesVoters } from '../../../decisions/voterNames.ts';
 export { describeBlockRule } from '../../../decisions/methods/lazyConsensus/block.ts';
 
 /**
@@ -23,6 +24,8 @@ export interface ConsultationView extends MethodView {
   blockRule: string | null;
   /** The count is secret until the close (a formal vote): `results` gives turnout only. */
   countSecret: boolean;
+  /** The outcome quotes objections with the objector's name (the list's choice, frozen when drafted). */
+  votersNamed: boolean;
   exampleLetter: string;
   exampleRanking: string;
   exampleAcceptReject: string;
@@ -56,6 +59,7 @@ export function consultationView(c: Consultation, methods?: ReadonlyMap<string, 
     reminder: c.reminder_at ? formatUtc(c.reminder_at) : null,
     blockRule: method.blockRule ?? null,
     countSecret: !!decisionMethod.secretUntilClose,
+    votersNamed: namesVoters(decisionMethod, c.objections_named === true),
     ...exampleAnswers(c.options.map((o) => o.letter)),
   };
 }

@@ -67,10 +67,11 @@ export async function openConsultation(mail: InboundMail, tools: HandlerTools, b
   const reminder = defaultReminder(spec, body, now);
   const [row] = await tx`
     insert into consultations (group_id, coordinator_id, kind, method, question, description, options, block_threshold,
-                               deadline, reminder_at, reminder_lead_ms, source_message_id)
+                               deadline, reminder_at, reminder_lead_ms, source_message_id, objections_named)
     values (${group.id}, ${sender.id}, ${spec.kind}, ${spec.method ?? methodOf({ kind: spec.kind }, ctx.wiring.decisionMethods).name}, ${spec.question}, ${spec.description}, ${tx.json(spec.options as never)},
             ${spec.block === null ? null : tx.json(spec.block as never)}, ${spec.deadline}, ${reminder},
-            ${reminder ? spec.deadline.getTime() - reminder.getTime() : null}, ${mail.messageId})
+            ${reminder ? spec.deadline.getTime() - reminder.getTime() : null}, ${mail.messageId},
+            (select objections = 'named' from groups where id = ${group.id}))
     returning id`;
   const c = (await loadConsultation(tx, row.id as number))!;
   const confirmation = await createConfirmation(tx, ctx, {

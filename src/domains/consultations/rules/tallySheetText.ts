@@ -28,7 +28,12 @@
  * sheet alone:
  * - choice: `first=L|-  accept=L,…|-  reject=L,…|-` (a replier accepts every
  *   option they did not reject);
- * - proposal: `agree`, `abstain`, `object` or `object: reason` (on one line);
+ * - proposal: `agree`, `abstain` or `object`: the stance only, never the
+ *   reason (the outcome quotes reasons; beside a code one would name the
+ *   code's holder). Where the list names its objectors (`--objections
+ *   named`), an objection's line says so: `object named`, for its code is
+ *   not secret (sheets of consultations closed before issue 21 carried
+ *   `object: reason`; theirs now differ from the digest their outcome stated);
  * - `unreadable`: a reply Tacit could not read, counted as silent (consent);
  * - `silent` (consent), `unreachable`, `away` (not consent).
  *
@@ -42,6 +47,7 @@ import { oneLine } from '../../../shared/rules/sender.ts';
 import type { Bucket } from '../../../decisions/electorateFigures.ts';
 import type { DecisionMethod, MethodSettings } from '../../../decisions/decisionMethod.ts';
 import { methodOfKind } from '../../../decisions/methods/index.ts';
+import { matchesPattern } from '../../../decisions/electorateFigures.ts';
 export { CHOICE_RULE } from '../../../decisions/methods/consentChoice/consentChoice.ts';
 export { PROPOSAL_RULE } from '../../../decisions/methods/lazyConsensus/lazyConsensus.ts';
 
@@ -90,13 +96,22 @@ function consultationHead(head: SheetHead): readonly string[] {
   return method.sheetHead(settings, head.electorate, head.withRule ?? false);
 }
 
-/** What a member's line records: the method's ballot, or why none counts. */
-export function recordedBallot(method: DecisionMethod, settings: MethodSettings, row: SheetRow): string {
+/** The marker of a line whose voter the outcome names (an objection where the list names objectors). */
+export const NAMED_MARKER = 'named';
+
+/**
+ * What a member's line records: the method's ballot, or why none counts.
+ * `votersNamed` (voterNames.ts namesVoters) marks the ballots the outcome
+ * quotes with their voter's name, so the sheet never pretends those are secret.
+ */
+export function recordedBallot(method: DecisionMethod, settings: MethodSettings, row: SheetRow, votersNamed = false): string {
   // The same reading as the count (close/outcome.ts): an unreadable reply keeps the silence rule.
   if (row.readable === false) return 'unreadable';
   if (row.bucket !== 'replied') return row.bucket;
   const ballot = row.stance == null ? null : method.ballot(row.stance, settings);
-  return ballot === null ? 'unreadable' : oneLine(method.sheetValue(ballot, settings));
+  if (ballot === null) return 'unreadable';
+  const value = oneLine(method.sheetValue(ballot, settings));
+  return votersNamed && matchesPattern(ballot, method.namedBallots) ? `${value} ${NAMED_MARKER}` : value;
 }
 
 export function recordedValue(kind: 'choice' | 'proposal', letters: readonly string[], row: SheetRow): string {

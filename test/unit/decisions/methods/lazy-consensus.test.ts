@@ -74,7 +74,8 @@ describe('lazy consensus: ballots and counting', () => {
     expect(r.objections).toEqual([{ email: 'b@x', reason: 'far' }, { email: 'a@x', reason: '' }]);
     expect(r.counts).toEqual({ agree: 3, object: 2, abstain: 0 });
     expect(lazyConsensus.verdictLine(r, { options: [], block: 1 })).toBe('Blocked: 2 objections (1 blocks).');
-    expect(lazyConsensus.sheetValue({ stance: 'object', reason: 'a\nb' }, { options: [], block: 1 })).toBe('object: a b');
+    // Issue 21: the sheet carries the stance, never the reason.
+    expect(lazyConsensus.sheetValue({ stance: 'object', reason: 'a\nb' }, { options: [], block: 1 })).toBe('object');
     expect(lazyConsensus.nameVoters!(r, new Map([['a@x', 'Ana']])).objectionsNamed).toEqual([
       { email: 'b@x', reason: 'far', name: 'b@x' },
       { email: 'a@x', reason: '', name: 'Ana' },

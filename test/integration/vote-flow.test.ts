@@ -12,6 +12,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDue } from '../../src/domains/consultations/close/close.ts';
 import { runTacit } from '../helpers/cli.ts';
+import { PUBLIC_URL, getPage } from '../helpers/web.ts';
+import { setGroupSettings } from '../../src/domains/org/groups.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import {
   closeHarness, expire, inDays, openViaSmtp, seedList, tacit, waitForMailTo, type SeededList,
@@ -22,8 +24,9 @@ let list: SeededList;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 beforeAll(async () => {
-  h = await createHarness();
+  h = await createHarness({ env: { PUBLIC_URL, HTTP_PORT: '0' } });
   list = await seedList(h, 'convention', 6);
+  await setGroupSettings(h.ctx.sql, 'convention', { decisions: 'public' });
 });
 afterAll(async () => {
   await closeHarness(h);
@@ -45,7 +48,9 @@ async function closeAndRead(id: number, member: string) {
   fs.writeFileSync(file, sheet);
   const recount = JSON.parse((await runTacit(['count', file, '--json'])).stdout);
   const doc = JSON.parse((await tacit(h, ['consultation', `C-${id}`, '--json'])).stdout);
-  return { text: outcome!.mail.text!, sheet, recount, doc };
+  const page = await getPage(h, `/decisions/C-${id}`);
+  expect(page.status).toBe(200);
+  return { text: outcome!.mail.text!, sheet, recount, doc, page: page.html };
 }
 
 describe('a formal vote by mail', () => {
@@ -66,7 +71,11 @@ describe('a formal vote by mail', () => {
     expect(receipt!.mail.text).toContain('your ranking: first A (Ana); then B (Bo); below all these, tied: C (Cy) (left out)');
     for (const m of [m1, m2, m4, m5, m6]) await waitForMailTo(h, m, new RegExp(`^Recorded: C-${id}`));
 
-    const { text, sheet, recount, doc } = await closeAndRead(id, m1);
+    const { text, sheet, recount, doc, page } = await closeAndRead(id, m1);
+    // The web record says the same.
+    expect(page).toContain('Elected: A (Ana) and C (Cy) (STV, in order of election).');
+    expect(page).toContain('silent (abstention, never consent)');
+    expect(page).toContain(sha256(sheet));
     // Quota ⌊6/3⌋+1 = 3: Ana at once; Bo excluded, his ballot goes to Ana (elected): non-transferable; Cy fills the last seat.
     expect(text).toContain('Elected: A (Ana) and C (Cy) (STV, in order of election).');
     expect(text).toContain('silent (abstention, never consent)');
@@ -99,7 +108,8 @@ describe('a formal vote by mail', () => {
     for (const m of [m1, m2, m3, m5]) await waitForMailTo(h, m, new RegExp(`^Recorded: C-${id}`));
     await waitForMailTo(h, m6, new RegExp(`C-${id}`), 2); // the copy, and how to answer
 
-    const { text, sheet, recount, doc } = await closeAndRead(id, m2);
+    const { text, sheet, recount, doc, page } = await closeAndRead(id, m2);
+    expect(page).toContain('Adopted: yes 3, no 1, abstain 1 (two-thirds of the votes cast).');
     // Quorum: 50% of 7 rounded up is 4; cast 5 (abstention included, the unreadable reply not); 3 ≥ 2/3 × 4.
     expect(text).toContain('Adopted: yes 3, no 1, abstain 1 (two-thirds of the votes cast).');
     expect(text).toContain('quorum 4, cast 5: met');
@@ -112,6 +122,13 @@ describe('a formal vote by mail', () => {
     expect(doc).toMatchObject({ kind: 'vote', count: 'two-thirds', settings: { base: 'cast', quorum: '50%' }, ...expected, unreadable: 1 });
     const stances = Object.fromEntries(doc.replies.map((r: { email: string; stance: unknown }) => [r.email, r.stance]));
     expect(stances).toMatchObject({ [m1]: { vote: 'yes' }, [m4]: { vote: 'no' }, [m5]: { vote: 'abstain' }, [m6]: { unreadable: true } });
+
+    // A member asks for the sheet by mail: the same bytes, and how to read a vote's lines.
+    await h.send({ from: m3, to: `consult@${h.domain}`, subject: 'commands', text: `tally C-${id}` });
+    const [sheetMail] = await waitForMailTo(h, m3, new RegExp(`^Tally sheet of C-${id}`));
+    expect(sheetMail!.mail.attachments[0]!.content.toString('utf8')).toBe(sheet);
+    expect(sheetMail!.mail.text).toContain('"silent" is no\nreply: abstention, never consent, not cast');
+    expect(sheetMail!.mail.text).not.toContain('"silent" is consent');
   });
 
   it('an unknown key line in a vote is an error the answer names', async () => {

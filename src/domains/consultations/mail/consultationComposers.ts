@@ -159,7 +159,10 @@ export const consultationComposers: Readonly<Record<string, Composer>> = {
     const sheet = await loadTallySheet(ctx.sql, id, ctx.wiring.decisionMethods);
     if (!sheet) throw new Error(`outbox row ${row.id}: consultation ${id} has no tally sheet`);
     const filename = `tally-${displayId(id)}.txt`;
-    const mail = composeTemplate({ ...row, params: { ...row.params, data: { ...data, filename } } }, ctx);
+    // A vote's sheet is read otherwise: its method says what silence is (abstention, never consent).
+    const c = await loadConsultation(ctx.sql, id);
+    const silentMeans = c ? (methodOf(c, ctx.wiring.decisionMethods).view(settingsOf(c)).silentMeans ?? null) : null;
+    const mail = composeTemplate({ ...row, params: { ...row.params, data: { ...data, filename, silentMeans } } }, ctx);
     // base64 keeps the bytes (LF line ends) exactly, so the saved file hashes to the stated digest.
     return { ...mail, attachments: [{ filename, content: Buffer.from(sheet.text, 'utf8'), contentType: 'text/plain; charset=utf-8', contentTransferEncoding: 'base64' }] };
   },

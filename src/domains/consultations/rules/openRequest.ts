@@ -33,7 +33,12 @@
  *   unlettered bullets ("- text", "1. text") get the next letters in order.
  * - The key block ends at the first line that is neither a key, an option nor
  *   blank; that line starts the description. A line "Word: text" with an
- *   unknown key starts the description too (it may be prose like "Note: …").
+ *   unknown key starts the description too (it may be prose like "Note: …"),
+ *   except in a vote (a method with `strictOpening`): there such a line
+ *   right under the key lines is an error that names it, and a vote's own
+ *   key lines ("Count:", "Quorum:", …) are keys only when a "Kind:" or
+ *   "Method:" line names a vote, so they never take a consultation's
+ *   description. "Kind: motion" is a vote, never a proposal.
  * - A list named by the address (icc-consult@) and a different "List:" line
  *   is an error rather than a silent choice between them.
  * - Proposals block at one objection unless "Block:" says otherwise;
@@ -171,7 +176,8 @@ export function parseOpenRequest(input: OpenRequestInput, now: Date, methods: Re
   const allLines = input.body.replace(/\r\n?/g, '\n').split('\n');
   const sig = allLines.findIndex((l) => l === '-- ' || l === '--');
   const lines = sig >= 0 ? allLines.slice(0, sig) : allLines;
-  const KEYS = keysOf(methods, namesStrictMethod(lines, methods));
+  const strictNamed = namesStrictMethod(lines, methods);
+  const KEYS = keysOf(methods, strictNamed);
   /** A "Word: text" line right after the key lines (no blank line between) that is no key: a strict method's error. */
   let unknownKey: string | null = null;
 
@@ -245,7 +251,7 @@ export function parseOpenRequest(input: OpenRequestInput, now: Date, methods: Re
       continue;
     }
     const unknown = readKey(line);
-    if (unknown && i > 0 && lines[i - 1]!.trim() !== '') unknownKey = unknown.name.trim();
+    if (unknown && (i === 0 || lines[i - 1]!.trim() !== '')) unknownKey = unknown.name.trim();
     break; // first line of the description
   }
   const description = lines.slice(i).join('\n').replace(/^\s*\n/, '').trimEnd();
@@ -276,7 +282,8 @@ export function parseOpenRequest(input: OpenRequestInput, now: Date, methods: Re
     if (m) method = m;
     else errors.push(`Kind: "${values.kind.trim()}" is not a kind I know; write ${[...new Set(kinded.map((k) => k.kind))].map((k) => `"Kind: ${k}"`).join(' or ')}.`);
   }
-  if (method.strictOpening && unknownKey !== null) {
+  // Also when the unknown line comes first and hid the "Kind: vote" after it from the key block.
+  if ((method.strictOpening || strictNamed) && unknownKey !== null) {
     errors.push(
       `${unknownKey}: is not a line a vote knows (the key lines are ${keyNamesOf(method).join(', ')}); ` +
         'correct it, or put a blank line before the description if it belongs there.',

@@ -65,6 +65,7 @@ describe('opening a vote', () => {
     ['a motion with options', ['Kind: motion', 'A. x', 'B. y'], /A motion takes no options/],
     ['a ranked count on a motion', ['Kind: motion', 'Count: schulze'], /is not a motion's count/],
     ['a bad quorum', ['Kind: vote', 'Quorum: many'], /Quorum: "many" is not understood/],
+    ['an unknown key line first, before "Kind: vote"', ['Quorm: 20%', 'Kind: vote'], /^Quorm: is not a line a vote knows/],
     ['more seats than options', ['Kind: vote', 'Count: stv', 'Seats: 3', 'A. x', 'B. y'], /3 seats for 2 options/],
   ])('%s', (_name, lines, error) => {
     const r = open(lines);
@@ -222,6 +223,8 @@ describe('a ranked vote: reading and counting', () => {
       const recount = runCount(resolveCountSpec(input, {}), input.ballots);
       const result = close(rankedVote, s, replies, 10 - code, input.sha256);
       expect(rankedVote.document(result, s).fields).toMatchObject(recount);
+      // IRV's first exclusion is a tie (B and C, 2 each, never apart): the lot drawn from the sheet's SHA-256, the same in both.
+      if (lines[1] === 'Count: irv') expect((result.tie_breaks as unknown[])[0]).toMatchObject({ round: 1, tied: ['B', 'C'], by: 'lot' });
     }
   });
 });

@@ -108,6 +108,9 @@ export const rankedVote: DecisionMethod<Ranking, VoteResult> = {
         `your ranking of the options by their letters, best first: ${[b, a, ...(c ? [c] : [])].join(' > ')}`,
         `"=" between options you rank equal: ${b} = ${a}${c ? ` > ${c}` : ''}`,
         'options you leave out count as ranked below all you rank',
+        ...(vote.defaultLetter
+          ? [`${vote.defaultLetter} is "${DEFAULT_OPTION}": rank it above the options you would rather not see chosen at all (an option that does not beat it cannot win)`]
+          : []),
       ],
       silenceCountsAs: SILENCE,
       countingRule: `${rankedRule(vote)}; no reply is an abstention, never consent`,

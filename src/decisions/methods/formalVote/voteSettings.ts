@@ -18,7 +18,6 @@ import { MOTION_OPTIONS, parseFraction, thresholdName, type Threshold } from '..
 import { parseQuorum, quorumText } from '../../counting/quorum.ts';
 import type { MethodOption, OpeningHeader, OpeningHeaders } from '../../decisionMethod.ts';
 
-export type MotionCount = string; // majority, two-thirds or N/D (thresholdName)
 export type RankedCount = 'schulze' | 'irv' | 'stv';
 
 export interface VoteSettings {
@@ -40,7 +39,7 @@ const RULES: readonly StvRules[] = ['scottish', 'wigm', 'meek'];
 export const isRankedCount = (count: string): count is RankedCount => (RANKED_COUNTS as readonly string[]).includes(count);
 
 /** A motion's `Count:` value in its one name (majority, two-thirds, N/D), or null. */
-export function motionCount(value: string): MotionCount | null {
+export function motionCount(value: string): string | null {
   const v = value.trim().toLowerCase().replace(/\s+/g, ' ');
   if (v === 'majority' || v === 'simple majority') return 'majority';
   if (v === 'two-thirds' || v === 'two thirds' || v === '2/3') return 'two-thirds';

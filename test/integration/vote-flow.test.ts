@@ -131,6 +131,31 @@ describe('a formal vote by mail', () => {
     expect(sheetMail!.mail.text).not.toContain('"silent" is consent');
   });
 
+  it('chooses by Schulze with "None of the above" ranked by its letter; the sheet writes it "none" and tacit count reads it back', async () => {
+    const [m1, m2, m3, m4] = list.members as [string, string, string, string];
+    const { id, replyTo } = await openViaSmtp(h, list, 'Where to meet', [
+      'Kind: vote', 'Count: schulze', `Deadline: ${inDays(5)}`, 'Options:', 'A. Lisbon', 'B. Berlin',
+    ]);
+    const [preview] = await waitForMailTo(h, list.coordinator, new RegExp(`^Preview of C-${id}:`));
+    for (const line of ['  C. None of the above', '  Count: schulze', '  Default: on', '  Quorum: none']) expect(preview!.mail.text).toContain(line);
+
+    await answerAll(id, replyTo, [[m1, 'A > C > B'], [m2, 'A > C > B'], [m3, 'C > A > B'], [m4, 'B > A']]);
+    const [receipt] = await waitForMailTo(h, m3, new RegExp(`^Recorded: C-${id}`));
+    expect(receipt!.mail.text).toContain('your ranking: first C (None of the above); then A (Lisbon); then B (Berlin)');
+    for (const m of [m1, m2, m4]) await waitForMailTo(h, m, new RegExp(`^Recorded: C-${id}`));
+
+    const { text, sheet, recount, doc, page } = await closeAndRead(id, m1);
+    // Berlin is ranked below "None of the above" by three of four: it cannot win; Lisbon beats everything.
+    expect(text).toContain('Chosen: A (Lisbon) (Schulze).');
+    expect(page).toContain('Chosen: A (Lisbon) (Schulze).');
+    expect(sheet).toMatch(/\ncount schulze\ndefault on\nquorum none\noptions A B\nelectorate 7\n\n/);
+    expect(sheet).toContain(' A>none>B\n');
+    expect(sheet).toContain(' none>A>B\n');
+    expect(recount).toMatchObject({ winner: 'A', below_default: ['B'] });
+    for (const field of ['winner', 'winners', 'ranking', 'pairwise', 'strongest_paths', 'below_default']) expect(doc[field]).toEqual(recount[field]);
+    expect(doc).toMatchObject({ kind: 'vote', count: 'schulze', settings: { default: 'on', quorum: null } });
+  });
+
   it('an unknown key line in a vote is an error the answer names', async () => {
     await h.send({
       from: list.coordinator,

@@ -197,6 +197,25 @@ describe('a ranked vote: reading and counting', () => {
     expect((r.rounds as unknown[]).length).toBeGreaterThan(1);
   });
 
+  it('a motion\'s sheet recounts to the same result, a fraction over the electorate and a quorum included', () => {
+    const s = settingsOf(['Kind: motion', 'Count: 3/5', 'Base: electorate', 'Quorum: 30%']);
+    const replies: [string, number][] = [['yes', 7], ['no', 2], ['abstain', 1]];
+    let text = sheetHeader({ id: 'C-2', kind: 'vote', letters: [], electorate: 12, method: voteMotion.sheetHead(s, 12, true) });
+    let code = 0;
+    for (const [reply, n] of replies) {
+      const ballot = voteMotion.ballot(voteMotion.read(reply, s).stance, s)!;
+      for (let i = 0; i < n; i++) text += sheetLine(`CODE${code++}`, voteMotion.sheetValue(ballot, s));
+    }
+    text += sheetLine('CODEX', 'unreadable') + sheetLine('CODEY', 'silent');
+    expect(text).toContain('\nkind vote\ncount 3/5\nbase electorate\nquorum 30%\nelectorate 12\n');
+    const input = parseCountInput(text);
+    const recount = runCount(resolveCountSpec(input, {}), input.ballots);
+    const result = close(voteMotion, s, [...replies, ['hmm', 1]], 1, input.sha256);
+    // 7 ≥ 3/5 × 12 = 7.2 fails: over the electorate, silence weighs like no.
+    expect(recount).toEqual({ verdict: 'rejected', yes: 7, no: 2, abstain: 1, quorum: { required: 4, cast: 10, met: true } });
+    expect(voteMotion.document(result, s).fields).toMatchObject(recount);
+  });
+
   it('below the quorum a ranked vote has no winner', () => {
     const s = settingsOf(['Kind: vote', 'Count: irv', 'Quorum: 50%', ...abc]);
     const r = close(rankedVote, s, [['A', 2]], 3);
@@ -209,6 +228,8 @@ describe('a ranked vote: reading and counting', () => {
       ['Kind: vote', 'Count: stv', 'Seats: 2', 'Quorum: 40%', ...abc],
       ['Kind: vote', 'Count: schulze', 'A. Red', 'B. Blue'],
       ['Kind: vote', 'Count: irv', ...abc],
+      ['Kind: vote', 'Count: stv', 'Seats: 2', 'Rules: meek', ...abc],
+      ['Kind: vote', 'Count: stv', 'Seats: 1', 'Rules: wigm', ...abc],
     ]) {
       const s = settingsOf(lines);
       const replies: [string, number][] = [['A > B', 3], ['B > C', 2], ['C', 2], [s.options.length > 3 ? 'C > B' : 'A = B', 1]];

@@ -285,7 +285,7 @@ export function parseOpenRequest(input: OpenRequestInput, now: Date, methods: Re
   // Also when the unknown line comes first and hid the "Kind: vote" after it from the key block.
   if ((method.strictOpening || strictNamed) && unknownKey !== null) {
     errors.push(
-      `${unknownKey}: is not a line a vote knows (the key lines are ${keyNamesOf(method).join(', ')}); ` +
+      `${unknownKey}: is not a line a vote knows (the key lines are ${keyNamesOf(method.strictOpening ? method : [...methods.values()].find((m) => m.strictOpening)!).join(', ')}); ` +
         'correct it, or put a blank line before the description if it belongs there.',
     );
   }

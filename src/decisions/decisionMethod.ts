@@ -57,8 +57,12 @@ export interface MethodReading {
 export interface MethodCount<Ballot, Result> {
   /** `count` members gave this ballot; `voter` (an email) only for ballots matched by `namedBallots`. */
   add(ballot: Ballot, count: number, voter?: string): void;
-  /** The method's part of the outcome, given the electorate figures counted outside. */
-  result(figures: ElectorateFigures): Result;
+  /**
+   * The method's part of the outcome, given the electorate figures counted
+   * outside; at the close also the tally sheet's SHA-256, the seed of any lot
+   * a count draws (so that a recount of the sheet draws the same).
+   */
+  result(figures: ElectorateFigures, sheet?: { sha256: string }): Result;
 }
 
 /** What the templates show of a method: flags and words they ask for instead of testing a kind. */
@@ -79,6 +83,10 @@ export interface MethodView {
   aKind: string;
   /** The objections that block, in words (a proposal's "one objection blocks it"); null for others. */
   blockRule?: string | null;
+  /** Every setting of the opening with its value, defaults included ("Count: two-thirds"), shown in the copy and so the preview. */
+  settingLines?: string[];
+  /** What the silent bucket means, beside its figure; absent: "consent". */
+  silentMeans?: string;
 }
 
 /** What the outcome templates show of a result: the lists they walk (empty when the method has none), and its own fields. */
@@ -104,6 +112,20 @@ export interface DecisionMethod<Ballot = any, Result = any> {
    * it is countVisible (src/domains/consultations/rules/countVisible.ts).
    */
   readonly secretUntilClose?: boolean;
+  /**
+   * A formal vote's opening is strict: a "Key: value" line in the key block
+   * that no method knows is an error the answer names, not the start of the
+   * description; and its key lines are read only when a "Kind:" or
+   * "Method:" line names such a method, so they never take a line from the
+   * description of a consultation.
+   */
+  readonly strictOpening?: boolean;
+  /**
+   * When several methods answer to the same "Kind:" word (a vote: a motion or
+   * a ranked vote), the first that claims the opening's lines (its "Count:")
+   * is chosen; a method without it claims every opening.
+   */
+  claimsOpening?(headers: OpeningHeaders): boolean;
   /** Key lines of the opening that are this method's: synonym (lower case) → key. */
   readonly headerKeys?: Readonly<Record<string, string>>;
   /** Checks the options and this method's key lines; the settings to store. */

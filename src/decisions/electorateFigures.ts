@@ -6,7 +6,9 @@
  *   `unreachable` and `away` members count for nothing (not consent).
  * - A reply that is not a ballot of the method counts as silent (consent),
  *   as DESIGN.md says for unreadable replies: in `unreadable` and in
- *   `buckets.silent`, not in `buckets.replied`.
+ *   `buckets.silent`, not in `buckets.replied`. In a formal vote the silent
+ *   bucket is abstention, never consent: not cast, never counted for
+ *   anything (its methods say so with `silentMeans`).
  * - Turnout = readable replies / electorate (0 for an empty electorate).
  */
 export type Bucket = 'replied' | 'silent' | 'unreachable' | 'away';

@@ -6,10 +6,14 @@
 import type { DecisionMethod, MethodSettings } from '../decisionMethod.ts';
 import { consentChoice } from './consentChoice/consentChoice.ts';
 import { lazyConsensus } from './lazyConsensus/lazyConsensus.ts';
+import { rankedVote } from './rankedVote/rankedVote.ts';
+import { voteMotion } from './voteMotion/voteMotion.ts';
 
 export const DECISION_METHODS: ReadonlyArray<readonly [string, DecisionMethod]> = [
   [consentChoice.name, consentChoice],
   [lazyConsensus.name, lazyConsensus],
+  [voteMotion.name, voteMotion],
+  [rankedVote.name, rankedVote],
 ];
 
 declare module '../../shared/context.ts' {

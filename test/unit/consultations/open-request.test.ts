@@ -119,7 +119,7 @@ describe('parseOpenRequest', () => {
     ['missing question', { subject: '  ', body: `${base}Options:\nA. x\nB. y` },
       ['The question is missing: write it in the subject line.']],
     ['unknown kind', { subject: 'Q', body: `Kind: referendum\n${base}` },
-      ['Kind: "referendum" is not a kind I know; write "Kind: choice" or "Kind: proposal".']],
+      ['Kind: "referendum" is not a kind I know; write "Kind: choice" or "Kind: proposal" or "Kind: vote".']],
     ['choice with one option', { subject: 'Q', body: `Kind: choice\n${base}Options:\nA. Only this` },
       ['A choice needs at least two options, one per line like "A. First option" under "Options:"; only one was found.']],
     ['choice without options', { subject: 'Q', body: `Kind: choice\n${base}` },

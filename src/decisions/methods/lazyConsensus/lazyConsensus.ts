@@ -27,7 +27,8 @@ const isProposalBallot = (s: unknown): s is ProposalBallot => {
 export const lazyConsensus: DecisionMethod<ProposalBallot, ProposalResult> = {
   name: 'lazy-consensus',
   kind: 'proposal',
-  kindWords: ['proposal', 'lazy consensus', 'consensus', 'motion'],
+  // Not "motion": a motion is put to a formal vote (vote-motion), where silence is no consent.
+  kindWords: ['proposal', 'lazy consensus', 'consensus'],
   headerKeys: { block: 'block', 'block threshold': 'block', threshold: 'block', blocking: 'block' },
 
   parseOpening({ options, headers }) {

@@ -44,7 +44,7 @@ export async function closeInTransaction(tx: Tx, ctx: Context, id: number, optio
   // One pass over the electorate: the tally sheet's digest, and the count fed from the same rows.
   const count = createOutcomeCount(c, ctx.wiring.decisionMethods);
   const sheet = (await streamTallySheet(tx, id, undefined, (row) => count.add(row), ctx.wiring.decisionMethods))!;
-  const outcome = await count.result(tx);
+  const outcome = await count.result(tx, sheet);
   outcome.closedAt = c.closed_at!.toISOString();
   // The digest the outcome mail states, so every member can check the sheet they get.
   outcome.tallySha256 = sheet.sha256;

@@ -126,10 +126,11 @@ export function createOutcomeCount(c: Consultation, methods?: ReadonlyMap<string
       if (naming && matchesPattern(ballot, method.namedBallots)) held.push({ memberId: Number(row.member_id), email: row.email, ballot });
       else count.add(ballot, 1);
     },
-    result(db: Queryable): Promise<Outcome> {
+    /** `sheet`: the tally sheet's digest, the seed of any lot the count draws (a recount of the sheet draws the same). */
+    result(db: Queryable, sheet?: { sha256: string }): Promise<Outcome> {
       held.sort((a, b) => a.memberId - b.memberId);
       for (const h of held) count.add(h.ballot, 1, h.email);
-      return nameVoters(db, method, { kind: method.kind, ...count.result(electorate.figures(false)) } as Outcome, naming);
+      return nameVoters(db, method, { kind: method.kind, ...count.result(electorate.figures(false), sheet) } as Outcome, naming);
     },
   };
 }

@@ -37,7 +37,7 @@ export function outcomeLines(outcome: Outcome, c: Counted, methods?: ReadonlyMap
   const b = outcome.buckets;
   lines.push(
     `Turnout: ${repliedFigure(b.replied, outcome.electorate, outcome.unreadable)} (${percent(b.replied, outcome.electorate)}%); ` +
-      `silent (consent) ${b.silent}, unreachable ${b.unreachable}, away ${b.away}.`,
+      `silent (${method.view(settingsOf(c)).silentMeans ?? 'consent'}) ${b.silent}, unreachable ${b.unreachable}, away ${b.away}.`,
   );
   return lines;
 }
@@ -95,7 +95,7 @@ export function outcomeView(outcome: Outcome, c: Consultation, methods?: Readonl
     turnoutPct: percent(b.replied, electorate),
     tallySha256: outcome.tallySha256 ?? null,
     bucketBars: (['replied', 'silent', 'unreachable', 'away'] as const).map((k) => ({
-      name: k === 'silent' ? 'silent (consent)' : k,
+      name: k === 'silent' ? `silent (${method.view(settings).silentMeans ?? 'consent'})` : k,
       count: b[k],
       pct: bar(b[k]),
     })),

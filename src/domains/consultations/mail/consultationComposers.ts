@@ -161,7 +161,10 @@ export const consultationComposers: Readonly<Record<string, Composer>> = {
     const filename = `tally-${displayId(id)}.txt`;
     // A proposal closed before the sheet dropped objections' reasons: the digest its outcome stated was of the sheet with them.
     const reissued = data.sha256 && data.sha256 !== sheet.sha256 ? sheet.sha256 : null;
-    const mail = composeTemplate({ ...row, params: { ...row.params, data: { ...data, filename, reissued } } }, ctx);
+    // A vote's sheet is read otherwise: its method says what silence is (abstention, never consent).
+    const c = await loadConsultation(ctx.sql, id);
+    const silentMeans = c ? (methodOf(c, ctx.wiring.decisionMethods).view(settingsOf(c)).silentMeans ?? null) : null;
+    const mail = composeTemplate({ ...row, params: { ...row.params, data: { ...data, filename, reissued, silentMeans } } }, ctx);
     // base64 keeps the bytes (LF line ends) exactly, so the saved file hashes to the stated digest.
     return { ...mail, attachments: [{ filename, content: Buffer.from(sheet.text, 'utf8'), contentType: 'text/plain; charset=utf-8', contentTransferEncoding: 'base64' }] };
   },

@@ -33,7 +33,12 @@
  *   unlettered bullets ("- text", "1. text") get the next letters in order.
  * - The key block ends at the first line that is neither a key, an option nor
  *   blank; that line starts the description. A line "Word: text" with an
- *   unknown key starts the description too (it may be prose like "Note: …").
+ *   unknown key starts the description too (it may be prose like "Note: …"),
+ *   except in a vote (a method with `strictOpening`): there such a line
+ *   right under the key lines is an error that names it, and a vote's own
+ *   key lines ("Count:", "Quorum:", …) are keys only when a "Kind:" or
+ *   "Method:" line names a vote, so they never take a consultation's
+ *   description. "Kind: motion" is a vote, never a proposal.
  * - A list named by the address (icc-consult@) and a different "List:" line
  *   is an error rather than a silent choice between them.
  * - Proposals block at one objection unless "Block:" says otherwise;
@@ -91,13 +96,43 @@ const normal = (name: string) => name.trim().toLowerCase().replace(/\s+/g, ' ');
 /** A method's name as written: "Lazy consensus" is lazy-consensus. */
 const methodName = (name: string) => normal(name).replace(/ /g, '-');
 
-/** The key lines the grammar reads: the common ones, then every method's own (prefixed). */
-function keysOf(methods: ReadonlyMap<string, DecisionMethod>): Record<string, string> {
+/**
+ * The key lines the grammar reads: the common ones, then every method's own
+ * (prefixed). A strict method's (a vote's "Count:") only when the opening
+ * names one (`strict`): elsewhere such a line stays in the description.
+ */
+function keysOf(methods: ReadonlyMap<string, DecisionMethod>, strict: boolean): Record<string, string> {
   const keys: Record<string, string> = { ...KEYS };
   for (const m of methods.values()) {
+    if (m.strictOpening && !strict) continue;
     for (const [synonym, key] of Object.entries(m.headerKeys ?? {})) keys[normal(synonym)] ??= METHOD_KEY + key;
   }
   return keys;
+}
+
+/** The key lines a method's opening takes, by their first names ("Deadline", "Count"). */
+function keyNamesOf(method: DecisionMethod): string[] {
+  const names = [...new Set([...Object.values(KEYS), ...Object.values(method.headerKeys ?? {})])];
+  return names.map((k) => k[0]!.toUpperCase() + k.slice(1));
+}
+
+/**
+ * Whether the opening's "Kind:" or "Method:" line names a strict method (a
+ * vote), read from the lines before the description could start (keys,
+ * options, bullets, blank lines), before the key block is read with its keys.
+ */
+function namesStrictMethod(lines: readonly string[], methods: ReadonlyMap<string, DecisionMethod>): boolean {
+  const strict = [...methods.values()].filter((m) => m.strictOpening);
+  if (strict.length === 0) return false;
+  for (const line of lines) {
+    if (line.trim() === '' || readOption(line) || readBullet(line) !== null) continue;
+    const km = readKey(line);
+    if (!km) return false;
+    const key = KEYS[normal(km.name)];
+    if (key === 'kind' && strict.some((m) => m.kindWords?.includes(normal(km.value)))) return true;
+    if (key === 'method' && strict.some((m) => m.name === methodName(km.value))) return true;
+  }
+  return false;
 }
 
 // Tried on trimmed lines, with the value trimmed after: a lazy `(.*?)\s*$`
@@ -134,7 +169,6 @@ function readList(value: string): string | null {
 /** Parses the opening mail; lists every problem found, in plain words. */
 export function parseOpenRequest(input: OpenRequestInput, now: Date, methods: ReadonlyMap<string, DecisionMethod> = BUILT_IN): OpenRequestResult {
   const errors: string[] = [];
-  const KEYS = keysOf(methods);
   const values: Partial<Record<string, string>> = {};
   const written = new Map<string, OpeningHeader>();
   const options: Array<{ letter: string; text: string }> = [];
@@ -142,6 +176,10 @@ export function parseOpenRequest(input: OpenRequestInput, now: Date, methods: Re
   const allLines = input.body.replace(/\r\n?/g, '\n').split('\n');
   const sig = allLines.findIndex((l) => l === '-- ' || l === '--');
   const lines = sig >= 0 ? allLines.slice(0, sig) : allLines;
+  const strictNamed = namesStrictMethod(lines, methods);
+  const KEYS = keysOf(methods, strictNamed);
+  /** A "Word: text" line right after the key lines (no blank line between) that is no key: a strict method's error. */
+  let unknownKey: string | null = null;
 
   let i = 0;
   let inOptions = false;
@@ -212,6 +250,8 @@ export function parseOpenRequest(input: OpenRequestInput, now: Date, methods: Re
       addOption({ letter: String.fromCharCode(highestLetter), text: bullet });
       continue;
     }
+    const unknown = readKey(line);
+    if (unknown && (i === 0 || lines[i - 1]!.trim() !== '')) unknownKey = unknown.name.trim();
     break; // first line of the description
   }
   const description = lines.slice(i).join('\n').replace(/^\s*\n/, '').trimEnd();
@@ -222,7 +262,11 @@ export function parseOpenRequest(input: OpenRequestInput, now: Date, methods: Re
 
   // Method (or kind) and options
   const kinded = [...methods.values()].filter((m) => m.kindWords);
-  const ofKind = (word: string) => kinded.find((m) => m.kindWords!.includes(word));
+  // Methods sharing a word (a vote: a motion or a ranked vote) choose by the opening's lines.
+  const ofKind = (word: string) => {
+    const named = kinded.filter((m) => m.kindWords!.includes(word));
+    return named.find((m) => !m.claimsOpening || m.claimsOpening({ options, headers: written })) ?? named[0];
+  };
   // Without a word for it: a choice when options are given, a proposal otherwise.
   let method: DecisionMethod = ofKind(options.length > 0 ? 'choice' : 'proposal') ?? kinded[0]!;
   if (values.method !== undefined) {
@@ -236,7 +280,14 @@ export function parseOpenRequest(input: OpenRequestInput, now: Date, methods: Re
   } else if (values.kind !== undefined) {
     const m = ofKind(normal(values.kind));
     if (m) method = m;
-    else errors.push(`Kind: "${values.kind.trim()}" is not a kind I know; write ${kinded.map((k) => `"Kind: ${k.kind}"`).join(' or ')}.`);
+    else errors.push(`Kind: "${values.kind.trim()}" is not a kind I know; write ${[...new Set(kinded.map((k) => k.kind))].map((k) => `"Kind: ${k}"`).join(' or ')}.`);
+  }
+  // Also when the unknown line comes first and hid the "Kind: vote" after it from the key block.
+  if ((method.strictOpening || strictNamed) && unknownKey !== null) {
+    errors.push(
+      `${unknownKey}: is not a line a vote knows (the key lines are ${keyNamesOf(method.strictOpening ? method : [...methods.values()].find((m) => m.strictOpening)!).join(', ')}); ` +
+        'correct it, or put a blank line before the description if it belongs there.',
+    );
   }
   const seen = new Set<string>();
   for (const o of options) {
@@ -290,7 +341,8 @@ export function parseOpenRequest(input: OpenRequestInput, now: Date, methods: Re
       question,
       description,
       kind: method.kind,
-      ...(values.method !== undefined ? { method: method.name } : {}),
+      // Stored by name when a "Method:" line chose it or its kind has several methods (a vote's motion or ranking).
+      ...(values.method !== undefined || kinded.filter((m) => m.kind === method.kind).length > 1 ? { method: method.name } : {}),
       options: settings.settings.options,
       deadline,
       reminder,

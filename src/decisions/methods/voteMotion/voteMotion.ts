@@ -1,0 +1,104 @@
+/**
+ * A motion put to a formal vote (issue 21): members vote yes, no or
+ * abstain; silence is abstention, never consent. Kind "vote"; opened by
+ * "Kind: vote" (with a motion's Count, or none: majority) or "Kind: motion".
+ *
+ * - `Count: majority` (yes > no), `two-thirds`, or `N/D` (yes ≥ N/D × base);
+ *   the base is the votes cast (yes + no) unless `Base: electorate`.
+ * - `Quorum:` ballots cast (abstentions included) needed, below it `no-quorum`.
+ * - Counted by counting/count.ts, the code `tacit count` runs on the sheet.
+ */
+import type { Ranking } from '../../counting/ballot.ts';
+import { ballotText } from '../../counting/ballotText.ts';
+import type { DecisionMethod } from '../../decisionMethod.ts';
+import { readMotionVote } from '../../../reading/ballot/motion.ts';
+import { countFields, createVoteCount, voteSettingsOf, type VoteResult } from '../formalVote/voteCount.ts';
+import {
+  countLine, countSpecOf, foreignHeaders, isRankedCount, motionCount, normalCount, readBase, readQuorum,
+  settingLines, settingsDocument, SILENCE, SILENT_MEANS, type VoteSettings,
+} from '../formalVote/voteSettings.ts';
+import { sheetSettings } from '../../counting/sheetSettings.ts';
+import { motionRule, voteCountLines, voteVerdictLine } from '../formalVote/voteWords.ts';
+import { readBallotText } from '../formalVote/voteReading.ts';
+
+const OWN_KEYS = ['count', 'base', 'quorum'];
+type Vote = 'yes' | 'no' | 'abstain';
+const RESTATED: Record<Vote, string> = { yes: 'you vote yes', no: 'you vote no', abstain: 'you abstain' };
+
+const voteOf = (stance: unknown): Vote | null => {
+  const v = (stance as { vote?: unknown } | null)?.vote;
+  return v === 'yes' || v === 'no' || v === 'abstain' ? v : null;
+};
+
+export const voteMotion: DecisionMethod<Ranking, VoteResult> = {
+  name: 'vote-motion',
+  kind: 'vote',
+  kindWords: ['vote', 'motion', 'formal vote'],
+  secretUntilClose: true,
+  strictOpening: true,
+  headerKeys: { count: 'count', base: 'base', quorum: 'quorum' },
+  // A vote without a ranked count (or options to rank) is a motion.
+  claimsOpening: (headers) => {
+    const count = countLine(headers);
+    return count ? !isRankedCount(normalCount(count.value)) : headers.options.length === 0;
+  },
+
+  parseOpening(headers) {
+    const errors = foreignHeaders(headers, OWN_KEYS, 'a motion');
+    if (headers.options.length > 0) errors.push('A motion takes no options (members vote yes, no or abstain): remove the option lines, or write "Count: schulze", "Count: irv" or "Count: stv" to rank them.');
+    const written = countLine(headers);
+    const count = written ? motionCount(written.value) : 'majority';
+    if (!count) errors.push(`${written!.name}: "${written!.value}" is not a motion's count; write "Count: majority", "Count: two-thirds" or a fraction such as "Count: 3/4".`);
+    const base = readBase(headers.headers.get('base'), errors);
+    const quorum = readQuorum(headers.headers.get('quorum'), errors);
+    const block: VoteSettings = { count: count ?? 'majority', base, quorum };
+    return errors.length ? { ok: false, errors } : { ok: true, settings: { options: [], block } };
+  },
+
+  read(text) {
+    const { reading, comment } = readBallotText(text, readMotionVote, (r) => 'vote' in r);
+    if ('vote' in reading) return { stance: { vote: reading.vote }, readable: true, comment };
+    return { stance: { unreadable: true }, readable: false, comment: text.trim(), doubt: reading.doubt };
+  },
+  ballot(stance) {
+    const vote = voteOf(stance);
+    return vote === null ? null : vote === 'abstain' ? [] : [[vote]];
+  },
+  createCount: createVoteCount,
+
+  verdictLine: voteVerdictLine,
+  countLines: voteCountLines,
+  view(settings) {
+    const vote = voteSettingsOf(settings);
+    return {
+      method: 'vote-motion',
+      picksOption: false,
+      consentsOrObjects: false,
+      howToAnswer: ['yes', 'no', 'abstain'],
+      silenceCountsAs: SILENCE,
+      countingRule: `${motionRule(vote)}; no reply is an abstention, never consent`,
+      aKind: 'a motion',
+      settingLines: settingLines(vote),
+      silentMeans: SILENT_MEANS,
+    };
+  },
+  outcomeView: () => ({ options: [], objections: [] }),
+  document(result, settings) {
+    const vote = voteSettingsOf(settings);
+    // The count only once closed: a vote's running count is never shown.
+    const counted = result && !result.provisional ? countFields(result) : {};
+    return { options: [], fields: { count: vote.count, settings: settingsDocument(vote), ...counted } };
+  },
+
+  describe: (stance) => {
+    const vote = voteOf(stance);
+    return [vote ?? 'nothing Tacit could read as a vote (kept as a comment)'];
+  },
+  receipt(stance, comment) {
+    const vote = voteOf(stance);
+    return { recorded: [], readAs: vote ? RESTATED[vote] : 'nothing Tacit could read as a vote', comment };
+  },
+
+  sheetHead: (settings, electorate) => sheetSettings(countSpecOf(voteSettingsOf(settings), [], electorate, '')).map(([k, v]) => `${k} ${v}`),
+  sheetValue: (ballot) => ballotText(ballot),
+};

@@ -14,9 +14,9 @@ import { closeDue } from '../../src/domains/consultations/close/close.ts';
 import { runTacit } from '../helpers/cli.ts';
 import { PUBLIC_URL, getPage } from '../helpers/web.ts';
 import { setGroupSettings } from '../../src/domains/org/groups.ts';
-import { createHarness, type Harness } from '../helpers/harness.ts';
+import { createHarness, waitFor, type Harness } from '../helpers/harness.ts';
 import {
-  closeHarness, expire, inDays, openViaSmtp, seedList, tacit, waitForMailTo, type SeededList,
+  closeHarness, delivered, expire, inDays, openViaSmtp, seedList, tacit, waitForMailTo, type SeededList,
 } from '../helpers/consultation.ts';
 
 let h: Harness;
@@ -107,6 +107,18 @@ describe('a formal vote by mail', () => {
     expect(receipt!.mail.text).toContain('you vote no');
     for (const m of [m1, m2, m3, m5]) await waitForMailTo(h, m, new RegExp(`^Recorded: C-${id}`));
     await waitForMailTo(h, m6, new RegExp(`C-${id}`), 2); // the copy, and how to answer
+
+    // Before the close nothing shows the running count: the coordinator's results, --json, the page.
+    await h.send({ from: list.coordinator, to: `consult@${h.domain}`, subject: 'commands', text: `results C-${id}` });
+    const results = await waitFor(async () =>
+      (await delivered(h)).find((d) => d.to === list.coordinator && (d.mail.text ?? '').includes('Turnout so far')), 20_000, 'the results answer');
+    expect(results.mail.text).toMatch(/Turnout so far: 5\/7 replied, 1 unreadable/);
+    expect(results.mail.text).not.toMatch(/yes 3|no 1|Adopted|Rejected/);
+    const open = JSON.parse((await tacit(h, ['consultation', `C-${id}`, '--json'])).stdout);
+    expect(open.replies.map((r: Record<string, unknown>) => 'stance' in r || 'comment' in r)).toEqual(open.replies.map(() => false));
+    for (const field of ['verdict', 'yes', 'no', 'abstain']) expect(open).not.toHaveProperty(field);
+    const openPage = await getPage(h, `/decisions/C-${id}`);
+    expect(openPage.html).not.toMatch(/yes 3|Adopted/);
 
     const { text, sheet, recount, doc, page } = await closeAndRead(id, m2);
     expect(page).toContain('Adopted: yes 3, no 1, abstain 1 (two-thirds of the votes cast).');

@@ -78,13 +78,15 @@ function wholeClauseVote(words: Word[]): MotionVote | undefined {
 
 /**
  * A doubt word outside the vote words themselves ("Sí" is a vote, "si" in
- * "sí, si el presupuesto pasa" a condition). A condition counts in the
- * sentence of the vote or when it opens a sentence ("Yes. If the budget
- * passes."); in a later remark ("let me know if you need help") it does not.
+ * "sí, si el presupuesto pasa" a condition). A condition counts before the
+ * vote, in its sentence, or opening the sentence right after it ("Yes. If
+ * the budget passes."); in a later remark ("let me know if you need help")
+ * or a mail's disclaimer it does not.
  */
 function strictDoubt(text: string): string | undefined {
   const sentences = splitSentences(text).map((s) => fold(s)).filter((s) => /[\p{L}\p{N}]/u.test(s));
-  let voteSeen = false;
+  // Sentences since the last one holding a vote (a condition may open the one right after it).
+  let sinceVote = Infinity;
   for (const sentence of sentences) {
     let hasVote = false;
     let opening = true;
@@ -98,7 +100,7 @@ function strictDoubt(text: string): string | undefined {
           const quoted = words.slice(i, worry.next).map((w) => w.text).join(' ');
           const why = STRICT_DOUBTS[worry.role];
           if (why) return `${why} ("${quoted}")`;
-          if (worry.role === 'condition' && (opening || !voteSeen || hasVote)) return `it sets a condition ("${quoted}"), and a vote cannot`;
+          if (worry.role === 'condition' && ((opening && sinceVote <= 1) || sinceVote === Infinity || hasVote)) return `it sets a condition ("${quoted}"), and a vote cannot`;
           i = worry.next;
           continue;
         }
@@ -106,7 +108,7 @@ function strictDoubt(text: string): string | undefined {
         i = vote ? vote.next : i + 1;
       }
     }
-    if (hasVote) voteSeen = true;
+    sinceVote = hasVote ? 1 : sinceVote + 1;
   }
   return undefined;
 }

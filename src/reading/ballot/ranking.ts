@@ -36,8 +36,8 @@ export function howToRank(options: readonly BallotOption[]): string {
 class Doubt extends Error {}
 const unsure = (why: string): never => { throw new Doubt(why); };
 
-// Words around a ranking that change it: "not", "except", "but", "any", "none".
-const CHANGING_ROLES = new Set(['neg', 'except', 'but', 'none', 'neither', 'either', 'any']);
+// Words around a ranking that change it: "not", "except", "any", "none" (a "but" in a remark does not).
+const CHANGING_ROLES = new Set(['neg', 'except', 'none', 'neither', 'either', 'any']);
 // What the proposal reader resolves and a ballot may not.
 const DOUBT_ROLES = ['correction', 'condition', 'otherwise'] as const;
 
@@ -91,6 +91,13 @@ function rankingOf(units: Unit[]): Ranking {
   const end = refs[refs.length - 1]!;
   // The place or bracket that opens the first item belongs to the ranking: "1. B", "first B", "(B)", "option B".
   while (start > 0 && ['label', 'open', 'optword', 'dash'].includes(units[start - 1]!.k)) start--;
+  // "1st choice: A": a place, up to two lead words and a colon.
+  if (units[start]?.k !== 'label') {
+    let k = start - 1;
+    if (units[k]?.k === 'colon' || units[k]?.k === 'dash') k--;
+    for (let w = 0; w < 2 && units[k]?.k === 'word' && isLeadWord((units[k] as { folded: string }).folded); w++) k--;
+    if (k < start - 1 && units[k]?.k === 'label') start = k;
+  }
   checkAround(units.slice(0, start), 'before');
   checkAround(units.slice(end + 1), 'after');
   return parseCore(units.slice(start, end + 1));
@@ -164,7 +171,8 @@ function parseCore(units: Unit[]): Ranking {
         if (label) unsure(`two places in a row ("${u.text}")`);
         label = { n: u.n, ordinal: u.ordinal };
         if (items.length > 0 && pending.size === 0) pending.add('nl');
-        // "1 - B", "1: B": the sign after a place is part of it.
+        // "1st choice: A", "1 - B", "1: B": the words and sign after a place are part of it.
+        for (let w = 0; w < 2 && units[i + 1]?.k === 'word' && isLeadWord((units[i + 1] as { folded: string }).folded); w++) i++;
         if (units[i + 1]?.k === 'dash' || units[i + 1]?.k === 'colon') i++;
         lastWasRef = false;
         continue;
@@ -177,7 +185,14 @@ function parseCore(units: Unit[]): Ranking {
         pending.add('nl');
         lastWasRef = false;
         continue;
-      case 'open': case 'close': case 'optword':
+      case 'open':
+        // "(B)": brackets around one option only.
+        if (units[i + 1]?.k !== 'ref' || (units[i + 2] !== undefined && units[i + 2]!.k !== 'close')) unsure('brackets inside the ranking read two ways');
+        continue;
+      case 'close':
+        if (units[i - 2]?.k !== 'open') unsure('brackets inside the ranking read two ways');
+        continue;
+      case 'optword':
         continue;
       case 'unknownLetter':
         unsure(`there is no option ${u.letter}`);
@@ -199,9 +214,9 @@ function parseCore(units: Unit[]): Ranking {
   }
 
   const labelled = items.filter((it) => it.label);
-  // "first B, then A": a first place, then a sequence.
-  const firstThen = labelled.length === 1 && items[0]!.label?.n === 1 && items[0]!.label.ordinal && items.length > 1
-    && seps.every((s) => s.has('then'));
+  // "first B, then A", "best first: B > A": a first place, then a sequence.
+  const firstThen = labelled.length === 1 && items[0]!.label?.n === 1 && items.length > 1
+    && seps.every((s) => s.has('then') || s.has('gt'));
   if (labelled.length > 0 && !firstThen) return byPlaces(items, seps);
   return bySequence(items, seps);
 }

@@ -153,7 +153,8 @@ export function ballotUnits(text: string, options: readonly BallotOption[]): Uni
       const upper = raw.text !== raw.text.toLowerCase() && letter !== 'I';
       const prev = units[units.length - 1];
       const after = raws[i + 1]?.k ?? 'end';
-      const signNear = (prev !== undefined && SIGN_BEFORE.has(prev.k)) || SIGN_AFTER.has(after) || (after === 'word' && letterOf(raws[i + 1]!) !== undefined && letters.includes(letterOf(raws[i + 1]!)!));
+      // Not "the next word is a letter": "Prefiro a B" is the article before B.
+      const signNear = (prev !== undefined && SIGN_BEFORE.has(prev.k)) || SIGN_AFTER.has(after);
       if (letters.includes(letter) && (upper || signNear)) {
         const titled = titleAfterLetter(i + 1, letter);
         if (titled?.conflict) { push({ k: 'conflict', text: raws.slice(i, titled.next).map((r) => r.text).join(' '), why: 'gives a letter and another option\'s title' }); i = titled.next; continue; }

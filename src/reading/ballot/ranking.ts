@@ -224,6 +224,7 @@ function parseCore(units: Unit[]): Ranking {
 function byPlaces(items: Item[], seps: Array<Set<Sep>>): Ranking {
   if (items.some((it) => !it.label)) unsure('some options have a place and some have not');
   if (seps.some((s) => s.has('gt') || s.has('then'))) unsure('places and ">" together read two ways');
+  if (items[0]!.label!.n !== 1) unsure('the places do not start at 1');
   const tiers: Ranking = [];
   let last = 0;
   let placed = 0;
@@ -239,7 +240,6 @@ function byPlaces(items: Item[], seps: Array<Set<Sep>>): Ranking {
     last = n;
     placed += it.refs.length;
   }
-  if (tiers.length > 0 && items[0]!.label!.n !== 1) unsure('the places do not start at 1');
   return tiers;
 }
 

@@ -33,8 +33,11 @@ export function howToRank(options: readonly BallotOption[]): string {
   return `Rank the options by their letters, best first, for example: ${example}${tie}.`;
 }
 
-class Doubt extends Error {}
-const unsure = (why: string): never => { throw new Doubt(why); };
+/** Why a ballot cannot be read exactly; thrown inside the reader and caught by it, never out of it. */
+class BallotDoubt extends Error {
+  override name = 'BallotDoubt';
+}
+const unsure = (why: string): never => { throw new BallotDoubt(why); };
 
 // Words around a ranking that change it: "not", "except", "any", "none" (a "but" in a remark does not).
 const CHANGING_ROLES = new Set(['neg', 'except', 'none', 'neither', 'either', 'any']);
@@ -45,7 +48,7 @@ export function readRanking(text: string, options: readonly BallotOption[]): Ran
   try {
     return { ranking: readExactly(text, options) };
   } catch (e) {
-    if (!(e instanceof Doubt)) throw e;
+    if (!(e instanceof BallotDoubt)) throw e;
     return { doubt: `${e.message.replace(/[\s.?!]+$/, '')}. ${howToRank(options)}` };
   }
 }
@@ -73,7 +76,7 @@ function readExactly(text: string, options: readonly BallotOption[]): Ranking {
     try {
       return rankingOf(ballotUnits(unsigned, options));
     } catch (e) {
-      if (!(e instanceof Doubt)) throw e;
+      if (!(e instanceof BallotDoubt)) throw e;
     }
   }
   return rankingOf(ballotUnits(own, options));

@@ -17,6 +17,7 @@
  */
 import { CHOICE_WORDS, PROPOSAL_WORDS } from '../vocabulary/index.ts';
 import { TOO_LONG } from '../stance/choice.ts';
+import { distinctiveWords } from '../stance/choiceGrammar.ts';
 import { awayDoubt, findDoubtPhrase, proxyDoubt, undecidedDoubt } from '../stance/doubt.ts';
 import { isGreetingLine } from '../stance/greeting.ts';
 import { locateAnswer } from '../stance/locate.ts';
@@ -74,17 +75,17 @@ function readExactly(text: string, options: readonly BallotOption[]): Ranking {
   const unsigned = withoutSignature(own);
   if (unsigned !== undefined && /\p{L}{2}/u.test(own.slice(unsigned.length))) {
     try {
-      return rankingOf(ballotUnits(unsigned, options));
+      return rankingOf(ballotUnits(unsigned, options), options);
     } catch (e) {
       if (!(e instanceof BallotDoubt)) throw e;
     }
   }
-  return rankingOf(ballotUnits(own, options));
+  return rankingOf(ballotUnits(own, options), options);
 }
 
 const describe = (u: Unit): string => ('text' in u ? u.text : u.k === 'unknownLetter' ? u.letter : u.k);
 
-function rankingOf(units: Unit[]): Ranking {
+function rankingOf(units: Unit[], options: readonly BallotOption[]): Ranking {
   const refs = units.flatMap((u, i) => (u.k === 'ref' ? [i] : []));
   if (refs.length === 0) {
     const conflict = units.find((u) => u.k === 'conflict');
@@ -101,18 +102,27 @@ function rankingOf(units: Unit[]): Ranking {
     for (let w = 0; w < 2 && units[k]?.k === 'word' && isLeadWord((units[k] as { folded: string }).folded); w++) k--;
     if (k < start - 1 && units[k]?.k === 'label') start = k;
   }
-  checkAround(units.slice(0, start), 'before');
-  checkAround(units.slice(end + 1), 'after');
-  return parseCore(units.slice(start, end + 1));
+  const ranking = parseCore(units.slice(start, end + 1));
+  // A word of an option's own title outside the ranking names that option: doubt unless it is ranked ("D. Online is greener").
+  const ranked = new Set(ranking.flat());
+  const unranked = new Map(distinctiveWords([...options]).filter((d) => !ranked.has(d.letter.toUpperCase())).map((d) => [d.word, d.letter]));
+  checkAround(units.slice(0, start), 'before', unranked);
+  checkAround(units.slice(end + 1), 'after', unranked);
+  return ranking;
 }
 
 /** The lead-in or the comment: no option, nothing that changes the ranking. */
-function checkAround(units: Unit[], where: 'before' | 'after'): void {
+function checkAround(units: Unit[], where: 'before' | 'after', optionWords: ReadonlyMap<string, string>): void {
   for (const u of units) {
     if (u.k === 'conflict') unsure(`"${u.text}" ${u.why}`);
+    // "I think Sunday is better. A > C": a word of one option's title names it.
+    if (u.k === 'word' && optionWords.has(u.folded)) unsure(`"${u.text}" names option ${optionWords.get(u.folded)} outside the ranking`);
     if (u.k === 'word' && CHANGING_ROLES.has(CHOICE_WORDS.get(u.folded) ?? '')) unsure(`"${u.text}" ${where} the ranking may change it`);
   }
   if (where === 'before') {
+    // A ranking sign before the first option: something before it was ranked too ("D is out > B").
+    const last = units.filter((u) => u.k !== 'nl').pop();
+    if (last && ['gt', 'eq', 'then'].includes(last.k)) unsure('the ranking starts with a sign, not an option');
     // The words on the line just before the ranking lead into it ("My ranking:", "I vote"), or end a sentence.
     let k = units.length - 1;
     if (k >= 0 && ['colon', 'nl', 'dot', 'stop', 'dash', 'comma'].includes(units[k]!.k)) return;
@@ -130,9 +140,15 @@ function checkAround(units: Unit[], where: 'before' | 'after'): void {
     if (u.k === 'nl') break;
     if (u.k === 'unknownLetter') unsure(`there is no option ${u.letter}`);
   }
+  // Words right after the last option, before any break, only round it off ("B please", "B for me", "… because …").
+  for (const u of units) {
+    if (BREAKS.has(u.k)) break;
+    if (u.k === 'word' && !isLeadWord(u.folded) && CHOICE_WORDS.get(u.folded) !== 'intro') unsure(`"${u.text}" runs on after the ranking`);
+  }
 }
 
 const LEAD_ROLES = new Set(['filler', 'pref', 'lead']);
+const BREAKS = new Set<Unit['k']>(['nl', 'dot', 'stop', 'comma', 'colon', 'dash', 'question', 'open', 'close']);
 const isLeadWord = (w: string) => LEAD_ROLES.has(CHOICE_WORDS.get(w) ?? '') || PROPOSAL_WORDS.get(w) === 'lead';
 
 type Sep = 'gt' | 'comma' | 'then' | 'nl' | 'slash' | 'space';

@@ -11,7 +11,7 @@
  * "Montreal (B)"; a letter and a title that disagree are a conflict).
  */
 import { equivalents } from '../vocabulary/concepts.ts';
-import { OPTION_WORDS, ORDINALS, SEQUENCE_WORDS } from '../vocabulary/index.ts';
+import { CHOICE_WORDS, OPTION_WORDS, ORDINALS, PROPOSAL_WORDS, SEQUENCE_WORDS } from '../vocabulary/index.ts';
 import { fold, latinLookalike } from '../stance/text.ts';
 import type { BallotOption } from './types.ts';
 
@@ -108,8 +108,8 @@ export function ballotUnits(text: string, options: readonly BallotOption[]): Uni
   const titles = options.map((o) => titleWords(o.text));
   const units: Unit[] = [];
   const push = (u: Unit) => units.push(u);
-  const letterOf = (raw: Raw): string | undefined => {
-    if (raw.k !== 'word' || [...raw.text].length !== 1) return undefined;
+  const letterOf = (raw: Raw | undefined): string | undefined => {
+    if (raw?.k !== 'word' || [...raw.text].length !== 1) return undefined;
     return latinLookalike(raw.text) ?? raw.text.toUpperCase();
   };
   // A title right after a letter ("B. Montreal", "B (Montreal)"): the same option or a conflict.
@@ -140,8 +140,8 @@ export function ballotUnits(text: string, options: readonly BallotOption[]): Uni
       const letter = letters[title.letters[0]!]!;
       let next = title.next;
       // "Montreal (B)": the letter after the title must be its own.
-      if (raws[next]?.k === 'open' && letterOf(raws[next + 1]!) && raws[next + 2]?.k === 'close') {
-        if (letterOf(raws[next + 1]!) !== letter) { push({ k: 'conflict', text: `${raw.text} (${raws[next + 1]!.text})`, why: 'gives a title and another option\'s letter' }); i = next + 3; continue; }
+      if (raws[next]?.k === 'open' && letterOf(raws[next + 1]) && raws[next + 2]?.k === 'close') {
+        if (letterOf(raws[next + 1]) !== letter) { push({ k: 'conflict', text: `${raw.text} (${raws[next + 1]!.text})`, why: 'gives a title and another option\'s letter' }); i = next + 3; continue; }
         next += 3;
       }
       push({ k: 'ref', letter, byTitle: true, text: raws.slice(i, title.next).map((r) => r.text).join(' ') });
@@ -194,7 +194,8 @@ function partialTitles(units: Unit[], titles: string[][], letters: string[]): Un
     const before = out[out.length - 1]?.k;
     const after = units[j]?.k;
     const standsAlone = (before === undefined || SIGN_BEFORE.has(before) || before === 'nl') && (after === undefined || SIGN_AFTER.has(after));
-    const holders = standsAlone && words.some((w) => w.length >= 4)
+    // A word of the vocabulary ("only", "first") names nothing alone: the run needs a word of its own.
+    const holders = standsAlone && words.some((w) => w.length >= 4 && !CHOICE_WORDS.has(w) && !PROPOSAL_WORDS.has(w))
       ? titles.map((t, o) => (containsRun(t, words) ? o : -1)).filter((o) => o >= 0)
       : [];
     const text = units.slice(i, j).map((u) => (u as { text: string }).text).join(' ');

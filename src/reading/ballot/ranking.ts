@@ -140,6 +140,10 @@ function checkAround(units: Unit[], where: 'before' | 'after', optionWords: Read
     if (u.k === 'nl') break;
     if (u.k === 'unknownLetter') unsure(`there is no option ${u.letter}`);
   }
+  // "2nd choice" on a line of its own after the ranking: a place with no option.
+  units.forEach((u, i) => {
+    if (u.k === 'label' && !u.ordinal && (i === 0 || units[i - 1]!.k === 'nl')) unsure(`"${u.text}" gives a place to no option`);
+  });
   // Words right after the last option, before any break, only round it off ("B please", "B for me", "… because …").
   for (const u of units) {
     if (BREAKS.has(u.k)) break;

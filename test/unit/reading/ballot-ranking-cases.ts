@@ -94,6 +94,9 @@ export const rankingCases: ReadonlyArray<readonly [string, Ranking | null]> = [
   ['B, dan A', [['B'], ['A']]],
   ['B, potem A', [['B'], ['A']]],
   ['B, sedan A', [['B'], ['A']]],
+  ['B for me', [['B']]],
+  ['I think Sunday is better. B > A', [['B'], ['A']]],
+  ['B > A\n\nSee you on Saturday!', [['B'], ['A']]],
   // doubt: cannot be read exactly
   ['B > B > A', null],
   ['B > A > E', null],
@@ -132,4 +135,11 @@ export const rankingCases: ReadonlyArray<readonly [string, Ranking | null]> = [
   ['B > A > C > D > E', null],
   ['C < A < B', null],
   ['B - A - C', null],
+  ['B is fine', null],
+  ['D. Lisbon is cheaper and greener.', null],
+  ['I think Sunday is better. A > C', null],
+  ['B > A\n\nSee you online!', null],
+  ['then B > A', null],
+  ['B yesbut', null],
+  ['1st choice: A\n2nd choice', null],
 ];

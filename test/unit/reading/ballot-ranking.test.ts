@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readMotionVote } from '../../../src/reading/ballot/motion.ts';
 import { howToRank, readRanking } from '../../../src/reading/ballot/ranking.ts';
 import type { BallotOption } from '../../../src/reading/ballot/types.ts';
 import { RANKING_OPTIONS, rankingCases } from './ballot-ranking-cases.ts';
@@ -89,5 +91,29 @@ describe('readRanking: options of other votes', () => {
     const texts = rankingCases.map(([t]) => t);
     const first = texts.map((t) => readRanking(t, RANKING_OPTIONS));
     expect([...texts].reverse().map((t) => readRanking(t, RANKING_OPTIONS)).reverse()).toEqual(first);
+  });
+});
+
+describe('readRanking and readMotionVote on any mix of ballot pieces', () => {
+  const piece = fc.constantFrom(
+    'A', 'B', 'C', 'D', 'E', 'a', 'b', 'I', 'Β', '>', '=', ',', ';', '\n', '1.', '2)', '3', '#1', '1st', 'first', 'then', '(', ')', '[', ']',
+    'Lisbon', 'Online', 'only', 'Sunday', 'afternoon', 'not', 'but', 'yes', 'no', 'abstain', '?', '.', '-', '/', 'option', '→', 'if',
+    'actually', 'please', 'Hi all,', 'Thanks,', 'Maria', '😊', '<', '*', ' ', '> ',
+  );
+  const reply = fc.array(fc.tuple(piece, fc.constantFrom('', ' ')), { minLength: 1, maxLength: 12 }).map((ps) => ps.map(([p, s]) => p + s).join(''));
+
+  it('never throws; a ranking names each option of the ballot at most once, in tiers that are not empty; doubt says how to answer', () => {
+    fc.assert(fc.property(reply, (text) => {
+      const r = readRanking(text, RANKING_OPTIONS);
+      if ('ranking' in r) {
+        const flat = r.ranking.flat();
+        expect(new Set(flat).size).toBe(flat.length);
+        for (const l of flat) expect(['A', 'B', 'C', 'D']).toContain(l);
+        expect(r.ranking.every((tier) => tier.length > 0)).toBe(true);
+      } else expect(r.doubt).toContain('Rank the options by their letters');
+      const m = readMotionVote(text);
+      if ('vote' in m) expect(['yes', 'no', 'abstain']).toContain(m.vote);
+      else expect(m.doubt).toContain('yes, no or abstain');
+    }), { numRuns: 3000 });
   });
 });

@@ -65,13 +65,17 @@ function clauses(folded: string): Word[][] {
   return out.filter((c) => c.length > 0);
 }
 
+// Words after a vote that only point at what is voted on ("I support it", "against the motion").
+const POINTERS = new Set(['it', 'this', 'that', 'the motion', 'this motion', 'the proposal', 'this proposal', 'it fully', 'this one']);
+const pointsAtMotion = (rest: Word[]) => POINTERS.has(rest.map((w) => w.text).join(' '));
+
 /** A clause that is a vote and nothing else ("No", "I vote yes", "je m'abstiens"), after its lead words. */
 function wholeClauseVote(words: Word[]): MotionVote | undefined {
   let i = 0;
   for (;;) {
     const p = phraseAt(words, i, PROPOSAL_WORDS, PROPOSAL_PREFIXES);
     if (!p) return undefined;
-    if (p.role !== 'lead') return p.next === words.length ? VOTE_OF[p.role] : undefined;
+    if (p.role !== 'lead') return p.next === words.length || pointsAtMotion(words.slice(p.next)) ? VOTE_OF[p.role] : undefined;
     i = p.next;
   }
 }

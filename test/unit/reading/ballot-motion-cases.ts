@@ -111,4 +111,9 @@ export const motionCases: ReadonlyArray<readonly [string, MotionVote | null]> = 
   ['', null],
   ['Yes to A', null],
   ['Yes, otherwise no', null],
+  ['No, I support it', null],
+  ['Yes, I oppose it', null],
+  ['Yes, I support the motion', 'yes'],
+  ['No, I oppose the motion.', 'no'],
+  ['Yes. Actually looking forward to the convention', 'yes'],
 ];

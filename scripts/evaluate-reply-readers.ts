@@ -249,7 +249,8 @@ function scoreBallots(corpus: VoteCorpus, cases: Array<VoteCase & { text: string
     }
     if (verdict === 'right') { f.outcome++; f.detail++; } else { f[verdict]++; missed.push(`${c.name.slice(0, 3)}(${verdict})`); }
   }
-  printFigures('ballots (reading/ballot/)', f);
+  printFigures('ballots (reading/ballot/), as a formal vote', f);
+  console.log('  (a ballot is read exactly or sent back: questions, conditions, corrections and prose naming options are doubt)');
   if (verbose && missed.length > 0) console.log(`  ballots missed: ${missed.join(' ')}`);
   return f;
 }

@@ -47,7 +47,9 @@ const DOUBT_ROLES = ['correction', 'condition', 'otherwise'] as const;
 
 export function readRanking(text: string, options: readonly BallotOption[]): RankingReading {
   try {
-    return { ranking: readExactly(text, options) };
+    // Letters are compared in capitals; the ranking gives each option's own letter back.
+    const own = new Map(options.map((o) => [o.letter.toUpperCase(), o.letter]));
+    return { ranking: readExactly(text, options).map((tier) => tier.map((l) => own.get(l) ?? l)) };
   } catch (e) {
     if (!(e instanceof BallotDoubt)) throw e;
     return { doubt: `${e.message.replace(/[\s.?!]+$/, '')}. ${howToRank(options)}` };
@@ -94,7 +96,7 @@ function rankingOf(units: Unit[], options: readonly BallotOption[]): Ranking {
   let start = refs[0]!;
   const end = refs[refs.length - 1]!;
   // The place or bracket that opens the first item belongs to the ranking: "1. B", "first B", "(B)", "option B".
-  while (start > 0 && ['label', 'open', 'optword', 'dash'].includes(units[start - 1]!.k)) start--;
+  while (start > 0 && ['label', 'open', 'optword'].includes(units[start - 1]!.k)) start--;
   // "1st choice: A": a place, up to two lead words and a colon.
   if (units[start]?.k !== 'label') {
     let k = start - 1;
@@ -134,8 +136,10 @@ function checkAround(units: Unit[], where: 'before' | 'after', optionWords: Read
     return;
   }
   // Right after the last option, the ranking must end: "> D" or "= D" with no such option is doubt.
-  const first = units[0];
-  if (first && ['gt', 'eq', 'then', 'label'].includes(first.k)) unsure(`the ranking goes on with "${units.slice(1).find((u) => u.k !== 'nl') ? describe(units.slice(1).find((u) => u.k !== 'nl')!) : ''}", which is no option`);
+  if (units[0] && ['gt', 'eq', 'then', 'label'].includes(units[0].k)) {
+    const next = units.slice(1).find((u) => u.k !== 'nl');
+    unsure(next ? `the ranking goes on with "${describe(next)}", which is no option` : 'the ranking ends with a sign, not an option');
+  }
   for (const u of units) {
     if (u.k === 'nl') break;
     if (u.k === 'unknownLetter') unsure(`there is no option ${u.letter}`);

@@ -67,6 +67,10 @@ describe('readRanking: options of other votes', () => {
     expect(readRanking('1. J\n2. I\n3. A', ten)).toEqual({ ranking: [['J'], ['I'], ['A']] });
   });
 
+  it('gives back the options\' own letters', () => {
+    expect(readRanking('B > a', [{ letter: 'a', text: 'Lisbon' }, { letter: 'b', text: 'Porto' }])).toEqual({ ranking: [['b'], ['a']] });
+  });
+
   it('a Greek or Cyrillic capital typed for a letter is that letter', () => {
     expect(readRanking('Β > Α > C', RANKING_OPTIONS)).toEqual({ ranking: [['B'], ['A'], ['C']] });
   });

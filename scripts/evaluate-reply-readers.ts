@@ -9,6 +9,9 @@
  *   the outcome, right in every detail, doubt counted as a vote, answers
  *   counted as something not said, plain answers sent back as doubt, and how
  *   often the two readings (grammar, mention-and-polarity scorer) disagree;
+ * - the ballot readers (src/reading/ballot/: a motion's yes/no/abstain, a
+ *   ranking) on the same replies as if each answered a formal vote, and on
+ *   their own tables (test/unit/reading/ballot-*-cases.ts);
  * - the stance readers on their own unit table;
  * - the stance readers on the blind sets (whole replies to consultations the
  *   reader was not built on, test/helpers/stance-blind*-cases.ts);

@@ -67,6 +67,17 @@ describe('readRanking: options of other votes', () => {
     expect(readRanking('1. J\n2. I\n3. A', ten)).toEqual({ ranking: [['J'], ['I'], ['A']] });
   });
 
+  it('a delegate election: candidates by name, by surname alone when only one has it', () => {
+    const candidates: BallotOption[] = [
+      { letter: 'A', text: 'Anna Costa' }, { letter: 'B', text: 'Maria Costa' }, { letter: 'C', text: 'Jan de Vries' }, { letter: 'D', text: 'Kwame Mensah' },
+    ];
+    expect(readRanking('Mensah > de Vries > Maria Costa', candidates)).toEqual({ ranking: [['D'], ['C'], ['B']] });
+    expect(readRanking('1. Kwame Mensah\n2. Anna Costa\n3. Jan de Vries', candidates)).toEqual({ ranking: [['D'], ['A'], ['C']] });
+    expect(readRanking('Costa > Mensah', candidates)).toHaveProperty('doubt');
+    expect(readRanking('D > C. Mensah has done the work.', candidates)).toEqual({ ranking: [['D'], ['C']] });
+    expect(readRanking('D > C. Anna deserves it too.', candidates)).toHaveProperty('doubt');
+  });
+
   it('gives back the options\' own letters', () => {
     expect(readRanking('B > a', [{ letter: 'a', text: 'Lisbon' }, { letter: 'b', text: 'Porto' }])).toEqual({ ranking: [['b'], ['a']] });
   });

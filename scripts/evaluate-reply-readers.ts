@@ -9,6 +9,9 @@
  *   the outcome, right in every detail, doubt counted as a vote, answers
  *   counted as something not said, plain answers sent back as doubt, and how
  *   often the two readings (grammar, mention-and-polarity scorer) disagree;
+ * - the ballot readers (src/reading/ballot/: a motion's yes/no/abstain, a
+ *   ranking) on the same replies as if each answered a formal vote, and on
+ *   their own tables (test/unit/reading/ballot-*-cases.ts);
  * - the stance readers on their own unit table;
  * - the stance readers on the blind sets (whole replies to consultations the
  *   reader was not built on, test/helpers/stance-blind*-cases.ts);
@@ -45,6 +48,11 @@ import {
 import { MONTH, PARTY, STATUTES, WIEN, monthCases, partyCases, statutesCases, wienCases } from '../test/helpers/stance-blind2-cases.ts';
 import { BILANCIO, DUES, LOGO, bilancioCases, duesCases, logoCases } from '../test/helpers/stance-blind3-cases.ts';
 import { REPLY_CORPUS_DIR, collapseWhitespace, loadReplyCorpus, type CorpusCase } from '../test/helpers/reply-corpus.ts';
+import { readMotionVote } from '../src/reading/ballot/motion.ts';
+import { readRanking } from '../src/reading/ballot/ranking.ts';
+import type { Ranking } from '../src/reading/ballot/types.ts';
+import { motionCases } from '../test/unit/reading/ballot-motion-cases.ts';
+import { RANKING_OPTIONS, rankingCases } from '../test/unit/reading/ballot-ranking-cases.ts';
 
 const verbose = process.argv.includes('--verbose');
 
@@ -203,6 +211,53 @@ function scoreVotes(name: string, read: StanceReader, corpus: VoteCorpus, cases:
   return f;
 }
 
+/**
+ * The ballot readers (src/reading/ballot/) on the same replies, as if each had
+ * answered a formal vote: a proposal reply as a motion's ballot (agree → yes,
+ * object → no, abstain → abstain, unreadable → doubt), a choice reply as a
+ * ranked ballot over the same options. A choice reply that gave a ranking or
+ * one first preference and nothing else has that ranking; one the counter
+ * could not read must be doubt; one that accepts, rejects or takes any
+ * option gave no ranking: doubt is right there, and so is a ranking that
+ * puts its first preference first and no rejected option above another.
+ * Measured, not fitted: the cases are consultation replies, not ballots.
+ */
+function scoreBallots(corpus: VoteCorpus, cases: Array<VoteCase & { text: string }>): Figures {
+  const f: Figures = { cases: cases.length, outcome: 0, detail: 0, doubtCounted: 0, notSaid: 0, sentBack: 0 };
+  const missed: string[] = [];
+  const options = corpus.options.map((o) => ({ letter: o.letter, text: o.text ?? '' }));
+  for (const c of cases) {
+    const e = c.expected;
+    let verdict: 'right' | 'doubtCounted' | 'notSaid' | 'sentBack';
+    if (e.consultation === 'proposal') {
+      const want = ({ agree: 'yes', object: 'no', abstain: 'abstain', unreadable: undefined } as const)[e.stance];
+      const got = readMotionVote(c.text);
+      const vote = 'vote' in got ? got.vote : undefined;
+      verdict = vote === want ? 'right' : want === undefined ? 'doubtCounted' : vote === undefined ? 'sentBack' : 'notSaid';
+    } else {
+      const got = readRanking(c.text, options);
+      const ranking: Ranking | undefined = 'ranking' in got ? got.ranking : undefined;
+      const flat = ranking?.map((tier) => tier.join('=')).join('>');
+      const unranked = (e.accept?.length ?? 0) > 0 || (e.reject?.length ?? 0) > 0 || e.any === true;
+      if (e.unreadable) verdict = ranking ? 'doubtCounted' : 'right';
+      else if (!unranked) {
+        const want = (e.ranking ?? (e.first ? [e.first] : [])).join('>');
+        verdict = flat === want ? 'right' : ranking ? 'notSaid' : 'sentBack';
+      } else {
+        const rejected = new Set(e.reject ?? []);
+        const consistent = !ranking || ((e.first === null || (ranking[0]!.length === 1 && ranking[0]![0] === e.first))
+          && !ranking.slice(0, -1).flat().some((l) => rejected.has(l)) && !e.any);
+        verdict = consistent ? 'right' : 'notSaid';
+      }
+    }
+    if (verdict === 'right') { f.outcome++; f.detail++; } else { f[verdict]++; missed.push(`${c.name.slice(0, 3)}(${verdict})`); }
+  }
+  printFigures('ballots (reading/ballot/), as a formal vote', f);
+  console.log('  (a ballot is read exactly or sent back: questions, conditions, corrections and prose naming options are doubt)');
+  if (verbose && missed.length > 0) console.log(`  ballots missed: ${missed.join(' ')}`);
+  return f;
+}
+
 const measured = new Map<string, Figures>();
 for (const corpus of VOTE_CORPORA) {
   // As the reply handler does: the text Tacit sent lets answers typed inside an unquoted original count.
@@ -216,6 +271,7 @@ for (const corpus of VOTE_CORPORA) {
   disagreements = 0;
   measured.set(corpus.name, scoreVotes('ours (reading/stance.ts → reading/stance/)', ours, corpus, votes));
   console.log(`the two readings (grammar, mention-and-polarity scorer) disagree on ${disagreements}/${votes.length} (${(100 * disagreements / votes.length).toFixed(1)}%)`);
+  measured.set(`ballots ${corpus.name}`, scoreBallots(corpus, votes));
 }
 
 // --- the stance readers on their own table ----------------------------------
@@ -233,6 +289,22 @@ const tableProposal = proposalCases.filter(([text, expected]) => same(withoutDou
 console.log(`\nown table (test/helpers/stance-cases.ts)`);
 console.log(`${'choice'.padEnd(40)} ${`${tableChoice}/${choiceCases.length}`.padStart(8)}`);
 console.log(`${'proposal'.padEnd(40)} ${`${tableProposal}/${proposalCases.length}`.padStart(8)}`);
+
+// The ballot readers' own tables: a vote or a ranking where one is given, doubt where none is.
+{
+  const f: Figures = { cases: 0, outcome: 0, detail: 0, doubtCounted: 0, notSaid: 0, sentBack: 0 };
+  const tally = (want: unknown, got: unknown) => {
+    f.cases++;
+    if (same(want, got)) { f.outcome++; f.detail++; } else if (want === undefined) f.doubtCounted++; else if (got === undefined) f.sentBack++; else f.notSaid++;
+  };
+  for (const [text, want] of motionCases) { const r = readMotionVote(text); tally(want ?? undefined, 'vote' in r ? r.vote : undefined); }
+  for (const [text, want] of rankingCases) { const r = readRanking(text, RANKING_OPTIONS); tally(want ?? undefined, 'ranking' in r ? r.ranking : undefined); }
+  console.log(`\nballot tables (test/unit/reading/ballot-*-cases.ts)\n`);
+  console.log(HEADER);
+  console.log(HEADER_NOTE);
+  printFigures('ballots (reading/ballot/)', f);
+  measured.set('ballot tables', f);
+}
 
 // --- the stance readers on the blind sets ------------------------------------
 

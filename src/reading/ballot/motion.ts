@@ -1,11 +1,142 @@
-import type { MotionReading } from './types.ts';
+/**
+ * A motion's ballot: yes, no or abstain, from the member's new text (the
+ * reply trimmer has removed quotes and signatures; a greeting, a sign-off or
+ * a comment may remain: "Yes. Good luck with the convention").
+ *
+ * The words are the proposal grammar's (vocabulary/: agree → yes, object →
+ * no, abstain → abstain, in every language it knows), read by the proposal
+ * reader itself. A ballot is stricter than a consultation's answer, so what
+ * the proposal reader settles is doubt here: a correction ("yes … actually
+ * no") takes nothing back, a condition ("yes if the budget passes") is not a
+ * vote, a question back is not one, "I object but won't block" is neither
+ * yes nor no, and two clauses that are each a different vote ("No. Yes.")
+ * contradict each other whatever their order.
+ */
+import { DOUBT_PREFIXES, DOUBT_WORDS, LONGEST_PROPOSAL_PHRASE, PROPOSAL_PREFIXES, PROPOSAL_WORDS, type DoubtRole } from '../vocabulary/index.ts';
+import { TOO_LONG } from '../stance/choice.ts';
+import { isGreetingLine } from '../stance/greeting.ts';
+import { locateAnswer } from '../stance/locate.ts';
+import { readProposalStance } from '../stance/proposal.ts';
+import { proposalTokens } from '../stance/proposalGrammar.ts';
+import { splitSentences, takeOutQuestions } from '../stance/questions.ts';
+import { fold } from '../stance/text.ts';
+import type { MotionReading, MotionVote } from './types.ts';
+
+export const HOW_TO_VOTE = 'Answer with one word: yes, no or abstain.';
+
+const VOTE_OF: Record<string, MotionVote> = {
+  agree: 'yes', agreeShort: 'yes', object: 'no', objectShort: 'no', abstain: 'abstain', abstainShort: 'abstain',
+};
+
+// What the proposal reader resolves and a ballot may not: these words make the reply doubt.
+const STRICT_DOUBTS: Partial<Record<DoubtRole, string>> = {
+  correction: 'it changes its answer',
+  otherwise: 'it gives one answer or another',
+  notBlocking: 'it objects but does not block, which is neither yes nor no',
+};
+
+const doubt = (why: string): MotionReading => ({ doubt: `${why.replace(/[\s.?!]+$/, '')}. ${HOW_TO_VOTE}` });
+
+// The proposal reader's doubts speak of a proposal; a motion's ballot answers yes, no or abstain.
+const inVoteTerms = (why: string) => why.replace('agree, object or abstain', 'yes, no or abstain').replace('this is a proposal', 'this is a motion');
+
+type Word = { text: string };
+
+/** The longest phrase of `table` starting at word `i`, with the index after it. */
+function phraseAt<R>(words: readonly Word[], i: number, table: ReadonlyMap<string, R>, prefixes: ReadonlySet<string>): { role: R; next: number } | null {
+  let key = '';
+  let best: { role: R; next: number } | null = null;
+  for (let n = 0; n < LONGEST_PROPOSAL_PHRASE && i + n < words.length; n++) {
+    key = n === 0 ? words[i]!.text : `${key} ${words[i + n]!.text}`;
+    if (!prefixes.has(key)) break;
+    const role = table.get(key);
+    if (role !== undefined) best = { role, next: i + n + 1 };
+  }
+  return best;
+}
+
+/** The words of a clause, split at punctuation and line ends. */
+function clauses(folded: string): Word[][] {
+  const out: Word[][] = [[]];
+  for (const t of proposalTokens(folded)) {
+    if (t.kind === 'word') out[out.length - 1]!.push({ text: t.text });
+    else out.push([]);
+  }
+  return out.filter((c) => c.length > 0);
+}
+
+// Words after a vote that only point at what is voted on ("I support it", "against the motion").
+const POINTERS = new Set(['it', 'this', 'that', 'the motion', 'this motion', 'the proposal', 'this proposal', 'it fully', 'this one']);
+const pointsAtMotion = (rest: Word[]) => POINTERS.has(rest.map((w) => w.text).join(' '));
+
+/** A clause that is a vote and nothing else ("No", "I vote yes", "je m'abstiens"), after its lead words. */
+function wholeClauseVote(words: Word[]): MotionVote | undefined {
+  let i = 0;
+  for (;;) {
+    const p = phraseAt(words, i, PROPOSAL_WORDS, PROPOSAL_PREFIXES);
+    if (!p) return undefined;
+    if (p.role !== 'lead') return p.next === words.length || pointsAtMotion(words.slice(p.next)) ? VOTE_OF[p.role] : undefined;
+    i = p.next;
+  }
+}
 
 /**
- * A motion's ballot: yes, no or abstain, as the whole of the member's new
- * text (the reply trimmer has removed quotes and signatures).
+ * A doubt word outside the vote words themselves ("Sí" is a vote, "si" in
+ * "sí, si el presupuesto pasa" a condition). A condition counts before the
+ * vote, in its sentence, or opening the sentence right after it ("Yes. If
+ * the budget passes."); in a later remark ("let me know if you need help")
+ * or a mail's disclaimer it does not.
  */
+function strictDoubt(text: string): string | undefined {
+  const sentences = splitSentences(text).map((s) => fold(s)).filter((s) => /[\p{L}\p{N}]/u.test(s));
+  // Sentences since the last one holding a vote (a condition may open the one right after it).
+  let sinceVote = Infinity;
+  for (const sentence of sentences) {
+    let hasVote = false;
+    let opening = true;
+    for (const words of clauses(sentence)) {
+      for (let i = 0; i < words.length; opening = false) {
+        let vote = phraseAt(words, i, PROPOSAL_WORDS, PROPOSAL_PREFIXES);
+        // A short word is a vote only where its clause ends ("sí," but not "si el presupuesto").
+        if (vote && vote.role.endsWith('Short') && vote.next < words.length) vote = null;
+        const worry = phraseAt(words, i, DOUBT_WORDS, DOUBT_PREFIXES);
+        if (worry && (!vote || worry.next > vote.next)) {
+          const quoted = words.slice(i, worry.next).map((w) => w.text).join(' ');
+          const why = STRICT_DOUBTS[worry.role];
+          if (why) return `${why} ("${quoted}")`;
+          if (worry.role === 'condition' && ((opening && sinceVote <= 1) || sinceVote === Infinity || hasVote)) return `it sets a condition ("${quoted}"), and a vote cannot`;
+          i = worry.next;
+          continue;
+        }
+        if (vote && vote.role !== 'lead') hasVote = true;
+        i = vote ? vote.next : i + 1;
+      }
+    }
+    sinceVote = hasVote ? 1 : sinceVote + 1;
+  }
+  return undefined;
+}
+
 export function readMotionVote(text: string): MotionReading {
-  const word = text.trim().toLowerCase().replace(/[.!]+$/, '');
-  if (word === 'yes' || word === 'no' || word === 'abstain') return { vote: word };
-  return { doubt: 'Answer with one word: yes, no or abstain.' };
+  const located = locateAnswer(text);
+  if (located.tooLong) return doubt(TOO_LONG);
+  const lines = located.text.split('\n');
+  while (lines.length > 0 && (lines[0]!.trim() === '' || isGreetingLine(lines[0]!))) lines.shift();
+  const own = lines.join('\n').trim();
+  if (own === '') return doubt('the reply holds no vote');
+
+  const { questions } = takeOutQuestions(own);
+  if (questions.length > 0) return doubt(`a question is not a vote ("${questions[0]}")`);
+  const strict = strictDoubt(own);
+  if (strict) return doubt(strict);
+
+  const reading = readProposalStance(text);
+  if (reading.stance === 'unreadable') return doubt(inVoteTerms(reading.doubt ?? 'no yes, no or abstain was found in it'));
+  const vote = VOTE_OF[reading.stance]!;
+
+  // "No. Yes.", "yes, no": every clause that is a vote must be this vote.
+  const said = new Set(clauses(fold(own)).map(wholeClauseVote).filter((v): v is MotionVote => v !== undefined));
+  said.add(vote);
+  if (said.size > 1) return doubt(`it says ${[...said].join(' and ')}`);
+  return { vote };
 }

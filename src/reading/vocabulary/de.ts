@@ -28,10 +28,10 @@ export const de: Vocabulary = {
       'zuerst', 'erstens', 'zweitens', 'drittens', 'im notfall', 'notfall', 'gruss', 'danke'],
   },
   proposal: {
-    agree: ['ich stimme dem vorschlag zu', 'stimme dem vorschlag zu', 'ich stimme dem zu', 'stimme dem zu', 'stimme dem antrag zu', 'ich stimme dem antrag zu', 'einverstanden', 'bin einverstanden', 'zustimmung', 'stimme zu', 'ich stimme zu', 'keine einwande',
+    agree: ['ich stimme mit ja', 'stimme mit ja', 'ich stimme dem vorschlag zu', 'stimme dem vorschlag zu', 'ich stimme dem zu', 'stimme dem zu', 'stimme dem antrag zu', 'ich stimme dem antrag zu', 'einverstanden', 'bin einverstanden', 'zustimmung', 'stimme zu', 'ich stimme zu', 'keine einwande',
       'kein einwand', 'dafur', 'bin dafur', 'unterstutze'],
     agreeShort: ['ja', 'gut'],
-    object: ['konnte ich nie unterstutzen', 'kann ich nicht unterstutzen', 'nie unterstutzen', 'lehne ich ab', 'ich lehne ab', 'dagegen', 'bin dagegen', 'einspruch', 'widerspreche', 'ich widerspreche', 'widerspruch',
+    object: ['ich stimme mit nein', 'stimme mit nein', 'konnte ich nie unterstutzen', 'kann ich nicht unterstutzen', 'nie unterstutzen', 'lehne ich ab', 'ich lehne ab', 'dagegen', 'bin dagegen', 'einspruch', 'widerspreche', 'ich widerspreche', 'widerspruch',
       'nicht einverstanden', 'lehne ab', 'ablehnung'],
     objectShort: ['nein'],
     abstain: ['nicht dagegen aber auch nicht dafur', 'nicht dafur aber auch nicht dagegen', 'mich enthalten', 'mochte mich enthalten', 'ich mochte mich enthalten', 'enthalte mich der stimme', 'ich enthalte mich der stimme', 'enthaltung', 'enthalte mich', 'ich enthalte mich', 'keine meinung', 'weder dafur noch dagegen'],
@@ -52,4 +52,6 @@ export const de: Vocabulary = {
   ordinals: [['erste', 'erster', 'ersten', 'erstes'], ['zweite', 'zweiter', 'zweiten'], ['dritte', 'dritter', 'dritten'], ['vierte', 'vierter', 'vierten']],
   greetings: ['hallo', 'liebe', 'lieber', 'liebes', 'moin', 'servus', 'guten tag', 'sehr geehrte', 'sehr geehrter'],
   closings: ['gruß', 'gruße', 'grußen', 'mit freundlichen grußen', 'viele gruße', 'beste gruße', 'liebe gruße', 'gruss', 'grusse', 'viele grusse', 'beste grusse', 'liebe grusse', 'mit freundlichen grussen', 'lg', 'vg', 'mfg', 'danke'],
+  sequence: ['dann', 'danach', 'und dann', 'anschliessend', 'gefolgt von'],
+  optionWords: ['option', 'variante', 'vorschlag'],
 };

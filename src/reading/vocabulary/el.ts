@@ -17,8 +17,11 @@ export const el: Vocabulary = {
     object: ['διαφωνω', 'κατα', 'αντιρρηση'],
     objectShort: ['οχι'],
     abstain: ['απεχω', 'αποχη'],
+    lead: ['ψηφιζω', 'η ψηφος μου'],
   },
   greetings: ['γεια', 'γεια σας'],
+  sequence: ['μετα', 'επειτα'],
+  optionWords: ['επιλογη'],
 };
 
 export const tr: Vocabulary = {
@@ -38,4 +41,6 @@ export const tr: Vocabulary = {
     abstain: ['cekimserim', 'cekimser'],
   },
   greetings: ['merhaba'],
+  sequence: ['sonra', 'ardindan'],
+  optionWords: ['secenek'],
 };

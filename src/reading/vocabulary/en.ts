@@ -151,4 +151,6 @@ export const en: Vocabulary = {
     'regards', 'best regards', 'kind regards', 'warm regards', 'best', 'best wishes', 'cheers', 'thanks', 'thank you',
     'many thanks', 'thanks again', 'sincerely', 'yours', 'yours sincerely', 'all the best', 'ta', 'love',
   ],
+  sequence: ['then', 'and then', 'followed by', 'after that', 'next', 'over'],
+  optionWords: ['option', 'alternative'],
 };

@@ -29,7 +29,7 @@ export const es: Vocabulary = {
       'no de acuerdo'],
     objectShort: ['no'],
     abstainShort: ['paso'],
-    abstain: ['no estoy en contra pero tampoco a favor', 'no en contra pero tampoco a favor', 'prefiero no opinar', 'prefiero no votar', 'prefiero abstenerme', 'abstenerme', 'no opino', 'me abstengo', 'abstencion', 'sin opinion', 'me da igual', 'ni a favor ni en contra'],
+    abstain: ['abstengo', 'yo me abstengo', 'voto en blanco', 'no estoy en contra pero tampoco a favor', 'no en contra pero tampoco a favor', 'prefiero no opinar', 'prefiero no votar', 'prefiero abstenerme', 'abstenerme', 'no opino', 'me abstengo', 'abstencion', 'sin opinion', 'me da igual', 'ni a favor ni en contra'],
     lead: ['voto', 'yo voto', 'estoy', 'yo', 'mi voto', 'totalmente', 'completamente'],
   },
   doubt: {
@@ -47,4 +47,6 @@ export const es: Vocabulary = {
   ordinals: [['primera', 'primero', 'primer'], ['segunda', 'segundo'], ['tercera', 'tercero', 'tercer'], ['cuarta', 'cuarto']],
   greetings: ['hola', 'buenos dias', 'buenas', 'buenas tardes', 'querido', 'querida', 'queridos', 'estimado', 'estimada', 'estimados'],
   closings: ['saludos', 'un saludo', 'atentamente', 'gracias', 'abrazos', 'un abrazo', 'cordialmente'],
+  sequence: ['luego', 'despues', 'y luego', 'y despues', 'seguido de', 'seguida de'],
+  optionWords: ['opcion', 'alternativa', 'variante'],
 };

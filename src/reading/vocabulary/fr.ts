@@ -33,7 +33,7 @@ export const fr: Vocabulary = {
     object: ['je ne pourrai jamais soutenir', 'je ne pourrais jamais soutenir', 'je ne peux pas soutenir', 'je refuse', "m'oppose", "je m'oppose", 'opposition', "ne suis pas d'accord", "pas d'accord", 'suis contre',
       'je suis contre', 'objection', 'defavorable'],
     objectShort: ['contre', 'non'],
-    abstain: ['pas contre mais pas pour non plus', 'pas pour mais pas contre non plus', 'je prefere ne pas me prononcer', 'ne pas me prononcer', 'je ne me prononce pas', "je prefere m'abstenir", "m'abstenir", 'je prefere ne pas voter', "m'abstiens", "je m'abstiens", 'abstention', 'sans avis', 'pas d\'avis', 'ni pour ni contre'],
+    abstain: ['vote blanc', 'je vote blanc', 'pas contre mais pas pour non plus', 'pas pour mais pas contre non plus', 'je prefere ne pas me prononcer', 'ne pas me prononcer', 'je ne me prononce pas', "je prefere m'abstenir", "m'abstenir", 'je prefere ne pas voter', "m'abstiens", "je m'abstiens", 'abstention', 'sans avis', 'pas d\'avis', 'ni pour ni contre'],
     lead: ['vote', 'je vote', 'suis', 'je suis', 'je', 'moi', 'mon vote', 'ma reponse', 'totalement', 'entierement'],
   },
   doubt: {
@@ -51,4 +51,6 @@ export const fr: Vocabulary = {
   ordinals: [['premier', 'premiere', '1er', '1re'], ['deuxieme', 'second', 'seconde', '2e'], ['troisieme', '3e'], ['quatrieme', '4e']],
   greetings: ['bonjour', 'bonsoir', 'salut', 'coucou', 'cher', 'chere', 'chers', 'cheres'],
   closings: ['cordialement', 'bien cordialement', 'bien a vous', 'amicalement', 'merci', 'bonne journee', 'salutations'],
+  sequence: ['puis', 'ensuite', 'et puis', 'et ensuite', 'suivi de', 'suivie de'],
+  optionWords: ['option', 'variante', 'proposition'],
 };

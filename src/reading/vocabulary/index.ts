@@ -35,6 +35,10 @@ export const DOUBT_WORDS: ReadonlyMap<string, DoubtRole> = merge<DoubtRole>((v) 
 const wordsOf = (pick: (v: Vocabulary) => string[] | undefined) => new Set(LANGUAGES.flatMap((v) => pick(v) ?? []));
 export const GREETINGS: ReadonlySet<string> = wordsOf((v) => v.greetings);
 export const CLOSINGS: ReadonlySet<string> = wordsOf((v) => v.closings);
+/** Ranked ballots: "then" between two options, every language together. */
+export const SEQUENCE_WORDS: ReadonlySet<string> = wordsOf((v) => v.sequence);
+/** "option", "Variante": a word naming what follows as an option. */
+export const OPTION_WORDS: ReadonlySet<string> = wordsOf((v) => v.optionWords);
 
 const longest = (keys: Iterable<string>) => Math.max(1, ...[...keys].map((k) => k.split(' ').length));
 export const LONGEST_CHOICE_PHRASE = longest(CHOICE_WORDS.keys());

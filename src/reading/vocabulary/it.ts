@@ -25,7 +25,7 @@ export const it: Vocabulary = {
     agreeShort: ['si', 'certo', 'perfetto', 'ok'],
     object: ['non potrei mai sostenere', 'non posso sostenere', 'respingo', "d'accordo con obiezione", "sono d'accordo con obiezione", 'mi oppongo', 'contrario', 'contraria', "non sono d'accordo", 'sono contrario', 'sono contraria', 'obiezione'],
     objectShort: ['no', 'contro'],
-    abstain: ['preferisco astenermi', 'astenermi', 'non mi esprimo', 'preferisco non esprimermi', 'mi astengo', 'astensione', 'nessuna opinione', 'ne a favore ne contro', 'ne favorevole ne contrario', 'ne favorevole ne contraria', 'non sono contrario ma nemmeno favorevole', 'non sono contraria ma nemmeno favorevole'],
+    abstain: ['astenuto', 'astenuta', 'scheda bianca', 'preferisco astenermi', 'astenermi', 'non mi esprimo', 'preferisco non esprimermi', 'mi astengo', 'astensione', 'nessuna opinione', 'ne a favore ne contro', 'ne favorevole ne contrario', 'ne favorevole ne contraria', 'non sono contrario ma nemmeno favorevole', 'non sono contraria ma nemmeno favorevole'],
     lead: ['voto', 'sono', 'io sono', 'io voto', 'io'],
   },
   doubt: {
@@ -43,4 +43,6 @@ export const it: Vocabulary = {
   ordinals: [['prima', 'primo'], ['seconda', 'secondo'], ['terza', 'terzo'], ['quarta', 'quarto']],
   greetings: ['ciao', 'salve', 'buongiorno', 'cari', 'care', 'caro', 'cara', 'gentili'],
   closings: ['saluti', 'cordiali saluti', 'un saluto', 'grazie', 'a presto'],
+  sequence: ['poi', 'e poi', 'seguito da', 'seguita da'],
+  optionWords: ['opzione', 'alternativa', 'variante'],
 };

@@ -45,4 +45,6 @@ export const nl: Vocabulary = {
   ordinals: [['eerste'], ['tweede'], ['derde'], ['vierde']],
   greetings: ['hoi', 'hallo', 'beste', 'goedemorgen', 'goedemiddag', 'dag'],
   closings: ['groet', 'groeten', 'met vriendelijke groet', 'vriendelijke groeten', 'hartelijke groet', 'mvg', 'bedankt'],
+  sequence: ['dan', 'daarna', 'en dan', 'gevolgd door'],
+  optionWords: ['optie', 'variant', 'alternatief'],
 };

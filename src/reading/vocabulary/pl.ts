@@ -44,4 +44,6 @@ export const pl: Vocabulary = {
   ordinals: [['pierwszy', 'pierwsza', 'pierwsze'], ['drugi', 'druga', 'drugie'], ['trzeci', 'trzecia', 'trzecie'], ['czwarty', 'czwarta']],
   greetings: ['czesc', 'witam', 'dzien dobry', 'drogi', 'droga', 'drodzy', 'szanowni'],
   closings: ['pozdrawiam', 'pozdrowienia', 'z powazaniem', 'dziekuje'],
+  sequence: ['potem', 'nastepnie', 'a potem'],
+  optionWords: ['opcja', 'wariant'],
 };

@@ -26,7 +26,7 @@ export const pt: Vocabulary = {
     agreeShort: ['sim'],
     object: ['nunca poderia apoiar', 'nao posso apoiar', 'rejeito', 'oponho-me', 'oponho me', 'eu me oponho', 'discordo', 'nao concordo', 'contra', 'sou contra', 'me oponho', 'objecao', 'em desacordo'],
     objectShort: ['nao'],
-    abstain: ['nao sou contra mas tambem nao sou a favor', 'nao sou contra mas tambem nao a favor', 'prefiro abster-me', 'prefiro me abster', 'abster-me', 'prefiro nao opinar', 'prefiro nao votar', 'nao opino', 'abstencao', 'me abstenho', 'abstenho-me', 'sem opiniao', 'nem a favor nem contra'],
+    abstain: ['abstenho', 'eu me abstenho', 'voto em branco', 'nao sou contra mas tambem nao sou a favor', 'nao sou contra mas tambem nao a favor', 'prefiro abster-me', 'prefiro me abster', 'abster-me', 'prefiro nao opinar', 'prefiro nao votar', 'nao opino', 'abstencao', 'me abstenho', 'abstenho-me', 'sem opiniao', 'nem a favor nem contra'],
     lead: ['voto', 'sou', 'eu sou', 'estou', 'eu voto', 'eu'],
   },
   doubt: {
@@ -44,4 +44,6 @@ export const pt: Vocabulary = {
   ordinals: [['primeira', 'primeiro'], ['segunda', 'segundo'], ['terceira', 'terceiro'], ['quarta', 'quarto']],
   greetings: ['ola', 'oi', 'bom dia', 'boa tarde', 'caro', 'cara', 'caros', 'prezado', 'prezada', 'prezados'],
   closings: ['abracos', 'abraco', 'um abraco', 'atenciosamente', 'obrigado', 'obrigada', 'cumprimentos', 'saudacoes'],
+  sequence: ['depois', 'em seguida', 'e depois', 'seguido de', 'seguida de'],
+  optionWords: ['opcao', 'alternativa', 'variante'],
 };

@@ -44,4 +44,6 @@ export const sv: Vocabulary = {
   ordinals: [['forsta'], ['andra'], ['tredje'], ['fjarde']],
   greetings: ['hej', 'hejsan', 'hallo', 'god morgon', 'kara'],
   closings: ['halsningar', 'vanliga halsningar', 'mvh', 'med vanliga halsningar', 'tack'],
+  sequence: ['sedan', 'darefter', 'och sedan'],
+  optionWords: ['alternativ', 'forslag'],
 };

@@ -50,4 +50,8 @@ export interface Vocabulary {
   ordinals?: string[][];
   /** Sign-off lines ("Regards,", "Cheers"); the lines below them are a signature. */
   closings?: string[];
+  /** Words between two options of a ranked ballot that put the second after the first ("B then A", "B puis A"). */
+  sequence?: string[];
+  /** Words that may stand before an option's letter ("option B", "Variante B"). */
+  optionWords?: string[];
 }

@@ -16,6 +16,10 @@ const sizes = {
   BENCH_FANOUT_MEMBERS: size('BENCH_FANOUT_MEMBERS', 20_000),
   BENCH_CLOSE_ELECTORS: size('BENCH_CLOSE_ELECTORS', 200_000),
   BENCH_CLOSE_REPLIES: size('BENCH_CLOSE_REPLIES', 60_000),
+  /** A formal vote closed by Schulze: electors, ranked ballots over 10 options, and how many distinct rankings among them. */
+  BENCH_VOTE_ELECTORS: size('BENCH_VOTE_ELECTORS', 300_000),
+  BENCH_VOTE_BALLOTS: size('BENCH_VOTE_BALLOTS', 100_000),
+  BENCH_VOTE_RANKINGS: size('BENCH_VOTE_RANKINGS', 2_000),
   BENCH_REPLIES: size('BENCH_REPLIES', 5_000),
   /** Rounds over the corpora's replies in the reading benchmark. */
   BENCH_READING_ROUNDS: size('BENCH_READING_ROUNDS', 20),
@@ -31,7 +35,7 @@ const sizes = {
   /** 0: the fan-out without DKIM on either side (the figure before signing). */
   BENCH_DKIM: size('BENCH_DKIM', 1),
 };
-const only = (process.env.BENCH_ONLY_RUN ?? 'ingest,ingest-memory,fanout,close,replies,reading,scaleout,restart,cli,count').split(',');
+const only = (process.env.BENCH_ONLY_RUN ?? 'ingest,ingest-memory,fanout,close,vote-close,replies,reading,scaleout,restart,cli,count').split(',');
 
 // The Tacit processes run the build in dist/, as `tacit start` does.
 const { ensureBuilt } = await import('../scripts/build.js');
@@ -73,6 +77,11 @@ try {
   if (only.includes('close')) {
     const { benchClose } = await import('./close.ts');
     show('close', (results.close = await benchClose(databaseUrl, redisUrl, sizes.BENCH_CLOSE_ELECTORS, sizes.BENCH_CLOSE_REPLIES)));
+  }
+  if (only.includes('vote-close')) {
+    const { benchVoteClose } = await import('./voteClose.ts');
+    show('closing a formal vote (Schulze, 10 options)', (results.voteClose = await benchVoteClose(
+      databaseUrl, redisUrl, sizes.BENCH_VOTE_ELECTORS, sizes.BENCH_VOTE_BALLOTS, sizes.BENCH_VOTE_RANKINGS)));
   }
   if (only.includes('replies')) {
     const { benchReplies } = await import('./replies.ts');

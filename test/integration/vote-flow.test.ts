@@ -66,7 +66,13 @@ describe('a formal vote by mail', () => {
     const [row] = await h.ctx.sql`select kind, method from consultations where id = ${id}`;
     expect(row).toEqual({ kind: 'vote', method: 'vote-ranked' });
 
-    await answerAll(id, replyTo, [[m1, 'A > B'], [m2, 'A > B'], [m3, 'A > B\n\nAna chaired well.'], [m4, 'B > A'], [m5, 'C'], [m6, 'C > B']]);
+    // Several notations and clients: letters, titles, places; an answer above a quoted copy; an HTML-only mail.
+    await answerAll(id, replyTo, [[m1, 'A > B'], [m2, '1. Ana\n2. Bo'], [m4, 'first B, then A'], [m5, 'C']]);
+    await h.send({
+      from: m3, to: replyTo.get(m3)!, subject: `Re: C-${id}`,
+      text: `A > B\n\nAna chaired well.\n\nOn Mon, ${m3.split('@')[0]} wrote:\n> Delegates to the convention\n> A. Ana\n> B. Bo\n> C. Cy\n`,
+    });
+    await h.send({ from: m6, to: replyTo.get(m6)!, subject: `Re: C-${id}`, html: '<div dir="ltr">C &gt; B</div>' });
     const [receipt] = await waitForMailTo(h, m3, new RegExp(`^Recorded: C-${id}`));
     expect(receipt!.mail.text).toContain('your ranking: first A (Ana); then B (Bo); below all these, tied: C (Cy) (left out)');
     for (const m of [m1, m2, m4, m5, m6]) await waitForMailTo(h, m, new RegExp(`^Recorded: C-${id}`));
@@ -102,7 +108,8 @@ describe('a formal vote by mail', () => {
     const [preview] = await waitForMailTo(h, list.coordinator, new RegExp(`^Preview of C-${id}:`));
     for (const line of ['  Count: two-thirds', '  Base: cast', '  Quorum: 50%', '  - yes\n  - no\n  - abstain']) expect(preview!.mail.text).toContain(line);
 
-    await answerAll(id, replyTo, [[m1, 'yes'], [m2, 'Yes.'], [m3, 'yes'], [m4, 'no'], [m5, 'abstain'], [m6, 'I am not sure yet']]);
+    // Several languages: English, German, French, Spanish; one reply that votes nothing readable.
+    await answerAll(id, replyTo, [[m1, 'yes'], [m2, 'Ja.'], [m3, 'Oui'], [m4, 'no'], [m5, 'abstengo'], [m6, 'I am not sure yet']]);
     const [receipt] = await waitForMailTo(h, m4, new RegExp(`^Recorded: C-${id}`));
     expect(receipt!.mail.text).toContain('you vote no');
     for (const m of [m1, m2, m3, m5]) await waitForMailTo(h, m, new RegExp(`^Recorded: C-${id}`));

@@ -18,7 +18,7 @@ import { sheetSettings } from '../../counting/sheetSettings.ts';
 import type { DecisionMethod, MethodOption, MethodSettings } from '../../decisionMethod.ts';
 import { readRanking } from '../../../reading/ballot/ranking.ts';
 import { countFields, createVoteCount, voteSettingsOf, type VoteResult } from '../formalVote/voteCount.ts';
-import { readBallotText } from '../formalVote/voteReading.ts';
+import { mayContinueRanking, readBallotText } from '../formalVote/voteReading.ts';
 import {
   countLine, countName, countSpecOf, foreignHeaders, isRankedCount, normalCount, readOnOff, readQuorum, readRules, readSeats,
   realOptions, settingLines, settingsDocument, SILENCE, SILENT_MEANS, type RankedCount, type VoteSettings,
@@ -81,7 +81,7 @@ export const rankedVote: DecisionMethod<Ranking, VoteResult> = {
   },
 
   read(text, settings) {
-    const { reading, comment } = readBallotText(text, (t) => readRanking(t, settings.options), (r) => 'ranking' in r);
+    const { reading, comment } = readBallotText(text, (t) => readRanking(t, settings.options), (r) => 'ranking' in r, (lines) => mayContinueRanking(lines, settings.options));
     if ('ranking' in reading) return { stance: { ranking: reading.ranking }, readable: true, comment };
     return { stance: { unreadable: true }, readable: false, comment: text.trim(), doubt: reading.doubt };
   },

@@ -1,0 +1,102 @@
+import { closeConsultation } from '../src/domains/consultations/close/close.ts';
+import { rankedVote } from '../src/decisions/methods/rankedVote/rankedVote.ts';
+import { secondsSince } from './lib/peers.ts';
+import { openConsultation, openScratch } from './lib/scratch.ts';
+
+const LETTERS = 'ABCDEFGHIJ';
+
+/** `n` distinct rankings of the 10 options (a fixed seed), each a list of single-option tiers, some cut short. */
+function rankingPool(n: number): string[][][] {
+  let seed = 20261206;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const pool = new Map<string, string[][]>();
+  while (pool.size < n) {
+    const order = [...LETTERS].sort(() => random() - 0.5);
+    const ranked = order.slice(0, 3 + Math.floor(random() * 8)).map((letter) => [letter]);
+    pool.set(JSON.stringify(ranked), ranked);
+  }
+  return [...pool.values()];
+}
+
+/**
+ * Closing a formal vote by Schulze: `electors` members, `ballots` of whom
+ * cast a ranked ballot over 10 options, drawn from `distinct` different
+ * rankings. The count is fed the ballots grouped in SQL, so its memory
+ * follows the distinct rankings, not the ballots: the peak heap of the close
+ * is measured for `ballots` and for a tenth of them over the same rankings.
+ * Baseline: one INSERT … SELECT of `electors` rows in the same database.
+ */
+export async function benchVoteClose(adminUrl: string, redisUrl: string, electors: number, ballots: number, distinct: number) {
+  const full = await closeOnce(adminUrl, redisUrl, electors, ballots, distinct);
+  const tenth = await closeOnce(adminUrl, redisUrl, electors, Math.round(ballots / 10), distinct);
+  return {
+    electors,
+    ballots,
+    'distinct rankings': distinct,
+    'close s': full.closeSeconds,
+    'INSERT … SELECT s': full.baselineSeconds,
+    'close / insert': +(full.closeSeconds / full.baselineSeconds).toFixed(2),
+    'close heap peak MiB': full.heapPeakMiB,
+    [`heap peak MiB, ${Math.round(ballots / 10)} ballots`]: tenth.heapPeakMiB,
+    'heap peak ratio (10× ballots)': +(full.heapPeakMiB / Math.max(tenth.heapPeakMiB, 1)).toFixed(2),
+    winner: full.winner,
+  };
+}
+
+async function closeOnce(adminUrl: string, redisUrl: string, electors: number, ballots: number, distinct: number) {
+  const scratch = await openScratch(adminUrl, redisUrl);
+  const { sql } = scratch.ctx;
+  try {
+    const [group] = await sql`insert into groups (slug, name, level) values ('convention', 'Founding convention', 'committee') returning id`;
+    await sql`insert into members (email, name) select 'm' || i || '@example.org', 'Member ' || i from generate_series(1, ${electors}) i`;
+    await sql`insert into memberships (group_id, member_id) select ${group.id}, id from members`;
+    const [coordinator] = await sql`select id from members order by id limit 1`;
+    const opened = rankedVote.parseOpening({
+      options: [...LETTERS].map((letter) => ({ letter, text: `Candidate ${letter}` })),
+      headers: new Map([['count', { name: 'Count', value: 'schulze' }], ['default', { name: 'Default', value: 'off' }]]),
+    });
+    if (!opened.ok) throw new Error(opened.errors.join(' '));
+    const [draft] = await sql`
+      insert into consultations (group_id, coordinator_id, kind, method, question, options, block_threshold, deadline)
+      values (${group.id}, ${coordinator.id}, 'vote', ${rankedVote.name}, 'Who chairs the convention?',
+              ${sql.json(opened.settings.options as never)}, ${sql.json(opened.settings.block as never)}, now() + interval '7 days')
+      returning id`;
+    const id = draft.id as number;
+    await openConsultation(scratch.ctx, id, { send: false });
+    const pool = rankingPool(distinct);
+    await sql`
+      with r as (
+        insert into consultation_replies (consultation_id, member_id, stance, readable, received_at)
+        select ${id}, member_id, jsonb_build_object('ranking', (${sql.json(pool)}::jsonb) -> (member_id % ${distinct})::int), true, now()
+        from consultation_electorate where consultation_id = ${id} order by member_id limit ${ballots}
+        returning id, member_id)
+      update consultation_electorate e set latest_reply_id = r.id from r where e.consultation_id = ${id} and e.member_id = r.member_id`;
+    await sql`update consultations set deadline = now() where id = ${id}`;
+    await sql`vacuum analyze`;
+
+    global.gc?.();
+    const heapBefore = process.memoryUsage().heapUsed;
+    let heapPeak = heapBefore;
+    const sampler = setInterval(() => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)), 10);
+    let started = process.hrtime.bigint();
+    const result = await closeConsultation(scratch.ctx, id);
+    const closeSeconds = secondsSince(started);
+    clearInterval(sampler);
+    heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+    if (!result.closed) throw new Error(`not closed: ${result.reason}`);
+    const outcome = result.outcome as unknown as { winner?: string | null; buckets: { replied: number } };
+    if (outcome.buckets.replied !== ballots) throw new Error(`counted ${outcome.buckets.replied} ballots, not ${ballots}`);
+
+    await sql`create table bench_baseline (id bigint primary key, member_id bigint not null, state text not null)`;
+    started = process.hrtime.bigint();
+    await sql`insert into bench_baseline select i, i, 'silent' from generate_series(1, ${electors}) i`;
+    return {
+      closeSeconds: +closeSeconds.toFixed(2),
+      baselineSeconds: +secondsSince(started).toFixed(2),
+      heapPeakMiB: +((heapPeak - heapBefore) / 2 ** 20).toFixed(1),
+      winner: outcome.winner ?? null,
+    };
+  } finally {
+    await scratch.drop();
+  }
+}

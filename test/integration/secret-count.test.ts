@@ -3,8 +3,8 @@ import { closeDue } from '../../src/domains/consultations/close/close.ts';
 import { consultationDocument, formatConsultation, listConsultations } from '../../src/domains/consultations/commands/show.ts';
 import { runDigest } from '../../src/domains/digests/runDigest.ts';
 import { setGroupSettings } from '../../src/domains/org/groups.ts';
-import type { DecisionMethod, MethodSettings } from '../../src/decisions/decisionMethod.ts';
-import type { ElectorateFigures } from '../../src/decisions/electorateFigures.ts';
+import type { DecisionMethod } from '../../src/decisions/decisionMethod.ts';
+import { needsOf, toy, type ToyBallot, type ToyResult } from '../helpers/toyMethod.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { closeHarness, expire, inDays, openViaSmtp, seedList, tacit, waitForMailTo, type SeededList } from '../helpers/consultation.ts';
 import { PUBLIC_URL, getPage } from '../helpers/web.ts';
@@ -12,7 +12,7 @@ import { PUBLIC_URL, getPage } from '../helpers/web.ts';
 /**
  * Issue 21: a formal vote's count is hidden until the close. The vote
  * methods land apart, so this test registers its own method with
- * `secretUntilClose` (the toy of toy-method.test.ts: "yes" or "no", carried
+ * `secretUntilClose` (the toy of test/helpers/toyMethod.ts: "yes" or "no", carried
  * by the "Needs:" number of yes answers), opens it by mail, has members
  * answer with a unique word each, and checks that before the close every
  * place that could show a count (results, status, tally by mail; the web
@@ -20,57 +20,21 @@ import { PUBLIC_URL, getPage } from '../helpers/web.ts';
  * at the function level, since the CLI process knows only the built-in
  * methods) shows turnout only, and that after the close the count is shown.
  */
-type ToyBallot = { toy: 'yes' | 'no' };
-type ToyResult = ElectorateFigures & { yes: number; no: number; needs: number; carried: boolean };
-
-const needsOf = (settings: MethodSettings) => settings.block as number;
-
+/** The toy of test/helpers/toyMethod.ts, its count secret until the close. */
 const secretToy: DecisionMethod<ToyBallot, ToyResult> = {
+  ...toy,
   name: 'secret-toy',
   kind: 'secret-toy',
   secretUntilClose: true,
-  headerKeys: { needs: 'needs' },
-  parseOpening({ options, headers }) {
-    const needs = Number(headers.get('needs')?.value ?? '1');
-    const errors = [
-      ...(options.length ? ['The toy method takes no options.'] : []),
-      ...(Number.isInteger(needs) && needs > 0 ? [] : ['Needs: write a number of yes answers.']),
-    ];
-    return errors.length ? { ok: false, errors } : { ok: true, settings: { options: [], block: needs } };
-  },
-  read(text) {
-    const word = /^\s*(yes|no)\b/i.exec(text)?.[1]?.toLowerCase() as 'yes' | 'no' | undefined;
-    return word ? { stance: { toy: word }, readable: true, comment: text.trim() } : { stance: { toy: null }, readable: false, comment: text.trim() };
-  },
-  ballot: (stance) => {
-    const toyWord = (stance as { toy?: unknown }).toy;
-    return toyWord === 'yes' || toyWord === 'no' ? { toy: toyWord } : null;
-  },
-  createCount(settings) {
-    const counts = { yes: 0, no: 0 };
-    return {
-      add: (ballot, count) => { counts[ballot.toy] += count; },
-      result: (figures) => ({ ...figures, ...counts, needs: needsOf(settings), carried: counts.yes >= needsOf(settings) }),
-    };
-  },
-  verdictLine: (r) => `Toy verdict: ${r.carried ? 'carried' : 'not carried'} (${r.yes} yes, ${r.no} no; ${r.needs} needed).`,
-  countLines: (r) => [`yes ${r.yes}, no ${r.no}`],
   view: (settings) => ({
+    ...toy.view(settings),
     method: 'secret-toy',
-    picksOption: false,
-    consentsOrObjects: false,
-    howToAnswer: ['yes', 'no'],
-    silenceCountsAs: 'nothing at all',
+    // Worded so that no "N yes" reads as a count in the checks below.
     countingRule: `carried by ${needsOf(settings)} answers of yes`,
     aKind: 'a secret toy',
   }),
-  outcomeView: () => ({ options: [], objections: [] }),
   // Before any count, the settings only (DecisionMethod.document).
   document: (r, settings) => ({ options: [], fields: r ? { yes: r.yes, no: r.no, carried: r.carried } : { needs: needsOf(settings) } }),
-  describe: (stance) => [`you said ${(stance as ToyBallot).toy}`],
-  receipt: (stance, comment) => ({ recorded: [], readAs: `you said ${(stance as ToyBallot).toy}`, comment }),
-  sheetHead: (settings) => [`needs ${needsOf(settings)}`],
-  sheetValue: (ballot) => ballot.toy,
 };
 
 // One unique word in each reply: none may appear anywhere public before the close.

@@ -10,7 +10,7 @@ import type { Ranking } from '../../counting/ballot.ts';
 import { runCount } from '../../counting/count.ts';
 import type { MethodCount, MethodSettings } from '../../decisionMethod.ts';
 import type { ElectorateFigures } from '../../electorateFigures.ts';
-import { countSpecOf, type VoteSettings } from './voteSettings.ts';
+import { countSpecOf, settingsDocument, type VoteSettings } from './voteSettings.ts';
 
 /** The fields `tacit count --json` prints, as many as the method has. */
 export const COUNT_FIELDS = [
@@ -50,4 +50,14 @@ export function createVoteCount(settings: MethodSettings): MethodCount<Ranking, 
 /** The result's `tacit count --json` fields, in that document's order. */
 export function countFields(result: VoteResult): Record<string, unknown> {
   return Object.fromEntries(COUNT_FIELDS.filter((f) => f in result).map((f) => [f, result[f]]));
+}
+
+/**
+ * A vote's part of `tacit consultation --json`: the method and its settings,
+ * and the count only once closed (a vote's running count is never shown).
+ */
+export function voteDocument(result: VoteResult | null, settings: MethodSettings, options: unknown[]): { options: unknown[]; fields: Record<string, unknown> } {
+  const vote = voteSettingsOf(settings);
+  const counted = result && !result.provisional ? countFields(result) : {};
+  return { options, fields: { count: vote.count, settings: settingsDocument(vote), ...counted } };
 }

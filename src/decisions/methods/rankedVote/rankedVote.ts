@@ -17,11 +17,11 @@ import { DEFAULT_OPTION } from '../../counting/schulze.ts';
 import { sheetSettings } from '../../counting/sheetSettings.ts';
 import type { DecisionMethod, MethodOption, MethodSettings } from '../../decisionMethod.ts';
 import { readRanking } from '../../../reading/ballot/ranking.ts';
-import { countFields, createVoteCount, voteSettingsOf, type VoteResult } from '../formalVote/voteCount.ts';
+import { createVoteCount, voteDocument, voteSettingsOf, type VoteResult } from '../formalVote/voteCount.ts';
 import { mayContinueRanking, readBallotText } from '../formalVote/voteReading.ts';
 import {
   countLine, countName, countSpecOf, foreignHeaders, isRankedCount, normalCount, readOnOff, readQuorum, readRules, readSeats,
-  realOptions, settingLines, settingsDocument, SILENCE, SILENT_MEANS, type RankedCount, type VoteSettings,
+  realOptions, settingLines, SILENCE, SILENT_MEANS, type RankedCount, type VoteSettings,
 } from '../formalVote/voteSettings.ts';
 import { rankedRule, rankingWords, voteCountLines, voteVerdictLine } from '../formalVote/voteWords.ts';
 
@@ -120,11 +120,7 @@ export const rankedVote: DecisionMethod<Ranking, VoteResult> = {
     };
   },
   outcomeView: () => ({ options: [], objections: [] }),
-  document(result, settings) {
-    const vote = voteSettingsOf(settings);
-    const counted = result && !result.provisional ? countFields(result) : {};
-    return { options: settings.options, fields: { count: vote.count, settings: settingsDocument(vote), ...counted } };
-  },
+  document: (result, settings) => voteDocument(result, settings, settings.options),
 
   describe: (stance, settings) => {
     const ranking = rankingOf(stance);

@@ -12,10 +12,10 @@ import type { Ranking } from '../../counting/ballot.ts';
 import { ballotText } from '../../counting/ballotText.ts';
 import type { DecisionMethod } from '../../decisionMethod.ts';
 import { readMotionVote } from '../../../reading/ballot/motion.ts';
-import { countFields, createVoteCount, voteSettingsOf, type VoteResult } from '../formalVote/voteCount.ts';
+import { createVoteCount, voteDocument, voteSettingsOf, type VoteResult } from '../formalVote/voteCount.ts';
 import {
   countLine, countSpecOf, foreignHeaders, isRankedCount, motionCount, normalCount, readBase, readQuorum,
-  settingLines, settingsDocument, SILENCE, SILENT_MEANS, type VoteSettings,
+  settingLines, SILENCE, SILENT_MEANS, type VoteSettings,
 } from '../formalVote/voteSettings.ts';
 import { sheetSettings } from '../../counting/sheetSettings.ts';
 import { motionRule, voteCountLines, voteVerdictLine } from '../formalVote/voteWords.ts';
@@ -83,12 +83,7 @@ export const voteMotion: DecisionMethod<Ranking, VoteResult> = {
     };
   },
   outcomeView: () => ({ options: [], objections: [] }),
-  document(result, settings) {
-    const vote = voteSettingsOf(settings);
-    // The count only once closed: a vote's running count is never shown.
-    const counted = result && !result.provisional ? countFields(result) : {};
-    return { options: [], fields: { count: vote.count, settings: settingsDocument(vote), ...counted } };
-  },
+  document: (result, settings) => voteDocument(result, settings, []),
 
   describe: (stance) => {
     const vote = voteOf(stance);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { documentCommand, output, withRuntime } from './withRuntime.ts';
+import { output, withDatabase, withRuntime } from './withRuntime.ts';
 
 /** What one `tacit start` process runs; several processes may split the work. */
 function parseStartPart(value: string): 'ingest' | 'workers' | 'all' {
@@ -72,9 +72,16 @@ export function registerCoreCommands(program: Command): void {
       );
     });
 
-  documentCommand(program, 'stats', 'inbound stored/routed/held, outbox by state, consultations by status', async (ctx) => {
-    const { collectStats, formatStats } = await import('../app/stats.ts');
-    const stats = await collectStats(ctx.sql);
-    return { value: stats, human: () => formatStats(stats) };
-  });
+  program
+    .command('stats')
+    .description('inbound stored/routed/held, outbox by state, consultations by status')
+    .option('--json', 'one JSON document')
+    .action(async (opts: { json?: boolean }) => {
+      // Read-only: the database alone, so it starts without loading the queues and the domains.
+      await withDatabase(async (sql) => {
+        const { collectStats, formatStats } = await import('../app/stats.ts');
+        const stats = await collectStats(sql);
+        output(!!opts.json, stats, () => formatStats(stats));
+      });
+    });
 }

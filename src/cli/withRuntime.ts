@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../shared/context.ts';
 import type { Runtime } from '../app/runtime.ts';
+import type { Sql } from '../shared/db/database.ts';
 
 /**
  * Runs a one-shot command against the configured (or private) database and
@@ -14,6 +15,17 @@ export async function withRuntime<T>(fn: (runtime: Runtime) => Promise<T>): Prom
     return await fn(runtime);
   } finally {
     await runtime.close();
+  }
+}
+
+/** Runs a read-only command against the database alone: no queues, no domains loaded (a faster start). */
+export async function withDatabase<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+  const [{ loadConfig }, { openDatabase }] = await Promise.all([import('../shared/config/config.ts'), import('../app/database.ts')]);
+  const database = await openDatabase(loadConfig());
+  try {
+    return await fn(database.sql);
+  } finally {
+    await database.close();
   }
 }
 

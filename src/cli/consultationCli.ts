@@ -33,7 +33,7 @@ async function printTallySheet(id: number, json: boolean): Promise<void> {
       output(true, { ...sheet, outcomeSha256: stored, matchesOutcome: stored === sheet.sha256 }, () => '');
       return;
     }
-    const done = (await streamTallySheet(ctx.sql, id, (text) => process.stdout.write(text), undefined, ctx.wiring.decisionMethods))!;
+    const done = (await streamTallySheet(ctx.sql, id, ctx.wiring.decisionMethods, (text) => process.stdout.write(text)))!;
     // Sheets of proposals closed before issue 21 carried objections' reasons; printed now without them, their digest differs.
     const before = (c.outcome as Outcome | null)?.sheetStancesOnly ? '' : ' (closed before the sheet dropped objections\' reasons)';
     const check = stored === null ? 'the outcome stored no digest' : stored === done.sha256 ? 'matches the outcome' : `DIFFERS from the outcome's ${stored}${before}`;

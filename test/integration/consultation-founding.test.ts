@@ -79,7 +79,7 @@ describe('the founding name', () => {
       expect(notice!.mail.text).toMatch(why);
       expect(notice!.mail.text).toContain(`> ${UNREADABLE[i]!.text.split('\n')[0]}`);
     }
-    const read = await consultationDocument(h.ctx.sql, id);
+    const read = await consultationDocument(h.ctx.sql, id, h.ctx.wiring.decisionMethods);
     const firstOf = (member: string) =>
       (read!.doc.replies as Array<{ email: string; stance: { first?: string } }>).find((r) => r.email === member)?.stance.first;
     expect(READABLE.map((_, i) => firstOf(others[i]!))).toEqual(READABLE.map((r) => r.first));
@@ -92,7 +92,7 @@ describe('the founding name', () => {
 
     await expire(h, id);
     expect(await closeDue(h.ctx)).toEqual([id]);
-    const found = await consultationDocument(h.ctx.sql, id);
+    const found = await consultationDocument(h.ctx.sql, id, h.ctx.wiring.decisionMethods);
     expect(found!.doc).toMatchObject({
       status: 'closed',
       winner: 'B',

@@ -47,7 +47,7 @@ describe('reading replies from real clients', () => {
       h.send({ from: member, to: replyTo.get(member)!, subject: `RE: [venue] C-${id}: ${subject}`, text })));
     await waitForRouting(h);
     for (const { member } of replies) await waitForMailTo(h, member, /^Recorded: C-/);
-    const read = await consultationDocument(h.ctx.sql, id);
+    const read = await consultationDocument(h.ctx.sql, id, h.ctx.wiring.decisionMethods);
     const stanceOf = (member: string) =>
       (read!.doc.replies as Array<{ email: string; stance: unknown }>).find((r) => r.email === member)?.stance;
     expect(replies.map(({ member }) => stanceOf(member))).toEqual(replies.map(({ stance }) => stance));

@@ -224,7 +224,7 @@ describe('the tally sheet of a proposal', () => {
     await expire(h, opened.id);
     expect((await closeConsultation(h.ctx, opened.id)).closed).toBe(true);
     const c = (await loadConsultation(h.ctx.sql, opened.id))!;
-    const recount = await countConsultation(h.ctx.sql, c, true);
+    const recount = await countConsultation(h.ctx.sql, c, true, h.ctx.wiring.decisionMethods);
     const stored = c.outcome as Outcome;
     expect(stored).toEqual({ ...recount, closedAt: stored.closedAt, tallySha256: stored.tallySha256, sheetStatesRule: true, sheetStancesOnly: true });
     expect(stored.kind === 'proposal' && stored.objections.map((o) => o.reason)).toEqual(['too far', 'too expensive', 'no lift', 'the lease']);

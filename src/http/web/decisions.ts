@@ -102,11 +102,11 @@ async function viewerBallotCode(ctx: Context, viewer: Viewer | null, consultatio
  */
 async function tallyExcerpt(ctx: Context, consultationId: number, clean: (s: string) => string, canDownload: boolean, own: string | null) {
   const lines: { code: string; recorded: string; mine: boolean }[] = [];
-  const done = await streamTallySheet(ctx.sql, consultationId, (_text, line) => {
+  const done = await streamTallySheet(ctx.sql, consultationId, ctx.wiring.decisionMethods, (_text, line) => {
     if (line && (lines.length < TALLY_ON_PAGE || line.code === own)) {
       lines.push({ code: line.code, recorded: clipWithNote(clean(line.recorded), 300), mine: line.code === own });
     }
-  }, undefined, ctx.wiring.decisionMethods);
+  });
   if (!done) return null;
   const mine = lines.some((l) => l.mine);
   return { lines, sha256: done.sha256, more: Math.max(0, done.members - lines.length), downloadable: canDownload, mine };
@@ -117,6 +117,6 @@ export async function tallySheetText(ctx: Context, viewer: Viewer | null, id: nu
   const c = await loadConsultation(ctx.sql, id);
   if (!c || c.status !== 'closed' || !mayShowAddresses(viewer, c.group_id)) return null;
   const parts: string[] = [];
-  const done = await streamTallySheet(ctx.sql, id, (text) => parts.push(text), undefined, ctx.wiring.decisionMethods);
+  const done = await streamTallySheet(ctx.sql, id, ctx.wiring.decisionMethods, (text) => parts.push(text));
   return done ? parts.join('') : null;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Consultation } from '../../../src/domains/consultations/consultation.ts';
-import { outcomeLines, outcomeView, verdictLine } from '../../../src/domains/consultations/close/outcomeView.ts';
+import * as views from '../../../src/domains/consultations/close/outcomeView.ts';
+import { DECISION_METHODS } from '../../../src/decisions/methods/index.ts';
 import { tally, type Bucket, type ElectorateMember } from '../../../src/domains/consultations/rules/tally.ts';
 
 const options = [
@@ -9,6 +10,13 @@ const options = [
   { letter: 'C', text: 'Winter' },
 ];
 const c = { id: 3, question: 'When?', list: 'gb', list_name: 'GB', deadline: new Date('2026-12-03T18:00:00Z'), closed_at: new Date('2026-12-03T18:00:01Z'), options } as unknown as Consultation;
+
+// The built-in decision methods, as the composition root gives them.
+const methods = new Map(DECISION_METHODS);
+type Outcome = Parameters<typeof views.outcomeView>[0];
+const verdictLine = (outcome: Outcome, on: Consultation) => views.verdictLine(outcome, on, methods);
+const outcomeLines = (outcome: Outcome, on: Consultation) => views.outcomeLines(outcome, on, methods);
+const outcomeView = (outcome: Outcome, on: Consultation) => views.outcomeView(outcome, on, methods);
 
 let n = 0;
 const member = (bucket: Bucket, stance?: ElectorateMember['stance']): ElectorateMember => ({ email: `m${++n}@example.org`, bucket, stance });

@@ -43,7 +43,7 @@ export async function closeInTransaction(tx: Tx, ctx: Context, id: number, optio
   const c = (await loadConsultation(tx, id))!;
   // One pass over the electorate: the tally sheet's digest, and the count fed from the same rows.
   const count = createOutcomeCount(c, ctx.wiring.decisionMethods);
-  const sheet = (await streamTallySheet(tx, id, undefined, (row) => count.add(row), ctx.wiring.decisionMethods))!;
+  const sheet = (await streamTallySheet(tx, id, ctx.wiring.decisionMethods, undefined, (row) => count.add(row)))!;
   const outcome = await count.result(tx, sheet);
   outcome.closedAt = c.closed_at!.toISOString();
   // The digest the outcome mail states, so every member can check the sheet they get.

@@ -43,7 +43,7 @@ export async function countConsultation(
   db: Queryable,
   c: Consultation,
   useStoredBuckets: boolean,
-  methods?: ReadonlyMap<string, DecisionMethod>,
+  methods: ReadonlyMap<string, DecisionMethod>,
 ): Promise<Outcome> {
   const method = methodOf(c, methods);
   const settings = settingsOf(c);
@@ -108,7 +108,7 @@ export interface CountedRow {
  * method names its voter for (an objection) is held and added in member
  * order at the end, so they come in the order countConsultation gives them.
  */
-export function createOutcomeCount(c: Consultation, methods?: ReadonlyMap<string, DecisionMethod>) {
+export function createOutcomeCount(c: Consultation, methods: ReadonlyMap<string, DecisionMethod>) {
   const method = methodOf(c, methods);
   const settings = settingsOf(c);
   const electorate = createElectorateCount();

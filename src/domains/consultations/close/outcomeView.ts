@@ -12,12 +12,12 @@ const percent = (part: number, whole: number) => (whole > 0 ? Math.round((100 * 
 type Counted = Pick<Consultation, 'options'> & { method?: string | null; block_threshold?: unknown };
 
 /** The method that counted an outcome: the consultation's, or (a caller holding only options) the outcome's kind's. */
-function methodOfOutcome(outcome: Outcome, c: Counted, methods?: ReadonlyMap<string, DecisionMethod>) {
+function methodOfOutcome(outcome: Outcome, c: Counted, methods: ReadonlyMap<string, DecisionMethod>) {
   return methodOf({ method: c.method, kind: outcome.kind }, methods);
 }
 
 /** The winner or verdict in one sentence: the decision method's. */
-export function verdictLine(outcome: Outcome, c: Counted, methods?: ReadonlyMap<string, DecisionMethod>): string {
+export function verdictLine(outcome: Outcome, c: Counted, methods: ReadonlyMap<string, DecisionMethod>): string {
   return methodOfOutcome(outcome, c, methods).verdictLine(outcome, settingsOf(c));
 }
 
@@ -31,7 +31,7 @@ export function repliedFigure(replied: number, electorate: number, unreadable: n
 }
 
 /** The outcome in a few plain lines: results answers, late-reply notices, the CLI. */
-export function outcomeLines(outcome: Outcome, c: Counted, methods?: ReadonlyMap<string, DecisionMethod>): string[] {
+export function outcomeLines(outcome: Outcome, c: Counted, methods: ReadonlyMap<string, DecisionMethod>): string[] {
   const method = methodOfOutcome(outcome, c, methods);
   const lines = [method.verdictLine(outcome, settingsOf(c)), ...method.countLines(outcome)];
   const b = outcome.buckets;
@@ -61,7 +61,7 @@ export function secretCountLines(figures: ElectorateFigures): string[] {
  * silence accepts every option, are shown apart, so a chart never reads as
  * unanimous support when few replied. Bucket bars are shares of the electorate.
  */
-export function outcomeView(outcome: Outcome, c: Consultation, methods?: ReadonlyMap<string, DecisionMethod>) {
+export function outcomeView(outcome: Outcome, c: Consultation, methods: ReadonlyMap<string, DecisionMethod>) {
   const electorate = outcome.electorate;
   const b = outcome.buckets;
   const bar = (n: number) => Math.min(100, percent(n, electorate));

@@ -46,9 +46,9 @@ export async function ensureBallotCodes(db: Queryable, secret: string, consultat
 export async function streamTallySheet(
   db: Queryable,
   consultationId: number,
+  methods: ReadonlyMap<string, DecisionMethod>,
   onText?: (text: string, line?: { code: string; recorded: string }) => void,
   onMember?: (row: CountedRow) => void,
-  methods?: ReadonlyMap<string, DecisionMethod>,
 ): Promise<{ sha256: string; members: number } | null> {
   const c = await loadConsultation(db, consultationId);
   if (!c || c.status !== 'closed') return null;
@@ -93,13 +93,13 @@ export async function streamTallySheet(
 }
 
 /** The whole sheet in memory (an attachment, a web page); use streamTallySheet to print or hash a big one. */
-export async function loadTallySheet(db: Queryable, consultationId: number, methods?: ReadonlyMap<string, DecisionMethod>): Promise<TallySheet | null> {
+export async function loadTallySheet(db: Queryable, consultationId: number, methods: ReadonlyMap<string, DecisionMethod>): Promise<TallySheet | null> {
   const lines: TallySheet['lines'] = [];
   const parts: string[] = [];
-  const done = await streamTallySheet(db, consultationId, (text, line) => {
+  const done = await streamTallySheet(db, consultationId, methods, (text, line) => {
     parts.push(text);
     if (line) lines.push(line);
-  }, undefined, methods);
+  });
   if (!done) return null;
   return { consultationId: displayId(consultationId), lines, text: parts.join(''), sha256: done.sha256 };
 }

@@ -6,7 +6,7 @@ import { displayId } from '../ids.ts';
 import { formatUtc } from '../../../shared/rules/formatUtc.ts';
 
 /** What Tacit recorded for one member in each open consultation they are consulted in (the `status` command). */
-export async function memberStatusLines(db: Queryable, memberId: number, methods?: ReadonlyMap<string, DecisionMethod>): Promise<string[]> {
+export async function memberStatusLines(db: Queryable, memberId: number, methods: ReadonlyMap<string, DecisionMethod>): Promise<string[]> {
   const rows = await db`
     select c.id, c.kind, c.method, c.question, c.options, c.block_threshold, c.deadline, g.slug as list, r.stance, r.readable
     from consultation_electorate e
@@ -32,7 +32,7 @@ export async function memberStatusLines(db: Queryable, memberId: number, methods
 }
 
 /** One member's line for one consultation (`status C-ID` from a member who is not a coordinator). */
-export async function memberStatusFor(db: Queryable, consultationId: number, memberId: number, methods?: ReadonlyMap<string, DecisionMethod>): Promise<string | null> {
+export async function memberStatusFor(db: Queryable, consultationId: number, memberId: number, methods: ReadonlyMap<string, DecisionMethod>): Promise<string | null> {
   const lines = await memberStatusLines(db, memberId, methods);
   return lines.find((l) => l.trimStart().startsWith(`${displayId(consultationId)} `))?.trim() ?? null;
 }

@@ -19,7 +19,7 @@ import { namesVoters, publicResult } from '../../../decisions/voterNames.ts';
  * the electorate figures, the options without numbers, the method's fields
  * before any count, and each reply's address and time without its stance.
  */
-export async function consultationDocument(db: Queryable, id: number, methods?: ReadonlyMap<string, DecisionMethod>) {
+export async function consultationDocument(db: Queryable, id: number, methods: ReadonlyMap<string, DecisionMethod>) {
   const c = await loadConsultation(db, id);
   if (!c) return null;
   const method = methodOf(c, methods);
@@ -69,7 +69,7 @@ export async function consultationDocument(db: Queryable, id: number, methods?: 
 }
 
 /** The human rendering of the same document. */
-export function formatConsultation(c: Consultation, counted: Outcome | ElectorateFigures | null, replyCount: number, methods?: ReadonlyMap<string, DecisionMethod>): string {
+export function formatConsultation(c: Consultation, counted: Outcome | ElectorateFigures | null, replyCount: number, methods: ReadonlyMap<string, DecisionMethod>): string {
   const lines = [
     `${displayId(c.id)}  ${c.status}  ${c.kind}  list ${c.list}`,
     `  ${c.question}`,

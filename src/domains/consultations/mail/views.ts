@@ -42,7 +42,7 @@ export function exampleAnswers(letters: readonly string[]) {
 }
 
 /** The templates ask the method's view (picksOption, consentsOrObjects, …), never the kind. */
-export function consultationView(c: Consultation, methods?: ReadonlyMap<string, DecisionMethod>): ConsultationView {
+export function consultationView(c: Consultation, methods: ReadonlyMap<string, DecisionMethod>): ConsultationView {
   const decisionMethod = methodOf(c, methods);
   const method = decisionMethod.view(settingsOf(c));
   return {

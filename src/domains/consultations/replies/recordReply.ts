@@ -23,7 +23,7 @@ export type RecordedReply =
 export function readStance(
   c: Pick<Consultation, 'kind' | 'method' | 'options' | 'block_threshold'>,
   text: string,
-  methods?: ReadonlyMap<string, DecisionMethod>,
+  methods: ReadonlyMap<string, DecisionMethod>,
 ) {
   return methodOf(c, methods).read(text, settingsOf(c));
 }
@@ -44,7 +44,7 @@ export async function recordReply(
   tx: Queryable,
   c: Consultation,
   input: { memberId: number; text: string; inboundMessageId: number; receivedAt: Date },
-  methods?: ReadonlyMap<string, DecisionMethod>,
+  methods: ReadonlyMap<string, DecisionMethod>,
 ): Promise<RecordedReply> {
   const reading = readStance(c, input.text, methods);
   const late = c.status !== 'open' || input.receivedAt.getTime() > c.deadline.getTime();

@@ -14,7 +14,7 @@ import { methodOf } from '../../../decisions/methods/index.ts';
  */
 export function countVisible(
   c: { status: string; method?: string | null; kind: string },
-  methods?: ReadonlyMap<string, DecisionMethod>,
+  methods: ReadonlyMap<string, DecisionMethod>,
 ): boolean {
   return c.status === 'closed' || !methodOf(c, methods).secretUntilClose;
 }

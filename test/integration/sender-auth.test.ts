@@ -4,9 +4,9 @@ import { upsertGroup } from '../../src/domains/org/groups.ts';
 import { sealMessage } from 'mailauth';
 import { dkimKey, TestDns } from '../helpers/dns.ts';
 import { signDkim } from '../helpers/dkimSign.ts';
-import { createHarness, type Harness } from '../helpers/harness.ts';
+import { createHarness, waitFor, type Harness } from '../helpers/harness.ts';
 import {
-  closeHarness, inDays, openViaSmtp, replyToOf, seedList, waitForMailTo, waitForOutbox, waitForRouting, type SeededList,
+  closeHarness, delivered, inDays, openViaSmtp, replyToOf, seedList, waitForMailTo, waitForOutbox, waitForRouting, type SeededList,
 } from '../helpers/consultation.ts';
 
 /**
@@ -30,6 +30,9 @@ const idnKey = dkimKey('xn--bcher-kva.example');
 idnKey.publish(dns);
 const sealerKey = dkimKey('lists.example.net');
 sealerKey.publish(dns);
+// Its second selector: a key no earlier test has looked up (answers are cached), for the DNS failure test.
+const sealerKey2 = dkimKey('lists.example.net', 'second');
+sealerKey2.publish(dns);
 let dnsServer: Awaited<ReturnType<TestDns['serve']>>;
 
 const MALLORY = 'mallory@evil.example';
@@ -474,11 +477,11 @@ describe('ARC: a forwarding list that changed the message vouches for it only wh
   });
 
   /** The coordinator's close as lists.example.net forwards it: its own signature broken by the forwarder, then sealed. */
-  async function forwarded(target: Harness, slug: string, coordinator: string, id: number): Promise<Buffer> {
+  async function forwarded(target: Harness, slug: string, coordinator: string, id: number, key = sealerKey): Promise<Buffer> {
     const to = `${slug}-consult@${target.domain}`;
     const raw = Buffer.from(message({ from: coordinator, to, subject: '[fwd] close', body: `close C-${id}\r\n` }));
     const options = {
-      signingDomain: 'lists.example.net', selector: 'test', privateKey: sealerKey.dkim.privateKey, cv: 'none',
+      signingDomain: 'lists.example.net', selector: key.dkim.keySelector, privateKey: key.dkim.privateKey, cv: 'none',
       authResults: 'lists.example.net; dkim=pass header.d=example.org; dmarc=pass header.from=example.org',
     };
     const seal = await sealMessage(raw, options);
@@ -499,6 +502,33 @@ describe('ARC: a forwarding list that changed the message vouches for it only wh
     expect((await status(untrusted.id)).status).toBe('open');
     const [stored] = await h.ctx.sql`select auth from inbound_messages order by id desc limit 1`;
     expect(stored.auth.arc).toMatchObject({ result: 'pass', sealer: 'lists.example.net', dmarc: { result: 'pass', domain: 'example.org' } });
+    await waitForOutbox(arc);
+  });
+
+  it('waits for DNS when the sealer\'s key lookup fails, instead of judging the forward unauthenticated', async () => {
+    const { id } = await openViaSmtp(arc, arcList, 'ARC while DNS fails', choice);
+    const keyName = 'second._domainkey.lists.example.net';
+    dns.failing.add(keyName);
+    try {
+      const [before] = await arc.ctx.sql`select coalesce(max(id), 0)::int as id from outbox`;
+      await arc.send({ envelope: { from: 'bounce@lists.example.net', to: [`arc-consult@${arc.domain}`] }, raw: await forwarded(arc, 'arc', arcList.coordinator, id, sealerKey2) });
+      // The first attempts (at once and 2 s later) meet SERVFAIL: nothing judged, nothing sent, nothing changed.
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      const [stored] = await arc.ctx.sql`
+        select m.auth, d.state from inbound_messages m join inbound_deliveries d on d.message_id = m.id order by d.id desc limit 1`;
+      expect(stored).toMatchObject({ auth: null, state: 'received' });
+      expect(await arc.ctx.sql`select kind from outbox where id > ${before.id} and recipient = ${arcList.coordinator}`).toEqual([]);
+      expect((await arc.ctx.sql`select status from consultations where id = ${id}`)[0].status).toBe('open');
+    } finally {
+      dns.failing.delete(keyName);
+    }
+    // DNS answers again: the queue's next attempt judges the seal, and the close acts.
+    const [answer] = await waitFor(async () => {
+      const found = (await delivered(arc)).filter((d) => d.to === arcList.coordinator && d.mail.text?.includes(`C-${id} is closed.`));
+      return found.length ? found : undefined;
+    }, 30_000, `the answer to the close of C-${id}`);
+    expect(answer!.mail.subject).toBe('Re: [fwd] close');
+    expect((await arc.ctx.sql`select status from consultations where id = ${id}`)[0].status).toBe('closed');
     await waitForOutbox(arc);
   });
 });

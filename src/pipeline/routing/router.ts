@@ -8,7 +8,7 @@ import { headerBagFromRaw, headerValues } from '../../shared/rules/headers.ts';
 import { oneLine, soleSender } from '../../shared/rules/sender.ts';
 import type { Handler, InboundMail } from './inboundMail.ts';
 import { notAvailableYet } from './notAvailable.ts';
-import { senderAuthOf } from './senderAuth.ts';
+import { DNS_RETRY_WINDOW_MS, senderAuthOf } from './senderAuth.ts';
 import type { SenderAuth } from '../../shared/rules/authResults.ts';
 import { decideAuthority, sameMailbox } from '../../shared/rules/authority.ts';
 import { readDkimSignatures } from '../../shared/rules/dkimSignatures.ts';
@@ -54,19 +54,18 @@ interface CheckedDelivery {
  */
 async function authenticateDelivery(ctx: Context, deliveryId: number): Promise<CheckedDelivery | null> {
   const [row] = await ctx.sql`
-    select d.id, d.recipient, d.state, m.id as message_row_id, m.envelope_from, m.client_address, m.helo, m.raw, m.auth
+    select d.id, d.recipient, d.state, m.id as message_row_id, m.envelope_from, m.client_address, m.helo, m.raw, m.auth, m.received_at
     from inbound_deliveries d join inbound_messages m on m.id = d.message_id
     where d.id = ${deliveryId}`;
   if (!row || row.state !== 'received') return null;
-  return { row, auth: await senderAuthOfRow(ctx, row) };
+  // A DNS failure defers the message (the queue and then the reconciler retry it) for a while after it arrived.
+  const retryUntil = new Date((row.received_at as Date).getTime() + DNS_RETRY_WINDOW_MS);
+  return { row, auth: await senderAuthOfRow(ctx, row, retryUntil) };
 }
 
-function senderAuthOfRow(ctx: Context, row: Record<string, any>): Promise<SenderAuth> {
-  return senderAuthOf(ctx, row.message_row_id, row.raw, row.auth as SenderAuth | null, {
-    clientAddress: row.client_address,
-    helo: row.helo,
-    envelopeFrom: row.envelope_from,
-  });
+function senderAuthOfRow(ctx: Context, row: Record<string, any>, retryUntil: Date | null): Promise<SenderAuth> {
+  const session = { clientAddress: row.client_address, helo: row.helo, envelopeFrom: row.envelope_from };
+  return senderAuthOf(ctx, row.message_row_id, row.raw, row.auth as SenderAuth | null, session, retryUntil);
 }
 
 /**
@@ -96,8 +95,9 @@ export async function routeInTransaction(
       where d.id = ${deliveryId}
       for update of d`;
     if (!row || row.state !== 'received') return { outcome: 'already routed', outboxIds: [] };
-    // Stored by routeDelivery beforehand; a reply routed by a close may be checked here, for the first time.
-    auth = await senderAuthOfRow(ctx, row);
+    // Stored by routeDelivery beforehand; a reply routed by a close may be checked here, for the first time,
+    // and is judged on what DNS answers now: the close does not wait.
+    auth = await senderAuthOfRow(ctx, row, null);
   }
 
   const mail = await readInbound(ctx, row, auth);

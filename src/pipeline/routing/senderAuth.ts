@@ -3,9 +3,23 @@ import type { Context } from '../../shared/context.ts';
 import { readTrustedAuthResults, unauthenticated, describeAuth, type SenderAuth } from '../../shared/rules/authResults.ts';
 import type { DmarcPolicy } from '../../shared/rules/dmarc.ts';
 import { headerBagFromRaw, headerValues } from '../../shared/rules/headers.ts';
-import { dnsResolver } from '../../shared/services/dnsResolver.ts';
+import { dnsResolver, isNoRecord } from '../../shared/services/dnsResolver.ts';
 
 export type { DNSResolver } from 'mailauth';
+
+/**
+ * How long a message whose authentication met a DNS failure (a timeout, a
+ * SERVFAIL) waits for DNS to answer: judged on half the answers, a genuine
+ * sender's signed command would be sent back for confirmation and a trusted
+ * sealer's forward would count for nothing. After this the message is
+ * judged on what DNS answered, as a receiving MTA ends its retries.
+ */
+export const DNS_RETRY_WINDOW_MS = 30 * 60_000;
+
+/** Sender authentication met a DNS failure: the router tries the message again later. */
+export class AuthenticationDeferred extends Error {
+  override name = 'AuthenticationDeferred';
+}
 
 /** What the SMTP session recorded with the message. */
 export interface SessionFacts {
@@ -20,13 +34,25 @@ export interface SessionFacts {
  * MX saw the real client. Returns the Authentication-Results value to store
  * and the verdicts as data.
  */
-export async function authenticateSender(ctx: Context, raw: Buffer, session: SessionFacts): Promise<{ auth: SenderAuth; header: string }> {
+export async function authenticateSender(
+  ctx: Context,
+  raw: Buffer,
+  session: SessionFacts,
+): Promise<{ auth: SenderAuth; header: string; dnsFailed: boolean }> {
   const trusted = ctx.config.auth.authservId;
   if (trusted) {
     const auth = readTrustedAuthResults(headerValues(headerBagFromRaw(raw), 'authentication-results'), trusted);
-    return { auth, header: describeAuth(auth) };
+    return { auth, header: describeAuth(auth), dnsFailed: false };
   }
   const mta = ctx.config.domain;
+  // "No such record" is an answer; anything else means some verdict below rests on a question DNS did not answer.
+  let dnsFailed = false;
+  const shared = dnsResolver(ctx.config.auth.dnsServers, ctx.resolver);
+  const resolver: DNSResolver = (name, rrtype) =>
+    shared(name, rrtype).catch((err: unknown) => {
+      if (!isNoRecord(err)) dnsFailed = true;
+      throw err;
+    });
   try {
     // Loaded on first use: it takes about a second, which every CLI command would pay otherwise.
     const { authenticate } = await import('mailauth');
@@ -35,15 +61,15 @@ export async function authenticateSender(ctx: Context, raw: Buffer, session: Ses
       helo: session.helo ?? undefined,
       sender: session.envelopeFrom,
       mta,
-      resolver: dnsResolver(ctx.config.auth.dnsServers, ctx.resolver),
+      resolver,
       disableBimi: true,
     });
-    return { auth: fromMailauth(mta, result), header: arValue(result.headers, mta) };
+    return { auth: fromMailauth(mta, result), header: arValue(result.headers, mta), dnsFailed };
   } catch (err) {
     // A message mailauth cannot read at all has no authentication: it can still be confirmed.
     ctx.log.warn({ err: (err as Error).message }, 'sender authentication failed');
     const auth = unauthenticated(mta, 'verified');
-    return { auth, header: describeAuth(auth) };
+    return { auth, header: describeAuth(auth), dnsFailed: false };
   }
 }
 
@@ -83,11 +109,24 @@ function arcOf(arc: any): SenderAuth['arc'] {
 
 /**
  * The message's stored result, or a new one stored now (once: a concurrent
- * router that got there first wins, and its result is used).
+ * router that got there first wins, and its result is used). A result that
+ * met a DNS failure is not stored while `retryUntil` is ahead: the caller
+ * gets AuthenticationDeferred and tries again later. A caller that cannot
+ * wait (a close counting the replies received in time) passes null.
  */
-export async function senderAuthOf(ctx: Context, messageRowId: number, raw: Buffer, stored: SenderAuth | null, session: SessionFacts): Promise<SenderAuth> {
+export async function senderAuthOf(
+  ctx: Context,
+  messageRowId: number,
+  raw: Buffer,
+  stored: SenderAuth | null,
+  session: SessionFacts,
+  retryUntil: Date | null,
+): Promise<SenderAuth> {
   if (stored) return stored;
-  const { auth, header } = await authenticateSender(ctx, raw, session);
+  const { auth, header, dnsFailed } = await authenticateSender(ctx, raw, session);
+  if (dnsFailed && retryUntil && Date.now() < retryUntil.getTime()) {
+    throw new AuthenticationDeferred('a DNS lookup of sender authentication failed; the message is tried again later');
+  }
   const [row] = await ctx.sql`
     update inbound_messages set auth = ${ctx.sql.json(auth as never)}, auth_results = ${header}
     where id = ${messageRowId} and auth is null

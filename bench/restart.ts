@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
 import { startHoldingRelay } from '../test/helpers/holdingRelay.ts';
+import { startLoopbackDns } from '../test/helpers/dnsServer.ts';
 import { secondsSince, sleep } from './lib/peers.ts';
 import { openScratch } from './lib/scratch.ts';
 import { startTacit } from './lib/tacitProcess.ts';
@@ -24,10 +25,13 @@ async function delivered(relay: { delivered: string[] }, n: number, timeoutMs = 
  */
 export async function benchRestart(adminUrl: string, redisUrl: string, count: number) {
   const relay = await startHoldingRelay();
+  // An empty zone on loopback: every name unknown at once, with no network (a closed port would be a
+  // DNS failure, and sender authentication would wait for DNS to come back).
+  const dns = await startLoopbackDns();
   const scratch = await openScratch(adminUrl, redisUrl, {
     OUTBOUND: `smtp://127.0.0.1:${relay.port}?starttls=off`,
     OUTBOUND_LEASE_MS: HOUR,
-    DNS_SERVERS: `127.0.0.1:${relay.port + 1}`, // a closed port: lookups fail at once
+    DNS_SERVERS: dns.server,
   });
   const { sql } = scratch.ctx;
   try {
@@ -73,5 +77,6 @@ export async function benchRestart(adminUrl: string, redisUrl: string, count: nu
   } finally {
     await scratch.drop();
     await relay.close();
+    await dns.close();
   }
 }

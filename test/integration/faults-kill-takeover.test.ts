@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, waitFor, type Harness } from '../helpers/harness.ts';
 import { freePort, startTacitProcess } from '../helpers/tacit-process.ts';
 import { startHoldingRelay, type HoldingRelay } from '../helpers/holdingRelay.ts';
+import { startLoopbackDns, type LoopbackDns } from '../helpers/dnsServer.ts';
 
 /**
  * With OUTBOUND_LEASE_MS an hour, a `tacit start` is killed (SIGKILL) while
@@ -17,24 +18,27 @@ const HOUR = '3600000';
 
 let h: Harness;
 let relay: HoldingRelay;
+let dns: LoopbackDns;
 const children: ChildProcess[] = [];
 
 beforeAll(async () => {
   h = await createHarness({ smtp: false, workers: false });
   relay = await startHoldingRelay();
+  dns = await startLoopbackDns();
 }, 60_000);
 
 afterAll(async () => {
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
   await relay?.close();
+  await dns?.close();
   await h?.close();
 });
 
 const env = () => ({
   OUTBOUND: `smtp://127.0.0.1:${relay.port}?starttls=off`,
   OUTBOUND_LEASE_MS: HOUR,
-  // DNS goes to a closed loopback port: every lookup fails at once, with no network.
-  DNS_SERVERS: `127.0.0.1:${relay.port + 1}`,
+  // DNS from an empty zone on loopback: every name unknown at once, with no network.
+  DNS_SERVERS: dns.server,
 });
 
 describe('restart after SIGKILL, with a lease of an hour', () => {

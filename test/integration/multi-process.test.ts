@@ -6,6 +6,7 @@ import { replyAddress } from '../../src/domains/consultations/replies/replyAddre
 import { createHarness, readMaildir, waitFor, type Harness } from '../helpers/harness.ts';
 import { freePort, startTacitProcess } from '../helpers/tacit-process.ts';
 import { closeHarness, inDays, seedList } from '../helpers/consultation.ts';
+import { startLoopbackDns, type LoopbackDns } from '../helpers/dnsServer.ts';
 
 /**
  * Two `tacit start --only ingest` and two `--only workers` processes on one
@@ -26,13 +27,15 @@ const SLUG = 'congress';
 let h: Harness;
 const children: ChildProcess[] = [];
 let ports: number[] = [];
+let dns: LoopbackDns;
 
 beforeAll(async () => {
   h = await createHarness({ smtp: false, workers: false });
   await seedMembers();
   ports = [await freePort(), await freePort()];
-  // DNS goes to a closed loopback port: every lookup fails at once, with no network.
-  const env = { DNS_SERVERS: `127.0.0.1:${await freePort()}` };
+  // DNS from an empty zone on loopback: every name unknown at once, with no network.
+  dns = await startLoopbackDns();
+  const env = { DNS_SERVERS: dns.server };
   children.push(
     ...(await Promise.all([
       startTacitProcess(h, ports[0]!, ['--only', 'ingest'], env),
@@ -46,6 +49,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : (c.once('exit', r), c.kill('SIGTERM'))))));
   await closeHarness(h);
+  await dns?.close();
 }, 60_000);
 
 /** The coordinator (a member) and MEMBERS - 1 more, set-based: one query per member would be most of the time. */

@@ -2,7 +2,7 @@ import { UnrecoverableError, Worker } from 'bullmq';
 import type { Context } from '../../shared/context.ts';
 import { workerConnection } from '../../shared/queue/queues.ts';
 import { noteRoutingFailure } from '../../pipeline/routing/router.ts';
-import { routeBatch } from '../../pipeline/routing/routeBatch.ts';
+import { claimAndRoute } from '../../pipeline/routing/routeBatch.ts';
 import { deliveriesOfJob } from '../../pipeline/routing/routeQueue.ts';
 
 type RouteJobData = { ids?: number[]; id?: number };
@@ -26,16 +26,20 @@ export function startRouteWorker(ctx: Context, redisUrl: string, concurrency = 4
 }
 
 /**
- * Routes a job's deliveries. What is routed stays routed whatever happens to
- * the rest: a delivery left for later (DNS, Postgres) fails the job, whose
- * retry finds only that one still to do. A message that cannot be read fails
- * the same way on every attempt: it is stored failed with its reason at once,
- * and BullMQ, which retries every error but an UnrecoverableError, tries it
- * only once.
+ * Routes a job's deliveries, with others waiting (claimAndRoute). What is
+ * routed stays routed whatever happens to the rest: one of the job's own
+ * deliveries left for later (DNS, Postgres) fails the job, whose retry finds
+ * only that one still to do; another job's is left to that job and the
+ * reconciler. A message that cannot be read fails the same way on every
+ * attempt: it is stored failed with its reason at once, and BullMQ, which
+ * retries every error but an UnrecoverableError, tries its job only once.
  */
 async function routeJob(ctx: Context, deliveryIds: number[]): Promise<string> {
-  const outcome = await routeBatch(ctx, deliveryIds);
-  if (outcome.retry.length) throw outcome.retry[0]!.error;
-  if (outcome.unusable.length) throw new UnrecoverableError(outcome.unusable[0]!.error.message);
-  return outcome.routed ? `${outcome.routed} routed` : 'already routed';
+  const own = new Set(deliveryIds);
+  const outcome = await claimAndRoute(ctx, deliveryIds);
+  const retry = outcome.retry.find((r) => own.has(r.deliveryId));
+  if (retry) throw retry.error;
+  const unusable = outcome.unusable.find((r) => own.has(r.deliveryId));
+  if (unusable) throw new UnrecoverableError(unusable.error.message);
+  return `${outcome.routed} routed, ${outcome.skipped} of the job's already taken`;
 }

@@ -22,15 +22,81 @@ interface ReadDelivery {
   mail: InboundMail | null;
 }
 
+/** Deliveries one routing job takes at most: its own, then others waiting. */
+export const CLAIM_BATCH = 50;
+
 /**
- * Routes a batch of stored deliveries (a routing job's) exactly once each,
- * with one claim and one transaction for the whole batch:
+ * How long a claim keeps other routers off its deliveries while it
+ * authenticates and reads them (DNS included). Past it, or after a crash,
+ * the reconciler queues them again; a transaction still decides who routes.
+ */
+export const CLAIM_LEASE_SECONDS = 120;
+
+/**
+ * What a routing job does: claims its own deliveries and, up to
+ * CLAIM_BATCH, others still waiting, and routes them together (routeRows).
+ * At a deadline the route queue holds hundreds of jobs of a few replies each:
+ * the first jobs route the backlog in batches, the rest find their
+ * deliveries routed at the cost of this one statement.
  *
- * 1. one query reads the deliveries still 'received' with their messages;
- * 2. sender authentication (DNS) runs for all of them side by side, outside
+ * The claim takes each delivery once, skipping rows another claim is taking
+ * (skip locked) or holds (its lease, in route_retry_at, which the reconciler
+ * also respects). Others' deliveries that failed before (route_error) are left
+ * to their own jobs and the reconciler, so one message that keeps failing is
+ * not tried again by every batch. What is not routed has its lease released.
+ */
+export async function claimAndRoute(ctx: Context, ownIds: readonly number[]): Promise<BatchOutcome> {
+  const own = ownIds as number[];
+  const rows = await ctx.sql`
+    with claimed as (
+      update inbound_deliveries d set route_retry_at = now() + make_interval(secs => ${CLAIM_LEASE_SECONDS})
+      where d.id in (
+        select id from inbound_deliveries
+        where state = 'received' and (route_retry_at is null or route_retry_at <= now())
+          and (id = any(${own}::bigint[]) or route_error is null)
+        order by id = any(${own}::bigint[]) desc, id
+        limit ${CLAIM_BATCH}
+        for update skip locked)
+      returning d.id, d.recipient, d.state, d.message_id)
+    select c.id, c.recipient, c.state, m.id as message_row_id, m.envelope_from, m.client_address, m.helo, m.raw, m.auth, m.received_at
+    from claimed c join inbound_messages m on m.id = c.message_id
+    order by c.id`;
+  const outcome = await routeRows(ctx, rows);
+  const mine = new Set(rows.map((r) => Number(r.id)));
+  outcome.skipped += own.filter((id) => !mine.has(id)).length;
+  if (outcome.retry.length) {
+    // Free for the job's retry (its own) and the reconciler (others'), marked so other batches leave them be.
+    await ctx.sql`
+      update inbound_deliveries d set route_retry_at = null, route_error = v.error
+      from unnest(${outcome.retry.map((r) => r.deliveryId)}::bigint[], ${outcome.retry.map((r) => r.error.message.slice(0, 500))}::text[]) as v(id, error)
+      where d.id = v.id and d.state = 'received'`;
+  }
+  return outcome;
+}
+
+/**
+ * Routes exactly these deliveries, without a claim (the transaction's row
+ * locks alone keep each to one routing).
+ */
+export async function routeBatch(ctx: Context, deliveryIds: readonly number[]): Promise<BatchOutcome> {
+  if (deliveryIds.length === 0) return { routed: 0, skipped: 0, unusable: [], retry: [] };
+  const rows = await ctx.sql`
+    select d.id, d.recipient, d.state, m.id as message_row_id, m.envelope_from, m.client_address, m.helo, m.raw, m.auth, m.received_at
+    from inbound_deliveries d join inbound_messages m on m.id = d.message_id
+    where d.id = any(${deliveryIds as number[]}::bigint[]) and d.state = 'received'
+    order by d.id`;
+  const outcome = await routeRows(ctx, rows);
+  outcome.skipped += deliveryIds.length - rows.length;
+  return outcome;
+}
+
+/**
+ * Routes a batch of stored deliveries exactly once each, in one transaction:
+ *
+ * 1. sender authentication (DNS) runs for all of them side by side, outside
  *    any transaction, its new results stored in one statement; each message
  *    is then parsed and read (one call per message, no I/O);
- * 3. one transaction locks the deliveries still 'received' (a duplicate job
+ * 2. one transaction locks the deliveries still 'received' (a duplicate
  *    finds them routed and does nothing), runs their handlers, marks them and
  *    writes every answer to the outbox; the answers are queued after commit.
  *
@@ -40,15 +106,8 @@ interface ReadDelivery {
  * batch is then routed one delivery at a time, so a failing message fails
  * alone and the others are not held back.
  */
-export async function routeBatch(ctx: Context, deliveryIds: readonly number[]): Promise<BatchOutcome> {
+async function routeRows(ctx: Context, rows: readonly Record<string, any>[]): Promise<BatchOutcome> {
   const outcome: BatchOutcome = { routed: 0, skipped: 0, unusable: [], retry: [] };
-  if (deliveryIds.length === 0) return outcome;
-  const rows = await ctx.sql`
-    select d.id, d.recipient, d.state, m.id as message_row_id, m.envelope_from, m.client_address, m.helo, m.raw, m.auth, m.received_at
-    from inbound_deliveries d join inbound_messages m on m.id = d.message_id
-    where d.id = any(${deliveryIds as number[]}::bigint[]) and d.state = 'received'
-    order by d.id`;
-  outcome.skipped = deliveryIds.length - rows.length;
   if (rows.length === 0) return outcome;
 
   const auths = await senderAuthsOf(
@@ -146,7 +205,7 @@ async function routeReadDeliveries(tx: Tx, ctx: Context, ready: readonly ReadDel
 
   await tx`
     update inbound_deliveries d
-    set state = v.state, kind = v.kind, outcome = v.outcome, routed_at = now()
+    set state = v.state, kind = v.kind, outcome = v.outcome, routed_at = now(), route_retry_at = null
     from unnest(${mine.map((r) => r.deliveryId)}::bigint[], ${mine.map((r) => results.get(r.deliveryId)!.state ?? 'routed')}::text[],
                 ${mine.map((r) => r.mail?.kind ?? null) as string[]}::text[], ${mine.map((r) => results.get(r.deliveryId)!.outcome)}::text[])
       as v(id, state, kind, outcome)

@@ -54,8 +54,7 @@ export async function authenticateSender(
       throw err;
     });
   try {
-    // Loaded on first use: it takes about a second, which every CLI command would pay otherwise.
-    const { authenticate } = await import('mailauth');
+    const { authenticate } = await loadMailauth();
     const result = await authenticate(raw, {
       ip: session.clientAddress ?? undefined,
       helo: session.helo ?? undefined,
@@ -71,6 +70,23 @@ export async function authenticateSender(
     const auth = unauthenticated(mta, 'verified');
     return { auth, header: describeAuth(auth), dnsFailed: false };
   }
+}
+
+let mailauth: Promise<typeof import('mailauth')> | undefined;
+
+/**
+ * mailauth, loaded on first use: it takes about a second, which every CLI
+ * command would pay otherwise. Kept once loaded: an import() per message
+ * costs a module resolution each time (a round trip to the loader thread
+ * when a loader hook is registered).
+ */
+function loadMailauth(): Promise<typeof import('mailauth')> {
+  if (!mailauth) {
+    mailauth = import('mailauth');
+    // A failed load is tried again by the next message.
+    mailauth.catch(() => (mailauth = undefined));
+  }
+  return mailauth;
 }
 
 /** The value of mailauth's Authentication-Results line, unfolded. */

@@ -90,7 +90,7 @@ export async function routeInTransaction(
     ({ row, auth } = checked);
   } else {
     [row] = await tx`
-      select d.id, d.recipient, d.state, m.id as message_row_id, m.envelope_from, m.client_address, m.helo, m.raw, m.auth
+      select d.id, d.recipient, d.state, m.id as message_row_id, m.envelope_from, m.client_address, m.helo, m.raw, m.auth, m.received_at
       from inbound_deliveries d join inbound_messages m on m.id = d.message_id
       where d.id = ${deliveryId}
       for update of d`;
@@ -158,6 +158,7 @@ export async function readInbound(ctx: Context, row: Record<string, any>, auth: 
   return {
     deliveryId: row.id,
     messageRowId: row.message_row_id,
+    receivedAt: row.received_at as Date,
     recipient: row.recipient,
     address,
     envelopeFrom: row.envelope_from,

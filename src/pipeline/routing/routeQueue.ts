@@ -2,9 +2,10 @@ import type { Queues } from '../../shared/queue/queues.ts';
 import { addJobsBestEffort } from '../../shared/queue/queues.ts';
 
 /**
- * Deliveries per routing job: a job routes its deliveries in one transaction
- * (router's routeBatch), so a burst of replies (a deadline) costs a job, a
- * claim and a commit per this many, not per reply.
+ * Deliveries a routing job names at most (what ingest stored in one commit,
+ * what the reconciler found). The job routes them in one transaction, with
+ * others waiting (routeBatch.ts, claimAndRoute), so a burst of replies costs
+ * a job, a claim and a commit per batch, not per reply.
  */
 export const ROUTE_BATCH = 50;
 

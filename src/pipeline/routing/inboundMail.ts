@@ -11,6 +11,8 @@ import type { Authority } from '../../shared/rules/authority.ts';
 export interface InboundMail {
   deliveryId: number;
   messageRowId: number;
+  /** When Tacit accepted the message (what a deadline is compared with). */
+  receivedAt: Date;
   recipient: string;
   address: TacitAddress;
   envelopeFrom: string;

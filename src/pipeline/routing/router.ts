@@ -6,7 +6,7 @@ import { parseTacitAddress, type TacitAddress } from '../../shared/rules/address
 import { classifyInbound } from '../../shared/rules/autoReply.ts';
 import { headerBagFromRaw, headerValues } from '../../shared/rules/headers.ts';
 import { oneLine, soleSender } from '../../shared/rules/sender.ts';
-import type { Handler, InboundMail } from './inboundMail.ts';
+import type { Handler, InboundMail, RouteResult } from './inboundMail.ts';
 import { notAvailableYet } from './notAvailable.ts';
 import { DNS_RETRY_WINDOW_MS, senderAuthOf } from './senderAuth.ts';
 import type { SenderAuth } from '../../shared/rules/authResults.ts';
@@ -90,7 +90,7 @@ export async function routeInTransaction(
     ({ row, auth } = checked);
   } else {
     [row] = await tx`
-      select d.id, d.recipient, d.state, m.id as message_row_id, m.envelope_from, m.client_address, m.helo, m.raw, m.auth
+      select d.id, d.recipient, d.state, m.id as message_row_id, m.envelope_from, m.client_address, m.helo, m.raw, m.auth, m.received_at
       from inbound_deliveries d join inbound_messages m on m.id = d.message_id
       where d.id = ${deliveryId}
       for update of d`;
@@ -101,13 +101,8 @@ export async function routeInTransaction(
   }
 
   const mail = await readInbound(ctx, row, auth);
-  const handler = mail ? ctx.wiring.handlers.get(mail.address.kind) ?? notAvailableYet : null;
   const outbox = new OutboxWriter(tx);
-  // A signature acts once per receiving address; a replay gets no answer (the log has it).
-  const replay = mail ? await isSignedReplay(tx, ctx, mail) : false;
-  const result = replay
-    ? { outcome: 'ignored: replay of a signed message' }
-    : mail && handler ? await handler(mail, { tx, ctx, outbox }) : { outcome: 'not our address any more' };
+  const result = await handleMail(tx, ctx, mail, outbox);
   await tx`
     update inbound_deliveries
     set state = ${result.state ?? 'routed'}, kind = ${mail?.kind ?? null}, outcome = ${result.outcome}, routed_at = now()
@@ -115,7 +110,25 @@ export async function routeInTransaction(
   return { outcome: result.outcome, outboxIds: outbox.ids };
 }
 
-async function readInbound(ctx: Context, row: Record<string, any>, auth: SenderAuth): Promise<InboundMail | null> {
+/**
+ * Hands one read message to the handler of its address kind, in the caller's
+ * transaction; null (the address no longer reads as ours) routes to nothing.
+ * The caller marks the delivery with the result.
+ */
+export async function handleMail(tx: Tx, ctx: Context, mail: InboundMail | null, outbox: OutboxWriter): Promise<RouteResult> {
+  if (!mail) return { outcome: 'not our address any more' };
+  const handler = ctx.wiring.handlers.get(mail.address.kind) ?? notAvailableYet;
+  // A signature acts once per receiving address; a replay gets no answer (the log has it).
+  if (await isSignedReplay(tx, ctx, mail)) return { outcome: 'ignored: replay of a signed message' };
+  return handler(mail, { tx, ctx, outbox });
+}
+
+/**
+ * What a message says to its recipient, read outside any transaction: parsed,
+ * its sender and authority decided. Pure but for the parser; null when the
+ * recipient no longer reads as one of Tacit's addresses. Throws UnusableMessage.
+ */
+export async function readInbound(ctx: Context, row: Record<string, any>, auth: SenderAuth): Promise<InboundMail | null> {
   const address = parseTacitAddress(row.recipient, ctx.config.domain);
   if (!address) return null;
   const raw: Buffer = row.raw;
@@ -145,6 +158,7 @@ async function readInbound(ctx: Context, row: Record<string, any>, auth: SenderA
   return {
     deliveryId: row.id,
     messageRowId: row.message_row_id,
+    receivedAt: row.received_at as Date,
     recipient: row.recipient,
     address,
     envelopeFrom: row.envelope_from,

@@ -54,8 +54,7 @@ export async function authenticateSender(
       throw err;
     });
   try {
-    // Loaded on first use: it takes about a second, which every CLI command would pay otherwise.
-    const { authenticate } = await import('mailauth');
+    const { authenticate } = await loadMailauth();
     const result = await authenticate(raw, {
       ip: session.clientAddress ?? undefined,
       helo: session.helo ?? undefined,
@@ -71,6 +70,23 @@ export async function authenticateSender(
     const auth = unauthenticated(mta, 'verified');
     return { auth, header: describeAuth(auth), dnsFailed: false };
   }
+}
+
+let mailauth: Promise<typeof import('mailauth')> | undefined;
+
+/**
+ * mailauth, loaded on first use: it takes about a second, which every CLI
+ * command would pay otherwise. Kept once loaded: an import() per message
+ * costs a module resolution each time (a round trip to the loader thread
+ * when a loader hook is registered).
+ */
+function loadMailauth(): Promise<typeof import('mailauth')> {
+  if (!mailauth) {
+    mailauth = import('mailauth');
+    // A failed load is tried again by the next message.
+    mailauth.catch(() => (mailauth = undefined));
+  }
+  return mailauth;
 }
 
 /** The value of mailauth's Authentication-Results line, unfolded. */
@@ -107,6 +123,15 @@ function arcOf(arc: any): SenderAuth['arc'] {
   return { result, sealer, ...(dmarc ? { dmarc: { result: String(dmarc.result ?? 'none').toLowerCase(), domain: dmarc.header?.from ? String(dmarc.header.from).toLowerCase() : null } } : {}) };
 }
 
+/** One stored message whose sender authentication routing needs. */
+export interface MessageToAuthenticate {
+  messageRowId: number;
+  raw: Buffer;
+  stored: SenderAuth | null;
+  session: SessionFacts;
+  retryUntil: Date | null;
+}
+
 /**
  * The message's stored result, or a new one stored now (once: a concurrent
  * router that got there first wins, and its result is used). A result that
@@ -122,16 +147,47 @@ export async function senderAuthOf(
   session: SessionFacts,
   retryUntil: Date | null,
 ): Promise<SenderAuth> {
-  if (stored) return stored;
-  const { auth, header, dnsFailed } = await authenticateSender(ctx, raw, session);
-  if (dnsFailed && retryUntil && Date.now() < retryUntil.getTime()) {
-    throw new AuthenticationDeferred('a DNS lookup of sender authentication failed; the message is tried again later');
+  const auth = (await senderAuthsOf(ctx, [{ messageRowId, raw, stored, session, retryUntil }])).get(messageRowId)!;
+  if (auth instanceof AuthenticationDeferred) throw auth;
+  return auth;
+}
+
+/**
+ * senderAuthOf for a batch of messages: checked side by side (DNS waits
+ * overlap), the new results stored in one statement. A message whose check
+ * must wait for DNS maps to its AuthenticationDeferred, the others are not
+ * held back by it.
+ */
+export async function senderAuthsOf(
+  ctx: Context,
+  messages: readonly MessageToAuthenticate[],
+): Promise<Map<number, SenderAuth | AuthenticationDeferred>> {
+  const results = new Map<number, SenderAuth | AuthenticationDeferred>();
+  const fresh: { id: number; auth: SenderAuth; header: string }[] = [];
+  const unique = [...new Map(messages.map((m) => [m.messageRowId, m])).values()];
+  await Promise.all(
+    unique.map(async (m) => {
+      if (m.stored) return void results.set(m.messageRowId, m.stored);
+      const { auth, header, dnsFailed } = await authenticateSender(ctx, m.raw, m.session);
+      if (dnsFailed && m.retryUntil && Date.now() < m.retryUntil.getTime()) {
+        results.set(m.messageRowId, new AuthenticationDeferred('a DNS lookup of sender authentication failed; the message is tried again later'));
+        return;
+      }
+      fresh.push({ id: m.messageRowId, auth, header });
+    }),
+  );
+  if (fresh.length === 0) return results;
+  const stored = await ctx.sql`
+    update inbound_messages m set auth = v.auth, auth_results = v.header
+    from jsonb_to_recordset(${ctx.sql.json(fresh as never)}) as v(id bigint, auth jsonb, header text)
+    where m.id = v.id and m.auth is null
+    returning m.id, m.auth`;
+  for (const row of stored) results.set(Number(row.id), row.auth as SenderAuth);
+  const raced = fresh.filter((f) => !results.has(f.id));
+  if (raced.length) {
+    const existing = await ctx.sql`select id, auth from inbound_messages where id = any(${raced.map((f) => f.id)}::bigint[])`;
+    const byId = new Map(existing.map((row) => [Number(row.id), row.auth as SenderAuth | null]));
+    for (const f of raced) results.set(f.id, byId.get(f.id) ?? f.auth);
   }
-  const [row] = await ctx.sql`
-    update inbound_messages set auth = ${ctx.sql.json(auth as never)}, auth_results = ${header}
-    where id = ${messageRowId} and auth is null
-    returning auth`;
-  if (row) return row.auth as SenderAuth;
-  const [existing] = await ctx.sql`select auth from inbound_messages where id = ${messageRowId}`;
-  return (existing?.auth as SenderAuth | null) ?? auth;
+  return results;
 }

@@ -62,16 +62,11 @@ export const replyHandler: Handler = async (mail, tools) => {
     // What Tacit sent: answers typed inside an unquoted original are the member's too.
     text: await newTextOfMessage(mail.raw, { sent: sentText(c) }),
     inboundMessageId: mail.messageRowId,
-    receivedAt: await receivedAt(tools, mail.messageRowId),
+    receivedAt: mail.receivedAt,
   }, tools.ctx.wiring.decisionMethods);
   await answerReply(mail, tools, c, memberId, result);
   return { outcome: `${displayId(c.id)} reply ${result.state}${result.state === 'recorded' && !result.readable ? ' (unreadable)' : ''}` };
 };
-
-async function receivedAt(tools: HandlerTools, messageRowId: number): Promise<Date> {
-  const [row] = await tools.tx`select received_at from inbound_messages where id = ${messageRowId}`;
-  return row.received_at as Date;
-}
 
 /** A vacation notice came back for this member's copy: away, unless they answer. Never answered. */
 async function markAway(mail: InboundMail, tools: HandlerTools, consultationId: number, memberId: number): Promise<RouteResult> {

@@ -178,10 +178,12 @@ async function routeOneByOne(ctx: Context, ready: readonly ReadDelivery[], outco
 /**
  * The batch's transaction: locks the deliveries still 'received' (in id
  * order, so two overlapping batches cannot deadlock on them), hands each
- * message to its handler and marks all of them in one statement. Handlers of
- * unrelated messages run side by side, their queries pipelined on the one
- * connection; messages sharing a recipient or a sender run one after the
- * other, in the order they were stored, as separate jobs would have.
+ * message to its handler in stored order, one after the other, as separate
+ * jobs would have, and marks all of them in one statement. Handlers are not
+ * run side by side: in one transaction no row lock keeps a `close` and an
+ * `extend` of one consultation apart. A handler may route another delivery
+ * of the batch itself (a close routes the replies received in time), so each
+ * is checked again just before its turn.
  */
 async function routeReadDeliveries(tx: Tx, ctx: Context, ready: readonly ReadDelivery[]): Promise<{ count: number; outboxIds: number[] }> {
   const locked = await tx`
@@ -194,51 +196,21 @@ async function routeReadDeliveries(tx: Tx, ctx: Context, ready: readonly ReadDel
   if (mine.length === 0) return { count: 0, outboxIds: [] };
 
   const outbox = new OutboxWriter(tx);
-  const results = new Map<number, RouteResult>();
-  const settled = await Promise.allSettled(
-    chainsOf(mine).map(async (chain) => {
-      for (const r of chain) results.set(r.deliveryId, await handleMail(tx, ctx, r.mail, outbox));
-    }),
-  );
-  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-  if (failed) throw failed.reason;
+  const handled: { deliveryId: number; mail: InboundMail | null; result: RouteResult }[] = [];
+  for (const r of mine) {
+    if (handled.length > 0) {
+      const [still] = await tx`select state from inbound_deliveries where id = ${r.deliveryId}`;
+      if (still?.state !== 'received') continue;
+    }
+    handled.push({ ...r, result: await handleMail(tx, ctx, r.mail, outbox) });
+  }
 
   await tx`
     update inbound_deliveries d
     set state = v.state, kind = v.kind, outcome = v.outcome, routed_at = now(), route_retry_at = null
-    from unnest(${mine.map((r) => r.deliveryId)}::bigint[], ${mine.map((r) => results.get(r.deliveryId)!.state ?? 'routed')}::text[],
-                ${mine.map((r) => r.mail?.kind ?? null) as string[]}::text[], ${mine.map((r) => results.get(r.deliveryId)!.outcome)}::text[])
+    from unnest(${handled.map((r) => r.deliveryId)}::bigint[], ${handled.map((r) => r.result.state ?? 'routed')}::text[],
+                ${handled.map((r) => r.mail?.kind ?? null) as string[]}::text[], ${handled.map((r) => r.result.outcome)}::text[])
       as v(id, state, kind, outcome)
     where d.id = v.id`;
-  return { count: mine.length, outboxIds: outbox.ids };
-}
-
-/**
- * Groups deliveries that share a recipient or a sender (transitively), each
- * group in stored order: a member's two replies, or two commands of one
- * person, are handled in turn, never interleaved.
- */
-export function chainsOf<T extends ReadDelivery>(deliveries: readonly T[]): T[][] {
-  const parent = deliveries.map((_, i) => i);
-  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
-  const firstWith = new Map<string, number>();
-  deliveries.forEach((d, i) => {
-    const keys = d.mail
-      ? [`to:${d.mail.recipient.toLowerCase()}`, `from:${d.mail.from}`, `envelope:${d.mail.envelopeFrom.toLowerCase()}`]
-      : [`delivery:${d.deliveryId}`];
-    for (const key of keys) {
-      // An empty sender is nobody in particular: it ties nothing together.
-      if (key.endsWith(':')) continue;
-      const other = firstWith.get(key);
-      if (other === undefined) firstWith.set(key, i);
-      else parent[root(i)] = root(other);
-    }
-  });
-  const chains = new Map<number, T[]>();
-  deliveries.forEach((d, i) => {
-    const r = root(i);
-    if (!chains.has(r)) chains.set(r, []);
-    chains.get(r)!.push(d);
-  });
-  return [...chains.values()];
+  return { count: handled.length, outboxIds: outbox.ids };
 }

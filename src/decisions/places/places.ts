@@ -187,9 +187,9 @@ function mergeSiblings(rows: readonly RawRow[], parent: string | null, keepUnits
   while (sum() < min && rest.length > 0) small.push(rest.shift()!);
   const merged = new Set(small);
   const shown = rows.filter((r) => !merged.has(r));
-  // Too few even all together: the parent's (or the total's) figures carry them, no row of their own. Beside
-  // kept units they are the total minus those units anyway, so they are shown as what they are.
-  if (sum() < min && shown.length === 0) return [];
+  // All merged: the merged row would be the parent (or the total) again, and shows nothing more. Too few even
+  // all together beside kept units: they are the total minus those units anyway, so shown as what they are.
+  if (shown.length === 0) return [];
   const level = rows[0]!.decl.level;
   const other = row({ place: `${parent ?? ''}~other`, level, name: 'other places', parent });
   for (const r of small) {

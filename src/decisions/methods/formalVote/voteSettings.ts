@@ -46,12 +46,14 @@ export function motionCount(value: string): string | null {
   const v = value.trim().toLowerCase().replace(/\s+/g, ' ');
   if (v === 'majority' || v === 'simple majority') return 'majority';
   if (v === 'two-thirds' || v === 'two thirds' || v === '2/3') return 'two-thirds';
-  if (v === 'double-majority' || v === 'double majority') return 'double-majority';
   const fraction = parseFraction(v);
   return fraction ? thresholdName(fraction) : null;
 }
 
 export const normalCount = (value: string) => value.trim().toLowerCase();
+
+/** `Count: double-majority` (or "double majority"): the method of its own in methods/doubleMajority/. */
+export const isDoubleMajority = (value: string) => /^double[ -]majority$/.test(normalCount(value).replace(/\s+/g, ' '));
 
 /** The `Count:` line as written, or null. */
 export const countLine = (headers: OpeningHeaders) => headers.headers.get('count') ?? null;

@@ -5,10 +5,6 @@
  *
  * - `Count: majority` (yes > no), `two-thirds`, or `N/D` (yes ≥ N/D × base);
  *   the base is the votes cast (yes + no) unless `Base: electorate`.
- * - `Count: double-majority` (issue 22): yes > no among the votes cast and in
- *   more than half of the places that voted (branches, or a branch's
- *   chapters), `Branch quorum: N` ballots for a place to count; decided with
- *   the places' own counts (`combineParts`, counting/doubleMajority.ts).
  * - `Quorum:` ballots cast (abstentions included) needed, below it `no-quorum`.
  * - Counted by counting/count.ts, the code `tacit count` runs on the sheet.
  */
@@ -18,15 +14,14 @@ import type { DecisionMethod } from '../../decisionMethod.ts';
 import { readMotionVote } from '../../../reading/ballot/motion.ts';
 import { createVoteCount, voteDocument, voteSettingsOf, type VoteResult } from '../formalVote/voteCount.ts';
 import {
-  countLine, countSpecOf, foreignHeaders, isRankedCount, motionCount, normalCount, readBase, readBranchQuorum, readQuorum,
+  countLine, countSpecOf, foreignHeaders, isDoubleMajority, isRankedCount, motionCount, normalCount, readBase, readQuorum,
   settingLines, SILENCE, SILENT_MEANS, type VoteSettings,
 } from '../formalVote/voteSettings.ts';
 import { sheetSettings } from '../../counting/sheetSettings.ts';
-import { decideDoubleMajority } from '../../counting/doubleMajority.ts';
 import { motionRule, voteCountLines, voteVerdictLine } from '../formalVote/voteWords.ts';
 import { readBallotText } from '../formalVote/voteReading.ts';
 
-const OWN_KEYS = ['count', 'base', 'quorum', 'branch quorum'];
+const OWN_KEYS = ['count', 'base', 'quorum'];
 type Vote = 'yes' | 'no' | 'abstain';
 const RESTATED: Record<Vote, string> = { yes: 'you vote yes', no: 'you vote no', abstain: 'you abstain' };
 
@@ -41,11 +36,11 @@ export const voteMotion: DecisionMethod<Ranking, VoteResult> = {
   kindWords: ['vote', 'motion', 'formal vote'],
   secretUntilClose: true,
   strictOpening: true,
-  headerKeys: { count: 'count', base: 'base', quorum: 'quorum', 'branch quorum': 'branch quorum', 'branch-quorum': 'branch quorum' },
-  // A vote without a ranked count (or options to rank) is a motion.
+  headerKeys: { count: 'count', base: 'base', quorum: 'quorum' },
+  // A vote without a ranked count (or options to rank) is a motion; a double majority is a method of its own.
   claimsOpening: (headers) => {
     const count = countLine(headers);
-    return count ? !isRankedCount(normalCount(count.value)) : headers.options.length === 0;
+    return count ? !isRankedCount(normalCount(count.value)) && !isDoubleMajority(count.value) : headers.options.length === 0;
   },
 
   parseOpening(headers) {
@@ -56,9 +51,7 @@ export const voteMotion: DecisionMethod<Ranking, VoteResult> = {
     if (!count) errors.push(`${written!.name}: "${written!.value}" is not a motion's count; write "Count: majority", "Count: two-thirds" or a fraction such as "Count: 3/4".`);
     const base = readBase(headers.headers.get('base'), errors);
     const quorum = readQuorum(headers.headers.get('quorum'), errors);
-    if (count === 'double-majority' && base === 'electorate') errors.push('Base: electorate does not go with "Count: double-majority", which counts the votes cast, in total and per place.');
-    const branchQuorum = readBranchQuorum(headers.headers.get('branch quorum'), count ?? 'majority', errors);
-    const block: VoteSettings = { count: count ?? 'majority', base, quorum, ...(count === 'double-majority' ? { branchQuorum } : {}) };
+    const block: VoteSettings = { count: count ?? 'majority', base, quorum };
     return errors.length ? { ok: false, errors } : { ok: true, settings: { options: [], block } };
   },
 
@@ -72,13 +65,6 @@ export const voteMotion: DecisionMethod<Ranking, VoteResult> = {
     return vote === null ? null : vote === 'abstain' ? [] : [[vote]];
   },
   createCount: createVoteCount,
-  countsPlaces: (settings) => voteSettingsOf(settings).count === 'double-majority',
-  combineParts(total, units, settings) {
-    const vote = voteSettingsOf(settings);
-    if (vote.count !== 'double-majority') return total;
-    const tallies = units.map((u) => ({ place: u.place, level: u.level, yes: u.result.yes as number, no: u.result.no as number, cast: u.cast }));
-    return { ...total, ...decideDoubleMajority(total as VoteResult & { yes: number; no: number; verdict: string }, tallies, vote.branchQuorum ?? null, units[0]?.level) };
-  },
 
   verdictLine: voteVerdictLine,
   countLines: voteCountLines,

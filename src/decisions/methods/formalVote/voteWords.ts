@@ -24,7 +24,7 @@ const and = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.
 export function motionRule(vote: VoteSettings): string {
   const over = vote.base === 'electorate' ? 'the whole electorate (every member, silent ones included)' : 'the votes cast (yes + no)';
   if (vote.count === 'double-majority') {
-    const places = 'the branches that cast a vote (in a branch\'s own vote, its chapters)';
+    const places = 'the branches that cast a vote (in the vote of a branch: its chapters)';
     const branchQuorum = vote.branchQuorum ? `; a branch counts only with at least ${vote.branchQuorum} ballots` : '';
     return `adopted only when yes is more than no among all votes cast and in more than half of ${places}${branchQuorum}; abstentions are not counted for or against; ${quorumWords(vote.quorum)}`;
   }

@@ -25,47 +25,52 @@ export interface Part<Result = unknown> {
   result: Result;
 }
 
-/** What one elector brings to the rows they count in. */
-export type PartEntry = { bucket: Exclude<Bucket, 'replied'> } | { unreadable: true } | { ballot: unknown };
+/** What one elector brings to their row: a bucket, an unreadable reply, or a ballot (with its grouping key, JSON of the ballot). */
+export type PartEntry = { bucket: Exclude<Bucket, 'replied'> } | { unreadable: true } | { ballot: unknown; key?: string };
 
-interface RowTally {
+interface CellTally {
   electorate: ReturnType<typeof createElectorateCount>;
   ballots: Map<string, { ballot: unknown; count: number }>;
 }
 
+/**
+ * Electors are tallied in their finest row only (one map update each, the
+ * hot path of a 300,000-elector close); a row's result sums the rows under
+ * it (a branch: its own, its chapters', its waiting row's) at the end.
+ */
 export function createPartsCount(method: DecisionMethod, settings: MethodSettings, places: readonly PlaceDecl[]) {
-  const tallies = new Map<string, RowTally>(places.map((p) => [p.place, { electorate: createElectorateCount(), ballots: new Map() }]));
-  const paths = new Map<string, RowTally[]>();
-  const tallyPath = (place: string) => {
-    let path = paths.get(place);
-    if (!path) paths.set(place, (path = pathOf(places, place).map((slug) => tallies.get(slug)!)));
-    return path;
-  };
+  const cells = new Map<string, CellTally>(places.map((p) => [p.place, { electorate: createElectorateCount(), ballots: new Map() }]));
   return {
     /** An elector of the row `place` (null: counted in the total only). */
     add(place: string | null, entry: PartEntry): void {
-      if (place === null) return;
-      const path = tallyPath(place);
-      if (path.length === 0) return;
-      const key = 'ballot' in entry ? JSON.stringify(entry.ballot) : '';
-      for (const t of path) {
-        if ('bucket' in entry) t.electorate.addBucket(entry.bucket, 1);
-        else if ('unreadable' in entry) t.electorate.addUnreadable(1);
-        else {
-          t.electorate.addReplied(1);
-          const group = t.ballots.get(key);
-          if (group) group.count += 1;
-          else t.ballots.set(key, { ballot: entry.ballot, count: 1 });
-        }
+      const t = place === null ? undefined : cells.get(place);
+      if (!t) return;
+      if ('bucket' in entry) t.electorate.addBucket(entry.bucket, 1);
+      else if ('unreadable' in entry) t.electorate.addUnreadable(1);
+      else {
+        t.electorate.addReplied(1);
+        const key = entry.key ?? JSON.stringify(entry.ballot);
+        const group = t.ballots.get(key);
+        if (group) group.count += 1;
+        else t.ballots.set(key, { ballot: entry.ballot, count: 1 });
       }
     },
     /** Every row's result, in the plan's order (voters never named: a row is smaller than its list). */
     result(sheet?: { sha256: string }): Part[] {
+      // The rows under each row, itself included.
+      const under = new Map<string, CellTally[]>(places.map((p) => [p.place, []]));
+      for (const p of places) for (const slug of pathOf(places, p.place)) under.get(slug)!.push(cells.get(p.place)!);
       return places.map((p) => {
-        const t = tallies.get(p.place)!;
         const count = method.createCount(settings);
-        for (const { ballot, count: n } of t.ballots.values()) count.add(ballot, n);
-        const figures = t.electorate.figures(false);
+        const electorate = createElectorateCount();
+        for (const t of under.get(p.place)!) {
+          const f = t.electorate.figures(false);
+          for (const b of ['silent', 'unreachable', 'away'] as const) electorate.addBucket(b, f.buckets[b] - (b === 'silent' ? f.unreadable : 0));
+          electorate.addUnreadable(f.unreadable);
+          electorate.addReplied(f.buckets.replied);
+          for (const { ballot, count: n } of t.ballots.values()) count.add(ballot, n);
+        }
+        const figures = electorate.figures(false);
         return {
           place: p.place,
           level: p.level,
@@ -74,11 +79,21 @@ export function createPartsCount(method: DecisionMethod, settings: MethodSetting
           electorate: figures.electorate,
           cast: figures.buckets.replied,
           turnout: figures.turnout,
-          result: publicResult(method, count.result(figures, sheet), false),
+          result: withoutQuotes(publicResult(method, count.result(figures, sheet), false)),
         };
       });
     },
   };
+}
+
+/**
+ * A row's result without the words it would quote (a proposal's objections):
+ * the total quotes them; quoted per place, a reason would point to the few
+ * members of a chapter who could have written it. The counts stay.
+ */
+function withoutQuotes<Result>(result: Result): Result {
+  const r = result as { objections?: unknown };
+  return Array.isArray(r?.objections) ? ({ ...result, objections: [] } as Result) : result;
 }
 
 /**

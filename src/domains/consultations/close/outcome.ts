@@ -123,6 +123,7 @@ export function createOutcomeCount(c: Consultation, methods: ReadonlyMap<string,
   const count = method.createCount(settings);
   // Results per place: each public row counted with the same method, beside the total.
   const parts = placePlan ? createPartsCount(method, settings, placePlan.places) : null;
+  const grouped = new Map<string, { ballot: unknown; count: number }>();
   const naming = namesVoters(method, c.objections_named === true);
   const held: { memberId: number; email: string; ballot: unknown }[] = [];
   return {
@@ -139,13 +140,24 @@ export function createOutcomeCount(c: Consultation, methods: ReadonlyMap<string,
         parts?.add(place, { unreadable: true });
         return electorate.addUnreadable(1);
       }
-      parts?.add(place, { ballot });
       electorate.addReplied(1);
-      if (naming && matchesPattern(ballot, method.namedBallots)) held.push({ memberId: Number(row.member_id), email: row.email, ballot });
-      else count.add(ballot, 1);
+      const named = naming && matchesPattern(ballot, method.namedBallots);
+      if (named) held.push({ memberId: Number(row.member_id), email: row.email, ballot });
+      if (!parts) {
+        if (!named) count.add(ballot, 1);
+        return;
+      }
+      // With places, ballots are grouped here once (one key a ballot) for the total and the rows alike.
+      const key = JSON.stringify(ballot);
+      parts.add(place, { ballot, key });
+      if (named) return;
+      const group = grouped.get(key);
+      if (group) group.count += 1;
+      else grouped.set(key, { ballot, count: 1 });
     },
     /** `sheet`: the tally sheet's digest, the seed of any lot the count draws (a recount of the sheet draws the same). */
     result(db: Queryable, sheet?: { sha256: string }): Promise<Outcome> {
+      for (const { ballot, count: n } of grouped.values()) count.add(ballot, n);
       held.sort((a, b) => a.memberId - b.memberId);
       for (const h of held) count.add(h.ballot, 1, h.email);
       const total = count.result(electorate.figures(false), sheet);

@@ -154,6 +154,46 @@ describe('the close: parts counted with the method, then decided', () => {
   });
 });
 
+describe("a branch's own vote: its chapters take the branches' place", () => {
+  const CHAPTERS: PlaceDecl[] = [
+    { place: 'fr-lyon', level: 'chapter', name: 'Lyon', parent: null },
+    { place: 'fr-paris', level: 'chapter', name: 'Paris', parent: null },
+    { place: 'fr-nice', level: 'chapter', name: 'Nice', parent: null },
+    { place: '~waiting', level: 'chapter', name: 'waiting for a chapter', parent: null },
+  ];
+  const settings = (branchQuorum?: number) =>
+    settingsOf(['Kind: vote', 'Count: double-majority', ...(branchQuorum ? [`Branch quorum: ${branchQuorum}`] : [])]);
+  function decide(s: MethodSettings) {
+    const parts = createPartsCount(voteMotion, s, CHAPTERS);
+    const electorate = createElectorateCount();
+    const count = voteMotion.createCount(s);
+    const votes: [string, 'yes' | 'no', number][] = [['fr-paris', 'yes', 30], ['fr-lyon', 'no', 5], ['fr-lyon', 'yes', 4], ['fr-nice', 'yes', 1], ['~waiting', 'no', 9]];
+    for (const [place, vote, n] of votes) {
+      for (let i = 0; i < n; i++) {
+        const ballot = voteMotion.ballot({ vote }, s)!;
+        parts.add(place, { ballot });
+        electorate.addReplied(1);
+        count.add(ballot, 1);
+      }
+    }
+    return decideWithParts(voteMotion, count.result(electorate.figures(false)), parts.result(), s) as Record<string, any>;
+  }
+
+  it('counts the chapters (not the members waiting for one) and says "chapters"', () => {
+    const result = decide(settings());
+    expect(result.double_majority.places).toMatchObject({ level: 'chapter', counted: ['fr-lyon', 'fr-paris', 'fr-nice'], carried: ['fr-paris', 'fr-nice'], met: true });
+    expect(result.verdict).toBe('adopted');
+    expect(voteMotion.verdictLine(result as never, settings())).toMatch(/yes > no in 2 of the 3 chapters that voted, 2 needed/);
+  });
+
+  it('with "Branch quorum: 5", a chapter of one ballot does not count, and the chapters fail', () => {
+    const result = decide(settings(5));
+    expect(result.double_majority.places).toMatchObject({ counted: ['fr-lyon', 'fr-paris'], below_quorum: ['fr-nice'], carried: ['fr-paris'], needed: 2, met: false });
+    expect(result.verdict).toBe('rejected');
+    expect(voteMotion.verdictLine(result as never, settings(5))).toMatch(/^Rejected: the majority of the votes cast holds .* but the majority of the chapters fails/);
+  });
+});
+
 describe('tacit count on a sheet with places', () => {
   const sheet = (count: string) =>
     sheetHeader({ id: 'C-9', kind: 'vote', letters: [], electorate: 50, settings: [['count', count], ['base', 'cast'], ...(count === 'double-majority' ? [['branch-quorum', 'none'] as [string, string]] : []), ['quorum', 'none']], places: PLACES }) +

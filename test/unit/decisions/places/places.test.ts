@@ -121,3 +121,26 @@ describe("the rows of a branch's own vote", () => {
     expect(planPlaces({ level: 'branch', listGroupId: 1, groups: GROUPS, keepUnits: false, cells: [cell(null, null, 9, 5)] }).places).toEqual([]);
   });
 });
+
+describe('a consultation per place (a proposal)', () => {
+  it('counts each row with its method, and quotes no objection in a row (only the total does)', async () => {
+    const { createPartsCount } = await import('../../../../src/decisions/places/partsCount.ts');
+    const { lazyConsensus } = await import('../../../../src/decisions/methods/lazyConsensus/lazyConsensus.ts');
+    const settings = { options: [], block: null };
+    const places = [
+      { place: 'fr', level: 'branch' as const, name: 'France', parent: null },
+      { place: 'fr-paris', level: 'chapter' as const, name: 'Paris', parent: 'fr' },
+    ];
+    const parts = createPartsCount(lazyConsensus, settings, places);
+    for (let i = 0; i < 5; i++) parts.add('fr-paris', { ballot: { stance: 'agree' } });
+    parts.add('fr-paris', { ballot: { stance: 'object', reason: 'Only Anna in Paris would say this' } });
+    parts.add('fr', { bucket: 'silent' });
+    const [fr, paris] = parts.result() as { place: string; electorate: number; cast: number; result: { counts: unknown; objections: unknown[]; verdict: string } }[];
+    expect([fr!.place, fr!.electorate, fr!.cast]).toEqual(['fr', 7, 6]);
+    expect([paris!.place, paris!.electorate, paris!.cast]).toEqual(['fr-paris', 6, 6]);
+    expect(paris!.result.counts).toEqual({ agree: 5, object: 1, abstain: 0 });
+    expect(paris!.result.verdict).toBe('blocked');
+    expect(paris!.result.objections).toEqual([]);
+    expect(JSON.stringify(fr)).not.toContain('Anna');
+  });
+});

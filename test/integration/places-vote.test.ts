@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDue } from '../../src/domains/consultations/close/close.ts';
 import { enrolMember } from '../../src/domains/org/enrol.ts';
 import { setGroupSettings, upsertGroup } from '../../src/domains/org/groups.ts';
-import { grantRole, upsertMember } from '../../src/domains/org/members.ts';
+import { grantRole } from '../../src/domains/org/members.ts';
 import { runTacit } from '../helpers/cli.ts';
 import { PUBLIC_URL, getPage } from '../helpers/web.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
@@ -65,7 +65,6 @@ beforeAll(async () => {
     }
   }
   list = { slug: 'all', coordinator, members };
-  void upsertMember;
 });
 afterAll(async () => {
   await closeHarness(h);
@@ -90,7 +89,6 @@ describe('a double-majority motion of the international list', () => {
     expect(await closeDue(h.ctx)).toEqual([id]);
     const [outcome] = await waitForMailTo(h, 'paris-2@example.org', new RegExp(`^Outcome of C-${id}:`));
     const text = outcome!.mail.text!;
-    if (process.env.SHOW_PLACES) console.log(text);
     const { stdout: sheet } = await tacit(h, ['consultation', `C-${id}`, '--tally']);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tacit-places-')), `tally-C-${id}.txt`);
     fs.writeFileSync(file, sheet);

@@ -164,6 +164,17 @@ export interface DecisionMethod<Ballot = any, Result = any> {
   /** A counted ballot on the tally sheet, on one line. */
   sheetValue(ballot: Ballot, settings: MethodSettings): string;
 
+  /**
+   * A method that decides with the places as well as the total (a double
+   * majority, issue 22): the total's result and the results of the places it
+   * counts (the branches of an international vote, the chapters of a
+   * branch's), each the method's own; the total's result, decided.
+   */
+  combineParts?(total: Result, units: readonly { place: string; level: string; cast: number; result: Result }[], settings: MethodSettings): Result;
+
+  /** Whether these settings count places (a double majority): its places are then never merged on public artefacts. */
+  countsPlaces?(settings: MethodSettings): boolean;
+
   /** Voters the result quotes by email, to be named (objections); with `nameVoters`. */
   votersToName?(result: Result): string[];
   nameVoters?(result: Result, names: ReadonlyMap<string, string>): Result;

@@ -77,6 +77,6 @@ describe('a decision method added by a test', () => {
       text: ['Method: dice', `List: ${list.slug}`, `Deadline: ${inDays(5)}`].join('\n'),
     });
     const [answer] = await waitForMailTo(h, list.coordinator, /^Re: Paint it red \(not opened\)/);
-    expect(answer!.mail.text).toContain('Method: "dice" is not a decision method I know; the known ones are consent-choice, lazy-consensus, vote-motion, vote-ranked, toy.');
+    expect(answer!.mail.text).toContain('Method: "dice" is not a decision method I know; the known ones are consent-choice, lazy-consensus, vote-motion, vote-ranked, vote-double-majority, toy.');
   });
 });

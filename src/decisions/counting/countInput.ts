@@ -4,6 +4,9 @@
  * that contradicts the sheet is an error, never a silent choice).
  *
  * JSON: {"options": ["A", …], "ballots": [{"ranking": [["A"], ["B", "C"]], "count": 5}, …]}
+ * A ballot may carry `"place": SLUG` (results per place, issue 22); the
+ * places may be declared, `"places": [{"place", "level", "name", "parent"}]`
+ * (a place not declared is a branch of its own).
  * Sheet (tallySheet.ts writes it):
  *
  *   Tacit tally sheet
@@ -18,7 +21,9 @@
  *   1B7D2PW8RN silent
  *
  * Lines that are not ballots (silent, unreadable, unreachable, away) are
- * not cast. Equal ballots are grouped as they are read.
+ * not cast. Equal ballots are grouped as they are read. A sheet with results
+ * per place declares its rows (`place fr branch - France`) and ends each
+ * line with the row it counts in (`0K3M9ZQ4TX yes @fr-paris`).
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
@@ -28,6 +33,7 @@ import type { CountSpec, MethodName, StvRules } from './methods.ts';
 import { MOTION_OPTIONS, parseFraction, thresholdName, type Threshold } from './motion.ts';
 import { parseQuorum, quorumText } from './quorum.ts';
 import type { Quota } from './stv.ts';
+import type { PlaceDecl, PlaceLevel } from '../places/places.ts';
 
 export interface CountFlags {
   method?: string;
@@ -38,6 +44,7 @@ export interface CountFlags {
   quorum?: string;
   electorate?: string;
   default?: string;
+  branchQuorum?: string;
 }
 
 export interface CountInput {
@@ -45,8 +52,12 @@ export interface CountInput {
   /** The settings the input carries (a sheet's header), by the sheet's key names. */
   header: Map<string, string>;
   options: string[] | null;
-  ballots: { ranking: Ranking; count: number }[];
+  ballots: { ranking: Ranking; count: number; place?: string | null }[];
   sha256: string;
+  /** The rows of its results per place, parents first; null when it has none. */
+  places: PlaceDecl[] | null;
+  /** Members per finest row (a sheet's lines, cast or not): each row's electorate. Null for JSON. */
+  placeMembers: Map<string, number> | null;
 }
 
 const SHEET_FIRST_LINE = 'Tacit tally sheet';
@@ -59,8 +70,12 @@ const jsonInput = z.object({
     z.object({
       ranking: z.array(z.array(z.string())),
       count: z.number().int().nonnegative().default(1),
+      place: z.string().min(1).optional(),
     }),
   ),
+  places: z
+    .array(z.object({ place: z.string().min(1), level: z.enum(['branch', 'chapter']).default('branch'), name: z.string().optional(), parent: z.string().nullable().optional() }))
+    .optional(),
 });
 
 export function parseCountInput(text: string): CountInput {
@@ -77,36 +92,72 @@ export function parseCountInput(text: string): CountInput {
     const issue = parsed.error.issues[0]!;
     throw new CountInputError(`the JSON does not have the expected shape: ${issue.path.join('.') || 'top level'}: ${issue.message} (expected {"options": [...], "ballots": [{"ranking": [["A"], ["B", "C"]], "count": 5}, ...]})`);
   }
-  return { source: 'json', header: new Map(), options: parsed.data.options ?? null, ballots: parsed.data.ballots, sha256 };
+  const { options, ballots, places } = parsed.data;
+  return { source: 'json', header: new Map(), options: options ?? null, ballots, sha256, places: jsonPlaces(ballots, places), placeMembers: null };
+}
+
+/** The declared places, and a branch of its own for each place a ballot names that is not declared. */
+function jsonPlaces(ballots: readonly { place?: string }[], declared: readonly { place: string; level: PlaceLevel; name?: string; parent?: string | null }[] | undefined): PlaceDecl[] | null {
+  const places: PlaceDecl[] = (declared ?? []).map((p) => ({ place: p.place, level: p.level, name: p.name ?? p.place, parent: p.parent ?? null }));
+  const known = new Set(places.map((p) => p.place));
+  for (const p of places) {
+    if (p.parent !== null && !known.has(p.parent)) throw new CountInputError(`place ${p.place} is part of ${p.parent}, which is not declared`);
+  }
+  for (const b of ballots) {
+    if (b.place !== undefined && !known.has(b.place)) {
+      known.add(b.place);
+      places.push({ place: b.place, level: 'branch', name: b.place, parent: null });
+    }
+  }
+  return places.length ? places : null;
 }
 
 function parseSheet(text: string): Omit<CountInput, 'sha256'> {
   const lines = text.split('\n');
   const header = new Map<string, string>();
+  const places: PlaceDecl[] = [];
   let i = 1;
   for (; i < lines.length && lines[i] !== ''; i++) {
+    const place = /^place (\S+) (branch|chapter) (\S+) (.*)$/.exec(lines[i]!);
+    if (place) {
+      const parent = place[3] === '-' ? null : place[3]!;
+      if (parent !== null && !places.some((p) => p.place === parent)) throw new CountInputError(`tally sheet line ${i + 1}: place ${place[1]} is part of ${parent}, which is not declared before it`);
+      places.push({ place: place[1]!, level: place[2] as PlaceLevel, parent, name: place[4]! });
+      continue;
+    }
     const m = /^(\S+) ?(.*)$/.exec(lines[i]!);
     if (!m) throw new CountInputError(`tally sheet line ${i + 1} is not "key value": "${lines[i]}"`);
     header.set(m[1]!, m[2]!);
   }
   const kind = header.get('kind');
   if (kind !== 'vote') throw new CountInputError(`this is the tally sheet of a ${kind ?? 'consultation of unknown kind'}; tacit count counts the sheets of votes (kind vote)`);
-  const grouped = new Map<string, number>();
+  // Grouped by ballot and row: "yes" and "yes @fr" are two groups.
+  const grouped = new Map<string, { value: string; place: string | null; count: number }>();
+  const declared = new Set(places.map((p) => p.place));
+  const placeMembers = new Map<string, number>();
   for (i++; i < lines.length; i++) {
     const line = lines[i]!;
     if (line === '') continue;
-    const m = /^(\S+) (\S+)$/.exec(line);
+    const m = /^(\S+) (\S+)(?: @(\S+))?$/.exec(line);
     if (!m) throw new CountInputError(`tally sheet line ${i + 1} is not "CODE ballot": "${line}"`);
     const value = m[2]!;
+    const place = m[3] ?? null;
+    if (place !== null) {
+      if (!declared.has(place)) throw new CountInputError(`tally sheet line ${i + 1} counts in place ${place}, which the head does not declare`);
+      placeMembers.set(place, (placeMembers.get(place) ?? 0) + 1);
+    }
     if (NOT_CAST.has(value)) continue;
-    grouped.set(value, (grouped.get(value) ?? 0) + 1);
+    const key = `${value} ${place ?? ''}`;
+    const group = grouped.get(key);
+    if (group) group.count += 1;
+    else grouped.set(key, { value, place, count: 1 });
   }
-  const ballots = [...grouped].map(([value, count]) => ({ ranking: parseBallotText(value), count }));
+  const ballots = [...grouped.values()].map(({ value, place, count }) => ({ ranking: parseBallotText(value), count, ...(place !== null ? { place } : {}) }));
   const options = header.has('options') ? header.get('options')!.split(' ').filter(Boolean) : null;
-  return { source: 'sheet', header, options, ballots };
+  return { source: 'sheet', header, options, ballots, places: places.length ? places : null, placeMembers: places.length ? placeMembers : null };
 }
 
-const METHODS: readonly MethodName[] = ['majority', 'two-thirds', 'schulze', 'irv', 'stv'];
+const METHODS: readonly MethodName[] = ['majority', 'two-thirds', 'double-majority', 'schulze', 'irv', 'stv'];
 const RULES: readonly StvRules[] = ['scottish', 'wigm', 'meek'];
 const QUOTAS: readonly Quota[] = ['droop', 'hare', 'hagenbach-bischoff'];
 
@@ -120,7 +171,7 @@ function normalCount(text: string): string {
   const fraction = parseFraction(text);
   if (fraction) return thresholdName(fraction);
   if (text === 'majority' || METHODS.includes(text as MethodName)) return text;
-  throw new CountInputError(`unknown count "${text}" (majority, two-thirds, N/D, schulze, irv or stv)`);
+  throw new CountInputError(`unknown count "${text}" (majority, two-thirds, N/D, double-majority, schulze, irv or stv)`);
 }
 
 /** The flags in the sheet's terms, each checked on its own. */
@@ -150,6 +201,7 @@ function flagSettings(flags: CountFlags): Map<string, string> {
     if (!rule) throw new CountInputError(`--quorum must be a number of ballots or a percentage such as 20% (not "${flags.quorum}")`);
     s.set('quorum', quorumText(rule));
   }
+  if (flags.branchQuorum !== undefined) s.set('branch-quorum', String(wholeNumber('--branch-quorum', flags.branchQuorum, 1)));
   if (flags.electorate !== undefined) s.set('electorate', String(wholeNumber('--electorate', flags.electorate, 0)));
   if (flags.default !== undefined) {
     if (flags.default !== 'on' && flags.default !== 'off') throw new CountInputError(`--default must be on or off (not "${flags.default}")`);
@@ -186,7 +238,7 @@ export function resolveCountSpec(input: CountInput, flags: CountFlags): CountSpe
   const fraction = parseFraction(count);
   const method: MethodName = fraction ? (count === 'two-thirds' ? 'two-thirds' : 'fraction') : (count as MethodName);
   const threshold: Threshold = method === 'two-thirds' ? { kind: 'fraction', numerator: 2, denominator: 3 } : (fraction ?? { kind: 'majority' });
-  const motion = method === 'majority' || method === 'two-thirds' || method === 'fraction';
+  const motion = method === 'majority' || method === 'two-thirds' || method === 'fraction' || method === 'double-majority';
 
   const options = motion ? [...MOTION_OPTIONS] : input.options;
   if (!options) throw new CountInputError('the input lists no options');
@@ -202,6 +254,11 @@ export function resolveCountSpec(input: CountInput, flags: CountFlags): CountSpe
   onlyFor('quota', method === 'stv', 'stv');
   onlyFor('default', method === 'schulze', 'schulze');
   onlyFor('base', motion, 'motions');
+  const branchQuorumValue = settings.get('branch-quorum');
+  if (branchQuorumValue !== undefined && branchQuorumValue !== 'none' && method !== 'double-majority') {
+    throw new CountInputError(`branch-quorum applies to double-majority only (this count is ${count})`);
+  }
+  if (method === 'double-majority' && settings.get('base') === 'electorate') throw new CountInputError('a double majority counts the votes cast (base cast), not the electorate');
 
   const rules = (settings.get('rules') ?? 'scottish') as StvRules;
   const quota = (settings.get('quota') ?? 'droop') as Quota;
@@ -223,6 +280,9 @@ export function resolveCountSpec(input: CountInput, flags: CountFlags): CountSpe
     rules,
     quota,
     quorum: quorumValue === undefined || quorumValue === 'none' ? null : parseQuorum(quorumValue),
+    ...(method === 'double-majority'
+      ? { branchQuorum: branchQuorumValue === undefined || branchQuorumValue === 'none' ? null : wholeNumber('branch-quorum', branchQuorumValue, 1) }
+      : {}),
     electorate,
     lotSeed: input.sha256,
   };

@@ -2,6 +2,7 @@
  * A count in words, for `tacit count` without --json: the verdict or the
  * winners first, then the rounds. The JSON carries the same facts.
  */
+import type { DoubleMajority } from './doubleMajority.ts';
 import type { CountSpec } from './methods.ts';
 import type { IrvResult } from './irv.ts';
 import type { MotionResult } from './motion.ts';
@@ -27,9 +28,11 @@ export function countReport(spec: CountSpec, result: Record<string, unknown>): s
   switch (spec.method) {
     case 'majority':
     case 'two-thirds':
-    case 'fraction': {
+    case 'fraction':
+    case 'double-majority': {
       const r = result as unknown as MotionResult;
-      lines.push(`${thresholdName(spec.threshold)} of ${spec.base === 'electorate' ? 'the electorate' : 'the votes cast'}: yes ${r.yes}, no ${r.no}, abstain ${r.abstain}`, `verdict: ${r.verdict}`);
+      lines.push(`${spec.method === 'double-majority' ? 'double majority' : thresholdName(spec.threshold)} of ${spec.base === 'electorate' ? 'the electorate' : 'the votes cast'}: yes ${r.yes}, no ${r.no}, abstain ${r.abstain}`, `verdict: ${r.verdict}`);
+      if (result.double_majority) lines.push(...doubleMajorityLines(result.double_majority as DoubleMajority));
       break;
     }
     case 'schulze': {
@@ -57,4 +60,15 @@ export function countReport(spec: CountSpec, result: Record<string, unknown>): s
     }
   }
   return lines.join('\n');
+}
+
+/** Which of a double majority's two majorities held, in words. */
+export function doubleMajorityLines(d: DoubleMajority): string[] {
+  const plural = d.places.level === 'chapter' ? 'chapters' : 'branches';
+  const lines = [
+    `majority of the votes cast (yes > no): ${d.votes.met ? 'met' : 'NOT met'} (yes ${d.votes.yes}, no ${d.votes.no})`,
+    `majority of the ${plural} that voted: ${d.places.met ? 'met' : 'NOT met'} (yes > no in ${d.places.carried.length} of ${d.places.counted.length}, ${d.places.needed} needed${d.places.carried.length ? `: ${d.places.carried.join(', ')}` : ''})`,
+  ];
+  if (d.places.quorum !== null) lines.push(`  ${plural} count with at least ${d.places.quorum} ballots${d.places.below_quorum.length ? `; below it: ${d.places.below_quorum.join(', ')}` : ''}`);
+  return lines;
 }

@@ -11,7 +11,7 @@ import type { QuorumRule } from './quorum.ts';
 import { countSchulze } from './schulze.ts';
 import { countStv, type Quota } from './stv.ts';
 
-export type MethodName = 'majority' | 'two-thirds' | 'fraction' | 'schulze' | 'irv' | 'stv';
+export type MethodName = 'majority' | 'two-thirds' | 'fraction' | 'double-majority' | 'schulze' | 'irv' | 'stv';
 export type StvRules = 'scottish' | 'wigm' | 'meek';
 
 /** Everything a count needs besides the ballots, defaults filled in. */
@@ -28,6 +28,8 @@ export interface CountSpec {
   rules: StvRules;
   quota: Quota;
   quorum: QuorumRule | null;
+  /** A double majority: the ballots a place needs to count among the places (`Branch quorum:`), or null. */
+  branchQuorum?: number | null;
   electorate?: number;
   /** The seed of any lot: the SHA-256 of the tally sheet (or of the JSON counted). */
   lotSeed: string;
@@ -39,9 +41,11 @@ export const countingMethods: Record<MethodName, (spec: CountSpec) => Accumulato
   majority: motion,
   'two-thirds': motion,
   fraction: motion,
+  // The total of a double majority is a majority; its places are decided after (doubleMajority.ts).
+  'double-majority': motion,
   schulze: (spec) => countSchulze({ options: spec.options, withDefault: spec.withDefault }),
   irv: (spec) => countIrv({ options: spec.options, lotSeed: spec.lotSeed }),
   stv: (spec) => (spec.rules === 'meek' ? countMeek : countStv)({ options: spec.options, seats: spec.seats, quota: spec.quota, lotSeed: spec.lotSeed }),
 };
 
-export const isMotion = (method: MethodName) => method === 'majority' || method === 'two-thirds' || method === 'fraction';
+export const isMotion = (method: MethodName) => method === 'majority' || method === 'two-thirds' || method === 'fraction' || method === 'double-majority';

@@ -9,7 +9,9 @@ import { quorumText } from './quorum.ts';
 
 export function sheetSettings(spec: CountSpec): [string, string][] {
   const lines: [string, string][] = [];
-  if (spec.method === 'majority' || spec.method === 'two-thirds' || spec.method === 'fraction') {
+  if (spec.method === 'double-majority') {
+    lines.push(['count', 'double-majority'], ['base', spec.base], ['branch-quorum', spec.branchQuorum ? String(spec.branchQuorum) : 'none']);
+  } else if (spec.method === 'majority' || spec.method === 'two-thirds' || spec.method === 'fraction') {
     lines.push(['count', thresholdName(spec.threshold)], ['base', spec.base]);
   } else lines.push(['count', spec.method]);
   if (spec.method === 'schulze') lines.push(['default', spec.withDefault ? 'on' : 'off']);

@@ -5,6 +5,7 @@
  */
 import type { DecisionMethod, MethodSettings } from '../decisionMethod.ts';
 import { consentChoice } from './consentChoice/consentChoice.ts';
+import { doubleMajorityVote } from './doubleMajority/doubleMajority.ts';
 import { lazyConsensus } from './lazyConsensus/lazyConsensus.ts';
 import { rankedVote } from './rankedVote/rankedVote.ts';
 import { voteMotion } from './voteMotion/voteMotion.ts';
@@ -14,6 +15,7 @@ export const DECISION_METHODS: ReadonlyArray<readonly [string, DecisionMethod]> 
   [lazyConsensus.name, lazyConsensus],
   [voteMotion.name, voteMotion],
   [rankedVote.name, rankedVote],
+  [doubleMajorityVote.name, doubleMajorityVote],
 ];
 
 declare module '../../shared/context.ts' {

@@ -39,6 +39,8 @@ export interface Consultation {
   cancelled_at: Date | null;
   electorate_size: number | null;
   outcome: Record<string, any> | null;
+  /** The places its parts are counted in (sql/220): 'branch' (the international list), 'chapter' (a branch's list), or null. */
+  place_level: 'branch' | 'chapter' | null;
 }
 
 /**

@@ -28,7 +28,7 @@ describe('the opening names a decision method', () => {
   });
 
   it('an unknown method is answered with the known ones', () => {
-    expect(open(['Method: dice'])).toEqual({ ok: false, errors: ['Method: "dice" is not a decision method I know; the known ones are consent-choice, lazy-consensus, vote-motion, vote-ranked.'] });
+    expect(open(['Method: dice'])).toEqual({ ok: false, errors: ['Method: "dice" is not a decision method I know; the known ones are consent-choice, lazy-consensus, vote-motion, vote-ranked, vote-double-majority.'] });
   });
 
   it('a Kind line that contradicts the Method line is an error', () => {

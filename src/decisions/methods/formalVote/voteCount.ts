@@ -17,7 +17,7 @@ export const COUNT_FIELDS = [
   'verdict', 'yes', 'no', 'abstain',
   'winner', 'winners', 'ranking', 'pairwise', 'strongest_paths', 'below_default',
   'quota', 'elected', 'rounds', 'exhausted', 'tie_breaks',
-  'quorum',
+  'quorum', 'double_majority',
 ] as const;
 
 export type VoteResult = ElectorateFigures & {

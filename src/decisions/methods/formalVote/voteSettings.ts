@@ -5,7 +5,8 @@
  * close, the tally sheet's head and `tacit count` read one set of settings.
  * Pure.
  *
- * - `Count:` majority | two-thirds | N/D (a motion), schulze | irv | stv (ranked).
+ * - `Count:` majority | two-thirds | N/D | double-majority (a motion), schulze | irv | stv (ranked).
+ * - `Branch quorum:` N: a double majority's places count with at least N ballots.
  * - `Base:` cast (default) | electorate: motions only.
  * - `Default:` on (default) | off: Schulze only; on adds "None of the above"
  *   as a last lettered option members may rank.
@@ -31,6 +32,8 @@ export interface VoteSettings {
   rules?: StvRules;
   /** As written on the sheet ("20%", "150"), or null. */
   quorum: string | null;
+  /** A double majority's `Branch quorum:` (ballots a place needs to count), or null. */
+  branchQuorum?: number | null;
 }
 
 export const RANKED_COUNTS: readonly RankedCount[] = ['schulze', 'irv', 'stv'];
@@ -48,6 +51,9 @@ export function motionCount(value: string): string | null {
 }
 
 export const normalCount = (value: string) => value.trim().toLowerCase();
+
+/** `Count: double-majority` (or "double majority"): the method of its own in methods/doubleMajority/. */
+export const isDoubleMajority = (value: string) => /^double[ -]majority$/.test(normalCount(value).replace(/\s+/g, ' '));
 
 /** The `Count:` line as written, or null. */
 export const countLine = (headers: OpeningHeaders) => headers.headers.get('count') ?? null;
@@ -76,6 +82,21 @@ export function readQuorum(h: OpeningHeader | undefined, errors: string[]): stri
     return null;
   }
   return quorumText(rule);
+}
+
+/** `Branch quorum:` N ballots (a double majority only), or none. */
+export function readBranchQuorum(h: OpeningHeader | undefined, count: string, errors: string[]): number | null {
+  if (!h || /^(none|no|off)$/i.test(h.value.trim())) return null;
+  if (count !== 'double-majority') {
+    errors.push(`${h.name}: applies to "Count: double-majority" only (this count is ${count}).`);
+    return null;
+  }
+  const n = /^\s*(\d{1,6})\s*$/.exec(h.value) ? Number(h.value) : NaN;
+  if (!(n >= 1)) {
+    errors.push(`${h.name}: "${h.value}" is not a number of ballots; write it like "Branch quorum: 10".`);
+    return null;
+  }
+  return n;
 }
 
 export function readBase(h: OpeningHeader | undefined, errors: string[]): 'cast' | 'electorate' {
@@ -123,7 +144,9 @@ export function countSpecOf(settings: VoteSettings, options: readonly MethodOpti
     ? (settings.count as MethodName)
     : settings.count === 'majority'
       ? 'majority'
-      : settings.count === 'two-thirds'
+      : settings.count === 'double-majority'
+        ? 'double-majority'
+        : settings.count === 'two-thirds'
         ? 'two-thirds'
         : 'fraction';
   const threshold: Threshold =
@@ -138,6 +161,7 @@ export function countSpecOf(settings: VoteSettings, options: readonly MethodOpti
     rules: settings.rules ?? 'scottish',
     quota: 'droop',
     quorum: settings.quorum ? parseQuorum(settings.quorum) : null,
+    ...(settings.count === 'double-majority' ? { branchQuorum: settings.branchQuorum ?? null } : {}),
     electorate,
     lotSeed,
   };
@@ -155,6 +179,7 @@ export const countName = (settings: VoteSettings, letter: string) => (letter ===
 export function settingLines(settings: VoteSettings): string[] {
   const lines = [`Count: ${settings.count}`];
   if (settings.base) lines.push(`Base: ${settings.base}`);
+  if (settings.count === 'double-majority') lines.push(`Branch quorum: ${settings.branchQuorum ?? 'none'}`);
   if (settings.count === 'schulze') lines.push(`Default: ${settings.defaultLetter ? 'on' : 'off'}`);
   if (settings.count === 'stv') lines.push(`Seats: ${settings.seats}`, `Rules: ${settings.rules ?? 'scottish'}`);
   lines.push(`Quorum: ${settings.quorum ?? 'none'}`);
@@ -165,6 +190,7 @@ export function settingLines(settings: VoteSettings): string[] {
 export function settingsDocument(settings: VoteSettings): Record<string, unknown> {
   const doc: Record<string, unknown> = {};
   if (settings.base) doc.base = settings.base;
+  if (settings.count === 'double-majority') doc.branch_quorum = settings.branchQuorum ?? null;
   if (settings.count === 'schulze') doc.default = settings.defaultLetter ? 'on' : 'off';
   if (settings.count === 'stv') Object.assign(doc, { seats: settings.seats, rules: settings.rules ?? 'scottish' });
   doc.quorum = settings.quorum;

@@ -5,6 +5,7 @@
 import type { Ranking } from '../../counting/ballot.ts';
 import { countReport } from '../../counting/countReport.ts';
 import type { QuorumCheck } from '../../counting/quorum.ts';
+import type { DoubleMajority } from '../../counting/doubleMajority.ts';
 import { DEFAULT_OPTION } from '../../counting/schulze.ts';
 import type { MethodOption, MethodSettings } from '../../decisionMethod.ts';
 import type { VoteResult } from './voteCount.ts';
@@ -22,6 +23,11 @@ const and = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.
 /** How a motion's count decides, in words. */
 export function motionRule(vote: VoteSettings): string {
   const over = vote.base === 'electorate' ? 'the whole electorate (every member, silent ones included)' : 'the votes cast (yes + no)';
+  if (vote.count === 'double-majority') {
+    const places = 'the branches that cast a vote (in the vote of a branch: its chapters)';
+    const branchQuorum = vote.branchQuorum ? `; a branch counts only with at least ${vote.branchQuorum} ballots` : '';
+    return `adopted only when yes is more than no among all votes cast and in more than half of ${places}${branchQuorum}; abstentions are not counted for or against; ${quorumWords(vote.quorum)}`;
+  }
   const need =
     vote.count === 'majority'
       ? vote.base === 'electorate'
@@ -65,10 +71,32 @@ export function voteVerdictLine(result: VoteResult, settings: MethodSettings): s
       const elected = result.elected as string[];
       return elected.length ? `Elected: ${and(elected.map(words))} (STV, in order of election).` : 'Nobody is elected (STV).';
     }
+    case 'double-majority':
+      return doubleMajorityVerdict(result);
     default: {
       const verdict = result.verdict === 'adopted' ? 'Adopted' : 'Rejected';
       return `${verdict}: yes ${result.yes}, no ${result.no}, abstain ${result.abstain} (${result.count} of ${result.voteSettings.base === 'electorate' ? 'the electorate' : 'the votes cast'}).`;
     }
+  }
+}
+
+/** A double majority's verdict, saying which of its two majorities failed. */
+function doubleMajorityVerdict(result: VoteResult): string {
+  const counts = `yes ${result.yes}, no ${result.no}, abstain ${result.abstain}`;
+  const d = result.double_majority as DoubleMajority | undefined;
+  // A place's own count (a row of the results per place): its majority, which the whole counts.
+  if (!d) return `${(result.yes as number) > (result.no as number) ? 'Majority for' : 'No majority for'}: ${counts}.`;
+  const places = d.places.level === 'chapter' ? 'chapters' : 'branches';
+  const inPlaces = `yes > no in ${d.places.carried.length} of the ${d.places.counted.length} ${places} that voted, ${d.places.needed} needed`;
+  switch (d.failed) {
+    case null:
+      return `Adopted by a double majority: ${counts}; ${inPlaces}.`;
+    case 'places':
+      return `Rejected: the majority of the votes cast holds (${counts}) but the majority of the ${places} fails (${inPlaces}).`;
+    case 'votes':
+      return `Rejected: the majority of the ${places} holds (${inPlaces}) but the majority of the votes cast fails (${counts}).`;
+    default:
+      return `Rejected: both majorities fail, of the votes cast (${counts}) and of the ${places} (${inPlaces}).`;
   }
 }
 

@@ -14,7 +14,7 @@ import type { DecisionMethod } from '../../decisionMethod.ts';
 import { readMotionVote } from '../../../reading/ballot/motion.ts';
 import { createVoteCount, voteDocument, voteSettingsOf, type VoteResult } from '../formalVote/voteCount.ts';
 import {
-  countLine, countSpecOf, foreignHeaders, isRankedCount, motionCount, normalCount, readBase, readQuorum,
+  countLine, countSpecOf, foreignHeaders, isDoubleMajority, isRankedCount, motionCount, normalCount, readBase, readQuorum,
   settingLines, SILENCE, SILENT_MEANS, type VoteSettings,
 } from '../formalVote/voteSettings.ts';
 import { sheetSettings } from '../../counting/sheetSettings.ts';
@@ -37,10 +37,10 @@ export const voteMotion: DecisionMethod<Ranking, VoteResult> = {
   secretUntilClose: true,
   strictOpening: true,
   headerKeys: { count: 'count', base: 'base', quorum: 'quorum' },
-  // A vote without a ranked count (or options to rank) is a motion.
+  // A vote without a ranked count (or options to rank) is a motion; a double majority is a method of its own.
   claimsOpening: (headers) => {
     const count = countLine(headers);
-    return count ? !isRankedCount(normalCount(count.value)) : headers.options.length === 0;
+    return count ? !isRankedCount(normalCount(count.value)) && !isDoubleMajority(count.value) : headers.options.length === 0;
   },
 
   parseOpening(headers) {

@@ -7,6 +7,8 @@ import { loadConsultation } from '../consultation.ts';
 import { queueMailingJob, writeOutcomeMailing } from '../mail/mailings.ts';
 import { createOutcomeCount, type Outcome } from './outcome.ts';
 import { streamTallySheet } from './tallySheet.ts';
+import { loadPlacePlan } from './places.ts';
+import { methodOf } from '../../../decisions/methods/index.ts';
 
 export type CloseResult = { closed: true; outcome: Outcome } | { closed: false; reason: string };
 
@@ -41,9 +43,11 @@ export async function closeInTransaction(tx: Tx, ctx: Context, id: number, optio
   await tx`set local work_mem = '64MB'`;
   await writeBucketsAndCodes(tx, ctx.secret, id);
   const c = (await loadConsultation(tx, id))!;
+  // Results per place (a parent list's): the public rows, decided from the ballots just bucketed.
+  const placePlan = await loadPlacePlan(tx, c, methodOf(c, ctx.wiring.decisionMethods));
   // One pass over the electorate: the tally sheet's digest, and the count fed from the same rows.
-  const count = createOutcomeCount(c, ctx.wiring.decisionMethods);
-  const sheet = (await streamTallySheet(tx, id, ctx.wiring.decisionMethods, undefined, (row) => count.add(row)))!;
+  const count = createOutcomeCount(c, ctx.wiring.decisionMethods, placePlan);
+  const sheet = (await streamTallySheet(tx, id, ctx.wiring.decisionMethods, undefined, (row) => count.add(row), placePlan))!;
   const outcome = await count.result(tx, sheet);
   outcome.closedAt = c.closed_at!.toISOString();
   // The digest the outcome mail states, so every member can check the sheet they get.

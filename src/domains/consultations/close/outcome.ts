@@ -6,6 +6,8 @@ import { createElectorateCount, matchesPattern, type Bucket } from '../../../dec
 import { methodOf, settingsOf } from '../../../decisions/methods/index.ts';
 import { namesVoters, publicResult } from '../../../decisions/voterNames.ts';
 import type { TallyResult } from '../rules/tally.ts';
+import type { PlacePlan } from '../../../decisions/places/places.ts';
+import { createPartsCount, decideWithParts, type Part } from '../../../decisions/places/partsCount.ts';
 
 /**
  * The stored outcome: the kind, the electorate figures, the method's result
@@ -20,6 +22,10 @@ export type Outcome = OutcomeOfMethod & {
   sheetStatesRule?: boolean;
   /** The tally sheet carries stances only, no reasons (every close since issue 21): its digest is that sheet's. */
   sheetStancesOnly?: boolean;
+  /** Results per place (issue 22): the public rows and where each elector counts, as the close planned them (the sheet prints them). */
+  placePlan?: PlacePlan;
+  /** Results per place: each public row's figures and the method's result for it. */
+  parts?: Part[];
 };
 
 /**
@@ -99,6 +105,8 @@ export interface CountedRow {
   bucket: string | null;
   readable: boolean | null;
   stance: unknown;
+  /** The public row the member counts in (results per place), or null. */
+  place?: string | null;
 }
 
 /**
@@ -108,29 +116,56 @@ export interface CountedRow {
  * method names its voter for (an objection) is held and added in member
  * order at the end, so they come in the order countConsultation gives them.
  */
-export function createOutcomeCount(c: Consultation, methods: ReadonlyMap<string, DecisionMethod>) {
+export function createOutcomeCount(c: Consultation, methods: ReadonlyMap<string, DecisionMethod>, placePlan: PlacePlan | null = null) {
   const method = methodOf(c, methods);
   const settings = settingsOf(c);
   const electorate = createElectorateCount();
   const count = method.createCount(settings);
+  // Results per place: each public row counted with the same method, beside the total.
+  const parts = placePlan ? createPartsCount(method, settings, placePlan.places) : null;
+  const grouped = new Map<string, { ballot: unknown; count: number }>();
   const naming = namesVoters(method, c.objections_named === true);
   const held: { memberId: number; email: string; ballot: unknown }[] = [];
   return {
     add(row: CountedRow): void {
       // An unreadable reply goes in as 'replied', where ballot() finds none: silent, and counted as unreadable.
       const bucket = (row.readable === false ? 'replied' : row.bucket) as Bucket;
-      if (bucket !== 'replied') return electorate.addBucket(bucket, 1);
+      const place = row.place ?? null;
+      if (bucket !== 'replied') {
+        parts?.add(place, { bucket });
+        return electorate.addBucket(bucket, 1);
+      }
       const ballot = row.stance == null ? null : method.ballot(row.stance, settings);
-      if (ballot === null) return electorate.addUnreadable(1);
+      if (ballot === null) {
+        parts?.add(place, { unreadable: true });
+        return electorate.addUnreadable(1);
+      }
       electorate.addReplied(1);
-      if (naming && matchesPattern(ballot, method.namedBallots)) held.push({ memberId: Number(row.member_id), email: row.email, ballot });
-      else count.add(ballot, 1);
+      const named = naming && matchesPattern(ballot, method.namedBallots);
+      if (named) held.push({ memberId: Number(row.member_id), email: row.email, ballot });
+      if (!parts) {
+        if (!named) count.add(ballot, 1);
+        return;
+      }
+      // With places, ballots are grouped here once (one key a ballot) for the total and the rows alike.
+      const key = JSON.stringify(ballot);
+      parts.add(place, { ballot, key });
+      if (named) return;
+      const group = grouped.get(key);
+      if (group) group.count += 1;
+      else grouped.set(key, { ballot, count: 1 });
     },
     /** `sheet`: the tally sheet's digest, the seed of any lot the count draws (a recount of the sheet draws the same). */
     result(db: Queryable, sheet?: { sha256: string }): Promise<Outcome> {
+      for (const { ballot, count: n } of grouped.values()) count.add(ballot, n);
       held.sort((a, b) => a.memberId - b.memberId);
       for (const h of held) count.add(h.ballot, 1, h.email);
-      return nameVoters(db, method, { kind: method.kind, ...count.result(electorate.figures(false), sheet) } as Outcome, naming);
+      const total = count.result(electorate.figures(false), sheet);
+      if (!parts || !placePlan) return nameVoters(db, method, { kind: method.kind, ...total } as Outcome, naming);
+      const counted = parts.result(sheet);
+      // A double majority decides with its places; any other method's total stands as counted.
+      const decided = decideWithParts(method, total, counted, settings);
+      return nameVoters(db, method, { kind: method.kind, ...decided, placePlan, parts: counted } as Outcome, naming);
     },
   };
 }

@@ -2,7 +2,8 @@ import type { Consultation } from '../consultation.ts';
 import { displayId } from '../ids.ts';
 import type { Outcome } from './outcome.ts';
 import { formatUtc } from '../../../shared/rules/formatUtc.ts';
-import type { DecisionMethod } from '../../../decisions/decisionMethod.ts';
+import type { DecisionMethod, MethodSettings } from '../../../decisions/decisionMethod.ts';
+import type { Part } from '../../../decisions/places/partsCount.ts';
 import type { ElectorateFigures } from '../../../decisions/electorateFigures.ts';
 import { methodOf, settingsOf } from '../../../decisions/methods/index.ts';
 import { namesVoters, publicResult } from '../../../decisions/voterNames.ts';
@@ -56,6 +57,26 @@ export function secretCountLines(figures: ElectorateFigures): string[] {
 }
 
 /**
+ * Results per place as the templates show them: every public row with its
+ * turnout and its result in one sentence (the method's verdict for the
+ * row), the top rows apart for the mail's compact table.
+ */
+export function partsView(parts: readonly Part[], method: DecisionMethod, settings: MethodSettings) {
+  const rows = parts.map((p) => ({
+    place: p.place,
+    name: p.name,
+    level: p.level,
+    isChild: p.parent !== null,
+    electorate: p.electorate,
+    cast: p.cast,
+    turnoutPct: percent(p.cast, p.electorate),
+    result: method.verdictLine(p.result, settings),
+  }));
+  const top = rows.filter((r) => !r.isChild);
+  return { all: rows, top, topLevel: top[0]?.level === 'chapter' ? 'chapter' : 'branch', hasChildren: rows.some((r) => r.isChild) };
+}
+
+/**
  * What the outcome templates see: counts, bar widths and words. The option
  * bars are shares of the replies (what members said); silent members, whose
  * silence accepts every option, are shown apart, so a chart never reads as
@@ -94,6 +115,8 @@ export function outcomeView(outcome: Outcome, c: Consultation, methods: Readonly
     unreadable: outcome.unreadable,
     turnoutPct: percent(b.replied, electorate),
     tallySha256: outcome.tallySha256 ?? null,
+    // Results per place (issue 22): the mail shows the top rows (branches), the record every row (chapters too).
+    parts: outcome.parts?.length ? partsView(outcome.parts, method, settings) : null,
     bucketBars: (['replied', 'silent', 'unreachable', 'away'] as const).map((k) => ({
       name: k === 'silent' ? `silent (${method.view(settings).silentMeans ?? 'consent'})` : k,
       count: b[k],

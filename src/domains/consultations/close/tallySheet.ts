@@ -9,6 +9,7 @@ import type { DecisionMethod } from '../../../decisions/decisionMethod.ts';
 import { methodOf, settingsOf } from '../../../decisions/methods/index.ts';
 import { namesVoters } from '../../../decisions/voterNames.ts';
 import type { Outcome } from './outcome.ts';
+import { cellKey, type PlacePlan } from '../../../decisions/places/places.ts';
 
 /**
  * The tally sheet of a closed consultation: every electorate member's ballot
@@ -41,7 +42,9 @@ export async function ensureBallotCodes(db: Queryable, secret: string, consultat
  * Streams the sheet of a closed consultation, 5,000 members at a time, to
  * `onText` (which may be omitted), hashing as it goes: memory stays flat
  * whatever the electorate. `onMember` sees each electorate row as well (the
- * close counts from this pass). Null when the consultation is not closed.
+ * close counts from this pass), with the public row it counts in. Null when
+ * the consultation is not closed. `placePlan`: the rows of its results per
+ * place (the close's); by default those its stored outcome keeps.
  */
 export async function streamTallySheet(
   db: Queryable,
@@ -49,6 +52,7 @@ export async function streamTallySheet(
   methods: ReadonlyMap<string, DecisionMethod>,
   onText?: (text: string, line?: { code: string; recorded: string }) => void,
   onMember?: (row: CountedRow) => void,
+  placePlan?: PlacePlan | null,
 ): Promise<{ sha256: string; members: number } | null> {
   const c = await loadConsultation(db, consultationId);
   if (!c || c.status !== 'closed') return null;
@@ -65,9 +69,12 @@ export async function streamTallySheet(
   // The close writes the sheet before it stores the outcome: a sheet being closed states its rule; a stored
   // outcome says whether its sheet did (those closed before the rule was written keep their SHA-256).
   const withRule = !c.outcome || (c.outcome as Outcome).sheetStatesRule === true;
-  emit(sheetHeader({ id: displayId(c.id), kind: c.kind, letters: [], electorate: n as number, method: method.sheetHead(settings, n as number, withRule) }));
+  // Results per place: the close gives the rows it is counting; a closed consultation's are in its outcome.
+  const plan = placePlan === undefined ? ((c.outcome as Outcome | null)?.placePlan ?? null) : placePlan;
+  const head = { id: displayId(c.id), kind: c.kind, letters: [], electorate: n as number, method: method.sheetHead(settings, n as number, withRule) };
+  emit(sheetHeader(plan ? { ...head, places: plan.places } : head));
   await db`
-    select e.ballot_code, e.bucket, r.readable, r.stance, e.member_id, e.email
+    select e.ballot_code, e.bucket, r.readable, r.stance, e.member_id, e.email, e.branch_id, e.chapter_id
     from consultation_electorate e
     left join consultation_replies r on r.id = e.latest_reply_id
     where e.consultation_id = ${consultationId}
@@ -82,9 +89,11 @@ export async function streamTallySheet(
         stance: row.stance,
       }, votersNamed);
       const code = row.ballot_code as string;
-      const line = sheetLine(code, recorded);
+      const place = plan ? (plan.placeOf[cellKey(row.branch_id as number | null, row.chapter_id as number | null)] ?? null) : null;
+      const line = sheetLine(code, recorded, place);
       text += line;
       onText?.(line, { code, recorded });
+      row.place = place;
       onMember?.(row as unknown as CountedRow);
     }
     hash.update(text, 'utf8');

@@ -9,6 +9,7 @@ import { formatUtc } from '../../../shared/rules/formatUtc.ts';
 import type { DecisionMethod } from '../../../decisions/decisionMethod.ts';
 import { methodOf, settingsOf } from '../../../decisions/methods/index.ts';
 import { namesVoters, publicResult } from '../../../decisions/voterNames.ts';
+import { partDocument } from '../../../decisions/places/partsCount.ts';
 
 /**
  * `tacit consultation C-ID --json` (README, "Operator commands"): the
@@ -58,6 +59,9 @@ export async function consultationDocument(db: Queryable, id: number, methods: R
     turnout: counted?.turnout ?? 0,
     ...own.fields,
   };
+  // Results per place (issue 22), once closed: each public row as the outcome mail and the record show it.
+  const parts = c.status === 'closed' ? (c.outcome as Outcome | null)?.parts : undefined;
+  if (parts?.length) doc.parts = parts.map((p) => partDocument(p, method, settingsOf(c)));
   // A secret count's replies say who replied and when, never what (a comment may say it too).
   doc.replies = replies.map((r) => ({
     email: r.email as string,

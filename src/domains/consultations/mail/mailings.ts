@@ -70,9 +70,11 @@ async function insertMailing(
 /**
  * Freezes the electorate and writes every member's copy, in one set-based
  * statement: the list's members with delivery enabled right now, each with
- * a ballot code computed by Postgres (sql/120), so the close need not.
+ * a ballot code computed by Postgres (sql/120), so the close need not, and
+ * (for a list with parts) their branch and chapter (sql/220).
  */
 export async function freezeElectorateAndWriteCopies(tx: Queryable, c: Consultation, secret: string): Promise<number> {
+  await setPlaceLevel(tx, c.id);
   const [row] = await tx`
     with voters as (${audienceMembers(tx, c.group_id)}),
     copies as (
@@ -84,8 +86,9 @@ export async function freezeElectorateAndWriteCopies(tx: Queryable, c: Consultat
       returning id, member_id, recipient
     ),
     electorate as (
-      insert into consultation_electorate (consultation_id, member_id, email, copy_outbox_id, ballot_code)
-      select ${c.id}, member_id, recipient, id, tacit_ballot_code(${secret}, ${c.id}::bigint, member_id) from copies
+      insert into consultation_electorate (consultation_id, member_id, email, copy_outbox_id, ballot_code, branch_id, chapter_id)
+      select ${c.id}, cp.member_id, cp.recipient, cp.id, tacit_ballot_code(${secret}, ${c.id}::bigint, cp.member_id), pl.branch_id, pl.chapter_id
+      from copies cp left join (${electorPlaces(tx, c.id)}) pl on pl.member_id = cp.member_id
       on conflict do nothing
       returning 1
     ),
@@ -95,6 +98,30 @@ export async function freezeElectorateAndWriteCopies(tx: Queryable, c: Consultat
     )
     select count(*)::int as n from electorate`;
   return row.n as number;
+}
+
+/**
+ * Each member's place (issue 22), for a consultation whose list has parts
+ * (consultations.place_level, set here from the list's level): the branch of
+ * their country and the chapter of their city, by residence as
+ * org/residence.ts places members. For any other list, no rows (no places).
+ */
+function electorPlaces(db: Queryable, consultationId: number) {
+  return db`
+    select m.id as member_id, b.id as branch_id, ch.id as chapter_id
+    from consultations c
+    join memberships ms on ms.group_id = c.group_id
+    join members m on m.id = ms.member_id
+    left join groups b on b.level = 'national' and b.country = m.country
+    left join groups ch on ch.level = 'local' and ch.country = m.country and city_key(ch.city) = city_key(m.city)
+    where c.id = ${consultationId} and c.place_level is not null`;
+}
+
+/** The places a consultation's parts are counted in, from its list's level: branches for the international list, chapters for a branch's. */
+export async function setPlaceLevel(tx: Queryable, consultationId: number): Promise<void> {
+  await tx`
+    update consultations c set place_level = case g.level when 'international' then 'branch' when 'national' then 'chapter' end
+    from groups g where g.id = c.group_id and c.id = ${consultationId}`;
 }
 
 /** Reminders go to electorate members with no readable reply whose delivery still works. */

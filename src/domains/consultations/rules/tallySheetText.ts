@@ -42,12 +42,24 @@
  * counting/sheetSettings.ts) and one ballot per line: `yes`, `no`, `abstain`
  * or a ranking `B>A=C` (counting/ballotText.ts); silence is abstention there,
  * never consent. `tacit count` recounts it (counting/countInput.ts).
+ *
+ * A consultation of a parent list with results per place (issue 22) declares
+ * its public rows in the head, one line each, parents first:
+ *
+ *   place fr branch - France
+ *   place fr-paris chapter fr Paris
+ *   place fr~waiting chapter fr waiting for a chapter
+ *
+ * (slug, level, the row it is part of or "-", name), and every member's line
+ * ends with the finest public row they count in: `0K3M9ZQ4TX yes @fr-paris`
+ * (none when only the total holds them). Sheets without places are unchanged.
  */
 import { oneLine } from '../../../shared/rules/sender.ts';
 import type { Bucket } from '../../../decisions/electorateFigures.ts';
 import type { DecisionMethod, MethodSettings } from '../../../decisions/decisionMethod.ts';
 import { methodOfKind } from '../../../decisions/methods/index.ts';
 import { matchesPattern } from '../../../decisions/electorateFigures.ts';
+import type { PlaceDecl } from '../../../decisions/places/places.ts';
 export { CHOICE_RULE } from '../../../decisions/methods/consentChoice/consentChoice.ts';
 export { PROPOSAL_RULE } from '../../../decisions/methods/lazyConsensus/lazyConsensus.ts';
 
@@ -64,6 +76,8 @@ export interface SheetHead {
   withRule?: boolean;
   /** A consultation's head lines from its decision method (DecisionMethod.sheetHead); replaces letters, blockAt and withRule. */
   method?: readonly string[];
+  /** The public rows of its results per place (issue 22), parents first. */
+  places?: readonly PlaceDecl[];
 }
 
 /** One electorate member as stored at the close: their bucket and the reply that counts. */
@@ -81,11 +95,15 @@ export function sheetHeader(head: SheetHead): string {
     `kind ${head.kind}`,
     ...(head.settings ?? []).map(([key, value]) => `${key} ${value}`),
     ...(head.method ?? (head.kind === 'vote' ? voteHead(head) : consultationHead(head))),
+    ...(head.places ?? []).map(placeLine),
     `electorate ${head.electorate}`,
     '',
     '',
   ].join('\n');
 }
+
+/** A public row's head line: slug, level, parent or "-", name. */
+export const placeLine = (p: PlaceDecl) => `place ${p.place} ${p.level} ${p.parent ?? '-'} ${oneLine(p.name)}`;
 
 const voteHead = (head: SheetHead) => (head.letters.length ? [`options ${head.letters.join(' ')}`] : []);
 
@@ -118,6 +136,7 @@ export function recordedValue(kind: 'choice' | 'proposal', letters: readonly str
   return recordedBallot(methodOfKind(kind), { options: letters.map((letter) => ({ letter, text: '' })), block: null }, row);
 }
 
-export function sheetLine(code: string, recorded: string): string {
-  return `${code} ${recorded}\n`;
+/** `place`: the finest public row the member counts in (results per place), or none. */
+export function sheetLine(code: string, recorded: string, place?: string | null): string {
+  return place ? `${code} ${recorded} @${place}\n` : `${code} ${recorded}\n`;
 }

@@ -35,6 +35,9 @@ export async function signMessage(domain: string, keys: readonly SigningKey[], r
   }
   const result = await dkimSign(message, {
     canonicalization: 'relaxed/relaxed',
+    // One t= for the signed header and the written one: without it mailauth reads the clock for each, and a signature
+    // that takes long enough to cross a half second (RSA on a loaded machine) goes out with a t= it did not sign.
+    signTime: new Date(),
     headerList: SIGNED_FIELDS,
     signatureData: keys.map((k) => ({ signingDomain: domain, selector: k.selector, privateKey: k.privateKey, algorithm: ALGORITHM[k.algorithm] })),
   } as Parameters<typeof dkimSign>[1]);

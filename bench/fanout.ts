@@ -45,12 +45,14 @@ export async function benchFanout(adminUrl: string, redisUrl: string, members: n
   const tacitSeconds = Math.min(...tacitRuns);
   const bareSeconds = Math.min(...bareRuns);
 
+  // BENCH_FANOUT_PEERS=0: the fan-out and its bare baseline only (no digest, no Postfix), for a quick before/after.
+  const peers = process.env.BENCH_FANOUT_PEERS !== '0';
   const before = sink.count();
   let started = process.hrtime.bigint();
   const now = new Date();
-  const digests = await runDigest(scratch.ctx, { start: new Date(now.getTime() - 7 * 86400_000), end: now });
+  const digests = peers ? await runDigest(scratch.ctx, { start: new Date(now.getTime() - 7 * 86400_000), end: now }) : 0;
   await sink.waitFor(before + digests);
-  const digestSeconds = secondsSince(started);
+  const digestSeconds = peers ? secondsSince(started) : NaN;
   const rss = tacit.peakRssMiB();
   await new Promise((r) => setTimeout(r, 1000));
   const [counts] = await sql`select count(*) filter (where state = 'sent')::int as sent, count(*)::int as rows from outbox`;
@@ -62,14 +64,17 @@ export async function benchFanout(adminUrl: string, redisUrl: string, members: n
   sink.stop();
 
   // (b) Postfix relaying the same count from smtp-source to a sink (once: it is the slow one)
-  const relaySink = await startSink();
-  const postfix = await startPostfix('var/bench-postfix/relay', { relayPort: relaySink.port });
-  started = process.hrtime.bigint();
-  await smtpSource(postfix.port, members, 20, size, 'member@example.org');
-  await relaySink.waitFor(members);
-  const postfixSeconds = secondsSince(started);
-  await postfix.stop();
-  relaySink.stop();
+  let postfixSeconds = NaN;
+  if (peers) {
+    const relaySink = await startSink();
+    const postfix = await startPostfix('var/bench-postfix/relay', { relayPort: relaySink.port });
+    started = process.hrtime.bigint();
+    await smtpSource(postfix.port, members, 20, size, 'member@example.org');
+    await relaySink.waitFor(members);
+    postfixSeconds = secondsSince(started);
+    await postfix.stop();
+    relaySink.stop();
+  }
 
   const digestRatio = tacitSeconds / digestSeconds;
   return {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from '../../shared/context.ts';
 import { claimHolder, liveHolders, type ClaimHolder } from './claimHolder.ts';
-import { buildRaw, composeOutboxRow, preloadBatch, type ComposeMemo, type OutboxRow } from './compose/compose.ts';
+import { composeOutboxBytes, preloadBatch, type ComposeMemo, type OutboxRow } from './compose/compose.ts';
 import { expandClaimedRow } from './expand.ts';
 import { unlimited, type SendLimit } from './send/sendLimit.ts';
 import { outboundSigner, type Signer } from './sign/signer.ts';
@@ -92,9 +92,9 @@ export async function deliverOutboxRows(
           else result.expired++;
           return;
         }
-        // The stages: compose the message, build its bytes, sign them, send them.
-        const { envelope, message, arc } = await composeOutboxRow(row, ctx, memo);
-        const raw = await signer.sign(await buildRaw(message), arc);
+        // The stages: compose the message's bytes (from its mailing's byte template when it has one), sign them, send them.
+        const { envelope, raw: composed, arc } = await composeOutboxBytes(row, ctx, memo);
+        const raw = await signer.sign(composed, arc);
         // Measured from before the claim, so the database's lease ends later than this believes.
         if (performance.now() - claimedAt > leaseMs * LEASE_SAFETY || !holder.held()) {
           result.expired++;

@@ -1,6 +1,7 @@
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import type { Context } from '../../../shared/context.ts';
-import { composeTemplate, memoized, preparedHeaders, type BatchLoader, type ComposeMemo, type Composer, type OutboxRow } from '../../../pipeline/outbound/compose/compose.ts';
+import { composeTemplate, memoized, preparedHeaders, type BatchLoader, type ComposeMemo, type Composer, type CopyTemplate, type OutboxRow } from '../../../pipeline/outbound/compose/compose.ts';
+import type { Slots } from '../../../pipeline/outbound/compose/byteTemplate.ts';
 import { renderMail } from '../../../shared/templates/render.ts';
 import { ballotCode, makeToken } from '../../../shared/rules/tokens.ts';
 import { listIdentity } from '../../../shared/rules/listHeaders.ts';
@@ -48,15 +49,50 @@ async function recipientTimes(ctx: Context, row: OutboxRow, c: Consultation, mem
 /** The decision's page, when Tacit has a public address. */
 const pageUrl = (ctx: Context, c: Consultation) => (ctx.config.publicUrl ? decisionUrl(ctx.config.publicUrl, c.id) : null);
 
-async function baseData(ctx: Context, row: OutboxRow, c: Consultation, memberName: string, memo?: ComposeMemo) {
-  const ballot = row.member_id ? ballotCode(ctx.secret, c.id, row.member_id) : null;
+/**
+ * What a member mail says of its member alone: the same code writes them for
+ * one copy, or writes the byte template's markers in their place once for
+ * every copy of a variant (CopyTemplate).
+ */
+interface MemberParts {
+  memberName: string;
+  recipient: string;
+  ballotCode: string | null;
+  replyTo: string | undefined;
+  unsubscribeToken: string;
+}
+
+function memberParts(ctx: Context, row: OutboxRow, c: Consultation, memberName: string): MemberParts {
+  return {
+    memberName,
+    recipient: row.recipient,
+    ballotCode: row.member_id ? ballotCode(ctx.secret, c.id, row.member_id) : null,
+    replyTo: row.member_id ? replyAddress(ctx, c.id, row.member_id) : undefined,
+    unsubscribeToken: makeToken(ctx.secret, 'unsubscribe', [row.member_id ?? 0, c.group_id]),
+  };
+}
+
+/** The parts with a marker wherever the member has a value; an empty one stays empty (its template branch is the variant's). */
+function markedParts(parts: MemberParts, slots: Slots): MemberParts {
+  const mark = <T extends string | null | undefined>(name: keyof MemberParts, value: T): T => (value ? (slots.slot(name) as T) : value);
+  return {
+    memberName: mark('memberName', parts.memberName),
+    recipient: mark('recipient', parts.recipient),
+    ballotCode: mark('ballotCode', parts.ballotCode),
+    // An address keeps its shape (nodemailer drops a Reply-To that is not one): the marker stands for its local part.
+    replyTo: parts.replyTo?.replace(/^[^@]+/, slots.slot('replyToLocal')),
+    unsubscribeToken: mark('unsubscribeToken', parts.unsubscribeToken),
+  };
+}
+
+async function baseData(ctx: Context, row: OutboxRow, c: Consultation, member: MemberParts, memo?: ComposeMemo) {
   return {
     ...consultationView(c, ctx.wiring.decisionMethods),
     ...(await recipientTimes(ctx, row, c, memo)),
-    memberName,
+    memberName: member.memberName,
     domain: ctx.config.domain,
-    recipient: row.recipient,
-    ballotCode: ballot,
+    recipient: member.recipient,
+    ballotCode: member.ballotCode,
     url: pageUrl(ctx, c),
   };
 }
@@ -74,29 +110,65 @@ async function electorateBallotCode(ctx: Context, c: Consultation, memberId: num
  * list" would send a member's answer to everyone, and no Precedence, since
  * the copy wants the vacation replies that say a member is away.
  */
-function consultationHeaders(ctx: Context, row: OutboxRow, c: Consultation): Mail.Options['headers'] & object {
+function consultationHeaders(ctx: Context, c: Consultation, unsubscribeToken: string): Mail.Options['headers'] & object {
   return {
     ...preparedHeaders(listIdentity({
       list: { slug: c.list, name: c.list_name },
       domain: ctx.config.domain,
       publicUrl: ctx.config.publicUrl,
-      unsubscribeToken: makeToken(ctx.secret, 'unsubscribe', [row.member_id ?? 0, c.group_id]),
+      unsubscribeToken,
     })),
     'X-Tacit-Consultation': displayId(c.id),
   };
 }
 
 /** A mail the member answers by replying: personal Reply-To, and no Auto-Submitted so vacation replies tell us they are away. */
-function answerable(ctx: Context, row: OutboxRow, c: Consultation, template: string, data: object): Mail.Options {
+function answerable(ctx: Context, c: Consultation, template: string, data: object, member: MemberParts): Mail.Options {
   const mail = renderMail(template, data);
   return {
     from: consultFrom(ctx, c),
-    replyTo: row.member_id ? replyAddress(ctx, c.id, row.member_id) : undefined,
+    replyTo: member.replyTo,
     subject: mail.subject,
     text: mail.text,
     html: mail.html,
-    headers: consultationHeaders(ctx, row, c),
+    headers: consultationHeaders(ctx, c, member.unsubscribeToken),
   };
+}
+
+/** The consultation as loaded, as text: a byte template serves the copies of one state of it. */
+const loadedStates = new WeakMap<Consultation, string>();
+function loadedState(c: Consultation): string {
+  let state = loadedStates.get(c);
+  if (state === undefined) loadedStates.set(c, (state = JSON.stringify(c)));
+  return state;
+}
+
+/** A mail the member answers, written for one member, and for a whole mailing from a byte template. */
+function answerableComposer(template: 'consultation-copy' | 'consultation-reminder'): Composer {
+  const compose: Composer = async (row, ctx, memo) => {
+    const { c, memberName } = await load(row, ctx, memo);
+    const member = memberParts(ctx, row, c, memberName);
+    return answerable(ctx, c, template, await baseData(ctx, row, c, member, memo), member);
+  };
+  const copies: CopyTemplate = async (row, ctx, memo) => {
+    const { c, memberName } = await load(row, ctx, memo);
+    const member = memberParts(ctx, row, c, memberName);
+    // What the shared parts depend on besides the consultation: the member's clock, and which values they have at all.
+    const times = await recipientTimes(ctx, row, c, memo);
+    const has = Object.entries(member).map(([k, v]) => (v ? k : '')).join(',');
+    return {
+      variant: `${loadedState(c)}\u0000${JSON.stringify(times)}\u0000${has}`,
+      values: {
+        ...(Object.fromEntries(Object.entries(member).filter(([, v]) => typeof v === 'string')) as Record<string, string>),
+        replyToLocal: member.replyTo?.split('@')[0] ?? '',
+      },
+      async compose(slots) {
+        const marked = markedParts(member, slots);
+        return answerable(ctx, c, template, await baseData(ctx, row, c, marked, memo), marked);
+      },
+    };
+  };
+  return Object.assign(compose, { copies });
 }
 
 async function recordedLines(ctx: Context, c: Consultation, memberId: number | null): Promise<string[]> {
@@ -114,23 +186,19 @@ export const consultationBatchLoaders: Readonly<Record<string, BatchLoader>> = O
 
 /** The composers of the consultation mails, by outbox kind. */
 export const consultationComposers: Readonly<Record<string, Composer>> = {
-  'consultation-copy': async (row, ctx, memo) => {
-    const { c, memberName } = await load(row, ctx, memo);
-    return answerable(ctx, row, c, 'consultation-copy', await baseData(ctx, row, c, memberName, memo));
-  },
-  'consultation-reminder': async (row, ctx, memo) => {
-    const { c, memberName } = await load(row, ctx, memo);
-    return answerable(ctx, row, c, 'consultation-reminder', await baseData(ctx, row, c, memberName, memo));
-  },
+  'consultation-copy': answerableComposer('consultation-copy'),
+  'consultation-reminder': answerableComposer('consultation-reminder'),
   'consultation-extended': async (row, ctx, memo) => {
     const { c, memberName } = await load(row, ctx, memo);
     const recorded = await recordedLines(ctx, c, row.member_id);
-    return answerable(ctx, row, c, 'consultation-extended', { ...(await baseData(ctx, row, c, memberName, memo)), recorded });
+    const member = memberParts(ctx, row, c, memberName);
+    return answerable(ctx, c, 'consultation-extended', { ...(await baseData(ctx, row, c, member, memo)), recorded }, member);
   },
   'consultation-cancelled': async (row, ctx, memo) => {
     const { c, memberName } = await load(row, ctx, memo);
-    const mail = renderMail('consultation-cancelled', await baseData(ctx, row, c, memberName, memo));
-    return { from: consultFrom(ctx, c), subject: mail.subject, text: mail.text, headers: { 'Auto-Submitted': 'auto-generated', ...consultationHeaders(ctx, row, c) } };
+    const member = memberParts(ctx, row, c, memberName);
+    const mail = renderMail('consultation-cancelled', await baseData(ctx, row, c, member, memo));
+    return { from: consultFrom(ctx, c), subject: mail.subject, text: mail.text, headers: { 'Auto-Submitted': 'auto-generated', ...consultationHeaders(ctx, c, member.unsubscribeToken) } };
   },
   'consultation-outcome': async (row, ctx, memo) => {
     const { c } = await load(row, ctx, memo);
@@ -149,7 +217,7 @@ export const consultationComposers: Readonly<Record<string, Composer>> = {
       subject: mail.subject,
       text: mail.text,
       html: mail.html,
-      headers: { 'Auto-Submitted': 'auto-generated', ...consultationHeaders(ctx, row, c) },
+      headers: { 'Auto-Submitted': 'auto-generated', ...consultationHeaders(ctx, c, makeToken(ctx.secret, 'unsubscribe', [row.member_id ?? 0, c.group_id])) },
     };
   },
   // The answer to `tally C-ID`: a template mail with the sheet attached, read at send time (a closed sheet never changes).

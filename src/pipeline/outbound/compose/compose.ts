@@ -6,6 +6,7 @@ import { makeToken } from '../../../shared/rules/tokens.ts';
 import { oneLine } from '../../../shared/rules/sender.ts';
 import { renderMail } from '../../../shared/templates/render.ts';
 import type { ArcInput } from '../sign/signer.ts';
+import { buildByteTemplate, NotTemplatable, type ByteTemplate, type Slots } from './byteTemplate.ts';
 
 export interface OutboxRow {
   id: number;
@@ -51,8 +52,27 @@ export function buildRaw(message: Mail.Options): Promise<Buffer> {
   return new MailComposer(message).compile().build();
 }
 
-/** A kind of mail that is not a plain template (a list copy, say) has its own composer, named in its domain's manifest. */
-export type Composer = (row: OutboxRow, ctx: Context, memo?: ComposeMemo) => Promise<ComposedMail>;
+/**
+ * A kind of mail that is not a plain template (a list copy, say) has its own composer, named in its domain's manifest.
+ * A composer of member mailings may also say how its copies are written from a byte template (`copies`).
+ */
+export type Composer = ((row: OutboxRow, ctx: Context, memo?: ComposeMemo) => Promise<ComposedMail>) & { copies?: CopyTemplate };
+
+/**
+ * How a member mailing's copies are written from bytes shared by every copy
+ * of a variant (byteTemplate.ts): the row's variant (what its shared parts
+ * depend on: the consultation as loaded, the member's time zone, whether the
+ * member has a name…), the row's own values by slot name, and the composer
+ * run with markers in place of those values, once per variant. Null: this
+ * row is composed as before.
+ */
+export type CopyTemplate = (row: OutboxRow, ctx: Context, memo?: ComposeMemo) => Promise<MemberCopy | null>;
+
+export interface MemberCopy {
+  variant: string;
+  values: Record<string, string>;
+  compose(slots: Slots): ComposedMail | Promise<ComposedMail>;
+}
 
 /**
  * A kind whose composer reads per row (a digest reads its member's content)
@@ -142,16 +162,13 @@ export function outboundMessageId(ctx: Context, outboxId: number): string {
   return `<tacit-${outboxId}@${ctx.config.domain}>`;
 }
 
-export async function composeOutboxRow(row: OutboxRow, ctx: Context, memo?: ComposeMemo): Promise<ComposedMessage> {
-  const custom = ctx.wiring.composers.get(row.kind);
-  const { arc, ...composed }: ComposedMail = custom ? await custom(row, ctx, memo) : composeTemplate(row, ctx);
+/** The row's own header values: who it goes to, its Message-ID, the decision's time. */
+function rowMessage(ctx: Context, row: OutboxRow, composed: Omit<ComposedMail, 'arc'>, own: { to: Mail.Options['to']; messageId: string }): Mail.Options {
   const options = flattenHeaders(composed);
-  const envelope = { from: bounceAddress(ctx, row.id), to: row.recipient };
-  const message: Mail.Options = {
-    // The member's name beside the address, as a person writing to them would put it (a bare address scores as bulk).
-    to: row.member_name ? { name: row.member_name, address: row.recipient } : row.recipient,
+  return {
+    to: own.to,
     // The same row always gets the same Message-ID, so a retried send is recognisable.
-    messageId: outboundMessageId(ctx, row.id),
+    messageId: own.messageId,
     inReplyTo: row.in_reply_to ?? undefined,
     references: row.references_ids ?? row.in_reply_to ?? undefined,
     // The decision's time, like the Message-ID the same on every attempt.
@@ -159,7 +176,86 @@ export async function composeOutboxRow(row: OutboxRow, ctx: Context, memo?: Comp
     // Our parts are mostly Latin text: quoted-printable without nodemailer scanning every part to choose.
     textEncoding: 'quoted-printable',
     ...options,
-    envelope,
+    envelope: { from: bounceAddress(ctx, row.id), to: row.recipient },
   };
-  return { envelope, message, arc };
+}
+
+// The member's name beside the address, as a person writing to them would put it (a bare address scores as bulk).
+const recipientOf = (row: OutboxRow): Mail.Options['to'] => (row.member_name ? { name: row.member_name, address: row.recipient } : row.recipient);
+
+export async function composeOutboxRow(row: OutboxRow, ctx: Context, memo?: ComposeMemo): Promise<ComposedMessage> {
+  const custom = ctx.wiring.composers.get(row.kind);
+  const { arc, ...composed }: ComposedMail = custom ? await custom(row, ctx, memo) : composeTemplate(row, ctx);
+  const message = rowMessage(ctx, row, composed, { to: recipientOf(row), messageId: outboundMessageId(ctx, row.id) });
+  return { envelope: message.envelope as ComposedMessage['envelope'], message, arc };
+}
+
+/** A mail's final bytes (CRLF headers; not yet signed) and the envelope they travel in. */
+export interface ComposedBytes {
+  envelope: { from: string; to: string };
+  raw: Buffer;
+  arc?: ArcInput;
+  /** Filled from its variant's byte template, not composed on its own. */
+  templated: boolean;
+}
+
+/**
+ * Byte templates of this process by kind and variant, the newest kept: a
+ * mailing's copies come in batches of a few hundred, each batch of a variant
+ * finding the template its first copy built.
+ */
+const TEMPLATES_KEPT = 200;
+const templates = new Map<string, Promise<ByteTemplate | null>>();
+
+function templateFor(key: string, build: () => Promise<ByteTemplate>, ctx: Context): Promise<ByteTemplate | null> {
+  let template = templates.get(key);
+  if (template) {
+    // Most recently used last, so the oldest is the first to go.
+    templates.delete(key);
+  } else {
+    template = build().catch((err) => {
+      if (!(err instanceof NotTemplatable)) throw err;
+      ctx.log.warn({ err, key: key.slice(0, 80) }, 'no byte template; composing copies one by one');
+      return null;
+    });
+    // A failed build (not a NotTemplatable) is not kept: the next copy tries again.
+    template.catch(() => templates.delete(key));
+  }
+  templates.set(key, template);
+  if (templates.size > TEMPLATES_KEPT) templates.delete(templates.keys().next().value!);
+  return template;
+}
+
+/**
+ * The row's bytes: filled from its variant's byte template when its kind's
+ * composer has one (member mailings), else composed and built as one message.
+ */
+export async function composeOutboxBytes(row: OutboxRow, ctx: Context, memo?: ComposeMemo): Promise<ComposedBytes> {
+  const copies = ctx.wiring.composers.get(row.kind)?.copies;
+  const copy = copies && !row.in_reply_to && !row.references_ids ? await copies(row, ctx, memo) : null;
+  if (copy) {
+    const named = !!row.member_name;
+    const key = `${row.kind}\u0000${named}\u0000${copy.variant}`;
+    const template = await templateFor(key, () => buildByteTemplate(async (slots) => {
+      const { arc, ...composed } = await copy.compose(slots);
+      if (arc) throw new NotTemplatable('a changed post is sealed, not templated');
+      // An address keeps its shape, or nodemailer would drop it.
+      const address = `${slots.slot('toLocal')}@${slots.slot('toDomain')}`;
+      const to = named ? { name: slots.slot('toName'), address } : address;
+      return rowMessage(ctx, row, composed, { to, messageId: slots.slot('messageId') });
+    }), ctx);
+    if (template) {
+      const at = row.recipient.lastIndexOf('@');
+      const values = {
+        ...copy.values,
+        toName: row.member_name ?? '',
+        toLocal: row.recipient.slice(0, at),
+        toDomain: row.recipient.slice(at + 1),
+        messageId: outboundMessageId(ctx, row.id),
+      };
+      return { envelope: { from: bounceAddress(ctx, row.id), to: row.recipient }, raw: template.fill({ values, date: row.created_at ?? new Date() }), templated: true };
+    }
+  }
+  const { envelope, message, arc } = await composeOutboxRow(row, ctx, memo);
+  return { envelope, raw: await buildRaw(message), arc, templated: false };
 }

@@ -1,10 +1,11 @@
 import type { Context } from '../../../shared/context.ts';
 import { signingKeys, type SigningKey } from './dkimKeys.ts';
+import { signingPool, type SigningPool } from './signingPool.ts';
 
 /**
  * The sign stage: DKIM signatures with d=D over a message's final bytes, and
- * for list copies an ARC set first. The message is not rewritten: the
- * signature headers are put in front of the bytes that were composed.
+ * for list copies an ARC set first (signMessage.ts), once per copy, in the
+ * signing pool's threads (signingPool.ts), off the sender's event loop.
  */
 export interface ArcInput {
   /** The inbound Authentication-Results value ("D; spf=pass …; dkim=pass …"), as stored at route time. */
@@ -20,41 +21,9 @@ export interface Signer {
 
 export const unsigned: Signer = { sign: async (raw) => raw };
 
-const ALGORITHM = { rsa: 'rsa-sha256', ed25519: 'ed25519-sha256' } as const;
-
-// The fields a signature covers; the List-* and Reply-To fields too, so no one can add a second unsubscribe link.
-const SIGNED_FIELDS = [
-  'from', 'sender', 'reply-to', 'subject', 'date', 'message-id', 'to', 'cc', 'mime-version', 'content-type',
-  'content-transfer-encoding', 'in-reply-to', 'references', 'list-id', 'list-help', 'list-unsubscribe',
-  'list-unsubscribe-post', 'list-subscribe', 'list-post', 'list-owner', 'list-archive', 'auto-submitted',
-];
-
-export function dkimSigner(domain: string, keys: SigningKey[]): Signer {
-  const [rsa] = keys;
-  return {
-    async sign(raw, arc) {
-      // Loaded on first use, like the verifier: mailauth takes a second to load, which CLI commands need not pay.
-      const { dkimSign, sealMessage } = await import('mailauth');
-      let message = raw;
-      if (arc && rsa) {
-        const seal = await sealMessage(raw, {
-          signingDomain: domain,
-          selector: rsa.selector,
-          privateKey: rsa.privateKey,
-          authResults: arc.authResults,
-          cv: arc.cv,
-        } as Parameters<typeof sealMessage>[1]);
-        message = Buffer.concat([seal, raw]);
-      }
-      const result = await dkimSign(message, {
-        canonicalization: 'relaxed/relaxed',
-        headerList: SIGNED_FIELDS,
-        signatureData: keys.map((k) => ({ signingDomain: domain, selector: k.selector, privateKey: k.privateKey, algorithm: ALGORITHM[k.algorithm] })),
-      } as Parameters<typeof dkimSign>[1]);
-      if (result.errors?.length) throw new Error(`DKIM signing failed: ${(result.errors[0] as Error).message ?? result.errors[0]}`);
-      return Buffer.concat([Buffer.from(result.signatures), message]);
-    },
-  };
+/** Signs with `keys` as d=`domain`, in the signing pool's threads (signMessage.ts does the work). */
+export function dkimSigner(domain: string, keys: SigningKey[], pool: SigningPool = signingPool()): Signer {
+  return { sign: (raw, arc) => pool.sign(domain, keys, raw, arc) };
 }
 
 // Keys are read again now and then, so that a `tacit dkim switch` reaches running senders.

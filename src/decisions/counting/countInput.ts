@@ -95,7 +95,8 @@ function parseSheet(text: string): Omit<CountInput, 'sha256'> {
   for (i++; i < lines.length; i++) {
     const line = lines[i]!;
     if (line === '') continue;
-    const m = /^(\S+) (\S+)$/.exec(line);
+    // A ballot a proxy cast ends with the proxy's code (`yes proxy CODE`): it counts as the member's.
+    const m = /^(\S+) (\S+)(?: proxy \S+)?$/.exec(line);
     if (!m) throw new CountInputError(`tally sheet line ${i + 1} is not "CODE ballot": "${line}"`);
     const value = m[2]!;
     if (NOT_CAST.has(value)) continue;

@@ -16,6 +16,7 @@ const HANDLED: Record<TacitAddress['kind'], boolean> = {
   reply: true,
   confirm: true,
   bounces: true,
+  proxy: true,
   postmaster: true,
 };
 
@@ -31,7 +32,7 @@ describe('wireDomains', () => {
 
   it('fills the tables the stages read', () => {
     const wiring = wireDomains();
-    expect([...wiring.confirmers.keys()].sort()).toEqual(['commands', 'consultation-open', 'consultation-reply', 'moderate']);
+    expect([...wiring.confirmers.keys()].sort()).toEqual(['commands', 'consultation-open', 'consultation-reply', 'moderate', 'proxy-accept', 'proxy-ballot']);
     expect(wiring.composers.has('list-copy')).toBe(true);
     expect(wiring.composers.has('digest')).toBe(true);
     expect(wiring.expanders.has('consultation-outcome-mailing')).toBe(true);

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDue } from '../../src/domains/consultations/close/close.ts';
 import { runTacit } from '../helpers/cli.ts';
+import { findMemberByAddress, subscribe } from '../../src/domains/org/members.ts';
 import { createHarness, waitFor, type Harness } from '../helpers/harness.ts';
 import {
   closeHarness, expire, inDays, openViaSmtp, replyToOf, seedList, tacit, waitForMailTo, type Delivered, type SeededList,
@@ -248,5 +249,24 @@ describe('proxies for formal votes', () => {
     } finally {
       h.ctx.config.proxyLimit = 2;
     }
+  });
+
+  it('a proxy for one list holds only that list\'s votes, and comes before the proxy for every list', async () => {
+    const branch = await seedList(h, 'branch', 0);
+    for (const who of [m[1]!, m[2]!, m[5]!, m[6]!]) {
+      const member = await findMemberByAddress(h.ctx.sql, who);
+      await subscribe(h.ctx.sql, member!.id, 'branch');
+    }
+    // m1: m5 for every list (since the start), m6 for branch from now on.
+    await answer(await nameProxy(m[1]!, m[6]!, 1, ' list branch'), m[6]!);
+    await waitForMailTo(h, m[1]!, /^Your proxy$/, 2);
+    const vote = await openViaSmtp(h, { ...branch, members: [m[1]!, m[2]!, m[5]!, m[6]!] }, 'Branch budget', ['Kind: motion', 'Count: majority', `Deadline: ${inDays(5)}`]);
+    const [m6mail] = await waitForMailTo(h, m[6]!, new RegExp(`^Ballots you hold as proxy in C-${vote.id}:`));
+    expect([...ballotsIn(m6mail!).keys()]).toEqual([m[1]]);
+    // m2's proxy is for convention only, and m1's ballot went to their branch proxy: m5 holds nothing here.
+    const frozen = await h.ctx.sql`
+      select x.email as member, p.email as proxy from consultation_proxies cp
+      join members x on x.id = cp.member_id join members p on p.id = cp.proxy_member_id where cp.consultation_id = ${vote.id}`;
+    expect(frozen).toEqual([{ member: m[1], proxy: m[6] }]);
   });
 });

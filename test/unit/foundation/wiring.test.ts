@@ -39,9 +39,9 @@ describe('wireDomains', () => {
     expect(wiring.deferredAppliers.has('consultation-command')).toBe(true);
     expect(wiring.commandRunners.has('help')).toBe(true);
     expect(wiring.commandRunners.has('subscribe')).toBe(true);
-    // lists' part of "status" first, then consultations'; both line readers (consultations, digests).
+    // lists' part of "status" first, then consultations'; the line readers (consultations, proxies, digests).
     expect(wiring.statusSections).toHaveLength(2);
-    expect(wiring.lineCommands).toHaveLength(2);
+    expect(wiring.lineCommands).toHaveLength(3);
     // held posts, consultations, digests, held notices, web housekeeping
     expect(wiring.reconcilers).toHaveLength(5);
   });

@@ -13,7 +13,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDue } from '../../src/domains/consultations/close/close.ts';
 import { runTacit } from '../helpers/cli.ts';
-import { findMemberByAddress, subscribe } from '../../src/domains/org/members.ts';
+import { findMemberByAddress, subscribe, upsertMember } from '../../src/domains/org/members.ts';
+import { TestDns } from '../helpers/dns.ts';
 import { createHarness, waitFor, type Harness } from '../helpers/harness.ts';
 import {
   closeHarness, expire, inDays, openViaSmtp, replyToOf, seedList, tacit, waitForMailTo, type Delivered, type SeededList,
@@ -23,8 +24,14 @@ let h: Harness;
 let list: SeededList;
 let m: string[] = [];
 
+// strict.example publishes DMARC p=reject and signs nothing: mail in its name is not proven to be its.
+const dns = new TestDns();
+dns.txt('_dmarc.strict.example', 'v=DMARC1; p=reject');
+const PAT = 'pat@strict.example';
+
 beforeAll(async () => {
-  h = await createHarness();
+  h = await createHarness({ resolver: dns.resolver });
+  await upsertMember(h.ctx.sql, { email: PAT, name: 'Pat' });
   list = await seedList(h, 'convention', 6);
   m = ['', ...list.members]; // m[1] … m[6]
 });
@@ -260,13 +267,32 @@ describe('proxies for formal votes', () => {
     // m1: m5 for every list (since the start), m6 for branch from now on.
     await answer(await nameProxy(m[1]!, m[6]!, 1, ' list branch'), m[6]!);
     await waitForMailTo(h, m[1]!, /^Your proxy$/, 2);
+    // m2 (whose proxy m5 is for convention only) names Pat for branch.
+    await answer(await nameProxy(m[2]!, PAT, 0, ' list branch'), PAT);
+    await waitForMailTo(h, m[2]!, /^Your proxy$/, 2);
     const vote = await openViaSmtp(h, { ...branch, members: [m[1]!, m[2]!, m[5]!, m[6]!] }, 'Branch budget', ['Kind: motion', 'Count: majority', `Deadline: ${inDays(5)}`]);
     const [m6mail] = await waitForMailTo(h, m[6]!, new RegExp(`^Ballots you hold as proxy in C-${vote.id}:`));
     expect([...ballotsIn(m6mail!).keys()]).toEqual([m[1]]);
     // m2's proxy is for convention only, and m1's ballot went to their branch proxy: m5 holds nothing here.
     const frozen = await h.ctx.sql`
       select x.email as member, p.email as proxy from consultation_proxies cp
-      join members x on x.id = cp.member_id join members p on p.id = cp.proxy_member_id where cp.consultation_id = ${vote.id}`;
-    expect(frozen).toEqual([{ member: m[1], proxy: m[6] }]);
+      join members x on x.id = cp.member_id join members p on p.id = cp.proxy_member_id where cp.consultation_id = ${vote.id} order by x.email`;
+    expect(frozen).toEqual([{ member: m[1], proxy: m[6] }, { member: m[2], proxy: PAT }]);
+
+    // Pat's ballot fails DMARC under p=reject: held, and Pat is asked; Pat's explicit yes records it.
+    const [patMail] = await waitForMailTo(h, PAT, new RegExp(`^Ballots you hold as proxy in C-${vote.id}:`));
+    const address = ballotsIn(patMail!).get(m[2]!)!;
+    await h.send({ from: PAT, to: address, subject: `Re: C-${vote.id}`, text: 'no' });
+    const [held] = await waitForMailTo(h, PAT, new RegExp(`^Was this you\\? A proxy ballot in C-${vote.id}`));
+    expect(held!.mail.text).toContain('its DMARC check failed');
+    const counted = async () => h.ctx.sql`
+      select r.stance, r.cast_by_proxy is not null as by_proxy from consultation_electorate e
+      join consultation_replies r on r.id = e.latest_reply_id join members x on x.id = e.member_id
+      where e.consultation_id = ${vote.id} and x.email = ${m[2]}`;
+    expect(await counted()).toEqual([]);
+    await answer(held!, PAT);
+    await waitForMailTo(h, PAT, new RegExp(`^Recorded for ${m[2]}: C-${vote.id}`));
+    await waitForMailTo(h, m[2]!, new RegExp(`^Your proxy voted for you: C-${vote.id}`));
+    expect(await counted()).toEqual([{ stance: { vote: 'no' }, by_proxy: true }]);
   });
 });

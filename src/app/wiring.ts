@@ -10,6 +10,7 @@
  *     bounces+TOKEN@                          lists/bounces.ts
  *     consult@, LIST-consult@                 consultations/open/consultHandler.ts
  *     reply+TOKEN@                            consultations/replies/replyHandler.ts
+ *     proxy+TOKEN@                            proxies/proxyReplyHandler.ts
  *     (no handler)                            pipeline/routing/notAvailable.ts
  *
  *   outbox kind                               composer (none: a template of src/shared/templates)
@@ -25,6 +26,7 @@
  *     moderate                                lists/moderation.ts
  *     consultation-open                       consultations/open/confirmOpen.ts
  *     consultation-reply                      consultations/replies/replyHandler.ts
+ *     proxy-accept, proxy-ballot              proxies/acceptProxy.ts, proxies/proxyReplyHandler.ts
  *
  *   reconciler passes (app/reconciler.ts runs them in this order, after its own routing and delivery passes)
  *     held posts expire                       lists/moderation.ts expireHeldPosts
@@ -49,6 +51,7 @@ import { confirmationsManifest } from '../domains/confirmations/manifest.ts';
 import { listsManifest } from '../domains/lists/manifest.ts';
 import { consultationsManifest } from '../domains/consultations/manifest.ts';
 import { digestsManifest } from '../domains/digests/manifest.ts';
+import { proxiesManifest } from '../domains/proxies/manifest.ts';
 import { webManifest } from '../http/web/manifest.ts';
 import { DECISION_METHODS } from '../decisions/methods/index.ts';
 import { summariseHeldNotices } from '../pipeline/routing/answers/noticeBudget.ts';
@@ -66,6 +69,7 @@ export const DOMAIN_MANIFESTS: readonly DomainManifest[] = [
   confirmationsManifest,
   listsManifest,
   consultationsManifest,
+  proxiesManifest,
   digestsManifest,
   heldNoticesManifest,
   webManifest,

@@ -7,6 +7,7 @@ import { registerCountCommand } from './countCli.ts';
 import { registerDnsCommand } from './dnsCli.ts';
 import { registerDkimCommands } from './dkimCli.ts';
 import { registerDoctorCommand } from './doctorCli.ts';
+import { registerProxiesCommand } from './proxiesCli.ts';
 import { UsageError } from './usageError.ts';
 
 /**
@@ -24,6 +25,7 @@ registerCountCommand(program);
 registerDnsCommand(program);
 registerDkimCommands(program);
 registerDoctorCommand(program);
+registerProxiesCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -138,7 +138,8 @@ function parseSheet(text: string): Omit<CountInput, 'sha256'> {
   for (i++; i < lines.length; i++) {
     const line = lines[i]!;
     if (line === '') continue;
-    const m = /^(\S+) (\S+)(?: @(\S+))?$/.exec(line);
+    // A ballot a proxy cast carries the proxy's code (`yes proxy CODE`): it counts as the member's. `@PLACE`: where it counts.
+    const m = /^(\S+) (\S+)(?: proxy \S+)?(?: @(\S+))?$/.exec(line);
     if (!m) throw new CountInputError(`tally sheet line ${i + 1} is not "CODE ballot": "${line}"`);
     const value = m[2]!;
     const place = m[3] ?? null;

@@ -100,6 +100,8 @@ const schema = z.object({
   DKIM_PRIVATE_KEY: z.string().optional(),
   /** A second signature with an Ed25519 key (RFC 8463), under the selector SELECTOR-ed. */
   DKIM_ED25519: z.enum(['on', 'off']).default('off'),
+  /** The most members one proxy may hold in formal votes (issue 22). */
+  PROXY_LIMIT: z.coerce.number().int().positive().default(2),
   ...imapEnvSchema,
 });
 
@@ -154,6 +156,8 @@ export interface Config {
   auth: { authservId: string | null; dnsServers: string[]; signedCommandMaxAgeMs: number; arcTrustedSealers: string[] };
   /** DKIM signing of outbound mail; keyFile null: the key kept (encrypted) in Postgres. */
   dkim: { enabled: boolean; selector: string; keyFile: string | null; ed25519: boolean };
+  /** The most members one proxy may hold (PROXY_LIMIT). */
+  proxyLimit: number;
 }
 
 export class ConfigError extends Error {
@@ -220,6 +224,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       keyFile: e.DKIM_PRIVATE_KEY ? path.resolve(e.DKIM_PRIVATE_KEY) : null,
       ed25519: e.DKIM_ED25519 === 'on',
     },
+    proxyLimit: e.PROXY_LIMIT,
   };
 }
 

@@ -7,7 +7,7 @@ export type TacitAddress =
   | { kind: 'request'; list?: string }
   | { kind: 'consult'; list?: string }
   | { kind: 'owner'; list: string }
-  | { kind: 'reply' | 'confirm' | 'bounces'; token: string }
+  | { kind: 'reply' | 'confirm' | 'bounces' | 'proxy'; token: string }
   | { kind: 'postmaster' };
 
 export const SLUG_RE = /^[a-z0-9][a-z0-9-]*$/;
@@ -57,7 +57,7 @@ export function parseTacitAddress(address: string, domain: string): TacitAddress
   if (plus >= 0) {
     const prefix = local.slice(0, plus).toLowerCase();
     const token = local.slice(plus + 1);
-    if ((prefix === 'reply' || prefix === 'confirm' || prefix === 'bounces') && TOKEN_RE.test(token)) {
+    if ((prefix === 'reply' || prefix === 'confirm' || prefix === 'bounces' || prefix === 'proxy') && TOKEN_RE.test(token)) {
       return { kind: prefix, token };
     }
     return null; // sub-addressing is not used anywhere else

@@ -1,13 +1,13 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
- * Address tokens (reply+TOKEN@, confirm+TOKEN@, bounces+TOKEN@) are the ids
+ * Address tokens (reply+TOKEN@, proxy+TOKEN@, confirm+TOKEN@, bounces+TOKEN@) are the ids
  * they name followed by an HMAC over the purpose and those ids: 128 bits
  * that cannot be guessed, cannot be reused for another purpose, and need no
  * lookup table. Only lower-case letters, digits, 'x' and '_' are used, so a
  * relay that lower-cases local parts does not break them.
  */
-export type TokenPurpose = 'reply' | 'confirm' | 'bounce' | 'unsubscribe' | 'signin' | 'session';
+export type TokenPurpose = 'reply' | 'proxy' | 'confirm' | 'bounce' | 'unsubscribe' | 'signin' | 'session';
 
 const MAC_HEX_LENGTH = 32; // 128 bits
 

@@ -16,6 +16,7 @@ const HANDLED: Record<TacitAddress['kind'], boolean> = {
   reply: true,
   confirm: true,
   bounces: true,
+  proxy: true,
   postmaster: true,
 };
 
@@ -31,16 +32,16 @@ describe('wireDomains', () => {
 
   it('fills the tables the stages read', () => {
     const wiring = wireDomains();
-    expect([...wiring.confirmers.keys()].sort()).toEqual(['commands', 'consultation-open', 'consultation-reply', 'moderate']);
+    expect([...wiring.confirmers.keys()].sort()).toEqual(['commands', 'consultation-open', 'consultation-reply', 'moderate', 'proxy-accept', 'proxy-ballot']);
     expect(wiring.composers.has('list-copy')).toBe(true);
     expect(wiring.composers.has('digest')).toBe(true);
     expect(wiring.expanders.has('consultation-outcome-mailing')).toBe(true);
     expect(wiring.deferredAppliers.has('consultation-command')).toBe(true);
     expect(wiring.commandRunners.has('help')).toBe(true);
     expect(wiring.commandRunners.has('subscribe')).toBe(true);
-    // lists' part of "status" first, then consultations'; both line readers (consultations, digests).
+    // lists' part of "status" first, then consultations'; the line readers (consultations, proxies, digests).
     expect(wiring.statusSections).toHaveLength(2);
-    expect(wiring.lineCommands).toHaveLength(2);
+    expect(wiring.lineCommands).toHaveLength(3);
     // held posts, consultations, digests, held notices, web housekeeping
     expect(wiring.reconcilers).toHaveLength(5);
   });

@@ -3,7 +3,7 @@ import type { Queryable } from '../../../shared/db/database.ts';
 import { loadConsultation } from '../consultation.ts';
 import type { CountedRow } from './outcome.ts';
 import { displayId } from '../ids.ts';
-import { recordedBallot, sheetHeader, sheetLine } from '../rules/tallySheetText.ts';
+import { recordedBallot, sheetHeader, sheetLine, withProxyMark } from '../rules/tallySheetText.ts';
 import type { Bucket } from '../../../decisions/electorateFigures.ts';
 import type { DecisionMethod } from '../../../decisions/decisionMethod.ts';
 import { methodOf, settingsOf } from '../../../decisions/methods/index.ts';
@@ -74,7 +74,7 @@ export async function streamTallySheet(
   const head = { id: displayId(c.id), kind: c.kind, letters: [], electorate: n as number, method: method.sheetHead(settings, n as number, withRule) };
   emit(sheetHeader(plan ? { ...head, places: plan.places } : head));
   await db`
-    select e.ballot_code, e.bucket, r.readable, r.stance, e.member_id, e.email, e.branch_id, e.chapter_id
+    select e.ballot_code, e.bucket, r.readable, r.stance, r.proxy_code, e.member_id, e.email, e.branch_id, e.chapter_id
     from consultation_electorate e
     left join consultation_replies r on r.id = e.latest_reply_id
     where e.consultation_id = ${consultationId}
@@ -83,11 +83,9 @@ export async function streamTallySheet(
     let text = '';
     for (const row of rows) {
       if (!row.ballot_code) throw new Error(`${displayId(c.id)} has members without a ballot code; run ensureBallotCodes first`);
-      const recorded = recordedBallot(method, settings, {
-        bucket: row.bucket as Bucket,
-        readable: (row.readable as boolean | null) ?? null,
-        stance: row.stance,
-      }, votersNamed);
+      const sheetRow = { bucket: row.bucket as Bucket, readable: (row.readable as boolean | null) ?? null, stance: row.stance };
+      // A ballot a proxy cast carries the proxy's ballot code (issue 22).
+      const recorded = withProxyMark(recordedBallot(method, settings, sheetRow, votersNamed), sheetRow, row.proxy_code as string | null);
       const code = row.ballot_code as string;
       const place = plan ? (plan.placeOf[cellKey(row.branch_id as number | null, row.chapter_id as number | null)] ?? null) : null;
       const line = sheetLine(code, recorded, place);

@@ -6,6 +6,7 @@ import { loadConsultation } from '../consultation.ts';
 import { displayId } from '../ids.ts';
 import { freezeElectorateAndWriteCopies, queueMailingJob } from '../mail/mailings.ts';
 import { consultationView } from '../mail/views.ts';
+import { writeProxyBallots } from '../../proxies/proxyBallots.ts';
 
 /**
  * The coordinator answered the preview. Confirming freezes the electorate
@@ -36,6 +37,8 @@ export const confirmOpen: Confirmer = async (confirmation, decision, mail, tools
   }
 
   const electorate = await freezeElectorateAndWriteCopies(tx, c, ctx.secret);
+  // A formal vote's proxies get the ballots they hold (proxies/proxyBallots.ts); a consultation ignores proxies.
+  await writeProxyBallots(tools, c);
   const [opened] = await tx`
     update consultations set status = 'open', opened_at = now(), electorate_size = ${electorate},
       reminder_at = case when ${reminderPast} then null else reminder_at end

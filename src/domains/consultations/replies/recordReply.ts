@@ -2,6 +2,7 @@ import type { Queryable } from '../../../shared/db/database.ts';
 import type { Consultation } from '../consultation.ts';
 import type { DecisionMethod } from '../../../decisions/decisionMethod.ts';
 import { methodOf, settingsOf } from '../../../decisions/methods/index.ts';
+import { replyTakesEffect } from '../../proxies/rules/ballotPrecedence.ts';
 
 export type RecordedReply =
   | {
@@ -38,21 +39,22 @@ export function readStance(
  * answer given earlier (a "thanks!" after voting must not erase the vote);
  * when a member has only unreadable replies, the latest of them is shown.
  * "Latest" is by the time Tacit received the mail, so replies routed out of
- * order still end with the right one counting.
+ * order still end with the right one counting. A ballot a proxy cast
+ * (`castBy`) never counts over the member's own (proxies/rules/ballotPrecedence.ts).
  */
 export async function recordReply(
   tx: Queryable,
   c: Consultation,
-  input: { memberId: number; text: string; inboundMessageId: number; receivedAt: Date },
+  input: { memberId: number; text: string; inboundMessageId: number; receivedAt: Date; castBy?: { memberId: number; code: string } },
   methods: ReadonlyMap<string, DecisionMethod>,
 ): Promise<RecordedReply> {
   const reading = readStance(c, input.text, methods);
   const late = c.status !== 'open' || input.receivedAt.getTime() > c.deadline.getTime();
   const [inserted] = await tx`
-    insert into consultation_replies (consultation_id, member_id, inbound_message_id, stance, readable, comment, late, received_at)
+    insert into consultation_replies (consultation_id, member_id, inbound_message_id, stance, readable, comment, late, received_at, cast_by_proxy, proxy_code)
     values (${c.id}, ${input.memberId}, ${input.inboundMessageId}, ${tx.json(reading.stance as never)}, ${reading.readable},
-            ${reading.comment}, ${late}, ${input.receivedAt})
-    on conflict (consultation_id, inbound_message_id) do nothing
+            ${reading.comment}, ${late}, ${input.receivedAt}, ${input.castBy?.memberId ?? null}, ${input.castBy?.code ?? null})
+    on conflict (consultation_id, inbound_message_id, member_id) do nothing
     returning id`;
   if (!inserted) return { state: 'duplicate' };
   if (late) return { state: 'late', stance: reading.stance, comment: reading.comment };
@@ -60,11 +62,13 @@ export async function recordReply(
   // Lock the member's row, then read the current answer in a fresh statement (it sees concurrent commits).
   await tx`select 1 from consultation_electorate where consultation_id = ${c.id} and member_id = ${input.memberId} for update`;
   const [current] = await tx`
-    select r.id, r.readable, r.received_at, r.stance from consultation_electorate e
+    select r.id, r.readable, r.received_at, r.stance, r.cast_by_proxy from consultation_electorate e
     join consultation_replies r on r.id = e.latest_reply_id
     where e.consultation_id = ${c.id} and e.member_id = ${input.memberId}`;
-  const newer = !current || input.receivedAt.getTime() >= (current.received_at as Date).getTime();
-  const takesEffect = !current || (reading.readable ? !current.readable || newer : !current.readable && newer);
+  const takesEffect = replyTakesEffect(
+    current ? { readable: current.readable as boolean, receivedAt: current.received_at as Date, byProxy: current.cast_by_proxy != null } : null,
+    { readable: reading.readable, receivedAt: input.receivedAt, byProxy: input.castBy !== undefined },
+  );
   if (takesEffect) {
     await tx`
       update consultation_electorate set latest_reply_id = ${inserted.id}

@@ -53,6 +53,9 @@
  * (slug, level, the row it is part of or "-", name), and every member's line
  * ends with the finest public row they count in: `0K3M9ZQ4TX yes @fr-paris`
  * (none when only the total holds them). Sheets without places are unchanged.
+ *
+ * A ballot a member's proxy cast for them (issue 22) is marked with the
+ * proxy's ballot code for the vote, before any place: `yes proxy 7Q2M0XK4TD @fr-paris`.
  */
 import { oneLine } from '../../../shared/rules/sender.ts';
 import type { Bucket } from '../../../decisions/electorateFigures.ts';
@@ -130,6 +133,14 @@ export function recordedBallot(method: DecisionMethod, settings: MethodSettings,
   if (ballot === null) return 'unreadable';
   const value = oneLine(method.sheetValue(ballot, settings));
   return votersNamed && matchesPattern(ballot, method.namedBallots) ? `${value} ${NAMED_MARKER}` : value;
+}
+
+/** The marker before the proxy's ballot code on a line whose counted ballot a proxy cast. */
+export const PROXY_MARKER = 'proxy';
+
+/** A counted ballot (a readable reply) that a proxy cast says so, with the proxy's code; nothing else is marked. */
+export function withProxyMark(recorded: string, row: SheetRow, proxyCode: string | null): string {
+  return proxyCode && row.bucket === 'replied' && row.readable === true ? `${recorded} ${PROXY_MARKER} ${proxyCode}` : recorded;
 }
 
 export function recordedValue(kind: 'choice' | 'proposal', letters: readonly string[], row: SheetRow): string {

@@ -13,6 +13,8 @@ import { outcomeView } from '../close/outcomeView.ts';
 import { loadTallySheet } from '../close/tallySheet.ts';
 import { consultationView, zoneView } from './views.ts';
 import { memberZones } from '../../org/memberZones.ts';
+import { memberLanguages } from '../../org/memberLanguages.ts';
+import type { Language } from '../../../shared/rules/language.ts';
 
 /**
  * Composers for the set-based consultation mails. Their outbox rows carry
@@ -30,19 +32,29 @@ async function load(row: OutboxRow, ctx: Context, memo?: ComposeMemo): Promise<{
 }
 
 const zoneKey = (memberId: number) => `zone:${memberId}`;
+const languageKey = (memberId: number) => `language:${memberId}`;
 
-/** The batch loader: the time zones of a delivery batch's members in one query, left in the memo. */
+/** The batch loader: the time zones and languages of a delivery batch's members, one query each, left in the memo. */
 async function preloadZones(rows: OutboxRow[], ctx: Context, memo: ComposeMemo): Promise<void> {
-  const zones = await memberZones(ctx.sql, rows.flatMap((r) => (r.member_id ? [r.member_id] : [])));
+  const ids = rows.flatMap((r) => (r.member_id ? [r.member_id] : []));
+  const [zones, languages] = await Promise.all([memberZones(ctx.sql, ids), memberLanguages(ctx.sql, ids)]);
   for (const [id, zone] of zones) memo.set(zoneKey(id), Promise.resolve(zone));
+  for (const [id, language] of languages) memo.set(languageKey(id), Promise.resolve(language));
+}
+
+/** The language the recipient reads (rules/language.ts); a mail to no member is in English. */
+async function recipientLanguage(ctx: Context, row: OutboxRow, memo?: ComposeMemo): Promise<Language> {
+  if (!row.member_id) return 'en';
+  const id = row.member_id;
+  return memoized(memo, languageKey(id), async () => (await memberLanguages(ctx.sql, [id])).get(id) ?? 'en');
 }
 
 /** The recipient's times: their zone beside UTC; a mail to no member (a coordinator's address) neither converts nor asks. */
-async function recipientTimes(ctx: Context, row: OutboxRow, c: Consultation, memo?: ComposeMemo) {
-  if (!row.member_id) return { ...zoneView(null, c), askZone: false };
+async function recipientTimes(ctx: Context, row: OutboxRow, c: Consultation, lang: Language, memo?: ComposeMemo) {
+  if (!row.member_id) return { ...zoneView(null, c, lang), askZone: false };
   const id = row.member_id;
   const zone = await memoized(memo, zoneKey(id), async () => (await memberZones(ctx.sql, [id])).get(id) ?? null);
-  return zoneView(zone, { deadline: c.deadline, closedAt: c.closed_at });
+  return zoneView(zone, { deadline: c.deadline, closedAt: c.closed_at }, lang);
 }
 
 /** The decision's page, when Tacit has a public address. */
@@ -50,9 +62,10 @@ const pageUrl = (ctx: Context, c: Consultation) => (ctx.config.publicUrl ? decis
 
 async function baseData(ctx: Context, row: OutboxRow, c: Consultation, memberName: string, memo?: ComposeMemo) {
   const ballot = row.member_id ? ballotCode(ctx.secret, c.id, row.member_id) : null;
+  const lang = await recipientLanguage(ctx, row, memo);
   return {
-    ...consultationView(c, ctx.wiring.decisionMethods),
-    ...(await recipientTimes(ctx, row, c, memo)),
+    ...consultationView(c, ctx.wiring.decisionMethods, lang),
+    ...(await recipientTimes(ctx, row, c, lang, memo)),
     memberName,
     domain: ctx.config.domain,
     recipient: row.recipient,
@@ -136,10 +149,11 @@ export const consultationComposers: Readonly<Record<string, Composer>> = {
     const { c } = await load(row, ctx, memo);
     if (!c.outcome) throw new Error(`consultation ${c.id} has no stored outcome`);
     const ballot = await electorateBallotCode(ctx, c, row.member_id);
+    const lang = await recipientLanguage(ctx, row, memo);
     // With PUBLIC_URL, the outcome links to its stable page in the decision register.
     const mail = renderMail('consultation-outcome', {
-      ...outcomeView(c.outcome as Outcome, c, ctx.wiring.decisionMethods),
-      ...(await recipientTimes(ctx, row, c, memo)),
+      ...outcomeView(c.outcome as Outcome, c, ctx.wiring.decisionMethods, lang),
+      ...(await recipientTimes(ctx, row, c, lang, memo)),
       domain: ctx.config.domain,
       ballotCode: ballot,
       url: pageUrl(ctx, c),

@@ -30,3 +30,13 @@ export async function describeMemberLanguage(db: Queryable, memberId: number): P
   const s = (await memberLanguageSources(db, [memberId])).get(memberId) ?? {};
   return { language: memberLanguage(s), source: languageSource(s) };
 }
+
+/** A member's own language (`tacit member add --language`, `set language`); null goes back to the list's or country's. */
+export async function setMemberLanguage(db: Queryable, email: string, language: Language | null): Promise<void> {
+  await db`update members set language = ${language} where email = ${email.toLowerCase()}`;
+}
+
+/** A list's default language (`tacit group add --language`), read by its members who chose none. */
+export async function setGroupLanguage(db: Queryable, slug: string, language: Language | null): Promise<void> {
+  await db`update groups set language = ${language} where slug = ${slug.toLowerCase()}`;
+}

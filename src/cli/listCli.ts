@@ -150,7 +150,7 @@ export function registerListCommands(program: Command): void {
 
   program
     .command('import <file>')
-    .description('members from CSV: email,name,country,city[,lists]; safe to run again')
+    .description('members from CSV: email,name,country,city[,lists[,language]]; safe to run again')
     .option('--json', 'one JSON document (refused rows included)')
     .action(async (file: string, opts: { json?: boolean }) => {
       if (!fs.existsSync(file)) throw new UsageError(`no such file: ${file}`);

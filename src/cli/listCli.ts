@@ -6,6 +6,15 @@ import { GROUP_LEVELS, OrgError, addGroup, groupTree, renameGroup, setGroupSetti
 import { ROLES, grantRole, normaliseEmail, revokeRole, upsertMember, type Role } from '../domains/org/members.ts';
 import type { ImportReport } from '../domains/org/importMembers.ts';
 import { countryCode } from '../shared/rules/countries.ts';
+import { LANGUAGES, normalizeLanguage, type Language } from '../shared/rules/language.ts';
+
+/** A --language value: a code Tacit writes in, else a usage error naming them. */
+function languageOption(value: string | undefined): Language | undefined {
+  if (value === undefined) return undefined;
+  const language = normalizeLanguage(value);
+  if (!language) throw new UsageError(`Tacit does not write in ${value}; it writes in ${LANGUAGES.join(', ')}`);
+  return language;
+}
 import { UsageError } from './usageError.ts';
 import { output, withRuntime } from './withRuntime.ts';
 
@@ -21,10 +30,16 @@ export function registerListCommands(program: Command): void {
     .addOption(new Option('--level <level>', 'where it sits (guessed when left out)').choices(GROUP_LEVELS as string[]))
     .option('--country <cc>', 'country of a branch or chapter (default: the slug of a branch, the parent\'s of a chapter)')
     .option('--city <city>', 'city of a chapter (default: its --name)')
+    .option('--language <code>', `the list's language, for its members who chose none (${LANGUAGES.join(', ')})`)
     .option('--json', 'one JSON document')
-    .action(async (slug: string, opts: { name: string; parent?: string; level?: GroupLevel; country?: string; city?: string; json?: boolean }) => {
+    .action(async (slug: string, { language: languageInput, ...opts }: { name: string; parent?: string; level?: GroupLevel; country?: string; city?: string; language?: string; json?: boolean }) => {
+      const language = languageOption(languageInput);
       await run(async (ctx) => {
         const { group: g, created, placed } = await addGroup(ctx.sql, { slug, ...opts });
+        if (language) {
+          const { setGroupLanguage } = await import('../domains/org/memberLanguages.ts');
+          await setGroupLanguage(ctx.sql, g.slug, language);
+        }
         const where = g.level === 'local' ? ` for ${g.city}, ${g.country}` : g.level === 'national' ? ` for ${g.country}` : '';
         output(!!opts.json, { ...g, created, placed }, () =>
           `${created ? 'created' : 'updated'} ${g.slug}@${ctx.config.domain} "${g.name}" (${g.level}${where})` +
@@ -96,14 +111,20 @@ export function registerListCommands(program: Command): void {
     .option('--country <cc>', 'country of residence')
     .option('--city <city>', 'city of residence')
     .option('--list <slug>', 'also subscribe to this list (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--language <code>', `the language Tacit writes to them in (${LANGUAGES.join(', ')}); else their list's, else their country's`)
     .option('--json', 'one JSON document')
-    .action(async (email: string, opts: { name: string; country?: string; city?: string; list: string[]; json?: boolean }) => {
+    .action(async (email: string, opts: { name: string; country?: string; city?: string; list: string[]; language?: string; json?: boolean }) => {
       const country = opts.country ? countryCode(opts.country) : undefined;
       if (opts.country && !country) throw new UsageError(`not a country: ${opts.country}`);
+      const language = languageOption(opts.language);
       // A command's modules are imported when it runs (main.ts).
       const { enrolMember } = await import('../domains/org/enrol.ts');
       await run(async (ctx) => {
         const e = await enrolMember(ctx.sql, { email, name: opts.name, country, city: opts.city ?? null, lists: opts.list });
+        if (language) {
+          const { setMemberLanguage } = await import('../domains/org/memberLanguages.ts');
+          await setMemberLanguage(ctx.sql, e.member.email, language);
+        }
         output(!!opts.json, { email: e.member.email, created: e.created, lists: e.memberships.map((m) => m.slug), waiting: e.waiting }, () =>
           `${e.created ? 'added' : 'updated'} ${e.member.email}: ${e.memberships.map((m) => m.slug).join(', ') || 'no lists'}` +
           (e.waiting ? ` (waiting for a chapter in ${e.member.city})` : ''),
@@ -129,7 +150,7 @@ export function registerListCommands(program: Command): void {
 
   program
     .command('import <file>')
-    .description('members from CSV: email,name,country,city[,lists]; safe to run again')
+    .description('members from CSV: email,name,country,city[,lists[,language]]; safe to run again')
     .option('--json', 'one JSON document (refused rows included)')
     .action(async (file: string, opts: { json?: boolean }) => {
       if (!fs.existsSync(file)) throw new UsageError(`no such file: ${file}`);

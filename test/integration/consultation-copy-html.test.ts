@@ -98,7 +98,8 @@ describe('the member copy of a proposal', () => {
 describe('times in the member\'s own zone', () => {
   it('a member in Lisbon reads the deadline in Europe/Lisbon beside UTC in the copy, reminder, receipt, outcome and digest; others get UTC and how to set a zone', async () => {
     const [lisbon, elsewhere] = list.members as [string, string];
-    await h.ctx.sql`update members set country = 'PT', city = 'Lisbon' where email = ${lisbon}`;
+    // She chose English (else Portugal's Portuguese): this test reads the English words.
+    await h.ctx.sql`update members set country = 'PT', city = 'Lisbon', language = 'en' where email = ${lisbon}`;
     const { id, replyTo } = await openViaSmtp(h, list, 'Summer school', [
       'Kind: choice', 'Deadline: 2027-07-01 18:00 UTC', 'Reminder: none', 'Options:', 'A. Porto', 'B. Faro', 'C. Braga',
     ]);

@@ -64,6 +64,8 @@ beforeAll(async () => {
       answerOf.set(email, answer);
     }
   }
+  // They chose English (else each reads their country's language): this test reads the English words.
+  await sql`update members set language = 'en'`;
   list = { slug: 'all', coordinator, members };
 });
 afterAll(async () => {

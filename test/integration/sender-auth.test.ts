@@ -289,6 +289,8 @@ async function owner(slug: string, domain: string): Promise<SeededList> {
   await upsertGroup(h.ctx.sql, { slug, name: slug.toUpperCase(), level: 'committee' });
   const coordinator = `coord-${slug}@${domain}`;
   const m = await upsertMember(h.ctx.sql, { email: coordinator, name: `Coordinator ${slug}`, country: 'FR', city: 'Paris' });
+  // She reads English (else France's French): these tests wait for the English subjects.
+  await h.ctx.sql`update members set language = 'en' where id = ${m.id}`;
   await subscribe(h.ctx.sql, m.id, slug);
   await grantRole(h.ctx.sql, m.id, 'coordinator', slug);
   return { slug, coordinator, members: [] };

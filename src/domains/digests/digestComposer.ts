@@ -3,8 +3,12 @@ import type { Context } from '../../shared/context.ts';
 import { memoized, preparedHeaders, type ComposeMemo, type OutboxRow } from '../../pipeline/outbound/compose/compose.ts';
 import { renderMail } from '../../shared/templates/render.ts';
 import { digestContent, digestContents, type DigestContent } from './digestContent.ts';
-import { formatUtc } from '../../shared/rules/formatUtc.ts';
+import { formatInZone, formatUtcIn } from '../../shared/rules/formatUtc.ts';
 import { digestHeaders } from './digestOptOut.ts';
+
+/** A digest's moment in the member's language, UTC first and their own clock beside it when known. */
+const moment = (date: Date, content: DigestContent) =>
+  content.timeZone && content.timeZone !== 'UTC' ? `${formatUtcIn(date, content.lang)} (${formatInZone(date, content.timeZone, content.lang)})` : formatUtcIn(date, content.lang);
 
 type Period = { start: Date; end: Date };
 
@@ -51,8 +55,8 @@ function renderDigestContent(ctx: Context, content: DigestContent, email: string
     ...content,
     domain: ctx.config.domain,
     recipient: email,
-    from: formatUtc(period.start),
-    to: formatUtc(period.end),
+    from: moment(period.start, content),
+    to: moment(period.end, content),
     openCount: content.open.length,
     outcomeCount: content.outcomes.length,
     postCount,

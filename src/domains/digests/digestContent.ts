@@ -4,7 +4,10 @@ import { replyAddress } from '../consultations/replies/replyAddress.ts';
 import { decisionUrl, displayId } from '../consultations/ids.ts';
 import { verdictLine } from '../consultations/close/outcomeView.ts';
 import type { Outcome } from '../consultations/close/outcome.ts';
-import { formatInZone, formatUtc } from '../../shared/rules/formatUtc.ts';
+import { formatInZone, formatUtcIn } from '../../shared/rules/formatUtc.ts';
+import { memberLanguages } from '../org/memberLanguages.ts';
+import type { Language } from '../../shared/rules/language.ts';
+import { localMethodWords, localVerdict } from '../consultations/mail/localWords.ts';
 import { memberTimeZone } from '../../shared/rules/timeZone.ts';
 import { exampleAnswers } from '../consultations/mail/views.ts';
 import type { MethodView } from '../../decisions/decisionMethod.ts';
@@ -13,6 +16,8 @@ import { REPLY_OR_FORWARD_PREFIX } from '../../shared/rules/subjectPrefixes.ts';
 
 /** What one member's digest says for one period. */
 export interface DigestContent {
+  /** The member's language: the digest is written in it. */
+  lang: Language;
   /** The member's time zone, when known: open deadlines are given in it as well. */
   timeZone: string | null;
   /** Each open consultation's method view (picksOption, howToAnswer…): the template asks it, not the kind. */
@@ -29,6 +34,10 @@ export interface DigestContent {
     exampleLetter: string;
     exampleRanking: string;
     exampleAcceptReject: string;
+    exampleAny: string;
+    exampleAgree: string;
+    exampleObject: string;
+    exampleAbstain: string;
     url: string | null;
   })[];
   outcomes: { id: string; question: string; list: string; listName: string; verdict: string; url: string | null }[];
@@ -93,10 +102,11 @@ export async function digestContents(
           and p.distributed_at >= ${period.start} and p.distributed_at < ${period.end}) x) as posts,
       m.timezone, m.country, m.city
     from unnest(${memberIds as number[]}::bigint[]) as u(mid) left join members m on m.id = u.mid`;
-  return new Map(rows.map((row) => [Number(row.mid), contentOf(ctx, Number(row.mid), row)]));
+  const languages = await memberLanguages(db, memberIds);
+  return new Map(rows.map((row) => [Number(row.mid), contentOf(ctx, Number(row.mid), row, languages.get(Number(row.mid)) ?? 'en')]));
 }
 
-function contentOf(ctx: Context, memberId: number, row: Record<string, unknown>): DigestContent {
+function contentOf(ctx: Context, memberId: number, row: Record<string, unknown>, lang: Language): DigestContent {
   type Options = { letter: string; text: string }[];
   type Decided = { kind: string; method: string | null; options: Options; block_threshold: unknown };
   const open = row.open as (Decided & { id: number; question: string; at: number; slug: string; name: string; replied: boolean })[];
@@ -117,24 +127,26 @@ function contentOf(ctx: Context, memberId: number, row: Record<string, unknown>)
     const body: string = p.body_text.trim();
     thread.posts.push({
       author: p.author_name || p.author_email,
-      date: formatUtc(new Date(p.at)),
+      date: local ? `${formatUtcIn(new Date(p.at), lang)} (${formatInZone(new Date(p.at), local, lang)})` : formatUtcIn(new Date(p.at), lang),
       excerpt: body.length > EXCERPT ? `${body.slice(0, EXCERPT).trimEnd()} […]` : body,
     });
   }
   return {
+    lang,
     timeZone: zone,
     open: open.map((c) => ({
       ...methodOf(c, methods).view(settingsOf(c)),
+      ...localMethodWords(lang, methodOf(c, methods).view(settingsOf(c)), settingsOf(c).block),
       id: displayId(c.id),
       question: c.question,
       list: c.slug,
       listName: c.name,
-      deadline: formatUtc(new Date(c.at)),
-      deadlineLocal: local ? formatInZone(new Date(c.at), local) : null,
+      deadline: formatUtcIn(new Date(c.at), lang),
+      deadlineLocal: local ? formatInZone(new Date(c.at), local, lang) : null,
       replyAddress: replyAddress(ctx, c.id, memberId),
       replied: c.replied,
       options: c.options,
-      ...exampleAnswers(c.options.map((o) => o.letter)),
+      ...exampleAnswers(c.options.map((o) => o.letter), lang),
       url: url(c.id),
     })),
     outcomes: outcomes.map((c) => ({
@@ -142,7 +154,7 @@ function contentOf(ctx: Context, memberId: number, row: Record<string, unknown>)
       question: c.question,
       list: c.slug,
       listName: c.name,
-      verdict: c.outcome ? verdictLine(c.outcome as Outcome, c, methods) : '',
+      verdict: c.outcome ? (localVerdict(lang, methodOf(c, methods).view(settingsOf(c)).method, c.outcome as Outcome, c.options) ?? verdictLine(c.outcome as Outcome, c, methods)) : '',
       url: url(c.id),
     })),
     lists: [...lists.values()],

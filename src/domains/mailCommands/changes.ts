@@ -4,6 +4,7 @@ import { findGroup } from '../org/groups.ts';
 import { clearUnsubscription, findMemberByAddress, leaveAll, markReturned, setMode, unsubscribe, upsertMember, type Member } from '../org/members.ts';
 import { describeEnrolment, enrolMember, enrolmentLines } from '../org/enrol.ts';
 import { placeByResidence } from '../org/residence.ts';
+import { languageName } from '../../shared/rules/language.ts';
 
 /**
  * Changes to someone's subscriptions wait for a reply from their address:
@@ -18,6 +19,7 @@ export type Change =
   | { kind: 'unsubscribe'; list: string }
   | { kind: 'set'; list: string; mode: DeliveryMode }
   | { kind: 'set-timezone'; zone: string }
+  | { kind: 'set-language'; language: string }
   | { kind: 'move'; country: string; city: string }
   | { kind: 'enable-delivery' }
   /** Another domain's change (a consultation command), carried out by the applier its manifest names. */
@@ -44,6 +46,8 @@ export function describeChange(change: Change): string {
       return `set ${change.list} ${change.mode}`;
     case 'set-timezone':
       return `set timezone ${change.zone}`;
+    case 'set-language':
+      return `set language ${change.language}`;
     case 'move':
       return `move ${change.country} ${change.city}`;
     case 'enable-delivery':
@@ -97,6 +101,11 @@ export async function applyChange(change: Change, email: string, nameHint: strin
       if (!member) return 'This address is not a member; send "join" first.';
       await tx`update members set timezone = ${change.zone} where id = ${member.id}`;
       return `Times in Tacit's mail to you are now also given in ${change.zone}.`;
+    }
+    case 'set-language': {
+      if (!member) return 'This address is not a member; send "join" first.';
+      await tx`update members set language = ${change.language} where id = ${member.id}`;
+      return `Tacit now writes to you in ${languageName(change.language)} (${change.language}).`;
     }
     case 'move': {
       if (!member) return 'This address is not a member; send "join" first.';

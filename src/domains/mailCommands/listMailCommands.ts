@@ -5,6 +5,8 @@ import { findMemberByAddress, hasRole, membershipOf, membershipsOf, type Member 
 import { isWaitingForChapter } from '../org/residence.ts';
 import { formatUtc } from '../../shared/rules/formatUtc.ts';
 import { memberTimeZone } from '../../shared/rules/timeZone.ts';
+import { LANGUAGES, describeLanguage } from '../../shared/rules/language.ts';
+import { memberLanguageSources, memberLanguages } from '../org/memberLanguages.ts';
 import { statusLines, type CommandResult, type CommandRunners, type StatusSection } from './mailCommandTables.ts';
 import { modeText } from './changes.ts';
 
@@ -109,6 +111,14 @@ export const listCommandRunners: CommandRunners = {
     return { line, result: WAITING, pending: { kind: 'set-timezone', zone } };
   },
 
+  'set-language': async ({ language, input }, mail, { tx }) => {
+    const line = `set language ${language ?? input}`;
+    if (!language) return { line, result: `Tacit does not write in "${input}"; it writes in ${LANGUAGES.join(', ')}.` };
+    const member = await sender(tx, mail);
+    if (!member) return { line, result: 'This address is not a member yet: send "join" with Name:, Country: and City: lines.' };
+    return { line, result: WAITING, pending: { kind: 'set-language', language } };
+  },
+
   move: async ({ country, city }, mail, { tx }) => {
     const line = `move ${country} ${city}`;
     const member = await sender(tx, mail);
@@ -127,12 +137,13 @@ export const listCommandRunners: CommandRunners = {
       return { line, result: `Only the owners of ${group.slug} may see who is on it.` };
     }
     const rows = await tx`
-      select m.email, m.name, ms.mode, m.delivery_disabled_at is not null as disabled, count(*) over ()::int as total
+      select m.id, m.email, m.name, ms.mode, m.delivery_disabled_at is not null as disabled, count(*) over ()::int as total
       from memberships ms join members m on m.id = ms.member_id
       where ms.group_id = ${group.id} order by m.email limit ${WHO_LIMIT}`;
     if (rows.length === 0) return { line, result: `${group.slug} has no members.` };
     const total = rows[0]!.total as number;
-    const lines = rows.map((r) => `  ${r.email}${r.name ? ` (${r.name})` : ''} ${r.mode}${r.disabled ? ', delivery disabled' : ''}`);
+    const languages = await memberLanguages(tx, rows.map((r) => Number(r.id)));
+    const lines = rows.map((r) => `  ${r.email}${r.name ? ` (${r.name})` : ''} ${r.mode}, ${languages.get(Number(r.id)) ?? 'en'}${r.disabled ? ', delivery disabled' : ''}`);
     if (total > rows.length) lines.push(`  … and ${total - rows.length} more`);
     return { line, result: [`${group.slug} has ${total} member${total === 1 ? '' : 's'}:`, ...lines].join('\n') };
   },
@@ -160,6 +171,8 @@ export const listsStatusSection: StatusSection = async (memberId, { tx, ctx }) =
   }
   const zone = memberTimeZone(m);
   lines.push(zone ? `Time zone: ${zone}${m.timezone ? '' : ' (from your residence)'}` : 'Time zone: UTC only (send "set timezone Region/City" to see times in yours too)');
+  const language: { language?: string | null } = (await memberLanguageSources(tx, [memberId])).get(memberId) ?? {};
+  lines.push(`Language: ${describeLanguage(language)}${language.language ? '' : '; send "set language CODE" to choose'}`);
   lines.push(lists.length ? 'Lists:' : 'Lists: none');
   for (const l of lists) lines.push(`  ${l.slug}@${ctx.config.domain}  ${l.mode}`);
   if (m.delivery_disabled_at) {

@@ -44,6 +44,8 @@ export function describeCommand(command: Command): string {
       return `set ${command.list} ${command.mode}`;
     case 'set-timezone':
       return `set timezone ${command.zone ?? command.input}`;
+    case 'set-language':
+      return `set language ${command.language ?? command.input}`;
     case 'move':
       return `move ${command.country} ${command.city}`;
     default:

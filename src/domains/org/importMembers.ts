@@ -5,6 +5,7 @@ import { countryCode } from '../../shared/rules/countries.ts';
 import { isEmailAddress } from './members.ts';
 import { canonicalAddress } from '../../shared/rules/domains.ts';
 import { placeByResidence } from './residence.ts';
+import { normalizeLanguage } from '../../shared/rules/language.ts';
 
 /**
  * `tacit import FILE.csv`: members from a CSV file of any size. Rows are
@@ -13,9 +14,10 @@ import { placeByResidence } from './residence.ts';
  * rows take a second or two. Running the same file again adds nobody twice,
  * and does not put back members who have left (or left one list) since.
  *
- * Columns: email,name,country,city[,lists] (a header row may name them in
+ * Columns: email,name,country,city[,lists[,language]] (a header row may name them in
  * any order; without one, the order is this, or name,email,...).
- * `lists` holds list names separated by spaces, ";" or "|".
+ * `lists` holds list names separated by spaces, ";" or "|"; `language` is a
+ * code Tacit writes in (fr, de, …), the member's own choice (rules/language.ts).
  */
 export interface ImportRow {
   line: number;
@@ -24,6 +26,8 @@ export interface ImportRow {
   country: string | null;
   city: string | null;
   lists: string[];
+  /** The member's chosen language, when the row has one. */
+  language?: string;
 }
 
 export interface ImportReport {
@@ -45,12 +49,13 @@ export interface ImportOptions {
   onBatch?: (rows: number) => void;
 }
 
-type Columns = { email: number; name: number; country: number; city: number; lists: number };
-const POSITIONAL: Columns = { email: 0, name: 1, country: 2, city: 3, lists: 4 };
+type Columns = { email: number; name: number; country: number; city: number; lists: number; language?: number };
+const POSITIONAL: Columns = { email: 0, name: 1, country: 2, city: 3, lists: 4, language: 5 };
 const HEADER_NAMES: Record<string, keyof Columns> = {
   email: 'email', 'e-mail': 'email', mail: 'email', address: 'email', 'email address': 'email',
   name: 'name', 'full name': 'name', fullname: 'name',
   country: 'country', city: 'city', town: 'city', lists: 'lists', list: 'lists',
+  language: 'language', lang: 'language', locale: 'language',
 };
 
 /** The column layout from the first record, or null when it is data (positional). */
@@ -59,7 +64,7 @@ export function readHeader(record: string[]): Columns | null {
   if (!keys.includes('email')) return null;
   const columns: Columns = { email: -1, name: -1, country: -1, city: -1, lists: -1 };
   keys.forEach((k, i) => {
-    if (k && columns[k] === -1) columns[k] = i;
+    if (k && (columns[k] ?? -1) === -1) columns[k] = i;
   });
   return columns;
 }
@@ -83,7 +88,10 @@ export function readRow(record: string[], columns: Columns, line: number, knownL
   const lists = cell(columns.lists).toLowerCase().split(/[\s;|,]+/).filter(Boolean).map((l) => l.replace(/@.*$/, ''));
   const unknown = lists.filter((l) => !knownLists.has(l));
   if (unknown.length) return { refused: `no list named ${unknown.join(', ')}` };
-  return { line, email, name: cell(columns.name).replace(/\s+/g, ' ').slice(0, 200), country: country ?? null, city: city || null, lists };
+  const languageInput = columns.language === undefined ? '' : cell(columns.language);
+  const language = normalizeLanguage(languageInput);
+  if (languageInput && !language) return { refused: `Tacit does not write in ${languageInput.slice(0, 20)}` };
+  return { line, email, name: cell(columns.name).replace(/\s+/g, ' ').slice(0, 200), country: country ?? null, city: city || null, lists, ...(language ? { language } : {}) };
 }
 
 export async function importMembers(sql: Sql, input: Readable, options: ImportOptions = {}): Promise<ImportReport> {
@@ -149,16 +157,18 @@ async function applyBatch(sql: Sql, rows: ImportRow[]) {
   const emails = unique.map((r) => r.email);
   return sql.begin(async (tx) => {
     const changed = await tx`
-      insert into members (email, name, country, city)
+      insert into members (email, name, country, city, language)
       select * from unnest(${emails}::text[], ${unique.map((r) => r.name)}::text[],
-                           ${unique.map((r) => r.country) as string[]}::text[], ${unique.map((r) => r.city) as string[]}::text[])
+                           ${unique.map((r) => r.country) as string[]}::text[], ${unique.map((r) => r.city) as string[]}::text[],
+                           ${unique.map((r) => r.language ?? null) as string[]}::text[])
       on conflict (email) do update set
         name = case when excluded.name <> '' then excluded.name else members.name end,
         country = coalesce(excluded.country, members.country),
-        city = coalesce(excluded.city, members.city)
-      where (members.name, members.country, members.city) is distinct from
+        city = coalesce(excluded.city, members.city),
+        language = coalesce(excluded.language, members.language)
+      where (members.name, members.country, members.city, members.language) is distinct from
             (case when excluded.name <> '' then excluded.name else members.name end,
-             coalesce(excluded.country, members.country), coalesce(excluded.city, members.city))
+             coalesce(excluded.country, members.country), coalesce(excluded.city, members.city), coalesce(excluded.language, members.language))
       returning (xmax = 0) as inserted`;
     const added = changed.filter((r) => r.inserted).length;
     const all = await tx`select id, email, left_at is not null as left from members where email = any(${emails})`;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import { TEMPLATE_DIR } from '../../shared/templates/render.ts';
 import { formatUtcValue } from '../../shared/rules/formatUtc.ts';
+import { translate } from '../../shared/i18n/catalogue.ts';
 
 /**
  * Server-rendered pages of the web record: templates/web/NAME.hbs inside
@@ -16,7 +17,10 @@ let ready = false;
 
 function setup(): void {
   if (ready) return;
-  hbs.registerHelper('utc', formatUtcValue);
+  const languageOf = (options: Handlebars.HelperOptions) => (options.data?.root as { lang?: string } | undefined)?.lang ?? 'en';
+  hbs.registerHelper('utc', (value: unknown, options: Handlebars.HelperOptions) => formatUtcValue(value, languageOf(options)));
+  // {{t "key"}}: the page's words in its language (templates/locales/, web.* keys).
+  hbs.registerHelper('t', (key: string, options: Handlebars.HelperOptions) => translate(languageOf(options), key, options.hash));
   hbs.registerHelper('plural', (n: number, one: string, many: string) => (n === 1 ? one : many));
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   const partials = path.join(WEB_DIR, 'partials');
@@ -42,10 +46,13 @@ export interface PageFrame {
   base: string;
   viewer: { name: string; email: string } | null;
   domain: string;
+  /** The page's language (pageLanguage.ts) and the switcher's links. */
+  lang: string;
+  languages: { code: string; name: string; href: string; current: boolean }[];
 }
 
 export function renderPage(name: string, frame: PageFrame, data: object): string {
   setup();
-  const body = template(name)({ ...data, base: frame.base, viewer: frame.viewer, domain: frame.domain });
+  const body = template(name)({ ...data, base: frame.base, viewer: frame.viewer, domain: frame.domain, lang: frame.lang });
   return template('layout')({ ...frame, body: new hbs.SafeString(body) });
 }

@@ -9,6 +9,7 @@ import { decisionPage, registerEntries, tallySheetText } from './decisions.ts';
 import { renderPage } from './pages.ts';
 import { SIGNINS_PER_HOUR, SIGNIN_MINUTES, requestSignin, signinUsable, useSignin } from './signin.ts';
 import { endSession, loadViewer, startSession } from './viewer.ts';
+import { languageSwitcher, pageLanguage, type PageLanguage } from './pageLanguage.ts';
 
 /**
  * The web record's routes (read-only but for signing in and out). Every
@@ -29,15 +30,22 @@ interface Request {
   res: http.ServerResponse;
   viewer: Viewer | null;
   base: string;
+  language: PageLanguage;
 }
 
 function page(r: Request, status: number, name: string, title: string, data: object, headers: Record<string, string | string[]> = {}): void {
   const html = renderPage(
     name,
-    { title, base: r.base, domain: r.ctx.config.domain, viewer: r.viewer && { name: r.viewer.name, email: r.viewer.email } },
+    {
+      title, base: r.base, domain: r.ctx.config.domain, viewer: r.viewer && { name: r.viewer.name, email: r.viewer.email },
+      lang: r.language.lang, languages: languageSwitcher(r.req, r.base, r.language.lang),
+    },
     data,
   );
-  send(r.res, status, 'text/html; charset=utf-8', html, { ...SECURITY_HEADERS, ...headers });
+  // A language just picked with the switcher is kept for the next pages.
+  const all: Record<string, string | string[]> = { ...SECURITY_HEADERS, ...headers };
+  if (r.language.cookie) all['Set-Cookie'] = [...[headers['Set-Cookie'] ?? []].flat(), r.language.cookie];
+  send(r.res, status, 'text/html; charset=utf-8', html, all);
 }
 
 function notFound(r: Request): void {
@@ -57,7 +65,8 @@ export async function handleWeb(ctx: Context, req: http.IncomingMessage, res: ht
   const method = req.method ?? 'GET';
   const reading = method === 'GET' || method === 'HEAD';
   const base = basePath(ctx.config.publicUrl!);
-  const r: Request = { ctx, req, res, viewer: await loadViewer(ctx, req), base };
+  const viewer = await loadViewer(ctx, req);
+  const r: Request = { ctx, req, res, viewer, base, language: await pageLanguage(ctx, req, viewer) };
   const pageNumber = Number(new URL(req.url ?? '/', 'http://localhost').searchParams.get('page') ?? 1);
   let m: RegExpExecArray | null;
 

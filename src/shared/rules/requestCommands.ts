@@ -13,6 +13,7 @@ import { SLUG_RE } from './addresses.ts';
 import { countryCode } from './countries.ts';
 import { canonicalTimeZone } from './timeZone.ts';
 import { withoutReplyPrefixes } from './subjectPrefixes.ts';
+import { normalizeLanguage, type Language } from './language.ts';
 
 export type DeliveryMode = 'immediate' | 'digest' | 'nomail';
 
@@ -36,6 +37,8 @@ export type Command =
   | { kind: 'set'; list: string; mode: DeliveryMode }
   /** `set timezone ZONE`: zone is the canonical IANA name, or null when Node knows no such zone (input says what was written). */
   | { kind: 'set-timezone'; zone: string | null; input: string }
+  /** `set language fr`: language is a code Tacit writes in, or null when it has no catalogue for what was written. */
+  | { kind: 'set-language'; language: Language | null; input: string }
   | { kind: 'move'; country: string; city: string }
   | { kind: 'who'; list: string };
 
@@ -199,9 +202,12 @@ function parseLine(line: string, defaultList: string | undefined): Command | 'en
       return a && !a.mode ? { kind: 'who', list: a.list } : null;
     }
     case 'set': {
-      // "timezone" is a reserved word here, never a list: `set timezone Europe/Lisbon`.
+      // "timezone" and "language" are reserved words here, never lists: `set timezone Europe/Lisbon`, `set language fr`.
       if (args[0]?.toLowerCase() === 'timezone') {
         return args.length === 2 ? { kind: 'set-timezone', zone: canonicalTimeZone(args[1]!), input: args[1]! } : null;
+      }
+      if (args[0]?.toLowerCase() === 'language') {
+        return args.length === 2 ? { kind: 'set-language', language: normalizeLanguage(args[1]!), input: args[1]! } : null;
       }
       const a = listAndMode(args, defaultList);
       return a?.mode ? { kind: 'set', list: a.list, mode: a.mode } : null;

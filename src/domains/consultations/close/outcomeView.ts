@@ -1,7 +1,10 @@
 import type { Consultation } from '../consultation.ts';
 import { displayId } from '../ids.ts';
 import type { Outcome } from './outcome.ts';
-import { formatUtc } from '../../../shared/rules/formatUtc.ts';
+import { formatUtcIn } from '../../../shared/rules/formatUtc.ts';
+import { translate } from '../../../shared/i18n/catalogue.ts';
+import type { Language } from '../../../shared/rules/language.ts';
+import { blockRuleWords, localMethodWords, localVerdict } from '../mail/localWords.ts';
 import type { DecisionMethod, MethodSettings } from '../../../decisions/decisionMethod.ts';
 import type { Part } from '../../../decisions/places/partsCount.ts';
 import type { ElectorateFigures } from '../../../decisions/electorateFigures.ts';
@@ -82,32 +85,37 @@ export function partsView(parts: readonly Part[], method: DecisionMethod, settin
  * silence accepts every option, are shown apart, so a chart never reads as
  * unanimous support when few replied. Bucket bars are shares of the electorate.
  */
-export function outcomeView(outcome: Outcome, c: Consultation, methods: ReadonlyMap<string, DecisionMethod>) {
+export function outcomeView(outcome: Outcome, c: Consultation, methods: ReadonlyMap<string, DecisionMethod>, lang: Language = 'en') {
   const electorate = outcome.electorate;
   const b = outcome.buckets;
   const bar = (n: number) => Math.min(100, percent(n, electorate));
   const method = methodOfOutcome(outcome, c, methods);
   const settings = settingsOf(c);
   const votersNamed = namesVoters(method, c.objections_named === true);
+  const view = { ...method.view(settings), ...localMethodWords(lang, method.view(settings), settings.block) };
+  const silentName = translate(lang, 'outcome.barName.silent', { means: view.silentMeans ?? translate(lang, 'outcome.consent') });
   return {
     // The method's flags and words (picksOption, consentsOrObjects, countingRule…): the templates ask these, not the kind.
-    ...method.view(settings),
+    ...view,
+    lang,
     id: displayId(c.id),
     question: c.question,
     list: c.list,
     listName: c.list_name,
-    deadline: formatUtc(c.deadline),
-    closedAt: c.closed_at ? formatUtc(c.closed_at) : formatUtc(new Date()),
+    deadline: formatUtcIn(c.deadline, lang),
+    closedAt: formatUtcIn(c.closed_at ?? new Date(), lang),
     // A coordinator's early close: the announced deadline is kept and said.
     closedEarly: !!c.closed_at && c.closed_at.getTime() < c.deadline.getTime(),
     provisional: outcome.provisional,
-    verdict: method.verdictLine(outcome, settings),
+    verdict: localVerdict(lang, view.method, outcome, c.options) ?? method.verdictLine(outcome, settings),
     // The counts in plain lines, for a method the templates have no table for.
     countLines: method.countLines(outcome),
     // The result as the method shows it: a choice's option bars, a proposal's counts and objections; its block rule.
     blockRule: null,
     // Objectors' names only where the list names them (an outcome stored before it was chosen may hold them).
     ...method.outcomeView(publicResult(method, outcome, votersNamed), settings),
+    // In another language, the block rule is said from the count's threshold in that language's words.
+    ...(lang !== 'en' && view.method === 'lazy-consensus' ? { blockRule: blockRuleWords(lang, (outcome as unknown as { blockAt?: number }).blockAt ?? 1) } : {}),
     votersNamed,
     electorate,
     buckets: b,
@@ -118,7 +126,7 @@ export function outcomeView(outcome: Outcome, c: Consultation, methods: Readonly
     // Results per place (issue 22): the mail shows the top rows (branches), the record every row (chapters too).
     parts: outcome.parts?.length ? partsView(outcome.parts, method, settings) : null,
     bucketBars: (['replied', 'silent', 'unreachable', 'away'] as const).map((k) => ({
-      name: k === 'silent' ? `silent (${method.view(settings).silentMeans ?? 'consent'})` : k,
+      name: k === 'silent' ? silentName : translate(lang, `outcome.barName.${k}`),
       count: b[k],
       pct: bar(b[k]),
     })),

@@ -14,6 +14,8 @@ import { outcomeView } from '../close/outcomeView.ts';
 import { loadTallySheet } from '../close/tallySheet.ts';
 import { consultationView, zoneView } from './views.ts';
 import { memberZones } from '../../org/memberZones.ts';
+import { memberLanguages } from '../../org/memberLanguages.ts';
+import type { Language } from '../../../shared/rules/language.ts';
 
 /**
  * Composers for the set-based consultation mails. Their outbox rows carry
@@ -31,19 +33,29 @@ async function load(row: OutboxRow, ctx: Context, memo?: ComposeMemo): Promise<{
 }
 
 const zoneKey = (memberId: number) => `zone:${memberId}`;
+const languageKey = (memberId: number) => `language:${memberId}`;
 
-/** The batch loader: the time zones of a delivery batch's members in one query, left in the memo. */
+/** The batch loader: the time zones and languages of a delivery batch's members, one query each, left in the memo. */
 async function preloadZones(rows: OutboxRow[], ctx: Context, memo: ComposeMemo): Promise<void> {
-  const zones = await memberZones(ctx.sql, rows.flatMap((r) => (r.member_id ? [r.member_id] : [])));
+  const ids = rows.flatMap((r) => (r.member_id ? [r.member_id] : []));
+  const [zones, languages] = await Promise.all([memberZones(ctx.sql, ids), memberLanguages(ctx.sql, ids)]);
   for (const [id, zone] of zones) memo.set(zoneKey(id), Promise.resolve(zone));
+  for (const [id, language] of languages) memo.set(languageKey(id), Promise.resolve(language));
+}
+
+/** The language the recipient reads (rules/language.ts); a mail to no member is in English. */
+async function recipientLanguage(ctx: Context, row: OutboxRow, memo?: ComposeMemo): Promise<Language> {
+  if (!row.member_id) return 'en';
+  const id = row.member_id;
+  return memoized(memo, languageKey(id), async () => (await memberLanguages(ctx.sql, [id])).get(id) ?? 'en');
 }
 
 /** The recipient's times: their zone beside UTC; a mail to no member (a coordinator's address) neither converts nor asks. */
-async function recipientTimes(ctx: Context, row: OutboxRow, c: Consultation, memo?: ComposeMemo) {
-  if (!row.member_id) return { ...zoneView(null, c), askZone: false };
+async function recipientTimes(ctx: Context, row: OutboxRow, c: Consultation, lang: Language, memo?: ComposeMemo) {
+  if (!row.member_id) return { ...zoneView(null, c, lang), askZone: false };
   const id = row.member_id;
   const zone = await memoized(memo, zoneKey(id), async () => (await memberZones(ctx.sql, [id])).get(id) ?? null);
-  return zoneView(zone, { deadline: c.deadline, closedAt: c.closed_at });
+  return zoneView(zone, { deadline: c.deadline, closedAt: c.closed_at }, lang);
 }
 
 /** The decision's page, when Tacit has a public address. */
@@ -86,9 +98,10 @@ function markedParts(parts: MemberParts, slots: Slots): MemberParts {
 }
 
 async function baseData(ctx: Context, row: OutboxRow, c: Consultation, member: MemberParts, memo?: ComposeMemo) {
+  const lang = await recipientLanguage(ctx, row, memo);
   return {
-    ...consultationView(c, ctx.wiring.decisionMethods),
-    ...(await recipientTimes(ctx, row, c, memo)),
+    ...consultationView(c, ctx.wiring.decisionMethods, lang),
+    ...(await recipientTimes(ctx, row, c, lang, memo)),
     memberName: member.memberName,
     domain: ctx.config.domain,
     recipient: member.recipient,
@@ -153,11 +166,12 @@ function answerableComposer(template: 'consultation-copy' | 'consultation-remind
   const copies: CopyTemplate = async (row, ctx, memo) => {
     const { c, memberName } = await load(row, ctx, memo);
     const member = memberParts(ctx, row, c, memberName);
-    // What the shared parts depend on besides the consultation: the member's clock, and which values they have at all.
-    const times = await recipientTimes(ctx, row, c, memo);
+    // What the shared parts depend on besides the consultation: the member's language and clock, and which values they have at all.
+    const lang = await recipientLanguage(ctx, row, memo);
+    const times = await recipientTimes(ctx, row, c, lang, memo);
     const has = Object.entries(member).map(([k, v]) => (v ? k : '')).join(',');
     return {
-      variant: `${loadedState(c)}\u0000${JSON.stringify(times)}\u0000${has}`,
+      variant: `${loadedState(c)}\u0000${lang}\u0000${JSON.stringify(times)}\u0000${has}`,
       values: {
         ...(Object.fromEntries(Object.entries(member).filter(([, v]) => typeof v === 'string')) as Record<string, string>),
         replyToLocal: member.replyTo?.split('@')[0] ?? '',
@@ -204,10 +218,11 @@ export const consultationComposers: Readonly<Record<string, Composer>> = {
     const { c } = await load(row, ctx, memo);
     if (!c.outcome) throw new Error(`consultation ${c.id} has no stored outcome`);
     const ballot = await electorateBallotCode(ctx, c, row.member_id);
+    const lang = await recipientLanguage(ctx, row, memo);
     // With PUBLIC_URL, the outcome links to its stable page in the decision register.
     const mail = renderMail('consultation-outcome', {
-      ...outcomeView(c.outcome as Outcome, c, ctx.wiring.decisionMethods),
-      ...(await recipientTimes(ctx, row, c, memo)),
+      ...outcomeView(c.outcome as Outcome, c, ctx.wiring.decisionMethods, lang),
+      ...(await recipientTimes(ctx, row, c, lang, memo)),
       domain: ctx.config.domain,
       ballotCode: ballot,
       url: pageUrl(ctx, c),

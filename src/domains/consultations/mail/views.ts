@@ -1,6 +1,9 @@
 import type { Consultation } from '../consultation.ts';
 import { displayId } from '../ids.ts';
-import { formatInZone, formatUtc } from '../../../shared/rules/formatUtc.ts';
+import { formatInZone, formatUtcIn } from '../../../shared/rules/formatUtc.ts';
+import { translate } from '../../../shared/i18n/catalogue.ts';
+import type { Language } from '../../../shared/rules/language.ts';
+import { localMethodWords } from './localWords.ts';
 import type { DecisionMethod, MethodView } from '../../../decisions/decisionMethod.ts';
 import { methodOf, settingsOf } from '../../../decisions/methods/index.ts';
 import { namesVoters } from '../../../decisions/voterNames.ts';
@@ -29,24 +32,40 @@ export interface ConsultationView extends MethodView {
   exampleLetter: string;
   exampleRanking: string;
   exampleAcceptReject: string;
+  exampleAny: string;
+  exampleAgree: string;
+  exampleObject: string;
+  exampleAbstain: string;
+  /** The language the mail is written in (templates' {{t}} and dates read it). */
+  lang: Language;
 }
 
-/** Answers written with the consultation's own letters, for the "how to answer" lines. */
-export function exampleAnswers(letters: readonly string[]) {
+/**
+ * Answers written with the consultation's own letters, for the "how to
+ * answer" lines, in words the reader reads in that language (the catalogues'
+ * example.* keys; test/unit/i18nExamples.test.ts reads each one back).
+ */
+export function exampleAnswers(letters: readonly string[], lang: Language = 'en') {
   const [a = 'A', b = 'B', third] = letters;
   return {
     exampleLetter: b,
     exampleRanking: [b, a, ...(third ? [third] : [])].join(' > '),
-    exampleAcceptReject: third ? `${a} and ${b} fine, not ${third}` : `${a} fine, not ${b}`,
+    exampleAcceptReject: third ? translate(lang, 'example.acceptReject', { a, b, c: third }) : translate(lang, 'example.acceptRejectTwo', { a, b }),
+    exampleAny: translate(lang, 'example.any'),
+    exampleAgree: translate(lang, 'example.agree'),
+    exampleObject: translate(lang, 'example.object'),
+    exampleAbstain: translate(lang, 'example.abstain'),
   };
 }
 
 /** The templates ask the method's view (picksOption, consentsOrObjects, …), never the kind. */
-export function consultationView(c: Consultation, methods: ReadonlyMap<string, DecisionMethod>): ConsultationView {
+export function consultationView(c: Consultation, methods: ReadonlyMap<string, DecisionMethod>, lang: Language = 'en'): ConsultationView {
   const decisionMethod = methodOf(c, methods);
-  const method = decisionMethod.view(settingsOf(c));
+  const settings = settingsOf(c);
+  const method = { ...decisionMethod.view(settings), ...localMethodWords(lang, decisionMethod.view(settings), settings.block) };
   return {
     ...method,
+    lang,
     id: displayId(c.id),
     question: c.question,
     description: c.description,
@@ -54,13 +73,13 @@ export function consultationView(c: Consultation, methods: ReadonlyMap<string, D
     options: c.options,
     list: c.list,
     listName: c.list_name,
-    deadline: formatUtc(c.deadline),
+    deadline: formatUtcIn(c.deadline, lang),
     deadlineIso: c.deadline.toISOString(),
-    reminder: c.reminder_at ? formatUtc(c.reminder_at) : null,
+    reminder: c.reminder_at ? formatUtcIn(c.reminder_at, lang) : null,
     blockRule: method.blockRule ?? null,
     countSecret: !!decisionMethod.secretUntilClose,
     votersNamed: namesVoters(decisionMethod, c.objections_named === true),
-    ...exampleAnswers(c.options.map((o) => o.letter)),
+    ...exampleAnswers(c.options.map((o) => o.letter), lang),
   };
 }
 
@@ -76,12 +95,12 @@ export interface ZoneView {
   closedAtLocal: string | null;
 }
 
-export function zoneView(zone: string | null, moments: { deadline: Date; closedAt?: Date | null }): ZoneView {
+export function zoneView(zone: string | null, moments: { deadline: Date; closedAt?: Date | null }, lang: Language = 'en'): ZoneView {
   const local = zone && zone !== 'UTC' && zone !== 'Etc/UTC' ? zone : null;
   return {
     timeZone: zone,
     askZone: !zone,
-    deadlineLocal: local ? formatInZone(moments.deadline, local) : null,
-    closedAtLocal: local && moments.closedAt ? formatInZone(moments.closedAt, local) : null,
+    deadlineLocal: local ? formatInZone(moments.deadline, local, lang) : null,
+    closedAtLocal: local && moments.closedAt ? formatInZone(moments.closedAt, local, lang) : null,
   };
 }

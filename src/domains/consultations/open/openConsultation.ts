@@ -9,8 +9,11 @@ import { loadConsultation } from '../consultation.ts';
 import { decisionUrl, displayId } from '../ids.ts';
 import { methodOf } from '../../../decisions/methods/index.ts';
 import { parseOpenRequest, type ConsultationSpec } from '../rules/openRequest.ts';
-import { consultationView } from '../mail/views.ts';
+import { consultationView, zoneView } from '../mail/views.ts';
 import { MAX_OPENING_CHARS } from '../../../shared/rules/textBounds.ts';
+import { memberLanguages } from '../../org/memberLanguages.ts';
+import { memberZones } from '../../org/memberZones.ts';
+import { translate } from '../../../shared/i18n/catalogue.ts';
 
 export const OPEN_PURPOSE = 'consultation-open';
 
@@ -80,10 +83,13 @@ export async function openConsultation(mail: InboundMail, tools: HandlerTools, b
     memberId: sender.id,
     payload: { consultationId: c.id },
   });
-  const view = consultationView(c, ctx.wiring.decisionMethods);
+  // The coordinator reads the preview in their language, the deadline on their clock too; each member's copy has their own.
+  const lang = (await memberLanguages(tx, [sender.id])).get(sender.id) ?? 'en';
+  const zone = (await memberZones(tx, [sender.id])).get(sender.id) ?? null;
+  const view = { ...consultationView(c, ctx.wiring.decisionMethods, lang), ...zoneView(zone, { deadline: c.deadline }, lang), askZone: false };
   // The member's own time zone and ballot code are theirs; the link to the page is the same for all.
   const url = ctx.config.publicUrl ? decisionUrl(ctx.config.publicUrl, c.id) : null;
-  const copy = renderMail('consultation-copy', { ...view, memberName: sender.name, domain: ctx.config.domain, ballotCode: "(each member's own)", url });
+  const copy = renderMail('consultation-copy', { ...view, memberName: sender.name, domain: ctx.config.domain, ballotCode: translate(lang, 'preview.ballotCode'), url });
   await replyToSender(mail, tools, 'consultation-preview', { ...view, electorate, copySubject: copy.subject, copyText: withoutSignature(copy.text) }, {
     from: consultFrom(ctx, c),
     replyTo: confirmation.address,

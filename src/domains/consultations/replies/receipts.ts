@@ -10,7 +10,8 @@ import type { RecordedReply } from './recordReply.ts';
 import { consultationView, zoneView } from '../mail/views.ts';
 import { decisionUrl } from '../ids.ts';
 import { memberZones } from '../../org/memberZones.ts';
-import { formatUtc } from '../../../shared/rules/formatUtc.ts';
+import { memberLanguages } from '../../org/memberLanguages.ts';
+import { formatUtcIn } from '../../../shared/rules/formatUtc.ts';
 
 /**
  * The one answer a member gets for a reply: a receipt saying exactly what
@@ -28,17 +29,18 @@ export async function answerReply(
   if (result.state === 'duplicate') return;
   const { ctx } = tools;
   const zone = (await memberZones(tools.tx, [memberId])).get(memberId) ?? null;
+  const lang = (await memberLanguages(tools.tx, [memberId])).get(memberId) ?? 'en';
   const url = ctx.config.publicUrl ? decisionUrl(ctx.config.publicUrl, c.id) : null;
   const methods = ctx.wiring.decisionMethods;
   const method = methodOf(c, methods);
-  const view = { ...consultationView(c, methods), ...zoneView(zone, { deadline: c.deadline, closedAt: c.closed_at }), url };
+  const view = { ...consultationView(c, methods, lang), ...zoneView(zone, { deadline: c.deadline, closedAt: c.closed_at }, lang), url };
   const options = { from: consultFrom(ctx, c), replyTo: replyAddress(ctx, c.id, memberId) };
   if (result.state === 'late') {
     await replyToSender(mail, tools, 'consultation-late', {
       ...view,
       cancelled: c.status === 'cancelled',
       // Closed early, the consultation ended before its announced deadline.
-      closedAt: c.closed_at ? formatUtc(c.closed_at) : view.deadline,
+      closedAt: c.closed_at ? formatUtcIn(c.closed_at, lang) : view.deadline,
       outcomeLines: c.outcome ? outcomeLines(c.outcome as Outcome, c, methods) : [],
     }, { from: options.from });
     return;

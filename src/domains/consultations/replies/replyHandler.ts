@@ -11,6 +11,7 @@ import { answerReply } from './receipts.ts';
 import { recordReply } from './recordReply.ts';
 import { sentText } from '../../../reading/stance/sentText.ts';
 import { consultationView } from '../mail/views.ts';
+import { memberLanguages } from '../../org/memberLanguages.ts';
 
 export const HELD_REPLY_PURPOSE = 'consultation-reply';
 
@@ -97,8 +98,9 @@ async function holdForgedReply(mail: InboundMail, tools: HandlerTools, consultat
     payload: { consultationId, messageRowId: mail.messageRowId, sender: mail.from },
   });
   const text = await newTextOfMessage(mail.raw);
+  const lang = (await memberLanguages(tools.tx, [memberId])).get(memberId) ?? 'en';
   await replyToSender(mail, tools, 'consultation-reply-held', {
-    ...consultationView(c, tools.ctx.wiring.decisionMethods),
+    ...consultationView(c, tools.ctx.wiring.decisionMethods, lang),
     sender: mail.from || '(no sender)',
     dmarcFailed,
     excerpt: text.split('\n').slice(0, 8),

@@ -1,0 +1,55 @@
+import { translate } from '../../../shared/i18n/catalogue.ts';
+import type { Language } from '../../../shared/rules/language.ts';
+import type { MethodView } from '../../../decisions/decisionMethod.ts';
+import type { Outcome } from '../close/outcome.ts';
+
+/**
+ * The words a mail takes from a decision method (what silence counts as,
+ * the block rule, the verdict), in the reader's language. English keeps the
+ * method's own words. The two built-in consent methods have theirs in the
+ * catalogues (silence.*, block.*, verdict.*); a formal vote's words are
+ * still its method's English (issue 23: left for the formal-vote methods).
+ */
+const CATALOGUED = new Set(['consent-choice', 'lazy-consensus']);
+
+export function isCatalogued(method: string | undefined): boolean {
+  return !!method && CATALOGUED.has(method);
+}
+
+/** The block rule in words ("one objection blocks it"). */
+export function blockRuleWords(lang: Language, block: unknown): string | null {
+  if (block == null) return null;
+  if (typeof block === 'number') return translate(lang, 'block.count', { n: block });
+  if (typeof block === 'object' && 'percent' in (block as object)) return translate(lang, 'block.percent', { percent: (block as { percent: number }).percent });
+  return null;
+}
+
+/** A method view's reader-facing words in `lang`, for the built-in consent methods. */
+export function localMethodWords(lang: Language, view: MethodView, block: unknown): Partial<MethodView> {
+  if (lang === 'en' || !isCatalogued(view.method)) return {};
+  if (view.method === 'consent-choice') {
+    return { silenceCountsAs: translate(lang, 'silence.choice'), countingRule: translate(lang, 'rule.choice') };
+  }
+  const blockRule = blockRuleWords(lang, block ?? 1);
+  return { silenceCountsAs: translate(lang, 'silence.proposal'), blockRule, countingRule: translate(lang, 'rule.proposal', { blockRule }) };
+}
+
+interface ChoiceResult { winner?: string | null; decidedBy?: string; noPreference?: boolean; tie?: string[] }
+interface ProposalResult { verdict?: string; objections?: unknown[]; blockAt?: number; counts?: { object: number } }
+
+/** The verdict line of a built-in consent method in `lang`; null where the method's own (English) line stands. */
+export function localVerdict(lang: Language, method: string | undefined, outcome: Outcome, options: readonly { letter: string; text: string }[]): string | null {
+  if (lang === 'en' || !isCatalogued(method)) return null;
+  if (method === 'consent-choice') {
+    const r = outcome as unknown as ChoiceResult;
+    if (r.winner) {
+      const text = options.find((o) => o.letter === r.winner)?.text ?? '';
+      return translate(lang, r.decidedBy === 'rejections' ? 'verdict.choice.winnerByRejections' : 'verdict.choice.winner', { letter: r.winner, text });
+    }
+    if (r.noPreference) return translate(lang, 'verdict.choice.noPreference');
+    return translate(lang, 'verdict.choice.tie', { letters: new Intl.ListFormat(lang, { type: 'conjunction' }).format(r.tie ?? []) });
+  }
+  const r = outcome as unknown as ProposalResult;
+  const n = r.counts?.object ?? r.objections?.length ?? 0;
+  return translate(lang, r.verdict === 'blocked' ? 'verdict.proposal.blocked' : 'verdict.proposal.adopted', { n, blockAt: r.blockAt ?? 1 });
+}

@@ -1,0 +1,96 @@
+import type { Consultation } from '../../src/domains/consultations/consultation.ts';
+import { consultationView, zoneView } from '../../src/domains/consultations/mail/views.ts';
+import { outcomeView } from '../../src/domains/consultations/close/outcomeView.ts';
+import { tally, type ElectorateMember } from '../../src/domains/consultations/rules/tally.ts';
+import { DECISION_METHODS } from '../../src/decisions/methods/index.ts';
+import { exampleAnswers } from '../../src/domains/consultations/mail/views.ts';
+import { formatInZone, formatUtcIn } from '../../src/shared/rules/formatUtc.ts';
+import type { Language } from '../../src/shared/rules/language.ts';
+
+/**
+ * Realistic data for every translated template, in a member's language and
+ * zone: a choice and a proposal on a French chapter's list, as the composers
+ * build it (consultationView, zoneView, outcomeView), so a test renders each
+ * mail as a member would get it.
+ */
+const methods = new Map(DECISION_METHODS);
+const deadline = new Date('2026-12-11T17:00:00Z');
+const base = {
+  group_id: 1, list: 'fr-lyon', list_name: 'Lyon (Rhône)', coordinator_id: 1, coordinator_email: 'coord@example.org',
+  objections_named: false, status: 'open', deadline, reminder_at: new Date('2026-12-10T17:00:00Z'), reminder_lead_ms: null, reminded_for: null,
+  source_message_id: null, created_at: deadline, opened_at: deadline, closed_at: new Date('2026-12-11T16:00:00Z'), cancelled_at: null,
+  electorate_size: 14, outcome: null,
+} as const;
+export const choice = {
+  ...base, id: 41, kind: 'choice', method: 'consent-choice', question: 'Where do we hold the summer school?',
+  description: 'Three chapters offered to host it. Costs are in the attached sheet.',
+  options: [{ letter: 'A', text: 'Lyon, in the union hall' }, { letter: 'B', text: 'Brussels, at the youth hostel' }, { letter: 'C', text: 'Online only' }],
+  block_threshold: null,
+} as unknown as Consultation;
+export const proposal = {
+  ...base, id: 42, kind: 'proposal', method: 'lazy-consensus', question: 'Adopt the new charter?', description: 'The draft is on the wiki.',
+  options: [], block_threshold: 2,
+} as unknown as Consultation;
+
+let n = 0;
+const member = (bucket: ElectorateMember['bucket'], stance?: ElectorateMember['stance']): ElectorateMember => ({ email: `m${++n}@example.org`, bucket, stance });
+export const choiceOutcome = {
+  ...tally({ kind: 'choice', options: choice.options }, [
+    member('replied', { first: 'A' }), member('replied', { first: 'A', reject: ['C'] }), member('replied', { first: 'B' }), member('silent'), member('silent'), member('unreachable'),
+  ]),
+  tallySha256: '3f'.repeat(32),
+};
+export const proposalOutcome = {
+  ...tally({ kind: 'proposal', block: 2 }, [member('replied', { stance: 'agree' }), member('replied', { stance: 'object', reason: 'Too long to read before the meeting' }), member('silent'), member('away')]),
+  tallySha256: 'a9'.repeat(32),
+};
+
+const ZONE = 'Europe/Paris';
+const domain = 'tacit.example.org';
+const url = 'https://tacit.example.org/decisions/C-41';
+
+function common(c: Consultation, lang: Language) {
+  return { ...consultationView(c, methods, lang), ...zoneView(ZONE, { deadline: c.deadline, closedAt: c.closed_at }, lang), domain, memberName: 'Camille', url, ballotCode: 'K7P2QX', recipient: 'camille@example.org' };
+}
+
+/** Each translated template, by name, with the data its composer gives it (once for a choice, once for a proposal where both differ). */
+export function samples(lang: Language): { template: string; data: object }[] {
+  const list: { template: string; data: object }[] = [];
+  for (const c of [choice, proposal]) {
+    const view = common(c, lang);
+    const outcome = c === choice ? choiceOutcome : proposalOutcome;
+    list.push(
+      { template: 'consultation-copy', data: view },
+      { template: 'consultation-reminder', data: view },
+      { template: 'consultation-extended', data: { ...view, recorded: ['first preference: A'] } },
+      { template: 'consultation-extended', data: { ...view, recorded: [] } },
+      { template: 'consultation-cancelled', data: view },
+      { template: 'consultation-receipt', data: { ...view, readAs: c === choice ? 'A' : 'agree', recorded: ['A'], comment: 'Thanks for organising.', superseded: true } },
+      { template: 'consultation-unreadable', data: { ...view, earlier: null, doubt: 'a vote given for someone else', notUnderstood: ['My wife votes B'] } },
+      { template: 'consultation-unreadable', data: { ...view, earlier: ['A'], doubt: null, notUnderstood: [] } },
+      { template: 'consultation-late', data: { ...view, cancelled: false, closedAt: formatUtcIn(c.closed_at!, lang), outcomeLines: ['Winner: A.'] } },
+      { template: 'consultation-late', data: { ...view, cancelled: false, closedAt: formatUtcIn(c.closed_at!, lang), outcomeLines: [] } },
+      { template: 'consultation-late', data: { ...view, cancelled: true } },
+      { template: 'consultation-reply-held', data: { ...view, sender: 'someone@example.net', dmarcFailed: false, excerpt: ['B, please'] } },
+      { template: 'consultation-reply-held', data: { ...view, sender: 'camille@example.org', dmarcFailed: true, excerpt: ['B, please'] } },
+      { template: 'consultation-outcome', data: { ...outcomeView(outcome as never, c, methods, lang), ...zoneView(ZONE, { deadline: c.deadline, closedAt: c.closed_at }, lang), domain, ballotCode: 'K7P2QX', url } },
+      { template: 'consultation-outcome', data: { ...outcomeView(outcome as never, { ...c, closed_at: deadline, objections_named: true }, methods, lang), ...zoneView(null, { deadline: c.deadline }, lang), domain, ballotCode: null, url: null } },
+      { template: 'consultation-preview', data: { ...view, electorate: 14, copySubject: '[fr-lyon] C-41: …', copyText: '…' } },
+      { template: 'consultation-preview', data: { ...view, reminder: null, electorate: 1, copySubject: '[fr-lyon] C-41: …', copyText: '…' } },
+    );
+  }
+  const open = (c: Consultation) => ({
+    ...consultationView(c, methods, lang), deadlineLocal: formatInZone(c.deadline, ZONE, lang), replyAddress: `reply+${c.id}x7_0123456789abcdef0123456789abcdef@${domain}`,
+    replied: c === choice, ...exampleAnswers(c.options.map((o) => o.letter), lang), url,
+  });
+  list.push({
+    template: 'digest',
+    data: {
+      lang, domain, timeZone: null, from: formatUtcIn(new Date('2026-11-30T08:00:00Z'), lang), to: formatUtcIn(new Date('2026-12-07T08:00:00Z'), lang),
+      open: [open(choice), open(proposal)], openCount: 2, outcomeCount: 1, postCount: 1,
+      outcomes: [{ id: 'C-40', question: 'Which logo?', list: 'fr', listName: 'France', verdict: 'Winner: B.', url }],
+      lists: [{ slug: 'fr-lyon', name: 'Lyon (Rhône)', threads: [{ subject: 'Agenda for Saturday', posts: [{ author: 'Ana', date: formatUtcIn(deadline, lang), excerpt: 'First item: the charter.' }] }] }],
+    },
+  });
+  return list;
+}

@@ -9,7 +9,7 @@ import { memberLanguages } from '../org/memberLanguages.ts';
 import type { Language } from '../../shared/rules/language.ts';
 import { localMethodWords, localVerdict } from '../consultations/mail/localWords.ts';
 import { memberTimeZone } from '../../shared/rules/timeZone.ts';
-import { exampleAnswers } from '../consultations/mail/views.ts';
+import { exampleAnswers, type AnswerExamples } from '../consultations/mail/views.ts';
 import type { MethodView } from '../../decisions/decisionMethod.ts';
 import { methodOf, settingsOf } from '../../decisions/methods/index.ts';
 import { REPLY_OR_FORWARD_PREFIX } from '../../shared/rules/subjectPrefixes.ts';
@@ -31,15 +31,8 @@ export interface DigestContent {
     replyAddress: string;
     replied: boolean;
     options: { letter: string; text: string }[];
-    exampleLetter: string;
-    exampleRanking: string;
-    exampleAcceptReject: string;
-    exampleAny: string;
-    exampleAgree: string;
-    exampleObject: string;
-    exampleAbstain: string;
     url: string | null;
-  })[];
+  } & AnswerExamples)[];
   outcomes: { id: string; question: string; list: string; listName: string; verdict: string; url: string | null }[];
   lists: { slug: string; name: string; threads: { subject: string; posts: { author: string; date: string; excerpt: string }[] }[] }[];
 }

@@ -132,12 +132,7 @@ async function routeRows(ctx: Context, rows: readonly Record<string, any>[]): Pr
     try {
       ready.push({ deliveryId, mail: await readInbound(ctx, row, auth) });
     } catch (err) {
-      if (err instanceof UnusableMessage) {
-        await markRoutingFailed(ctx, deliveryId, err.message);
-        outcome.unusable.push({ deliveryId, error: err });
-      } else {
-        outcome.retry.push({ deliveryId, error: err as Error });
-      }
+      await noteFailure(ctx, deliveryId, err, outcome);
     }
   }
   if (ready.length === 0) return outcome;
@@ -165,13 +160,18 @@ async function routeOneByOne(ctx: Context, ready: readonly ReadDelivery[], outco
       if (result === 'already routed') outcome.skipped++;
       else outcome.routed++;
     } catch (err) {
-      if (err instanceof UnusableMessage) {
-        await markRoutingFailed(ctx, deliveryId, err.message);
-        outcome.unusable.push({ deliveryId, error: err });
-      } else {
-        outcome.retry.push({ deliveryId, error: err as Error });
-      }
+      await noteFailure(ctx, deliveryId, err, outcome);
     }
+  }
+}
+
+/** A message no retry can read is stored failed now; anything else stays 'received' for the retry. */
+async function noteFailure(ctx: Context, deliveryId: number, err: unknown, outcome: BatchOutcome): Promise<void> {
+  if (err instanceof UnusableMessage) {
+    await markRoutingFailed(ctx, deliveryId, err.message);
+    outcome.unusable.push({ deliveryId, error: err });
+  } else {
+    outcome.retry.push({ deliveryId, error: err as Error });
   }
 }
 

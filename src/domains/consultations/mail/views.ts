@@ -13,7 +13,7 @@ export { describeBlockRule } from '../../../decisions/methods/lazyConsensus/bloc
  * What the templates see of a consultation: the same data for the preview,
  * the members' copies and the reminders, so the preview is exactly the copy.
  */
-export interface ConsultationView extends MethodView {
+export interface ConsultationView extends MethodView, AnswerExamples {
   id: string;
   question: string;
   description: string;
@@ -29,6 +29,12 @@ export interface ConsultationView extends MethodView {
   countSecret: boolean;
   /** The outcome quotes objections with the objector's name (the list's choice, frozen when drafted). */
   votersNamed: boolean;
+  /** The language the mail is written in (templates' {{t}} and dates read it). */
+  lang: Language;
+}
+
+/** The "how to answer" lines' examples, one per kind of answer. */
+export interface AnswerExamples {
   exampleLetter: string;
   exampleRanking: string;
   exampleAcceptReject: string;
@@ -36,8 +42,6 @@ export interface ConsultationView extends MethodView {
   exampleAgree: string;
   exampleObject: string;
   exampleAbstain: string;
-  /** The language the mail is written in (templates' {{t}} and dates read it). */
-  lang: Language;
 }
 
 /**
@@ -45,7 +49,7 @@ export interface ConsultationView extends MethodView {
  * answer" lines, in words the reader reads in that language (the catalogues'
  * example.* keys; test/unit/i18nExamples.test.ts reads each one back).
  */
-export function exampleAnswers(letters: readonly string[], lang: Language = 'en') {
+export function exampleAnswers(letters: readonly string[], lang: Language = 'en'): AnswerExamples {
   const [a = 'A', b = 'B', third] = letters;
   return {
     exampleLetter: b,

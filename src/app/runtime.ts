@@ -4,15 +4,12 @@ import { releaseClaimHolder } from '../pipeline/outbound/claimHolder.ts';
 import { logger } from '../shared/log/logger.ts';
 import { openQueues } from '../shared/queue/queues.ts';
 import type { Context } from '../shared/context.ts';
-import { openDatabase } from './database.ts';
+import { openDatabase, type DatabaseRuntime } from './database.ts';
 import { wireDomains } from './wiring.ts';
 
-export interface Runtime {
+/** The database's runtime with the shared context on top; `close` also closes the queues. */
+export interface Runtime extends Omit<DatabaseRuntime, 'sql'> {
   ctx: Context;
-  redisUrl: string;
-  databaseUrl: string;
-  /** Closes pools and stops the private services this process started. */
-  close(): Promise<void>;
 }
 
 /**

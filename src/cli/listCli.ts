@@ -66,21 +66,10 @@ export function registerListCommands(program: Command): void {
     .description('list settings')
     .addOption(new Option('--reply-to <policy>', 'Reply-To of list copies').choices(['author', 'list', 'default']))
     .addOption(new Option('--subscription <policy>', 'who may subscribe by mail').choices(['open', 'closed']))
-    .addOption(
-      new Option('--posting <policy>', 'who posts without moderation: members, owners (announcements), moderated (nobody)').choices([
-        'members',
-        'owners',
-        'moderated',
-      ]),
-    )
+    .addOption(new Option('--posting <policy>', 'who posts without moderation: members, owners (announcements), moderated (nobody)').choices(['members', 'owners', 'moderated']))
     .addOption(new Option('--archive <visibility>', 'who reads the archive on the web: public, members (default), off').choices(['public', 'members', 'off']))
     .addOption(new Option('--decisions <visibility>', 'who reads the decisions on the web: public, members (default)').choices(['public', 'members']))
-    .addOption(
-      new Option('--objections <naming>', "consultations quote objections with the objector's name (named) or without (anonymous, default)").choices([
-        'named',
-        'anonymous',
-      ]),
-    )
+    .addOption(new Option('--objections <naming>', "consultations quote objections with the objector's name (named) or without (anonymous, default)").choices(['named', 'anonymous']))
     .action(async (slug: string, opts: Parameters<typeof setGroupSettings>[2]) => {
       await run(async (ctx) => {
         await setGroupSettings(ctx.sql, slug, opts);

@@ -30,6 +30,11 @@ export async function waitForMailTo(h: Harness, address: string, count = 1, time
   }, timeoutMs, `${count} mail(s) to ${address}`);
 }
 
+/** The mail to `address` with this subject, once it has come: copies of two posts may arrive in either order. */
+export async function mailToWithSubject(h: Harness, address: string, subject: string, timeoutMs = 15_000): Promise<Delivered> {
+  return waitFor(async () => (await mailsTo(h, address)).find((m) => m.parsed.subject === subject), timeoutMs, `a mail to ${address} with subject ${subject}`);
+}
+
 /** The last mail to `address` once there are `count`. */
 export async function nthMailTo(h: Harness, address: string, count: number): Promise<Delivered> {
   const mails = await waitForMailTo(h, address, count);

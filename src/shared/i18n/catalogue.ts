@@ -6,9 +6,11 @@ import { PROJECT_ROOT } from '../projectRoot.ts';
 
 /**
  * The words of every mail and page, one catalogue per language
- * (templates/locales/CODE.json: a flat object, key → ICU MessageFormat
- * message, plurals with the language's own rules). Translations are data:
- * adding a language is adding its file and its code to LANGUAGES.
+ * (templates/locales/CODE/*.json, one file per area — mail, commands, web… —
+ * merged into one flat object, key → ICU MessageFormat message, plurals with
+ * the language's own rules; a key in two files of a language is an error).
+ * Translations are data: adding a language is adding its folder and its code
+ * to LANGUAGES.
  * A key missing from a language falls back to English and is remembered,
  * so the completeness test (test/unit/i18nCatalogues.test.ts) can say
  * which key is missing where.
@@ -24,11 +26,27 @@ const missing = new Set<string>();
 export function catalogue(language: string): Catalogue {
   let found = catalogues.get(language);
   if (!found) {
-    const file = path.join(LOCALE_DIR, `${language}.json`);
-    found = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Catalogue) : {};
+    found = readCatalogue(language);
     catalogues.set(language, found);
   }
   return found;
+}
+
+/** Every area file of `language`'s folder, merged; a key defined twice throws, naming both files. */
+export function readCatalogue(language: string): Catalogue {
+  const dir = path.join(LOCALE_DIR, language);
+  if (!fs.existsSync(dir)) return {};
+  const merged: Record<string, string> = {};
+  const origin = new Map<string, string>();
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    const area = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Record<string, string>;
+    for (const [key, text] of Object.entries(area)) {
+      if (origin.has(key)) throw new Error(`locales/${language}: "${key}" is in both ${origin.get(key)} and ${file}`);
+      origin.set(key, file);
+      merged[key] = text;
+    }
+  }
+  return merged;
 }
 
 /** The message `key` in `language` (English where that language lacks it), formatted with `values`. */

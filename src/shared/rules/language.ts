@@ -1,5 +1,5 @@
 /**
- * The languages Tacit writes in (one catalogue each, templates/locales/CODE.json),
+ * The languages Tacit writes in (one catalogue each, templates/locales/CODE/),
  * and which of them a member reads (issue 23): the language they chose, else
  * their most local list's, else their country's main language where Tacit has
  * a translation, else English. The same nine the reply reader reads.

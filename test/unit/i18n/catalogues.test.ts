@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { LANGUAGES } from '../../../src/shared/rules/language.ts';
-import { LOCALE_DIR } from '../../../src/shared/i18n/catalogue.ts';
+import { LOCALE_DIR, readCatalogue } from '../../../src/shared/i18n/catalogue.ts';
 import { PROJECT_ROOT } from '../../../src/shared/projectRoot.ts';
 
 /**
@@ -11,9 +11,9 @@ import { PROJECT_ROOT } from '../../../src/shared/projectRoot.ts';
  * in English, every English key is in every language, no translation is
  * left in English, and each message names the same values as the English one.
  * A failure names the file and the key, so adding a key is: add it to
- * en.json, then to each language the message lists.
+ * en/AREA.json, then to each language's AREA.json the message lists.
  */
-const read = (lang: string): Record<string, string> => JSON.parse(fs.readFileSync(path.join(LOCALE_DIR, `${lang}.json`), 'utf8'));
+const read = (lang: string): Record<string, string> => ({ ...readCatalogue(lang) });
 const en = read('en');
 const sameAsEnglish: Record<string, string[]> = JSON.parse(fs.readFileSync(path.join(LOCALE_DIR, 'same-as-english.json'), 'utf8'));
 
@@ -49,26 +49,26 @@ function argumentsOf(message: string): string[] {
 
 describe('the catalogues', () => {
   it('have a file for every language Tacit writes, and no other', () => {
-    const files = fs.readdirSync(LOCALE_DIR).filter((f) => /^[a-z]{2}\.json$/.test(f)).map((f) => f.slice(0, 2)).sort();
+    const files = fs.readdirSync(LOCALE_DIR, { withFileTypes: true }).filter((e) => e.isDirectory() && /^[a-z]{2}$/.test(e.name)).map((e) => e.name).sort();
     expect(files).toEqual([...LANGUAGES].sort());
   });
 
   it('hold in English every key the templates and the code ask for', () => {
-    const missing = [...usedKeys()].filter(([key]) => !(key in en)).map(([key, file]) => `en.json lacks "${key}" (used in ${file})`);
+    const missing = [...usedKeys()].filter(([key]) => !(key in en)).map(([key, file]) => `en/ lacks "${key}" (used in ${file})`);
     expect(missing).toEqual([]);
   });
 
   it.each(LANGUAGES.filter((l) => l !== 'en'))('%s has every English key and no other', (lang) => {
     const catalogue = read(lang);
-    const missing = Object.keys(en).filter((k) => !(k in catalogue)).map((k) => `${lang}.json lacks "${k}" (English: ${JSON.stringify(en[k])})`);
-    const extra = Object.keys(catalogue).filter((k) => !(k in en)).map((k) => `${lang}.json has "${k}", which en.json has not`);
+    const missing = Object.keys(en).filter((k) => !(k in catalogue)).map((k) => `${lang}/ lacks "${k}" (English: ${JSON.stringify(en[k])})`);
+    const extra = Object.keys(catalogue).filter((k) => !(k in en)).map((k) => `${lang}/ has "${k}", which en/ has not`);
     expect([...missing, ...extra]).toEqual([]);
   });
 
   it.each(LANGUAGES.filter((l) => l !== 'en'))('%s leaves nothing in English (same-as-english.json lists the words that are the same)', (lang) => {
     const catalogue = read(lang);
     const allowed = new Set(sameAsEnglish[lang] ?? []);
-    const untranslated = Object.keys(en).filter((k) => catalogue[k] === en[k] && !allowed.has(k)).map((k) => `${lang}.json "${k}" is still English: ${JSON.stringify(en[k])}`);
+    const untranslated = Object.keys(en).filter((k) => catalogue[k] === en[k] && !allowed.has(k)).map((k) => `${lang}/ "${k}" is still English: ${JSON.stringify(en[k])}`);
     expect(untranslated).toEqual([]);
   });
 
@@ -79,9 +79,9 @@ describe('the catalogues', () => {
       try {
         const mine = argumentsOf(message).join(', ');
         const english = key in en ? argumentsOf(en[key]!).join(', ') : mine;
-        if (mine !== english) wrong.push(`${lang}.json "${key}" names {${mine}}, English names {${english}}`);
+        if (mine !== english) wrong.push(`${lang}/ "${key}" names {${mine}}, English names {${english}}`);
       } catch (err) {
-        wrong.push(`${lang}.json "${key}" is not valid ICU MessageFormat: ${(err as Error).message}`);
+        wrong.push(`${lang}/ "${key}" is not valid ICU MessageFormat: ${(err as Error).message}`);
       }
     }
     expect(wrong).toEqual([]);

@@ -7,6 +7,9 @@ import { startTacit } from './lib/tacitProcess.ts';
  * measured it, or connections reused as relays do) into Postfix's smtpd with its durable queue (then
  * discarded), into smtp-sink (the loopback limit), and into Tacit, whose 250
  * comes only after the commit, so smtp-source's end is the last commit.
+ * Tacit runs as `tacit start` runs it on this machine: the ingest in one
+ * process and the workers (routing every message as it comes) in another;
+ * BENCH_INGEST_PARTS=all runs both in one process, as `--only all` does.
  */
 export async function benchIngest(adminUrl: string, redisUrl: string, messages: number, reuse: boolean, sessions = 20, size = 2000) {
   const to = 'request@tacit.localhost';
@@ -20,14 +23,20 @@ export async function benchIngest(adminUrl: string, redisUrl: string, messages: 
 
   const scratch = await openScratch(adminUrl, redisUrl);
   // One client address sends everything here: the per-address limits (6,000 a minute) would refuse the load.
-  const tacit = await startTacit({ ...scratch.env, SMTP_MAX_MESSAGES_PER_IP: '1000000', SMTP_MAX_CLIENTS_PER_IP: '1000' });
+  const env = { ...scratch.env, SMTP_MAX_MESSAGES_PER_IP: '1000000', SMTP_MAX_CLIENTS_PER_IP: '1000' };
+  const oneProcess = process.env.BENCH_INGEST_PARTS === 'all';
+  const tacit = await startTacit(env, oneProcess ? 'all' : 'ingest');
+  const workers = oneProcess ? undefined : await startTacit(env, 'workers');
   const tacitSeconds = await smtpSource(tacit.smtpPort, messages, sessions, size, to, reuse);
   const [stored] = await scratch.ctx.sql`select count(*)::int as n from inbound_messages`;
   const rss = tacit.peakRssMiB();
+  const workersRss = workers?.peakRssMiB();
   await tacit.stop();
+  await workers?.stop();
   await scratch.drop();
   return {
     connections: reuse ? 'reused (-d)' : 'one per message',
+    processes: oneProcess ? 'one (--only all)' : 'ingest + workers',
     messages,
     sessions,
     size,
@@ -37,6 +46,6 @@ export async function benchIngest(adminUrl: string, redisUrl: string, messages: 
     'vs postfix': +(postfixSeconds / tacitSeconds).toFixed(2),
     'vs smtp-sink': +(sinkSeconds / tacitSeconds).toFixed(3),
     lost: messages - (stored.n as number),
-    'tacit peak RSS MiB': rss,
+    'tacit peak RSS MiB': workersRss === undefined ? rss : `${rss} + ${workersRss}`,
   };
 }

@@ -11,20 +11,27 @@ function parseStartPart(value: string): 'ingest' | 'workers' | 'all' {
 export function registerCoreCommands(program: Command): void {
   program
     .command('start')
-    .description('run the SMTP ingest and every worker (private Postgres/Redis when no URLs are set)')
-    .option('--only <part>', 'ingest (SMTP, IMAP, HTTP), workers (queues and reconciler) or all', 'all')
-    .action(async (opts: { only: string }) => {
-      const part = parseStartPart(opts.only);
-      // Imported when the command runs, so that --help and the other commands load none of the server.
-      const [{ loadConfig }, { openRuntime }, { startServer }, { installProcessGuards }, { webAddressLine }] = await Promise.all([
-        import('../shared/config/config.ts'), import('../app/runtime.ts'), import('../app/server.ts'), import('../app/processGuards.ts'),
-        import('../shared/config/httpEndpoint.ts'),
-      ]);
+    .description('run the SMTP ingest and every worker (private Postgres/Redis when no URLs are set); with more than one core, as two processes')
+    .option('--only <part>', 'ingest (SMTP, IMAP, HTTP), workers (queues and reconciler) or all (both in this one process)')
+    .action(async (opts: { only?: string }) => {
+      const say = (line: string) => process.stdout.write(line + '\n');
+      const { loadConfig } = await import('../shared/config/config.ts');
       const config = loadConfig();
+      if (opts.only === undefined && (await import('node:os')).availableParallelism() > 1) {
+        const { runSupervised } = await import('../app/supervisor.ts');
+        await runSupervised(config, say);
+        return;
+      }
+      const part = parseStartPart(opts.only ?? 'all');
+      // Imported when the command runs, so that --help and the other commands load none of the server.
+      const [{ openRuntime }, { startServer }, { installProcessGuards }, { webAddressLine }, { endWithSupervisor }] = await Promise.all([
+        import('../app/runtime.ts'), import('../app/server.ts'), import('../app/processGuards.ts'),
+        import('../shared/config/httpEndpoint.ts'), import('../app/supervisor.ts'),
+      ]);
       const runtime = await openRuntime(config);
       installProcessGuards(runtime.ctx.log);
+      endWithSupervisor(runtime.ctx.log);
       const server = await startServer(runtime, { smtp: part !== 'workers', workers: part !== 'ingest' });
-      const say = (line: string) => process.stdout.write(line + '\n');
       say(`Tacit is running for ${config.domain}`);
       say(`  running       ${part}`);
       if (part !== 'workers') say(`  SMTP ingest   ${config.smtp.host}:${server.smtpPort}`);

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { startPostfix, smtpSource, startSink } from './lib/peers.ts';
 import { openScratch } from './lib/scratch.ts';
 import { startTacit } from './lib/tacitProcess.ts';
@@ -8,7 +9,8 @@ import { startTacit } from './lib/tacitProcess.ts';
  * discarded), into smtp-sink (the loopback limit), and into Tacit, whose 250
  * comes only after the commit, so smtp-source's end is the last commit.
  * Tacit runs as `tacit start` runs it on this machine: the ingest in one
- * process and the workers (routing every message as it comes) in another;
+ * process and the workers (routing every message as it comes) in another,
+ * 10 nice(1) steps lower;
  * BENCH_INGEST_PARTS=all runs both in one process, as `--only all` does.
  */
 export async function benchIngest(adminUrl: string, redisUrl: string, messages: number, reuse: boolean, sessions = 20, size = 2000) {
@@ -27,6 +29,8 @@ export async function benchIngest(adminUrl: string, redisUrl: string, messages: 
   const oneProcess = process.env.BENCH_INGEST_PARTS === 'all';
   const tacit = await startTacit(env, oneProcess ? 'all' : 'ingest');
   const workers = oneProcess ? undefined : await startTacit(env, 'workers');
+  // As the supervisor of `tacit start` does (WORKERS_NICENESS, default 10).
+  if (workers) os.setPriority(workers.pid, Math.min(19, os.getPriority() + Number(process.env.WORKERS_NICENESS ?? 10)));
   const tacitSeconds = await smtpSource(tacit.smtpPort, messages, sessions, size, to, reuse);
   const [stored] = await scratch.ctx.sql`select count(*)::int as n from inbound_messages`;
   const rss = tacit.peakRssMiB();

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
 import type { Config } from '../shared/config/config.ts';
 import { openDatabase } from './database.ts';
 
@@ -54,6 +55,15 @@ export async function runSupervised(config: Config, say: (line: string) => void)
       proc.once('exit', (code) => reject(new Error(`the ${part} process exited (${code}) before it was up:\n${out}`)));
     });
     banner.catch(() => {}); // a restart's banner is never awaited
+    // Routing and sending can wait a moment; a client on the line waits for its 250. Under a burst the
+    // ingest keeps its CPU and the workers catch up when it is idle (measured: README, "Ingest").
+    if (part === 'workers' && config.workersNiceness > 0 && proc.pid) {
+      try {
+        os.setPriority(proc.pid, Math.min(19, os.getPriority() + config.workersNiceness));
+      } catch (err) {
+        say(`could not lower the workers process's priority: ${(err as Error).message}`);
+      }
+    }
     const child: Child = { part, process: proc, startedAt: Date.now(), banner };
     proc.once('exit', (code, signal) => {
       if (stopping) return;
@@ -62,7 +72,10 @@ export async function runSupervised(config: Config, say: (line: string) => void)
       backoff.set(part, wait);
       say(`the ${part} process (pid ${proc.pid}) ended (${signal ?? `exit ${code}`}); starting it again in ${wait / 1000} s`);
       setTimeout(() => {
-        if (!stopping) children.set(part, start(part));
+        if (stopping) return;
+        const again = start(part);
+        children.set(part, again);
+        say(`the ${part} process is running again (pid ${again.process.pid})`);
       }, wait).unref();
     });
     return child;
@@ -102,6 +115,7 @@ export async function runSupervised(config: Config, say: (line: string) => void)
   const lines = banners.join('\n').split('\n');
   say(`Tacit is running for ${config.domain}`);
   say(`  running       ${PARTS.map((p) => `${p} (pid ${children.get(p)!.process.pid})`).join(' and ')}, one process each`);
+  if (config.workersNiceness > 0) say(`  priority      the workers ${config.workersNiceness} lower than the ingest (WORKERS_NICENESS)`);
   for (const prefix of BANNER_LINES) {
     const line = lines.find((l) => l.startsWith(prefix));
     if (line) say(line);

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, readMaildir, waitFor, type Harness } from '../helpers/harness.ts';
@@ -17,6 +19,9 @@ afterAll(async () => {
   tacit?.kill('SIGKILL');
   await h?.close();
 });
+
+/** A process's nice value (the 19th field of /proc/PID/stat). */
+const niceness = (pid: number) => Number(fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
 
 const alive = (pid: number) => {
   try {
@@ -46,6 +51,10 @@ describe('tacit start, supervised', () => {
     const [ingestPid, workersPid] = [Number(pids![1]), Number(pids![2])];
     expect(tacit.banner).toContain(`  SMTP ingest   127.0.0.1:${port}\n`);
     expect(new Set([tacit.pid, ingestPid, workersPid]).size).toBe(3);
+    // The workers yield the CPU to the ingest (WORKERS_NICENESS, 10 by default).
+    const lowered = Math.min(19, os.getPriority(tacit.pid!) + 10);
+    expect(niceness(workersPid)).toBe(lowered);
+    expect(niceness(ingestPid)).toBe(os.getPriority(tacit.pid!));
 
     // The ingest child stores it, the workers child routes it and answers.
     await askForHelp(port, 'first@example.org');
@@ -54,6 +63,8 @@ describe('tacit start, supervised', () => {
     process.kill(workersPid, 'SIGKILL');
     await waitFor(() => later.includes(`the workers process (pid ${workersPid}) ended (SIGKILL); starting it again`), 10_000, 'the restart notice');
     await askForHelp(port, 'second@example.org');
+    const again = Number(/the workers process is running again \(pid (\d+)\)/.exec(later)?.[1]);
+    expect(niceness(again)).toBe(lowered);
     expect(alive(ingestPid)).toBe(true);
 
     // The supervisor killed outright: its children do not run on unsupervised.

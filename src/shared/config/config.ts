@@ -102,6 +102,8 @@ const schema = z.object({
   DKIM_ED25519: z.enum(['on', 'off']).default('off'),
   /** The most members one proxy may hold in formal votes (issue 22). */
   PROXY_LIMIT: z.coerce.number().int().positive().default(2),
+  /** How much lower than the ingest `tacit start` runs its workers process (0–19, nice(1) steps; 0: the same). */
+  WORKERS_NICENESS: z.coerce.number().int().min(0).max(19).default(10),
   ...imapEnvSchema,
 });
 
@@ -128,6 +130,8 @@ export interface Config {
   databaseUrl?: string;
   redisUrl?: string;
   outbound: Outbound;
+  /** How much lower than the ingest the supervised workers process runs (WORKERS_NICENESS). */
+  workersNiceness: number;
   outboundPoolSize: number;
   /** How long a sender holds the outbox rows it claimed (ms). */
   outboundLeaseMs: number;
@@ -194,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     outbound,
+    workersNiceness: e.WORKERS_NICENESS,
     outboundPoolSize: e.OUTBOUND_POOL_SIZE,
     outboundLeaseMs: e.OUTBOUND_LEASE_MS,
     secret: e.TACIT_SECRET,

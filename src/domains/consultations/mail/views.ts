@@ -7,6 +7,7 @@ import { localMethodWords } from './localWords.ts';
 import type { DecisionMethod, MethodView } from '../../../decisions/decisionMethod.ts';
 import { methodOf, settingsOf } from '../../../decisions/methods/index.ts';
 import { namesVoters } from '../../../decisions/voterNames.ts';
+import { inLanguage } from '../rules/questionVersions.ts';
 export { describeBlockRule } from '../../../decisions/methods/lazyConsensus/block.ts';
 
 /**
@@ -62,8 +63,13 @@ export function exampleAnswers(letters: readonly string[], lang: Language = 'en'
   };
 }
 
-/** The templates ask the method's view (picksOption, consentsOrObjects, …), never the kind. */
-export function consultationView(c: Consultation, methods: ReadonlyMap<string, DecisionMethod>, lang: Language = 'en'): ConsultationView {
+/**
+ * The templates ask the method's view (picksOption, consentsOrObjects, …),
+ * never the kind. The question, description and option titles are the
+ * version in `lang` where the opening gave one (rules/questionVersions.ts).
+ */
+export function consultationView(stored: Consultation, methods: ReadonlyMap<string, DecisionMethod>, lang: Language = 'en'): ConsultationView {
+  const c = inLanguage(stored, lang);
   const decisionMethod = methodOf(c, methods);
   const settings = settingsOf(c);
   const method = { ...decisionMethod.view(settings), ...localMethodWords(lang, decisionMethod.view(settings), settings.block) };

@@ -69,9 +69,10 @@ export async function openConsultation(mail: InboundMail, tools: HandlerTools, b
 
   const reminder = defaultReminder(spec, body, now);
   const [row] = await tx`
-    insert into consultations (group_id, coordinator_id, kind, method, question, description, options, block_threshold,
+    insert into consultations (group_id, coordinator_id, kind, method, question, description, options, versions, block_threshold,
                                deadline, reminder_at, reminder_lead_ms, source_message_id, objections_named)
     values (${group.id}, ${sender.id}, ${spec.kind}, ${spec.method ?? methodOf({ kind: spec.kind }, ctx.wiring.decisionMethods).name}, ${spec.question}, ${spec.description}, ${tx.json(spec.options as never)},
+            ${tx.json(spec.versions as never)},
             ${spec.block === null ? null : tx.json(spec.block as never)}, ${spec.deadline}, ${reminder},
             ${reminder ? spec.deadline.getTime() - reminder.getTime() : null}, ${mail.messageId},
             (select objections = 'named' from groups where id = ${group.id}))

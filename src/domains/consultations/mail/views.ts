@@ -7,7 +7,8 @@ import { localMethodWords } from './localWords.ts';
 import type { DecisionMethod, MethodView } from '../../../decisions/decisionMethod.ts';
 import { methodOf, settingsOf } from '../../../decisions/methods/index.ts';
 import { namesVoters } from '../../../decisions/voterNames.ts';
-import { inLanguage } from '../rules/questionVersions.ts';
+import { inLanguage, versionLanguages } from '../rules/questionVersions.ts';
+import { languageName } from '../../../shared/rules/language.ts';
 export { describeBlockRule } from '../../../decisions/methods/lazyConsensus/block.ts';
 
 /**
@@ -91,6 +92,26 @@ export function consultationView(stored: Consultation, methods: ReadonlyMap<stri
     votersNamed: namesVoters(decisionMethod, c.objections_named === true),
     ...exampleAnswers(c.options.map((o) => o.letter), lang),
   };
+}
+
+/** The preview's list of the question's versions (issue 23, item 4): each language's question and option titles. */
+export interface VersionsView {
+  versionNames: string;
+  versions: { name: string; question: string; options: { letter: string; text: string }[] }[];
+}
+
+/** For the coordinator's preview, in their language `lang`: the default version first, then each language's; null without versions. */
+export function versionsView(c: Consultation, lang: Language = 'en'): VersionsView | null {
+  const langs = versionLanguages(c.versions);
+  if (langs.length === 0) return null;
+  const versions = [
+    { name: translate(lang, 'bilingual.preview.default'), question: c.question, options: c.options },
+    ...langs.map((code) => {
+      const v = inLanguage(c, code);
+      return { name: `${languageName(code, lang)} (${code})`, question: v.question, options: v.options };
+    }),
+  ];
+  return { versionNames: new Intl.ListFormat(lang, { type: 'conjunction' }).format(versions.map((v) => v.name)), versions };
 }
 
 /**

@@ -81,8 +81,8 @@ export interface ConsultationSpec {
   /** The method's threshold setting (a proposal's block rule), stored as it is; null when it has none. */
   block: unknown;
   list: string;
-  /** The question, description and option titles in other languages ("Question[fr]:" …); {} when none. */
-  versions: QuestionVersions;
+  /** The question, description and option titles in other languages ("Question[fr]:" …); absent when none. */
+  versions?: QuestionVersions;
 }
 
 export type OpenRequestResult = { ok: true; spec: ConsultationSpec } | { ok: false; errors: string[] };
@@ -478,11 +478,13 @@ export function parseOpenRequest(input: OpenRequestInput, now: Date, methods: Re
       reminder,
       block: settings.settings.block,
       list,
-      versions: Object.fromEntries(given.map(([lang, v]) => [lang, {
-        ...(v.question !== undefined ? { question: v.question.replace(/\s+/g, ' ').trim() } : {}),
-        ...(v.description !== undefined ? { description: v.description } : {}),
-        ...(v.options ? { options: v.options } : {}),
-      }])),
+      ...(given.length > 0 ? {
+        versions: Object.fromEntries(given.map(([lang, v]) => [lang, {
+          ...(v.question !== undefined ? { question: v.question.replace(/\s+/g, ' ').trim() } : {}),
+          ...(v.description !== undefined ? { description: v.description } : {}),
+          ...(v.options ? { options: v.options } : {}),
+        }])),
+      } : {}),
     },
   };
 }

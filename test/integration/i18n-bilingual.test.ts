@@ -61,9 +61,9 @@ describe('a question in French and English on a French chapter list', () => {
 
     // The preview lists the versions, each with its question and options.
     const [preview] = await waitForMailTo(h, list.coordinator, /^Preview of C-/);
-    expect(preview!.mail.text).toContain('Versions:    default and French (fr)');
+    expect(preview!.mail.text).toContain('Versions:    default version and French (fr)');
     expect(preview!.mail.text).toContain('each member gets the one in their language; any other member, the default');
-    expect(preview!.mail.text).toMatch(/French \(fr\):\n +Où tenir l'université d'été \?\n +A\. Lyon, à la bourse du travail\n +B\. Bruxelles, à l'auberge de jeunesse\n +C\. En ligne seulement/);
+    expect(preview!.mail.text).toMatch(/French \(fr\)\n +Où tenir l'université d'été \?\n +A\. Lyon, à la bourse du travail\n +B\. Bruxelles, à l'auberge de jeunesse\n +C\. En ligne seulement/);
     expect(preview!.mail.text).toContain(`Deadline:    ${both('en', 'Europe/Paris')}`);
 
     const copy = async (to: string) => (await waitForMailTo(h, to, new RegExp(`^\\[lyon\\] C-${id}: `)))[0]!.mail;
@@ -148,4 +148,16 @@ describe('a question in French and English on a French chapter list', () => {
     const dePage = await decisionPage(h.ctx, null, id, 'de');
     expect(dePage?.question).toBe('Where do we hold the summer school?');
   }, 180_000);
+
+  it('refuses a language whose options differ in number, saying so, and sends nothing', async () => {
+    const subject = 'Which day?';
+    await h.send({
+      from: list.coordinator, to: `lyon-consult@${h.domain}`, subject, messageId: '<mismatch@example.org>',
+      text: ['Deadline: 2027-07-01 18:00 UTC', 'Options:', 'A. Saturday', 'B. Sunday', 'Options[fr]:', 'A. Samedi', '', 'Pick one.'].join('\n'),
+    });
+    const [refusal] = await waitForMailTo(h, list.coordinator, /^Re: Which day\? \(not opened\)/);
+    expect(refusal!.mail.text).toContain('Options[fr]: 1 option (A), but the options have 2 (A, B); give every language the same options with the same letters.');
+    const [{ n }] = await h.ctx.sql`select count(*)::int as n from consultations where question = ${subject}`;
+    expect(n).toBe(0);
+  }, 60_000);
 });

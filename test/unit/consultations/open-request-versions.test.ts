@@ -111,13 +111,14 @@ describe('an opening in several languages (issue 23, item 4)', () => {
     ]);
   });
 
-  it('works for a formal vote too', () => {
+  it('works for a formal vote too, its versions before or after its key lines', () => {
     const r = open([
+      'Question[fr]: Qui élire ?',
       'Kind: vote',
       'Deadline: 2026-04-03 18:00 UTC',
       'Options:', 'A. Ana', 'B. Bo', 'C. Cy',
       'Options[fr]:', 'A. Ana', 'B. Bo', 'C. Cyrille',
-      'Question[fr]: Qui élire ?',
+      'Count: schulze',
     ], 'Whom do we elect?');
     expect(r.ok).toBe(true);
     if (!r.ok) return;

@@ -137,7 +137,7 @@ function namesStrictMethod(lines: readonly string[], methods: ReadonlyMap<string
   const strict = [...methods.values()].filter((m) => m.strictOpening);
   if (strict.length === 0) return false;
   for (const line of lines) {
-    if (line.trim() === '' || readOption(line) || readBullet(line) !== null) continue;
+    if (line.trim() === '' || readOption(line) || readBullet(line) !== null || readVersionedKey(line)) continue;
     const km = readKey(line);
     if (!km) return false;
     const key = KEYS[normal(km.name)];

@@ -10,7 +10,7 @@
  * are the same in every version, and the reader takes an option's title in
  * any of them.
  */
-import { LANGUAGES, type Language } from '../../../shared/rules/language.ts';
+import { normalizeLanguage, type Language } from '../../../shared/rules/language.ts';
 
 export interface VersionOption {
   letter: string;
@@ -27,10 +27,9 @@ export interface QuestionVersion {
 /** By language code (one Tacit writes). */
 export type QuestionVersions = Partial<Record<Language, QuestionVersion>>;
 
-/** A language code of a `[xx]` key, or null when Tacit writes no such language. */
+/** The language of a `[xx]` key ("fr", "FR", "pt-BR" is pt), or null when Tacit writes no such language. */
 export function versionLanguage(code: string): Language | null {
-  const lower = code.trim().toLowerCase();
-  return (LANGUAGES as readonly string[]).includes(lower) ? (lower as Language) : null;
+  return normalizeLanguage(code);
 }
 
 /** The languages a consultation has a version in. */

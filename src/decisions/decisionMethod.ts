@@ -21,6 +21,8 @@ import type { ElectorateFigures } from './electorateFigures.ts';
 export interface MethodOption {
   letter: string;
   text: string;
+  /** When reading a reply: the same option's title in the consultation's other languages (the reader takes any). */
+  titles?: readonly string[];
 }
 
 /** One "Key: value" line of the opening's key block that the common grammar leaves to the method. */

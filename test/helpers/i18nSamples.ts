@@ -1,5 +1,5 @@
 import type { Consultation } from '../../src/domains/consultations/consultation.ts';
-import { consultationView, zoneView } from '../../src/domains/consultations/mail/views.ts';
+import { consultationView, versionsView, zoneView } from '../../src/domains/consultations/mail/views.ts';
 import { outcomeView } from '../../src/domains/consultations/close/outcomeView.ts';
 import { tally, type ElectorateMember } from '../../src/domains/consultations/rules/tally.ts';
 import { DECISION_METHODS } from '../../src/decisions/methods/index.ts';
@@ -26,6 +26,18 @@ export const choice = {
   description: 'Three chapters offered to host it. Costs are in the attached sheet.',
   options: [{ letter: 'A', text: 'Lyon, in the union hall' }, { letter: 'B', text: 'Brussels, at the youth hostel' }, { letter: 'C', text: 'Online only' }],
   block_threshold: null,
+} as unknown as Consultation;
+/** The choice given in French and Dutch too (issue 23, item 4): each language's member reads theirs, the others the default. */
+export const bilingual = {
+  ...choice, id: 43,
+  versions: {
+    fr: {
+      question: 'Où tenir l\'université d\'été ?',
+      description: 'Trois sections proposent de nous accueillir. Les coûts sont dans le tableau joint.',
+      options: [{ letter: 'A', text: 'Lyon, à la bourse du travail' }, { letter: 'B', text: 'Bruxelles, à l\'auberge de jeunesse' }, { letter: 'C', text: 'En ligne seulement' }],
+    },
+    nl: { question: 'Waar houden we de zomerschool?', options: [{ letter: 'A', text: 'Lyon, in het vakbondshuis' }, { letter: 'B', text: 'Brussel, in de jeugdherberg' }, { letter: 'C', text: 'Alleen online' }] },
+  },
 } as unknown as Consultation;
 export const proposal = {
   ...base, id: 42, kind: 'proposal', method: 'lazy-consensus', question: 'Adopt the new charter?', description: 'The draft is on the wiki.',
@@ -56,9 +68,9 @@ function common(c: Consultation, lang: Language) {
 /** Each translated template, by name, with the data its composer gives it (once for a choice, once for a proposal where both differ). */
 export function samples(lang: Language): { template: string; data: object }[] {
   const list: { template: string; data: object }[] = [];
-  for (const c of [choice, proposal]) {
+  for (const c of [choice, proposal, bilingual]) {
     const view = common(c, lang);
-    const outcome = c === choice ? choiceOutcome : proposalOutcome;
+    const outcome = c === proposal ? proposalOutcome : choiceOutcome;
     list.push(
       { template: 'consultation-copy', data: view },
       { template: 'consultation-reminder', data: view },
@@ -75,7 +87,7 @@ export function samples(lang: Language): { template: string; data: object }[] {
       { template: 'consultation-reply-held', data: { ...view, sender: 'camille@example.org', dmarcFailed: true, excerpt: ['B, please'] } },
       { template: 'consultation-outcome', data: { ...outcomeView(outcome as never, c, methods, lang), ...zoneView(ZONE, { deadline: c.deadline, closedAt: c.closed_at }, lang), domain, ballotCode: 'K7P2QX', url } },
       { template: 'consultation-outcome', data: { ...outcomeView(outcome as never, { ...c, closed_at: deadline, objections_named: true }, methods, lang), ...zoneView(null, { deadline: c.deadline }, lang), domain, ballotCode: null, url: null } },
-      { template: 'consultation-preview', data: { ...view, electorate: 14, copySubject: '[fr-lyon] C-41: …', copyText: '…' } },
+      { template: 'consultation-preview', data: { ...view, ...versionsView(c, lang), electorate: 14, copySubject: '[fr-lyon] C-41: …', copyText: '…' } },
       { template: 'consultation-preview', data: { ...view, reminder: null, electorate: 1, copySubject: '[fr-lyon] C-41: …', copyText: '…' } },
     );
   }

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../shared/db/database.ts';
 import type { BlockRule } from '../../decisions/methods/lazyConsensus/count.ts';
+import type { QuestionVersions } from './rules/questionVersions.ts';
 
 /** choice, proposal (the two first decision methods), or a new method's own kind. */
 export type ConsultationKind = string;
@@ -24,6 +25,8 @@ export interface Consultation {
   question: string;
   description: string;
   options: ConsultationOption[];
+  /** The question, description and option titles in other languages (rules/questionVersions.ts); {} when none. */
+  versions: QuestionVersions;
   block_threshold: BlockRule | null;
   /** The list named objectors when it was drafted (`--objections named`); otherwise objections are quoted without names. */
   objections_named: boolean;

@@ -13,6 +13,7 @@ import { exampleAnswers, type AnswerExamples } from '../consultations/mail/views
 import type { MethodView } from '../../decisions/decisionMethod.ts';
 import { methodOf, settingsOf } from '../../decisions/methods/index.ts';
 import { REPLY_OR_FORWARD_PREFIX } from '../../shared/rules/subjectPrefixes.ts';
+import { inLanguage, type QuestionVersions } from '../consultations/rules/questionVersions.ts';
 
 /** What one member's digest says for one period. */
 export interface DigestContent {
@@ -72,7 +73,7 @@ export async function digestContents(
     select u.mid,
       (select coalesce(jsonb_agg(x order by x.at), '[]'::jsonb) from (
         -- Open consultations the member is asked about, with their own reply address.
-        select c.id, c.question, c.kind, c.method, c.options, c.block_threshold, extract(epoch from c.deadline) * 1000 as at, g.slug, g.name,
+        select c.id, c.question, c.description, c.kind, c.method, c.options, c.versions, c.block_threshold, extract(epoch from c.deadline) * 1000 as at, g.slug, g.name,
                (e.latest_reply_id is not null) as replied
         from consultation_electorate e
         join consultations c on c.id = e.consultation_id
@@ -80,7 +81,7 @@ export async function digestContents(
         where e.member_id = u.mid and c.status = 'open') x) as open,
       (select coalesce(jsonb_agg(x order by x.at), '[]'::jsonb) from (
         -- Outcomes closed in the period, of lists the member belongs to or was asked on.
-        select c.id, c.question, c.kind, c.method, c.options, c.block_threshold, c.outcome, g.slug, g.name, extract(epoch from c.closed_at) * 1000 as at
+        select c.id, c.question, c.description, c.kind, c.method, c.options, c.versions, c.block_threshold, c.outcome, g.slug, g.name, extract(epoch from c.closed_at) * 1000 as at
         from consultations c join groups g on g.id = c.group_id
         where c.status = 'closed' and c.closed_at >= ${period.start} and c.closed_at < ${period.end}
           and (exists (select 1 from memberships ms where ms.group_id = c.group_id and ms.member_id = u.mid)
@@ -101,9 +102,10 @@ export async function digestContents(
 
 function contentOf(ctx: Context, memberId: number, row: Record<string, unknown>, lang: Language): DigestContent {
   type Options = { letter: string; text: string }[];
-  type Decided = { kind: string; method: string | null; options: Options; block_threshold: unknown };
-  const open = row.open as (Decided & { id: number; question: string; at: number; slug: string; name: string; replied: boolean })[];
-  const outcomes = row.outcomes as (Decided & { id: number; question: string; outcome: unknown; slug: string; name: string })[];
+  type Decided = { kind: string; method: string | null; question: string; description: string; options: Options; versions: QuestionVersions; block_threshold: unknown };
+  // Each consultation in the member's version of its question (rules/questionVersions.ts).
+  const open = (row.open as (Decided & { id: number; at: number; slug: string; name: string; replied: boolean })[]).map((c) => inLanguage(c, lang));
+  const outcomes = (row.outcomes as (Decided & { id: number; outcome: unknown; slug: string; name: string })[]).map((c) => inLanguage(c, lang));
   const methods = ctx.wiring.decisionMethods;
   const zone = memberTimeZone(row);
   const local = zone && zone !== 'UTC' ? zone : null;

@@ -10,6 +10,8 @@ import { canReadDecisions, mayShowAddresses, type Viewer } from '../rules/access
 import { clipWithNote, pageWindow } from '../rules/budget.ts';
 import { personLabel, redact } from '../rules/redact.ts';
 import { pager } from './pager.ts';
+import { inLanguage } from '../../domains/consultations/rules/questionVersions.ts';
+import type { Language } from '../../shared/rules/language.ts';
 
 /**
  * The decision register: open and closed consultations of the lists the
@@ -22,16 +24,17 @@ const MAX_OBJECTIONS = 30;
 // About 60 bytes of HTML a line: the first lines keep the page under 100 KB; the whole sheet is tally.txt.
 const TALLY_ON_PAGE = 600;
 
-export async function registerEntries(ctx: Context, viewer: Viewer | null, base: string, page: number) {
+export async function registerEntries(ctx: Context, viewer: Viewer | null, base: string, page: number, lang: Language = 'en') {
   const { offset, limit } = pageWindow(page, REGISTER_PAGE);
   const groups = viewer ? [...viewer.groupIds] : [];
   const rows = await ctx.sql`
-    select c.id, c.question, c.status, c.deadline, c.closed_at, c.options, c.block_threshold, c.method, c.outcome, c.group_id, g.name as list_name, g.slug
+    select c.id, c.question, c.description, c.status, c.deadline, c.closed_at, c.options, c.versions, c.block_threshold, c.method, c.outcome, c.group_id, g.name as list_name, g.slug
     from consultations c join groups g on g.id = c.group_id
     where c.status in ('open', 'closed') and (g.decisions = 'public' or g.id = any(${groups}::int[]))
     order by c.status = 'open' desc, coalesce(c.closed_at, c.deadline) desc, c.id desc
     offset ${offset} limit ${limit}`;
-  const entries = rows.slice(0, REGISTER_PAGE).map((c) => {
+  // Each question in the page's language where the opening gave a version in it.
+  const entries = rows.slice(0, REGISTER_PAGE).map((row) => inLanguage(row as typeof row & { question: string; description: string; options: { letter: string; text: string }[] }, lang)).map((c) => {
     const clean = (s: string) => redact(s, { tacitDomain: ctx.config.domain, showAddresses: mayShowAddresses(viewer, c.group_id) });
     return {
       id: displayId(c.id),
@@ -53,16 +56,18 @@ export async function registerEntries(ctx: Context, viewer: Viewer | null, base:
 }
 
 /** One consultation's page data, or null when it does not exist or the viewer may not see it. */
-export async function decisionPage(ctx: Context, viewer: Viewer | null, id: number) {
+export async function decisionPage(ctx: Context, viewer: Viewer | null, id: number, lang: Language = 'en') {
   const c = await loadConsultation(ctx.sql, id);
   if (!c || (c.status !== 'open' && c.status !== 'closed')) return null;
   const [access] = await ctx.sql`select id, archive, decisions from groups where id = ${c.group_id}`;
   if (!access || !canReadDecisions(viewer, { id: Number(access.id), archive: access.archive, decisions: access.decisions })) return null;
   const showAddresses = mayShowAddresses(viewer, c.group_id);
   const clean = (s: string) => redact(s, { tacitDomain: ctx.config.domain, showAddresses });
-  const view = consultationView(c, ctx.wiring.decisionMethods);
+  // The question, description and option titles of the page's language's version (the page's own words are the templates').
+  const shown = inLanguage(c, lang);
+  const view = consultationView(shown, ctx.wiring.decisionMethods);
   const closed = c.status === 'closed' && c.outcome;
-  const outcome = closed ? outcomeView(c.outcome as Outcome, c, ctx.wiring.decisionMethods) : null;
+  const outcome = closed ? outcomeView(c.outcome as Outcome, shown, ctx.wiring.decisionMethods) : null;
   return {
     ...view,
     question: clipWithNote(clean(view.question), 1000),

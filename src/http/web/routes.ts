@@ -72,13 +72,13 @@ export async function handleWeb(ctx: Context, req: http.IncomingMessage, res: ht
 
   if (path === '/' || path === '/decisions') {
     if (!reading) return methodNotAllowed(res);
-    page(r, 200, 'register', 'Decisions', await registerEntries(ctx, r.viewer, base, pageNumber));
+    page(r, 200, 'register', 'Decisions', await registerEntries(ctx, r.viewer, base, pageNumber, r.language.lang));
     return true;
   }
   if ((m = /^\/decisions\/(C-\d{1,15})$/i.exec(path))) {
     if (!reading) return methodNotAllowed(res);
     const id = numericId(m[1]!);
-    const data = id ? await decisionPage(ctx, r.viewer, id) : null;
+    const data = id ? await decisionPage(ctx, r.viewer, id, r.language.lang) : null;
     if (!data) notFound(r);
     else page(r, 200, 'decision', `${data.id}: ${data.question}`, data);
     return true;

@@ -10,6 +10,7 @@
  * words only one title holds ("Free Society"), or by both ("B. Montreal",
  * "Montreal (B)"; a letter and a title that disagree are a conflict).
  */
+import { optionTitles } from '../stance/optionTitles.ts';
 import { equivalents } from '../vocabulary/concepts.ts';
 import { CHOICE_WORDS, OPTION_WORDS, ORDINALS, PROPOSAL_WORDS, SEQUENCE_WORDS } from '../vocabulary/index.ts';
 import { fold, latinLookalike } from '../stance/text.ts';
@@ -70,19 +71,23 @@ const titleWords = (title: string) => fold(title).match(/[\p{L}\p{N}]+(?:['’-]
 
 const sameTitleWord = (reply: string, title: string) => reply === title || equivalents(title).includes(reply);
 
-/** The options whose whole title starts at word `i` of `raws`, with the index after the longest. */
-function titleAt(raws: Raw[], i: number, titles: string[][]): { letters: number[]; next: number } | null {
+/**
+ * The options whose whole title starts at word `i` of `raws`, with the index after the longest.
+ * `titles` holds each option's titles (its own, then its other languages'), by option index.
+ */
+function titleAt(raws: Raw[], i: number, titles: string[][][]): { letters: number[]; next: number } | null {
   let best: { letters: number[]; next: number } | null = null;
-  titles.forEach((words, o) => {
-    if (words.length === 0) return;
-    let k = i;
-    for (const w of words) {
-      const r = raws[k];
-      if (r?.k !== 'word' || !sameTitleWord(r.folded, w)) return;
-      k++;
+  titles.forEach((own, o) => {
+    for (const words of own) {
+      if (words.length === 0) continue;
+      let k = i;
+      if (!words.every((w) => {
+        const r = raws[k++];
+        return r?.k === 'word' && sameTitleWord(r.folded, w);
+      })) continue;
+      if (!best || k > best.next) best = { letters: [o], next: k };
+      else if (k === best.next && !best.letters.includes(o)) best.letters.push(o);
     }
-    if (!best || k > best.next) best = { letters: [o], next: k };
-    else if (k === best.next) best.letters.push(o);
   });
   return best;
 }
@@ -105,7 +110,7 @@ const SIGN_AFTER: ReadonlySet<string> = new Set(['gt', 'eq', 'comma', 'close', '
 export function ballotUnits(text: string, options: readonly BallotOption[]): Unit[] {
   const raws = rawTokens(text);
   const letters = options.map((o) => o.letter.toUpperCase());
-  const titles = options.map((o) => titleWords(o.text));
+  const titles = options.map((o) => optionTitles(o).map(titleWords));
   const units: Unit[] = [];
   const push = (u: Unit) => units.push(u);
   const letterOf = (raw: Raw | undefined): string | undefined => {
@@ -184,7 +189,7 @@ export function ballotUnits(text: string, options: readonly BallotOption[]): Uni
  * holds, in order ("Free Society > Participatory Society"), names that option;
  * a run that several titles hold names none for sure.
  */
-function partialTitles(units: Unit[], titles: string[][], letters: string[]): Unit[] {
+function partialTitles(units: Unit[], titles: string[][][], letters: string[]): Unit[] {
   const out: Unit[] = [];
   for (let i = 0; i < units.length;) {
     if (units[i]!.k !== 'word') { out.push(units[i]!); i++; continue; }
@@ -196,7 +201,7 @@ function partialTitles(units: Unit[], titles: string[][], letters: string[]): Un
     const standsAlone = (before === undefined || SIGN_BEFORE.has(before) || before === 'nl') && (after === undefined || SIGN_AFTER.has(after));
     // A word of the vocabulary ("only", "first") names nothing alone: the run needs a word of its own.
     const holders = standsAlone && words.some((w) => w.length >= 4 && !CHOICE_WORDS.has(w) && !PROPOSAL_WORDS.has(w))
-      ? titles.map((t, o) => (containsRun(t, words) ? o : -1)).filter((o) => o >= 0)
+      ? titles.map((own, o) => (own.some((t) => containsRun(t, words)) ? o : -1)).filter((o) => o >= 0)
       : [];
     const text = units.slice(i, j).map((u) => (u as { text: string }).text).join(' ');
     if (holders.length === 1) out.push({ k: 'ref', letter: letters[holders[0]!]!, byTitle: true, text });

@@ -15,4 +15,6 @@ export type RankingReading = { ranking: Ranking } | { doubt: string };
 export interface BallotOption {
   letter: string;
   text: string;
+  /** The same option's title in the consultation's other languages: naming it by any of them names it. */
+  titles?: readonly string[];
 }

@@ -3,6 +3,7 @@
  * take questions out, the choice grammar, then doubt (a vote for someone
  * else, a letter contradicting its name) turns a reading into "unreadable".
  */
+import { optionTitles } from './optionTitles.ts';
 import { readChoiceText } from './choiceGrammar.ts';
 import { choiceDisagreement } from './check.ts';
 import { choiceDoubt, endOfLastPhrase } from './doubt.ts';
@@ -53,7 +54,7 @@ function readByGrammar(text: string, opts: ChoiceOption[]): ChoiceReading {
 /** A paragraph naming an option by its title ("Garden Pavilion") is an answer, not a signature. */
 function namesAnOption(paragraph: string, opts: ChoiceOption[]): boolean {
   const folded = fold(paragraph);
-  return opts.some((o) => o.text !== undefined && o.text.trim().length > 2 && folded.includes(fold(o.text.trim())));
+  return opts.some((o) => optionTitles(o).some((t) => t.trim().length > 2 && folded.includes(fold(t.trim()))));
 }
 
 /** A reading stands only when no doubt (a vote for someone else, a letter against its name) is raised. */

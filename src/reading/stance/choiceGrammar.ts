@@ -2,6 +2,7 @@
  * The choice grammar: tokens of a reply's own text → which options the member
  * wants, accepts or refuses. Pure; the vocabulary is data (vocabulary/).
  */
+import { optionsPerVersion, optionTitles } from './optionTitles.ts';
 import {
   CHOICE_PREFIXES, CHOICE_WORDS as VOCABULARY, ORDINALS, LONGEST_CHOICE_PHRASE as LONGEST_PHRASE, type WordRole,
 } from '../vocabulary/index.ts';
@@ -77,7 +78,7 @@ const SCAN: Array<[RegExp, Kind | null]> = [
 function perOptions<T>(compute: (options: ChoiceOption[]) => T): (options: ChoiceOption[]) => T {
   const cache = new Map<string, T>();
   return (options) => {
-    const key = options.map((o) => `${o.letter}\u0000${o.text ?? ''}`).join('\u0001');
+    const key = options.map((o) => `${o.letter}\u0000${o.text ?? ''}\u0000${o.titles?.join('\u0000') ?? ''}`).join('\u0001');
     let value = cache.get(key);
     if (value === undefined) {
       if (cache.size >= 64) cache.clear();
@@ -100,8 +101,18 @@ function phraseRe(words: string[]): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${words.map(escapeRe).join('\\s{1,4}')}(?![\\p{L}\\p{N}])`, 'gu');
 }
 
-/** Regexes finding an option named by its own words (full text, then the words that set it apart). */
+/**
+ * Regexes finding an option named by its own words (full text, then the words that set it apart),
+ * in each version of the options (their titles in the consultation's languages, optionTitles.ts).
+ */
 const optionMatchers = perOptions((options: ChoiceOption[]): OptionMatcher[] => {
+  const perVersion = optionsPerVersion(options).map((version) => versionMatchers(version, options));
+  // Longest first, so a full name wins over a shorter name inside it; a percentage alone comes last.
+  return [...perVersion.flatMap((v) => v.named).sort((a, b) => b.re.source.length - a.re.source.length), ...perVersion.flatMap((v) => v.percent)];
+});
+
+/** One version's matchers; the words that set an option apart are those of all its titles (`all`). */
+function versionMatchers(options: ChoiceOption[], all: ChoiceOption[]): { named: OptionMatcher[]; percent: OptionMatcher[] } {
   const withText = options
     .filter((o) => o.text && o.text.trim().length >= 4 && !VOCABULARY.has(fold(o.text.trim())))
     .map((o) => ({ letter: o.letter, words: fold(o.text!).match(/[\p{L}\p{N}']+/gu) ?? [] }))
@@ -125,7 +136,7 @@ const optionMatchers = perOptions((options: ChoiceOption[]): OptionMatcher[] => 
   }
   // "No Porto" (Portuguese "in Porto"), "Sin cambios": a stance word the option's own text puts before
   // one of its own words is part of its name there, not a refusal.
-  const distinct = distinctiveWords(options).filter((d) => !d.strict);
+  const distinct = distinctiveWords(all).filter((d) => !d.strict);
   for (const o of withText) {
     for (let k = 1; k < o.words.length; k++) {
       const [before, word] = [o.words[k - 1]!, o.words[k]!];
@@ -133,9 +144,8 @@ const optionMatchers = perOptions((options: ChoiceOption[]): OptionMatcher[] => 
       out.push({ letter: o.letter, re: phraseRe([before, word]) });
     }
   }
-  // Longest first, so a full name wins over a shorter name inside it; a percentage alone comes last.
-  return [...out.sort((a, b) => b.re.source.length - a.re.source.length), ...percentMatchers(options)];
-});
+  return { named: out, percent: percentMatchers(options) };
+}
 
 const PERCENT = `(?:%|${PERCENT_WORDS.map((w) => w.split(' ').map(escapeRe).join('\\s{1,3}')).join('|')})(?![\\p{L}])`;
 const NUMBER = '\\d{1,6}(?:[.,]\\d{1,6})?';
@@ -179,7 +189,7 @@ export interface DistinctiveWord {
 function optionWordSets(options: ChoiceOption[]): Array<Map<string, boolean>> {
   // Apostrophes split: "l'automne" is named by "automne".
   return options.map((o) => {
-    const own = (fold(o.text ?? '').match(/[\p{L}\p{N}-]+/gu) ?? [])
+    const own = optionTitles(o).flatMap((t) => fold(t).match(/[\p{L}\p{N}-]+/gu) ?? [])
       .filter((w) => w.length >= 4 && !VOCABULARY.has(w) && !ARTICLES.has(w));
     const words = new Map<string, boolean>(own.map((w) => [w, false]));
     for (const w of own) {

@@ -5,6 +5,7 @@
  * Montreal). Questions are handled by the readers: a question is never read
  * as a stance (questions.ts).
  */
+import { optionTitles } from './optionTitles.ts';
 import { CHOICE_PREFIXES, CHOICE_WORDS, DOUBT_PREFIXES, DOUBT_WORDS, LONGEST_PROPOSAL_PHRASE, type DoubtRole } from '../vocabulary/index.ts';
 import { escapeRe, fold } from './text.ts';
 import { readChoiceText } from './choiceGrammar.ts';
@@ -195,13 +196,17 @@ export function choiceDoubt(text: string, options: ChoiceOption[]): string | und
   const folded = fold(text);
   for (const o of options) {
     for (const other of options) {
-      if (other === o || !other.text || other.text.trim().length < 3) continue;
-      const letter = escapeRe(o.letter.toLowerCase());
-      const name = escapeRe(fold(other.text.trim()));
-      const letterThenName = new RegExp(`(?<![\\p{L}\\p{N}])${letter}[ \\t]?[(\\[][ \\t]?${name}`, 'u');
-      const nameThenLetter = new RegExp(`${name}[ \\t]?[(\\[][ \\t]?${letter}[ \\t]?[)\\]]`, 'u');
-      if (letterThenName.test(folded) || nameThenLetter.test(folded)) {
-        return `option ${o.letter} is "${o.text ?? o.letter}", but the reply names it "${other.text}"; which one is meant?`;
+      if (other === o) continue;
+      // Another option's title in any of its languages.
+      for (const title of optionTitles(other)) {
+        if (title.trim().length < 3) continue;
+        const letter = escapeRe(o.letter.toLowerCase());
+        const name = escapeRe(fold(title.trim()));
+        const letterThenName = new RegExp(`(?<![\\p{L}\\p{N}])${letter}[ \\t]?[(\\[][ \\t]?${name}`, 'u');
+        const nameThenLetter = new RegExp(`${name}[ \\t]?[(\\[][ \\t]?${letter}[ \\t]?[)\\]]`, 'u');
+        if (letterThenName.test(folded) || nameThenLetter.test(folded)) {
+          return `option ${o.letter} is "${o.text ?? o.letter}", but the reply names it "${title}"; which one is meant?`;
+        }
       }
     }
   }

@@ -6,6 +6,7 @@
  * about that option. Only when every such block is understood and the rest of
  * the reply names no option itself; otherwise the ordinary grammar reads it.
  */
+import { optionTitles } from './optionTitles.ts';
 import { readChoiceText } from './choiceGrammar.ts';
 import { isClosingLine, type Located } from './locate.ts';
 import { fold } from './text.ts';
@@ -32,7 +33,9 @@ export function optionOfLine(line: string, options: ChoiceOption[]): ChoiceOptio
   const m = OPTION_LINE.exec(line);
   const option = options.find((o) => o.letter === m?.[1]?.toUpperCase());
   if (!m || !option) return undefined;
-  return fold(m[2]!).startsWith(fold(option.text ?? '').trim()) ? option : undefined;
+  const copied = fold(m[2]!);
+  const titles = optionTitles(option);
+  return titles.length === 0 || titles.some((t) => copied.startsWith(fold(t).trim())) ? option : undefined;
 }
 
 /** What a short answer under an option line says about that option, or null. */

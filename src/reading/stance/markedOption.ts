@@ -3,6 +3,7 @@
  * ("[x] B. Montreal", "B. Montreal   <-- this one") chose that line's option.
  * Only when at least two option lines are copied and exactly one is marked.
  */
+import { optionTitles } from './optionTitles.ts';
 import type { Located } from './locate.ts';
 import { fold } from './text.ts';
 import type { ChoiceOption, ChoiceReading } from './types.ts';
@@ -27,8 +28,9 @@ export function markedOption(located: Located, options: ChoiceOption[]): ChoiceR
     const option = options.find((o) => o.letter === letter);
     if (!option || !letters.has(letter)) continue;
     const rest = fold(m[2]!);
-    const optionText = fold(option.text ?? '').trim();
-    if (optionText === '' || !rest.startsWith(optionText)) continue;
+    // The option line as copied from the member's version of the copy, or any other.
+    const optionText = optionTitles(option).map((t) => fold(t).trim()).find((t) => t !== '' && rest.startsWith(t));
+    if (optionText === undefined) continue;
     copied++;
     const tail = rest.slice(optionText.length).trim();
     if (markedBefore || (tail !== '' && MARK_AFTER.test(tail))) marked.push(letter);

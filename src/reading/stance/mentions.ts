@@ -12,6 +12,7 @@
  * or one it refuses that is only ever wanted here, is doubt (check.ts).
  * One pass over the text, a bounded phrase lookup per word: linear.
  */
+import { optionTitles } from './optionTitles.ts';
 import { distinctiveWords, sameWord } from './choiceGrammar.ts';
 import { fold } from './text.ts';
 import type { ChoiceOption } from './types.ts';
@@ -101,7 +102,7 @@ export function optionPolarities(text: string, options: readonly ChoiceOption[])
     if (!seen.has(w.folded)) seen.set(w.folded, distinct.find((d) => (d.strict ? w.folded === d.word : sameWord(w.folded, d.word, false)))?.letter);
     return seen.get(w.folded);
   };
-  const names = options.map((o) => ` ${fold(o.text ?? '').replace(/[^\p{L}\p{N}']+/gu, ' ').trim()} `);
+  const names = options.flatMap((o) => optionTitles(o)).map((t) => ` ${fold(t).replace(/[^\p{L}\p{N}']+/gu, ' ').trim()} `);
   const inName = (clause: Word[], i: number) => i + 1 < clause.length && names.some((n) => n.includes(` ${clause[i]!.folded} ${clause[i + 1]!.folded} `));
   const out = new Map<string, Polarity[]>();
   // What the last sentence named last: a sentence that only refuses ("C. Not.") is about it.

@@ -3,6 +3,8 @@
 export interface ChoiceOption {
   letter: string;
   text?: string;
+  /** The same option's title in the consultation's other languages: naming it by any of them names it. */
+  titles?: readonly string[];
 }
 
 export interface ChoiceStance {

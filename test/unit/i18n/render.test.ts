@@ -5,7 +5,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { LANGUAGES } from '../../../src/shared/rules/language.ts';
 import { renderMail, TEMPLATE_DIR } from '../../../src/shared/templates/render.ts';
 import { catalogue, takeMissingTranslations } from '../../../src/shared/i18n/catalogue.ts';
-import { samples } from '../../helpers/i18nSamples.ts';
+import { bilingual, samples } from '../../helpers/i18nSamples.ts';
 import { openBrowser, screenshot } from '../../helpers/browser.ts';
 
 /**
@@ -64,6 +64,25 @@ describe('translated templates', () => {
       expect(takeMissingTranslations(), `keys that fell back to English in ${lang}`).toEqual([]);
     });
 
+  });
+
+  it.each([
+    ['fr', 'Où tenir l\'université d\'été ?', 'B. Bruxelles, à l\'auberge de jeunesse', 'Trois sections proposent'],
+    ['nl', 'Waar houden we de zomerschool?', 'B. Brussel, in de jeugdherberg', 'Three chapters offered'],
+    ['de', 'Where do we hold the summer school?', 'B. Brussels, at the youth hostel', 'Three chapters offered'],
+  ])('give the bilingual copy, outcome and preview in %s with its version of the question', (lang, question, option, description) => {
+    const mails = samples(lang as never).filter((s) => (s.data as { id?: string }).id === 'C-43').map((s) => ({ template: s.template, mail: renderMail(s.template, s.data) }));
+    const copy = mails.find((m) => m.template === 'consultation-copy')!.mail;
+    expect(copy.subject).toContain(question);
+    expect(copy.text).toContain(option);
+    expect(copy.text).toContain(description);
+    expect(copy.html).toContain(question.replace(/'/g, '&#x27;'));
+    expect(mails.find((m) => m.template === 'consultation-outcome')!.mail.subject).toContain(question);
+    // The preview lists every version, whatever the coordinator's language.
+    const preview = mails.find((m) => m.template === 'consultation-preview')!.mail.text;
+    for (const q of [bilingual.question, 'Où tenir l\'université d\'été ?', 'Waar houden we de zomerschool?']) expect(preview).toContain(q);
+    expect(preview).toContain('(fr)');
+    expect(preview).toContain('(nl)');
   });
 
   it.each(LANGUAGES.filter((l) => l !== 'en'))('in %s leave no English sentence of the catalogue in the mail', (lang) => {

@@ -167,6 +167,7 @@ function answerableComposer(template: 'consultation-copy' | 'consultation-remind
     const { c, memberName } = await load(row, ctx, memo);
     const member = memberParts(ctx, row, c, memberName);
     // What the shared parts depend on besides the consultation: the member's language and clock, and which values they have at all.
+    // The version of the question (rules/questionVersions.ts) is chosen by the language, so the state and `lang` key it too.
     const lang = await recipientLanguage(ctx, row, memo);
     const times = await recipientTimes(ctx, row, c, lang, memo);
     const has = Object.entries(member).map(([k, v]) => (v ? k : '')).join(',');

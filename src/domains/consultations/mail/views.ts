@@ -7,6 +7,8 @@ import { localMethodWords } from './localWords.ts';
 import type { DecisionMethod, MethodView } from '../../../decisions/decisionMethod.ts';
 import { methodOf, settingsOf } from '../../../decisions/methods/index.ts';
 import { namesVoters } from '../../../decisions/voterNames.ts';
+import { inLanguage, versionLanguages } from '../rules/questionVersions.ts';
+import { languageName } from '../../../shared/rules/language.ts';
 export { describeBlockRule } from '../../../decisions/methods/lazyConsensus/block.ts';
 
 /**
@@ -62,8 +64,13 @@ export function exampleAnswers(letters: readonly string[], lang: Language = 'en'
   };
 }
 
-/** The templates ask the method's view (picksOption, consentsOrObjects, …), never the kind. */
-export function consultationView(c: Consultation, methods: ReadonlyMap<string, DecisionMethod>, lang: Language = 'en'): ConsultationView {
+/**
+ * The templates ask the method's view (picksOption, consentsOrObjects, …),
+ * never the kind. The question, description and option titles are the
+ * version in `lang` where the opening gave one (rules/questionVersions.ts).
+ */
+export function consultationView(stored: Consultation, methods: ReadonlyMap<string, DecisionMethod>, lang: Language = 'en'): ConsultationView {
+  const c = inLanguage(stored, lang);
   const decisionMethod = methodOf(c, methods);
   const settings = settingsOf(c);
   const method = { ...decisionMethod.view(settings), ...localMethodWords(lang, decisionMethod.view(settings), settings.block) };
@@ -85,6 +92,26 @@ export function consultationView(c: Consultation, methods: ReadonlyMap<string, D
     votersNamed: namesVoters(decisionMethod, c.objections_named === true),
     ...exampleAnswers(c.options.map((o) => o.letter), lang),
   };
+}
+
+/** The preview's list of the question's versions (issue 23, item 4): each language's question and option titles. */
+export interface VersionsView {
+  versionNames: string;
+  versions: { name: string; question: string; options: { letter: string; text: string }[] }[];
+}
+
+/** For the coordinator's preview, in their language `lang`: the default version first, then each language's; null without versions. */
+export function versionsView(c: Consultation, lang: Language = 'en'): VersionsView | null {
+  const langs = versionLanguages(c.versions);
+  if (langs.length === 0) return null;
+  const versions = [
+    { name: translate(lang, 'bilingual.preview.default'), question: c.question, options: c.options },
+    ...langs.map((code) => {
+      const v = inLanguage(c, code);
+      return { name: `${languageName(code, lang)} (${code})`, question: v.question, options: v.options };
+    }),
+  ];
+  return { versionNames: new Intl.ListFormat(lang, { type: 'conjunction' }).format(versions.map((v) => v.name)), versions };
 }
 
 /**

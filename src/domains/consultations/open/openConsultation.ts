@@ -9,7 +9,7 @@ import { loadConsultation } from '../consultation.ts';
 import { decisionUrl, displayId } from '../ids.ts';
 import { methodOf } from '../../../decisions/methods/index.ts';
 import { parseOpenRequest, type ConsultationSpec } from '../rules/openRequest.ts';
-import { consultationView, zoneView } from '../mail/views.ts';
+import { consultationView, versionsView, zoneView } from '../mail/views.ts';
 import { MAX_OPENING_CHARS } from '../../../shared/rules/textBounds.ts';
 import { memberLanguages } from '../../org/memberLanguages.ts';
 import { memberZones } from '../../org/memberZones.ts';
@@ -69,9 +69,10 @@ export async function openConsultation(mail: InboundMail, tools: HandlerTools, b
 
   const reminder = defaultReminder(spec, body, now);
   const [row] = await tx`
-    insert into consultations (group_id, coordinator_id, kind, method, question, description, options, block_threshold,
+    insert into consultations (group_id, coordinator_id, kind, method, question, description, options, versions, block_threshold,
                                deadline, reminder_at, reminder_lead_ms, source_message_id, objections_named)
     values (${group.id}, ${sender.id}, ${spec.kind}, ${spec.method ?? methodOf({ kind: spec.kind }, ctx.wiring.decisionMethods).name}, ${spec.question}, ${spec.description}, ${tx.json(spec.options as never)},
+            ${tx.json((spec.versions ?? {}) as never)},
             ${spec.block === null ? null : tx.json(spec.block as never)}, ${spec.deadline}, ${reminder},
             ${reminder ? spec.deadline.getTime() - reminder.getTime() : null}, ${mail.messageId},
             (select objections = 'named' from groups where id = ${group.id}))
@@ -90,7 +91,8 @@ export async function openConsultation(mail: InboundMail, tools: HandlerTools, b
   // The member's own time zone and ballot code are theirs; the link to the page is the same for all.
   const url = ctx.config.publicUrl ? decisionUrl(ctx.config.publicUrl, c.id) : null;
   const copy = renderMail('consultation-copy', { ...view, memberName: sender.name, domain: ctx.config.domain, ballotCode: translate(lang, 'preview.ballotCode'), url });
-  await replyToSender(mail, tools, 'consultation-preview', { ...view, electorate, copySubject: copy.subject, copyText: withoutSignature(copy.text) }, {
+  // A question given in several languages: the preview lists each version (the copy below is the coordinator's).
+  await replyToSender(mail, tools, 'consultation-preview', { ...view, ...versionsView(c, lang), electorate, copySubject: copy.subject, copyText: withoutSignature(copy.text) }, {
     from: consultFrom(ctx, c),
     replyTo: confirmation.address,
   });

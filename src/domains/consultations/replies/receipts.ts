@@ -12,6 +12,7 @@ import { decisionUrl } from '../ids.ts';
 import { memberZones } from '../../org/memberZones.ts';
 import { memberLanguages } from '../../org/memberLanguages.ts';
 import { formatUtcIn } from '../../../shared/rules/formatUtc.ts';
+import { inLanguage } from '../rules/questionVersions.ts';
 
 /**
  * The one answer a member gets for a reply: a receipt saying exactly what
@@ -22,7 +23,7 @@ import { formatUtcIn } from '../../../shared/rules/formatUtc.ts';
 export async function answerReply(
   mail: InboundMail,
   tools: HandlerTools,
-  c: Consultation,
+  stored: Consultation,
   memberId: number,
   result: RecordedReply,
 ): Promise<void> {
@@ -30,6 +31,8 @@ export async function answerReply(
   const { ctx } = tools;
   const zone = (await memberZones(tools.tx, [memberId])).get(memberId) ?? null;
   const lang = (await memberLanguages(tools.tx, [memberId])).get(memberId) ?? 'en';
+  // The receipt names the options in the member's version of the question.
+  const c = inLanguage(stored, lang);
   const url = ctx.config.publicUrl ? decisionUrl(ctx.config.publicUrl, c.id) : null;
   const methods = ctx.wiring.decisionMethods;
   const method = methodOf(c, methods);

@@ -3,6 +3,7 @@ import type { Consultation } from '../consultation.ts';
 import type { DecisionMethod } from '../../../decisions/decisionMethod.ts';
 import { methodOf, settingsOf } from '../../../decisions/methods/index.ts';
 import { replyTakesEffect } from '../../proxies/rules/ballotPrecedence.ts';
+import { optionsWithAllTitles } from '../rules/questionVersions.ts';
 
 export type RecordedReply =
   | {
@@ -20,13 +21,17 @@ export type RecordedReply =
   | { state: 'late'; stance: Record<string, unknown>; comment: string }
   | { state: 'duplicate' };
 
-/** Reads the stance of a reply's new text with the consultation's decision method (a choice stance, { stance, reason } for a proposal). */
+/**
+ * Reads the stance of a reply's new text with the consultation's decision
+ * method (a choice stance, { stance, reason } for a proposal). An option is
+ * named by its title in any language the question was given in.
+ */
 export function readStance(
-  c: Pick<Consultation, 'kind' | 'method' | 'options' | 'block_threshold'>,
+  c: Pick<Consultation, 'kind' | 'method' | 'options' | 'block_threshold'> & Partial<Pick<Consultation, 'versions'>>,
   text: string,
   methods: ReadonlyMap<string, DecisionMethod>,
 ) {
-  return methodOf(c, methods).read(text, settingsOf(c));
+  return methodOf(c, methods).read(text, { ...settingsOf(c), options: optionsWithAllTitles(c.options, c.versions) });
 }
 
 /**

@@ -45,11 +45,21 @@
  *   choices have `block: null`.
  * - "Re:"/"Fwd:" prefixes are removed from the subject; a signature ("-- ")
  *   ends the description.
+ * - Versions in other languages (issue 23, rules/questionVersions.ts):
+ *   "Question[fr]: …" is that language's question; "Options[fr]:" starts
+ *   its option lines (lettered, or bullets lettered from A), which must have
+ *   the same letters as the options; "Description[fr]:" starts its
+ *   description, which runs to the next "Description[xx]:" line or the end
+ *   (in the key block too: such a line ends the keys). A field given only
+ *   with a language has that first language's text as its default. Only
+ *   languages Tacit writes are taken.
  */
 import { isWhenError, parseReminder, parseWhen } from './deadline.ts';
 import { withoutReplyPrefixes } from '../../../shared/rules/subjectPrefixes.ts';
 import type { DecisionMethod, OpeningHeader } from '../../../decisions/decisionMethod.ts';
 import { DECISION_METHODS } from '../../../decisions/methods/index.ts';
+import { optionsMismatch, versionLanguage, type QuestionVersion, type QuestionVersions } from './questionVersions.ts';
+import { LANGUAGES, type Language } from '../../../shared/rules/language.ts';
 
 export interface OpenRequestInput {
   subject: string;
@@ -71,6 +81,8 @@ export interface ConsultationSpec {
   /** The method's threshold setting (a proposal's block rule), stored as it is; null when it has none. */
   block: unknown;
   list: string;
+  /** The question, description and option titles in other languages ("Question[fr]:" …); absent when none. */
+  versions?: QuestionVersions;
 }
 
 export type OpenRequestResult = { ok: true; spec: ConsultationSpec } | { ok: false; errors: string[] };
@@ -125,7 +137,7 @@ function namesStrictMethod(lines: readonly string[], methods: ReadonlyMap<string
   const strict = [...methods.values()].filter((m) => m.strictOpening);
   if (strict.length === 0) return false;
   for (const line of lines) {
-    if (line.trim() === '' || readOption(line) || readBullet(line) !== null) continue;
+    if (line.trim() === '' || readOption(line) || readBullet(line) !== null || readVersionedKey(line)) continue;
     const km = readKey(line);
     if (!km) return false;
     const key = KEYS[normal(km.name)];
@@ -156,6 +168,56 @@ function readOption(line: string): { letter: string; text: string } | null {
   return { letter: (m[1] ?? m[2] ?? m[3])!.toUpperCase(), text: m[4]!.trim() };
 }
 
+/** The fields a language may give again ("Question[fr]:"), by their names. */
+const VERSIONED_KEYS: Record<string, 'question' | 'description' | 'options'> = {
+  question: 'question', description: 'description', options: 'options', choices: 'options',
+};
+const VERSIONED_KEY_LINE = /^([A-Za-z][A-Za-z ]{0,20}?)\s*\[\s*([A-Za-z]{2,3}(?:[-_][A-Za-z]{2})?)\s*\]\s*:(.*)$/;
+
+/** A "Name[xx]: value" line: the key (null for a name that has no versions), the language as written and as read. */
+function readVersionedKey(line: string): { name: string; key: 'question' | 'description' | 'options' | null; code: string; lang: Language | null; value: string } | null {
+  const m = VERSIONED_KEY_LINE.exec(line.trim());
+  if (!m) return null;
+  return { name: m[1]!.trim(), key: VERSIONED_KEYS[normal(m[1]!)] ?? null, code: m[2]!, lang: versionLanguage(m[2]!), value: m[3]!.trim() };
+}
+
+/** What is wrong with a versioned key line, or null. */
+function versionedKeyProblem(k: NonNullable<ReturnType<typeof readVersionedKey>>): string | null {
+  if (!k.key) return `${k.name}[${k.code}]: only the question, the description and the options can be given per language (Question[${k.code}]:, Description[${k.code}]:, Options[${k.code}]:).`;
+  if (!k.lang) return `${k.name}[${k.code}]: "${k.code}" is not a language Tacit writes; the codes are ${LANGUAGES.join(', ')}.`;
+  return null;
+}
+
+/**
+ * The description part cut at its "Description[xx]:" lines: the text before
+ * the first is the default description, each marker's text runs to the next.
+ */
+function splitDescriptions(lines: readonly string[], errors: string[]): { text: string; byLanguage: Map<Language, string> } {
+  const byLanguage = new Map<Language, string>();
+  let text = '';
+  let current: Language | null = null; // null: the default description
+  let chunk: string[] = [];
+  const flush = () => {
+    const body = chunk.join('\n').replace(/^\s*\n/, '').trimEnd();
+    if (current === null) text = body;
+    else byLanguage.set(current, body);
+  };
+  for (const line of lines) {
+    const k = readVersionedKey(line);
+    if (!k || k.key !== 'description') {
+      chunk.push(line);
+      continue;
+    }
+    flush();
+    const problem = versionedKeyProblem(k) ?? (byLanguage.has(k.lang!) ? `${k.name}[${k.code}]: given twice; keep one.` : null);
+    if (problem) errors.push(problem);
+    current = problem ? null : k.lang;
+    chunk = k.value ? [k.value] : [];
+  }
+  flush();
+  return { text, byLanguage };
+}
+
 function readBullet(line: string): string | null {
   const m = BULLET_LINE.exec(line.trim());
   return m ? m[1]!.trim() : null;
@@ -172,6 +234,14 @@ export function parseOpenRequest(input: OpenRequestInput, now: Date, methods: Re
   const values: Partial<Record<string, string>> = {};
   const written = new Map<string, OpeningHeader>();
   const options: Array<{ letter: string; text: string }> = [];
+  /** What each language gives besides the default ("Question[fr]:", "Options[fr]:"), in the opening's order. */
+  const versions = new Map<Language, QuestionVersion & { highest: number }>();
+  const versionOf = (lang: Language) => {
+    if (!versions.has(lang)) versions.set(lang, { highest: 64 });
+    return versions.get(lang)!;
+  };
+  /** The language whose "Options[xx]:" the option lines below belong to; null: the default options. */
+  let optionsOf: Language | null = null;
 
   const allLines = input.body.replace(/\r\n?/g, '\n').split('\n');
   const sig = allLines.findIndex((l) => l === '-- ' || l === '--');
@@ -200,11 +270,42 @@ export function parseOpenRequest(input: OpenRequestInput, now: Date, methods: Re
         const next = lines[j];
         if (next === undefined) { i = j; break; }
         const km = readKey(next);
-        const isKey = km && KEYS[normal(km.name)];
+        const isKey = (km && KEYS[normal(km.name)]) || readVersionedKey(next);
         const isOption = readOption(next) || (inOptions && readBullet(next) !== null);
         if (!isKey && !isOption) { i = j; break; }
         i = j - 1; // the blank run is read once, not once per blank line
       }
+      continue;
+    }
+    const vk = readVersionedKey(line);
+    if (vk && vk.key === 'description' && !versionedKeyProblem(vk)) break; // the descriptions start here
+    if (vk) {
+      sawKey = true;
+      inOptions = false;
+      optionsOf = null;
+      const problem = versionedKeyProblem(vk);
+      if (problem) {
+        errors.push(problem);
+        continue;
+      }
+      const version = versionOf(vk.lang!);
+      if (vk.key === 'question') {
+        if (version.question !== undefined) errors.push(`${vk.name}[${vk.code}]: given twice; keep one line.`);
+        else version.question = vk.value;
+        continue;
+      }
+      if (version.options) {
+        errors.push(`${vk.name}[${vk.code}]: given twice; give each language's options once.`);
+        continue;
+      }
+      version.options = [];
+      inOptions = true;
+      optionsOf = vk.lang;
+      const inline = vk.value ? readOption(vk.value) : null;
+      if (inline) {
+        version.options.push(inline);
+        version.highest = Math.max(version.highest, inline.letter.charCodeAt(0));
+      } else if (vk.value) errors.push(`${vk.name}[${vk.code}]: put each option on its own line under it, like "A. First option".`);
       continue;
     }
     const km = readKey(line);
@@ -212,6 +313,7 @@ export function parseOpenRequest(input: OpenRequestInput, now: Date, methods: Re
     if (km && key) {
       sawKey = true;
       inOptions = key === 'options';
+      optionsOf = null;
       const value = km.value;
       if (key === 'options') {
         if (value) {
@@ -238,6 +340,12 @@ export function parseOpenRequest(input: OpenRequestInput, now: Date, methods: Re
       continue;
     }
     const opt = readOption(line);
+    if (opt && optionsOf !== null) {
+      const version = versionOf(optionsOf);
+      if (version.options!.length <= MAX_OPTIONS) version.options!.push(opt);
+      version.highest = Math.max(version.highest, opt.letter.charCodeAt(0));
+      continue;
+    }
     if (opt) {
       sawKey = true;
       addOption(opt);
@@ -245,6 +353,12 @@ export function parseOpenRequest(input: OpenRequestInput, now: Date, methods: Re
       continue;
     }
     const bullet = inOptions ? readBullet(line) : null;
+    if (bullet !== null && optionsOf !== null) {
+      const version = versionOf(optionsOf);
+      version.highest += 1;
+      if (version.options!.length <= MAX_OPTIONS) version.options!.push({ letter: String.fromCharCode(version.highest), text: bullet });
+      continue;
+    }
     if (bullet !== null) {
       highestLetter += 1;
       addOption({ letter: String.fromCharCode(highestLetter), text: bullet });
@@ -254,11 +368,27 @@ export function parseOpenRequest(input: OpenRequestInput, now: Date, methods: Re
     if (unknown && (i === 0 || lines[i - 1]!.trim() !== '')) unknownKey = unknown.name.trim();
     break; // first line of the description
   }
-  const description = lines.slice(i).join('\n').replace(/^\s*\n/, '').trimEnd();
+  const descriptions = splitDescriptions(lines.slice(i), errors);
+  for (const [lang, text] of descriptions.byLanguage) versionOf(lang).description = text;
+  const given = [...versions.entries()];
+  // A field given only per language: the first language's text is its default.
+  const firstGiven = <T>(pick: (v: QuestionVersion) => T | undefined): T | undefined => given.map(([, v]) => pick(v)).find((x) => x !== undefined);
+  const description = descriptions.text || (firstGiven((v) => v.description || undefined) ?? '');
+  if (options.length === 0) {
+    options.push(...(firstGiven((v) => (v.options?.length ? v.options : undefined)) ?? []));
+    optionCount = options.length;
+  }
 
   // Question
-  const question = withoutReplyPrefixes((values.question ?? input.subject ?? '').replace(/\s+/g, ' ')).trim();
+  const question = withoutReplyPrefixes((values.question ?? (input.subject || firstGiven((v) => v.question || undefined)) ?? '').replace(/\s+/g, ' ')).trim();
   if (!question) errors.push('The question is missing: write it in the subject line.');
+  for (const [lang, v] of given) {
+    if (v.question !== undefined && !v.question.trim()) errors.push(`Question[${lang}]: has no text.`);
+    if (!v.options) continue;
+    for (const o of v.options) if (!o.text) errors.push(`Options[${lang}]: option ${o.letter} has no text.`);
+    const mismatch = optionsMismatch(lang, v.options, options);
+    if (mismatch) errors.push(mismatch);
+  }
 
   // Method (or kind) and options
   const kinded = [...methods.values()].filter((m) => m.kindWords);
@@ -348,6 +478,13 @@ export function parseOpenRequest(input: OpenRequestInput, now: Date, methods: Re
       reminder,
       block: settings.settings.block,
       list,
+      ...(given.length > 0 ? {
+        versions: Object.fromEntries(given.map(([lang, v]) => [lang, {
+          ...(v.question !== undefined ? { question: v.question.replace(/\s+/g, ' ').trim() } : {}),
+          ...(v.description !== undefined ? { description: v.description } : {}),
+          ...(v.options ? { options: v.options } : {}),
+        }])),
+      } : {}),
     },
   };
 }

@@ -33,6 +33,16 @@ export interface ParentVote extends PartCandidate {
 
 const same = (a: string, b: string) => a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
 
+/** JSON with keys sorted: a jsonb column gives its keys back in its own order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
 const optionsText = (options: PartCandidate['options']) => options.map((o) => `${o.letter}. ${o.text}`).join('; ');
 
 export function partOfProblems(part: PartCandidate, parent: ParentVote, listUnderParent: boolean): string[] {
@@ -51,7 +61,7 @@ export function partOfProblems(part: PartCandidate, parent: ParentVote, listUnde
     problems.push(`Part of: the options must be the same as ${id}'s${parent.options.length ? `: ${optionsText(parent.options)}` : ' (it has none)'}.`);
   }
   if (part.method !== parent.method) problems.push(`Part of: ${id} is counted by ${parent.method}, this one by ${part.method}; use the same kind and method lines.`);
-  else if (JSON.stringify(part.settings ?? null) !== JSON.stringify(parent.settings ?? null)) {
+  else if (canonical(part.settings) !== canonical(parent.settings)) {
     problems.push(`Part of: the counting lines (such as Block, Count, Seats or Quorum) must be the same as ${id}'s.`);
   }
   if (part.deadline.getTime() > parent.deadline.getTime()) {

@@ -24,6 +24,7 @@ import { grantRole, subscribe, findMemberByAddress } from '../../src/domains/org
 import { runTacit } from '../helpers/cli.ts';
 import { createHarness, waitFor, type Harness } from '../helpers/harness.ts';
 import { PUBLIC_URL, getPage } from '../helpers/web.ts';
+import { confirmDraft, confirmedCommand, draftViaSmtp, previewId, voteAndWait } from '../helpers/drafts.ts';
 import { closeHarness, delivered, expire, inDays, replyToOf, tacit, waitForMailTo, waitForOutbox, type Delivered } from '../helpers/consultation.ts';
 
 let h: Harness;
@@ -58,38 +59,10 @@ afterAll(async () => {
   await closeHarness(h);
 });
 
-let seq = 0;
-/** Sends an opening mail to LIST-consult@; returns the answer (a preview or the refusal). */
-async function draft(list: keyof typeof COORD, subject: string, keyLines: string[]): Promise<Delivered> {
-  const tag = `open-${++seq}`;
-  await h.send({ from: COORD[list], to: `${list}-consult@${h.domain}`, subject, text: [...keyLines, '', 'Please answer.'].join('\n'), messageId: `<${tag}@example.org>` });
-  return waitFor(async () => (await delivered(h)).find((d) => d.to === COORD[list] && d.mail.inReplyTo === `<${tag}@example.org>`), 20_000, `answer to ${tag}`);
-}
-
-function idOf(preview: Delivered): number {
-  const m = /^Preview of C-(\d+)/.exec(preview.mail.subject ?? '');
-  if (!m) throw new Error(`not a preview: ${preview.mail.subject}\n${preview.mail.text}`);
-  return Number(m[1]);
-}
-
-/** Confirms a preview; waits for the copies of `members` (on list `list`); returns their reply addresses. */
-async function confirm(preview: Delivered, list: keyof typeof COORD | 'all', members: string[]): Promise<Map<string, string>> {
-  const id = idOf(preview);
-  await h.send({ from: preview.to, to: replyToOf(preview), subject: `Re: ${preview.mail.subject}`, text: 'ok', messageId: `<confirm-${++seq}@example.org>` });
-  const replyTo = new Map<string, string>();
-  for (const member of members) {
-    const [copy] = await waitForMailTo(h, member, new RegExp(`^\\[${list}\\] C-${id}: `));
-    replyTo.set(member, replyToOf(copy!));
-  }
-  return replyTo;
-}
-
-/** A member's ballot at `address`; waits for its receipt. */
-async function vote(member: string, address: string, text: string, id: number): Promise<void> {
-  const before = (await delivered(h)).filter((d) => d.to === member && new RegExp(`^Recorded: C-${id}`).test(d.mail.subject ?? '')).length;
-  await h.send({ from: member, to: address, subject: `Re: C-${id}`, text, messageId: `<vote-${++seq}@example.org>` });
-  await waitForMailTo(h, member, new RegExp(`^Recorded: C-${id}`), before + 1);
-}
+const draft = (list: keyof typeof COORD, subject: string, keyLines: string[]) => draftViaSmtp(h, COORD[list], list, subject, keyLines);
+const idOf = previewId;
+const confirm = (preview: Delivered, list: string, members: string[]) => confirmDraft(h, preview, list, members);
+const vote = (member: string, address: string, text: string, id: number) => voteAndWait(h, member, address, text, id);
 
 const copiesOf = async (id: number, list: string) =>
   (await delivered(h)).filter((d) => new RegExp(`^\\[${list}\\] C-${id}: `).test(d.mail.subject ?? '')).map((d) => d.to).sort();
@@ -123,11 +96,8 @@ describe('votes that roll up', () => {
     expect(row).toEqual({ part_of: id, status: 'open' });
 
     // Extending the part past its parent's deadline is refused; the parent is a draft, so its deadline stands.
-    const tag = `ext-${++seq}`;
-    await h.send({ from: COORD['fr-paris'], to: `fr-paris-consult@${h.domain}`, subject: 'extend', text: `extend C-${idOf(ok)} ${inDays(8)}`, messageId: `<${tag}@example.org>` });
-    const [pending] = await waitForMailTo(h, COORD['fr-paris'], /^Re: extend/);
-    await h.send({ from: COORD['fr-paris'], to: replyToOf(pending!), subject: 'Re: extend', text: 'yes', messageId: `<ext-yes-${++seq}@example.org>` });
-    await waitFor(async () => (await delivered(h)).find((d) => d.to === COORD['fr-paris'] && (d.mail.text ?? '').includes(`Not extended: C-${idOf(ok)} is part of C-${id}`)), 20_000, 'the refusal');
+    const extended = await confirmedCommand(h, COORD['fr-paris'], 'fr-paris', `extend C-${idOf(ok)} ${inDays(8)}`);
+    expect(extended.mail.text).toContain(`Not extended: C-${idOf(ok)} is part of C-${id}`);
     const [after] = await h.ctx.sql`select deadline < now() + interval '6 days' as earlier from consultations where id = ${idOf(ok)}`;
     expect(after!.earlier).toBe(true);
 
@@ -225,9 +195,8 @@ describe('votes that roll up', () => {
     await waitForOutbox(h);
     expect(await copiesOf(P, 'all')).not.toContain(LONDON[0]);
 
-    const tag = `cancel-${++seq}`;
-    await h.send({ from: COORD['gb-london'], to: `gb-london-consult@${h.domain}`, subject: 'cancel', text: `cancel C-${london}`, messageId: `<${tag}@example.org>` });
-    await waitForMailTo(h, COORD['gb-london'], /^Re: cancel/);
+    const cancelled = await confirmedCommand(h, COORD['gb-london'], 'gb-london', `cancel C-${london}`);
+    expect(cancelled.mail.text).toContain(`C-${london} is cancelled`);
     const late = new Map<string, string>();
     for (const member of LONDON) late.set(member, replyToOf((await waitForMailTo(h, member, new RegExp(`^\\[all\\] C-${P}: `)))[0]!));
     await vote(LONDON[1]!, late.get(LONDON[1]!)!, 'no', P);

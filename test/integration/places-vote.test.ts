@@ -165,7 +165,7 @@ describe('a double-majority motion of the international list', () => {
       expect(page.html).not.toContain(hidden);
       expect(sheet).not.toContain(hidden);
     }
-  });
+  }, 300_000);
 
   it('an STV election to which two chapters\' own votes roll up, with two proxies: mails, sheet, tacit count, --json and the record agree per place', async () => {
     const sql = h.ctx.sql;

@@ -19,14 +19,22 @@ import type { Outcome } from './outcome.ts';
  * place frozen at the part's. Cancelled parts add nothing.
  */
 export async function addPartsToWhole(tx: Queryable, parentId: number): Promise<number> {
+  // Most votes have no parts: one index probe, and the close of a large electorate reads nothing more.
+  const [hasParts] = await tx`select 1 from consultations where part_of = ${parentId} and status = 'closed' limit 1`;
+  if (!hasParts) return 0;
   const added = await tx`
-    with chosen as (
+    with reached as (
+      select pe.member_id from consultations p join consultation_electorate pe on pe.consultation_id = p.id
+      where p.part_of = ${parentId} and p.status = 'closed'
+    ),
+    chosen as (
       select distinct on (e.member_id) e.consultation_id, e.member_id, e.email, e.copy_outbox_id, e.away_at,
              e.latest_reply_id, e.ballot_code, e.branch_id, e.chapter_id
       from consultation_electorate e
       join consultations c on c.id = e.consultation_id
       left join consultation_replies r on r.id = e.latest_reply_id
-      where c.id = ${parentId} or (c.part_of = ${parentId} and c.status = 'closed')
+      where (c.id = ${parentId} or (c.part_of = ${parentId} and c.status = 'closed'))
+        and e.member_id in (select member_id from reached)
       order by e.member_id, (r.readable is true) desc, (r.cast_by_proxy is null) desc, r.received_at desc nulls last,
                (c.id = ${parentId}) desc, c.id desc
     )

@@ -53,6 +53,10 @@ beforeAll(async () => {
     for (const email of emails) await enrolMember(sql, { email, name: email.split('@')[0]!, country, city });
   }
   await subscribe(sql, (await findMemberByAddress(sql, TWICE))!.id, 'fr-lyon');
+  // lyon-3 named london-3 as proxy for every list, accepted (proxies.test.ts does it by mail).
+  await sql`
+    insert into proxies (member_id, proxy_member_id, state, accepted_at)
+    select m.id, p.id, 'active', now() from members m, members p where m.email = ${LYON[2]} and p.email = ${LONDON[2]}`;
   await sql`update members set language = 'en'`;
 });
 afterAll(async () => {
@@ -137,6 +141,11 @@ describe('votes that roll up', () => {
     await vote(LYON[0]!, lyonTo.get(LYON[0]!)!, 'yes', lyon);
     await vote(LYON[1]!, lyonTo.get(LYON[1]!)!, 'yes', lyon);
     await vote(LYON[1]!, parentTo.get(LYON[1]!)!, 'no', P);
+    // lyon-3 votes yes on Lyon's copy; later her proxy london-3 votes no for her in the parent: her own ballot counts in the whole.
+    await vote(LYON[2]!, lyonTo.get(LYON[2]!)!, 'yes', lyon);
+    const [proxyMail] = await waitForMailTo(h, LONDON[2]!, new RegExp(`^Ballots you hold as proxy in C-${P}:`));
+    const proxyAddress = new RegExp(`<${LYON[2]}>\\n\\s+vote for them by writing to: (proxy\\+\\S+)`).exec(proxyMail!.mail.text ?? '')![1]!;
+    await voteAndWait(h, LONDON[2]!, proxyAddress, 'no', P, new RegExp(`^Recorded for ${LYON[2]}: C-${P}`));
     // London votes on the parent's copy: two no.
     await vote(LONDON[0]!, parentTo.get(LONDON[0]!)!, 'no', P);
     await vote(LONDON[1]!, parentTo.get(LONDON[1]!)!, 'no', P);
@@ -147,27 +156,28 @@ describe('votes that roll up', () => {
     const rows = await h.ctx.sql`select id, status, outcome from consultations where id in (${P}, ${paris}, ${lyon}) order by id`;
     const outcome = new Map(rows.map((r) => [Number(r.id), r.outcome as Record<string, any>]));
     expect(rows.map((r) => r.status)).toEqual(['closed', 'closed', 'closed']);
-    // Paris on its own: yes 1, no 2 (paris-3's Paris ballot counts in Paris); Lyon: yes 3 (lyon-1, lyon-2, paris-3).
+    // Paris on its own: yes 1, no 2 (paris-3's Paris ballot counts in Paris); Lyon: yes 4 (lyon-1, -2, -3, paris-3).
     expect(outcome.get(paris)).toMatchObject({ verdict: 'rejected', yes: 1, no: 2, electorate: 3 });
-    expect(outcome.get(lyon)).toMatchObject({ verdict: 'adopted', yes: 3, no: 0, electorate: 4 });
-    // The whole: paris-1 yes, paris-2 no, paris-3 yes (latest, via Lyon), lyon-1 yes, lyon-2 no, london-1 and -2 no: yes 3, no 4.
-    expect(outcome.get(P)).toMatchObject({ verdict: 'rejected', yes: 3, no: 4 });
+    expect(outcome.get(lyon)).toMatchObject({ verdict: 'adopted', yes: 4, no: 0, electorate: 4 });
+    // The whole: paris-1 yes, paris-2 no, paris-3 yes (latest, via Lyon), lyon-1 yes, lyon-2 no, lyon-3 yes (her own, not her
+    // proxy's later no), london-1 and -2 no: yes 4, no 4.
+    expect(outcome.get(P)).toMatchObject({ verdict: 'rejected', yes: 4, no: 4 });
     const whole = await h.ctx.sql`select member_id, via_consultation_id from consultation_electorate where consultation_id = ${P}`;
     expect(whole.length).toBe(everyoneElse.length + PARIS.length);
     expect(new Set(whole.map((r) => r.member_id)).size).toBe(whole.length);
-    expect(whole.filter((r) => r.via_consultation_id !== null).length).toBe(PARIS.length + 1); // Paris, and lyon-1 via Lyon
+    expect(whole.filter((r) => r.via_consultation_id !== null).length).toBe(PARIS.length + 2); // Paris, and lyon-1 and lyon-3 via Lyon
     // Each part's outcome names the whole; the parent's lists its parts.
-    expect(outcome.get(paris)!.whole).toMatchObject({ verdict: 'rejected', yes: 3, no: 4 });
+    expect(outcome.get(paris)!.whole).toMatchObject({ verdict: 'rejected', yes: 4, no: 4 });
     expect(outcome.get(lyon)!.partOf).toMatchObject({ id: P, list: 'all' });
-    expect(outcome.get(P)!.partVotes.map((v: { id: number; replied: number }) => [v.id, v.replied])).toEqual([[lyon, 3], [paris, 3]]);
+    expect(outcome.get(P)!.partVotes.map((v: { id: number; replied: number }) => [v.id, v.replied])).toEqual([[lyon, 4], [paris, 3]]);
 
     const [parisMail] = await waitForMailTo(h, PARIS[0]!, new RegExp(`^Outcome of C-${paris}:`));
     expect(parisMail!.mail.text).toContain(`This vote is part of C-${P} of All members: each ballot cast here counts there too, once, in the whole.`);
-    expect(parisMail!.mail.text).toMatch(new RegExp(`The whole \\(C-${P}\\): 7 of \\d+ replied`));
+    expect(parisMail!.mail.text).toMatch(new RegExp(`The whole \\(C-${P}\\): 8 of \\d+ replied`));
     const [parentMail] = await waitForMailTo(h, LONDON[2]!, new RegExp(`^Outcome of C-${P}:`));
     expect(parentMail!.mail.text).toContain('This result is the whole: it counts the ballots of its parts too, one per member.');
     expect(parentMail!.mail.text).toContain(`  C-${paris} of Paris: 3 of 3 replied (100%).`);
-    expect(parentMail!.mail.text).toContain(`  C-${lyon} of Lyon: 3 of 4 replied (75%).`);
+    expect(parentMail!.mail.text).toContain(`  C-${lyon} of Lyon: 4 of 4 replied (100%).`);
     const page = await getPage(h, `/decisions/C-${P}`);
     expect(page.html).toContain(`data-part-vote="C-${paris}"`);
 
@@ -176,7 +186,7 @@ describe('votes that roll up', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tacit-rollup-')), `tally-C-${P}.txt`);
     fs.writeFileSync(file, sheet);
     const recount = JSON.parse((await runTacit(['count', file, '--json'])).stdout);
-    expect(recount).toMatchObject({ verdict: 'rejected', yes: 3, no: 4 });
+    expect(recount).toMatchObject({ verdict: 'rejected', yes: 4, no: 4 });
     expect(sheet.split('\n\n')[1]!.split('\n').filter(Boolean).length).toBe(whole.length);
     // The Paris members' lines carry the ballot codes of their Paris copies.
     const codes = await h.ctx.sql`select ballot_code from consultation_electorate where consultation_id = ${paris} and member_id in (select id from members where email = any(${PARIS.slice(0, 2)}))`;
@@ -201,8 +211,14 @@ describe('votes that roll up', () => {
     for (const member of LONDON) late.set(member, replyToOf((await waitForMailTo(h, member, new RegExp(`^\\[all\\] C-${P}: `)))[0]!));
     await vote(LONDON[1]!, late.get(LONDON[1]!)!, 'no', P);
 
+    // A part drafted while the parent is open but confirmed after it closed is not opened.
+    const tooLate = await draft('fr-paris', subject, ['Kind: vote', `Deadline: ${inDays(4)}`, `Part of: C-${P}`]);
     await expire(h, P);
     expect(await closeDue(h.ctx)).toEqual([P]);
+    await h.send({ from: COORD['fr-paris'], to: replyToOf(tooLate), subject: `Re: ${tooLate.mail.subject}`, text: 'ok', messageId: '<too-late@example.org>' });
+    const refused = await waitFor(async () => (await delivered(h)).find((d) => d.to === COORD['fr-paris'] && d.mail.inReplyTo === '<too-late@example.org>'), 60_000, 'the refusal');
+    expect(refused.mail.text).toContain(`C-${idOf(tooLate)} was not opened; nothing was sent.`);
+    expect(refused.mail.text).toContain(`Part of: C-${P} is closed; a part can only join a vote that is still a draft or open.`);
     const [row] = await h.ctx.sql`select outcome from consultations where id = ${P}`;
     // london-1's ballot went to the cancelled part: not counted; london-2's on the parent's late copy is.
     expect(row!.outcome).toMatchObject({ yes: 0, no: 1 });

@@ -341,7 +341,7 @@ export function parseOpenRequest(input: OpenRequestInput, now: Date, methods: Re
   // Part of (the parent's checks need the database: open/partOf.ts)
   let partOf: number | undefined;
   if (values.partOf !== undefined) {
-    const m = /^c-?(\d{1,15})$/i.exec(values.partOf.trim());
+    const m = /^(?:c-?)?(\d{1,15})$/i.exec(values.partOf.trim());
     if (m) partOf = Number(m[1]);
     else errors.push(`Part of: "${values.partOf.trim()}" is not a consultation; write the parent's number, like "Part of: C-12".`);
   }

@@ -116,7 +116,8 @@ function keysOf(methods: ReadonlyMap<string, DecisionMethod>, strict: boolean): 
 
 /** The key lines a method's opening takes, by their first names ("Deadline", "Count"). */
 function keyNamesOf(method: DecisionMethod): string[] {
-  const names = [...new Set([...Object.values(KEYS), ...Object.values(method.headerKeys ?? {})])];
+  // "Part of" (a roll-up's, rare) is not listed with the lines every opening may take.
+  const names = [...new Set([...Object.values(KEYS).filter((k) => k !== 'partOf'), ...Object.values(method.headerKeys ?? {})])];
   return names.map((k) => k[0]!.toUpperCase() + k.slice(1));
 }
 

@@ -7,6 +7,12 @@
  * majority failed. The outcome mail, the tally sheet, `tacit count` on that
  * sheet, `tacit consultation --json` and the web record agree per place;
  * a place with fewer than 5 ballots shows nowhere on its own.
+ *
+ * Then an STV delegate election of the international list to which the Paris
+ * and London chapters' own votes roll up (issue 22 item 3), with two proxies
+ * (one overridden by the member's own ballot): each level's outcome mail,
+ * the whole's tally sheet, `tacit count` on it, --json and the web record
+ * agree, per place.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -20,7 +26,9 @@ import { grantRole } from '../../src/domains/org/members.ts';
 import { runTacit } from '../helpers/cli.ts';
 import { PUBLIC_URL, getPage } from '../helpers/web.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
-import { closeHarness, expire, inDays, openViaSmtp, tacit, waitForMailTo, type SeededList } from '../helpers/consultation.ts';
+import { closeHarness, expire, inDays, openViaSmtp, tacit, waitForMailTo, type Delivered, type SeededList } from '../helpers/consultation.ts';
+import { confirmDraft, draftViaSmtp, previewId, voteAndWait } from '../helpers/drafts.ts';
+import { findMemberByAddress } from '../../src/domains/org/members.ts';
 
 let h: Harness;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -157,5 +165,117 @@ describe('a double-majority motion of the international list', () => {
       expect(page.html).not.toContain(hidden);
       expect(sheet).not.toContain(hidden);
     }
-  });
+  }, 300_000);
+
+  it('an STV election to which two chapters\' own votes roll up, with two proxies: mails, sheet, tacit count, --json and the record agree per place', async () => {
+    const sql = h.ctx.sql;
+    // Set-up: paris-1 moved back; the international coordinator coordinates Paris and London too;
+    // berlin-1 named lyon-1 as proxy and hamburg-1 named manchester-1 (accepted), as proxies.test.ts does by mail.
+    await sql`update members set country = 'FR', city = 'Paris' where email = 'paris-1@example.org'`;
+    const coord = (await findMemberByAddress(sql, list.coordinator))!;
+    for (const chapter of ['fr-paris', 'gb-london']) {
+      await grantRole(sql, coord.id, 'coordinator', chapter);
+      await setGroupSettings(sql, chapter, { decisions: 'public' });
+    }
+    for (const [member, proxy] of [['berlin-1', 'lyon-1'], ['hamburg-1', 'manchester-1']]) {
+      await sql`
+        insert into proxies (member_id, proxy_member_id, state, accepted_at)
+        select m.id, p.id, 'active', now() from members m, members p
+        where m.email = ${`${member}@example.org`} and p.email = ${`${proxy}@example.org`}`;
+    }
+    const subject = 'Delegates to the world congress';
+    const lines = ['Kind: vote', 'Count: stv', 'Seats: 2', 'Options:', 'A. Ana', 'B. Bo', 'C. Cy'];
+    const parentPreview = await draftViaSmtp(h, list.coordinator, 'all', subject, [...lines, `Deadline: ${inDays(5)}`]);
+    const P = previewId(parentPreview);
+    const chapters = { 'fr-paris': list.members.filter((m) => m.startsWith('paris-')), 'gb-london': list.members.filter((m) => m.startsWith('london-')) };
+    const partIds: Record<string, number> = {};
+    const partTo = new Map<string, string>();
+    for (const [chapter, members] of Object.entries(chapters)) {
+      const preview = await draftViaSmtp(h, list.coordinator, chapter, subject, [...lines, `Deadline: ${inDays(4)}`, `Part of: C-${P}`]);
+      partIds[chapter] = previewId(preview);
+      for (const [member, address] of await confirmDraft(h, preview, chapter, members)) partTo.set(member, address);
+    }
+    const covered = new Set(partTo.keys());
+    const parentTo = await confirmDraft(h, parentPreview, 'all', [list.coordinator, ...list.members.filter((m) => !covered.has(m))]);
+    for (const member of covered) expect(parentTo.has(member)).toBe(false);
+    const [{ n: parentCopies }] = await sql`select count(*)::int as n from consultation_electorate where consultation_id = ${P}`;
+    expect(parentCopies).toBe(1 + list.members.length - covered.size);
+
+    // The proxies' ballots mails: one each, listing the member they hold.
+    const proxyAddress = async (proxy: string, member: string) => {
+      const [mail] = await waitForMailTo(h, `${proxy}@example.org`, new RegExp(`^Ballots you hold as proxy in C-${P}:`), 1, 60_000);
+      const found = new RegExp(`<${member}@example.org>\\n\\s+vote for them by writing to: (proxy\\+\\S+)`).exec((mail as Delivered).mail.text ?? '');
+      return found![1]!;
+    };
+    const ballots: [string, string][] = [
+      ...['A > B', 'A > B', 'A > B', 'A > B', 'B > A', 'B > A', 'C', 'C'].map((b, i) => [`paris-${i + 1}@example.org`, b] as [string, string]),
+      ...['C > B', 'C > B', 'C > B', 'B', 'B', 'B'].map((b, i) => [`london-${i + 1}@example.org`, b] as [string, string]),
+      ...['A', 'A', 'A', 'B > C', 'B > C', 'B > C'].map((b, i) => [`lyon-${i + 1}@example.org`, b] as [string, string]),
+      ['marseille-1@example.org', 'A'],
+      ...['C', 'C', 'C', 'C', 'C'].map((b, i) => [`manchester-${i + 1}@example.org`, b] as [string, string]),
+      ...['B', 'B', 'C', 'C', 'C'].map((b, i) => [`berlin-${i + 2}@example.org`, b] as [string, string]),
+    ];
+    for (const [member, ballot] of ballots) {
+      const own = partTo.get(member) ?? parentTo.get(member)!;
+      const id = partTo.has(member) ? partIds[member.startsWith('paris-') ? 'fr-paris' : 'gb-london']! : P;
+      await voteAndWait(h, member, own, ballot, id);
+    }
+    // lyon-1 votes for berlin-1 (counted, marked with lyon-1's code); manchester-1 for hamburg-1, who then votes herself (hers counts).
+    await voteAndWait(h, 'lyon-1@example.org', await proxyAddress('lyon-1', 'berlin-1'), 'B > A', P, new RegExp(`^Recorded for berlin-1@example.org: C-${P}`), 'lyon-1@example.org');
+    await voteAndWait(h, 'manchester-1@example.org', await proxyAddress('manchester-1', 'hamburg-1'), 'C', P, new RegExp(`^Recorded for hamburg-1@example.org: C-${P}`), 'manchester-1@example.org');
+    await voteAndWait(h, 'hamburg-1@example.org', parentTo.get('hamburg-1@example.org')!, 'A', P);
+
+    // The parts close first, on their own deadline; then the whole.
+    for (const id of Object.values(partIds)) await expire(h, id);
+    expect((await closeDue(h.ctx)).sort()).toEqual(Object.values(partIds).sort());
+    await expire(h, P);
+    expect(await closeDue(h.ctx)).toEqual([P]);
+
+    const { stdout: sheet } = await tacit(h, ['consultation', `C-${P}`, '--tally']);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tacit-rollup-')), `tally-C-${P}.txt`);
+    fs.writeFileSync(file, sheet);
+    const recount = JSON.parse((await runTacit(['count', file, '--json'])).stdout);
+    const doc = JSON.parse((await tacit(h, ['consultation', `C-${P}`, '--json'])).stdout);
+    const page = await getPage(h, `/decisions/C-${P}`);
+    const [outcomeMail] = await waitForMailTo(h, 'berlin-2@example.org', new RegExp(`^Outcome of C-${P}:`), 1, 60_000);
+    const text = outcomeMail!.mail.text!;
+
+    // The whole: every member once (the chapters' through their own votes), 31 ballots; elected the same everywhere.
+    const sheetLines = sheet.split('\n\n')[1]!.split('\n').filter(Boolean);
+    expect(sheetLines.length).toBe(1 + list.members.length);
+    expect(sheetLines.filter((l) => !/ silent( |$)/.test(l)).length).toBe(ballots.length + 2);
+    expect(recount.elected.length).toBe(2);
+    expect(doc.elected).toEqual(recount.elected);
+    expect(sha256(sheet)).toBe((await sql`select outcome->>'tallySha256' as s from consultations where id = ${P}`)[0]!.s);
+    const elected = /Elected: [^\n]*\./.exec(text)![0];
+    expect(page.html).toContain(elected);
+    // One proxy ballot on the sheet (berlin-1's, cast by lyon-1); hamburg-1's own ballot overrode manchester-1's.
+    expect(sheetLines.filter((l) => / proxy [A-Z0-9]+/.test(l)).length).toBe(1);
+    // Per place: the mail's branches, --json, tacit count and the record agree; Paris and London are counted from their parts.
+    const figures = (parts: { place: string; electorate: number; cast: number; result: Record<string, unknown> }[]) =>
+      parts.map((p) => [p.place, p.electorate, p.cast, JSON.stringify(p.result.elected)]);
+    expect(figures(recount.parts)).toEqual(figures(doc.parts));
+    const row = (place: string) => doc.parts.find((p: { place: string }) => p.place === place);
+    expect([row('fr-paris').cast, row('gb-london').cast]).toEqual([8, 6]);
+    for (const p of doc.parts.filter((p: { parent: string | null }) => p.parent === null)) {
+      expect(text).toContain(`  ${p.name}: ${p.cast} of ${p.electorate} (`);
+    }
+    for (const place of ['fr-paris', 'gb-london']) expect(page.html).toContain(`data-place="${place}"`);
+
+    // Each level shows its own result and the whole.
+    expect(text).toContain(`  C-${partIds['fr-paris']} of Paris: 8 of 8 replied (100%).`);
+    expect(text).toContain(`  C-${partIds['gb-london']} of London: 6 of 6 replied (100%).`);
+    expect(doc.partVotes.map((p: { id: string; buckets: { replied: number } }) => [p.id, p.buckets.replied])).toEqual([[`C-${partIds['fr-paris']}`, 8], [`C-${partIds['gb-london']}`, 6]]);
+    for (const [chapter, id] of Object.entries(partIds)) {
+      const member = chapters[chapter as keyof typeof chapters][0]!;
+      const mails = await waitForMailTo(h, member, new RegExp(`^Outcome of C-${id}:`), 1, 60_000);
+      const partText = mails[0]!.mail.text!;
+      expect(partText).toContain(`This vote is part of C-${P} of All members`);
+      const own = JSON.parse((await tacit(h, ['consultation', `C-${id}`, '--json'])).stdout);
+      expect(own).toMatchObject({ partOf: `C-${P}`, whole: { elected: doc.elected } });
+      const partPage = await getPage(h, `/decisions/C-${id}`);
+      expect(partPage.html).toContain(`data-part-of="C-${P}"`);
+      expect(partPage.html).toContain(elected);
+    }
+  }, 600_000);
 });

@@ -44,6 +44,8 @@ export interface Consultation {
   outcome: Record<string, any> | null;
   /** The places its parts are counted in (sql/220): 'branch' (the international list), 'chapter' (a branch's list), or null. */
   place_level: 'branch' | 'chapter' | null;
+  /** The parent vote this one rolls up into (sql/250, `Part of: C-ID`), or null. */
+  part_of: number | null;
 }
 
 /**

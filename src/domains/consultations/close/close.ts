@@ -9,6 +9,7 @@ import { createOutcomeCount, type Outcome } from './outcome.ts';
 import { streamTallySheet } from './tallySheet.ts';
 import { loadPlacePlan } from './places.ts';
 import { methodOf } from '../../../decisions/methods/index.ts';
+import { addPartsToWhole, linkPartOutcomes, parentOf } from './rollUp.ts';
 
 export type CloseResult = { closed: true; outcome: Outcome } | { closed: false; reason: string };
 
@@ -32,6 +33,11 @@ export async function closeInTransaction(tx: Tx, ctx: Context, id: number, optio
     if (!row) return { closed: false, reason: 'no such consultation' };
     return { closed: false, reason: row.status === 'open' && row.future ? 'deadline not reached' : `already ${row.status}` };
   }
+  // A parent vote (issue 22 item 3): parts still open close now (first: their deadlines are no later, and they
+  // close with it when it closes early), then every member they reached joins the whole, one ballot each.
+  const openParts = await tx`select id from consultations where part_of = ${id} and status = 'open' order by id`;
+  for (const part of openParts) await closeInTransaction(tx, ctx, Number(part.id), { early: true });
+  await addPartsToWhole(tx, id);
   // Copies (and reminders, notices) that have not left by the close are not
   // sent any more: the member counts as unreachable, and a ballot arriving
   // after the close could only draw a late reply.
@@ -54,6 +60,10 @@ export async function closeInTransaction(tx: Tx, ctx: Context, id: number, optio
   outcome.tallySha256 = sheet.sha256;
   outcome.sheetStatesRule = true;
   outcome.sheetStancesOnly = true;
+  const parent = await parentOf(tx, c);
+  if (parent) outcome.partOf = parent;
+  const partVotes = await linkPartOutcomes(tx, id, outcome);
+  if (partVotes.length > 0) outcome.partVotes = partVotes;
   await tx`update consultations set outcome = ${tx.json(outcome as never)} where id = ${id}`;
   c.outcome = outcome;
   await writeOutcomeMailing(tx, c);

@@ -7,6 +7,7 @@ import { methodOf, settingsOf } from '../../../decisions/methods/index.ts';
 import { namesVoters, publicResult } from '../../../decisions/voterNames.ts';
 import type { TallyResult } from '../rules/tally.ts';
 import type { PlacePlan } from '../../../decisions/places/places.ts';
+import type { PartOfView, PartVote } from './rollUp.ts';
 import { createPartsCount, decideWithParts, type Part } from '../../../decisions/places/partsCount.ts';
 
 /**
@@ -26,6 +27,12 @@ export type Outcome = OutcomeOfMethod & {
   placePlan?: PlacePlan;
   /** Results per place: each public row's figures and the method's result for it. */
   parts?: Part[];
+  /** A part of a parent vote (issue 22 item 3): the parent it rolls up into. */
+  partOf?: PartOfView;
+  /** A part, once its parent closed: the whole's result (no rows per place). */
+  whole?: Outcome;
+  /** A parent vote: each closed part's own result. */
+  partVotes?: PartVote[];
 };
 
 /**

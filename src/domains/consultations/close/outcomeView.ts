@@ -128,10 +128,49 @@ export function outcomeView(outcome: Outcome, stored: Consultation, methods: Rea
     tallySha256: outcome.tallySha256 ?? null,
     // Results per place (issue 22): the mail shows the top rows (branches), the record every row (chapters too).
     parts: outcome.parts?.length ? partsView(outcome.parts, method, settings) : null,
+    // Votes that roll up (issue 22 item 3): a part names its parent and, once it closed, the whole; a parent lists its parts.
+    ...rollUpView(outcome, c, method, lang),
     bucketBars: (['replied', 'silent', 'unreachable', 'away'] as const).map((k) => ({
       name: k === 'silent' ? silentName : translate(lang, `outcome.barName.${k}`),
       count: b[k],
       pct: bar(b[k]),
     })),
   };
+}
+
+/**
+ * Each level shows its own result and the whole: a part's outcome names the
+ * vote it is part of and the whole's result once that closed (or when it
+ * will); a parent's lists each part's own result. Verdicts in the reader's
+ * language where the method's are catalogued, as the main verdict.
+ */
+export function rollUpView(outcome: Outcome, c: Consultation, method: DecisionMethod, lang: Language) {
+  const settings = settingsOf(c);
+  const verdictOf = (result: Outcome) => localVerdict(lang, method.view(settings).method, result, c.options) ?? method.verdictLine(result, settings);
+  const partOf = outcome.partOf
+    ? {
+        id: displayId(outcome.partOf.id),
+        listName: outcome.partOf.listName,
+        deadline: formatUtcIn(new Date(outcome.partOf.deadline), lang),
+        whole: outcome.whole
+          ? {
+              verdict: verdictOf(outcome.whole),
+              replied: outcome.whole.buckets.replied,
+              electorate: outcome.whole.electorate,
+              pct: percent(outcome.whole.buckets.replied, outcome.whole.electorate),
+            }
+          : null,
+      }
+    : null;
+  const partVotes = outcome.partVotes?.length
+    ? outcome.partVotes.map((p) => ({
+        id: displayId(p.id),
+        listName: p.listName,
+        replied: p.replied,
+        electorate: p.electorate,
+        pct: percent(p.replied, p.electorate),
+        verdict: verdictOf(p.result),
+      }))
+    : null;
+  return { partOf, partVotes };
 }

@@ -147,6 +147,13 @@ async function extend(tools: HandlerTools, c: Consultation, when: string): Promi
   if (c.status !== 'open') return `${displayId(c.id)} is ${c.status}; only an open consultation can be extended.`;
   const deadline = parseExtension(when, c.deadline, new Date());
   if (isWhenError(deadline)) return `Not extended: ${deadline.error}`;
+  // A part closes no later than its parent (issue 22 item 3): the parent's close then finds its ballots final.
+  if (c.part_of !== null) {
+    const [parent] = await tools.tx`select deadline from consultations where id = ${c.part_of}`;
+    if (parent && deadline.getTime() > (parent.deadline as Date).getTime()) {
+      return `Not extended: ${displayId(c.id)} is part of ${displayId(c.part_of)}, which closes at ${formatUtc(parent.deadline as Date)}; a part may not close later than its parent.`;
+    }
+  }
   const { reminder, notified } = await extendDeadline(tools.tx, tools.ctx, c, deadline);
   return `${displayId(c.id)} now closes at ${formatUtc(deadline)}${reminder ? `; reminder at ${formatUtc(reminder)}` : ''}. ` +
     `${notified} ${notified === 1 ? 'member is' : 'members are'} told the new deadline.`;

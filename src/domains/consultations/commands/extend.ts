@@ -3,6 +3,7 @@ import type { Queryable } from '../../../shared/db/database.ts';
 import { setCloseAlarm, setReminderAlarm } from '../alarms.ts';
 import type { Consultation } from '../consultation.ts';
 import { queueMailingJob, writeElectorateNotice } from '../mail/mailings.ts';
+import { giveParentCopies } from '../open/cancelledPart.ts';
 
 /**
  * Moves the deadline of an open consultation (the caller holds its row lock
@@ -32,6 +33,8 @@ export async function extendDeadline(tx: Queryable, ctx: Context, c: Consultatio
 export async function cancelConsultation(tx: Queryable, ctx: Context, c: Consultation): Promise<number> {
   await tx`update consultations set status = 'cancelled', cancelled_at = now() where id = ${c.id}`;
   if (c.status !== 'open') return 0;
+  // A part of an open parent vote: its members get the parent's copy instead (issue 22 item 3).
+  await giveParentCopies(tx, ctx, c);
   // Copies and reminders that have not left yet are not sent: no ballot after the cancel.
   await tx`
     update outbox o set state = 'failed', last_error = 'consultation cancelled before it was sent'

@@ -62,6 +62,12 @@ export async function consultationDocument(db: Queryable, id: number, methods: R
   // Results per place (issue 22), once closed: each public row as the outcome mail and the record show it.
   const parts = c.status === 'closed' ? (c.outcome as Outcome | null)?.parts : undefined;
   if (parts?.length) doc.parts = parts.map((p) => partDocument(p, method, settingsOf(c)));
+  // Votes that roll up (issue 22 item 3): a part names its parent and, once counted, the whole; a parent lists its parts.
+  if (c.part_of !== null) doc.partOf = displayId(c.part_of);
+  const stored = c.status === 'closed' ? (c.outcome as Outcome | null) : null;
+  const summary = (r: Outcome) => ({ electorate: r.electorate, buckets: r.buckets, ...method.document(publicResult(method, r, false), settingsOf(c)).fields });
+  if (stored?.whole) doc.whole = summary(stored.whole);
+  if (stored?.partVotes?.length) doc.partVotes = stored.partVotes.map((p) => ({ id: displayId(p.id), list: p.list, ...summary(p.result) }));
   // A secret count's replies say who replied and when, never what (a comment may say it too).
   doc.replies = replies.map((r) => ({
     email: r.email as string,

@@ -71,12 +71,26 @@ async function insertMailing(
  * Freezes the electorate and writes every member's copy, in one set-based
  * statement: the list's members with delivery enabled right now, each with
  * a ballot code computed by Postgres (sql/120), so the close need not, and
- * (for a list with parts) their branch and chapter (sql/220).
+ * (for a list with parts, or a part of a parent vote) their branch and chapter (sql/220).
+ * Members an open or closed part of this vote covers are skipped (issue 22
+ * item 3): the part's copy is their ballot in the whole. `voters` replaces
+ * the list's members (a cancelled part's members, given the parent's copy late),
+ * recorded under the mailing `purpose`.
  */
-export async function freezeElectorateAndWriteCopies(tx: Queryable, c: Consultation, secret: string): Promise<number> {
+export async function freezeElectorateAndWriteCopies(
+  tx: Queryable,
+  c: Consultation,
+  secret: string,
+  late?: { voters: ReturnType<Queryable>; purpose: string },
+): Promise<number> {
   await setPlaceLevel(tx, c.id);
+  const voters = late?.voters ?? tx`
+    select a.* from (${audienceMembers(tx, c.group_id)}) a
+    where not exists (
+      select 1 from consultations p join consultation_electorate pe on pe.consultation_id = p.id
+      where p.part_of = ${c.id} and p.status in ('open', 'closed') and pe.member_id = a.member_id)`;
   const [row] = await tx`
-    with voters as (${audienceMembers(tx, c.group_id)}),
+    with voters as (${voters}),
     copies as (
       insert into outbox (kind, recipient, member_id, params, dedupe_key)
       select 'consultation-copy', v.email, v.member_id, jsonb_build_object('consultationId', ${c.id}::bigint),
@@ -94,7 +108,7 @@ export async function freezeElectorateAndWriteCopies(tx: Queryable, c: Consultat
     ),
     recorded as (
       insert into consultation_mailings (consultation_id, purpose, outbox_id)
-      select ${c.id}, 'copy', id from copies
+      select ${c.id}, ${late?.purpose ?? 'copy'}, id from copies
     )
     select count(*)::int as n from electorate`;
   return row.n as number;
@@ -104,7 +118,8 @@ export async function freezeElectorateAndWriteCopies(tx: Queryable, c: Consultat
  * Each member's place (issue 22), for a consultation whose list has parts
  * (consultations.place_level, set here from the list's level): the branch of
  * their country and the chapter of their city, by residence as
- * org/residence.ts places members. For any other list, no rows (no places).
+ * org/residence.ts places members; and for a part of a parent vote, whose
+ * members the parent's close counts in its own rows. Otherwise no rows (no places).
  */
 function electorPlaces(db: Queryable, consultationId: number) {
   return db`
@@ -114,7 +129,7 @@ function electorPlaces(db: Queryable, consultationId: number) {
     join members m on m.id = ms.member_id
     left join groups b on b.level = 'national' and b.country = m.country
     left join groups ch on ch.level = 'local' and ch.country = m.country and city_key(ch.city) = city_key(m.city)
-    where c.id = ${consultationId} and c.place_level is not null`;
+    where c.id = ${consultationId} and (c.place_level is not null or c.part_of is not null)`;
 }
 
 /** The places a consultation's parts are counted in, from its list's level: branches for the international list, chapters for a branch's. */

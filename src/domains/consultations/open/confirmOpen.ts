@@ -7,6 +7,8 @@ import { displayId } from '../ids.ts';
 import { freezeElectorateAndWriteCopies, queueMailingJob } from '../mail/mailings.ts';
 import { consultationView } from '../mail/views.ts';
 import { writeProxyBallots } from '../../proxies/proxyBallots.ts';
+import { methodOf } from '../../../decisions/methods/index.ts';
+import { partCandidate, partOfErrors } from './partOf.ts';
 
 /**
  * The coordinator answered the preview. Confirming freezes the electorate
@@ -36,6 +38,16 @@ export const confirmOpen: Confirmer = async (confirmation, decision, mail, tools
     return { outcome: `${displayId(id)} not opened: deadline passed` };
   }
 
+  if (c.part_of !== null) {
+    // The parent's row lock orders this open against the parent's close (which closes its open parts).
+    await tx`select id from consultations where id = ${c.part_of} for share`;
+    const problems = await partOfErrors(tx, c.part_of, partCandidate(c, ctx.wiring.decisionMethods), (p) => methodOf(p, ctx.wiring.decisionMethods).name);
+    if (problems.length > 0) {
+      await tx`update consultations set status = 'cancelled', cancelled_at = now() where id = ${id}`;
+      await replyToSender(mail, tools, 'consultation-notice', { lines: [`${displayId(id)} was not opened; nothing was sent.`, ...problems] }, from);
+      return { outcome: `${displayId(id)} not opened: ${problems[0]}`.slice(0, 300) };
+    }
+  }
   const electorate = await freezeElectorateAndWriteCopies(tx, c, ctx.secret);
   // A formal vote's proxies get the ballots they hold (proxies/proxyBallots.ts); a consultation ignores proxies.
   await writeProxyBallots(tools, c);

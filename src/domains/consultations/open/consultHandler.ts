@@ -14,7 +14,7 @@ const tooLongReason = (length: number) =>
 
 /** Key lines of an opening mail (the rules' openRequest keys): such a mail is never read as commands. */
 // `[^\S\n]*`, not `\s*`: a run that may cross newlines is retried from every line start (quadratic).
-export const OPENING_KEY = /^[^\S\n]*(?:kind|type|method|deadline|closes|closing|until|due|reminder|remind|options|choices|block|threshold|blocking|list|audience|question)\s*:/im;
+export const OPENING_KEY = /^[^\S\n]*(?:kind|type|method|deadline|closes|closing|until|due|reminder|remind|options|choices|block|threshold|blocking|list|audience|question|part[^\S\n]+of)\s*:/im;
 
 /**
  * consult@D and LIST-consult@D: a mail with key lines opens a consultation;

@@ -14,6 +14,7 @@ import { MAX_OPENING_CHARS } from '../../../shared/rules/textBounds.ts';
 import { memberLanguages } from '../../org/memberLanguages.ts';
 import { memberZones } from '../../org/memberZones.ts';
 import { translate } from '../../../shared/i18n/catalogue.ts';
+import { partOfErrors } from './partOf.ts';
 
 export const OPEN_PURPOSE = 'consultation-open';
 
@@ -62,6 +63,11 @@ export async function openConsultation(mail: InboundMail, tools: HandlerTools, b
   if (!parsed.ok || errors.length > 0 || !group || !sender) return refuse(mail, tools, errors);
 
   const spec = parsed.spec;
+  const methodName = spec.method ?? methodOf({ kind: spec.kind }, ctx.wiring.decisionMethods).name;
+  if (spec.partOf !== undefined) {
+    const problems = await partOfErrors(tx, spec.partOf, { ...spec, method: methodName, settings: spec.block, groupId: group.id }, (p) => methodOf(p, ctx.wiring.decisionMethods).name);
+    if (problems.length > 0) return refuse(mail, tools, problems);
+  }
   const [{ n: electorate }] = await tx`
     select count(*)::int as n from memberships ms join members m on m.id = ms.member_id
     where ms.group_id = ${group.id} and ms.mode <> 'nomail' and m.delivery_disabled_at is null`;
@@ -70,12 +76,12 @@ export async function openConsultation(mail: InboundMail, tools: HandlerTools, b
   const reminder = defaultReminder(spec, body, now);
   const [row] = await tx`
     insert into consultations (group_id, coordinator_id, kind, method, question, description, options, versions, block_threshold,
-                               deadline, reminder_at, reminder_lead_ms, source_message_id, objections_named)
-    values (${group.id}, ${sender.id}, ${spec.kind}, ${spec.method ?? methodOf({ kind: spec.kind }, ctx.wiring.decisionMethods).name}, ${spec.question}, ${spec.description}, ${tx.json(spec.options as never)},
+                               deadline, reminder_at, reminder_lead_ms, source_message_id, objections_named, part_of)
+    values (${group.id}, ${sender.id}, ${spec.kind}, ${methodName}, ${spec.question}, ${spec.description}, ${tx.json(spec.options as never)},
             ${tx.json((spec.versions ?? {}) as never)},
             ${spec.block === null ? null : tx.json(spec.block as never)}, ${spec.deadline}, ${reminder},
             ${reminder ? spec.deadline.getTime() - reminder.getTime() : null}, ${mail.messageId},
-            (select objections = 'named' from groups where id = ${group.id}))
+            (select objections = 'named' from groups where id = ${group.id}), ${spec.partOf ?? null})
     returning id`;
   const c = (await loadConsultation(tx, row.id as number))!;
   const confirmation = await createConfirmation(tx, ctx, {

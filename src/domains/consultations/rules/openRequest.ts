@@ -17,6 +17,7 @@
  *     B) International Organization for a Participatory Society
  *     - C: International Organization for Participatory Socialism
  *     Block: 1                     (proposals only: a count, or "10%")
+ *     Part of: C-12                (optional: this chapter's or branch's vote rolls up into C-12)
  *
  *     The description, as long as needed.
  *
@@ -83,11 +84,13 @@ export interface ConsultationSpec {
   list: string;
   /** The question, description and option titles in other languages ("Question[fr]:" …); absent when none. */
   versions?: QuestionVersions;
+  /** The parent consultation a "Part of:" line named (issue 22 item 3: votes that roll up); absent otherwise. */
+  partOf?: number;
 }
 
 export type OpenRequestResult = { ok: true; spec: ConsultationSpec } | { ok: false; errors: string[] };
 
-type Key = 'kind' | 'method' | 'deadline' | 'reminder' | 'options' | 'list' | 'question';
+type Key = 'kind' | 'method' | 'deadline' | 'reminder' | 'options' | 'list' | 'question' | 'partOf';
 
 const KEYS: Record<string, Key> = {
   kind: 'kind', type: 'kind',
@@ -97,6 +100,7 @@ const KEYS: Record<string, Key> = {
   options: 'options', choices: 'options',
   list: 'list', audience: 'list',
   question: 'question',
+  'part of': 'partOf',
 };
 
 /** A method-specific key, apart from the common ones. */
@@ -124,7 +128,8 @@ function keysOf(methods: ReadonlyMap<string, DecisionMethod>, strict: boolean): 
 
 /** The key lines a method's opening takes, by their first names ("Deadline", "Count"). */
 function keyNamesOf(method: DecisionMethod): string[] {
-  const names = [...new Set([...Object.values(KEYS), ...Object.values(method.headerKeys ?? {})])];
+  // "Part of" (a roll-up's, rare) is not listed with the lines every opening may take.
+  const names = [...new Set([...Object.values(KEYS).filter((k) => k !== 'partOf'), ...Object.values(method.headerKeys ?? {})])];
   return names.map((k) => k[0]!.toUpperCase() + k.slice(1));
 }
 
@@ -464,6 +469,14 @@ export function parseOpenRequest(input: OpenRequestInput, now: Date, methods: Re
     errors.push('Which list should be consulted? Add a line like "List: icc", or send the mail to icc-consult@.');
   }
 
+  // Part of (the parent's checks need the database: open/partOf.ts)
+  let partOf: number | undefined;
+  if (values.partOf !== undefined) {
+    const m = /^(?:c-?)?(\d{1,15})$/i.exec(values.partOf.trim());
+    if (m) partOf = Number(m[1]);
+    else errors.push(`Part of: "${values.partOf.trim()}" is not a consultation; write the parent's number, like "Part of: C-12".`);
+  }
+
   if (errors.length > 0 || !deadline || !list || !settings.ok) return { ok: false, errors };
   return {
     ok: true,
@@ -485,6 +498,7 @@ export function parseOpenRequest(input: OpenRequestInput, now: Date, methods: Re
           ...(v.options ? { options: v.options } : {}),
         }])),
       } : {}),
+      ...(partOf !== undefined ? { partOf } : {}),
     },
   };
 }

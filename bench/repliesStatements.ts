@@ -5,7 +5,7 @@ import postgres from 'postgres';
  * a step, from pg_stat_statements: calls, rows and execution time of each,
  * most called first. The bench's Postgres needs the library preloaded once
  * (README, "What limits each figure"); without it this prints why and
- * returns nothing.
+ * returns nothing. Replies list them most called first, the close by time.
  */
 export async function statementsOf(adminUrl: string, database: string) {
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
@@ -18,16 +18,16 @@ export async function statementsOf(adminUrl: string, database: string) {
     return null;
   }
   return {
-    async report(perUnit: number) {
+    async report(perUnit: number, unit = 'a reply') {
       const rows = await admin`
         select s.calls::int, s.rows::int, round(s.total_exec_time::numeric, 1)::float as ms, left(regexp_replace(s.query, '\\s+', ' ', 'g'), 110) as query
         from pg_stat_statements s join pg_database d on d.oid = s.dbid
-        where d.datname = ${database} order by s.calls desc limit 40`;
+        where d.datname = ${database} order by ${unit === 'a reply' ? admin`s.calls` : admin`s.total_exec_time`} desc limit 40`;
       await admin.end();
       const calls = rows.reduce((n, r) => n + (r.calls as number), 0);
       const ms = rows.reduce((n, r) => n + (r.ms as number), 0);
-      console.log(`\nstatements in ${database}: ${calls} calls (${(calls / perUnit).toFixed(1)} a reply), ${ms.toFixed(0)} ms executing`);
-      console.table(rows.map((r) => ({ ...r, 'a reply': +((r.calls as number) / perUnit).toFixed(2) })));
+      console.log(`\nstatements in ${database}: ${calls} calls (${(calls / perUnit).toFixed(1)} ${unit}), ${ms.toFixed(0)} ms executing`);
+      console.table(rows.map((r) => ({ ...r, [unit]: +((r.calls as number) / perUnit).toFixed(2) })));
       return { calls, ms };
     },
   };

@@ -5,8 +5,7 @@ import { statementsOf } from './repliesStatements.ts';
 
 /**
  * Close: a consultation with `electors` members, `replies` of whom answered
- * (B, C, A in turn; their rows as recordReply leaves them, bucket
- * included), closed at its deadline (buckets, tally, outcome mails);
+ * (B, C, A in turn), closed at its deadline (buckets, tally, outcome mails);
  * against one INSERT … SELECT of as many rows into a table with a primary
  * key, in the same database.
  */
@@ -22,7 +21,7 @@ export async function benchClose(adminUrl: string, redisUrl: string, electors: n
         select ${id}, member_id, jsonb_build_object('first', (array['B','C','A'])[1 + member_id % 3]), true, now()
         from consultation_electorate where consultation_id = ${id} order by member_id limit ${replies}
         returning id, member_id)
-      update consultation_electorate e set latest_reply_id = r.id, bucket = 'replied' from r where e.consultation_id = ${id} and e.member_id = r.member_id`;
+      update consultation_electorate e set latest_reply_id = r.id from r where e.consultation_id = ${id} and e.member_id = r.member_id`;
     await sql`update consultations set deadline = now() where id = ${id}`;
     await sql`vacuum analyze`;
 

@@ -77,10 +77,8 @@ export async function recordReply(
     { readable: reading.readable, receivedAt: input.receivedAt, byProxy: input.castBy !== undefined },
   );
   if (takesEffect) {
-    // The bucket the close would give (close/buckets.ts: the reply that counts decides it), written in the
-    // same row update now, so the close rewrites only the rows of members without a reply.
     await tx`
-      update consultation_electorate set latest_reply_id = ${inserted.id}, bucket = ${reading.readable ? 'replied' : 'silent'}
+      update consultation_electorate set latest_reply_id = ${inserted.id}
       where consultation_id = ${c.id} and member_id = ${input.memberId}`;
   }
   return {

@@ -17,14 +17,15 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 /**
  * The command line, side by side with `node -e 0` in the same rounds: `tacit
- * --help` (opens nothing) and `tacit stats --json` (opens the database and
- * Redis), each the median of `rounds`; and the idle memory of `tacit start`.
+ * --help` (opens nothing), `tacit stats --json`, `tacit consultations --json`
+ * and `tacit lists --json` (each opens the database alone), each the median
+ * of `rounds`; and the idle memory of `tacit start`.
  */
 export async function benchCli(adminUrl: string, redisUrl: string, rounds = 7) {
   const scratch = await openScratch(adminUrl, redisUrl);
   const env = { ...scratch.env, LOG_LEVEL: 'warn' };
   try {
-    const runs = { node: [] as number[], help: [] as number[], stats: [] as number[], helpRss: 0, statsRss: 0 };
+    const runs = { node: [] as number[], help: [] as number[], stats: [] as number[], helpRss: 0, statsRss: 0, consultations: [] as number[], lists: [] as number[] };
     for (let i = 0; i < rounds; i++) {
       runs.node.push(timed(['-e', '0'], env).seconds);
       const help = timed(['bin/tacit.js', '--help'], env);
@@ -33,6 +34,9 @@ export async function benchCli(adminUrl: string, redisUrl: string, rounds = 7) {
       const stats = timed(['bin/tacit.js', 'stats', '--json'], env);
       runs.stats.push(stats.seconds);
       runs.statsRss = Math.max(runs.statsRss, stats.rss);
+      // Two more read-only commands an operator runs often, on the same lean path as stats.
+      runs.consultations.push(timed(['bin/tacit.js', 'consultations', '--json'], env).seconds);
+      runs.lists.push(timed(['bin/tacit.js', 'lists', '--json'], env).seconds);
     }
     const server = spawn(process.execPath, ['bin/tacit.js', 'start'], { env: { ...process.env, ...env, SMTP_PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
     await new Promise<void>((resolve, reject) => {
@@ -55,6 +59,10 @@ export async function benchCli(adminUrl: string, redisUrl: string, rounds = 7) {
       'tacit stats --json s': +median(runs.stats).toFixed(3),
       'stats vs node': +(median(runs.stats) / node).toFixed(2),
       'stats peak RSS MiB': runs.statsRss,
+      'tacit consultations --json s': +median(runs.consultations).toFixed(3),
+      'consultations vs node': +(median(runs.consultations) / node).toFixed(2),
+      'tacit lists --json s': +median(runs.lists).toFixed(3),
+      'lists vs node': +(median(runs.lists) / node).toFixed(2),
       'tacit start idle RSS MiB': idleRss,
       'tacit start peak RSS MiB': startPeak,
     };

@@ -1,6 +1,7 @@
 import { closeConsultation } from '../src/domains/consultations/close/close.ts';
 import { secondsSince } from './lib/peers.ts';
 import { openConsultation, openScratch, seedConsultation } from './lib/scratch.ts';
+import { statementsOf } from './repliesStatements.ts';
 
 /**
  * Close: a consultation with `electors` members, `replies` of whom answered
@@ -24,9 +25,11 @@ export async function benchClose(adminUrl: string, redisUrl: string, electors: n
     await sql`update consultations set deadline = now() where id = ${id}`;
     await sql`vacuum analyze`;
 
+    const statements = process.env.BENCH_PG_STATS ? await statementsOf(adminUrl, new URL(scratch.env.DATABASE_URL!).pathname.slice(1)) : null;
     let started = process.hrtime.bigint();
     const result = await closeConsultation(scratch.ctx, id);
     const closeSeconds = secondsSince(started);
+    await statements?.report(1, 'a close');
     if (!result.closed) throw new Error(`not closed: ${result.reason}`);
 
     await sql`create table bench_baseline (id bigint primary key, member_id bigint not null, state text not null)`;

@@ -5,8 +5,15 @@ import { replyAddress } from '../src/domains/consultations/replies/replyAddress.
 import { secondsSince, sleep, startSink } from './lib/peers.ts';
 import { openConsultation, openScratch, seedConsultation } from './lib/scratch.ts';
 import { startTacit } from './lib/tacitProcess.ts';
+import { statementsOf } from './repliesStatements.ts';
 
 const CORPUS = path.resolve('../shared/corpus/vote-replies');
+
+/** CPU seconds (user + system) a process has used so far: less at the mercy of the machine's load than wall time. */
+function cpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
 
 /** The corpus replies (mixed clients), each turned into member `i`'s reply: their From, their reply address, a fresh Message-ID. */
 function replyMessages(corpus: string[], addresses: { email: string; to: string }[]) {
@@ -51,7 +58,9 @@ export async function benchReplies(adminUrl: string, redisUrl: string, count: nu
     void config;
 
     const ingestOnly = await startTacit(scratch.env, 'ingest');
+    const ingestCpu0 = cpuSeconds(ingestOnly.pid);
     const ingestSeconds = await sendAll(ingestOnly.smtpPort, messages);
+    const ingestCpu = cpuSeconds(ingestOnly.pid) - ingestCpu0;
     await ingestOnly.stop();
     // Unrouted jobs of the first run would name rows that are gone; new rows get new ids.
     await scratch.ctx.queues.route.obliterate({ force: true });
@@ -59,7 +68,9 @@ export async function benchReplies(adminUrl: string, redisUrl: string, count: nu
     await sql`delete from inbound_messages`;
 
     const tacit = await startTacit(scratch.env);
+    const statements = process.env.BENCH_PG_STATS ? await statementsOf(adminUrl, new URL(scratch.env.DATABASE_URL!).pathname.slice(1)) : null;
     const started = process.hrtime.bigint();
+    const routedCpu0 = cpuSeconds(tacit.pid);
     await sendAll(tacit.smtpPort, messages);
     for (;;) {
       const [row] = await sql`select count(*) filter (where state = 'received')::int as waiting, count(*)::int as n from inbound_deliveries`;
@@ -67,6 +78,8 @@ export async function benchReplies(adminUrl: string, redisUrl: string, count: nu
       await sleep(100);
     }
     const routedSeconds = secondsSince(started);
+    const routedCpu = cpuSeconds(tacit.pid) - routedCpu0;
+    const perReply = await statements?.report(count);
     const [recorded] = await sql`select count(*)::int as n, count(*) filter (where readable)::int as readable from consultation_replies where consultation_id = ${id}`;
     const outcomes = await sql`
       select regexp_replace(coalesce(outcome, state), '[0-9]+', 'N', 'g') as o, count(*)::int as n
@@ -78,10 +91,14 @@ export async function benchReplies(adminUrl: string, redisUrl: string, count: nu
       'ingest only s': +ingestSeconds.toFixed(2),
       'ingest → stance s': +routedSeconds.toFixed(2),
       'vs ingest only': +(ingestSeconds / routedSeconds).toFixed(2),
+      // CPU of the Tacit process over the same spans: the receipts it sends meanwhile included.
+      'ingest only CPU s': +ingestCpu.toFixed(2),
+      'ingest → stance CPU s': +routedCpu.toFixed(2),
       recorded: recorded.n,
       readable: recorded.readable,
       outcomes: outcomes.map((r) => `${r.n} ${r.o}`).join('; '),
       'tacit peak RSS MiB': rss,
+      ...(perReply ? { 'statements a reply': +(perReply.calls / count).toFixed(1) } : {}),
     };
   } finally {
     await scratch.drop();

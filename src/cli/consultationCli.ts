@@ -4,7 +4,7 @@ import { parseConsultationId } from '../domains/consultations/rules/consultation
 import type { Outcome } from '../domains/consultations/close/outcome.ts';
 import { readInput } from './readInput.ts';
 import { UsageError } from './usageError.ts';
-import { documentCommand, output, withRuntime } from './withRuntime.ts';
+import { databaseDocumentCommand, documentCommand, output, withDatabase, withRuntime } from './withRuntime.ts';
 
 /** "C-12", "c12", "#12" or "12" → 12. */
 function consultationNumber(text: string): number {
@@ -43,12 +43,12 @@ async function printTallySheet(id: number, json: boolean): Promise<void> {
 
 /** Operator commands for consultations (DESIGN.md, "Operator interface"). */
 export function registerConsultationCommands(program: Command): void {
-  // A command's modules are imported when it runs (main.ts).
-  documentCommand(program, 'consultations', 'list consultations, newest first', async (ctx) => {
+  // A command's modules are imported when it runs (main.ts); read-only ones open the database alone.
+  databaseDocumentCommand(program, 'consultations', 'list consultations, newest first', async (sql) => {
     const [{ listConsultations }, { repliedFigure }] = await Promise.all([
       import('../domains/consultations/commands/show.ts'), import('../domains/consultations/close/outcomeView.ts'),
     ]);
-    const rows = await listConsultations(ctx.sql);
+    const rows = await listConsultations(sql);
     return {
       value: rows,
       human: () =>
@@ -69,11 +69,15 @@ export function registerConsultationCommands(program: Command): void {
     .action(async (idText: string, opts: { json?: boolean; tally?: boolean }) => {
       const id = consultationNumber(idText);
       if (opts.tally) return printTallySheet(id, !!opts.json);
-      const { consultationDocument, formatConsultation } = await import('../domains/consultations/commands/show.ts');
-      await withRuntime(async ({ ctx }) => {
-        const found = await consultationDocument(ctx.sql, id, ctx.wiring.decisionMethods);
+      const [{ consultationDocument, formatConsultation }, { DECISION_METHODS }] = await Promise.all([
+        import('../domains/consultations/commands/show.ts'), import('../decisions/methods/index.ts'),
+      ]);
+      // Read-only: the database alone, and the decision methods' table as the wiring builds it (app/wiring.ts).
+      const methods = new Map(DECISION_METHODS);
+      await withDatabase(async (sql) => {
+        const found = await consultationDocument(sql, id, methods);
         if (!found) throw new UsageError(`no consultation ${displayId(id)}`);
-        output(!!opts.json, found.doc, () => formatConsultation(found.c, found.counted, (found.doc.replies as unknown[]).length, ctx.wiring.decisionMethods));
+        output(!!opts.json, found.doc, () => formatConsultation(found.c, found.counted, (found.doc.replies as unknown[]).length, methods));
       });
     });
 

@@ -16,7 +16,7 @@ function languageOption(value: string | undefined): Language | undefined {
   return language;
 }
 import { UsageError } from './usageError.ts';
-import { output, withRuntime } from './withRuntime.ts';
+import { output, withDatabase, withRuntime } from './withRuntime.ts';
 
 /** Operator commands for groups, members, roles and imports. */
 export function registerListCommands(program: Command): void {
@@ -78,13 +78,14 @@ export function registerListCommands(program: Command): void {
     });
 
   const listGroups = async (opts: { json?: boolean }) => {
-    await run(async (ctx) => {
-      const groups = await groupTree(ctx.sql);
+    // Read-only: the database alone, no queues or domains wired.
+    await withDatabase(async (sql, config) => {
+      const groups = await groupTree(sql);
       output(!!opts.json, groups, () =>
         groups.length === 0
           ? 'no groups yet: tacit group add SLUG --name "Title"'
           : groups
-              .map((g) => `${'  '.repeat(g.depth)}${g.slug}@${ctx.config.domain}  "${g.name}"  ${g.level}${g.country ? ` ${g.country}` : ''}${g.city ? ` ${g.city}` : ''}  ${g.members} member${g.members === 1 ? '' : 's'}`)
+              .map((g) => `${'  '.repeat(g.depth)}${g.slug}@${config.domain}  "${g.name}"  ${g.level}${g.country ? ` ${g.country}` : ''}${g.city ? ` ${g.city}` : ''}  ${g.members} member${g.members === 1 ? '' : 's'}`)
               .join('\n'),
       );
     });
@@ -177,8 +178,8 @@ export function registerListCommands(program: Command): void {
     .option('--json', 'one JSON document')
     .action(async (opts: { json?: boolean }) => {
       const { waitingForChapter } = await import('../domains/org/residence.ts');
-      await run(async (ctx) => {
-        const rows = await waitingForChapter(ctx.sql);
+      await withDatabase(async (sql) => {
+        const rows = await waitingForChapter(sql);
         output(!!opts.json, rows, () =>
           rows.length === 0
             ? 'nobody is waiting for a chapter'

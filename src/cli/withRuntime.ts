@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Context } from '../shared/context.ts';
 import type { Runtime } from '../app/runtime.ts';
 import type { Sql } from '../shared/db/database.ts';
+import type { Config } from '../shared/config/config.ts';
 
 /**
  * Runs a one-shot command against the configured (or private) database and
@@ -19,11 +20,12 @@ export async function withRuntime<T>(fn: (runtime: Runtime) => Promise<T>): Prom
 }
 
 /** Runs a read-only command against the database alone: no queues, no domains loaded (a faster start). */
-export async function withDatabase<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(fn: (sql: Sql, config: Config) => Promise<T>): Promise<T> {
   const [{ loadConfig }, { openDatabase }] = await Promise.all([import('../shared/config/config.ts'), import('../app/database.ts')]);
-  const database = await openDatabase(loadConfig());
+  const config = loadConfig();
+  const database = await openDatabase(config);
   try {
-    return await fn(database.sql);
+    return await fn(database.sql, config);
   } finally {
     await database.close();
   }
@@ -32,6 +34,28 @@ export async function withDatabase<T>(fn: (sql: Sql) => Promise<T>): Promise<T> 
 /** Prints one JSON document (the --json contract) or a human rendering. */
 export function output(json: boolean, value: unknown, human: () => string): void {
   process.stdout.write(json ? JSON.stringify(value, null, 2) + '\n' : human() + '\n');
+}
+
+/**
+ * A read-only document command that needs the database alone (withDatabase):
+ * it starts in about half the time of one that opens the queues and wires the domains.
+ */
+export function databaseDocumentCommand(
+  program: Command,
+  name: string,
+  description: string,
+  produce: (sql: Sql, config: Config) => Promise<{ value: unknown; human: () => string }>,
+): void {
+  program
+    .command(name)
+    .description(description)
+    .option('--json', 'one JSON document')
+    .action(async (opts: { json?: boolean }) => {
+      await withDatabase(async (sql, config) => {
+        const { value, human } = await produce(sql, config);
+        output(!!opts.json, value, human);
+      });
+    });
 }
 
 /** A command without arguments whose answer is one document: printed for people, or with --json as JSON. */

@@ -2,7 +2,7 @@ import type { Context } from '../../shared/context.ts';
 import type { Tx } from '../../shared/db/database.ts';
 import { OutboxWriter, enqueueDeliveries } from '../outbound/outbox.ts';
 import type { InboundMail, RouteResult } from './inboundMail.ts';
-import { handleMail, markRoutingFailed, readInbound, routeDelivery, UnusableMessage } from './router.ts';
+import { deliveriesRoutedInside, handleMail, markRoutingFailed, readInbound, routeDelivery, UnusableMessage } from './router.ts';
 import { DNS_RETRY_WINDOW_MS, senderAuthsOf } from './senderAuth.ts';
 
 /** What a batch came to: the deliveries it routed, and those it could not (to be retried, or failed for good). */
@@ -182,8 +182,8 @@ async function noteFailure(ctx: Context, deliveryId: number, err: unknown, outco
  * jobs would have, and marks all of them in one statement. Handlers are not
  * run side by side: in one transaction no row lock keeps a `close` and an
  * `extend` of one consultation apart. A handler may route another delivery
- * of the batch itself (a close routes the replies received in time), so each
- * is checked again just before its turn.
+ * of the batch itself (a close routes the replies received in time), so the
+ * rest are checked again after any such routing, before their turn.
  */
 async function routeReadDeliveries(tx: Tx, ctx: Context, ready: readonly ReadDelivery[]): Promise<{ count: number; outboxIds: number[] }> {
   const locked = await tx`
@@ -197,11 +197,18 @@ async function routeReadDeliveries(tx: Tx, ctx: Context, ready: readonly ReadDel
 
   const outbox = new OutboxWriter(tx);
   const handled: { deliveryId: number; mail: InboundMail | null; result: RouteResult }[] = [];
-  for (const r of mine) {
-    if (handled.length > 0) {
-      const [still] = await tx`select state from inbound_deliveries where id = ${r.deliveryId}`;
-      if (still?.state !== 'received') continue;
+  // The batch's deliveries still 'received': only routeInTransaction (a handler's close) routes one under our
+  // locks, so they are read again, in one statement, only when it ran since the last look.
+  let waiting = lockedIds;
+  let routedInside = deliveriesRoutedInside();
+  for (const [i, r] of mine.entries()) {
+    if (deliveriesRoutedInside() !== routedInside) {
+      routedInside = deliveriesRoutedInside();
+      const rest = mine.slice(i).map((m) => m.deliveryId);
+      const still = await tx`select id from inbound_deliveries where id = any(${rest}::bigint[]) and state = 'received'`;
+      waiting = new Set(still.map((row) => Number(row.id)));
     }
+    if (!waiting.has(r.deliveryId)) continue;
     handled.push({ ...r, result: await handleMail(tx, ctx, r.mail, outbox) });
   }
 

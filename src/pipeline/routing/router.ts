@@ -68,6 +68,19 @@ function senderAuthOfRow(ctx: Context, row: Record<string, any>, retryUntil: Dat
   return senderAuthOf(ctx, row.message_row_id, row.raw, row.auth as SenderAuth | null, session, retryUntil);
 }
 
+/** How many deliveries routeInTransaction has taken up in this process: a batch checks its own again only when it moved. */
+let routedInsideTransactions = 0;
+
+/**
+ * A count that moves whenever routeInTransaction routes a delivery inside a
+ * caller's transaction (a close routing the replies received in time). Only
+ * that changes a delivery's state inside another's transaction: a batch that
+ * holds its deliveries' locks reads their states again only after it moved.
+ */
+export function deliveriesRoutedInside(): number {
+  return routedInsideTransactions;
+}
+
 /**
  * Routes one delivery inside the caller's transaction (a close routes the
  * replies received in time this way, before it counts). The outbox rows it
@@ -82,6 +95,7 @@ export async function routeInTransaction(
   deliveryId: number,
   checked?: CheckedDelivery,
 ): Promise<{ outcome: string; outboxIds: number[] }> {
+  routedInsideTransactions++;
   let row: Record<string, any> | undefined;
   let auth: SenderAuth;
   if (checked) {

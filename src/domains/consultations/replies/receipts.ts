@@ -29,8 +29,10 @@ export async function answerReply(
 ): Promise<void> {
   if (result.state === 'duplicate') return;
   const { ctx } = tools;
-  const zone = (await memberZones(tools.tx, [memberId])).get(memberId) ?? null;
-  const lang = (await memberLanguages(tools.tx, [memberId])).get(memberId) ?? 'en';
+  // Sent together: one round trip.
+  const [zones, languages] = await Promise.all([memberZones(tools.tx, [memberId]), memberLanguages(tools.tx, [memberId])]);
+  const zone = zones.get(memberId) ?? null;
+  const lang = languages.get(memberId) ?? 'en';
   // The receipt names the options in the member's version of the question.
   const c = inLanguage(stored, lang);
   const url = ctx.config.publicUrl ? decisionUrl(ctx.config.publicUrl, c.id) : null;

@@ -40,12 +40,15 @@ export const replyHandler: Handler = async (mail, tools) => {
   if (mail.kind === 'auto-reply') return markAway(mail, tools, consultationId, memberId);
   if (mail.kind === 'bounce') return markCopyBounced(mail, tools, consultationId, memberId);
 
-  const c = await loadConsultation(tools.tx, consultationId, 'share');
-  const [voter] = c
-    ? await tools.tx`
-        select e.email, m.name from consultation_electorate e join members m on m.id = e.member_id
-        where e.consultation_id = ${consultationId} and e.member_id = ${memberId}`
-    : [];
+  // The consultation (share-locked first), the member's electorate row and who the From is: sent together, one round trip.
+  const [c, voters, sender] = await Promise.all([
+    loadConsultation(tools.tx, consultationId, 'share'),
+    tools.tx`
+      select e.email, m.name from consultation_electorate e join members m on m.id = e.member_id
+      where e.consultation_id = ${consultationId} and e.member_id = ${memberId}`,
+    mail.from ? findMemberByAddress(tools.tx, mail.from) : null,
+  ]);
+  const voter = c ? voters[0] : undefined;
   if (!c || !voter) {
     await replyToSender(mail, tools, 'consultation-notice', {
       lines: [`Tacit has no consultation ${displayId(consultationId)} for you, so your message was not recorded.`],
@@ -53,7 +56,6 @@ export const replyHandler: Handler = async (mail, tools) => {
     return { outcome: `no electorate row for member ${memberId} in ${displayId(consultationId)}` };
   }
 
-  const sender = mail.from ? await findMemberByAddress(tools.tx, mail.from) : null;
   if (sender?.id !== memberId || mail.authority.level === 'nothing') return holdForgedReply(mail, tools, c.id, memberId, voter.email as string, false);
   // The From is the member's, but their domain says mail failing DMARC is not theirs: ask them.
   if (mail.authority.dmarcRejects) return holdForgedReply(mail, tools, c.id, memberId, voter.email as string, true);

@@ -51,6 +51,7 @@ export async function benchFanout(adminUrl: string, redisUrl: string, members: n
       const [copy] = await sql<OutboxRow[]>`select id, kind, recipient, member_id, params, in_reply_to, references_ids, created_at from outbox order by id limit 1`;
       size = (await buildRaw((await composeOutboxRow(copy!, scratch.ctx)).message)).length;
     }
+    console.error(`fan-out round ${round + 1}: tacit ${tacitRuns[round]!.toFixed(1)} s, peak RSS ${tacit.peakRssMiB()} MiB; the bare pool's turn`);
     bareRuns.push(await bareNodemailer(members, size, pool, dkim));
     // Each round as it ends: a run at 100,000 members takes a while.
     console.error(`fan-out round ${round + 1}: tacit ${tacitRuns[round]!.toFixed(1)} s (CPU tacit/postgres ${cpu[round]} s), bare ${bareRuns[round]!.toFixed(1)} s, load ${loads[round]!.toFixed(1)}, peak RSS ${tacit.peakRssMiB()} MiB`);

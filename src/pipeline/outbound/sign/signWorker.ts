@@ -5,7 +5,7 @@
 import crypto from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import type { SigningKey } from './dkimKeys.ts';
-import { arcSeal } from './signMessage.ts';
+import { arcSeal } from './arcSeal.ts';
 import type { ArcInput } from './signer.ts';
 
 export interface SealRequest {

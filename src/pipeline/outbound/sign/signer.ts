@@ -6,7 +6,7 @@ import { signingPool, type SigningPool } from './signingPool.ts';
 /**
  * The sign stage: DKIM signatures with d=D over a message's final bytes
  * (dkimSignature.ts: the sender's thread canonicalizes, libuv's pool signs),
- * and for list copies an ARC set first (signMessage.ts, in the signing
+ * and for list copies an ARC set first (arcSeal.ts, in the signing
  * pool's threads), once per copy, off the sender's event loop.
  */
 export interface ArcInput {

@@ -1,7 +1,10 @@
 import { execFile } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { buildRaw, composeOutboxRow, type OutboxRow } from '../src/pipeline/outbound/compose/compose.ts';
 import { runDigest } from '../src/domains/digests/runDigest.ts';
+import { postgresCpuSeconds, processCpuSeconds } from './lib/cpuTime.ts';
 import { secondsSince, smtpSource, startPostfix, startSink } from './lib/peers.ts';
 import type { Queryable } from '../src/shared/db/database.ts';
 import { openConsultation, openScratch, seedConsultation } from './lib/scratch.ts';
@@ -28,19 +31,30 @@ export async function benchFanout(adminUrl: string, redisUrl: string, members: n
   // The machine is shared: each side runs `repeat` times, alternating, and its best run counts.
   const tacitRuns: number[] = [];
   const bareRuns: number[] = [];
+  // The 1-minute load average at each round's start: on a shared machine, ratios are read beside it.
+  const loads: number[] = [];
+  // CPU seconds per round, Tacit's process and Postgres's: a slow round that did no more work waited for the machine.
+  const cpu: string[] = [];
+  const pgData = path.resolve('var/bench/postgres');
   let size = 0;
   for (let round = 0; round < repeat; round++) {
     const id = await newConsultation(sql, groupId);
+    loads.push(os.loadavg()[0]!);
     const before = sink.count();
+    const cpuBefore = [processCpuSeconds(tacit.pid), postgresCpuSeconds(pgData)];
     const started = process.hrtime.bigint();
     await openConsultation(scratch.ctx, id);
     await sink.waitFor(before + members);
     tacitRuns.push(secondsSince(started));
+    cpu.push(`${(processCpuSeconds(tacit.pid) - cpuBefore[0]!).toFixed(1)}/${(postgresCpuSeconds(pgData) - cpuBefore[1]!).toFixed(1)}`);
     if (!size) {
       const [copy] = await sql<OutboxRow[]>`select id, kind, recipient, member_id, params, in_reply_to, references_ids, created_at from outbox order by id limit 1`;
       size = (await buildRaw((await composeOutboxRow(copy!, scratch.ctx)).message)).length;
     }
+    console.error(`fan-out round ${round + 1}: tacit ${tacitRuns[round]!.toFixed(1)} s, peak RSS ${tacit.peakRssMiB()} MiB; the bare pool's turn`);
     bareRuns.push(await bareNodemailer(members, size, pool, dkim));
+    // Each round as it ends: a run at 100,000 members takes a while.
+    console.error(`fan-out round ${round + 1}: tacit ${tacitRuns[round]!.toFixed(1)} s (CPU tacit/postgres ${cpu[round]} s), bare ${bareRuns[round]!.toFixed(1)} s, load ${loads[round]!.toFixed(1)}, peak RSS ${tacit.peakRssMiB()} MiB`);
   }
   const tacitSeconds = Math.min(...tacitRuns);
   const bareSeconds = Math.min(...bareRuns);
@@ -93,6 +107,8 @@ export async function benchFanout(adminUrl: string, redisUrl: string, members: n
       'duplicates at sink': extra,
       'rows retried': retried[0].n ? `${retried[0].n} (${retried[0].error})` : 0,
       runs: `tacit ${tacitRuns.map((t) => t.toFixed(1)).join(', ')}; bare ${bareRuns.map((t) => t.toFixed(1)).join(', ')}`,
+      'load average at each round': loads.map((l) => l.toFixed(1)).join(', '),
+      'CPU s per round, tacit/postgres': cpu.join(', '),
     },
     digest: {
       members: digests,

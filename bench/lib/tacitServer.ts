@@ -18,6 +18,16 @@ const server = await startServer(runtime, {
   reconciler: only !== 'ingest',
 });
 process.stdout.write(`ready ${server.smtpPort}\n`);
+// BENCH_MEMORY_LOG=FILE: this process's memory every half second, one JSON line each (where a peak RSS comes from).
+if (process.env.BENCH_MEMORY_LOG) {
+  const fs = await import('node:fs');
+  const file = process.env.BENCH_MEMORY_LOG;
+  setInterval(() => {
+    const m = process.memoryUsage();
+    const mib = (n: number) => Math.round(n / 2 ** 20);
+    fs.appendFileSync(file, `${JSON.stringify({ t: Math.round(performance.now()), rss: mib(m.rss), heapTotal: mib(m.heapTotal), heapUsed: mib(m.heapUsed), external: mib(m.external), arrayBuffers: mib(m.arrayBuffers) })}\n`);
+  }, 500).unref();
+}
 let stopping = false;
 process.on('SIGTERM', async () => {
   if (stopping) return;

@@ -14,8 +14,8 @@ export const liveHolders = (sql: Queryable) => sql`
 
 /**
  * This process as the holder of its outbox claims: a transaction kept open on
- * one pooled connection, holding the holder's lock. It takes no snapshot and
- * writes nothing, so it holds back no vacuum; when its connection closes,
+ * one pooled connection, holding the holder's lock. It keeps no snapshot and
+ * has no transaction id (it writes nothing), so it holds back no vacuum; when its connection closes,
  * `held()` turns false and the next claim takes a fresh holder.
  */
 export interface ClaimHolder {
@@ -35,13 +35,19 @@ function hold(sql: Sql): Holding {
   const released = new Promise<void>((r) => (release = r));
   let lost = false;
   const holder = new Promise<ClaimHolder>((resolve, reject) => {
-    sql
-      .begin(async (tx) => {
-        const [row] = await tx`select nextval('outbox_claim_holders')::int as id`;
-        await tx`select pg_advisory_xact_lock(${HOLDER_LOCK_CLASS}, ${row!.id as number})`;
-        resolve({ id: row!.id as number, held: () => !lost });
-        await released;
-      })
+    // The id is drawn before the transaction: nextval WAL-logs the sequence now and then (every 32 values, and first
+    // after a checkpoint), and a transaction that does so gets a transaction id, whose xmin then holds back every
+    // vacuum for as long as this process lives: the outbox's dead rows pile up and each mailing's scans slow down.
+    sql`select nextval('outbox_claim_holders')::int as id`
+      .then(([row]) =>
+        sql.begin(async (tx) => {
+          // The simple protocol, the two integers written in: a statement run with parameters leaves its portal, and the
+          // portal its snapshot, open until the transaction ends, and that snapshot's xmin would hold back vacuum the same way.
+          await tx.unsafe(`select pg_advisory_xact_lock(${HOLDER_LOCK_CLASS}, ${Math.trunc(row!.id as number)})`);
+          resolve({ id: row!.id as number, held: () => !lost });
+          await released;
+        }),
+      )
       .catch(reject)
       .finally(() => {
         lost = true;

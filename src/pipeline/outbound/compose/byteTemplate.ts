@@ -5,6 +5,7 @@ import MimeNode from 'nodemailer/lib/mime-node/index.js';
 import { foldLines, hasLongerLines, isPlainText } from 'nodemailer/lib/mime-funcs/index.js';
 import { encode as qpEncode, wrap as qpWrap } from 'nodemailer/lib/qp/index.js';
 import type Mail from 'nodemailer/lib/mailer/index.js';
+import { foldedValue } from './foldedValue.ts';
 
 /**
  * The bytes shared by every copy of a mailing, built once per variant, with
@@ -210,10 +211,9 @@ export async function buildByteTemplate(compose: (slots: Slots) => Mail.Options 
 function headerLine(key: string, source: unknown, slots: Built, node: MimeNode): (copy: CopyValues) => string {
   if (source && typeof source === 'object' && 'prepared' in source && (source as { prepared: boolean }).prepared) {
     // Prepared values were folded by the composer (compose.ts, preparedHeaders): unfold, fill, and fold again as it does.
-    // (A fold right after the colon leaves the value starting with "\n ": that space was the one after the colon.)
-    const value = String((source as unknown as { value: string }).value).replace(/^\r?\n /, '').replace(/\r\n(?=[ \t])/g, '');
+    const value = String((source as unknown as { value: string }).value).replace(/\r\n(?=[ \t])/g, '');
     const fill = filler(value, slots, asIs);
-    return (copy) => `${key}: ${foldLines(`${key}: ${fill ? fill(copy.values) : value}`, 76).slice(key.length + 2)}\r\n`;
+    return (copy) => `${key}: ${foldedValue(key, fill ? fill(copy.values) : value)}\r\n`;
   }
   const fillValue = (v: unknown, copy: CopyValues): unknown => {
     if (typeof v === 'string') return filler(v, slots, asIs)?.(copy.values) ?? v;

@@ -1,11 +1,11 @@
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
-import { foldLines } from 'nodemailer/lib/mime-funcs/index.js';
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import type { Context } from '../../../shared/context.ts';
 import { makeToken } from '../../../shared/rules/tokens.ts';
 import { oneLine } from '../../../shared/rules/sender.ts';
 import { renderMail } from '../../../shared/templates/render.ts';
 import type { ArcInput } from '../sign/signer.ts';
+import { foldedValue } from './foldedValue.ts';
 import { buildByteTemplate, NotTemplatable, type ByteTemplate, type Slots } from './byteTemplate.ts';
 
 export interface OutboxRow {
@@ -150,7 +150,7 @@ function flattenHeaders(options: Mail.Options): Mail.Options {
  */
 export function preparedHeaders(headers: Record<string, string>): Record<string, { prepared: true; value: string }> {
   return Object.fromEntries(
-    Object.entries(headers).map(([name, value]) => [name, { prepared: true, value: foldLines(`${name}: ${oneLine(value)}`, 76).slice(name.length + 2) }]),
+    Object.entries(headers).map(([name, value]) => [name, { prepared: true, value: foldedValue(name, oneLine(value)) }]),
   );
 }
 

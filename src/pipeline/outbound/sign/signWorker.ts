@@ -1,21 +1,21 @@
 /**
- * A thread of the signing pool (signingPool.ts): signs what the sender's
- * thread posts, and posts the signed bytes back.
+ * A thread of the signing pool (signingPool.ts): ARC-seals what the sender's
+ * thread posts, and posts the seal's header fields back.
  */
 import crypto from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import type { SigningKey } from './dkimKeys.ts';
-import { signMessage } from './signMessage.ts';
+import { arcSeal } from './arcSeal.ts';
 import type { ArcInput } from './signer.ts';
 
-export interface SignRequest {
+export interface SealRequest {
   id: number;
   domain: string;
-  keys: SigningKey[];
+  key: SigningKey;
   raw: Uint8Array;
-  arc?: ArcInput;
+  arc: ArcInput;
 }
-export type SignResponse = { id: number; signed: Uint8Array } | { id: number; error: string };
+export type SealResponse = { id: number; seal: Uint8Array } | { id: number; error: string };
 
 // mailauth takes the key as PEM and parses it for every signature, which costs as much as the RSA signature itself:
 // this thread parses each key once. It signs only with Tacit's own keys, so the cache stays a few entries long.
@@ -32,16 +32,13 @@ crypto.createPrivateKey = ((key: Parameters<typeof parse>[0]) => {
   return object;
 }) as typeof parse;
 
-parentPort!.on('message', async (request: SignRequest) => {
-  let response: SignResponse;
+parentPort!.on('message', async (request: SealRequest) => {
+  let response: SealResponse;
   try {
     const raw = Buffer.from(request.raw.buffer, request.raw.byteOffset, request.raw.byteLength);
-    const signed = await signMessage(request.domain, request.keys, raw, request.arc);
-    response = { id: request.id, signed };
+    response = { id: request.id, seal: await arcSeal(request.domain, request.key, raw, request.arc) };
   } catch (err) {
     response = { id: request.id, error: (err as Error).message };
   }
-  // The signed bytes are a fresh buffer of their own (Buffer.concat of a message over 4 KiB): handed over, not copied.
-  const transfer = 'signed' in response && response.signed.byteLength === response.signed.buffer.byteLength ? [response.signed.buffer as ArrayBuffer] : [];
-  parentPort!.postMessage(response, transfer);
+  parentPort!.postMessage(response);
 });

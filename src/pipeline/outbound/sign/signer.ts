@@ -1,11 +1,13 @@
 import type { Context } from '../../../shared/context.ts';
 import { signingKeys, type SigningKey } from './dkimKeys.ts';
+import { dkimSignatures } from './dkimSignature.ts';
 import { signingPool, type SigningPool } from './signingPool.ts';
 
 /**
- * The sign stage: DKIM signatures with d=D over a message's final bytes, and
- * for list copies an ARC set first (signMessage.ts), once per copy, in the
- * signing pool's threads (signingPool.ts), off the sender's event loop.
+ * The sign stage: DKIM signatures with d=D over a message's final bytes
+ * (dkimSignature.ts: the sender's thread canonicalizes, libuv's pool signs),
+ * and for list copies an ARC set first (arcSeal.ts, in the signing
+ * pool's threads), once per copy, off the sender's event loop.
  */
 export interface ArcInput {
   /** The inbound Authentication-Results value ("D; spf=pass …; dkim=pass …"), as stored at route time. */
@@ -21,9 +23,15 @@ export interface Signer {
 
 export const unsigned: Signer = { sign: async (raw) => raw };
 
-/** Signs with `keys` as d=`domain`, in the signing pool's threads (signMessage.ts does the work). */
-export function dkimSigner(domain: string, keys: SigningKey[], pool: SigningPool = signingPool()): Signer {
-  return { sign: (raw, arc) => pool.sign(domain, keys, raw, arc) };
+/** Signs with `keys` as d=`domain`; a changed post is ARC-sealed with the RSA key first. */
+export function dkimSigner(domain: string, keys: SigningKey[], pool: () => SigningPool = signingPool): Signer {
+  return {
+    async sign(raw, arc) {
+      const [rsa] = keys;
+      const message = arc && rsa ? Buffer.concat([await pool().seal(domain, rsa, raw, arc), raw]) : raw;
+      return Buffer.concat([Buffer.from(await dkimSignatures(domain, keys, message), 'latin1'), message]);
+    },
+  };
 }
 
 // Keys are read again now and then, so that a `tacit dkim switch` reaches running senders.

@@ -4,14 +4,16 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SigningKey } from './dkimKeys.ts';
 import type { ArcInput } from './signer.ts';
-import type { SignRequest, SignResponse } from './signWorker.ts';
+import type { SealRequest, SealResponse } from './signWorker.ts';
 
 /**
- * Signing off the event loop: an RSA signature and mailauth's canonicalization
- * cost a few milliseconds a message, as much as composing and sending it, so
- * they run in a few threads (one per core), while the sender's thread
- * composes the next copies and feeds the relay. A thread holds the process
- * open only while it has work.
+ * ARC sealing off the event loop: mailauth parses the whole message and signs
+ * it twice, a few milliseconds a list copy, so it runs in a few threads (one
+ * per core, started on the first seal), while the sender's thread composes
+ * the next copies and feeds the relay. A thread holds the process open only
+ * while it has work. Each thread is a V8 heap of its own (tens of MiB with
+ * mailauth loaded): mail that is only DKIM-signed (dkimSignature.ts) never
+ * starts one.
  */
 interface Lane {
   worker: Worker;
@@ -40,7 +42,8 @@ export class SigningPool {
     this.lanes = Array.from({ length: size }, () => undefined);
   }
 
-  sign(domain: string, keys: readonly SigningKey[], raw: Buffer, arc?: ArcInput): Promise<Buffer> {
+  /** The ARC set's header fields for `raw`, sealed with `key` as d=`domain`. */
+  seal(domain: string, key: SigningKey, raw: Buffer, arc: ArcInput): Promise<Buffer> {
     // The least busy thread; ties go round.
     let index = this.next;
     for (let i = 0; i < this.size; i++) {
@@ -51,7 +54,7 @@ export class SigningPool {
     const lane = (this.lanes[index] ??= this.start(index));
     const id = ++this.sequence;
     // Copied to the thread (a few KiB), so the caller's bytes stay the caller's.
-    const request: SignRequest = { id, domain, keys: [...keys], raw, arc };
+    const request: SealRequest = { id, domain, key, raw, arc };
     return new Promise<Buffer>((resolve, reject) => {
       if (lane.pending.size === 0) lane.worker.ref();
       lane.pending.set(id, { resolve, reject });
@@ -63,13 +66,13 @@ export class SigningPool {
     const worker = startWorker();
     const lane: Lane = { worker, pending: new Map() };
     worker.unref();
-    worker.on('message', (response: SignResponse) => {
+    worker.on('message', (response: SealResponse) => {
       const waiting = lane.pending.get(response.id);
       if (!waiting) return;
       lane.pending.delete(response.id);
       if (lane.pending.size === 0) worker.unref();
       if ('error' in response) waiting.reject(new Error(response.error));
-      else waiting.resolve(Buffer.from(response.signed.buffer, response.signed.byteOffset, response.signed.byteLength));
+      else waiting.resolve(Buffer.from(response.seal.buffer, response.seal.byteOffset, response.seal.byteLength));
     });
     // A thread that fails or exits fails what it held (the rows go back to pending and are retried); the next sign starts a new one.
     const lost = (err: Error) => {

@@ -39,14 +39,17 @@ export async function benchCli(adminUrl: string, redisUrl: string, rounds = 7) {
       runs.lists.push(timed(['bin/tacit.js', 'lists', '--json'], env).seconds);
     }
     const server = spawn(process.execPath, ['bin/tacit.js', 'start'], { env: { ...process.env, ...env, SMTP_PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
-    await new Promise<void>((resolve, reject) => {
+    const banner = await new Promise<string>((resolve, reject) => {
       let out = '';
-      server.stdout!.on('data', (d) => ((out += d), out.includes('Press Ctrl-C') && resolve()));
+      server.stdout!.on('data', (d) => ((out += d), out.includes('Press Ctrl-C') && resolve(out)));
       server.once('exit', (code) => reject(new Error(`tacit start exited ${code}: ${out}`)));
     });
     await sleep(10_000);
-    const idleRss = Math.round(Number(/^VmRSS:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1]) / 1024);
-    const startPeak = peakRssMiB(server.pid!);
+    // With more than one core `tacit start` supervises an ingest and a workers process: count all three.
+    const children = [...banner.matchAll(/\(pid (\d+)\)/g)].map((m) => Number(m[1]));
+    const rssOf = (pid: number) => Math.round(Number(/^VmRSS:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024);
+    const idleRss = [server.pid!, ...children].map(rssOf).join(' + ');
+    const startPeak = [server.pid!, ...children].map(peakRssMiB).join(' + ');
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
     const node = median(runs.node);

@@ -7,6 +7,7 @@ import { translate } from '../../shared/i18n/catalogue.ts';
 import { isCatalogued, localVerdict } from '../../domains/consultations/mail/localWords.ts';
 import type { Consultation } from '../../domains/consultations/consultation.ts';
 import { methodOf, settingsOf } from '../../decisions/methods/index.ts';
+import type { Part } from '../../decisions/places/partsCount.ts';
 import { consultationView } from '../../domains/consultations/mail/views.ts';
 import { streamTallySheet } from '../../domains/consultations/close/tallySheet.ts';
 import { canReadDecisions, mayShowAddresses, type Viewer } from '../rules/access.ts';
@@ -82,6 +83,7 @@ export async function decisionPage(ctx: Context, viewer: Viewer | null, reader: 
       ...outcome,
       deadline: readerTime(c.deadline, reader),
       closedAt: readerTime(c.closed_at ?? new Date(), reader),
+      parts: outcome.parts && { ...outcome.parts, all: outcome.parts.all.map((row, i) => ({ ...row, result: partResultIn(reader, outcome, c, i) ?? row.result })) },
       options: outcome.options.map((o) => ({ ...o, text: clipWithNote(clean(o.text), 600) })),
       objections: outcome.objections.slice(0, MAX_OBJECTIONS).map((o) => ({
         // Unnamed where the list keeps objections anonymous.
@@ -99,6 +101,12 @@ export async function decisionPage(ctx: Context, viewer: Viewer | null, reader: 
 function verdictIn(reader: Reader, outcome: Outcome, c: { method?: string | null; options: Consultation['options']; block_threshold?: unknown }, ctx: Context): string {
   const method = methodOf({ method: c.method, kind: outcome.kind }, ctx.wiring.decisionMethods).view(settingsOf(c)).method;
   return localVerdict(reader.lang, method, outcome, c.options) ?? verdictLine(outcome, c as never, ctx.wiring.decisionMethods);
+}
+
+/** A place's result in the reader's language (the rows are the stored parts, in order); null where the method's own words stand. */
+function partResultIn(reader: Reader, view: { method?: string }, c: Consultation, i: number): string | null {
+  const part = (c.outcome as Outcome & { parts?: Part[] }).parts?.[i];
+  return part ? localVerdict(reader.lang, view.method, part.result as Outcome, c.options) : null;
 }
 
 /** "a choice", "a proposal" in the reader's language; a formal vote's kind stays its method's words. */

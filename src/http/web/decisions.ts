@@ -72,7 +72,7 @@ export async function decisionPage(ctx: Context, viewer: Viewer | null, reader: 
     ...view,
     deadline: readerTime(c.deadline, reader),
     address: `${c.list}@${ctx.config.domain}`,
-    kindName: kindName(c, view, reader),
+    kindName: kindName(view, reader),
     question: clipWithNote(clean(view.question), 1000),
     description: clipWithNote(clean(view.description), 40_000),
     options: view.options.map((o) => ({ ...o, text: clipWithNote(clean(o.text), 600) })),
@@ -110,7 +110,7 @@ function partResultIn(reader: Reader, view: { method?: string }, c: Consultation
 }
 
 /** "a choice", "a proposal" in the reader's language; a formal vote's kind stays its method's words. */
-function kindName(c: Consultation, view: { aKind: string; picksOption?: boolean; method?: string }, reader: Reader): string {
+function kindName(view: { aKind: string; picksOption?: boolean; method?: string }, reader: Reader): string {
   if (reader.lang === 'en' || !isCatalogued(view.method)) return view.aKind;
   return view.picksOption ? translate(reader.lang, 'web.kind.choice') : translate(reader.lang, 'web.kind.proposal');
 }

@@ -16,8 +16,6 @@ export interface Reader {
   zone: string | null;
 }
 
-export const UTC_READER: Reader = { lang: 'en', zone: null };
-
 export async function readerZone(ctx: Context, viewer: Viewer | null): Promise<string | null> {
   if (!viewer) return null;
   return (await memberZones(ctx.sql, [viewer.memberId])).get(viewer.memberId) ?? null;

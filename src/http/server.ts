@@ -7,6 +7,9 @@ import { unsubscribe } from '../domains/org/members.ts';
 import { DIGEST_GROUP, setDigest } from '../domains/digests/digestOptOut.ts';
 import { escapeHtml as escape, readBody, send } from './respond.ts';
 import { basePath, handleWeb } from './web/routes.ts';
+import { translate } from '../shared/i18n/catalogue.ts';
+import { acceptedLanguage, type Language } from '../shared/rules/language.ts';
+import { memberLanguages } from '../domains/org/memberLanguages.ts';
 
 /**
  * The small HTTP endpoint: RFC 8058 one-click unsubscribe (the https
@@ -61,13 +64,17 @@ async function handle(ctx: Context, req: http.IncomingMessage, res: http.ServerR
     return send(res, 404, 'text/plain', 'Not found.\n');
   }
   const ids = readToken(ctx.secret, 'unsubscribe', match[1]!, 2);
-  if (!ids) return send(res, 404, 'text/plain', 'This unsubscribe link is not valid.\n');
+  if (!ids) return send(res, 404, 'text/plain; charset=utf-8', `${translate(browserLanguage(req), 'web.unsubscribe.badLink')}\n`);
   const [memberId, groupId] = ids as [number, number];
-  if (groupId === DIGEST_GROUP) return digestUnsubscribe(ctx, req, res, memberId);
+  // The page speaks the member's language (the one their mail is in), else the browser's.
+  const lang = (await memberLanguages(ctx.sql, [memberId])).get(memberId) ?? browserLanguage(req);
+  const words = (key: string, values: Record<string, unknown> = {}) =>
+    translate(lang, key, Object.fromEntries(Object.entries(values).map(([k, v]) => [k, escape(String(v))])));
+  if (groupId === DIGEST_GROUP) return digestUnsubscribe(ctx, req, res, memberId, lang, words);
   const [target] = await ctx.sql`
     select g.slug, m.email, exists (select 1 from memberships ms where ms.group_id = g.id and ms.member_id = m.id) as subscribed
     from groups g, members m where g.id = ${groupId} and m.id = ${memberId}`;
-  if (!target) return send(res, 404, 'text/plain', 'This list or member no longer exists.\n');
+  if (!target) return send(res, 404, 'text/plain; charset=utf-8', `${translate(lang, 'web.unsubscribe.gone')}\n`);
   const list = `${target.slug}@${ctx.config.domain}`;
 
   if (req.method === 'POST') {
@@ -75,35 +82,39 @@ async function handle(ctx: Context, req: http.IncomingMessage, res: http.ServerR
     // RFC 8058: the body is "List-Unsubscribe=One-Click"; the button of the page below posts the same.
     await unsubscribe(ctx.sql, memberId, groupId);
     ctx.log.info({ memberId, groupId }, 'one-click unsubscribe');
-    return send(res, 200, 'text/html; charset=utf-8', page(`${escape(target.email)} is no longer on ${escape(list)}.`));
+    return send(res, 200, 'text/html; charset=utf-8', page(lang, words('web.unsubscribe.title'), `<p>${words('web.unsubscribe.done', { email: target.email, list })}</p>`));
   }
   if (req.method === 'GET' || req.method === 'HEAD') {
     const body = target.subscribed
-      ? `<p>Unsubscribe ${escape(target.email)} from ${escape(list)}?</p>
-<form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">Unsubscribe</button></form>`
-      : `<p>${escape(target.email)} is not on ${escape(list)}.</p>`;
-    return send(res, 200, 'text/html; charset=utf-8', page(body));
+      ? `<p>${words('web.unsubscribe.ask', { email: target.email, list })}</p>
+<form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">${words('web.unsubscribe.button')}</button></form>`
+      : `<p>${words('web.unsubscribe.notOn', { email: target.email, list })}</p>`;
+    return send(res, 200, 'text/html; charset=utf-8', page(lang, words('web.unsubscribe.title'), body));
   }
   res.setHeader('Allow', 'GET, HEAD, POST');
   return send(res, 405, 'text/plain', 'Method not allowed.\n');
 }
 
 /** The digest's one-click: stops the digest only (the member stays on every list). */
-async function digestUnsubscribe(ctx: Context, req: http.IncomingMessage, res: http.ServerResponse, memberId: number): Promise<void> {
+async function digestUnsubscribe(
+  ctx: Context, req: http.IncomingMessage, res: http.ServerResponse, memberId: number,
+  lang: Language, words: (key: string, values?: Record<string, unknown>) => string,
+): Promise<void> {
   const [member] = await ctx.sql`select email, digest_off_at from members where id = ${memberId}`;
-  if (!member) return send(res, 404, 'text/plain', 'This member no longer exists.\n');
+  if (!member) return send(res, 404, 'text/plain; charset=utf-8', `${translate(lang, 'web.digestOff.gone')}\n`);
+  const title = words('web.digestOff.button');
   if (req.method === 'POST') {
     await readBody(req);
     await setDigest(ctx.sql, memberId, false);
     ctx.log.info({ memberId }, 'one-click digest unsubscribe');
-    return send(res, 200, 'text/html; charset=utf-8', page(`${escape(member.email)} will no longer receive the digest.`));
+    return send(res, 200, 'text/html; charset=utf-8', page(lang, title, `<p>${words('web.digestOff.done', { email: member.email })}</p>`));
   }
   if (req.method === 'GET' || req.method === 'HEAD') {
     const body = member.digest_off_at
-      ? `<p>${escape(member.email)} does not receive the digest.</p>`
-      : `<p>Stop the digest for ${escape(member.email)}?</p>
-<form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">Stop the digest</button></form>`;
-    return send(res, 200, 'text/html; charset=utf-8', page(body));
+      ? `<p>${words('web.digestOff.already', { email: member.email })}</p>`
+      : `<p>${words('web.digestOff.ask', { email: member.email })}</p>
+<form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">${words('web.digestOff.button')}</button></form>`;
+    return send(res, 200, 'text/html; charset=utf-8', page(lang, title, body));
   }
   res.setHeader('Allow', 'GET, HEAD, POST');
   return send(res, 405, 'text/plain', 'Method not allowed.\n');
@@ -116,7 +127,12 @@ async function health(ctx: Context, res: http.ServerResponse): Promise<void> {
   send(res, ok ? 200 : 503, 'application/json', JSON.stringify({ status: ok ? 'ok' : 'degraded', database, redis }) + '\n');
 }
 
-function page(body: string): string {
-  return `<!doctype html><html><head><meta charset="utf-8"><title>Unsubscribe</title></head><body>${body}</body></html>\n`;
+function browserLanguage(req: http.IncomingMessage): Language {
+  return acceptedLanguage(req.headers['accept-language']) ?? 'en';
+}
+
+function page(lang: Language, title: string, body: string): string {
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<title>${title}</title></head><body>${body}</body></html>\n`;
 }
 

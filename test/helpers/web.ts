@@ -15,7 +15,9 @@ export function toLocal(h: Harness, url: string): string {
 
 /** Asks for a sign-in link by the form, as a person would, and returns the link from the mail (as a local URL). */
 export async function requestSigninLink(h: Harness, email: string): Promise<string> {
-  const before = (await mailsTo(h, email)).filter((m) => /sign-in link/.test(m.parsed.subject ?? '')).length;
+  // Found by the link it carries: its subject is in the member's language.
+  const isSignin = (m: Awaited<ReturnType<typeof mailsTo>>[number]) => /https:\/\/\S+\/signin\/\S+/.test(m.parsed.text ?? '');
+  const before = (await mailsTo(h, email)).filter(isSignin).length;
   const res = await fetch(`${localBase(h)}/signin`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -23,7 +25,7 @@ export async function requestSigninLink(h: Harness, email: string): Promise<stri
   });
   if (res.status !== 200) throw new Error(`sign-in request answered ${res.status}`);
   const mails = await waitFor(async () => {
-    const found = (await mailsTo(h, email)).filter((m) => /sign-in link/.test(m.parsed.subject ?? ''));
+    const found = (await mailsTo(h, email)).filter(isSignin);
     return found.length > before ? found : undefined;
   });
   const link = /https:\/\/\S+\/signin\/\S+/.exec(mails[mails.length - 1]!.parsed.text ?? '')![0];

@@ -142,10 +142,10 @@ describe('a question in French and English on a French chapter list', () => {
     expect(enOutcome!.mail.text).toMatch(/closed at \w{3} [^()]+ UTC \(\w{3} [^()]+ Europe\/Paris\)/);
 
     // The web record: the page's language's version of the question and options.
-    const frPage = await decisionPage(h.ctx, null, id, 'fr');
+    const frPage = await decisionPage(h.ctx, null, { lang: 'fr', zone: null }, id);
     expect(frPage?.question).toBe('Où tenir l\'université d\'été ?');
     expect(frPage?.options.map((o) => o.text)).toEqual(['Lyon, à la bourse du travail', 'Bruxelles, à l\'auberge de jeunesse', 'En ligne seulement']);
-    const dePage = await decisionPage(h.ctx, null, id, 'de');
+    const dePage = await decisionPage(h.ctx, null, { lang: 'de', zone: null }, id);
     expect(dePage?.question).toBe('Where do we hold the summer school?');
   }, 180_000);
 

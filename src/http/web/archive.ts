@@ -2,13 +2,13 @@ import { simpleParser, type AddressObject } from 'mailparser';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import type { Context } from '../../shared/context.ts';
-import { formatUtc } from '../../shared/rules/formatUtc.ts';
 import { threadSubject } from '../../domains/digests/digestContent.ts';
 import { canDownloadMbox, canReadArchive, mayShowAddresses, type ListAccess, type Viewer } from '../rules/access.ts';
 import { mboxEntry } from '../rules/mbox.ts';
 import { clipWithNote, pageWindow } from '../rules/budget.ts';
 import { personLabel, redact, removeTokens } from '../rules/redact.ts';
 import { pager } from './pager.ts';
+import { readerTime, type Reader } from './reader.ts';
 
 /**
  * List archives: the distributed posts of a list by month and thread, one
@@ -71,7 +71,7 @@ function monthRange(month: string): [Date, Date] | null {
 }
 
 /** The threads that had posts in a month, in order of their first post. */
-export async function monthThreads(ctx: Context, list: ArchiveList, viewer: Viewer | null, month: string, base: string, page: number) {
+export async function monthThreads(ctx: Context, list: ArchiveList, viewer: Viewer | null, reader: Reader, month: string, base: string, page: number) {
   const range = monthRange(month);
   if (!range) return null;
   const posts = await ctx.sql`
@@ -86,7 +86,7 @@ export async function monthThreads(ctx: Context, list: ArchiveList, viewer: View
     let t = threads.get(subject);
     if (!t) threads.set(subject, (t = { subject, href: `${base}/lists/${list.slug}/thread/${p.id}`, posts: 0, last: '', authors: new Set() }));
     t.posts += 1;
-    t.last = formatUtc(p.distributed_at);
+    t.last = readerTime(p.distributed_at, reader);
     t.authors.add(personLabel(p.author_name, p.author_email, show));
   }
   const { offset } = pageWindow(page, THREADS_PAGE);
@@ -106,7 +106,7 @@ function escapeLike(s: string): string {
 }
 
 /** Every post of the thread that post `postId` belongs to (same subject once Re:/[tag] are removed). */
-export async function threadPosts(ctx: Context, list: ArchiveList, viewer: Viewer | null, postId: number, base: string, page: number) {
+export async function threadPosts(ctx: Context, list: ArchiveList, viewer: Viewer | null, reader: Reader, postId: number, base: string, page: number) {
   const [first] = await ctx.sql`select subject from list_posts where id = ${postId} and group_id = ${list.id} and state = 'distributed'`;
   if (!first) return null;
   const subject = threadSubject(first.subject);
@@ -123,7 +123,7 @@ export async function threadPosts(ctx: Context, list: ArchiveList, viewer: Viewe
     posts: posts.slice(offset, offset + POSTS_PAGE).map((p) => ({
       href: `${base}/lists/${list.slug}/message/${p.id}`,
       author: clipWithNote(clean(personLabel(p.author_name, p.author_email, show)), 200),
-      date: formatUtc(p.distributed_at),
+      date: readerTime(p.distributed_at, reader),
       body: clipWithNote(clean(p.body_text), POST_BUDGET),
     })),
     pager: pager(`${base}/lists/${list.slug}/thread/${postId}`, page, posts.length > offset + POSTS_PAGE),

@@ -3,7 +3,11 @@ import { loadConsultation } from '../../domains/consultations/consultation.ts';
 import { displayId } from '../../domains/consultations/ids.ts';
 import type { Outcome } from '../../domains/consultations/close/outcome.ts';
 import { outcomeView, verdictLine } from '../../domains/consultations/close/outcomeView.ts';
-import { formatUtc } from '../../shared/rules/formatUtc.ts';
+import { translate } from '../../shared/i18n/catalogue.ts';
+import { isCatalogued, localVerdict } from '../../domains/consultations/mail/localWords.ts';
+import type { Consultation } from '../../domains/consultations/consultation.ts';
+import { methodOf, settingsOf } from '../../decisions/methods/index.ts';
+import type { Part } from '../../decisions/places/partsCount.ts';
 import { consultationView } from '../../domains/consultations/mail/views.ts';
 import { streamTallySheet } from '../../domains/consultations/close/tallySheet.ts';
 import { canReadDecisions, mayShowAddresses, type Viewer } from '../rules/access.ts';
@@ -11,7 +15,7 @@ import { clipWithNote, pageWindow } from '../rules/budget.ts';
 import { personLabel, redact } from '../rules/redact.ts';
 import { pager } from './pager.ts';
 import { inLanguage } from '../../domains/consultations/rules/questionVersions.ts';
-import type { Language } from '../../shared/rules/language.ts';
+import { readerTime, type Reader } from './reader.ts';
 
 /**
  * The decision register: open and closed consultations of the lists the
@@ -24,7 +28,7 @@ const MAX_OBJECTIONS = 30;
 // About 60 bytes of HTML a line: the first lines keep the page under 100 KB; the whole sheet is tally.txt.
 const TALLY_ON_PAGE = 600;
 
-export async function registerEntries(ctx: Context, viewer: Viewer | null, base: string, page: number, lang: Language = 'en') {
+export async function registerEntries(ctx: Context, viewer: Viewer | null, reader: Reader, base: string, page: number) {
   const { offset, limit } = pageWindow(page, REGISTER_PAGE);
   const groups = viewer ? [...viewer.groupIds] : [];
   const rows = await ctx.sql`
@@ -34,7 +38,7 @@ export async function registerEntries(ctx: Context, viewer: Viewer | null, base:
     order by c.status = 'open' desc, coalesce(c.closed_at, c.deadline) desc, c.id desc
     offset ${offset} limit ${limit}`;
   // Each question in the page's language where the opening gave a version in it.
-  const entries = rows.slice(0, REGISTER_PAGE).map((row) => inLanguage(row as typeof row & { question: string; description: string; options: { letter: string; text: string }[] }, lang)).map((c) => {
+  const entries = rows.slice(0, REGISTER_PAGE).map((row) => inLanguage(row as typeof row & { question: string; description: string; options: { letter: string; text: string }[] }, reader.lang)).map((c) => {
     const clean = (s: string) => redact(s, { tacitDomain: ctx.config.domain, showAddresses: mayShowAddresses(viewer, c.group_id) });
     return {
       id: displayId(c.id),
@@ -43,9 +47,9 @@ export async function registerEntries(ctx: Context, viewer: Viewer | null, base:
       list: clipWithNote(c.list_name, 200),
       slug: c.slug,
       open: c.status === 'open',
-      deadline: formatUtc(c.deadline),
-      closedAt: c.closed_at ? formatUtc(c.closed_at) : null,
-      verdict: c.status === 'closed' && c.outcome ? clipWithNote(verdictLine(c.outcome as Outcome, c as never, ctx.wiring.decisionMethods), 600) : null,
+      deadline: readerTime(c.deadline, reader),
+      closedAt: c.closed_at ? readerTime(c.closed_at, reader) : null,
+      verdict: c.status === 'closed' && c.outcome ? clipWithNote(verdictIn(reader, c.outcome as Outcome, c as never, ctx), 600) : null,
     };
   });
   return {
@@ -56,28 +60,34 @@ export async function registerEntries(ctx: Context, viewer: Viewer | null, base:
 }
 
 /** One consultation's page data, or null when it does not exist or the viewer may not see it. */
-export async function decisionPage(ctx: Context, viewer: Viewer | null, id: number, lang: Language = 'en') {
+export async function decisionPage(ctx: Context, viewer: Viewer | null, reader: Reader, id: number) {
   const c = await loadConsultation(ctx.sql, id);
   if (!c || (c.status !== 'open' && c.status !== 'closed')) return null;
   const [access] = await ctx.sql`select id, archive, decisions from groups where id = ${c.group_id}`;
   if (!access || !canReadDecisions(viewer, { id: Number(access.id), archive: access.archive, decisions: access.decisions })) return null;
   const showAddresses = mayShowAddresses(viewer, c.group_id);
   const clean = (s: string) => redact(s, { tacitDomain: ctx.config.domain, showAddresses });
-  // The question, description and option titles of the page's language's version (the page's own words are the templates').
-  const shown = inLanguage(c, lang);
-  const view = consultationView(shown, ctx.wiring.decisionMethods);
+  // The question, description and option titles of the page's language's version.
+  const shown = inLanguage(c, reader.lang);
+  const view = consultationView(shown, ctx.wiring.decisionMethods, reader.lang);
   const closed = c.status === 'closed' && c.outcome;
-  const outcome = closed ? outcomeView(c.outcome as Outcome, shown, ctx.wiring.decisionMethods) : null;
+  const outcome = closed ? outcomeView(c.outcome as Outcome, shown, ctx.wiring.decisionMethods, reader.lang) : null;
   return {
     ...view,
+    deadline: readerTime(c.deadline, reader),
+    address: `${c.list}@${ctx.config.domain}`,
+    kindName: kindName(view, reader),
     question: clipWithNote(clean(view.question), 1000),
     description: clipWithNote(clean(view.description), 40_000),
     options: view.options.map((o) => ({ ...o, text: clipWithNote(clean(o.text), 600) })),
     open: c.status === 'open',
-    openedAt: c.opened_at ? formatUtc(c.opened_at) : null,
+    openedAt: c.opened_at ? readerTime(c.opened_at, reader) : null,
     electorateSize: c.electorate_size,
     outcome: outcome && {
       ...outcome,
+      deadline: readerTime(c.deadline, reader),
+      closedAt: readerTime(c.closed_at ?? new Date(), reader),
+      parts: outcome.parts && { ...outcome.parts, all: outcome.parts.all.map((row, i) => ({ ...row, result: partResultIn(reader, outcome, c, i) ?? row.result })) },
       options: outcome.options.map((o) => ({ ...o, text: clipWithNote(clean(o.text), 600) })),
       objections: outcome.objections.slice(0, MAX_OBJECTIONS).map((o) => ({
         // Unnamed where the list keeps objections anonymous.
@@ -89,6 +99,24 @@ export async function decisionPage(ctx: Context, viewer: Viewer | null, id: numb
     tally: closed ? await tallyExcerpt(ctx, c.id, clean, showAddresses, await viewerBallotCode(ctx, viewer, c.id)) : null,
     listVisible: access.archive !== 'off',
   };
+}
+
+/** The verdict in the reader's language where the method's words are in the catalogues, else the method's own. */
+function verdictIn(reader: Reader, outcome: Outcome, c: { method?: string | null; options: Consultation['options']; block_threshold?: unknown }, ctx: Context): string {
+  const method = methodOf({ method: c.method, kind: outcome.kind }, ctx.wiring.decisionMethods).view(settingsOf(c)).method;
+  return localVerdict(reader.lang, method, outcome, c.options) ?? verdictLine(outcome, c as never, ctx.wiring.decisionMethods);
+}
+
+/** A place's result in the reader's language (the rows are the stored parts, in order); null where the method's own words stand. */
+function partResultIn(reader: Reader, view: { method?: string }, c: Consultation, i: number): string | null {
+  const part = (c.outcome as Outcome & { parts?: Part[] }).parts?.[i];
+  return part ? localVerdict(reader.lang, view.method, part.result as Outcome, c.options) : null;
+}
+
+/** "a choice", "a proposal" in the reader's language; a formal vote's kind stays its method's words. */
+function kindName(view: { aKind: string; picksOption?: boolean; method?: string }, reader: Reader): string {
+  if (reader.lang === 'en' || !isCatalogued(view.method)) return view.aKind;
+  return view.picksOption ? translate(reader.lang, 'web.kind.choice') : translate(reader.lang, 'web.kind.proposal');
 }
 
 /** The signed-in viewer's ballot code when they were in the electorate: their line is highlighted. */

@@ -1,6 +1,6 @@
 import { simpleParser, type Attachment, type ParsedMail } from 'mailparser';
 import type { Context } from '../../shared/context.ts';
-import { formatUtc } from '../../shared/rules/formatUtc.ts';
+import { translate } from '../../shared/i18n/catalogue.ts';
 import { htmlToPlainText } from '../../reading/newText/replyText.ts';
 import { mayShowAddresses, type Viewer } from '../rules/access.ts';
 import { MAX_ATTACHMENT_BYTES, attachmentDisposition, servedAs, textCharset } from '../rules/attachment.ts';
@@ -8,6 +8,7 @@ import { clipWithNote } from '../rules/budget.ts';
 import { postHtml } from '../rules/postHtml.ts';
 import { personLabel, redact, removeTokens } from '../rules/redact.ts';
 import type { ArchiveList } from './archive.ts';
+import { readerTime, type Reader } from './reader.ts';
 
 /**
  * One archived message: its page (the sanitised HTML when the post has
@@ -38,7 +39,7 @@ function formatSize(bytes: number): string {
 }
 
 /** One message: headers people read, the body, and the attachments by name. */
-export async function messagePage(ctx: Context, list: ArchiveList, viewer: Viewer | null, postId: number, base: string) {
+export async function messagePage(ctx: Context, list: ArchiveList, viewer: Viewer | null, reader: Reader, postId: number, base: string) {
   const loaded = await loadPost(ctx, list, postId);
   if (!loaded) return null;
   const { post, parsed } = loaded;
@@ -49,14 +50,14 @@ export async function messagePage(ctx: Context, list: ArchiveList, viewer: Viewe
   const text = parsed.text ?? (typeof parsed.html === 'string' ? htmlToPlainText(parsed.html) : '');
   const href = `${base}/lists/${list.slug}/message/${post.id}`;
   return {
-    subject: clipWithNote(clean(post.subject || '(no subject)'), 500),
+    subject: clipWithNote(clean(post.subject || translate(reader.lang, 'web.message.noSubject')), 500),
     author: clipWithNote(clean(personLabel(post.author_name, post.author_email, show)), 200),
     address: show ? removeTokens(post.author_email) : null,
-    date: formatUtc(post.distributed_at),
+    date: readerTime(post.distributed_at, reader),
     html,
     body: html === null ? clipWithNote(clean(text.replace(/\r\n/g, '\n').trim()), MESSAGE_BUDGET) : null,
     attachments: listed(parsed).map((a, i) => ({
-      name: clipWithNote(clean(a.filename ?? '(unnamed)'), 200),
+      name: clipWithNote(clean(a.filename ?? translate(reader.lang, 'web.message.unnamed')), 200),
       type: clipWithNote(a.contentType, 100),
       size: formatSize(a.size),
       href: a.size <= MAX_ATTACHMENT_BYTES ? `${href}/attachment/${i + 1}` : null,

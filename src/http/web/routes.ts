@@ -10,6 +10,8 @@ import { renderPage } from './pages.ts';
 import { SIGNINS_PER_HOUR, SIGNIN_MINUTES, requestSignin, signinUsable, useSignin } from './signin.ts';
 import { endSession, loadViewer, startSession } from './viewer.ts';
 import { languageSwitcher, pageLanguage, type PageLanguage } from './pageLanguage.ts';
+import { readerZone, type Reader } from './reader.ts';
+import { translate } from '../../shared/i18n/catalogue.ts';
 
 /**
  * The web record's routes (read-only but for signing in and out). Every
@@ -31,6 +33,8 @@ interface Request {
   viewer: Viewer | null;
   base: string;
   language: PageLanguage;
+  /** The page's language and the signed-in member's zone: every word and time on the page. */
+  reader: Reader;
 }
 
 function page(r: Request, status: number, name: string, title: string, data: object, headers: Record<string, string | string[]> = {}): void {
@@ -49,10 +53,8 @@ function page(r: Request, status: number, name: string, title: string, data: obj
 }
 
 function notFound(r: Request): void {
-  page(r, 404, 'notice', 'Not found', {
-    heading: 'Not found',
-    text: 'There is nothing here, or it is visible only to the members of its list.',
-  });
+  const heading = translate(r.reader.lang, 'web.notFound.heading');
+  page(r, 404, 'notice', heading, { heading, text: translate(r.reader.lang, 'web.notFound.text') });
 }
 
 /** The base path of PUBLIC_URL ('' at the root), which every link of a page starts with. */
@@ -66,19 +68,21 @@ export async function handleWeb(ctx: Context, req: http.IncomingMessage, res: ht
   const reading = method === 'GET' || method === 'HEAD';
   const base = basePath(ctx.config.publicUrl!);
   const viewer = await loadViewer(ctx, req);
-  const r: Request = { ctx, req, res, viewer, base, language: await pageLanguage(ctx, req, viewer) };
+  const language = await pageLanguage(ctx, req, viewer);
+  const r: Request = { ctx, req, res, viewer, base, language, reader: { lang: language.lang, zone: await readerZone(ctx, viewer) } };
+  const words = (key: string, values?: Record<string, unknown>) => translate(r.reader.lang, key, values);
   const pageNumber = Number(new URL(req.url ?? '/', 'http://localhost').searchParams.get('page') ?? 1);
   let m: RegExpExecArray | null;
 
   if (path === '/' || path === '/decisions') {
     if (!reading) return methodNotAllowed(res);
-    page(r, 200, 'register', 'Decisions', await registerEntries(ctx, r.viewer, base, pageNumber, r.language.lang));
+    page(r, 200, 'register', words('web.decisions'), await registerEntries(ctx, r.viewer, r.reader, base, pageNumber));
     return true;
   }
   if ((m = /^\/decisions\/(C-\d{1,15})$/i.exec(path))) {
     if (!reading) return methodNotAllowed(res);
     const id = numericId(m[1]!);
-    const data = id ? await decisionPage(ctx, r.viewer, id, r.language.lang) : null;
+    const data = id ? await decisionPage(ctx, r.viewer, r.reader, id) : null;
     if (!data) notFound(r);
     else page(r, 200, 'decision', `${data.id}: ${data.question}`, data);
     return true;
@@ -93,7 +97,7 @@ export async function handleWeb(ctx: Context, req: http.IncomingMessage, res: ht
   }
   if (path === '/lists') {
     if (!reading) return methodNotAllowed(res);
-    page(r, 200, 'lists', 'Lists', await visibleLists(ctx, r.viewer, base, pageNumber));
+    page(r, 200, 'lists', words('web.lists'), await visibleLists(ctx, r.viewer, base, pageNumber));
     return true;
   }
   if ((m = /^\/lists\/([a-z0-9][a-z0-9-]*)(?:\/(\d{4}-\d{2})(\.mbox)?|\/(thread|message)\/(\d{1,15})(?:\/attachment\/(\d{1,3}))?)?$/.exec(path))) {
@@ -111,7 +115,7 @@ export async function handleWeb(ctx: Context, req: http.IncomingMessage, res: ht
       return true;
     }
     if (month) {
-      const threads = await monthThreads(ctx, list, r.viewer, month, base, pageNumber);
+      const threads = await monthThreads(ctx, list, r.viewer, r.reader, month, base, pageNumber);
       if (!threads) return notFound(r), true;
       page(r, 200, 'month', `${list.name}: ${month}`, { list, month, ...threads });
       return true;
@@ -129,13 +133,13 @@ export async function handleWeb(ctx: Context, req: http.IncomingMessage, res: ht
       return true;
     }
     if (kind === 'thread') {
-      const thread = await threadPosts(ctx, list, r.viewer, Number(idText), base, pageNumber);
+      const thread = await threadPosts(ctx, list, r.viewer, r.reader, Number(idText), base, pageNumber);
       if (!thread) return notFound(r), true;
       page(r, 200, 'thread', thread.subject, { list, thread });
       return true;
     }
     if (kind === 'message') {
-      const message = await messagePage(ctx, list, r.viewer, Number(idText), base);
+      const message = await messagePage(ctx, list, r.viewer, r.reader, Number(idText), base);
       if (!message) return notFound(r), true;
       page(r, 200, 'message', message.subject, { list, message });
       return true;
@@ -148,12 +152,12 @@ export async function handleWeb(ctx: Context, req: http.IncomingMessage, res: ht
       const email = new URLSearchParams(await readBody(req)).get('email')?.trim() ?? '';
       if (/^[^\s@]+@[^\s@]+$/.test(email)) await requestSignin(ctx, email);
       // One answer for members, strangers and the rate-limited alike: the page must not tell who is a member.
-      const message = `If this address belongs to a member, a sign-in link is on its way to it (at most ${SIGNINS_PER_HOUR} an hour).`;
-      page(r, 200, 'signin', 'Sign in', { message, minutes: SIGNIN_MINUTES });
+      const message = words('web.signin.sent', { n: SIGNINS_PER_HOUR });
+      page(r, 200, 'signin', words('web.signIn'), { message, minutes: SIGNIN_MINUTES });
       return true;
     }
     if (!reading) return methodNotAllowed(res);
-    page(r, 200, 'signin', 'Sign in', { minutes: SIGNIN_MINUTES });
+    page(r, 200, 'signin', words('web.signIn'), { minutes: SIGNIN_MINUTES });
     return true;
   }
   if ((m = /^\/signin\/([A-Za-z0-9_]{1,80})$/.exec(path))) {
@@ -162,14 +166,14 @@ export async function handleWeb(ctx: Context, req: http.IncomingMessage, res: ht
       await readBody(req);
       const memberId = await useSignin(ctx, m[1]!);
       if (memberId === null) {
-        page(r, 410, 'signin-link', 'Sign in', { usable: false });
+        page(r, 410, 'signin-link', words('web.signIn'), { usable: false });
         return true;
       }
       redirect(res, `${base}/`, { 'Set-Cookie': await startSession(ctx, memberId) });
       return true;
     }
     if (!reading) return methodNotAllowed(res);
-    page(r, 200, 'signin-link', 'Sign in', { usable: await signinUsable(ctx, m[1]!) });
+    page(r, 200, 'signin-link', words('web.signIn'), { usable: await signinUsable(ctx, m[1]!) });
     return true;
   }
   if (path === '/signout') {

@@ -3,6 +3,7 @@ import type { Context } from '../../shared/context.ts';
 import { OutboxWriter, enqueueDeliveries } from '../../pipeline/outbound/outbox.ts';
 import type { OutboxRow } from '../../pipeline/outbound/compose/compose.ts';
 import { findMemberByAddress } from '../../domains/org/members.ts';
+import { memberLanguages } from '../../domains/org/memberLanguages.ts';
 import { renderMail } from '../../shared/templates/render.ts';
 import { makeToken, readToken } from '../../shared/rules/tokens.ts';
 
@@ -67,8 +68,11 @@ export function signinLink(ctx: Context, signinId: number): string {
 export async function composeSigninMail(row: OutboxRow, ctx: Context): Promise<Mail.Options> {
   const signinId = Number((row.params as { signinId?: number }).signinId);
   const [member] = row.member_id ? await ctx.sql`select name from members where id = ${row.member_id}` : [];
+  // In the member's language, as their other mail (they may not have picked one on the page yet).
+  const lang = row.member_id ? ((await memberLanguages(ctx.sql, [Number(row.member_id)])).get(Number(row.member_id)) ?? 'en') : 'en';
   const mail = renderMail('web/signin-mail', {
-    name: member?.name ?? '',
+    lang,
+    memberName: member?.name ?? '',
     link: signinLink(ctx, signinId),
     minutes: SIGNIN_MINUTES,
     domain: ctx.config.domain,

@@ -6,6 +6,9 @@ import { DECISION_METHODS } from '../../src/decisions/methods/index.ts';
 import { exampleAnswers } from '../../src/domains/consultations/mail/views.ts';
 import { formatInZone, formatUtcIn } from '../../src/shared/rules/formatUtc.ts';
 import type { Language } from '../../src/shared/rules/language.ts';
+import { translate } from '../../src/shared/i18n/catalogue.ts';
+import { commandsHelp, consultCommandsHelp } from '../../src/domains/mailCommands/commandsHelp.ts';
+import { modeText } from '../../src/domains/mailCommands/changes.ts';
 
 /**
  * Realistic data for every translated template, in a member's language and
@@ -92,5 +95,33 @@ export function samples(lang: Language): { template: string; data: object }[] {
       lists: [{ slug: 'fr-lyon', name: 'Lyon (Rhône)', threads: [{ subject: 'Agenda for Saturday', posts: [{ author: 'Ana', date: formatUtcIn(deadline, lang), excerpt: 'First item: the charter.' }] }] }],
     },
   });
+  list.push(...answerSamples(lang));
   return list;
+}
+
+/** Command answers and confirmations, with result lines as the runners write them in `lang`. */
+function answerSamples(lang: Language): { template: string; data: object }[] {
+  const t = (key: string, values?: Record<string, unknown>) => translate(lang, key, values);
+  const subject = 'subscribe fr-lyon';
+  const base = { lang, domain, subject };
+  const confirmAddress = `confirm+abc123@${domain}`;
+  const results = [
+    { line: 'subscribe fr-lyon digest', result: t('cmd.waiting') },
+    { line: 'set fr-lyon nomail', result: t('cmd.set.already', { mode: modeText('nomail', lang) }) },
+    { line: 'who fr', result: t('cmd.who.ownersOnly', { list: 'fr' }) },
+  ];
+  const applied = [
+    { line: 'subscribe fr-lyon digest', result: t('change.subscribedDigest', { address: `fr-lyon@${domain}` }) },
+    { line: 'leave', result: t('change.left', { n: 3 }) },
+  ];
+  return [
+    { template: 'request-results', data: { ...base, results, unknown: ['please add me'], showHelp: true, help: commandsHelp(lang, domain), confirmAddress, pendingCount: 1 } },
+    { template: 'request-results', data: { ...base, results: [], unknown: [], showHelp: false, help: null, pendingCount: 0 } },
+    { template: 'consultation-commands', data: { ...base, subject: 'status C-41', list: 'fr-lyon', results: [{ line: 'close C-41', result: t('cmd.waiting') }], help: consultCommandsHelp(lang, domain, 'fr-lyon'), confirmAddress, pendingCount: 2 } },
+    { template: 'changes-applied', data: { ...base, results: applied } },
+    { template: 'changes-applied', data: { ...base, cancelled: true, results: [] } },
+    { template: 'confirmation-unclear', data: { ...base, expires: `${formatUtcIn(deadline, lang)} (${formatInZone(deadline, ZONE, lang)})` } },
+    { template: 'confirmation-unusable', data: { ...base, expired: true } },
+    { template: 'confirmation-unusable', data: { ...base, expired: false } },
+  ];
 }

@@ -123,5 +123,26 @@ function answerSamples(lang: Language): { template: string; data: object }[] {
     { template: 'confirmation-unclear', data: { ...base, expires: `${formatUtcIn(deadline, lang)} (${formatInZone(deadline, ZONE, lang)})` } },
     { template: 'confirmation-unusable', data: { ...base, expired: true } },
     { template: 'confirmation-unusable', data: { ...base, expired: false } },
+    ...listSamples(lang),
+  ];
+}
+
+/** Moderation and owner mail of the lists, as moderation.ts, ownerMail.ts and bounces.ts queue them. */
+function listSamples(lang: Language): { template: string; data: object }[] {
+  const expires = `${formatUtcIn(deadline, lang)} (${formatInZone(deadline, ZONE, lang)})`;
+  const post = { lang, domain, list: 'fr-lyon', listName: 'Lyon (Rhône)', listAddress: `fr-lyon@${domain}`, postSubject: 'Agenda for Saturday', subject: 'Agenda for Saturday' };
+  return [
+    { template: 'moderation-request', data: { ...post, author: 'Ana <ana@example.net>', excerpt: 'First item: the charter.', expires, byPolicy: false } },
+    { template: 'moderation-request', data: { ...post, author: 'Ana <ana@example.net>', excerpt: 'First item: the charter.', expires, byPolicy: true } },
+    { template: 'moderation-result', data: { ...post, approved: true, copies: 14, copiesText: '14' } },
+    { template: 'moderation-result', data: { ...post, rejected: true } },
+    { template: 'moderation-result', data: { ...post, already: 'distributed', alreadyState: translate(lang, 'modres.state', { state: 'distributed' }), by: 'olga@example.org' } },
+    { template: 'moderation-result', data: { ...post, already: 'expired', alreadyState: translate(lang, 'modres.state', { state: 'expired' }) } },
+    { template: 'post-held', data: { ...post, expires, hasModerators: true, moderators: 'yes', byPolicy: false, policy: 'no' } },
+    { template: 'post-held', data: { ...post, expires, hasModerators: false, moderators: 'no', byPolicy: true, policy: 'yes' } },
+    { template: 'post-rejected', data: post },
+    { template: 'post-expired', data: post },
+    { template: 'owner-unreachable', data: { ...post, ownerAddress: `fr-lyon-owner@${domain}` } },
+    { template: 'delivery-disabled', data: { lang, domain, address: 'camille@example.org' } },
   ];
 }

@@ -124,6 +124,9 @@ function answerSamples(lang: Language): { template: string; data: object }[] {
     { template: 'confirmation-unusable', data: { ...base, expired: true } },
     { template: 'confirmation-unusable', data: { ...base, expired: false } },
     ...listSamples(lang),
+    // The tally answer: a vote's sheet (its silence in the reader's words) reissued, and a consultation's.
+    { template: 'consultation-tally', data: { lang, domain, id: 'C-41', question: choice.question, sha256: '3f'.repeat(32), reissued: 'a9'.repeat(32), filename: 'tally-C-41.txt', silentMeans: t('tally.silentMeans') } },
+    { template: 'consultation-tally', data: { lang, domain, id: 'C-42', question: proposal.question, sha256: null, reissued: null, filename: 'tally-C-42.txt', silentMeans: null } },
   ];
 }
 

@@ -97,7 +97,7 @@ async function runAs(command: ConsultationCommand, email: string, tools: Handler
   if (!c || c.status === 'draft') return answer(translate(lang, 'consult.noSuch', { id: command.id }));
   const coordinator = await hasRole(tx, sender.id, ['coordinator'], c.list);
   // The sheet goes back to the asking member as an attachment, in a mail of its own (never a deferred change).
-  if (command.name === 'tally' && mail) return answer(await sendTallySheet(mail, tools, c, sender.id, coordinator));
+  if (command.name === 'tally' && mail) return answer(await sendTallySheet(mail, tools, c, sender.id, coordinator, lang));
 
   if (!coordinator) {
     if (command.name === 'status') {

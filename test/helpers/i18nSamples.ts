@@ -7,7 +7,7 @@ import { exampleAnswers } from '../../src/domains/consultations/mail/views.ts';
 import { formatInZone, formatUtcIn } from '../../src/shared/rules/formatUtc.ts';
 import type { Language } from '../../src/shared/rules/language.ts';
 import { translate } from '../../src/shared/i18n/catalogue.ts';
-import { commandsHelp, consultCommandsHelp } from '../../src/domains/mailCommands/commandsHelp.ts';
+import { commandsHelp, consultCommandsHelp, openedCommandsHelp } from '../../src/domains/mailCommands/commandsHelp.ts';
 import { modeText } from '../../src/domains/mailCommands/changes.ts';
 
 /**
@@ -124,6 +124,17 @@ function answerSamples(lang: Language): { template: string; data: object }[] {
     { template: 'confirmation-unusable', data: { ...base, expired: true } },
     { template: 'confirmation-unusable', data: { ...base, expired: false } },
     ...listSamples(lang),
+    // The coordinator's answers to a preview: opened (a choice, and a vote whose count is secret), dropped, too late.
+    ...[choice, proposal].map((c) => {
+      const view = consultationView(c, methods, lang);
+      const when = (d: Date) => `${formatUtcIn(d, lang)} (${formatInZone(d, ZONE, lang)})`;
+      return {
+        template: 'consultation-opened',
+        data: { ...view, domain, deadline: when(c.deadline), reminder: c === choice ? when(c.reminder_at!) : null, electorate: 14, electorateText: '14', commands: openedCommandsHelp(lang, view.id, c === proposal) },
+      };
+    }),
+    { template: 'consultation-notice', data: { lang, domain, subject: 'Re: Preview of C-41', lines: [t('opened.dropped', { id: 'C-41', list: 'fr-lyon' })] } },
+    { template: 'consultation-notice', data: { lang, domain, subject: 'Re: Preview of C-41', lines: t('opened.tooLate', { id: 'C-41', deadline: formatUtcIn(deadline, lang) }).split('\n') } },
     // The tally answer: a vote's sheet (its silence in the reader's words) reissued, and a consultation's.
     { template: 'consultation-tally', data: { lang, domain, id: 'C-41', question: choice.question, sha256: '3f'.repeat(32), reissued: 'a9'.repeat(32), filename: 'tally-C-41.txt', silentMeans: t('tally.silentMeans') } },
     { template: 'consultation-tally', data: { lang, domain, id: 'C-42', question: proposal.question, sha256: null, reissued: null, filename: 'tally-C-42.txt', silentMeans: null } },

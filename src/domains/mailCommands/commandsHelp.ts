@@ -81,3 +81,15 @@ export function consultCommandsHelp(lang: Language, domain: string, list?: strin
   const address = `${list ? `${list}-consult` : 'consult'}@${domain}`;
   return [translate(lang, 'help.consultHeader', { address, domain }), ...table(CONSULT_ANSWER_COMMANDS, lang, 21, {})].join('\n');
 }
+
+/** The commands a coordinator has for a consultation just opened, its id written in ("status C-12"). */
+export function openedCommandsHelp(lang: Language, id: string, countSecret: boolean): string {
+  const entries: Entry[] = [
+    [`status ${id}`, 'opened.status'],
+    [`results ${id}`, countSecret ? 'opened.resultsSecret' : 'opened.results'],
+    [`extend ${id} WHEN`, 'opened.extend'],
+    [`close ${id}`, 'opened.close'],
+    [`cancel ${id}`, 'opened.cancel'],
+  ];
+  return table(entries, lang, 23, { id }).join('\n');
+}

@@ -120,7 +120,7 @@ function answerSamples(lang: Language): { template: string; data: object }[] {
     { template: 'consultation-commands', data: { ...base, subject: 'status C-41', list: 'fr-lyon', results: [{ line: 'close C-41', result: t('cmd.waiting') }], help: consultCommandsHelp(lang, domain, 'fr-lyon'), confirmAddress, pendingCount: 2 } },
     { template: 'changes-applied', data: { ...base, results: applied } },
     { template: 'changes-applied', data: { ...base, cancelled: true, results: [] } },
-    { template: 'confirmation-unclear', data: { ...base, expires: `${formatUtcIn(deadline, lang)} (${formatInZone(deadline, ZONE, lang)})` } },
+    { template: 'confirmation-unclear', data: { ...base, expires: deadline, expiresLocal: formatInZone(deadline, ZONE, lang) } },
     { template: 'confirmation-unusable', data: { ...base, expired: true } },
     { template: 'confirmation-unusable', data: { ...base, expired: false } },
     ...listSamples(lang),
@@ -143,17 +143,18 @@ function answerSamples(lang: Language): { template: string; data: object }[] {
 
 /** Moderation and owner mail of the lists, as moderation.ts, ownerMail.ts and bounces.ts queue them. */
 function listSamples(lang: Language): { template: string; data: object }[] {
-  const expires = `${formatUtcIn(deadline, lang)} (${formatInZone(deadline, ZONE, lang)})`;
+  const expires = deadline;
+  const expiresLocal = formatInZone(deadline, ZONE, lang);
   const post = { lang, domain, list: 'fr-lyon', listName: 'Lyon (Rhône)', listAddress: `fr-lyon@${domain}`, postSubject: 'Agenda for Saturday', subject: 'Agenda for Saturday' };
   return [
-    { template: 'moderation-request', data: { ...post, author: 'Ana <ana@example.net>', excerpt: 'First item: the charter.', expires, byPolicy: false } },
-    { template: 'moderation-request', data: { ...post, author: 'Ana <ana@example.net>', excerpt: 'First item: the charter.', expires, byPolicy: true } },
+    { template: 'moderation-request', data: { ...post, author: 'Ana <ana@example.net>', excerpt: 'First item: the charter.', expires, expiresLocal, byPolicy: false } },
+    { template: 'moderation-request', data: { ...post, author: 'Ana <ana@example.net>', excerpt: 'First item: the charter.', expires, expiresLocal, byPolicy: true } },
     { template: 'moderation-result', data: { ...post, approved: true, copies: 14, copiesText: '14' } },
     { template: 'moderation-result', data: { ...post, rejected: true } },
     { template: 'moderation-result', data: { ...post, already: 'distributed', alreadyState: translate(lang, 'modres.state', { state: 'distributed' }), by: 'olga@example.org' } },
     { template: 'moderation-result', data: { ...post, already: 'expired', alreadyState: translate(lang, 'modres.state', { state: 'expired' }) } },
-    { template: 'post-held', data: { ...post, expires, hasModerators: true, moderators: 'yes', byPolicy: false, policy: 'no' } },
-    { template: 'post-held', data: { ...post, expires, hasModerators: false, moderators: 'no', byPolicy: true, policy: 'yes' } },
+    { template: 'post-held', data: { ...post, expires, expiresLocal, hasModerators: true, moderators: 'yes', byPolicy: false, policy: 'no' } },
+    { template: 'post-held', data: { ...post, expires, expiresLocal, hasModerators: false, moderators: 'no', byPolicy: true, policy: 'yes' } },
     { template: 'post-rejected', data: post },
     { template: 'post-expired', data: post },
     { template: 'owner-unreachable', data: { ...post, ownerAddress: `fr-lyon-owner@${domain}` } },

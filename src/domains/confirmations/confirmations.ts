@@ -7,7 +7,7 @@ import { findMemberByAddress } from '../org/members.ts';
 import { newTextOfMessage } from '../../reading/newText/replyText.ts';
 import { readDecision } from '../../reading/confirmationAnswer.ts';
 import { replyToSender } from '../../pipeline/routing/answers/replyToSender.ts';
-import { readerOf, readerTime } from '../org/reader.ts';
+import { readerLocalTime, readerOf } from '../org/reader.ts';
 
 /**
  * Confirmations: anything that must be confirmed by a reply (a subscription,
@@ -76,8 +76,8 @@ export const confirmHandler: Handler = async (mail, tools) => {
   const decision = readDecision(await newTextOfMessage(mail.raw));
   if (decision === 'unclear') {
     // A protest or a question must not carry anything out; the confirmation stays open.
-    const expires = readerTime(reader, row.expires_at as Date);
-    await replyToSender(mail, tools, 'confirmation-unclear', { lang: reader.lang, expires }, { replyTo: mail.recipient });
+    const expiresLocal = readerLocalTime(reader, row.expires_at as Date);
+    await replyToSender(mail, tools, 'confirmation-unclear', { lang: reader.lang, expires: row.expires_at, expiresLocal }, { replyTo: mail.recipient });
     return { outcome: 'confirmation answer unclear: nothing done' };
   }
   await tools.tx`update confirmations set used_at = now() where id = ${row.id}`;

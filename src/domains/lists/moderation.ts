@@ -9,7 +9,7 @@ import { replyToSender } from '../../pipeline/routing/answers/replyToSender.ts';
 import { roleHoldersUpTheTree } from '../org/members.ts';
 import type { Group } from '../org/groups.ts';
 import { fanOutPost, requestCopyDelivery } from './fanout.ts';
-import { readerOf, readerTime } from '../org/reader.ts';
+import { readerLocalTime, readerOf } from '../org/reader.ts';
 import { translate } from '../../shared/i18n/catalogue.ts';
 
 /**
@@ -60,7 +60,8 @@ export async function holdForModeration(mail: InboundMail, tools: HandlerTools, 
           author: mail.fromName ? `${mail.fromName} <${mail.from}>` : mail.from || '(no From)',
           postSubject: post.subject,
           excerpt: excerpt(post.bodyText),
-          expires: readerTime(reader, expires),
+          expires,
+          expiresLocal: readerLocalTime(reader, expires),
           confirmAddress: confirmation.address,
           byPolicy: post.reason === 'policy',
         },
@@ -76,7 +77,8 @@ export async function holdForModeration(mail: InboundMail, tools: HandlerTools, 
     lang: reader.lang,
     list: post.group.slug,
     listAddress: `${post.group.slug}@${ctx.config.domain}`,
-    expires: readerTime(reader, expires),
+    expires,
+    expiresLocal: readerLocalTime(reader, expires),
     hasModerators: moderators.length > 0,
     moderators: moderators.length > 0 ? 'yes' : 'no',
     byPolicy: post.reason === 'policy',

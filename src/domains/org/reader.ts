@@ -42,5 +42,11 @@ export async function readerOf(db: Queryable, email: string | null | undefined, 
 /** A moment as the reader reads it: UTC in their language, their own clock beside it when Tacit knows their zone. */
 export function readerTime(reader: Reader, date: Date): string {
   const utc = formatUtcIn(date, reader.lang);
-  return reader.zone ? `${utc} (${formatInZone(date, reader.zone, reader.lang)})` : utc;
+  const local = readerLocalTime(reader, date);
+  return local ? `${utc} (${local})` : utc;
+}
+
+/** The same moment on the reader's own clock, for a template that writes it beside its UTC time ({{both (utc x) xLocal}}); null without a zone. */
+export function readerLocalTime(reader: Reader, date: Date): string | null {
+  return reader.zone ? formatInZone(date, reader.zone, reader.lang) : null;
 }

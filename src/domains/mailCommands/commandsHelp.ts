@@ -91,5 +91,6 @@ export function openedCommandsHelp(lang: Language, id: string, countSecret: bool
     [`close ${id}`, 'opened.close'],
     [`cancel ${id}`, 'opened.cancel'],
   ];
-  return table(entries, lang, 23, { id }).join('\n');
+  // The descriptions start 12 columns after "status C-ID", as the mail always had them, whatever the id's length.
+  return table(entries, lang, 19 + id.length, { id }).join('\n');
 }

@@ -6,6 +6,9 @@ import { DECISION_METHODS } from '../../src/decisions/methods/index.ts';
 import { exampleAnswers } from '../../src/domains/consultations/mail/views.ts';
 import { formatInZone, formatUtcIn } from '../../src/shared/rules/formatUtc.ts';
 import type { Language } from '../../src/shared/rules/language.ts';
+import { translate } from '../../src/shared/i18n/catalogue.ts';
+import { commandsHelp, consultCommandsHelp, openedCommandsHelp } from '../../src/domains/mailCommands/commandsHelp.ts';
+import { modeText } from '../../src/domains/mailCommands/changes.ts';
 
 /**
  * Realistic data for every translated template, in a member's language and
@@ -104,5 +107,69 @@ export function samples(lang: Language): { template: string; data: object }[] {
       lists: [{ slug: 'fr-lyon', name: 'Lyon (Rhône)', threads: [{ subject: 'Agenda for Saturday', posts: [{ author: 'Ana', date: formatUtcIn(deadline, lang), excerpt: 'First item: the charter.' }] }] }],
     },
   });
+  list.push(...answerSamples(lang));
   return list;
+}
+
+/** Command answers and confirmations, with result lines as the runners write them in `lang`. */
+function answerSamples(lang: Language): { template: string; data: object }[] {
+  const t = (key: string, values?: Record<string, unknown>) => translate(lang, key, values);
+  const subject = 'subscribe fr-lyon';
+  const base = { lang, domain, subject };
+  const confirmAddress = `confirm+abc123@${domain}`;
+  const results = [
+    { line: 'subscribe fr-lyon digest', result: t('cmd.waiting') },
+    { line: 'set fr-lyon nomail', result: t('cmd.set.already', { mode: modeText('nomail', lang) }) },
+    { line: 'who fr', result: t('cmd.who.ownersOnly', { list: 'fr' }) },
+  ];
+  const applied = [
+    { line: 'subscribe fr-lyon digest', result: t('change.subscribedDigest', { address: `fr-lyon@${domain}` }) },
+    { line: 'leave', result: t('change.left', { n: 3 }) },
+  ];
+  return [
+    { template: 'request-results', data: { ...base, results, unknown: ['please add me'], showHelp: true, help: commandsHelp(lang, domain), confirmAddress, pendingCount: 1 } },
+    { template: 'request-results', data: { ...base, results: [], unknown: [], showHelp: false, help: null, pendingCount: 0 } },
+    { template: 'consultation-commands', data: { ...base, subject: 'status C-41', list: 'fr-lyon', results: [{ line: 'close C-41', result: t('cmd.waiting') }], help: consultCommandsHelp(lang, domain, 'fr-lyon'), confirmAddress, pendingCount: 2 } },
+    { template: 'changes-applied', data: { ...base, results: applied } },
+    { template: 'changes-applied', data: { ...base, cancelled: true, results: [] } },
+    { template: 'confirmation-unclear', data: { ...base, expires: deadline, expiresLocal: formatInZone(deadline, ZONE, lang) } },
+    { template: 'confirmation-unusable', data: { ...base, expired: true } },
+    { template: 'confirmation-unusable', data: { ...base, expired: false } },
+    ...listSamples(lang),
+    // The coordinator's answers to a preview: opened (a choice, and a vote whose count is secret), dropped, too late.
+    ...[choice, proposal].map((c) => {
+      const view = consultationView(c, methods, lang);
+      const when = (d: Date) => `${formatUtcIn(d, lang)} (${formatInZone(d, ZONE, lang)})`;
+      return {
+        template: 'consultation-opened',
+        data: { ...view, domain, deadline: when(c.deadline), reminder: c === choice ? when(c.reminder_at!) : null, electorate: 14, electorateText: '14', commands: openedCommandsHelp(lang, view.id, c === proposal) },
+      };
+    }),
+    { template: 'consultation-notice', data: { lang, domain, subject: 'Re: Preview of C-41', lines: [t('opened.dropped', { id: 'C-41', list: 'fr-lyon' })] } },
+    { template: 'consultation-notice', data: { lang, domain, subject: 'Re: Preview of C-41', lines: t('opened.tooLate', { id: 'C-41', deadline: formatUtcIn(deadline, lang) }).split('\n') } },
+    // The tally answer: a vote's sheet (its silence in the reader's words) reissued, and a consultation's.
+    { template: 'consultation-tally', data: { lang, domain, id: 'C-41', question: choice.question, sha256: '3f'.repeat(32), reissued: 'a9'.repeat(32), filename: 'tally-C-41.txt', silentMeans: t('tally.silentMeans') } },
+    { template: 'consultation-tally', data: { lang, domain, id: 'C-42', question: proposal.question, sha256: null, reissued: null, filename: 'tally-C-42.txt', silentMeans: null } },
+  ];
+}
+
+/** Moderation and owner mail of the lists, as moderation.ts, ownerMail.ts and bounces.ts queue them. */
+function listSamples(lang: Language): { template: string; data: object }[] {
+  const expires = deadline;
+  const expiresLocal = formatInZone(deadline, ZONE, lang);
+  const post = { lang, domain, list: 'fr-lyon', listName: 'Lyon (Rhône)', listAddress: `fr-lyon@${domain}`, postSubject: 'Agenda for Saturday', subject: 'Agenda for Saturday' };
+  return [
+    { template: 'moderation-request', data: { ...post, author: 'Ana <ana@example.net>', excerpt: 'First item: the charter.', expires, expiresLocal, byPolicy: false } },
+    { template: 'moderation-request', data: { ...post, author: 'Ana <ana@example.net>', excerpt: 'First item: the charter.', expires, expiresLocal, byPolicy: true } },
+    { template: 'moderation-result', data: { ...post, approved: true, copies: 14, copiesText: '14' } },
+    { template: 'moderation-result', data: { ...post, rejected: true } },
+    { template: 'moderation-result', data: { ...post, already: 'distributed', alreadyState: translate(lang, 'modres.state', { state: 'distributed' }), by: 'olga@example.org' } },
+    { template: 'moderation-result', data: { ...post, already: 'expired', alreadyState: translate(lang, 'modres.state', { state: 'expired' }) } },
+    { template: 'post-held', data: { ...post, expires, expiresLocal, hasModerators: true, moderators: 'yes', byPolicy: false, policy: 'no' } },
+    { template: 'post-held', data: { ...post, expires, expiresLocal, hasModerators: false, moderators: 'no', byPolicy: true, policy: 'yes' } },
+    { template: 'post-rejected', data: post },
+    { template: 'post-expired', data: post },
+    { template: 'owner-unreachable', data: { ...post, ownerAddress: `fr-lyon-owner@${domain}` } },
+    { template: 'delivery-disabled', data: { lang, domain, address: 'camille@example.org' } },
+  ];
 }

@@ -1,12 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { listsOf, nthMailTo, replyTo, routed, standardOrg } from '../helpers/lists.ts';
+import { upsertMember } from '../../src/domains/org/members.ts';
+import { setMemberLanguage } from '../../src/domains/org/memberLanguages.ts';
 
 /** Answers to a confirmation that can no longer be used get one clear reply, to its owner only. */
 let h: Harness;
 beforeAll(async () => {
   h = await createHarness();
   await standardOrg(h);
+  // Dora, who joins from Paris, chose English (a member reads her country's language otherwise).
+  await upsertMember(h.ctx.sql, { email: 'dora@example.org', name: 'Dora' });
+  await setMemberLanguage(h.ctx.sql, 'dora@example.org', 'en');
 });
 afterAll(async () => {
   await h?.close();

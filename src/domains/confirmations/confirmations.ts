@@ -7,6 +7,7 @@ import { findMemberByAddress } from '../org/members.ts';
 import { newTextOfMessage } from '../../reading/newText/replyText.ts';
 import { readDecision } from '../../reading/confirmationAnswer.ts';
 import { replyToSender } from '../../pipeline/routing/answers/replyToSender.ts';
+import { readerLocalTime, readerOf } from '../org/reader.ts';
 
 /**
  * Confirmations: anything that must be confirmed by a reply (a subscription,
@@ -65,8 +66,9 @@ export const confirmHandler: Handler = async (mail, tools) => {
   const fromOwner = mail.from === row.email || (row.member_id != null && sender?.id === row.member_id);
   if (!fromOwner) return { outcome: `confirmation from ${mail.from || 'nobody'} ignored: sent to ${row.email}`, state: 'held' };
   // The sender is the owner here, so telling them is safe (a stranger gets nothing above).
+  const reader = await readerOf(tools.tx, row.email);
   if (row.used_at || row.expired) {
-    await replyToSender(mail, tools, 'confirmation-unusable', { expired: !row.used_at && row.expired });
+    await replyToSender(mail, tools, 'confirmation-unusable', { lang: reader.lang, expired: !row.used_at && row.expired });
     return { outcome: row.used_at ? 'confirmation already used' : 'confirmation expired' };
   }
   const confirmer = tools.ctx.wiring.confirmers.get(row.purpose);
@@ -74,7 +76,8 @@ export const confirmHandler: Handler = async (mail, tools) => {
   const decision = readDecision(await newTextOfMessage(mail.raw));
   if (decision === 'unclear') {
     // A protest or a question must not carry anything out; the confirmation stays open.
-    await replyToSender(mail, tools, 'confirmation-unclear', { expires: row.expires_at }, { replyTo: mail.recipient });
+    const expiresLocal = readerLocalTime(reader, row.expires_at as Date);
+    await replyToSender(mail, tools, 'confirmation-unclear', { lang: reader.lang, expires: row.expires_at, expiresLocal }, { replyTo: mail.recipient });
     return { outcome: 'confirmation answer unclear: nothing done' };
   }
   await tools.tx`update confirmations set used_at = now() where id = ${row.id}`;

@@ -21,14 +21,14 @@ export const consultationsManifest: DomainManifest = {
   expanders: { [OUTCOME_MAILING]: outcomeMailingExpander },
   lineCommands: [
     // `status C-12`, `close C-12`… sent to request@ reach us as lines the request grammar does not know.
-    async (line, mail, tools) => {
+    async (line, mail, tools, reader) => {
       const parsed = parseCommands(line);
       if (parsed.commands.length !== 1 || parsed.notUnderstood.length > 0) return null;
-      return runConsultationCommand(parsed.commands[0]!, mail, tools);
+      return runConsultationCommand(parsed.commands[0]!, mail, tools, reader);
     },
   ],
   // extend/close/cancel from a sender that is not authenticated wait for a confirmation, then run here.
   deferredAppliers: { [COMMAND_APPLIER]: applyConfirmedCommand },
-  statusSections: [(memberId, tools) => memberStatusLines(tools.tx, memberId, tools.ctx.wiring.decisionMethods)],
+  statusSections: [(memberId, tools, reader) => memberStatusLines(tools.tx, memberId, tools.ctx.wiring.decisionMethods, reader)],
   reconcilers: [reconcileConsultations],
 };

@@ -3,6 +3,7 @@ import type { Queryable } from '../../shared/db/database.ts';
 import { parseBounce, type BounceInfo } from '../../shared/rules/bounce.ts';
 import type { Handler, HandlerTools } from '../../pipeline/routing/inboundMail.ts';
 import { readToken } from '../../shared/rules/tokens.ts';
+import { readerOf } from '../org/reader.ts';
 
 /**
  * bounces+TOKEN@D, the VERP envelope sender of every copy: the token names
@@ -101,12 +102,13 @@ async function tellDisabled({ tx, outbox }: HandlerTools, memberId: number, boun
   const others = await tx`
     select email from member_addresses where member_id = ${memberId} and email <> ${bouncedAddress}
     union select email from members where id = ${memberId} and email <> ${bouncedAddress}`;
+  const { lang } = await readerOf(tx, bouncedAddress);
   for (const { email } of others) {
     await outbox.queue({
       kind: 'delivery-disabled',
       recipient: email,
       memberId,
-      params: { data: { address: bouncedAddress } },
+      params: { data: { lang, address: bouncedAddress } },
       dedupeKey: `disabled:${memberId}:${email}:${new Date().toISOString().slice(0, 10)}`,
     });
   }

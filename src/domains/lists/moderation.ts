@@ -9,6 +9,8 @@ import { replyToSender } from '../../pipeline/routing/answers/replyToSender.ts';
 import { roleHoldersUpTheTree } from '../org/members.ts';
 import type { Group } from '../org/groups.ts';
 import { fanOutPost, requestCopyDelivery } from './fanout.ts';
+import { readerLocalTime, readerOf } from '../org/reader.ts';
+import { translate } from '../../shared/i18n/catalogue.ts';
 
 /**
  * Posts from non-members wait for a moderator. Each owner/moderator of the
@@ -43,18 +45,23 @@ export async function holdForModeration(mail: InboundMail, tools: HandlerTools, 
       payload: { postId: post.id },
       ttlHours: ctx.config.lists.holdExpiryHours,
     });
+    // Each moderator reads the request in their language, the expiry on their clock too.
+    const reader = await readerOf(tx, moderator.email, post.group.slug);
     await outbox.queue({
       kind: 'moderation-request',
       recipient: moderator.email,
       memberId: moderator.id,
       params: {
         data: {
+          lang: reader.lang,
           list: post.group.slug,
+          listAddress: `${post.group.slug}@${ctx.config.domain}`,
           listName: post.group.name,
           author: mail.fromName ? `${mail.fromName} <${mail.from}>` : mail.from || '(no From)',
           postSubject: post.subject,
           excerpt: excerpt(post.bodyText),
           expires,
+          expiresLocal: readerLocalTime(reader, expires),
           confirmAddress: confirmation.address,
           byPolicy: post.reason === 'policy',
         },
@@ -64,11 +71,18 @@ export async function holdForModeration(mail: InboundMail, tools: HandlerTools, 
       dedupeKey: `moderate:${post.id}:${moderator.id}`,
     });
   }
+  // The sender reads the notice in their language; a stranger in the list's.
+  const reader = await readerOf(tx, mail.from, post.group.slug);
   await replyToSender(mail, tools, 'post-held', {
+    lang: reader.lang,
     list: post.group.slug,
+    listAddress: `${post.group.slug}@${ctx.config.domain}`,
     expires,
+    expiresLocal: readerLocalTime(reader, expires),
     hasModerators: moderators.length > 0,
+    moderators: moderators.length > 0 ? 'yes' : 'no',
     byPolicy: post.reason === 'policy',
+    policy: post.reason === 'policy' ? 'yes' : 'no',
   });
   return moderators.length;
 }
@@ -79,12 +93,13 @@ function excerpt(text: string): string {
 }
 
 /** A notice to the author of a post that will not be distributed (rejected or expired), rate-limited. */
-async function tellAuthor(db: Queryable, outbox: OutboxWriter, post: Record<string, any>, template: string, data: Record<string, unknown>) {
+async function tellAuthor(db: Queryable, ctx: Context, outbox: OutboxWriter, post: Record<string, any>, template: string, data: Record<string, unknown>) {
   if (!post.author_email || !(await takeReplyBudget(db, post.author_email))) return;
+  const { lang } = await readerOf(db, post.author_email, post.slug);
   await outbox.queue({
     kind: template,
     recipient: post.author_email,
-    params: { data: { ...data, list: post.slug, subject: post.subject } },
+    params: { data: { ...data, lang, list: post.slug, listAddress: `${post.slug}@${ctx.config.domain}`, subject: post.subject } },
     inReplyTo: post.message_id,
     dedupeKey: `${template}:${post.id}`,
   });
@@ -98,21 +113,24 @@ export const confirmModeration: Confirmer = async (confirmation, decision, mail,
     from list_posts p join groups g on g.id = p.group_id
     where p.id = ${confirmation.payload.postId} for update of p`;
   if (!post) return { outcome: 'held post gone' };
+  const { lang } = await readerOf(tx, confirmation.email, post.slug);
+  const about = { lang, list: post.slug, listAddress: `${post.slug}@${tools.ctx.config.domain}`, postSubject: post.subject };
   if (post.state !== 'held') {
-    await replyToSender(mail, tools, 'moderation-result', { list: post.slug, postSubject: post.subject, already: post.state, by: post.decided_by });
+    const alreadyState = translate(lang, 'modres.state', { state: post.state });
+    await replyToSender(mail, tools, 'moderation-result', { ...about, already: post.state, alreadyState, by: post.decided_by });
     return { outcome: `post ${post.id} already ${post.state}` };
   }
   const by = confirmation.email;
   if (decision === 'cancel' || post.hold_reason === 'loop') {
     await tx`update list_posts set state = 'rejected', decided_at = now(), decided_by = ${by} where id = ${post.id}`;
-    await tellAuthor(tx, tools.outbox, post, 'post-rejected', {});
-    await replyToSender(mail, tools, 'moderation-result', { list: post.slug, postSubject: post.subject, rejected: true });
+    await tellAuthor(tx, tools.ctx, tools.outbox, post, 'post-rejected', {});
+    await replyToSender(mail, tools, 'moderation-result', { ...about, rejected: true });
     return { outcome: `post ${post.id} rejected by ${by}` };
   }
   await tx`update list_posts set decided_at = now(), decided_by = ${by} where id = ${post.id}`;
   const copies = await fanOutPost(tx, post.id, post.group_id);
   await requestCopyDelivery(tools.ctx, post.id);
-  await replyToSender(mail, tools, 'moderation-result', { list: post.slug, postSubject: post.subject, approved: true, copies });
+  await replyToSender(mail, tools, 'moderation-result', { ...about, approved: true, copies, copiesText: String(copies) });
   return { outcome: `post ${post.id} approved by ${by}: ${copies} copies` };
 };
 
@@ -128,7 +146,7 @@ export async function expireHeldPosts(ctx: Context): Promise<number> {
       returning p.id, p.hold_reason, p.subject, p.author_email, p.message_id, g.slug`;
     const outbox = new OutboxWriter(tx);
     for (const post of rows) {
-      if (post.hold_reason !== 'loop') await tellAuthor(tx, outbox, post, 'post-expired', {});
+      if (post.hold_reason !== 'loop') await tellAuthor(tx, ctx, outbox, post, 'post-expired', {});
     }
     ids = outbox.ids;
     return rows.length;

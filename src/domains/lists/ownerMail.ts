@@ -7,6 +7,7 @@ import type { Handler, HandlerTools, InboundMail, RouteResult } from '../../pipe
 import { replyToSender } from '../../pipeline/routing/answers/replyToSender.ts';
 import { findGroup } from '../org/groups.ts';
 import { roleHoldersUpTheTree } from '../org/members.ts';
+import { readerOf } from '../org/reader.ts';
 
 /**
  * LIST-owner@D reaches the list's owners (or the nearest ancestor's), and
@@ -25,7 +26,8 @@ export const ownerHandler: Handler = async (mail, tools) => {
   if (!group) return { outcome: `no list ${mail.address.list}` };
   const owners = await roleHoldersUpTheTree(tools.tx, group.id, ['owner']);
   if (owners.length === 0) {
-    await replyToSender(mail, tools, 'owner-unreachable', { list: group.slug });
+    const { lang } = await readerOf(tools.tx, mail.from, group.slug);
+    await replyToSender(mail, tools, 'owner-unreachable', { lang, list: group.slug, ownerAddress: via });
     return { outcome: `${via} has no owner yet`, state: 'held' };
   }
   return forward(mail, tools, via, owners);

@@ -1,6 +1,7 @@
 import type { Command } from '../../shared/rules/requestCommands.ts';
 import type { HandlerTools, InboundMail } from '../../pipeline/routing/inboundMail.ts';
 import type { Change } from './changes.ts';
+import type { Reader } from '../org/reader.ts';
 
 /** What one command did, as the member reads it in the results mail. */
 export interface CommandResult {
@@ -16,6 +17,8 @@ export type CommandRunner<K extends Command['kind'] = Command['kind']> = (
   command: Extract<Command, { kind: K }>,
   mail: InboundMail,
   tools: HandlerTools,
+  /** Who reads the answer: its words and times are in their language and zone. */
+  reader: Reader,
 ) => Promise<CommandResult>;
 
 /** The runners a domain implements (lists, help), each typed by the command it runs. */
@@ -58,21 +61,21 @@ export function describeCommand(command: Command): string {
  * (consultation commands such as `status C-12`): each reader in ctx.wiring gets
  * a chance before the line is reported as not understood.
  */
-export type LineCommand = (line: string, mail: InboundMail, tools: HandlerTools) => Promise<CommandResult | null>;
+export type LineCommand = (line: string, mail: InboundMail, tools: HandlerTools, reader: Reader) => Promise<CommandResult | null>;
 
-export async function tryLineCommands(line: string, mail: InboundMail, tools: HandlerTools): Promise<CommandResult | null> {
-  for (const reader of tools.ctx.wiring.lineCommands) {
-    const result = await reader(line, mail, tools);
+export async function tryLineCommands(line: string, mail: InboundMail, tools: HandlerTools, reader: Reader): Promise<CommandResult | null> {
+  for (const read of tools.ctx.wiring.lineCommands) {
+    const result = await read(line, mail, tools, reader);
     if (result) return result;
   }
   return null;
 }
 
 /** Parts of the `status` answer contributed by each domain (lists, consultations) for one member. */
-export type StatusSection = (memberId: number, tools: HandlerTools) => Promise<string[]>;
+export type StatusSection = (memberId: number, tools: HandlerTools, reader: Reader) => Promise<string[]>;
 
-export async function statusLines(memberId: number, tools: HandlerTools): Promise<string[]> {
+export async function statusLines(memberId: number, tools: HandlerTools, reader: Reader): Promise<string[]> {
   const lines: string[] = [];
-  for (const section of tools.ctx.wiring.statusSections) lines.push(...(await section(memberId, tools)));
+  for (const section of tools.ctx.wiring.statusSections) lines.push(...(await section(memberId, tools, reader)));
   return lines;
 }

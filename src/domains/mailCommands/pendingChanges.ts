@@ -3,6 +3,8 @@ import { findMemberByAddress } from '../org/members.ts';
 import type { HandlerTools, InboundMail } from '../../pipeline/routing/inboundMail.ts';
 import { applyChange } from './changes.ts';
 import type { CommandResult } from './mailCommandTables.ts';
+import type { Reader } from '../org/reader.ts';
+import { translate } from '../../shared/i18n/catalogue.ts';
 
 export const COMMANDS_PURPOSE = 'commands';
 
@@ -13,20 +15,20 @@ export const COMMANDS_PURPOSE = 'commands';
  * mail is its Reply-To); a message with no single From changes nothing.
  * Results are updated in place; returns the confirmation's address, if any.
  */
-export async function settlePendingChanges(mail: InboundMail, tools: HandlerTools, results: CommandResult[]): Promise<{ confirmAddress?: string; pendingCount: number }> {
+export async function settlePendingChanges(mail: InboundMail, tools: HandlerTools, results: CommandResult[], reader: Reader): Promise<{ confirmAddress?: string; pendingCount: number }> {
   const pending = results.filter((r) => r.pending);
   if (pending.length === 0) return { pendingCount: 0 };
   const { level, reason, from } = mail.authority;
   if (level === 'act' && from) {
     for (const r of pending) {
-      r.result = await applyChange(r.pending!, from, mail.fromName, tools);
+      r.result = await applyChange(r.pending!, from, mail.fromName, tools, reader);
       delete r.pending;
     }
     return { pendingCount: 0 };
   }
   if (level === 'nothing' || !from) {
     for (const r of pending) {
-      r.result = `Not done: Tacit cannot tell who sent this message (${reason}).`;
+      r.result = translate(reader.lang, 'cmd.unknownSender', { reason });
       delete r.pending;
     }
     return { pendingCount: 0 };

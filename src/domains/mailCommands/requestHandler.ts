@@ -5,6 +5,9 @@ import type { Handler } from '../../pipeline/routing/inboundMail.ts';
 import { replyToSender } from '../../pipeline/routing/answers/replyToSender.ts';
 import { describeCommand, tryLineCommands, type CommandResult } from './mailCommandTables.ts';
 import { settlePendingChanges } from './pendingChanges.ts';
+import { commandsHelp } from './commandsHelp.ts';
+import { readerOf } from '../org/reader.ts';
+import { translate } from '../../shared/i18n/catalogue.ts';
 
 export { COMMANDS_PURPOSE } from './pendingChanges.ts';
 
@@ -23,37 +26,40 @@ export const requestHandler: Handler = async (mail, tools) => {
   const defaultList = 'list' in mail.address ? mail.address.list : undefined;
   const { text: commandText, cut } = capText(body, MAX_COMMAND_CHARS);
   const parsed = parseRequestCommands({ subject: mail.subject, body: commandText, defaultList });
+  // The answer is in the sender's language (a stranger's: the list's, else English).
+  const reader = await readerOf(tools.tx, mail.from, defaultList);
+  const lang = reader.lang;
 
   const results: CommandResult[] = [];
   for (const command of parsed.commands) {
     const runner = tools.ctx.wiring.commandRunners.get(command.kind);
     results.push(
       runner
-        ? await runner(command, mail, tools)
-        : { line: describeCommand(command), result: 'This command is not available yet on this server.' },
+        ? await runner(command, mail, tools, reader)
+        : { line: describeCommand(command), result: translate(lang, 'cmd.notAvailable') },
     );
   }
   const unknown: string[] = [];
   for (const line of parsed.unknown) {
-    const result = await tryLineCommands(line, mail, tools);
+    const result = await tryLineCommands(line, mail, tools, reader);
     if (result) results.push(result);
     else unknown.push(line);
   }
 
   if (cut) {
     results.push({
-      line: '(the rest of the mail)',
-      result: `This mail is ${body.length} characters long; only the first ${MAX_COMMAND_CHARS} of a command mail are read.`,
+      line: translate(lang, 'cmd.restOfMail'),
+      result: translate(lang, 'cmd.tooLong', { length: String(body.length), max: String(MAX_COMMAND_CHARS) }),
     });
   }
 
-  const { confirmAddress, pendingCount } = await settlePendingChanges(mail, tools, results);
+  const { confirmAddress, pendingCount } = await settlePendingChanges(mail, tools, results, reader);
   const showHelp = results.length === 0 || unknown.length > 0 || results.some((r) => r.showHelp);
   await replyToSender(
     mail,
     tools,
     'request-results',
-    { results, unknown, showHelp, confirmAddress, pendingCount },
+    { lang, results, unknown, showHelp, help: showHelp ? commandsHelp(lang, tools.ctx.config.domain) : null, confirmAddress, pendingCount },
     { replyTo: confirmAddress },
   );
   const summary = results.map((r) => `${r.line}${r.pending ? ' (to confirm)' : ''}`).join(', ');

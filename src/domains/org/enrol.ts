@@ -3,6 +3,8 @@ import { OrgError, requireGroup } from './groups.ts';
 import { canonicalAddress } from '../../shared/rules/domains.ts';
 import { markReturned, membershipsOf, upsertMember, type Member, type MembershipRow } from './members.ts';
 import { groupsForResidence, isWaitingForChapter, placeByResidence } from './residence.ts';
+import { translate } from '../../shared/i18n/catalogue.ts';
+import { DEFAULT_LANGUAGE, type Language } from '../../shared/rules/language.ts';
 
 export interface Enrolment {
   member: Member;
@@ -54,13 +56,11 @@ export async function describeEnrolment(db: Queryable, member: Member, created =
 }
 
 /** How an enrolment reads to the member or the operator. */
-export function enrolmentLines(e: Enrolment, domain: string): string[] {
+export function enrolmentLines(e: Enrolment, domain: string, lang: Language = DEFAULT_LANGUAGE): string[] {
   const lines = e.memberships.length
-    ? ['Your lists now:', ...e.memberships.map((m) => `  ${m.slug}@${domain}  ${m.name} (${m.mode})`)]
-    : ['You are on no list now.'];
-  if (e.noBranch) lines.push(`There is no branch for ${e.member.country} yet; you will be added when one starts.`);
-  else if (e.waiting) {
-    lines.push(`There is no chapter in ${e.member.city} yet: you are counted as waiting for one, and will be added when it starts.`);
-  }
+    ? [translate(lang, 'enrol.lists'), ...e.memberships.map((m) => `  ${m.slug}@${domain}  ${m.name} (${m.mode})`)]
+    : [translate(lang, 'enrol.noList')];
+  if (e.noBranch) lines.push(translate(lang, 'enrol.noBranch', { country: e.member.country }));
+  else if (e.waiting) lines.push(translate(lang, 'enrol.waiting', { city: e.member.city }));
   return lines;
 }

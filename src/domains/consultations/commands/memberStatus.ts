@@ -3,10 +3,13 @@ import type { ConsultationOption } from '../consultation.ts';
 import type { DecisionMethod } from '../../../decisions/decisionMethod.ts';
 import { methodOf, settingsOf } from '../../../decisions/methods/index.ts';
 import { displayId } from '../ids.ts';
-import { formatUtc } from '../../../shared/rules/formatUtc.ts';
+import { translate } from '../../../shared/i18n/catalogue.ts';
+import { ENGLISH_READER, readerTime, type Reader } from '../../org/reader.ts';
+import { localMethodWords } from '../mail/localWords.ts';
 
 /** What Tacit recorded for one member in each open consultation they are consulted in (the `status` command). */
-export async function memberStatusLines(db: Queryable, memberId: number, methods: ReadonlyMap<string, DecisionMethod>): Promise<string[]> {
+export async function memberStatusLines(db: Queryable, memberId: number, methods: ReadonlyMap<string, DecisionMethod>, reader: Reader = ENGLISH_READER): Promise<string[]> {
+  const t = (key: string, values?: Record<string, unknown>) => translate(reader.lang, key, values);
   const rows = await db`
     select c.id, c.kind, c.method, c.question, c.options, c.block_threshold, c.deadline, g.slug as list, r.stance, r.readable
     from consultation_electorate e
@@ -15,24 +18,27 @@ export async function memberStatusLines(db: Queryable, memberId: number, methods
     left join consultation_replies r on r.id = e.latest_reply_id
     where e.member_id = ${memberId}
     order by c.deadline limit 50`;
-  if (rows.length === 0) return ['Open consultations: none for you.'];
-  const lines = ['Open consultations:'];
+  if (rows.length === 0) return [t('status.openNone')];
+  const lines = [t('status.open')];
   for (const r of rows) {
     const method = methodOf(r as { kind: string; method: string | null }, methods);
     const settings = settingsOf(r as { options: ConsultationOption[]; block_threshold: unknown });
-    const silence = method.view(settings).silenceCountsAs;
+    const view = method.view(settings);
+    // The built-in consent methods' words are in the catalogues; a formal vote's are still its method's English.
+    const silence = localMethodWords(reader.lang, view, settings.block).silenceCountsAs ?? view.silenceCountsAs;
     const recorded = r.readable
-      ? `recorded: ${method.describe(r.stance, settings).join('; ')}`
+      ? t('status.recorded', { what: method.describe(r.stance, settings).join('; ') })
       : r.readable === false
-        ? `your reply could not be read; until you answer, your silence counts as ${silence}`
-        : `no reply yet; your silence will count as ${silence}`;
-    lines.push(`  ${displayId(r.id as number)} (${r.list}) "${r.question}", closes ${formatUtc(r.deadline as Date)}: ${recorded}`);
+        ? t('status.unreadable', { silence })
+        : t('status.noReply', { silence });
+    const values = { id: displayId(r.id as number), list: r.list, question: r.question, deadline: readerTime(reader, r.deadline as Date), recorded };
+    lines.push(`  ${t('status.openLine', values)}`);
   }
   return lines;
 }
 
 /** One member's line for one consultation (`status C-ID` from a member who is not a coordinator). */
-export async function memberStatusFor(db: Queryable, consultationId: number, memberId: number, methods: ReadonlyMap<string, DecisionMethod>): Promise<string | null> {
-  const lines = await memberStatusLines(db, memberId, methods);
+export async function memberStatusFor(db: Queryable, consultationId: number, memberId: number, methods: ReadonlyMap<string, DecisionMethod>, reader: Reader = ENGLISH_READER): Promise<string | null> {
+  const lines = await memberStatusLines(db, memberId, methods, reader);
   return lines.find((l) => l.trimStart().startsWith(`${displayId(consultationId)} `))?.trim() ?? null;
 }

@@ -16,6 +16,7 @@ import { consultationView, zoneView } from './views.ts';
 import { memberZones } from '../../org/memberZones.ts';
 import { memberLanguages } from '../../org/memberLanguages.ts';
 import type { Language } from '../../../shared/rules/language.ts';
+import { translate } from '../../../shared/i18n/catalogue.ts';
 
 /**
  * Composers for the set-based consultation mails. Their outbox rows carry
@@ -247,7 +248,9 @@ export const consultationComposers: Readonly<Record<string, Composer>> = {
     const reissued = data.sha256 && data.sha256 !== sheet.sha256 ? sheet.sha256 : null;
     // A vote's sheet is read otherwise: its method says what silence is (abstention, never consent).
     const c = await loadConsultation(ctx.sql, id);
-    const silentMeans = c ? (methodOf(c, ctx.wiring.decisionMethods).view(settingsOf(c)).silentMeans ?? null) : null;
+    const methodSilence = c ? (methodOf(c, ctx.wiring.decisionMethods).view(settingsOf(c)).silentMeans ?? null) : null;
+    // The formal votes' one meaning of silence is in the catalogues; another method's own words stand.
+    const silentMeans = methodSilence === translate('en', 'tally.silentMeans') ? translate(data.lang as string, 'tally.silentMeans') : methodSilence;
     const mail = composeTemplate({ ...row, params: { ...row.params, data: { ...data, filename, reissued, silentMeans } } }, ctx);
     // base64 keeps the bytes (LF line ends) exactly, so the saved file hashes to the stated digest.
     return { ...mail, attachments: [{ filename, content: Buffer.from(sheet.text, 'utf8'), contentType: 'text/plain; charset=utf-8', contentTransferEncoding: 'base64' }] };

@@ -9,6 +9,9 @@ import { consultationView } from '../mail/views.ts';
 import { writeProxyBallots } from '../../proxies/proxyBallots.ts';
 import { methodOf } from '../../../decisions/methods/index.ts';
 import { partCandidate, partOfErrors } from './partOf.ts';
+import { readerOf, readerTime } from '../../org/reader.ts';
+import { translate } from '../../../shared/i18n/catalogue.ts';
+import { openedCommandsHelp } from '../../mailCommands/commandsHelp.ts';
 
 /**
  * The coordinator answered the preview. Confirming freezes the electorate
@@ -22,10 +25,13 @@ export const confirmOpen: Confirmer = async (confirmation, decision, mail, tools
   const c = await loadConsultation(tx, id, 'update');
   if (!c || c.status !== 'draft') return { outcome: `${displayId(id)} is ${c?.status ?? 'gone'}; confirmation ignored` };
   const from = { from: consultFrom(ctx, c) };
+  // The coordinator reads the answer in their language, its times on their clock beside UTC.
+  const reader = await readerOf(tx, confirmation.email, c.list);
+  const { lang } = reader;
 
   if (decision === 'cancel') {
     await tx`update consultations set status = 'cancelled', cancelled_at = now() where id = ${id}`;
-    await replyToSender(mail, tools, 'consultation-notice', { lines: [`${displayId(id)} was dropped; nothing was sent to ${c.list}.`] }, from);
+    await replyToSender(mail, tools, 'consultation-notice', { lang, lines: [translate(lang, 'opened.dropped', { id: displayId(id), list: c.list })] }, from);
     return { outcome: `${displayId(id)} dropped at preview` };
   }
   const now = Date.now();
@@ -33,7 +39,7 @@ export const confirmOpen: Confirmer = async (confirmation, decision, mail, tools
   if (c.deadline.getTime() <= now) {
     await tx`update consultations set status = 'cancelled', cancelled_at = now() where id = ${id}`;
     await replyToSender(mail, tools, 'consultation-notice', {
-      lines: [`${displayId(id)} was not opened: its deadline (${consultationView(c, ctx.wiring.decisionMethods).deadline}) passed before you confirmed.`, 'Nothing was sent. Mail the question again with a later deadline.'],
+      lang, lines: translate(lang, 'opened.tooLate', { id: displayId(id), deadline: readerTime(reader, c.deadline) }).split('\n'),
     }, from);
     return { outcome: `${displayId(id)} not opened: deadline passed` };
   }
@@ -58,9 +64,14 @@ export const confirmOpen: Confirmer = async (confirmation, decision, mail, tools
   await queueMailingJob(ctx, id, 'copy');
   await setCloseAlarm(ctx, id, c.deadline);
   if (opened.reminder_at) await setReminderAlarm(ctx, id, opened.reminder_at as Date);
+  const view = consultationView({ ...c, reminder_at: opened.reminder_at as Date | null }, ctx.wiring.decisionMethods, lang);
   await replyToSender(mail, tools, 'consultation-opened', {
-    ...consultationView({ ...c, reminder_at: opened.reminder_at as Date | null }, ctx.wiring.decisionMethods),
+    ...view,
+    deadline: readerTime(reader, c.deadline),
+    reminder: opened.reminder_at ? readerTime(reader, opened.reminder_at as Date) : null,
     electorate,
+    electorateText: String(electorate),
+    commands: openedCommandsHelp(lang, view.id, view.countSecret === true),
   }, from);
   return { outcome: `${displayId(id)} open: ${electorate} copies written` };
 };

@@ -8,9 +8,10 @@ import { runConsultationCommand } from '../commands/consultationCommandRunner.ts
 import { openConsultation } from './openConsultation.ts';
 import { parseCommands } from '../rules/consultationCommands.ts';
 import { capText, MAX_COMMAND_CHARS } from '../../../shared/rules/textBounds.ts';
+import { translate } from '../../../shared/i18n/catalogue.ts';
+import { readerOf } from '../../org/reader.ts';
+import { consultCommandsHelp } from '../../mailCommands/commandsHelp.ts';
 
-const tooLongReason = (length: number) =>
-  `this mail is ${length} characters long; only the first ${MAX_COMMAND_CHARS} of a command mail are read.`;
 
 /** Key lines of an opening mail (the rules' openRequest keys): such a mail is never read as commands. */
 // `[^\S\n]*`, not `\s*`: a run that may cross newlines is retried from every line start (quadratic).
@@ -29,20 +30,27 @@ export const consultHandler: Handler = async (mail, tools) => {
   if (!OPENING_KEY.test(body)) {
     const { text: commandText, cut } = capText(body, MAX_COMMAND_CHARS);
     const fromBody = parseCommands(newTextOfBody(commandText));
-    if (cut) fromBody.notUnderstood.push({ line: '(the rest of the mail)', reason: tooLongReason(body.length) });
+    const list = mail.address.kind === 'consult' ? mail.address.list : undefined;
+    // The answer is in the sender's language (a stranger's: the list's, else English).
+    const reader = await readerOf(tools.tx, mail.from, list);
+    const { lang } = reader;
+    if (cut) {
+      const reason = translate(lang, 'consult.restOfMail', { length: String(body.length), max: String(MAX_COMMAND_CHARS) });
+      fromBody.notUnderstood.push({ line: translate(lang, 'cmd.restOfMail'), reason });
+    }
     const fromSubject = parseCommands(withoutReplyPrefixes(mail.subject));
     const subjectIsCommand = fromSubject.commands.length === 1 && fromSubject.notUnderstood.length === 0;
     const commands = [...(subjectIsCommand ? fromSubject.commands : []), ...fromBody.commands];
     if (commands.length > 0) {
       const results: CommandResult[] = [];
-      for (const command of commands) results.push(await runConsultationCommand(command, mail, tools));
+      for (const command of commands) results.push(await runConsultationCommand(command, mail, tools, reader));
       for (const n of fromBody.notUnderstood) results.push({ line: n.line.trim().slice(0, 200), result: n.reason });
-      const { confirmAddress, pendingCount } = await settlePendingChanges(mail, tools, results);
+      const { confirmAddress, pendingCount } = await settlePendingChanges(mail, tools, results, reader);
       await replyToSender(
         mail,
         tools,
         'consultation-commands',
-        { results, list: mail.address.kind === 'consult' ? mail.address.list : undefined, confirmAddress, pendingCount },
+        { lang, results, list, help: consultCommandsHelp(lang, tools.ctx.config.domain, list), confirmAddress, pendingCount },
         { replyTo: confirmAddress },
       );
       return { outcome: `consultation commands: ${results.map((r) => r.line).join(', ')}`.slice(0, 300) };

@@ -36,6 +36,17 @@ export function output(json: boolean, value: unknown, human: () => string): void
   process.stdout.write(json ? JSON.stringify(value, null, 2) + '\n' : human() + '\n');
 }
 
+/** A command without arguments whose answer is one document: printed for people, or with --json as JSON. */
+function jsonDocumentCommand(program: Command, name: string, description: string, run: (json: boolean) => Promise<unknown>): void {
+  program
+    .command(name)
+    .description(description)
+    .option('--json', 'one JSON document')
+    .action(async (opts: { json?: boolean }) => {
+      await run(!!opts.json);
+    });
+}
+
 /**
  * A read-only document command that needs the database alone (withDatabase):
  * it starts in about half the time of one that opens the queues and wires the domains.
@@ -46,33 +57,23 @@ export function databaseDocumentCommand(
   description: string,
   produce: (sql: Sql, config: Config) => Promise<{ value: unknown; human: () => string }>,
 ): void {
-  program
-    .command(name)
-    .description(description)
-    .option('--json', 'one JSON document')
-    .action(async (opts: { json?: boolean }) => {
-      await withDatabase(async (sql, config) => {
-        const { value, human } = await produce(sql, config);
-        output(!!opts.json, value, human);
-      });
-    });
+  jsonDocumentCommand(program, name, description, (json) =>
+    withDatabase(async (sql, config) => {
+      const { value, human } = await produce(sql, config);
+      output(json, value, human);
+    }));
 }
 
-/** A command without arguments whose answer is one document: printed for people, or with --json as JSON. */
+/** A document command that needs the whole runtime (queues, wired domains). */
 export function documentCommand(
   program: Command,
   name: string,
   description: string,
   produce: (ctx: Context) => Promise<{ value: unknown; human: () => string }>,
 ): void {
-  program
-    .command(name)
-    .description(description)
-    .option('--json', 'one JSON document')
-    .action(async (opts: { json?: boolean }) => {
-      await withRuntime(async ({ ctx }) => {
-        const { value, human } = await produce(ctx);
-        output(!!opts.json, value, human);
-      });
-    });
+  jsonDocumentCommand(program, name, description, (json) =>
+    withRuntime(async ({ ctx }) => {
+      const { value, human } = await produce(ctx);
+      output(json, value, human);
+    }));
 }

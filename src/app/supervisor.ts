@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import type { Config } from '../shared/config/config.ts';
+import { assertNoEviction } from '../shared/queue/redisPolicy.ts';
 import { openDatabase } from './database.ts';
 
 /** The two halves of a Tacit that `tacit start` runs as processes of their own. */
@@ -34,6 +35,13 @@ interface Child {
  */
 export async function runSupervised(config: Config, say: (line: string) => void): Promise<void> {
   const database = await openDatabase(config);
+  try {
+    // Refused here with its clear message, before two children each refuse it.
+    await assertNoEviction(database.redisUrl);
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
   // The children only need the URLs; the pool would sit idle here.
   const env = { ...process.env, DATABASE_URL: database.databaseUrl, REDIS_URL: database.redisUrl };
   let stopping = false;
@@ -52,7 +60,7 @@ export async function runSupervised(config: Config, say: (line: string) => void)
         out += chunk;
         if (out.includes(READY)) resolve(out);
       });
-      proc.once('exit', (code) => reject(new Error(`the ${part} process exited (${code}) before it was up:\n${out}`)));
+      proc.once('exit', (code) => reject(Object.assign(new Error(`the ${part} process exited (${code}) before it was up`), { exitCode: code ?? 1 })));
     });
     banner.catch(() => {}); // a restart's banner is never awaited
     // Routing and sending can wait a moment; a client on the line waits for its 250. Under a burst the
@@ -107,10 +115,12 @@ export async function runSupervised(config: Config, say: (line: string) => void)
   try {
     banners = await Promise.all(PARTS.map((part) => children.get(part)!.banner));
   } catch (err) {
+    // The child said why on stderr (shared with this process); end with its status.
     stopping = true;
     for (const c of children.values()) c.process.kill('SIGTERM');
     await database.close();
-    throw err;
+    process.stderr.write(`tacit: ${(err as Error).message}\n`);
+    process.exit((err as { exitCode?: number }).exitCode || 1);
   }
   const lines = banners.join('\n').split('\n');
   say(`Tacit is running for ${config.domain}`);

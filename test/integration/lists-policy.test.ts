@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { tacit } from '../helpers/cli.ts';
 import { addMember, mailsTo, makeOwner, nthMailTo, replyTo, routed, standardOrg } from '../helpers/lists.ts';
+import { setMemberLanguage } from '../../src/domains/org/memberLanguages.ts';
 
 /** all@ as an announcement list: `tacit group set all --posting owners`. */
 let h: Harness;
@@ -10,6 +11,8 @@ beforeAll(async () => {
   await standardOrg(h);
   await addMember(h, 'fay@example.org', { name: 'Fay', country: 'FR', city: 'Paris' });
   await addMember(h, 'gus@example.org', { name: 'Gus', country: 'FR', city: 'Lyon' });
+  // Fay lives in Paris but chose English (a member reads her country's language otherwise).
+  await setMemberLanguage(h.ctx.sql, 'fay@example.org', 'en');
   await makeOwner(h, 'olga@example.org', 'all');
   await tacit(h, ['group', 'set', 'all', '--posting', 'owners']);
 });

@@ -87,6 +87,14 @@ export async function makeOwner(h: Harness, email: string, slug: string, role: '
   return m;
 }
 
+/** A member's delivery mode on a list (undefined when not on it). */
+export async function modeOn(h: Harness, email: string, slug: string): Promise<string | undefined> {
+  const [row] = await h.ctx.sql`
+    select ms.mode from memberships ms join groups g on g.id = ms.group_id join members m on m.id = ms.member_id
+    where m.email = ${email} and g.slug = ${slug}`;
+  return row?.mode as string | undefined;
+}
+
 /** The slugs a member is on, sorted. */
 export async function listsOf(h: Harness, email: string): Promise<string[]> {
   const rows = await h.ctx.sql`

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../helpers/harness.ts';
-import { addMember, header, listsOf, mailsTo, makeOwner, nthMailTo, replyTo, routed, standardOrg } from '../helpers/lists.ts';
+import { addMember, header, listsOf, mailsTo, makeOwner, nthMailTo, replyTo, routed, standardOrg, modeOn } from '../helpers/lists.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -21,12 +21,6 @@ async function command(from: string, to: string, subject: string, text: string) 
   return routed(h, messageId);
 }
 
-async function modeOn(email: string, slug: string) {
-  const [row] = await h.ctx.sql`
-    select ms.mode from memberships ms join groups g on g.id = ms.group_id join members m on m.id = ms.member_id
-    where m.email = ${email} and g.slug = ${slug}`;
-  return row?.mode as string | undefined;
-}
 
 describe('subscription commands, confirmed by reply', () => {
   it('subscribe LIST digest → confirm → digest member; set → confirm → nomail; unsubscribe → confirm → gone', async () => {
@@ -34,10 +28,10 @@ describe('subscription commands, confirmed by reply', () => {
     await command(me, `request@${h.domain}`, '', 'subscribe fr digest\n');
     const ask = await nthMailTo(h, me, 1);
     expect(ask.parsed.text).toContain('> subscribe fr digest\nWaiting for your confirmation');
-    expect(await modeOn(me, 'fr')).toBeUndefined();
+    expect(await modeOn(h, me, 'fr')).toBeUndefined();
     await replyTo(h, ask, me);
     expect((await nthMailTo(h, me, 2)).parsed.text).toContain('You are subscribed to fr@tacit.localhost (weekly digest).');
-    expect(await modeOn(me, 'fr')).toBe('digest');
+    expect(await modeOn(h, me, 'fr')).toBe('digest');
 
     // LIST-request@ with the command in the subject: the list is implied.
     await command(me, `fr-request@${h.domain}`, 'set nomail', '');
@@ -45,12 +39,12 @@ describe('subscription commands, confirmed by reply', () => {
     expect(ask2.parsed.text).toContain('> set fr nomail');
     await replyTo(h, ask2, me);
     expect((await nthMailTo(h, me, 4)).parsed.text).toContain('fr: you receive no mail from it');
-    expect(await modeOn(me, 'fr')).toBe('nomail');
+    expect(await modeOn(h, me, 'fr')).toBe('nomail');
 
     await command(me, `request@${h.domain}`, 'unsubscribe fr', '');
     await replyTo(h, await nthMailTo(h, me, 5), me);
     expect((await nthMailTo(h, me, 6)).parsed.text).toContain('You are no longer on fr@tacit.localhost.');
-    expect(await modeOn(me, 'fr')).toBeUndefined();
+    expect(await modeOn(h, me, 'fr')).toBeUndefined();
     expect(await listsOf(h, me)).toEqual(['all', 'gb', 'gb-london']);
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../helpers/harness.ts';
-import { addMember, mailsTo, nthMailTo, replyTo, routed, standardOrg } from '../helpers/lists.ts';
+import { addMember, mailsTo, nthMailTo, replyTo, routed, standardOrg, modeOn } from '../helpers/lists.ts';
 import { formatInZone, formatUtcIn } from '../../src/shared/rules/formatUtc.ts';
 
 /**
@@ -32,12 +32,6 @@ async function command(from: string, subject: string, text: string) {
   return routed(h, messageId);
 }
 
-async function modeOn(email: string, slug: string) {
-  const [row] = await h.ctx.sql`
-    select ms.mode from memberships ms join groups g on g.id = ms.group_id join members m on m.id = ms.member_id
-    where m.email = ${email} and g.slug = ${slug}`;
-  return row?.mode as string | undefined;
-}
 
 describe('a member in Lyon', () => {
   it('reads help and status in French, a date in UTC with Europe/Paris beside it', async () => {
@@ -75,14 +69,14 @@ describe('a member in Berlin', () => {
     const ask = await nthMailTo(h, jonas, 1);
     expect(ask.parsed.text).toContain('> subscribe fr digest\nWartet auf Ihre Bestätigung: antworten Sie „ja“ auf diese Nachricht, um es auszuführen.');
     expect(ask.parsed.text).toContain('diese Nachricht mit „ja“');
-    expect(await modeOn(jonas, 'fr')).toBeUndefined();
+    expect(await modeOn(h, jonas, 'fr')).toBeUndefined();
 
     await replyTo(h, ask, jonas, 'ja');
     const done = (await nthMailTo(h, jonas, 2)).parsed.text!;
     expect(done).toContain('Tacit hat ausgeführt, was Sie bestätigt haben:');
     expect(done).toContain('Sie haben fr@tacit.localhost abonniert (wöchentliche Zusammenfassung).');
     expect(done).toContain('Senden Sie „status“ an request@tacit.localhost');
-    expect(await modeOn(jonas, 'fr')).toBe('digest');
+    expect(await modeOn(h, jonas, 'fr')).toBe('digest');
 
     // An answer that is not a yes changes nothing, and says so in German, the expiry on his clock too.
     await command(jonas, '', 'set fr nomail\n');
@@ -91,11 +85,11 @@ describe('a member in Berlin', () => {
     const unclear = (await nthMailTo(h, jonas, 4)).parsed.text!;
     expect(unclear).toContain('Es wurde nichts getan.');
     expect(unclear).toMatch(/es verfällt am .+ UTC \(.+ Europe\/Berlin\)\./s);
-    expect(await modeOn(jonas, 'fr')).toBe('digest');
+    expect(await modeOn(h, jonas, 'fr')).toBe('digest');
 
     await replyTo(h, ask2, jonas, 'nein');
     expect((await nthMailTo(h, jonas, 5)).parsed.text).toContain('Wie gewünscht wurde nichts geändert.');
-    expect(await modeOn(jonas, 'fr')).toBe('digest');
+    expect(await modeOn(h, jonas, 'fr')).toBe('digest');
   });
 
   it('set language fr is confirmed in French, and his next answer is French', async () => {

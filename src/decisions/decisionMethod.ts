@@ -17,6 +17,7 @@
  * (or, in a test, `ctx.wiring.decisionMethods.set(name, method)`).
  */
 import type { ElectorateFigures } from './electorateFigures.ts';
+import type { Phrase } from '../shared/rules/phrase.ts';
 
 export interface MethodOption {
   letter: string;
@@ -100,6 +101,27 @@ export interface MethodOutcomeView {
   [field: string]: unknown;
 }
 
+/**
+ * A method's words for the reader as phrases (catalogue keys and values,
+ * src/shared/rules/phrase.ts): the caller, which knows the reader's
+ * language, says them through the catalogue. In English they are the
+ * method's own words (verdictLine, countLines, view).
+ */
+export interface MethodPhrases<Result = any> {
+  verdict(result: Result, settings: MethodSettings): Phrase;
+  countLines(result: Result): Phrase[];
+  view(settings: MethodSettings): MethodViewPhrases;
+}
+
+/** MethodView's words, as phrases. */
+export interface MethodViewPhrases {
+  howToAnswer: Phrase[];
+  silenceCountsAs: Phrase;
+  countingRule: Phrase;
+  aKind: Phrase;
+  silentMeans?: Phrase;
+}
+
 export interface DecisionMethod<Ballot = any, Result = any> {
   /** The name "Method:" selects it by, stored in consultations.method. */
   readonly name: string;
@@ -147,6 +169,8 @@ export interface DecisionMethod<Ballot = any, Result = any> {
   countLines(result: Result): string[];
   /** What the templates show of it before any count. */
   view(settings: MethodSettings): MethodView;
+  /** The verdict, count lines and view's words as phrases, for readers in every language; without it, its English stands. */
+  readonly phrases?: MethodPhrases<Result>;
   /** What the outcome templates show of a result (counts, bars, objections). */
   outcomeView(result: Result, settings: MethodSettings): MethodOutcomeView;
   /**

@@ -2,12 +2,11 @@ import type { Context } from '../../shared/context.ts';
 import type { Queryable } from '../../shared/db/database.ts';
 import { replyAddress } from '../consultations/replies/replyAddress.ts';
 import { decisionUrl, displayId } from '../consultations/ids.ts';
-import { verdictLine } from '../consultations/close/outcomeView.ts';
 import type { Outcome } from '../consultations/close/outcome.ts';
 import { formatInZone, formatUtcIn } from '../../shared/rules/formatUtc.ts';
 import { memberLanguages } from '../org/memberLanguages.ts';
 import type { Language } from '../../shared/rules/language.ts';
-import { localMethodWords, localVerdict } from '../consultations/mail/localWords.ts';
+import { methodWordsIn, verdictIn } from '../consultations/mail/localWords.ts';
 import { memberTimeZone } from '../../shared/rules/timeZone.ts';
 import { exampleAnswers, type AnswerExamples } from '../consultations/mail/views.ts';
 import type { MethodView } from '../../decisions/decisionMethod.ts';
@@ -131,7 +130,7 @@ function contentOf(ctx: Context, memberId: number, row: Record<string, unknown>,
     timeZone: zone,
     open: open.map((c) => ({
       ...methodOf(c, methods).view(settingsOf(c)),
-      ...localMethodWords(lang, methodOf(c, methods).view(settingsOf(c)), settingsOf(c).block),
+      ...methodWordsIn(lang, methodOf(c, methods), settingsOf(c)),
       id: displayId(c.id),
       question: c.question,
       list: c.slug,
@@ -149,7 +148,7 @@ function contentOf(ctx: Context, memberId: number, row: Record<string, unknown>,
       question: c.question,
       list: c.slug,
       listName: c.name,
-      verdict: c.outcome ? (localVerdict(lang, methodOf(c, methods).view(settingsOf(c)).method, c.outcome as Outcome, c.options) ?? verdictLine(c.outcome as Outcome, c, methods)) : '',
+      verdict: c.outcome ? verdictIn(lang, methodOf({ method: c.method, kind: (c.outcome as Outcome).kind }, methods), c.outcome as Outcome, settingsOf(c)) : '',
       url: url(c.id),
     })),
     lists: [...lists.values()],

@@ -2,12 +2,11 @@ import type { Context } from '../../shared/context.ts';
 import { loadConsultation } from '../../domains/consultations/consultation.ts';
 import { displayId } from '../../domains/consultations/ids.ts';
 import type { Outcome } from '../../domains/consultations/close/outcome.ts';
-import { outcomeView, verdictLine } from '../../domains/consultations/close/outcomeView.ts';
+import { outcomeView } from '../../domains/consultations/close/outcomeView.ts';
 import { translate } from '../../shared/i18n/catalogue.ts';
-import { isCatalogued, localVerdict } from '../../domains/consultations/mail/localWords.ts';
+import { isCatalogued, verdictIn as verdictInLanguage } from '../../domains/consultations/mail/localWords.ts';
 import type { Consultation } from '../../domains/consultations/consultation.ts';
 import { methodOf, settingsOf } from '../../decisions/methods/index.ts';
-import type { Part } from '../../decisions/places/partsCount.ts';
 import { consultationView } from '../../domains/consultations/mail/views.ts';
 import { streamTallySheet } from '../../domains/consultations/close/tallySheet.ts';
 import { canReadDecisions, mayShowAddresses, type Viewer } from '../rules/access.ts';
@@ -87,7 +86,6 @@ export async function decisionPage(ctx: Context, viewer: Viewer | null, reader: 
       ...outcome,
       deadline: readerTime(c.deadline, reader),
       closedAt: readerTime(c.closed_at ?? new Date(), reader),
-      parts: outcome.parts && { ...outcome.parts, all: outcome.parts.all.map((row, i) => ({ ...row, result: partResultIn(reader, outcome, c, i) ?? row.result })) },
       options: outcome.options.map((o) => ({ ...o, text: clipWithNote(clean(o.text), 600) })),
       objections: outcome.objections.slice(0, MAX_OBJECTIONS).map((o) => ({
         // Unnamed where the list keeps objections anonymous.
@@ -101,19 +99,12 @@ export async function decisionPage(ctx: Context, viewer: Viewer | null, reader: 
   };
 }
 
-/** The verdict in the reader's language where the method's words are in the catalogues, else the method's own. */
+/** The verdict in the reader's language (the method's words through the catalogue where it has them). */
 function verdictIn(reader: Reader, outcome: Outcome, c: { method?: string | null; options: Consultation['options']; block_threshold?: unknown }, ctx: Context): string {
-  const method = methodOf({ method: c.method, kind: outcome.kind }, ctx.wiring.decisionMethods).view(settingsOf(c)).method;
-  return localVerdict(reader.lang, method, outcome, c.options) ?? verdictLine(outcome, c as never, ctx.wiring.decisionMethods);
+  return verdictInLanguage(reader.lang, methodOf({ method: c.method, kind: outcome.kind }, ctx.wiring.decisionMethods), outcome, settingsOf(c));
 }
 
-/** A place's result in the reader's language (the rows are the stored parts, in order); null where the method's own words stand. */
-function partResultIn(reader: Reader, view: { method?: string }, c: Consultation, i: number): string | null {
-  const part = (c.outcome as Outcome & { parts?: Part[] }).parts?.[i];
-  return part ? localVerdict(reader.lang, view.method, part.result as Outcome, c.options) : null;
-}
-
-/** "a choice", "a proposal" in the reader's language; a formal vote's kind stays its method's words. */
+/** "a choice", "a proposal" in the reader's language; a formal vote's kind is already its phrase's, in the view. */
 function kindName(view: { aKind: string; picksOption?: boolean; method?: string }, reader: Reader): string {
   if (reader.lang === 'en' || !isCatalogued(view.method)) return view.aKind;
   return view.picksOption ? translate(reader.lang, 'web.kind.choice') : translate(reader.lang, 'web.kind.proposal');

@@ -24,6 +24,8 @@ import {
   realOptions, settingLines, SILENCE, SILENT_MEANS, type RankedCount, type VoteSettings,
 } from '../formalVote/voteSettings.ts';
 import { rankedRule, rankingWords, voteCountLines, voteVerdictLine } from '../formalVote/voteWords.ts';
+import { NONE_OF_THE_ABOVE, rankedRulePhrase, SILENCE_PHRASE, SILENT_MEANS_PHRASE, voteCountPhrases, voteVerdictPhrase } from '../formalVote/votePhrases.ts';
+import { phrase } from '../../../shared/rules/phrase.ts';
 
 const KEYS_OF: Record<RankedCount, string[]> = {
   schulze: ['count', 'default', 'quorum'],
@@ -40,6 +42,12 @@ const rankingOf = (stance: unknown): string[][] | null => {
 function nextLetter(options: readonly MethodOption[]): string | null {
   const highest = Math.max(64, ...options.map((o) => o.letter.charCodeAt(0)));
   return highest < 90 ? String.fromCharCode(highest + 1) : null;
+}
+
+/** The "how to answer" examples with the vote's own letters: "B > A > C" and "B = A > C". */
+function rankingExamples(vote: VoteSettings, options: readonly MethodOption[]): { ranking: string; tied: string } {
+  const [a = 'A', b = 'B', c] = realOptions(vote, options).map((o) => o.letter);
+  return { ranking: [b, a, ...(c ? [c] : [])].join(' > '), tied: `${b} = ${a}${c ? ` > ${c}` : ''}` };
 }
 
 export const rankedVote: DecisionMethod<Ranking, VoteResult> = {
@@ -99,14 +107,14 @@ export const rankedVote: DecisionMethod<Ranking, VoteResult> = {
   countLines: voteCountLines,
   view(settings) {
     const vote = voteSettingsOf(settings);
-    const [a = 'A', b = 'B', c] = realOptions(vote, settings.options).map((o) => o.letter);
+    const { ranking, tied } = rankingExamples(vote, settings.options);
     return {
       method: 'vote-ranked',
       picksOption: false,
       consentsOrObjects: false,
       howToAnswer: [
-        `your ranking of the options by their letters, best first: ${[b, a, ...(c ? [c] : [])].join(' > ')}`,
-        `"=" between options you rank equal: ${b} = ${a}${c ? ` > ${c}` : ''}`,
+        `your ranking of the options by their letters, best first: ${ranking}`,
+        `"=" between options you rank equal: ${tied}`,
         'options you leave out count as ranked below all you rank',
         ...(vote.defaultLetter
           ? [`${vote.defaultLetter} is "${DEFAULT_OPTION}": rank it above the options you would rather not see chosen at all (an option that does not beat it cannot win)`]
@@ -118,6 +126,26 @@ export const rankedVote: DecisionMethod<Ranking, VoteResult> = {
       settingLines: settingLines(vote),
       silentMeans: SILENT_MEANS,
     };
+  },
+  phrases: {
+    verdict: voteVerdictPhrase,
+    countLines: voteCountPhrases,
+    view(settings) {
+      const vote = voteSettingsOf(settings);
+      const { ranking, tied } = rankingExamples(vote, settings.options);
+      return {
+        howToAnswer: [
+          phrase('methods.answer.ranking', { example: ranking }),
+          phrase('methods.answer.equal', { example: tied }),
+          phrase('methods.answer.leftOut'),
+          ...(vote.defaultLetter ? [phrase('methods.answer.none', { letter: vote.defaultLetter, none: NONE_OF_THE_ABOVE })] : []),
+        ],
+        silenceCountsAs: SILENCE_PHRASE,
+        countingRule: rankedRulePhrase(vote),
+        aKind: phrase(vote.count === 'stv' ? 'methods.kind.election' : 'methods.kind.ranked'),
+        silentMeans: SILENT_MEANS_PHRASE,
+      };
+    },
   },
   outcomeView: () => ({ options: [], objections: [] }),
   document: (result, settings) => voteDocument(result, settings, settings.options),

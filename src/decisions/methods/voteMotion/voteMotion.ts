@@ -20,6 +20,8 @@ import {
 import { sheetSettings } from '../../counting/sheetSettings.ts';
 import { motionRule, voteCountLines, voteVerdictLine } from '../formalVote/voteWords.ts';
 import { readBallotText } from '../formalVote/voteReading.ts';
+import { motionRulePhrase, SILENCE_PHRASE, SILENT_MEANS_PHRASE, voteCountPhrases, voteVerdictPhrase } from '../formalVote/votePhrases.ts';
+import { phrase } from '../../../shared/rules/phrase.ts';
 
 const OWN_KEYS = ['count', 'base', 'quorum'];
 type Vote = 'yes' | 'no' | 'abstain';
@@ -81,6 +83,18 @@ export const voteMotion: DecisionMethod<Ranking, VoteResult> = {
       settingLines: settingLines(vote),
       silentMeans: SILENT_MEANS,
     };
+  },
+  phrases: {
+    verdict: voteVerdictPhrase,
+    countLines: voteCountPhrases,
+    view: (settings) => ({
+      // Words the motion reader reads as the vote in that language (test/unit/i18n/renderMethods.test.ts reads them back).
+      howToAnswer: [phrase('methods.answer.yes'), phrase('methods.answer.no'), phrase('methods.answer.abstain')],
+      silenceCountsAs: SILENCE_PHRASE,
+      countingRule: motionRulePhrase(voteSettingsOf(settings)),
+      aKind: phrase('methods.kind.motion'),
+      silentMeans: SILENT_MEANS_PHRASE,
+    }),
   },
   outcomeView: () => ({ options: [], objections: [] }),
   document: (result, settings) => voteDocument(result, settings, []),

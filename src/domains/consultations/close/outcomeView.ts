@@ -4,7 +4,7 @@ import type { Outcome } from './outcome.ts';
 import { formatUtcIn } from '../../../shared/rules/formatUtc.ts';
 import { translate } from '../../../shared/i18n/catalogue.ts';
 import type { Language } from '../../../shared/rules/language.ts';
-import { blockRuleWords, localMethodWords, localVerdict } from '../mail/localWords.ts';
+import { blockRuleWords, countLinesIn, methodWordsIn, verdictIn } from '../mail/localWords.ts';
 import type { DecisionMethod, MethodSettings } from '../../../decisions/decisionMethod.ts';
 import type { Part } from '../../../decisions/places/partsCount.ts';
 import type { ElectorateFigures } from '../../../decisions/electorateFigures.ts';
@@ -35,28 +35,37 @@ export function repliedFigure(replied: number, electorate: number, unreadable: n
   return `${replied}/${electorate} replied${unreadable ? `, ${unreadable} unreadable` : ''}`;
 }
 
-/** The outcome in a few plain lines: results answers, late-reply notices, the CLI. */
-export function outcomeLines(outcome: Outcome, c: Counted, methods: ReadonlyMap<string, DecisionMethod>): string[] {
+/** The outcome in a few plain lines: results answers, late-reply notices, the CLI; the verdict and count in `lang`. */
+export function outcomeLines(outcome: Outcome, c: Counted, methods: ReadonlyMap<string, DecisionMethod>, lang: Language = 'en'): string[] {
   const method = methodOfOutcome(outcome, c, methods);
-  const lines = [method.verdictLine(outcome, settingsOf(c)), ...method.countLines(outcome)];
+  const lines = [verdictIn(lang, method, outcome, settingsOf(c)), ...countLinesIn(lang, method, outcome)];
   const b = outcome.buckets;
-  lines.push(
-    `Turnout: ${repliedFigure(b.replied, outcome.electorate, outcome.unreadable)} (${percent(b.replied, outcome.electorate)}%); ` +
-      `silent (${method.view(settingsOf(c)).silentMeans ?? 'consent'}) ${b.silent}, unreachable ${b.unreachable}, away ${b.away}.`,
-  );
+  const means = methodWordsIn(lang, method, settingsOf(c)).silentMeans ?? method.view(settingsOf(c)).silentMeans ?? translate(lang, 'outcome.consent');
+  lines.push(translate(lang, 'methods.outcome.turnout', {
+    replied: repliedIn(lang, b.replied, outcome.electorate, outcome.unreadable), pct: String(percent(b.replied, outcome.electorate)),
+    means, silent: String(b.silent), unreachable: String(b.unreachable), away: String(b.away),
+  }));
   return lines;
+}
+
+/** repliedFigure in `lang`. */
+function repliedIn(lang: Language, replied: number, electorate: number, unreadable: number): string {
+  const values = { replied: String(replied), electorate: String(electorate), unreadable: String(unreadable) };
+  return translate(lang, unreadable ? 'turnout.repliedUnreadable' : 'turnout.replied', values);
 }
 
 /**
  * An open count that is secret until the close (rules/countVisible.ts): the
  * turnout so far and nothing else, no stance, option count or verdict.
  */
-export function secretCountLines(figures: ElectorateFigures): string[] {
+export function secretCountLines(figures: ElectorateFigures, lang: Language = 'en'): string[] {
   const b = figures.buckets;
   return [
-    'The count is secret until the close: only the turnout is shown before it.',
-    `Turnout so far: ${repliedFigure(b.replied, figures.electorate, figures.unreadable)} (${percent(b.replied, figures.electorate)}%); ` +
-      `not replied yet ${b.silent - figures.unreadable}, unreachable ${b.unreachable}, away ${b.away}.`,
+    translate(lang, 'methods.outcome.secret'),
+    translate(lang, 'methods.outcome.secretTurnout', {
+      replied: repliedIn(lang, b.replied, figures.electorate, figures.unreadable), pct: String(percent(b.replied, figures.electorate)),
+      silent: String(b.silent - figures.unreadable), unreachable: String(b.unreachable), away: String(b.away),
+    }),
   ];
 }
 
@@ -65,7 +74,7 @@ export function secretCountLines(figures: ElectorateFigures): string[] {
  * turnout and its result in one sentence (the method's verdict for the
  * row), the top rows apart for the mail's compact table.
  */
-export function partsView(parts: readonly Part[], method: DecisionMethod, settings: MethodSettings) {
+export function partsView(parts: readonly Part[], method: DecisionMethod, settings: MethodSettings, lang: Language = 'en') {
   const rows = parts.map((p) => ({
     place: p.place,
     name: p.name,
@@ -74,7 +83,7 @@ export function partsView(parts: readonly Part[], method: DecisionMethod, settin
     electorate: p.electorate,
     cast: p.cast,
     turnoutPct: percent(p.cast, p.electorate),
-    result: method.verdictLine(p.result, settings),
+    result: verdictIn(lang, method, p.result as Outcome, settings),
   }));
   const top = rows.filter((r) => !r.isChild);
   return { all: rows, top, topLevel: top[0]?.level === 'chapter' ? 'chapter' : 'branch', hasChildren: rows.some((r) => r.isChild) };
@@ -95,7 +104,7 @@ export function outcomeView(outcome: Outcome, stored: Consultation, methods: Rea
   const method = methodOfOutcome(outcome, c, methods);
   const settings = settingsOf(c);
   const votersNamed = namesVoters(method, c.objections_named === true);
-  const view = { ...method.view(settings), ...localMethodWords(lang, method.view(settings), settings.block) };
+  const view = { ...method.view(settings), ...methodWordsIn(lang, method, settings) };
   const silentName = translate(lang, 'outcome.barName.silent', { means: view.silentMeans ?? translate(lang, 'outcome.consent') });
   return {
     // The method's flags and words (picksOption, consentsOrObjects, countingRule…): the templates ask these, not the kind.
@@ -110,9 +119,9 @@ export function outcomeView(outcome: Outcome, stored: Consultation, methods: Rea
     // A coordinator's early close: the announced deadline is kept and said.
     closedEarly: !!c.closed_at && c.closed_at.getTime() < c.deadline.getTime(),
     provisional: outcome.provisional,
-    verdict: localVerdict(lang, view.method, outcome, c.options) ?? method.verdictLine(outcome, settings),
+    verdict: verdictIn(lang, method, outcome, settings),
     // The counts in plain lines, for a method the templates have no table for.
-    countLines: method.countLines(outcome),
+    countLines: countLinesIn(lang, method, outcome),
     // The result as the method shows it: a choice's option bars, a proposal's counts and objections; its block rule.
     blockRule: null,
     // Objectors' names only where the list names them (an outcome stored before it was chosen may hold them).
@@ -127,7 +136,7 @@ export function outcomeView(outcome: Outcome, stored: Consultation, methods: Rea
     turnoutPct: percent(b.replied, electorate),
     tallySha256: outcome.tallySha256 ?? null,
     // Results per place (issue 22): the mail shows the top rows (branches), the record every row (chapters too).
-    parts: outcome.parts?.length ? partsView(outcome.parts, method, settings) : null,
+    parts: outcome.parts?.length ? partsView(outcome.parts, method, settings, lang) : null,
     // Votes that roll up (issue 22 item 3): a part names its parent and, once it closed, the whole; a parent lists its parts.
     ...rollUpView(outcome, c, method, lang),
     bucketBars: (['replied', 'silent', 'unreachable', 'away'] as const).map((k) => ({
@@ -146,7 +155,7 @@ export function outcomeView(outcome: Outcome, stored: Consultation, methods: Rea
  */
 export function rollUpView(outcome: Outcome, c: Consultation, method: DecisionMethod, lang: Language) {
   const settings = settingsOf(c);
-  const verdictOf = (result: Outcome) => localVerdict(lang, method.view(settings).method, result, c.options) ?? method.verdictLine(result, settings);
+  const verdictOf = (result: Outcome) => verdictIn(lang, method, result, settings);
   const partOf = outcome.partOf
     ? {
         id: displayId(outcome.partOf.id),

@@ -104,7 +104,7 @@ async function runAs(command: ConsultationCommand, email: string, tools: Handler
       const mine = await memberStatusFor(tx, c.id, sender.id, tools.ctx.wiring.decisionMethods, reader);
       if (mine) return answer(mine);
     }
-    if (command.name === 'results' && c.status === 'closed' && c.outcome) return answer(outcomeLines(c.outcome as Outcome, c, tools.ctx.wiring.decisionMethods).join('\n'));
+    if (command.name === 'results' && c.status === 'closed' && c.outcome) return answer(outcomeLines(c.outcome as Outcome, c, tools.ctx.wiring.decisionMethods, lang).join('\n'));
     return answer(coordinatorsOnly(command, c, lang));
   }
 
@@ -129,7 +129,7 @@ async function coordinatorStatus({ tx, ctx }: HandlerTools, c: Consultation, rea
   const when = (date: Date) => readerTime(reader, date);
   const head = { id: displayId(c.id), list: c.list, question: c.question, state: stateWord(c, reader.lang) };
   if (c.status === 'cancelled') return t('consult.endedAt', { ...head, time: when(c.cancelled_at!) });
-  if (c.status === 'closed') return [t('consult.endedAt', { ...head, time: when(c.closed_at!) }), ...outcomeLines(c.outcome as Outcome, c, ctx.wiring.decisionMethods)].join('\n');
+  if (c.status === 'closed') return [t('consult.endedAt', { ...head, time: when(c.closed_at!) }), ...outcomeLines(c.outcome as Outcome, c, ctx.wiring.decisionMethods, reader.lang)].join('\n');
   const tally = await countConsultation(tx, c, false, ctx.wiring.decisionMethods);
   // Members whose latest reply could not be read: coordinators may want to ask them.
   const unreadable = await tx`
@@ -151,13 +151,13 @@ async function results({ tx, ctx }: HandlerTools, c: Consultation, reader: Reade
   const t = (key: string, values?: Record<string, unknown>) => translate(reader.lang, key, values);
   const id = displayId(c.id);
   if (c.status === 'cancelled') return t('consult.wasCancelled', { id });
-  if (c.status === 'closed') return [t('consult.closedFinal', { id, time: readerTime(reader, c.closed_at!) }), ...outcomeLines(c.outcome as Outcome, c, ctx.wiring.decisionMethods)].join('\n');
+  if (c.status === 'closed') return [t('consult.closedFinal', { id, time: readerTime(reader, c.closed_at!) }), ...outcomeLines(c.outcome as Outcome, c, ctx.wiring.decisionMethods, reader.lang)].join('\n');
   const tally = await countConsultation(tx, c, false, ctx.wiring.decisionMethods);
   const deadline = readerTime(reader, c.deadline);
   if (!countVisible(c, ctx.wiring.decisionMethods)) {
-    return [t('consult.openUntilSecret', { id, deadline }), ...secretCountLines(turnoutOnly(tally))].join('\n');
+    return [t('consult.openUntilSecret', { id, deadline }), ...secretCountLines(turnoutOnly(tally), reader.lang)].join('\n');
   }
-  return [t('consult.provisional', { id, deadline }), ...outcomeLines(tally, c, ctx.wiring.decisionMethods)].join('\n');
+  return [t('consult.provisional', { id, deadline }), ...outcomeLines(tally, c, ctx.wiring.decisionMethods, reader.lang)].join('\n');
 }
 
 async function extend(tools: HandlerTools, c: Consultation, when: string, reader: Reader): Promise<string> {
@@ -184,7 +184,7 @@ async function closeNow(tools: HandlerTools, c: Consultation, reader: Reader): P
   if (c.status !== 'open') return t('consult.alreadyEnded', { id, state: stateWord(c, reader.lang) });
   const result = await closeInTransaction(tools.tx, tools.ctx, c.id, { early: true });
   if (!result.closed) return t('consult.notClosed', { id, reason: result.reason });
-  return [t('consult.closed', { id, list: c.list }), ...outcomeLines(result.outcome, c, tools.ctx.wiring.decisionMethods)].join('\n');
+  return [t('consult.closed', { id, list: c.list }), ...outcomeLines(result.outcome, c, tools.ctx.wiring.decisionMethods, reader.lang)].join('\n');
 }
 
 async function cancel(tools: HandlerTools, c: Consultation, sender: Member, reader: Reader): Promise<string> {

@@ -5,7 +5,7 @@ import { methodOf, settingsOf } from '../../../decisions/methods/index.ts';
 import { displayId } from '../ids.ts';
 import { translate } from '../../../shared/i18n/catalogue.ts';
 import { ENGLISH_READER, readerTime, type Reader } from '../../org/reader.ts';
-import { localMethodWords } from '../mail/localWords.ts';
+import { methodWordsIn } from '../mail/localWords.ts';
 
 /** What Tacit recorded for one member in each open consultation they are consulted in (the `status` command). */
 export async function memberStatusLines(db: Queryable, memberId: number, methods: ReadonlyMap<string, DecisionMethod>, reader: Reader = ENGLISH_READER): Promise<string[]> {
@@ -24,8 +24,7 @@ export async function memberStatusLines(db: Queryable, memberId: number, methods
     const method = methodOf(r as { kind: string; method: string | null }, methods);
     const settings = settingsOf(r as { options: ConsultationOption[]; block_threshold: unknown });
     const view = method.view(settings);
-    // The built-in consent methods' words are in the catalogues; a formal vote's are still its method's English.
-    const silence = localMethodWords(reader.lang, view, settings.block).silenceCountsAs ?? view.silenceCountsAs;
+    const silence = methodWordsIn(reader.lang, method, settings).silenceCountsAs ?? view.silenceCountsAs;
     const recorded = r.readable
       ? t('status.recorded', { what: method.describe(r.stance, settings).join('; ') })
       : r.readable === false

@@ -1,14 +1,17 @@
 import { translate } from '../../../shared/i18n/catalogue.ts';
+import { translatePhrase } from '../../../shared/i18n/phrase.ts';
 import type { Language } from '../../../shared/rules/language.ts';
-import type { MethodView } from '../../../decisions/decisionMethod.ts';
+import type { DecisionMethod, MethodSettings, MethodView } from '../../../decisions/decisionMethod.ts';
 import type { Outcome } from '../close/outcome.ts';
 
 /**
  * The words a mail takes from a decision method (what silence counts as,
- * the block rule, the verdict), in the reader's language. English keeps the
- * method's own words. The two built-in consent methods have theirs in the
- * catalogues (silence.*, block.*, verdict.*); a formal vote's words are
- * still its method's English (issue 23: left for the formal-vote methods).
+ * the block rule, the verdict, the count's lines), in the reader's
+ * language. A method that gives its words as phrases (the formal votes:
+ * `phrases`, methods.* in the catalogues) is said through the catalogue in
+ * every language. The two built-in consent methods have theirs in the
+ * catalogues by name (silence.*, block.*, verdict.*); in English they keep
+ * the method's own words.
  */
 const CATALOGUED = new Set(['consent-choice', 'lazy-consensus']);
 
@@ -32,6 +35,32 @@ export function localMethodWords(lang: Language, view: MethodView, block: unknow
   }
   const blockRule = blockRuleWords(lang, block ?? 1);
   return { silenceCountsAs: translate(lang, 'silence.proposal'), blockRule, countingRule: translate(lang, 'rule.proposal', { blockRule }) };
+}
+
+/** The verdict in one sentence, in `lang`. */
+export function verdictIn(lang: Language, method: DecisionMethod, outcome: Outcome, settings: MethodSettings): string {
+  if (method.phrases) return translatePhrase(lang, method.phrases.verdict(outcome, settings));
+  return localVerdict(lang, method.view(settings).method, outcome, settings.options) ?? method.verdictLine(outcome, settings);
+}
+
+/** The count's plain lines after the verdict, in `lang`. */
+export function countLinesIn(lang: Language, method: DecisionMethod, outcome: Outcome): string[] {
+  if (method.phrases) return method.phrases.countLines(outcome).map((p) => translatePhrase(lang, p));
+  return method.countLines(outcome);
+}
+
+/** The method view's words for the reader (how to answer, what silence counts as, the rule, its kind), in `lang`. */
+export function methodWordsIn(lang: Language, method: DecisionMethod, settings: MethodSettings): Partial<MethodView> {
+  if (!method.phrases) return localMethodWords(lang, method.view(settings), settings.block);
+  const words = method.phrases.view(settings);
+  const say = (p: Parameters<typeof translatePhrase>[1]) => translatePhrase(lang, p);
+  return {
+    howToAnswer: words.howToAnswer.map(say),
+    silenceCountsAs: say(words.silenceCountsAs),
+    countingRule: say(words.countingRule),
+    aKind: say(words.aKind),
+    ...(words.silentMeans ? { silentMeans: say(words.silentMeans) } : {}),
+  };
 }
 
 interface ChoiceResult { winner?: string | null; decidedBy?: string; noPreference?: boolean; tie?: string[] }

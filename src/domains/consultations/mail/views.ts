@@ -3,7 +3,7 @@ import { displayId } from '../ids.ts';
 import { formatInZone, formatUtcIn } from '../../../shared/rules/formatUtc.ts';
 import { translate } from '../../../shared/i18n/catalogue.ts';
 import type { Language } from '../../../shared/rules/language.ts';
-import { localMethodWords } from './localWords.ts';
+import { methodWordsIn } from './localWords.ts';
 import type { DecisionMethod, MethodView } from '../../../decisions/decisionMethod.ts';
 import { methodOf, settingsOf } from '../../../decisions/methods/index.ts';
 import { namesVoters } from '../../../decisions/voterNames.ts';
@@ -73,7 +73,7 @@ export function consultationView(stored: Consultation, methods: ReadonlyMap<stri
   const c = inLanguage(stored, lang);
   const decisionMethod = methodOf(c, methods);
   const settings = settingsOf(c);
-  const method = { ...decisionMethod.view(settings), ...localMethodWords(lang, decisionMethod.view(settings), settings.block) };
+  const method = { ...decisionMethod.view(settings), ...methodWordsIn(lang, decisionMethod, settings) };
   return {
     ...method,
     lang,

@@ -46,7 +46,7 @@ export async function answerReply(
       cancelled: c.status === 'cancelled',
       // Closed early, the consultation ended before its announced deadline.
       closedAt: c.closed_at ? formatUtcIn(c.closed_at, lang) : view.deadline,
-      outcomeLines: c.outcome ? outcomeLines(c.outcome as Outcome, c, methods) : [],
+      outcomeLines: c.outcome ? outcomeLines(c.outcome as Outcome, c, methods, lang) : [],
     }, { from: options.from });
     return;
   }

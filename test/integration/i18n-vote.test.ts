@@ -4,13 +4,16 @@ import { closeHarness, expire, inDays, openViaSmtp, seedList, waitForMailTo, typ
 import { closeDue } from '../../src/domains/consultations/close/close.ts';
 import { setMemberLanguage } from '../../src/domains/org/memberLanguages.ts';
 import { translate } from '../../src/shared/i18n/catalogue.ts';
+import { setGroupSettings } from '../../src/domains/org/groups.ts';
+import { PUBLIC_URL, getPage } from '../helpers/web.ts';
 
 /**
  * A formal vote's own words in the member's language (issue 23 item 2),
  * over SMTP: a member who reads French gets the "how to answer" of a motion
  * and of a ranked vote in French, answers with what it shows, and is read
  * right; at the close her outcome gives the verdict and the count's lines in
- * French, while a member who reads English gets the method's English.
+ * French, as the web record does in French, while a member who reads
+ * English gets the method's English.
  */
 let h: Harness;
 let list: SeededList;
@@ -19,8 +22,9 @@ let london: string;
 let berlin: string;
 
 beforeAll(async () => {
-  h = await createHarness();
+  h = await createHarness({ env: { PUBLIC_URL, HTTP_PORT: '0' } });
   list = await seedList(h, 'assembly', 3);
+  await setGroupSettings(h.ctx.sql, 'assembly', { decisions: 'public' });
   [paris, london, berlin] = list.members as [string, string, string];
   await setMemberLanguage(h.ctx.sql, paris, 'fr');
   await setMemberLanguage(h.ctx.sql, london, 'en');
@@ -83,6 +87,14 @@ describe('a formal vote for a member who reads French', () => {
     expect(en).toContain('Adopted: yes 2, no 1, abstain 0 (majority of the votes cast).');
     expect(en).toContain('quorum 2, cast 3: met');
     expect(en).toContain('verdict: adopted');
+
+    // The web record in French: the kind, the verdict and the count's lines.
+    const page = (await getPage(h, `/decisions/C-${id}?lang=fr`)).html;
+    expect(page).toContain('Motion adoptée : oui 2, non 1, abstention 0 (majorité des suffrages exprimés).');
+    expect(page).toContain('résultat : adoptée');
+    expect(page).toContain('une motion');
+    expect(page).not.toMatch(/Adopted|a motion/);
+    expect((await getPage(h, '/?lang=fr')).html).toContain('Motion adoptée : oui 2, non 1, abstention 0 (majorité des suffrages exprimés).');
   });
 
   it('a ranked vote: her ranking copied from the French example read as it shows, the rounds in French', async () => {

@@ -4,7 +4,7 @@ import { displayId } from '../../domains/consultations/ids.ts';
 import type { Outcome } from '../../domains/consultations/close/outcome.ts';
 import { outcomeView } from '../../domains/consultations/close/outcomeView.ts';
 import { translate } from '../../shared/i18n/catalogue.ts';
-import { isCatalogued, verdictIn as verdictInLanguage } from '../../domains/consultations/mail/localWords.ts';
+import { isCatalogued, verdictIn } from '../../domains/consultations/mail/localWords.ts';
 import type { Consultation } from '../../domains/consultations/consultation.ts';
 import { methodOf, settingsOf } from '../../decisions/methods/index.ts';
 import { consultationView } from '../../domains/consultations/mail/views.ts';
@@ -48,7 +48,7 @@ export async function registerEntries(ctx: Context, viewer: Viewer | null, reade
       open: c.status === 'open',
       deadline: readerTime(c.deadline, reader),
       closedAt: c.closed_at ? readerTime(c.closed_at, reader) : null,
-      verdict: c.status === 'closed' && c.outcome ? clipWithNote(verdictIn(reader, c.outcome as Outcome, c as never, ctx), 600) : null,
+      verdict: c.status === 'closed' && c.outcome ? clipWithNote(registerVerdict(reader, c.outcome as Outcome, c as never, ctx), 600) : null,
     };
   });
   return {
@@ -99,9 +99,9 @@ export async function decisionPage(ctx: Context, viewer: Viewer | null, reader: 
   };
 }
 
-/** The verdict in the reader's language (the method's words through the catalogue where it has them). */
-function verdictIn(reader: Reader, outcome: Outcome, c: { method?: string | null; options: Consultation['options']; block_threshold?: unknown }, ctx: Context): string {
-  return verdictInLanguage(reader.lang, methodOf({ method: c.method, kind: outcome.kind }, ctx.wiring.decisionMethods), outcome, settingsOf(c));
+/** A register row's verdict, in the reader's language. */
+function registerVerdict(reader: Reader, outcome: Outcome, c: { method?: string | null; options: Consultation['options']; block_threshold?: unknown }, ctx: Context): string {
+  return verdictIn(reader.lang, methodOf({ method: c.method, kind: outcome.kind }, ctx.wiring.decisionMethods), outcome, settingsOf(c));
 }
 
 /** "a choice", "a proposal" in the reader's language; a formal vote's kind is already its phrase's, in the view. */

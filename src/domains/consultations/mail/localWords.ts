@@ -1,6 +1,7 @@
 import { translate } from '../../../shared/i18n/catalogue.ts';
 import { translatePhrase } from '../../../shared/i18n/phrase.ts';
 import type { Language } from '../../../shared/rules/language.ts';
+import type { Phrase } from '../../../shared/rules/phrase.ts';
 import type { DecisionMethod, MethodSettings, MethodView } from '../../../decisions/decisionMethod.ts';
 import type { Outcome } from '../close/outcome.ts';
 
@@ -53,7 +54,7 @@ export function countLinesIn(lang: Language, method: DecisionMethod, outcome: Ou
 export function methodWordsIn(lang: Language, method: DecisionMethod, settings: MethodSettings): Partial<MethodView> {
   if (!method.phrases) return localMethodWords(lang, method.view(settings), settings.block);
   const words = method.phrases.view(settings);
-  const say = (p: Parameters<typeof translatePhrase>[1]) => translatePhrase(lang, p);
+  const say = (p: Phrase) => translatePhrase(lang, p);
   return {
     howToAnswer: words.howToAnswer.map(say),
     silenceCountsAs: say(words.silenceCountsAs),

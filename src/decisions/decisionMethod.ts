@@ -17,7 +17,7 @@
  * (or, in a test, `ctx.wiring.decisionMethods.set(name, method)`).
  */
 import type { ElectorateFigures } from './electorateFigures.ts';
-import type { Phrase } from '../shared/rules/phrase.ts';
+import type { Phrase, PhraseValue } from '../shared/rules/phrase.ts';
 
 export interface MethodOption {
   letter: string;
@@ -111,6 +111,10 @@ export interface MethodPhrases<Result = any> {
   verdict(result: Result, settings: MethodSettings): Phrase;
   countLines(result: Result): Phrase[];
   view(settings: MethodSettings): MethodViewPhrases;
+  /** A recorded ballot in words, one line each (DecisionMethod.describe). */
+  describe(stance: unknown, settings: MethodSettings): PhraseValue[];
+  /** The receipt's reading in one sentence (DecisionMethod.receipt's `readAs`). */
+  readAs(stance: unknown, settings: MethodSettings): Phrase;
 }
 
 /** MethodView's words, as phrases. */

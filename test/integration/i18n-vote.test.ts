@@ -11,7 +11,7 @@ import { PUBLIC_URL, getPage } from '../helpers/web.ts';
  * A formal vote's own words in the member's language (issue 23 item 2),
  * over SMTP: a member who reads French gets the "how to answer" of a motion
  * and of a ranked vote in French, answers with what it shows, and is read
- * right; at the close her outcome gives the verdict and the count's lines in
+ * right (her receipt reads it back in French); at the close her outcome gives the verdict and the count's lines in
  * French, as the web record does in French, while a member who reads
  * English gets the method's English.
  */
@@ -77,6 +77,8 @@ describe('a formal vote for a member who reads French', () => {
     await h.send({ from: berlin, to: replyTo.get(berlin)!, subject: `Re: C-${id}`, text: 'no' });
     for (const m of [paris, london, berlin]) await waitForMailTo(h, m, new RegExp(`C-${id}`), 2);
     expect(await stanceOf(id, paris)).toEqual({ vote: 'yes' });
+    const [receipt] = await waitForMailTo(h, paris, new RegExp(`^Enregistré : C-${id}`));
+    expect(receipt!.mail.text).toContain('vous votez oui');
 
     const { fr, en } = await closeNow(id);
     expect(fr).toContain('Motion adoptée : oui 2, non 1, abstention 0 (majorité des suffrages exprimés).');
@@ -107,6 +109,8 @@ describe('a formal vote for a member who reads French', () => {
     await h.send({ from: berlin, to: replyTo.get(berlin)!, subject: `Re: C-${id}`, text: 'A > B' });
     for (const m of [paris, london, berlin]) await waitForMailTo(h, m, new RegExp(`C-${id}`), 2);
     expect(await stanceOf(id, paris)).toEqual({ ranking: [['B'], ['A'], ['C']] });
+    const [receipt] = await waitForMailTo(h, paris, new RegExp(`^Enregistré : C-${id}`));
+    expect(receipt!.mail.text).toContain('votre classement : d’abord B (Berlin); puis A (Lyon); puis C (London)');
 
     const { fr, en } = await closeNow(id);
     expect(fr).toContain('Retenue : B (Berlin) (vote alternatif).');

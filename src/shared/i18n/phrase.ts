@@ -9,15 +9,16 @@ import { translate } from './catalogue.ts';
  */
 export function translatePhrase(lang: string, p: Phrase): string {
   const values: Record<string, string> = {};
-  for (const [name, value] of Object.entries(p.values ?? {})) values[name] = valueIn(lang, value);
+  for (const [name, value] of Object.entries(p.values ?? {})) values[name] = translateValue(lang, value);
   return translate(lang, p.key, values);
 }
 
-function valueIn(lang: string, v: PhraseValue): string {
+/** A phrase's value in `lang`: a phrase said, a list joined, text and numbers as they are. */
+export function translateValue(lang: string, v: PhraseValue): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'number') return String(v);
   if (isPhrase(v)) return translatePhrase(lang, v);
-  const items = v.list.map((item) => valueIn(lang, item));
+  const items = v.list.map((item) => translateValue(lang, item));
   if (v.join !== undefined) return items.join(v.join);
   return listIn(lang, items);
 }

@@ -15,7 +15,7 @@ import { doubleMajorityVote } from '../../../src/decisions/methods/doubleMajorit
 import { createElectorateCount } from '../../../src/decisions/electorateFigures.ts';
 import { DECISION_METHODS } from '../../../src/decisions/methods/index.ts';
 import type { DecisionMethod, MethodSettings } from '../../../src/decisions/decisionMethod.ts';
-import { countLinesIn, methodWordsIn, verdictIn } from '../../../src/domains/consultations/mail/localWords.ts';
+import { countLinesIn, describeIn, methodWordsIn, receiptIn, verdictIn } from '../../../src/domains/consultations/mail/localWords.ts';
 import { consultationView } from '../../../src/domains/consultations/mail/views.ts';
 import { outcomeLines, outcomeView, secretCountLines } from '../../../src/domains/consultations/close/outcomeView.ts';
 import type { Consultation } from '../../../src/domains/consultations/consultation.ts';
@@ -107,6 +107,29 @@ describe.each(CASES)('%s', (_name, method, settings, result) => {
       expect(line, lang).not.toMatch(/[{}]|undefined|\[object Object\]|NaN/);
       expect(line.match(ENGLISH)?.[0] ?? null, `${lang}: ${line}`).toBeNull();
     }
+  });
+});
+
+describe.each([
+  ['a yes', voteMotion, motion, { vote: 'yes' }],
+  ['a no', voteMotion, motion, { vote: 'no' }],
+  ['an abstention', voteMotion, motion, { vote: 'abstain' }],
+  ['no vote', voteMotion, motion, { unreadable: true }],
+  ['a ranking with a tie', rankedVote, schulze, { ranking: [['B'], ['A', 'C']] }],
+  ['a ranking leaving options out', rankedVote, schulze, { ranking: [['D'], ['C']] }],
+  ['an empty ranking', rankedVote, schulze, { ranking: [] }],
+  ['no ranking', rankedVote, schulze, { unreadable: true }],
+] as [string, DecisionMethod, MethodSettings, unknown][])('%s read back', (_name, method, settings, stance) => {
+  it('in English is the method\'s own receipt and description', () => {
+    expect(receiptIn('en', method, stance, 'Thanks.', settings)).toEqual(method.receipt(stance, 'Thanks.', settings));
+    expect(describeIn('en', method, stance, settings)).toEqual(method.describe(stance, settings));
+  });
+
+  it.each(LANGUAGES.filter((l) => l !== 'en'))('in %s leaves no English', (lang) => {
+    takeMissingTranslations();
+    const said = [receiptIn(lang, method, stance, '', settings).readAs, ...describeIn(lang, method, stance, settings)];
+    expect(takeMissingTranslations()).toEqual([]);
+    for (const line of said) expect(line.match(/\b(you|your|first|then|tied|nothing|below|left out|None)\b/)?.[0] ?? null, `${lang}: ${line}`).toBeNull();
   });
 });
 

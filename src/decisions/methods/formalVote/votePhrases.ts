@@ -6,6 +6,7 @@
  * (voteWords.ts, counting/countReport.ts, which `tacit count` prints);
  * test/unit/i18n/renderMethods.test.ts holds the two to the same bytes. Pure.
  */
+import type { Ranking } from '../../counting/ballot.ts';
 import type { DoubleMajority } from '../../counting/doubleMajority.ts';
 import type { IrvResult } from '../../counting/irv.ts';
 import type { CountSpec } from '../../counting/methods.ts';
@@ -27,6 +28,7 @@ export const NONE_OF_THE_ABOVE = phrase('methods.noneOfTheAbove');
 export function optionPhrase(name: string, options: readonly MethodOption[]): PhraseValue {
   if (name === DEFAULT_OPTION) return phrase('methods.quoted', { text: NONE_OF_THE_ABOVE });
   const o = options.find((x) => x.letter === name);
+  if (o?.text === DEFAULT_OPTION) return { list: [`${o.letter} (`, NONE_OF_THE_ABOVE, ')'], join: '' };
   return o ? `${o.letter} (${o.text})` : name;
 }
 
@@ -198,6 +200,20 @@ export function rankedRulePhrase(vote: VoteSettings): Phrase {
         ? phrase('methods.ranked.schulzeDefault', { none: NONE_OF_THE_ABOVE })
         : phrase(`methods.ranked.${vote.count === 'irv' ? 'irv' : 'schulze'}`);
   return phrase('methods.rule.ranked', { count, quorum: quorumPhrase(vote.quorum) });
+}
+
+/** A ranking in words (voteWords.ts rankingWords): "first B (Lisbon); then A (Berlin) and C (Paris), tied". */
+export function rankingPhrase(ranking: Ranking, options: readonly MethodOption[]): PhraseValue {
+  const tiers = ranking.filter((t) => t.length);
+  if (tiers.length === 0) return phrase('methods.ranking.none');
+  const tier = (t: readonly string[]): PhraseValue =>
+    t.length === 1 ? optionPhrase(t[0]!, options) : phrase('methods.ranking.tied', { options: { list: t.map((o) => optionPhrase(o, options)) } });
+  const ranked = new Set(tiers.flat());
+  const left = options.filter((o) => !ranked.has(o.letter));
+  const head = { list: tiers.map((t, i) => phrase(i === 0 ? 'methods.ranking.first' : 'methods.ranking.then', { options: tier(t) })), join: '; ' };
+  return left.length
+    ? phrase('methods.ranking.leftOut', { ranking: head, options: { list: left.map((o) => optionPhrase(o.letter, options)) } })
+    : head;
 }
 
 export const SILENCE_PHRASE = phrase('methods.silence');

@@ -24,7 +24,7 @@ import {
   realOptions, settingLines, SILENCE, SILENT_MEANS, type RankedCount, type VoteSettings,
 } from '../formalVote/voteSettings.ts';
 import { rankedRule, rankingWords, voteCountLines, voteVerdictLine } from '../formalVote/voteWords.ts';
-import { NONE_OF_THE_ABOVE, rankedRulePhrase, SILENCE_PHRASE, SILENT_MEANS_PHRASE, voteCountPhrases, voteVerdictPhrase } from '../formalVote/votePhrases.ts';
+import { NONE_OF_THE_ABOVE, rankedRulePhrase, rankingPhrase, SILENCE_PHRASE, SILENT_MEANS_PHRASE, voteCountPhrases, voteVerdictPhrase } from '../formalVote/votePhrases.ts';
 import { phrase } from '../../../shared/rules/phrase.ts';
 
 const KEYS_OF: Record<RankedCount, string[]> = {
@@ -145,6 +145,14 @@ export const rankedVote: DecisionMethod<Ranking, VoteResult> = {
         aKind: phrase(vote.count === 'stv' ? 'methods.kind.election' : 'methods.kind.ranked'),
         silentMeans: SILENT_MEANS_PHRASE,
       };
+    },
+    describe: (stance, settings) => {
+      const ranking = rankingOf(stance);
+      return [ranking ? rankingPhrase(ranking, settings.options) : phrase('methods.describe.noRanking')];
+    },
+    readAs: (stance, settings) => {
+      const ranking = rankingOf(stance);
+      return ranking ? phrase('methods.readAs.ranking', { ranking: rankingPhrase(ranking, settings.options) }) : phrase('methods.readAs.noRanking');
     },
   },
   outcomeView: () => ({ options: [], objections: [] }),

@@ -95,6 +95,14 @@ export const voteMotion: DecisionMethod<Ranking, VoteResult> = {
       aKind: phrase('methods.kind.motion'),
       silentMeans: SILENT_MEANS_PHRASE,
     }),
+    describe: (stance) => {
+      const vote = voteOf(stance);
+      return [phrase(vote ? `methods.answer.${vote}` : 'methods.describe.noVote')];
+    },
+    readAs: (stance) => {
+      const vote = voteOf(stance);
+      return phrase(vote ? `methods.readAs.${vote}` : 'methods.readAs.noVote');
+    },
   },
   outcomeView: () => ({ options: [], objections: [] }),
   document: (result, settings) => voteDocument(result, settings, []),

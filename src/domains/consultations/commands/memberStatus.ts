@@ -5,7 +5,7 @@ import { methodOf, settingsOf } from '../../../decisions/methods/index.ts';
 import { displayId } from '../ids.ts';
 import { translate } from '../../../shared/i18n/catalogue.ts';
 import { ENGLISH_READER, readerTime, type Reader } from '../../org/reader.ts';
-import { methodWordsIn } from '../mail/localWords.ts';
+import { describeIn, methodWordsIn } from '../mail/localWords.ts';
 
 /** What Tacit recorded for one member in each open consultation they are consulted in (the `status` command). */
 export async function memberStatusLines(db: Queryable, memberId: number, methods: ReadonlyMap<string, DecisionMethod>, reader: Reader = ENGLISH_READER): Promise<string[]> {
@@ -26,7 +26,7 @@ export async function memberStatusLines(db: Queryable, memberId: number, methods
     const view = method.view(settings);
     const silence = methodWordsIn(reader.lang, method, settings).silenceCountsAs ?? view.silenceCountsAs;
     const recorded = r.readable
-      ? t('status.recorded', { what: method.describe(r.stance, settings).join('; ') })
+      ? t('status.recorded', { what: describeIn(reader.lang, method, r.stance, settings).join('; ') })
       : r.readable === false
         ? t('status.unreadable', { silence })
         : t('status.noReply', { silence });

@@ -16,6 +16,7 @@ import { consultationView, zoneView } from './views.ts';
 import { memberZones } from '../../org/memberZones.ts';
 import { memberLanguages } from '../../org/memberLanguages.ts';
 import type { Language } from '../../../shared/rules/language.ts';
+import { describeIn } from './localWords.ts';
 import { translate } from '../../../shared/i18n/catalogue.ts';
 
 /**
@@ -187,12 +188,12 @@ function answerableComposer(template: 'consultation-copy' | 'consultation-remind
   return Object.assign(compose, { copies });
 }
 
-async function recordedLines(ctx: Context, c: Consultation, memberId: number | null): Promise<string[]> {
+async function recordedLines(ctx: Context, c: Consultation, memberId: number | null, lang: Language): Promise<string[]> {
   if (!memberId) return [];
   const [r] = await ctx.sql`
     select r.stance, r.readable from consultation_electorate e join consultation_replies r on r.id = e.latest_reply_id
     where e.consultation_id = ${c.id} and e.member_id = ${memberId}`;
-  return r?.readable ? methodOf(c, ctx.wiring.decisionMethods).describe(r.stance, settingsOf(c)) : [];
+  return r?.readable ? describeIn(lang, methodOf(c, ctx.wiring.decisionMethods), r.stance, settingsOf(c)) : [];
 }
 
 const MEMBER_MAILS = ['consultation-copy', 'consultation-reminder', 'consultation-extended', 'consultation-cancelled', 'consultation-outcome'];
@@ -206,7 +207,7 @@ export const consultationComposers: Readonly<Record<string, Composer>> = {
   'consultation-reminder': answerableComposer('consultation-reminder'),
   'consultation-extended': async (row, ctx, memo) => {
     const { c, memberName } = await load(row, ctx, memo);
-    const recorded = await recordedLines(ctx, c, row.member_id);
+    const recorded = await recordedLines(ctx, c, row.member_id, await recipientLanguage(ctx, row, memo));
     const member = memberParts(ctx, row, c, memberName);
     return answerable(ctx, c, 'consultation-extended', { ...(await baseData(ctx, row, c, member, memo)), recorded }, member);
   },

@@ -1,5 +1,5 @@
 import { translate } from '../../../shared/i18n/catalogue.ts';
-import { translatePhrase } from '../../../shared/i18n/phrase.ts';
+import { translatePhrase, translateValue } from '../../../shared/i18n/phrase.ts';
 import type { Language } from '../../../shared/rules/language.ts';
 import type { Phrase } from '../../../shared/rules/phrase.ts';
 import type { DecisionMethod, MethodSettings, MethodView } from '../../../decisions/decisionMethod.ts';
@@ -62,6 +62,18 @@ export function methodWordsIn(lang: Language, method: DecisionMethod, settings: 
     aKind: say(words.aKind),
     ...(words.silentMeans ? { silentMeans: say(words.silentMeans) } : {}),
   };
+}
+
+/** A recorded ballot in words, one line each, in `lang` (receipts, status answers). */
+export function describeIn(lang: Language, method: DecisionMethod, stance: unknown, settings: MethodSettings): string[] {
+  if (method.phrases) return method.phrases.describe(stance, settings).map((v) => translateValue(lang, v));
+  return method.describe(stance, settings);
+}
+
+/** The receipt's lines, its reading in `lang`. */
+export function receiptIn(lang: Language, method: DecisionMethod, stance: unknown, comment: string, settings: MethodSettings) {
+  const receipt = method.receipt(stance, comment, settings);
+  return method.phrases ? { ...receipt, readAs: translatePhrase(lang, method.phrases.readAs(stance, settings)) } : receipt;
 }
 
 interface ChoiceResult { winner?: string | null; decidedBy?: string; noPreference?: boolean; tie?: string[] }

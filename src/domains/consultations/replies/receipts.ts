@@ -8,6 +8,7 @@ import type { Outcome } from '../close/outcome.ts';
 import { outcomeLines } from '../close/outcomeView.ts';
 import type { RecordedReply } from './recordReply.ts';
 import { consultationView, zoneView } from '../mail/views.ts';
+import { describeIn, receiptIn } from '../mail/localWords.ts';
 import { decisionUrl } from '../ids.ts';
 import { memberZones } from '../../org/memberZones.ts';
 import { memberLanguages } from '../../org/memberLanguages.ts';
@@ -52,7 +53,7 @@ export async function answerReply(
   }
   if (result.readable) {
     // What was recorded, read back, and the comment: the method says (a proposal's objection is not repeated as its comment).
-    const receipt = method.receipt(result.stance, result.comment, settingsOf(c));
+    const receipt = receiptIn(lang, method, result.stance, result.comment, settingsOf(c));
     await replyToSender(mail, tools, 'consultation-receipt', {
       ...view,
       recorded: receipt.recorded,
@@ -65,7 +66,7 @@ export async function answerReply(
   }
   await replyToSender(mail, tools, 'consultation-unreadable', {
     ...view,
-    earlier: result.standing ? method.describe(result.standing, settingsOf(c)) : null,
+    earlier: result.standing ? describeIn(lang, method, result.standing, settingsOf(c)) : null,
     doubt: result.doubt ?? null,
     notUnderstood: quotedLines(result.comment),
   }, options);

@@ -1,6 +1,6 @@
 import type { HandlerTools } from '../../pipeline/routing/inboundMail.ts';
 import type { Consultation } from '../consultations/consultation.ts';
-import { consultationView, zoneView } from '../consultations/mail/views.ts';
+import { consultationView, zoneView, type ConsultationView } from '../consultations/mail/views.ts';
 import { memberLanguages } from '../org/memberLanguages.ts';
 import { memberZones } from '../org/memberZones.ts';
 import { consultFrom } from '../consultations/replies/replyAddress.ts';
@@ -58,11 +58,9 @@ export async function writeProxyBallots(tools: HandlerTools, c: Consultation): P
   const proxyIds = [...byProxy.keys()];
   // Sent together: one round trip.
   const [languages, zones] = await Promise.all([memberLanguages(tx, proxyIds), memberZones(tx, proxyIds)]);
-  const views = new Map<string, ReturnType<typeof consultationView>>();
-  const viewIn = (lang: Language) => {
-    if (!views.has(lang)) views.set(lang, consultationView(c, ctx.wiring.decisionMethods, lang));
-    return views.get(lang)!;
-  };
+  // One view per language the proxies read, not one per proxy.
+  const views = new Map<Language, ConsultationView>();
+  const viewIn = (lang: Language) => views.get(lang) ?? views.set(lang, consultationView(c, ctx.wiring.decisionMethods, lang)).get(lang)!;
   for (const [proxyId, rows] of byProxy) {
     const lang = languages.get(proxyId) ?? DEFAULT_LANGUAGE;
     const view = { ...viewIn(lang), ...zoneView(zones.get(proxyId) ?? null, { deadline: c.deadline }, lang) };

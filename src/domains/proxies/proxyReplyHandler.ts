@@ -154,7 +154,7 @@ async function holdForgedBallot(mail: InboundMail, tools: HandlerTools, c: Consu
   await replyToSender(mail, tools, 'proxy-ballot-held', {
     ...consultationView(c, tools.ctx.wiring.decisionMethods, lang),
     memberEmail: h.memberEmail,
-    sender: mail.from || '(no sender)',
+    sender: mail.from || translate(lang, 'proxyHeld.noSender'),
     dmarcFailed,
     excerpt: text.split('\n').slice(0, 8),
   }, { to: h.proxyEmail, from: consultFrom(tools.ctx, c), replyTo: confirmation.address });

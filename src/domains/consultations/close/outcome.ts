@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../shared/db/database.ts';
-import { bucketExpression, electorateWithFacts } from './buckets.ts';
+import { bucketExpression } from './buckets.ts';
 import type { Consultation } from '../consultation.ts';
 import type { DecisionMethod } from '../../../decisions/decisionMethod.ts';
 import { createElectorateCount, matchesPattern, type Bucket } from '../../../decisions/electorateFigures.ts';
@@ -62,11 +62,8 @@ export async function countConsultation(
   const settings = settingsOf(c);
   const electorate = createElectorateCount();
   const count = method.createCount(settings);
-  const bucket = useStoredBuckets ? db`e.bucket` : bucketExpression(db);
-  // Stored buckets need only the reply; computing them needs the member and the copy too.
-  const from = useStoredBuckets
-    ? db`consultation_electorate e left join consultation_replies r on r.id = e.latest_reply_id where e.consultation_id = ${c.id}`
-    : electorateWithFacts(db, c.id);
+  const bucket = useStoredBuckets ? db`e.bucket` : bucketExpression(db, c.id);
+  const from = db`consultation_electorate e left join consultation_replies r on r.id = e.latest_reply_id where e.consultation_id = ${c.id}`;
   // An unreadable reply goes in as 'replied' so the method's ballot() finds no ballot in it (silent, unreadable).
   const counted = db`
     select e.member_id, e.email, case when r.readable is false then 'replied' else ${bucket} end as bucket, r.stance

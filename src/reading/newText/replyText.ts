@@ -82,19 +82,44 @@ function trimLineEnds(text: string): string {
   }).join('\n');
 }
 
+/**
+ * A parse of the message made already (routing's), read instead of parsing
+ * again when it says the same: its text is the text parts alone (the parser
+ * turned no HTML part into text) and, where the HTML is read, it has no
+ * `cid:` link (that parse keeps them; this one inlines the images).
+ */
+export interface ParsedBody {
+  text?: string;
+  html?: string | false;
+  htmlTurnedToText: boolean;
+}
+
 /** The new text of a raw RFC 5322 reply: text part preferred, else its HTML. */
-export async function newTextOfMessage(raw: Buffer | string, options: TrimOptions = {}): Promise<string> {
+export async function newTextOfMessage(raw: Buffer | string, options: TrimOptions = {}, parsedAlready?: ParsedBody): Promise<string> {
+  if (parsedAlready && !parsedAlready.htmlTurnedToText) {
+    const fromText = parsedAlready.text ? newTextOfBody(parsedAlready.text, options) : '';
+    if (fromText !== '') return fromText;
+    const html = parsedAlready.html;
+    if (typeof html !== 'string' || html === '') return '';
+    if (!CID_LINK.test(html)) return newTextOfHtml(html, options);
+  }
   // skipHtmlToText: mailparser would otherwise convert HTML-only mails itself,
   // without dropping the quotes; we want to do that conversion.
   const mail = await simpleParser(raw, { skipHtmlToText: true });
   const fromText = mail.text ? newTextOfBody(mail.text, options) : '';
   if (fromText !== '') return fromText;
-  if (typeof mail.html === 'string' && mail.html !== '') {
-    const own = newTextOfBody(htmlToPlainText(mail.html));
-    // HTML only: the original, which the HTML cut drops, is read whole for the member's inserts.
-    return options.sent ? withInserts(own, linesOf(htmlToFullText(mail.html)), options.sent) : own;
-  }
+  if (typeof mail.html === 'string' && mail.html !== '') return newTextOfHtml(mail.html, options);
   return '';
+}
+
+/** What mailparser replaces with inlined images when it may. */
+const CID_LINK = /\bcid:/;
+
+/** The new text of a reply read from its HTML part. */
+function newTextOfHtml(html: string, options: TrimOptions): string {
+  const own = newTextOfBody(htmlToPlainText(html));
+  // HTML only: the original, which the HTML cut drops, is read whole for the member's inserts.
+  return options.sent ? withInserts(own, linesOf(htmlToFullText(html)), options.sent) : own;
 }
 
 // ---------------------------------------------------------------------------

@@ -18,8 +18,8 @@ export interface InboundMail {
   envelopeFrom: string;
   raw: Buffer;
   parsed: ParsedMail;
-  /** Part of parsed.text was turned from HTML by the parser (parseInbound.ts): not the text parts alone. */
-  htmlTurnedToText: boolean;
+  /** The text of the text parts alone, without what the parser turned from HTML; null when unknown (parseInbound.ts). */
+  textParts: string | undefined | null;
   headers: HeaderBag;
   kind: 'bounce' | 'auto-reply' | 'ordinary';
   /** The From address, lower-cased ('' when missing). */

@@ -4,19 +4,20 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 export interface ParsedInbound {
   parsed: ParsedMail;
   /**
-   * mailparser wrote part of `parsed.text` from an HTML part (an HTML-only
-   * message, or HTML beside text outside a multipart/alternative): the text
-   * is then not only what the sender typed as text, and a reader that wants
-   * the text parts alone (newTextOfMessage) cannot take it as it is.
+   * The text of the message's text parts alone, as a parse that turns no
+   * HTML into text gives it (newTextOfMessage's): `parsed.text` when
+   * mailparser turned no HTML part into text, '' for an HTML-only message,
+   * null when only such a parse can tell (HTML beside text outside a
+   * multipart/alternative); undefined when there is no text at all.
    */
-  htmlTurnedToText: boolean;
+  textParts: string | undefined | null;
 }
 
 /**
  * Parses a stored message with routing's options. mailparser reads
  * `skipHtmlToText` exactly when it is about to turn an HTML part into text
  * (and nowhere else), so a getter in its place tells whether it did, without
- * a second parse (test/unit/ingest/parse-inbound.test.ts pins this).
+ * a second parse (test/unit/reading/parsed-once.test.ts pins this).
  */
 export async function parseInbound(raw: Buffer): Promise<ParsedInbound> {
   let htmlTurnedToText = false;
@@ -28,5 +29,8 @@ export async function parseInbound(raw: Buffer): Promise<ParsedInbound> {
       return false;
     },
   });
-  return { parsed, htmlTurnedToText };
+  if (!htmlTurnedToText) return { parsed, textParts: parsed.text };
+  // An HTML-only message is one HTML part, turned into all of the text.
+  const htmlOnly = (parsed.headers.get('content-type') as { value?: string } | undefined)?.value?.toLowerCase() === 'text/html';
+  return { parsed, textParts: htmlOnly ? '' : null };
 }

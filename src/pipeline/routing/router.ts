@@ -151,9 +151,9 @@ export async function readInbound(ctx: Context, row: Record<string, any>, auth: 
   const address = parseTacitAddress(row.recipient, ctx.config.domain);
   if (!address) return null;
   const raw: Buffer = row.raw;
-  let parsed, htmlTurnedToText;
+  let parsed, textParts;
   try {
-    ({ parsed, htmlTurnedToText } = await parseInbound(raw));
+    ({ parsed, textParts } = await parseInbound(raw));
   } catch (err) {
     throw new UnusableMessage(`the message cannot be parsed: ${(err as Error).message}`);
   }
@@ -183,7 +183,7 @@ export async function readInbound(ctx: Context, row: Record<string, any>, auth: 
     envelopeFrom: row.envelope_from,
     raw,
     parsed,
-    htmlTurnedToText,
+    textParts,
     headers,
     kind: classifyInbound(headers, row.envelope_from, contentType),
     // One form for every address Tacit compares or stores: mailparser decodes xn-- labels to Unicode.

@@ -39,16 +39,17 @@ const EMPTY_TEXT_CID = crlf([
 ]);
 
 async function readOnce(raw: Buffer, sent?: string): Promise<string> {
-  const { parsed, htmlTurnedToText } = await parseInbound(raw);
-  return newTextOfMessage(raw, sent ? { sent } : {}, { text: parsed.text, html: parsed.html, htmlTurnedToText });
+  const { parsed, textParts } = await parseInbound(raw);
+  return newTextOfMessage(raw, sent ? { sent } : {}, textParts === null ? undefined : { textParts, html: parsed.html });
 }
 
 describe('parseInbound', () => {
-  it('says whether mailparser turned an HTML part into text', async () => {
-    expect((await parseInbound(PLAIN)).htmlTurnedToText).toBe(false);
-    expect((await parseInbound(ALTERNATIVE)).htmlTurnedToText).toBe(false);
-    expect((await parseInbound(HTML_ONLY)).htmlTurnedToText).toBe(true);
-    expect((await parseInbound(TEXT_AND_HTML_MIXED)).htmlTurnedToText).toBe(true);
+  it('gives the text of the text parts alone, without what mailparser turned from HTML', async () => {
+    expect((await parseInbound(PLAIN)).textParts).toBe('B please\n\n> the question\n');
+    expect((await parseInbound(ALTERNATIVE)).textParts).toBe('A for me\n');
+    expect((await parseInbound(HTML_ONLY)).textParts).toBe('');
+    // Text and HTML outside an alternative: only a parse of its own can tell.
+    expect((await parseInbound(TEXT_AND_HTML_MIXED)).textParts).toBeNull();
   });
 
   it('keeps the text mailparser writes from HTML for the handlers that read parsed.text', async () => {

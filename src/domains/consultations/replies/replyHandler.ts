@@ -90,7 +90,8 @@ export const replyHandler: Handler = Object.assign(handleReply, { prepare: prepa
 
 /** The new text of a reply, from the parse routing made (parsed once) where it says the same as parsing again. */
 function newTextOfReply(mail: InboundMail, options: TrimOptions = {}): Promise<string> {
-  return newTextOfMessage(mail.raw, options, { text: mail.parsed.text, html: mail.parsed.html, htmlTurnedToText: mail.htmlTurnedToText });
+  const parsed = mail.textParts === null ? undefined : { textParts: mail.textParts, html: mail.parsed.html };
+  return newTextOfMessage(mail.raw, options, parsed);
 }
 
 /** A vacation notice came back for this member's copy: away, unless they answer. Never answered. */

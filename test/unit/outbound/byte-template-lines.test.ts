@@ -22,6 +22,9 @@ const TEXTS: ((v: (name: string) => string) => string)[] = [
   (v) => `Hello ${v('name')},${CR}${long}${CR}Reply to ${v('code')} before Friday.${CR}${long} ${v('name')} ${long}${CR}End`,
   (v) => `Déjà vu — ${v('name')}   ${CR}trailing spaces   ${CR}${'é'.repeat(60)}${v('code')}${'x'.repeat(50)}${CR}.${CR}`,
   (v) => `${v('name')}${CR}${'a'.repeat(75)}${CR}${'b'.repeat(77)}${CR}${'=ü'.repeat(40)}${CR}`,
+  // Bare line feeds, as templates write them: wrap's windows run across short lines.
+  (v) => `Hi ${v('name')},\n\nA short line.\n${long}\nok\n${long} ${v('code')}\n${'ß'.repeat(30)} ${v('name')}\nbye  \n`,
+  (v) => `${v('name')}\n${'word '.repeat(9)}\n${'x'.repeat(60)} ${v('code')}\nmixed\r\nends\r`,
 ];
 const VALUES = [
   { name: 'Ann', code: 'K7Q' },

@@ -104,28 +104,26 @@ function textPart(content: string): { encoding: string; body: string } {
 type PartFiller = (values: Readonly<Record<string, string>>) => { encoding: string; body: string };
 
 /**
- * textPart of a text with markers, for each copy's values. When every line
- * ends in CRLF (no bare CR or LF), quoted-printable encoding and nodemailer's
- * wrap at 76 work line by line (encode looks one byte ahead, wrap starts
- * again after each CRLF), so the lines without a marker are encoded once
- * and only the lines holding a member's value are encoded per copy.
+ * textPart of a text with markers, for each copy's values. Quoted-printable
+ * encoding looks one byte ahead at most, so it works line by line: the lines
+ * without a marker are encoded once, only those holding a member's value per
+ * copy. The soft line breaks (nodemailer's wrap at 76) are put in per copy
+ * over the whole text, since wrap's windows run across bare line feeds.
  */
 function partFiller(text: string, slots: Built, encode: (v: string) => string): PartFiller {
-  const whole = filler(text, slots, encode);
-  if (!whole) {
+  if (!hasSlot(text, slots)) {
     const fixed = textPart(text);
     return () => fixed;
   }
-  if (/\r(?!\n)|(?<!\r)\n/.test(text)) return (values) => textPart(whole(values));
   // Runs of lines, each either fixed (encoded now) or holding markers (filled and encoded per copy).
   type Run = { fixed: true; raw: string; qp: string; plain: boolean; long: boolean } | { fixed: false; fill: Filler };
   const runs: Run[] = [];
   let fixedRaw = '';
   const flushFixed = () => {
-    if (fixedRaw) runs.push({ fixed: true, raw: fixedRaw, qp: qpWrap(qpEncode(fixedRaw), 76), plain: isPlainText(fixedRaw), long: hasLongerLines(fixedRaw, 76) });
+    if (fixedRaw) runs.push({ fixed: true, raw: fixedRaw, qp: qpEncode(fixedRaw), plain: isPlainText(fixedRaw), long: hasLongerLines(fixedRaw, 76) });
     fixedRaw = '';
   };
-  for (const line of text.split(/(?<=\r\n)/)) {
+  for (const line of text.split(/(?<=\n)/)) {
     const fill = hasSlot(line, slots) ? filler(line, slots, encode) : null;
     if (!fill) fixedRaw += line;
     else {
@@ -143,7 +141,7 @@ function partFiller(text: string, slots: Built, encode: (v: string) => string): 
       else (plain &&= isPlainText(filled[i]!)), (long ||= hasLongerLines(filled[i]!, 76));
     });
     if (plain && !long) return { encoding: '7bit', body: filled.join('') };
-    return { encoding: 'quoted-printable', body: runs.map((run, i) => (run.fixed ? run.qp : qpWrap(qpEncode(filled[i]!), 76))).join('') };
+    return { encoding: 'quoted-printable', body: qpWrap(runs.map((run, i) => (run.fixed ? run.qp : qpEncode(filled[i]!))).join(''), 76) };
   };
 }
 

@@ -148,6 +148,8 @@ export function relayPool(options: ConnectionOptions, maxConnections: number): R
     },
     close() {
       closing = true;
+      // Sends still waiting are not sent: their rows go back to pending.
+      for (const pending of waiting.splice(0)) pending.reject(new Error('the relay pool is closed'));
       for (const lane of [...idle]) {
         lane.connection.quit();
         drop(lane);

@@ -4,7 +4,8 @@
  *   node --import tsx bench/bare-nodemailer.ts PORT COUNT SIZE POOL [dkim]
  * With "dkim", every message is signed with an RSA 2048 key (nodemailer's
  * `dkim` option), the same kind of key and work as Tacit's signing.
- * Prints the seconds from the first send to the last acknowledgement.
+ * Prints the seconds from the first send to the last acknowledgement, and
+ * after them the script's CPU seconds over the same span (user + system).
  */
 import { generateKeyPairSync } from 'node:crypto';
 import nodemailer from 'nodemailer';
@@ -18,6 +19,7 @@ const transport = nodemailer.createTransport({
 });
 const text = 'x'.repeat(76).concat('\r\n').repeat(Math.ceil(size / 78)).slice(0, size);
 const started = process.hrtime.bigint();
+const cpuBefore = process.cpuUsage();
 let next = 0;
 // A bounded window of sends in flight keeps the script's memory flat, as Tacit's batches do.
 async function lane() {
@@ -27,5 +29,6 @@ async function lane() {
   }
 }
 await Promise.all(Array.from({ length: pool * 20 }, lane));
-process.stdout.write(`${Number(process.hrtime.bigint() - started) / 1e9}\n`);
+const cpu = process.cpuUsage(cpuBefore);
+process.stdout.write(`${Number(process.hrtime.bigint() - started) / 1e9} ${(cpu.user + cpu.system) / 1e6}\n`);
 transport.close();

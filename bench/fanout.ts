@@ -35,6 +35,8 @@ export async function benchFanout(adminUrl: string, redisUrl: string, members: n
   const loads: number[] = [];
   // CPU seconds per round, Tacit's process and Postgres's: a slow round that did no more work waited for the machine.
   const cpu: string[] = [];
+  // The bare script's own CPU seconds per round, beside Tacit's: the work each side does per copy.
+  const bareCpu: string[] = [];
   const pgData = path.resolve('var/bench/postgres');
   let size = 0;
   for (let round = 0; round < repeat; round++) {
@@ -52,9 +54,11 @@ export async function benchFanout(adminUrl: string, redisUrl: string, members: n
       size = (await buildRaw((await composeOutboxRow(copy!, scratch.ctx)).message)).length;
     }
     console.error(`fan-out round ${round + 1}: tacit ${tacitRuns[round]!.toFixed(1)} s, peak RSS ${tacit.peakRssMiB()} MiB; the bare pool's turn`);
-    bareRuns.push(await bareNodemailer(members, size, pool, dkim));
+    const bare = await bareNodemailer(members, size, pool, dkim);
+    bareRuns.push(bare.seconds);
+    bareCpu.push(bare.cpu.toFixed(1));
     // Each round as it ends: a run at 100,000 members takes a while.
-    console.error(`fan-out round ${round + 1}: tacit ${tacitRuns[round]!.toFixed(1)} s (CPU tacit/postgres ${cpu[round]} s), bare ${bareRuns[round]!.toFixed(1)} s, load ${loads[round]!.toFixed(1)}, peak RSS ${tacit.peakRssMiB()} MiB`);
+    console.error(`fan-out round ${round + 1}: tacit ${tacitRuns[round]!.toFixed(1)} s (CPU tacit/postgres ${cpu[round]} s), bare ${bareRuns[round]!.toFixed(1)} s (CPU ${bareCpu[round]} s), load ${loads[round]!.toFixed(1)}, peak RSS ${tacit.peakRssMiB()} MiB`);
   }
   const tacitSeconds = Math.min(...tacitRuns);
   const bareSeconds = Math.min(...bareRuns);
@@ -109,6 +113,7 @@ export async function benchFanout(adminUrl: string, redisUrl: string, members: n
       runs: `tacit ${tacitRuns.map((t) => t.toFixed(1)).join(', ')}; bare ${bareRuns.map((t) => t.toFixed(1)).join(', ')}`,
       'load average at each round': loads.map((l) => l.toFixed(1)).join(', '),
       'CPU s per round, tacit/postgres': cpu.join(', '),
+      'CPU s per round, bare': bareCpu.join(', '),
     },
     digest: {
       members: digests,
@@ -129,13 +134,14 @@ async function newConsultation(sql: Queryable, groupId: number): Promise<number>
 }
 
 /** (a) the bare nodemailer script, same pool size, same message size, to a sink of its own. */
-async function bareNodemailer(members: number, size: number, pool: number, dkim: boolean): Promise<number> {
+async function bareNodemailer(members: number, size: number, pool: number, dkim: boolean): Promise<{ seconds: number; cpu: number }> {
   const sink = await startSink();
   try {
     const args = ['--import', 'tsx', 'bench/bare-nodemailer.ts', String(sink.port), String(members), String(size), String(pool), ...(dkim ? ['dkim'] : [])];
     const { stdout } = await run(process.execPath, args);
     await sink.waitFor(members);
-    return Number(stdout.trim());
+    const [seconds, cpu] = stdout.trim().split(' ').map(Number);
+    return { seconds: seconds!, cpu: cpu! };
   } finally {
     sink.stop();
   }

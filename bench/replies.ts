@@ -6,14 +6,10 @@ import { secondsSince, sleep, startSink } from './lib/peers.ts';
 import { openConsultation, openScratch, seedConsultation } from './lib/scratch.ts';
 import { startTacit } from './lib/tacitProcess.ts';
 import { statementsOf } from './repliesStatements.ts';
+import { postgresCpuSeconds, processCpuSeconds as cpuSeconds } from './lib/cpuTime.ts';
 
 const CORPUS = path.resolve('../shared/corpus/vote-replies');
 
-/** CPU seconds (user + system) a process has used so far: less at the mercy of the machine's load than wall time. */
-function cpuSeconds(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
 
 /** The corpus replies (mixed clients), each turned into member `i`'s reply: their From, their reply address, a fresh Message-ID. */
 function replyMessages(corpus: string[], addresses: { email: string; to: string }[]) {
@@ -58,9 +54,13 @@ export async function benchReplies(adminUrl: string, redisUrl: string, count: nu
     void config;
 
     const ingestOnly = await startTacit(scratch.env, 'ingest');
+    // CPU seconds (user + system) of the Tacit process and of Postgres: less at the mercy of the machine's load than wall time.
+    const pgData = path.resolve('var/bench/postgres');
     const ingestCpu0 = cpuSeconds(ingestOnly.pid);
+    const ingestPg0 = postgresCpuSeconds(pgData);
     const ingestSeconds = await sendAll(ingestOnly.smtpPort, messages);
     const ingestCpu = cpuSeconds(ingestOnly.pid) - ingestCpu0;
+    const ingestPg = postgresCpuSeconds(pgData) - ingestPg0;
     await ingestOnly.stop();
     // Unrouted jobs of the first run would name rows that are gone; new rows get new ids.
     await scratch.ctx.queues.route.obliterate({ force: true });
@@ -71,6 +71,7 @@ export async function benchReplies(adminUrl: string, redisUrl: string, count: nu
     const statements = process.env.BENCH_PG_STATS ? await statementsOf(adminUrl, new URL(scratch.env.DATABASE_URL!).pathname.slice(1)) : null;
     const started = process.hrtime.bigint();
     const routedCpu0 = cpuSeconds(tacit.pid);
+    const routedPg0 = postgresCpuSeconds(pgData);
     await sendAll(tacit.smtpPort, messages);
     for (;;) {
       const [row] = await sql`select count(*) filter (where state = 'received')::int as waiting, count(*)::int as n from inbound_deliveries`;
@@ -79,6 +80,7 @@ export async function benchReplies(adminUrl: string, redisUrl: string, count: nu
     }
     const routedSeconds = secondsSince(started);
     const routedCpu = cpuSeconds(tacit.pid) - routedCpu0;
+    const routedPg = postgresCpuSeconds(pgData) - routedPg0;
     const perReply = await statements?.report(count);
     const [recorded] = await sql`select count(*)::int as n, count(*) filter (where readable)::int as readable from consultation_replies where consultation_id = ${id}`;
     const outcomes = await sql`
@@ -94,6 +96,10 @@ export async function benchReplies(adminUrl: string, redisUrl: string, count: nu
       // CPU of the Tacit process over the same spans: the receipts it sends meanwhile included.
       'ingest only CPU s': +ingestCpu.toFixed(2),
       'ingest → stance CPU s': +routedCpu.toFixed(2),
+      // Postgres over the same spans (the bench's polling for the routed count included in the second).
+      'ingest only PG CPU s': +ingestPg.toFixed(2),
+      'ingest → stance PG CPU s': +routedPg.toFixed(2),
+      'CPU ms a reply (Tacit + PG)': +((1000 * (routedCpu + routedPg)) / count).toFixed(1),
       recorded: recorded.n,
       readable: recorded.readable,
       outcomes: outcomes.map((r) => `${r.n} ${r.o}`).join('; '),

@@ -18,12 +18,12 @@ export function peakRssMiB(pid: number): number {
 }
 
 /**
- * Starts bench/lib/tacitServer.ts with `env` on top of the process's own.
+ * Starts bench/lib/tacitServer.mjs with `env` on top of the process's own.
  * BENCH_NODE_ARGS adds node flags (e.g. --cpu-prof --cpu-prof-dir=var/bench/prof).
  */
 export async function startTacit(env: Record<string, string>, only: 'all' | 'ingest' | 'workers' = 'all'): Promise<TacitProcess> {
   const extra = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child: ChildProcess = spawn(process.execPath, [...extra, '--import', 'tsx', 'bench/lib/tacitServer.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...extra, 'bench/lib/tacitServer.mjs'], {
     env: { ...process.env, LOG_LEVEL: 'warn', SMTP_PORT: '0', ...env, BENCH_ONLY: only },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

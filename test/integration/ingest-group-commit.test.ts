@@ -84,6 +84,25 @@ describe('group commit of received messages', () => {
     expect(row!.n).toBe(1);
   });
 
+  it('a large message (bytes copied, not a parameter) is stored byte for byte beside small ones, and its retry once', async () => {
+    const [small, large] = tags(2);
+    const big = (tag: string) => {
+      const head = Buffer.from(`Message-ID: <${tag}@example.org>\r\nSubject: ${tag}\r\n\r\n`);
+      // Every byte value, NUL and backslash included, past the copy threshold and across several slices.
+      const body = Buffer.alloc(3 * 1024 * 1024 + 17, 0).map((_, i) => (i * 7 + (i >> 8)) & 0xff);
+      return prepareInbound({ raw: Buffer.concat([head, body]), envelopeFrom: 'alice@example.org', recipients: [`request@${h.domain}`] });
+    };
+    const original = big(large!);
+    const stored = await storeInboundBatch(h.ctx.sql, [message(small!), original, big(large!)]);
+    expect(stored.map((s) => s.duplicate)).toEqual([false, false, true]);
+    expect(await commitsOf([small!, large!])).toEqual({ messages: 2, commits: 1 });
+    const again = await storeInboundBatch(h.ctx.sql, [big(large!)]);
+    expect(again).toEqual([{ messageId: stored[1]!.messageId, newDeliveryIds: [], duplicate: true }]);
+    const [row] = await h.ctx.sql`select raw, size from inbound_messages where id = ${stored[1]!.messageId}`;
+    expect(row!.size).toBe(original.raw.length);
+    expect(Buffer.compare(row!.raw as Buffer, original.raw)).toBe(0);
+  });
+
   it('a row the database refuses fails alone: the rest of its batch is stored', async () => {
     const commits = groupCommit();
     const names = tags(5);

@@ -64,3 +64,18 @@ export async function loadConsultation(db: Queryable, id: number, lock?: 'share'
     ${locking}`;
   return row ?? null;
 }
+
+/** Several consultations at once (loadConsultation's rows), locked in id order, so two callers cannot deadlock on them. */
+export async function loadConsultations(db: Queryable, ids: readonly number[], lock?: 'share' | 'update'): Promise<Map<number, Consultation>> {
+  if (ids.length === 0) return new Map();
+  const locking = lock === 'update' ? db`for update of c` : lock === 'share' ? db`for share of c` : db``;
+  const rows = await db<Consultation[]>`
+    select c.*, g.slug as list, g.name as list_name, m.email as coordinator_email
+    from consultations c
+    join groups g on g.id = c.group_id
+    join members m on m.id = c.coordinator_id
+    where c.id = any(${[...new Set(ids)] as number[]}::bigint[])
+    order by c.id
+    ${locking}`;
+  return new Map(rows.map((c) => [Number(c.id), c]));
+}

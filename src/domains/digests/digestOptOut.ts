@@ -4,6 +4,8 @@ import { listIdentity } from '../../shared/rules/listHeaders.ts';
 import { makeToken } from '../../shared/rules/tokens.ts';
 import type { CommandResult } from '../mailCommands/mailCommandTables.ts';
 import type { HandlerTools, InboundMail } from '../../pipeline/routing/inboundMail.ts';
+import type { Reader } from '../org/reader.ts';
+import { translate } from '../../shared/i18n/catalogue.ts';
 
 /**
  * The digest is sent to a list of members like a list copy, so it carries
@@ -34,14 +36,15 @@ export async function setDigest(db: Queryable, memberId: number, on: boolean): P
   await db`update members set digest_off_at = ${on ? null : new Date()} where id = ${memberId}`;
 }
 
-/** "digest off" / "digest on" to request@, from a sender whose From can be trusted (DMARC, SPF or DKIM aligned). */
-export async function digestLineCommand(line: string, mail: InboundMail, tools: HandlerTools): Promise<CommandResult | null> {
+/** "digest off" / "digest on" to request@, from a sender whose From can be trusted (DMARC, SPF or DKIM aligned); answered in the reader's language. */
+export async function digestLineCommand(line: string, mail: InboundMail, tools: HandlerTools, { lang }: Reader): Promise<CommandResult | null> {
   const m = /^digest\s+(off|on)$/i.exec(line.trim());
   if (!m) return null;
   const on = m[1]!.toLowerCase() === 'on';
+  const said = `digest ${on ? 'on' : 'off'}`;
   const [member] = mail.authority.from ? await tools.tx`select id from members where lower(email) = ${mail.authority.from}` : [];
-  if (!member) return { line: `digest ${on ? 'on' : 'off'}`, result: `${mail.from || 'This address'} is not a member's address.` };
-  if (mail.authority.level !== 'act') return { line: `digest ${on ? 'on' : 'off'}`, result: 'Not done: this mail could not be shown to come from your address. Send it again from your own mail account.' };
+  if (!member) return { line: said, result: mail.from ? translate(lang, 'digestcmd.notMember', { address: mail.from }) : translate(lang, 'digestcmd.addressNotMember') };
+  if (mail.authority.level !== 'act') return { line: said, result: translate(lang, 'digestcmd.notProven') };
   await setDigest(tools.tx, member.id as number, on);
-  return { line: `digest ${on ? 'on' : 'off'}`, result: on ? 'You will receive the digest again.' : 'You will no longer receive the digest. Consultation copies still reach you; "digest on" brings the digest back.' };
+  return { line: said, result: translate(lang, on ? 'digestcmd.on' : 'digestcmd.off') };
 }

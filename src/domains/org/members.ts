@@ -41,6 +41,20 @@ export async function findMemberByAddress(db: Queryable, email: string): Promise
   return member ?? null;
 }
 
+/** findMemberByAddress for several addresses in one query, by the address as given; an address of nobody is absent. */
+export async function findMembersByAddresses(db: Queryable, emails: readonly string[]): Promise<Map<string, Member>> {
+  const given = [...new Set(emails)];
+  if (given.length === 0) return new Map();
+  const rows = await db`
+    select a.given, f.* from unnest(${given}::text[], ${given.map(canonicalAddress)}::text[]) as a(given, address)
+    cross join lateral (
+      select m.id, m.email, m.name, m.country, m.city, m.delivery_disabled_at from members m
+      where m.email = a.address
+         or m.id = (select member_id from member_addresses where email = a.address)
+      limit 1) f`;
+  return new Map(rows.map(({ given: address, ...member }) => [address as string, member as unknown as Member]));
+}
+
 /** Adds a member or updates their name and residence: running it twice changes nothing. */
 export async function upsertMember(
   db: Queryable,

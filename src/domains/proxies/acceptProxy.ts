@@ -1,6 +1,9 @@
 import type { Confirmer } from '../confirmations/confirmations.ts';
 import { replyToSender } from '../../pipeline/routing/answers/replyToSender.ts';
 import type { HandlerTools } from '../../pipeline/routing/inboundMail.ts';
+import { readerOf } from '../org/reader.ts';
+import { translate } from '../../shared/i18n/catalogue.ts';
+import type { Language } from '../../shared/rules/language.ts';
 import { acceptProxy, declineProxy, scopeText, type ProxyRow } from './proxies.ts';
 
 export const PROXY_ACCEPT_PURPOSE = 'proxy-accept';
@@ -9,36 +12,41 @@ export const PROXY_ACCEPT_PURPOSE = 'proxy-accept';
  * The named proxy answered the request (a confirmation sent to the proxy's
  * address only, so the From check is the confirmations' own). Yes makes the
  * proxy active, unless they already hold PROXY_LIMIT members; no ends the
- * offer. The member hears either way.
+ * offer. The member hears either way. Each reads it in their own language.
  */
 export const confirmProxy: Confirmer = async (confirmation, decision, mail, tools) => {
   const rowId = Number(confirmation.payload.proxyRowId);
+  const { lang } = await readerOf(tools.tx, confirmation.email);
+  const t = (key: string, values?: Record<string, unknown>) => translate(lang, key, values);
+  const answer = (lines: string[]) => replyToSender(mail, tools, 'proxy-notice', { lang, lines });
   if (decision === 'cancel') {
     const row = await declineProxy(tools.tx, rowId);
-    await replyToSender(mail, tools, 'proxy-notice', { lines: [row ? 'You declined: you hold no vote for them.' : 'This request had already ended; nothing changed.'] });
-    if (row) await tellMember(tools, row, `${confirmation.email} declined to be your proxy. You have no proxy for ${await scopeOf(tools, row)}.`);
+    await answer([t(row ? 'proxy.accept.declined' : 'proxy.accept.alreadyEnded')]);
+    if (row) {
+      const slug = await slugOf(tools, row);
+      await tellMember(tools, row, (memberLang) => translate(memberLang, 'proxy.accept.memberDeclined', { proxy: confirmation.email, scope: scopeText(slug, memberLang) }));
+    }
     return { outcome: `proxy ${rowId} declined` };
   }
   const limit = tools.ctx.config.proxyLimit;
   const result = await acceptProxy(tools.tx, rowId, limit);
   if (result.kind === 'gone') {
-    await replyToSender(mail, tools, 'proxy-notice', { lines: ['This request has ended (the member named someone else, or ended it): you hold no vote for them.'] });
+    await answer([t('proxy.accept.gone')]);
     return { outcome: `proxy ${rowId} no longer offered` };
   }
-  const scope = await scopeOf(tools, result.row);
+  const slug = await slugOf(tools, result.row);
   const memberEmail = await emailOf(tools, result.row.member_id);
   if (result.kind === 'full') {
-    await replyToSender(mail, tools, 'proxy-notice', { lines: [`You already hold ${limit} members' votes, the most one proxy may hold: you were not made ${memberEmail}'s proxy.`] });
+    await answer([t('proxy.accept.full', { limit, member: memberEmail })]);
     return { outcome: `proxy ${rowId} refused: ${confirmation.email} holds ${limit}` };
   }
-  await replyToSender(mail, tools, 'proxy-notice', {
-    lines: [
-      `You are now ${memberEmail}'s proxy for ${scope}.`,
-      'For each vote that opens from now on, you receive one mail listing the ballots you hold, each with its own address.',
-      `${memberEmail}'s own reply to a vote always counts before yours.`,
-    ],
-  });
-  await tellMember(tools, result.row, `${confirmation.email} accepted: they are your proxy for ${scope} from now on. Your own reply to a vote always counts before theirs; "proxy off" to request@${tools.ctx.config.domain} ends it.`);
+  await answer([
+    t('proxy.accept.now', { member: memberEmail, scope: scopeText(slug, lang) }),
+    t('proxy.accept.eachVote'),
+    t('proxy.accept.memberFirst', { member: memberEmail }),
+  ]);
+  await tellMember(tools, result.row, (memberLang) =>
+    translate(memberLang, 'proxy.accept.accepted', { proxy: confirmation.email, scope: scopeText(slug, memberLang), domain: tools.ctx.config.domain }));
   return { outcome: `proxy ${rowId} accepted` };
 };
 
@@ -47,18 +55,22 @@ async function emailOf(tools: HandlerTools, memberId: number): Promise<string> {
   return row.email as string;
 }
 
-async function scopeOf(tools: HandlerTools, row: ProxyRow): Promise<string> {
-  if (row.group_id === null) return scopeText(null);
+/** The list a proxy is for, or null for every list. */
+async function slugOf(tools: HandlerTools, row: ProxyRow): Promise<string | null> {
+  if (row.group_id === null) return null;
   const [group] = await tools.tx`select slug from groups where id = ${row.group_id}`;
-  return scopeText((group?.slug as string | undefined) ?? null);
+  return (group?.slug as string | undefined) ?? null;
 }
 
-async function tellMember(tools: HandlerTools, row: ProxyRow, line: string): Promise<void> {
+/** The member who named the proxy hears the answer, in their own language. */
+async function tellMember(tools: HandlerTools, row: ProxyRow, line: (lang: Language) => string): Promise<void> {
+  const email = await emailOf(tools, row.member_id);
+  const { lang } = await readerOf(tools.tx, email);
   await tools.outbox.queue({
     kind: 'proxy-notice',
-    recipient: await emailOf(tools, row.member_id),
+    recipient: email,
     memberId: row.member_id,
-    params: { data: { lines: [line], title: 'Your proxy' } },
+    params: { data: { lang, lines: [line(lang)], title: translate(lang, 'proxy.notice.title') } },
     dedupeKey: `proxy-answer:${row.id}`,
   });
 }

@@ -1,4 +1,6 @@
 import type { Queryable } from '../../shared/db/database.ts';
+import { translate } from '../../shared/i18n/catalogue.ts';
+import type { Language } from '../../shared/rules/language.ts';
 
 /**
  * The proxies table (sql/230): who named whom, for which list, in which
@@ -97,7 +99,7 @@ export async function pendingOffers(db: Queryable, memberId: number): Promise<{ 
     order by p.id`;
 }
 
-/** "every list" or "list SLUG", as the mails say it. */
-export function scopeText(list: string | null): string {
-  return list ? `the formal votes of ${list}` : 'formal votes on every list';
+/** "every list" or "list SLUG", as the mails say it, in the reader's language. */
+export function scopeText(list: string | null, lang: Language): string {
+  return list ? translate(lang, 'proxy.scope.list', { list }) : translate(lang, 'proxy.scope.all');
 }

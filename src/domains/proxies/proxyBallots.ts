@@ -1,8 +1,11 @@
 import type { HandlerTools } from '../../pipeline/routing/inboundMail.ts';
 import type { Consultation } from '../consultations/consultation.ts';
-import { consultationView } from '../consultations/mail/views.ts';
+import { consultationView, zoneView, type ConsultationView } from '../consultations/mail/views.ts';
+import { memberLanguages } from '../org/memberLanguages.ts';
+import { memberZones } from '../org/memberZones.ts';
 import { consultFrom } from '../consultations/replies/replyAddress.ts';
 import { ballotCode } from '../../shared/rules/tokens.ts';
+import { DEFAULT_LANGUAGE, type Language } from '../../shared/rules/language.ts';
 import { proxyReplyAddress } from './proxyAddress.ts';
 
 /**
@@ -17,6 +20,8 @@ import { proxyReplyAddress } from './proxyAddress.ts';
  * - a proxy holds at most PROXY_LIMIT ballots in one vote (the earliest
  *   accepted), even if the limit was lowered after they accepted more;
  * - consultations (silence is consent) ignore proxies: only kind vote.
+ * Each proxy reads the mail in their language (the question in their
+ * version), the deadline in UTC and on their own clock.
  * Returns the number of proxies mailed.
  */
 export async function writeProxyBallots(tools: HandlerTools, c: Consultation): Promise<number> {
@@ -50,8 +55,15 @@ export async function writeProxyBallots(tools: HandlerTools, c: Consultation): P
     const id = row.proxy_member_id as number;
     byProxy.set(id, [...(byProxy.get(id) ?? []), row]);
   }
-  const view = consultationView(c, ctx.wiring.decisionMethods);
+  const proxyIds = [...byProxy.keys()];
+  // Sent together: one round trip.
+  const [languages, zones] = await Promise.all([memberLanguages(tx, proxyIds), memberZones(tx, proxyIds)]);
+  // One view per language the proxies read, not one per proxy.
+  const views = new Map<Language, ConsultationView>();
+  const viewIn = (lang: Language) => views.get(lang) ?? views.set(lang, consultationView(c, ctx.wiring.decisionMethods, lang)).get(lang)!;
   for (const [proxyId, rows] of byProxy) {
+    const lang = languages.get(proxyId) ?? DEFAULT_LANGUAGE;
+    const view = { ...viewIn(lang), ...zoneView(zones.get(proxyId) ?? null, { deadline: c.deadline }, lang) };
     const ballots = rows.map((r) => ({
       name: (r.member_name as string) || (r.member_email as string),
       email: r.member_email as string,

@@ -7,7 +7,9 @@ import { replyToSender } from '../../pipeline/routing/answers/replyToSender.ts';
 import { ballotCode } from '../../shared/rules/tokens.ts';
 import { loadConsultation, type Consultation } from '../consultations/consultation.ts';
 import { displayId } from '../consultations/ids.ts';
-import { consultationView } from '../consultations/mail/views.ts';
+import { consultationView, zoneView } from '../consultations/mail/views.ts';
+import { readerOf, type Reader } from '../org/reader.ts';
+import { translate } from '../../shared/i18n/catalogue.ts';
 import { consultFrom, replyAddress } from '../consultations/replies/replyAddress.ts';
 import { recordReply } from '../consultations/replies/recordReply.ts';
 import { methodOf, settingsOf } from '../../decisions/methods/index.ts';
@@ -34,13 +36,15 @@ interface Holding {
  * address; likewise when the proxy's domain says a DMARC failure is not
  * theirs. The member's own ballot always counts before the proxy's
  * (rules/ballotPrecedence.ts); each recorded ballot gets a receipt to the
- * proxy and a notice to the member.
+ * proxy and a notice to the member, each in their own language and on their
+ * own clock.
  */
 export const proxyReplyHandler: Handler = async (mail, tools) => {
   if (mail.address.kind !== 'proxy') return { outcome: 'not a proxy address' };
   const ids = readProxyToken(tools.ctx, mail.address.token);
   if (!ids) {
-    await replyToSender(mail, tools, 'proxy-notice', { lines: [`The address ${mail.recipient} is not a valid proxy address, so your message was not recorded.`] });
+    const { lang } = await readerOf(tools.tx, mail.from);
+    await replyToSender(mail, tools, 'proxy-notice', { lang, lines: [translate(lang, 'proxy.ballot.badAddress', { address: mail.recipient })] });
     return { outcome: 'bad proxy token' };
   }
   // Vacation notices and bounces speak for nobody's vote.
@@ -48,7 +52,8 @@ export const proxyReplyHandler: Handler = async (mail, tools) => {
   const c = await loadConsultation(tools.tx, ids.consultationId, 'share');
   const holding = c ? await loadHolding(tools, ids) : null;
   if (!c || !holding) {
-    await replyToSender(mail, tools, 'proxy-notice', { lines: [`Tacit has no ballot of ${displayId(ids.consultationId)} for you to cast at this address, so your message was not recorded.`] });
+    const { lang } = await readerOf(tools.tx, mail.from);
+    await replyToSender(mail, tools, 'proxy-notice', { lang, lines: [translate(lang, 'proxy.ballot.none', { id: displayId(ids.consultationId) })] });
     return { outcome: `no proxy ballot for member ${ids.memberId} by ${ids.proxyMemberId} in ${displayId(ids.consultationId)}` };
   }
   const sender = mail.from ? await findMemberByAddress(tools.tx, mail.from) : null;
@@ -74,14 +79,22 @@ async function receivedAt(tools: HandlerTools, messageRowId: number): Promise<Da
   return row.received_at as Date;
 }
 
+/** What a mail about this ballot shows its reader: the consultation in their language and version, the deadline on their clock too. */
+function viewFor(tools: HandlerTools, c: Consultation, h: Holding, reader: Reader) {
+  const moments = { deadline: c.deadline, closedAt: c.closed_at };
+  return { ...consultationView(c, tools.ctx.wiring.decisionMethods, reader.lang), ...zoneView(reader.zone, moments, reader.lang), memberName: h.memberName, memberEmail: h.memberEmail };
+}
+
 /** Records the proxy's ballot for the member and answers both. `mail` is what is answered (the ballot, or the proxy's confirmation of it). */
 async function castProxyBallot(mail: InboundMail, tools: HandlerTools, c: Consultation, h: Holding, messageRowId: number, received: Date, raw: Buffer): Promise<RouteResult> {
   const { ctx } = tools;
   const methods = ctx.wiring.decisionMethods;
-  const view = { ...consultationView(c, methods), memberName: h.memberName, memberEmail: h.memberEmail };
+  const proxyReader = await readerOf(tools.tx, h.proxyEmail);
+  const lang = proxyReader.lang;
+  const view = viewFor(tools, c, h, proxyReader);
   const from = consultFrom(ctx, c);
   if (!h.active) {
-    await replyToSender(mail, tools, 'proxy-notice', { lines: [`${h.memberEmail} has ended your proxy, so your ballot for them in ${displayId(c.id)} was not recorded.`] }, { from, to: h.proxyEmail });
+    await replyToSender(mail, tools, 'proxy-notice', { lang, lines: [translate(lang, 'proxy.ballot.ended', { member: h.memberEmail, id: displayId(c.id) })] }, { from, to: h.proxyEmail });
     return { outcome: `${displayId(c.id)} proxy ballot for member ${h.memberId} refused: proxy ended` };
   }
   const proxyCode = ballotCode(ctx.secret, c.id, h.proxyMemberId);
@@ -95,7 +108,7 @@ async function castProxyBallot(mail: InboundMail, tools: HandlerTools, c: Consul
   if (result.state === 'duplicate') return { outcome: `${displayId(c.id)} proxy ballot duplicate` };
   const toProxy = { from, to: h.proxyEmail, replyTo: proxyReplyAddress(ctx, c.id, h.memberId, h.proxyMemberId), key: String(h.memberId) };
   if (result.state === 'late') {
-    await replyToSender(mail, tools, 'proxy-notice', { lines: [`${displayId(c.id)} (${c.question}) has closed: your ballot for ${h.memberEmail} came too late and was not counted.`] }, toProxy);
+    await replyToSender(mail, tools, 'proxy-notice', { lang, lines: [translate(lang, 'proxy.ballot.late', { id: view.id, question: view.question, member: h.memberEmail })] }, toProxy);
     return { outcome: `${displayId(c.id)} proxy ballot late` };
   }
   const method = methodOf(c, methods);
@@ -111,12 +124,13 @@ async function castProxyBallot(mail: InboundMail, tools: HandlerTools, c: Consul
   }, toProxy);
   if (result.readable) {
     // The member hears what was cast for them, with their own reply address: answering overrides it.
+    const memberView = viewFor(tools, c, h, await readerOf(tools.tx, h.memberEmail));
     await tools.outbox.queue({
       kind: 'proxy-cast',
       recipient: h.memberEmail,
       memberId: h.memberId,
       params: {
-        data: { ...view, proxyEmail: h.proxyEmail, recorded: receipt!.recorded, proxyCode, ballotCode: ballotCode(ctx.secret, c.id, h.memberId), ownBallotCounts: result.superseded },
+        data: { ...memberView, proxyEmail: h.proxyEmail, recorded: receipt!.recorded, readAs: receipt!.readAs, proxyCode, ballotCode: ballotCode(ctx.secret, c.id, h.memberId), ownBallotCounts: result.superseded },
         from,
         replyTo: replyAddress(ctx, c.id, h.memberId),
       },
@@ -136,10 +150,11 @@ async function holdForgedBallot(mail: InboundMail, tools: HandlerTools, c: Consu
     payload: { consultationId: c.id, memberId: h.memberId, proxyMemberId: h.proxyMemberId, messageRowId: mail.messageRowId, sender: mail.from },
   });
   const text = await newTextOfMessage(mail.raw);
+  const { lang } = await readerOf(tools.tx, h.proxyEmail);
   await replyToSender(mail, tools, 'proxy-ballot-held', {
-    ...consultationView(c, tools.ctx.wiring.decisionMethods),
+    ...consultationView(c, tools.ctx.wiring.decisionMethods, lang),
     memberEmail: h.memberEmail,
-    sender: mail.from || '(no sender)',
+    sender: mail.from || translate(lang, 'proxyHeld.noSender'),
     dmarcFailed,
     excerpt: text.split('\n').slice(0, 8),
   }, { to: h.proxyEmail, from: consultFrom(tools.ctx, c), replyTo: confirmation.address });

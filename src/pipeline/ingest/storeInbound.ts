@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Sql } from '../../shared/db/database.ts';
+import type { Sql, Tx } from '../../shared/db/database.ts';
 import { headerBagFromRaw } from '../../shared/rules/headers.ts';
-import { planBatch, resultsOf, type PreparedInbound, type StoredInbound } from './inboundBatch.ts';
+import { COPY_ABOVE_BYTES, insertLargeByCopy } from './copyLargeRaw.ts';
+import { planBatch, resultsOf, type BatchPlan, type PreparedInbound, type StoredInbound } from './inboundBatch.ts';
 
 export interface InboundEnvelope {
   raw: Buffer;
@@ -58,11 +59,24 @@ export async function storeInbound(sql: Sql, envelope: InboundEnvelope): Promise
  * Commits several messages and their deliveries in one statement (one round
  * trip and one commit: the group commit of concurrent SMTP sessions). Insert
  * or find each message ("do update", a no-op, returns the row either way),
- * then its deliveries; a recipient already stored is skipped.
+ * then its deliveries; a recipient already stored is skipped. A batch with a
+ * large message copies its bytes first, in the same transaction.
  */
 export async function storeInboundBatch(sql: Sql, items: readonly PreparedInbound[]): Promise<StoredInbound[]> {
   if (items.length === 0) return [];
   const plan = planBatch(items);
+  const large = plan.messages.filter((m) => m.raw.length > COPY_ABOVE_BYTES);
+  if (large.length === 0) return insertBatch(sql, items, plan);
+  return sql.begin(async (tx) => {
+    await insertLargeByCopy(tx, large);
+    return insertBatch(tx, items, plan);
+  });
+}
+
+/** No bytes: a large message's row is already in (insertLargeByCopy), and its conflict keeps them. */
+const ALREADY_COPIED = Buffer.alloc(0);
+
+async function insertBatch(sql: Sql | Tx, items: readonly PreparedInbound[], plan: BatchPlan): Promise<StoredInbound[]> {
   const rows = plan.messages.map((m) => ({
     message_key: m.messageKey,
     message_id: m.headerMessageId,
@@ -70,7 +84,7 @@ export async function storeInboundBatch(sql: Sql, items: readonly PreparedInboun
     client_address: m.clientAddress,
     helo: m.helo,
     size: m.raw.length,
-    raw: m.raw,
+    raw: m.raw.length > COPY_ABOVE_BYTES ? ALREADY_COPIED : m.raw,
   }));
   const [result] = await sql`
     with message as (

@@ -18,6 +18,8 @@ export interface InboundMail {
   envelopeFrom: string;
   raw: Buffer;
   parsed: ParsedMail;
+  /** The text of the text parts alone, without what the parser turned from HTML; null when unknown (parseInbound.ts). */
+  textParts: string | undefined | null;
   headers: HeaderBag;
   kind: 'bounce' | 'auto-reply' | 'ordinary';
   /** The From address, lower-cased ('' when missing). */
@@ -36,6 +38,12 @@ export interface HandlerTools {
   tx: Tx;
   ctx: Context;
   outbox: OutboxWriter;
+  /**
+   * What the handler's `prepare` read for the run of the batch's mails this
+   * one belongs to (routeBatch.ts); absent when a mail is routed alone, and
+   * then the handler reads for itself.
+   */
+  prepared?: unknown;
 }
 
 /** What the router records for the delivery: `held` when it waits on a person. */
@@ -44,4 +52,13 @@ export interface RouteResult {
   state?: 'routed' | 'held';
 }
 
-export type Handler = (mail: InboundMail, tools: HandlerTools) => Promise<RouteResult>;
+export type Handler = ((mail: InboundMail, tools: HandlerTools) => Promise<RouteResult>) & {
+  /**
+   * Reads at once, for a run of consecutive mails of a batch that all go to
+   * this handler, what it would otherwise read mail by mail (one round trip,
+   * not one a mail); the handler finds it in `tools.prepared`. Nothing else
+   * runs in the transaction during the run, so it stays true as long as the
+   * handler itself does not change what was read.
+   */
+  prepare?: (mails: readonly InboundMail[], tools: Omit<HandlerTools, 'prepared'>) => Promise<unknown>;
+};

@@ -2,7 +2,7 @@ import type { Context } from '../../shared/context.ts';
 import type { Tx } from '../../shared/db/database.ts';
 import { OutboxWriter, enqueueDeliveries } from '../outbound/outbox.ts';
 import type { InboundMail, RouteResult } from './inboundMail.ts';
-import { deliveriesRoutedInside, handleMail, markRoutingFailed, readInbound, routeDelivery, UnusableMessage } from './router.ts';
+import { deliveriesRoutedInside, handleMail, handlerOf, markRoutingFailed, readInbound, routeDelivery, UnusableMessage } from './router.ts';
 import { DNS_RETRY_WINDOW_MS, senderAuthsOf } from './senderAuth.ts';
 
 /** What a batch came to: the deliveries it routed, and those it could not (to be retried, or failed for good). */
@@ -201,6 +201,7 @@ async function routeReadDeliveries(tx: Tx, ctx: Context, ready: readonly ReadDel
   // locks, so they are read again, in one statement, only when it ran since the last look.
   let waiting = lockedIds;
   let routedInside = deliveriesRoutedInside();
+  let run: PreparedRun | null = null;
   for (const [i, r] of mine.entries()) {
     if (deliveriesRoutedInside() !== routedInside) {
       routedInside = deliveriesRoutedInside();
@@ -209,7 +210,8 @@ async function routeReadDeliveries(tx: Tx, ctx: Context, ready: readonly ReadDel
       waiting = new Set(still.map((row) => Number(row.id)));
     }
     if (!waiting.has(r.deliveryId)) continue;
-    handled.push({ ...r, result: await handleMail(tx, ctx, r.mail, outbox) });
+    if (!run || i >= run.end) run = await prepareRun(tx, ctx, outbox, mine, i, waiting);
+    handled.push({ ...r, result: await handleMail(tx, ctx, r.mail, outbox, run.prepared) });
   }
 
   await tx`
@@ -220,4 +222,28 @@ async function routeReadDeliveries(tx: Tx, ctx: Context, ready: readonly ReadDel
       as v(id, state, kind, outcome)
     where d.id = v.id`;
   return { count: handled.length, outboxIds: outbox.ids };
+}
+
+/** A run of consecutive mails of a batch that go to one handler, and what its `prepare` read for them. */
+interface PreparedRun {
+  /** The index in the batch after the run's last mail. */
+  end: number;
+  prepared: unknown;
+}
+
+/**
+ * The run starting at `start`: the mails after it that go to the same
+ * handler, up to the first that does not. A handler with a `prepare` reads
+ * for all of them now (they are still waiting); any other mail ends the run,
+ * so what was read is read again after anything else has run.
+ */
+async function prepareRun(tx: Tx, ctx: Context, outbox: OutboxWriter, batch: readonly ReadDelivery[], start: number, waiting: ReadonlySet<number>): Promise<PreparedRun> {
+  const first = batch[start]!.mail;
+  if (!first) return { end: start + 1, prepared: undefined };
+  const handler = handlerOf(ctx, first);
+  let end = start + 1;
+  while (end < batch.length && batch[end]!.mail && handlerOf(ctx, batch[end]!.mail!) === handler) end++;
+  if (!handler.prepare) return { end, prepared: undefined };
+  const mails = batch.slice(start, end).filter((r) => waiting.has(r.deliveryId)).map((r) => r.mail!);
+  return { end, prepared: await handler.prepare(mails, { tx, ctx, outbox }) };
 }

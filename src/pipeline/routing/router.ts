@@ -1,4 +1,3 @@
-import { simpleParser } from 'mailparser';
 import type { Context } from '../../shared/context.ts';
 import type { Tx } from '../../shared/db/database.ts';
 import { OutboxWriter, enqueueDeliveries } from '../outbound/outbox.ts';
@@ -15,6 +14,7 @@ import { readDkimSignatures } from '../../shared/rules/dkimSignatures.ts';
 import { canonicalAddress } from '../../shared/rules/domains.ts';
 import { freshAuthority } from '../../shared/rules/signedCommand.ts';
 import { isSignedReplay } from './signedReplays.ts';
+import { parseInbound } from './parseInbound.ts';
 
 declare module '../../shared/context.ts' {
   interface Wiring {
@@ -129,12 +129,17 @@ export async function routeInTransaction(
  * transaction; null (the address no longer reads as ours) routes to nothing.
  * The caller marks the delivery with the result.
  */
-export async function handleMail(tx: Tx, ctx: Context, mail: InboundMail | null, outbox: OutboxWriter): Promise<RouteResult> {
+export async function handleMail(tx: Tx, ctx: Context, mail: InboundMail | null, outbox: OutboxWriter, prepared?: unknown): Promise<RouteResult> {
   if (!mail) return { outcome: 'not our address any more' };
-  const handler = ctx.wiring.handlers.get(mail.address.kind) ?? notAvailableYet;
+  const handler = handlerOf(ctx, mail);
   // A signature acts once per receiving address; a replay gets no answer (the log has it).
   if (await isSignedReplay(tx, ctx, mail)) return { outcome: 'ignored: replay of a signed message' };
-  return handler(mail, { tx, ctx, outbox });
+  return handler(mail, { tx, ctx, outbox, prepared });
+}
+
+/** The handler of a mail's address kind. */
+export function handlerOf(ctx: Context, mail: InboundMail): Handler {
+  return ctx.wiring.handlers.get(mail.address.kind) ?? notAvailableYet;
 }
 
 /**
@@ -146,9 +151,9 @@ export async function readInbound(ctx: Context, row: Record<string, any>, auth: 
   const address = parseTacitAddress(row.recipient, ctx.config.domain);
   if (!address) return null;
   const raw: Buffer = row.raw;
-  let parsed;
+  let parsed, textParts;
   try {
-    parsed = await simpleParser(raw, { skipImageLinks: true, maxHtmlLengthToParse: 2_000_000 });
+    ({ parsed, textParts } = await parseInbound(raw));
   } catch (err) {
     throw new UnusableMessage(`the message cannot be parsed: ${(err as Error).message}`);
   }
@@ -178,6 +183,7 @@ export async function readInbound(ctx: Context, row: Record<string, any>, auth: 
     envelopeFrom: row.envelope_from,
     raw,
     parsed,
+    textParts,
     headers,
     kind: classifyInbound(headers, row.envelope_from, contentType),
     // One form for every address Tacit compares or stores: mailparser decodes xn-- labels to Unicode.

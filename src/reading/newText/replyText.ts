@@ -13,7 +13,7 @@
  * HTML is cleaned with its structure first (blockquotes, gmail_quote, Outlook's
  * #appendonsend...), since that says where quotes are more reliably than text.
  */
-import { convert, type FormatCallback, type SelectorDefinition } from 'html-to-text';
+import { compile, type FormatCallback, type SelectorDefinition } from 'html-to-text';
 import { simpleParser } from 'mailparser';
 import { insertsInOriginal, renderInserts } from './originalInserts.ts';
 
@@ -57,7 +57,7 @@ function linesOf(text: string): Body {
 
 /** HTML to plain text, dropping the quoted parts the HTML structure reveals. */
 export function htmlToPlainText(html: string): string {
-  const text = convert(html, HTML_TO_TEXT_OPTIONS);
+  const text = toPlainText(html);
   const cut = text.indexOf(CUT_MARK);
   const kept = cut === -1 ? text : text.slice(0, cut);
   return trimLineEnds(kept).trim();
@@ -65,7 +65,7 @@ export function htmlToPlainText(html: string): string {
 
 /** HTML to plain text with the unmarked original kept (quotes in blockquotes still go). */
 function htmlToFullText(html: string): string {
-  return trimLineEnds(convert(html, HTML_TO_FULL_TEXT_OPTIONS)).trim();
+  return trimLineEnds(toFullText(html)).trim();
 }
 
 /** A parsed mail's body as text: its text part, else its HTML part as text, else ''. */
@@ -82,19 +82,43 @@ function trimLineEnds(text: string): string {
   }).join('\n');
 }
 
+/**
+ * A parse of the message made already (routing's), read instead of parsing
+ * again: the text of its text parts alone (no HTML turned into text) and its
+ * HTML. Where the HTML is read and has a `cid:` link, the message is parsed
+ * again all the same (that parse keeps them; this one inlines the images).
+ */
+export interface ParsedBody {
+  textParts?: string;
+  html?: string | false;
+}
+
 /** The new text of a raw RFC 5322 reply: text part preferred, else its HTML. */
-export async function newTextOfMessage(raw: Buffer | string, options: TrimOptions = {}): Promise<string> {
+export async function newTextOfMessage(raw: Buffer | string, options: TrimOptions = {}, parsedAlready?: ParsedBody): Promise<string> {
+  if (parsedAlready) {
+    const fromText = parsedAlready.textParts ? newTextOfBody(parsedAlready.textParts, options) : '';
+    if (fromText !== '') return fromText;
+    const html = parsedAlready.html;
+    if (typeof html !== 'string' || html === '') return '';
+    if (!CID_LINK.test(html)) return newTextOfHtml(html, options);
+  }
   // skipHtmlToText: mailparser would otherwise convert HTML-only mails itself,
   // without dropping the quotes; we want to do that conversion.
   const mail = await simpleParser(raw, { skipHtmlToText: true });
   const fromText = mail.text ? newTextOfBody(mail.text, options) : '';
   if (fromText !== '') return fromText;
-  if (typeof mail.html === 'string' && mail.html !== '') {
-    const own = newTextOfBody(htmlToPlainText(mail.html));
-    // HTML only: the original, which the HTML cut drops, is read whole for the member's inserts.
-    return options.sent ? withInserts(own, linesOf(htmlToFullText(mail.html)), options.sent) : own;
-  }
+  if (typeof mail.html === 'string' && mail.html !== '') return newTextOfHtml(mail.html, options);
   return '';
+}
+
+/** What mailparser replaces with inlined images when it may. */
+const CID_LINK = /\bcid:/;
+
+/** The new text of a reply read from its HTML part. */
+function newTextOfHtml(html: string, options: TrimOptions): string {
+  const own = newTextOfBody(htmlToPlainText(html));
+  // HTML only: the original, which the HTML cut drops, is read whole for the member's inserts.
+  return options.sent ? withInserts(own, linesOf(htmlToFullText(html)), options.sent) : own;
 }
 
 // ---------------------------------------------------------------------------
@@ -687,3 +711,7 @@ const HTML_TO_FULL_TEXT_OPTIONS = {
   ...HTML_TO_TEXT_OPTIONS,
   selectors: HTML_TO_TEXT_OPTIONS.selectors.filter((selector) => selector.format !== 'cutHere'),
 };
+
+// Compiled once: html-to-text's convert() builds its selector tree anew on every call, most of its time on a reply.
+const toPlainText = compile(HTML_TO_TEXT_OPTIONS);
+const toFullText = compile(HTML_TO_FULL_TEXT_OPTIONS);

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../shared/db/database.ts';
-import { bucketExpression, electorateWithFacts } from './buckets.ts';
+import { bucketExpression } from './buckets.ts';
 import type { Consultation } from '../consultation.ts';
 import type { DecisionMethod } from '../../../decisions/decisionMethod.ts';
 import { createElectorateCount, matchesPattern, type Bucket } from '../../../decisions/electorateFigures.ts';
@@ -9,6 +9,7 @@ import type { TallyResult } from '../rules/tally.ts';
 import type { PlacePlan } from '../../../decisions/places/places.ts';
 import type { PartOfView, PartVote } from './rollUp.ts';
 import { createPartsCount, decideWithParts, type Part } from '../../../decisions/places/partsCount.ts';
+import { boundedMemo } from './boundedMemo.ts';
 
 /**
  * The stored outcome: the kind, the electorate figures, the method's result
@@ -62,11 +63,8 @@ export async function countConsultation(
   const settings = settingsOf(c);
   const electorate = createElectorateCount();
   const count = method.createCount(settings);
-  const bucket = useStoredBuckets ? db`e.bucket` : bucketExpression(db);
-  // Stored buckets need only the reply; computing them needs the member and the copy too.
-  const from = useStoredBuckets
-    ? db`consultation_electorate e left join consultation_replies r on r.id = e.latest_reply_id where e.consultation_id = ${c.id}`
-    : electorateWithFacts(db, c.id);
+  const bucket = useStoredBuckets ? db`e.bucket` : bucketExpression(db, c.id);
+  const from = db`consultation_electorate e left join consultation_replies r on r.id = e.latest_reply_id where e.consultation_id = ${c.id}`;
   // An unreadable reply goes in as 'replied' so the method's ballot() finds no ballot in it (silent, unreadable).
   const counted = db`
     select e.member_id, e.email, case when r.readable is false then 'replied' else ${bucket} end as bucket, r.stance
@@ -107,21 +105,34 @@ async function nameVoters(db: Queryable, method: DecisionMethod, result: Outcome
 
 /** An electorate row as the tally sheet's pass reads it: the stored bucket and the reply that counts. */
 export interface CountedRow {
-  member_id: unknown;
-  email: string;
+  /** Only where the method may name this row's voter (namesVoters): who holds a named ballot. */
+  member_id?: unknown;
+  email?: string;
   bucket: string | null;
   readable: boolean | null;
   stance: unknown;
+  /** The stance's canonical text where the sheet read it once for many rows: equal keys, equal ballots. */
+  stanceKey?: string | null;
   /** The public row the member counts in (results per place), or null. */
   place?: string | null;
+}
+
+/** A stance as the count reads it, once per distinct stance: its ballot, the ballot's grouping key, whether its voter is named. */
+interface ReadBallot {
+  ballot: unknown;
+  key: string;
+  named: boolean;
 }
 
 /**
  * The count of a closed consultation fed row by row in any order (the close
  * feeds it from the tally sheet's pass, in code order, instead of reading the
- * electorate a second time). Counts do not depend on the order; a ballot the
- * method names its voter for (an objection) is held and added in member
- * order at the end, so they come in the order countConsultation gives them.
+ * electorate a second time). Equal ballots are grouped as they pass (one map
+ * update a row) and reach the method once each, with their number, in the
+ * order they first came, as countConsultation's GROUP BY gives them; a stance
+ * is read once however many members sent it. A ballot the method names its
+ * voter for (an objection) is held and added in member order at the end, so
+ * they come in the order countConsultation gives them.
  */
 export function createOutcomeCount(c: Consultation, methods: ReadonlyMap<string, DecisionMethod>, placePlan: PlacePlan | null = null) {
   const method = methodOf(c, methods);
@@ -133,6 +144,11 @@ export function createOutcomeCount(c: Consultation, methods: ReadonlyMap<string,
   const grouped = new Map<string, { ballot: unknown; count: number }>();
   const naming = namesVoters(method, c.objections_named === true);
   const held: { memberId: number; email: string; ballot: unknown }[] = [];
+  const readStance = (stance: unknown): ReadBallot | null => {
+    const ballot = stance == null ? null : method.ballot(stance, settings);
+    return ballot === null ? null : { ballot, key: JSON.stringify(ballot), named: naming && matchesPattern(ballot, method.namedBallots) };
+  };
+  const readKeyed = boundedMemo<ReadBallot | null>();
   return {
     add(row: CountedRow): void {
       // An unreadable reply goes in as 'replied', where ballot() finds none: silent, and counted as unreadable.
@@ -142,25 +158,21 @@ export function createOutcomeCount(c: Consultation, methods: ReadonlyMap<string,
         parts?.add(place, { bucket });
         return electorate.addBucket(bucket, 1);
       }
-      const ballot = row.stance == null ? null : method.ballot(row.stance, settings);
+      // Rows with the same stance key carry the same stance: it is read once.
+      const ballot = row.stanceKey == null ? readStance(row.stance) : readKeyed(row.stanceKey, () => readStance(row.stance));
       if (ballot === null) {
         parts?.add(place, { unreadable: true });
         return electorate.addUnreadable(1);
       }
       electorate.addReplied(1);
-      const named = naming && matchesPattern(ballot, method.namedBallots);
-      if (named) held.push({ memberId: Number(row.member_id), email: row.email, ballot });
-      if (!parts) {
-        if (!named) count.add(ballot, 1);
+      parts?.add(place, { ballot: ballot.ballot, key: ballot.key });
+      if (ballot.named) {
+        held.push({ memberId: Number(row.member_id), email: row.email!, ballot: ballot.ballot });
         return;
       }
-      // With places, ballots are grouped here once (one key a ballot) for the total and the rows alike.
-      const key = JSON.stringify(ballot);
-      parts.add(place, { ballot, key });
-      if (named) return;
-      const group = grouped.get(key);
+      const group = grouped.get(ballot.key);
       if (group) group.count += 1;
-      else grouped.set(key, { ballot, count: 1 });
+      else grouped.set(ballot.key, { ballot: ballot.ballot, count: 1 });
     },
     /** `sheet`: the tally sheet's digest, the seed of any lot the count draws (a recount of the sheet draws the same). */
     result(db: Queryable, sheet?: { sha256: string }): Promise<Outcome> {

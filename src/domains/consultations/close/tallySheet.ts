@@ -10,6 +10,7 @@ import { methodOf, settingsOf } from '../../../decisions/methods/index.ts';
 import { namesVoters } from '../../../decisions/voterNames.ts';
 import type { Outcome } from './outcome.ts';
 import { cellKey, type PlacePlan } from '../../../decisions/places/places.ts';
+import { boundedMemo } from './boundedMemo.ts';
 
 /**
  * The tally sheet of a closed consultation: every electorate member's ballot
@@ -24,7 +25,7 @@ export interface TallySheet {
   sha256: string;
 }
 
-// Rows per fetch: a few hundred KiB, 40 round trips for 200,000 members instead of 400.
+// Lines hashed at once: one hash update per few hundred KiB, not one per line.
 const BATCH = 5000;
 
 /**
@@ -39,9 +40,9 @@ export async function ensureBallotCodes(db: Queryable, secret: string, consultat
 }
 
 /**
- * Streams the sheet of a closed consultation, 5,000 members at a time, to
- * `onText` (which may be omitted), hashing as it goes: memory stays flat
- * whatever the electorate. `onMember` sees each electorate row as well (the
+ * Streams the sheet of a closed consultation, row by row as Postgres sends
+ * them, to `onText` (which may be omitted), hashing as it goes: memory stays
+ * flat whatever the electorate. `onMember` sees each electorate row as well (the
  * close counts from this pass), with the public row it counts in. Null when
  * the consultation is not closed. `placePlan`: the rows of its results per
  * place (the close's); by default those its stored outcome keeps.
@@ -73,29 +74,54 @@ export async function streamTallySheet(
   const plan = placePlan === undefined ? ((c.outcome as Outcome | null)?.placePlan ?? null) : placePlan;
   const head = { id: displayId(c.id), kind: c.kind, letters: [], electorate: n as number, method: method.sheetHead(settings, n as number, withRule) };
   emit(sheetHeader(plan ? { ...head, places: plan.places } : head));
+  // What a replier's line records depends on their stance alone: read once per distinct stance (Postgres's
+  // canonical jsonb text is the key), not once per member. The count groups its ballots by the same key.
+  const stances = boundedMemo<{ stance: unknown; recorded: string }>();
+  const replied = (text: string) =>
+    stances(text, () => {
+      const stance = JSON.parse(text) as unknown;
+      return { stance, recorded: recordedBallot(method, settings, { bucket: 'replied', readable: true, stance }, votersNamed) };
+    });
+  // Rows stream as Postgres sends them (no cursor: no round trip per batch, and Postgres writes the next rows
+  // while these are read); the socket holds back what is not read yet, so memory stays flat.
+  let text = '';
+  let pending = 0;
+  let missingCode = false;
+  const flush = () => {
+    hash.update(text, 'utf8');
+    text = '';
+    pending = 0;
+  };
+  // Only the columns the lines need: who a member is only where the count may name voters, places only with places.
+  const who = onMember && votersNamed ? db`, e.member_id, e.email` : db``;
+  const where = plan ? db`, e.branch_id, e.chapter_id` : db``;
   await db`
-    select e.ballot_code, e.bucket, r.readable, r.stance, r.proxy_code, e.member_id, e.email, e.branch_id, e.chapter_id
+    select e.ballot_code, e.bucket, r.readable, r.stance::text as stance, r.proxy_code ${who} ${where}
     from consultation_electorate e
     left join consultation_replies r on r.id = e.latest_reply_id
     where e.consultation_id = ${consultationId}
-    order by e.ballot_code collate "C", e.member_id`.cursor(BATCH, (rows) => {
-    // One hash update per batch: the digest of the concatenation is the digest of the lines in turn.
-    let text = '';
-    for (const row of rows) {
-      if (!row.ballot_code) throw new Error(`${displayId(c.id)} has members without a ballot code; run ensureBallotCodes first`);
-      const sheetRow = { bucket: row.bucket as Bucket, readable: (row.readable as boolean | null) ?? null, stance: row.stance };
-      // A ballot a proxy cast carries the proxy's ballot code (issue 22).
-      const recorded = withProxyMark(recordedBallot(method, settings, sheetRow, votersNamed), sheetRow, row.proxy_code as string | null);
-      const code = row.ballot_code as string;
-      const place = plan ? (plan.placeOf[cellKey(row.branch_id as number | null, row.chapter_id as number | null)] ?? null) : null;
-      const line = sheetLine(code, recorded, place);
-      text += line;
-      onText?.(line, { code, recorded });
-      row.place = place;
-      onMember?.(row as unknown as CountedRow);
-    }
-    hash.update(text, 'utf8');
+    order by e.ballot_code collate "C", e.member_id`.forEach((row) => {
+    // Thrown after the rows: an exception here would not stop the rows already on their way.
+    if (missingCode || !row.ballot_code) return void (missingCode = true);
+    const bucket = row.bucket as Bucket;
+    const readable = (row.readable as boolean | null) ?? null;
+    const stanceText = row.stance as string | null;
+    // recordedBallot reads the stance only for a counted reply; every other line is its bucket or `unreadable`.
+    const known = stanceText !== null && bucket === 'replied' && readable !== false ? replied(stanceText) : null;
+    const sheetRow = { bucket, readable, stance: known ? known.stance : stanceText === null ? null : JSON.parse(stanceText) };
+    // A ballot a proxy cast carries the proxy's ballot code (issue 22).
+    const recorded = withProxyMark(known ? known.recorded : recordedBallot(method, settings, sheetRow, votersNamed), sheetRow, row.proxy_code as string | null);
+    const code = row.ballot_code as string;
+    const place = plan ? (plan.placeOf[cellKey(row.branch_id as number | null, row.chapter_id as number | null)] ?? null) : null;
+    const line = sheetLine(code, recorded, place);
+    text += line;
+    onText?.(line, { code, recorded });
+    onMember?.({ member_id: row.member_id, email: row.email as string, bucket, readable, stance: sheetRow.stance, stanceKey: known ? stanceText : null, place });
+    // The digest of the concatenation is the digest of the lines in turn.
+    if (++pending === BATCH) flush();
   });
+  if (missingCode) throw new Error(`${displayId(c.id)} has members without a ballot code; run ensureBallotCodes first`);
+  flush();
   return { sha256: hash.digest('hex'), members: n as number };
 }
 

@@ -7,6 +7,7 @@ import { methodOf, settingsOf } from '../../../decisions/methods/index.ts';
 import type { Outcome } from '../close/outcome.ts';
 import { outcomeLines } from '../close/outcomeView.ts';
 import type { RecordedReply } from './recordReply.ts';
+import type { PreparedReplies } from './preparedReplies.ts';
 import { consultationView, zoneView } from '../mail/views.ts';
 import { describeIn, receiptIn } from '../mail/localWords.ts';
 import { decisionUrl } from '../ids.ts';
@@ -27,11 +28,14 @@ export async function answerReply(
   stored: Consultation,
   memberId: number,
   result: RecordedReply,
+  prepared?: Pick<PreparedReplies, 'zones' | 'languages'>,
 ): Promise<void> {
   if (result.state === 'duplicate') return;
   const { ctx } = tools;
-  // Sent together: one round trip.
-  const [zones, languages] = await Promise.all([memberZones(tools.tx, [memberId]), memberLanguages(tools.tx, [memberId])]);
+  // Read for the batch's replies already, or now, sent together: one round trip.
+  const [zones, languages] = prepared
+    ? [prepared.zones, prepared.languages]
+    : await Promise.all([memberZones(tools.tx, [memberId]), memberLanguages(tools.tx, [memberId])]);
   const zone = zones.get(memberId) ?? null;
   const lang = languages.get(memberId) ?? 'en';
   // The receipt names the options in the member's version of the question.

@@ -1,6 +1,6 @@
 import { createConfirmation, type Confirmer } from '../../confirmations/confirmations.ts';
 import { findMemberByAddress } from '../../org/members.ts';
-import { newTextOfMessage } from '../../../reading/newText/replyText.ts';
+import { newTextOfMessage, type TrimOptions } from '../../../reading/newText/replyText.ts';
 import { parseBounce } from '../../../shared/rules/bounce.ts';
 import type { Handler, HandlerTools, InboundMail, RouteResult } from '../../../pipeline/routing/inboundMail.ts';
 import { replyToSender } from '../../../pipeline/routing/answers/replyToSender.ts';
@@ -12,6 +12,7 @@ import { recordReply } from './recordReply.ts';
 import { sentText } from '../../../reading/stance/sentText.ts';
 import { consultationView } from '../mail/views.ts';
 import { memberLanguages } from '../../org/memberLanguages.ts';
+import { prepareReplies, voterKey, type PreparedReplies } from './preparedReplies.ts';
 
 export const HELD_REPLY_PURPOSE = 'consultation-reply';
 
@@ -24,7 +25,7 @@ export const HELD_REPLY_PURPOSE = 'consultation-reply';
  * Auto-replies mark the member away and get no answer; a bounce sent here
  * marks the member's copy bounced.
  */
-export const replyHandler: Handler = async (mail, tools) => {
+async function handleReply(mail: InboundMail, tools: HandlerTools): Promise<RouteResult> {
   if (mail.address.kind !== 'reply') return { outcome: 'not a reply address' };
   const ids = readReplyToken(tools.ctx, mail.address.token);
   if (!ids) {
@@ -40,15 +41,7 @@ export const replyHandler: Handler = async (mail, tools) => {
   if (mail.kind === 'auto-reply') return markAway(mail, tools, consultationId, memberId);
   if (mail.kind === 'bounce') return markCopyBounced(mail, tools, consultationId, memberId);
 
-  // The consultation (share-locked first), the member's electorate row and who the From is: sent together, one round trip.
-  const [c, voters, sender] = await Promise.all([
-    loadConsultation(tools.tx, consultationId, 'share'),
-    tools.tx`
-      select e.email, m.name from consultation_electorate e join members m on m.id = e.member_id
-      where e.consultation_id = ${consultationId} and e.member_id = ${memberId}`,
-    mail.from ? findMemberByAddress(tools.tx, mail.from) : null,
-  ]);
-  const voter = c ? voters[0] : undefined;
+  const { c, voter, sender } = await replyContext(mail, tools, consultationId, memberId);
   if (!c || !voter) {
     await replyToSender(mail, tools, 'consultation-notice', {
       lines: [`Tacit has no consultation ${displayId(consultationId)} for you, so your message was not recorded.`],
@@ -63,13 +56,43 @@ export const replyHandler: Handler = async (mail, tools) => {
   const result = await recordReply(tools.tx, c, {
     memberId,
     // What Tacit sent: answers typed inside an unquoted original are the member's too.
-    text: await newTextOfMessage(mail.raw, { sent: sentText(c) }),
+    text: await newTextOfReply(mail, { sent: sentText(c) }),
     inboundMessageId: mail.messageRowId,
     receivedAt: mail.receivedAt,
   }, tools.ctx.wiring.decisionMethods);
-  await answerReply(mail, tools, c, memberId, result);
+  await answerReply(mail, tools, c, memberId, result, tools.prepared as PreparedReplies | undefined);
   return { outcome: `${displayId(c.id)} reply ${result.state}${result.state === 'recorded' && !result.readable ? ' (unreadable)' : ''}` };
-};
+}
+
+/** The consultation (share-locked), the member's electorate row and who the From is: prepared for the batch, or read now. */
+async function replyContext(mail: InboundMail, tools: HandlerTools, consultationId: number, memberId: number) {
+  const prepared = tools.prepared as PreparedReplies | undefined;
+  if (prepared) {
+    const c = prepared.consultations.get(consultationId) ?? null;
+    return { c, voter: c ? prepared.voters.get(voterKey(consultationId, memberId)) : undefined, sender: mail.from ? prepared.senders.get(mail.from) ?? null : null };
+  }
+  // Sent together, the consultation's share lock first: one round trip.
+  const [c, voters, sender] = await Promise.all([
+    loadConsultation(tools.tx, consultationId, 'share'),
+    tools.tx`
+      select e.email, m.name from consultation_electorate e join members m on m.id = e.member_id
+      where e.consultation_id = ${consultationId} and e.member_id = ${memberId}`,
+    mail.from ? findMemberByAddress(tools.tx, mail.from) : null,
+  ]);
+  return { c, voter: c ? (voters[0] as { email: string; name: string } | undefined) : undefined, sender };
+}
+
+/**
+ * reply+TOKEN@D (handleReply). In a batch, a run of replies has what each
+ * reads before recording it read at once (preparedReplies.ts).
+ */
+export const replyHandler: Handler = Object.assign(handleReply, { prepare: prepareReplies });
+
+/** The new text of a reply, from the parse routing made (parsed once) where it says the same as parsing again. */
+function newTextOfReply(mail: InboundMail, options: TrimOptions = {}): Promise<string> {
+  const parsed = mail.textParts === null ? undefined : { textParts: mail.textParts, html: mail.parsed.html };
+  return newTextOfMessage(mail.raw, options, parsed);
+}
 
 /** A vacation notice came back for this member's copy: away, unless they answer. Never answered. */
 async function markAway(mail: InboundMail, tools: HandlerTools, consultationId: number, memberId: number): Promise<RouteResult> {
@@ -99,7 +122,7 @@ async function holdForgedReply(mail: InboundMail, tools: HandlerTools, consultat
     memberId,
     payload: { consultationId, messageRowId: mail.messageRowId, sender: mail.from },
   });
-  const text = await newTextOfMessage(mail.raw);
+  const text = await newTextOfReply(mail);
   const lang = (await memberLanguages(tools.tx, [memberId])).get(memberId) ?? 'en';
   await replyToSender(mail, tools, 'consultation-reply-held', {
     ...consultationView(c, tools.ctx.wiring.decisionMethods, lang),

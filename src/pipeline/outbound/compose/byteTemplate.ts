@@ -100,6 +100,51 @@ function textPart(content: string): { encoding: string; body: string } {
   return { encoding: 'quoted-printable', body: qpWrap(qpEncode(content), 76) };
 }
 
+/** A body part's encoding and bytes for one copy. */
+type PartFiller = (values: Readonly<Record<string, string>>) => { encoding: string; body: string };
+
+/**
+ * textPart of a text with markers, for each copy's values. Quoted-printable
+ * encoding looks one byte ahead at most, so it works line by line: the lines
+ * without a marker are encoded once, only those holding a member's value per
+ * copy. The soft line breaks (nodemailer's wrap at 76) are put in per copy
+ * over the whole text, since wrap's windows run across bare line feeds.
+ */
+function partFiller(text: string, slots: Built, encode: (v: string) => string): PartFiller {
+  if (!hasSlot(text, slots)) {
+    const fixed = textPart(text);
+    return () => fixed;
+  }
+  // Runs of lines, each either fixed (encoded now) or holding markers (filled and encoded per copy).
+  type Run = { fixed: true; raw: string; qp: string; plain: boolean; long: boolean } | { fixed: false; fill: Filler };
+  const runs: Run[] = [];
+  let fixedRaw = '';
+  const flushFixed = () => {
+    if (fixedRaw) runs.push({ fixed: true, raw: fixedRaw, qp: qpEncode(fixedRaw), plain: isPlainText(fixedRaw), long: hasLongerLines(fixedRaw, 76) });
+    fixedRaw = '';
+  };
+  for (const line of text.split(/(?<=\n)/)) {
+    const fill = hasSlot(line, slots) ? filler(line, slots, encode) : null;
+    if (!fill) fixedRaw += line;
+    else {
+      flushFixed();
+      runs.push({ fixed: false, fill });
+    }
+  }
+  flushFixed();
+  return (values) => {
+    const filled = runs.map((run) => (run.fixed ? run.raw : run.fill(values)));
+    let plain = true;
+    let long = false;
+    runs.forEach((run, i) => {
+      if (run.fixed) (plain &&= run.plain), (long ||= run.long);
+      else (plain &&= isPlainText(filled[i]!)), (long ||= hasLongerLines(filled[i]!, 76));
+    });
+    if (plain && !long) return { encoding: '7bit', body: filled.join('') };
+    return { encoding: 'quoted-printable', body: qpWrap(runs.map((run, i) => (run.fixed ? run.qp : qpEncode(filled[i]!))).join(''), 76) };
+  };
+}
+
 /** The header fields of a header block, each with its folded lines: a field ends at a CRLF not followed by a space or tab. */
 function headerFields(block: string): string[] {
   return block.split(/\r\n(?![ \t])/);
@@ -133,8 +178,8 @@ export async function buildByteTemplate(compose: (slots: Slots) => Mail.Options 
   ]);
   const text = message.text;
   const htmlBody = message.html as string | undefined;
-  const textFill = filler(text, slots, asIs);
-  const htmlFill = htmlBody === undefined ? null : filler(htmlBody, slots, html);
+  const textFill = partFiller(text, slots, asIs);
+  const htmlFill = htmlBody === undefined ? null : partFiller(htmlBody, slots, html);
   const multipart = htmlBody !== undefined;
 
   const pieces: Piece[] = [];
@@ -152,10 +197,16 @@ export async function buildByteTemplate(compose: (slots: Slots) => Mail.Options 
     const key = field.slice(0, field.indexOf(':'));
     const lower = key.toLowerCase();
     if (lower === 'date') {
-      dynamic((copy) => foldLines(`${key}: ${headerNode.encodeHeaderValue(key, copy.date)}`, 76) + '\r\n');
+      // A mailing's copies share their decision's time: the line is written again only when the time changes.
+      let last: { time: number; line: string } | undefined;
+      dynamic((copy) => {
+        const time = copy.date.getTime();
+        if (last?.time !== time) last = { time, line: foldLines(`${key}: ${headerNode.encodeHeaderValue(key, copy.date)}`, 76) + '\r\n' };
+        return last.line;
+      });
     } else if (lower === 'content-transfer-encoding' && !multipart) {
       // One text part: its encoding is in the message's own header, and depends on the copy's text.
-      dynamic((copy) => `${key}: ${textPart(textFill ? textFill(copy.values) : text).encoding}\r\n`);
+      dynamic((copy) => `${key}: ${textFill(copy.values).encoding}\r\n`);
     } else if (lower === 'to' || lower === 'message-id' || hasSlot(field, slots)) {
       if (!sources.has(lower)) throw new NotTemplatable(`a member's value in ${key}, which a copy cannot write again`);
       dynamic(headerLine(key, sources.get(lower), slots, headerNode));
@@ -171,9 +222,8 @@ export async function buildByteTemplate(compose: (slots: Slots) => Mail.Options 
   }
 
   if (!multipart) {
-    const fixed = textFill ? null : textPart(text).body;
     dynamic((copy) => {
-      const body = fixed ?? textPart(textFill!(copy.values)).body;
+      const body = textFill(copy.values).body;
       // nodemailer ends the message with a line break when the body does not.
       return body.endsWith('\n') ? body : body.endsWith('\r') ? `${body}\n` : `${body}\r\n`;
     });
@@ -183,18 +233,14 @@ export async function buildByteTemplate(compose: (slots: Slots) => Mail.Options 
     if (!boundary || !/^content-type: multipart\/alternative;/i.test(contentType)) {
       throw new NotTemplatable('not multipart/alternative');
     }
-    const part = (contentType: string, fill: Filler | null, content: string) => {
-      const build = (c: string) => {
-        const { encoding, body } = textPart(c);
-        return `Content-Type: ${contentType}\r\nContent-Transfer-Encoding: ${encoding}\r\n\r\n${body}`;
-      };
-      const fixed = fill ? null : build(content);
-      return (copy: CopyValues) => fixed ?? build(fill!(copy.values));
+    const part = (contentType: string, fill: PartFiller) => (copy: CopyValues) => {
+      const { encoding, body } = fill(copy.values);
+      return `Content-Type: ${contentType}\r\nContent-Transfer-Encoding: ${encoding}\r\n\r\n${body}`;
     };
     pending += `--${boundary}\r\n`;
-    dynamic(part('text/plain; charset=utf-8', textFill, text));
+    dynamic(part('text/plain; charset=utf-8', textFill));
     pending += `\r\n--${boundary}\r\n`;
-    dynamic(part('text/html; charset=utf-8', htmlFill, htmlBody!));
+    dynamic(part('text/html; charset=utf-8', htmlFill!));
     pending += `\r\n--${boundary}--\r\n`;
   }
   flush();

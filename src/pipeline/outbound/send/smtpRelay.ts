@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import { relayPool } from './relayPool.ts';
 import { PermanentDeliveryError, type Transport, type WireMessage } from './transport.ts';
 
 /** OUTBOUND=smtp://user:pass@host:port?starttls=off&tls=insecure as nodemailer's connection options. */
@@ -13,16 +13,16 @@ export function relayConnection(target: URL) {
   };
 }
 
-/** nodemailer's pooled SMTP transport: a few long-lived connections to the relay, reused across messages. */
+/** A few long-lived connections to the relay, reused across messages (relayPool.ts). */
 export function smtpRelayTransport(url: string, maxConnections: number): Transport {
   const target = new URL(url);
-  const transporter = nodemailer.createTransport({ pool: true, maxConnections, ...relayConnection(target) });
+  const pool = relayPool(relayConnection(target), maxConnections);
   return {
     description: `smtp://${target.host}`,
-    async send({ envelope, raw }: WireMessage) {
+    async send(message: WireMessage) {
       try {
-        // The bytes as signed: nodemailer only streams them (a raw message is not rebuilt).
-        await transporter.sendMail({ envelope, raw });
+        // The bytes as signed, written as they are.
+        await pool.send(message);
       } catch (err) {
         const code = (err as { responseCode?: number }).responseCode;
         if (code && code >= 500) throw new PermanentDeliveryError((err as Error).message);
@@ -30,7 +30,7 @@ export function smtpRelayTransport(url: string, maxConnections: number): Transpo
       }
     },
     async close() {
-      transporter.close();
+      pool.close();
     },
   };
 }

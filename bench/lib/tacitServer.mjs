@@ -4,11 +4,16 @@
  * run the ingest without routing, or split ingest and workers over two
  * processes. It runs the build in dist/, as `tacit start` does (bench/run.ts
  * builds it first). Prints "ready PORT" on stdout once listening; SIGTERM stops it.
+ * Plain JavaScript run by plain node, as `tacit start` is: under tsx the
+ * loader's own thread added some 40 MiB to the RSS the benchmarks report.
  */
 const dist = new URL('../../dist/src/', import.meta.url).href;
-const { loadConfig } = (await import(`${dist}shared/config/config.js`)) as typeof import('../../src/shared/config/config.ts');
-const { openRuntime } = (await import(`${dist}app/runtime.js`)) as typeof import('../../src/app/runtime.ts');
-const { startServer } = (await import(`${dist}app/server.js`)) as typeof import('../../src/app/server.ts');
+/** @type {typeof import('../../src/shared/config/config.ts')} */
+const { loadConfig } = await import(`${dist}shared/config/config.js`);
+/** @type {typeof import('../../src/app/runtime.ts')} */
+const { openRuntime } = await import(`${dist}app/runtime.js`);
+/** @type {typeof import('../../src/app/server.ts')} */
+const { startServer } = await import(`${dist}app/server.js`);
 
 const only = process.env.BENCH_ONLY ?? 'all';
 const runtime = await openRuntime(loadConfig());
@@ -24,7 +29,7 @@ if (process.env.BENCH_MEMORY_LOG) {
   const file = process.env.BENCH_MEMORY_LOG;
   setInterval(() => {
     const m = process.memoryUsage();
-    const mib = (n: number) => Math.round(n / 2 ** 20);
+    const mib = (n) => Math.round(n / 2 ** 20);
     fs.appendFileSync(file, `${JSON.stringify({ t: Math.round(performance.now()), rss: mib(m.rss), heapTotal: mib(m.heapTotal), heapUsed: mib(m.heapUsed), external: mib(m.external), arrayBuffers: mib(m.arrayBuffers) })}\n`);
   }, 500).unref();
 }

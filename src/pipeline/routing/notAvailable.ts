@@ -1,6 +1,5 @@
 import type { Handler } from './inboundMail.ts';
 import { replyToSender } from './answers/replyToSender.ts';
-import './answers/answerReader.ts';
 
 /** The fallback for an address kind with no handler in ctx.wiring: a clear answer, never a silent drop. */
 export const notAvailableYet: Handler = async (mail, tools) => {

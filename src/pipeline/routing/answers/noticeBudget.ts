@@ -2,7 +2,6 @@ import type { Context } from '../../../shared/context.ts';
 import type { Queryable } from '../../../shared/db/database.ts';
 import { noticeLimit, type NoticeKind } from '../../../shared/rules/notices.ts';
 import { formatInZone } from '../../../shared/rules/formatUtc.ts';
-import './answerReader.ts';
 import { enqueueDeliveries, OutboxWriter } from '../../outbound/outbox.ts';
 import { REPLIES_PER_HOUR } from './replyBudget.ts';
 

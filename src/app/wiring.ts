@@ -13,6 +13,8 @@
  *     proxy+TOKEN@                            proxies/proxyReplyHandler.ts
  *     (no handler)                            pipeline/routing/notAvailable.ts
  *
+ *   readerOf (the language of routing's own notices)   org/reader.ts
+ *
  *   outbox kind                               composer (none: a template of src/shared/templates)
  *     list-copy, forward                      lists/listCopy.ts, lists/ownerMail.ts
  *     consultation-{copy,reminder,extended,   consultations/mail/consultationComposers.ts
@@ -55,6 +57,7 @@ import { proxiesManifest } from '../domains/proxies/manifest.ts';
 import { webManifest } from '../http/web/manifest.ts';
 import { DECISION_METHODS } from '../decisions/methods/index.ts';
 import { summariseHeldNotices } from '../pipeline/routing/answers/noticeBudget.ts';
+import { readerOf } from '../domains/org/reader.ts';
 
 /** Answers and notices held back by their hourly limits are summed up once the hour is over. */
 const heldNoticesManifest: DomainManifest = { name: 'held notices', reconcilers: [summariseHeldNotices] };
@@ -94,6 +97,8 @@ export function wireDomains(manifests: readonly DomainManifest[] = DOMAIN_MANIFE
     reconcilers: manifests.flatMap((m) => m.reconcilers ?? []),
     // A Map of its own per process, so a test may add a method to its harness.
     decisionMethods: new Map(DECISION_METHODS),
+    // Routing's notices are read in the reader's language, which the org domain knows.
+    readerOf,
   };
 }
 

@@ -9,6 +9,7 @@ import type { Language } from '../../src/shared/rules/language.ts';
 import { translate } from '../../src/shared/i18n/catalogue.ts';
 import { commandsHelp, consultCommandsHelp, openedCommandsHelp } from '../../src/domains/mailCommands/commandsHelp.ts';
 import { modeText } from '../../src/domains/mailCommands/changes.ts';
+import { noticeSamples } from './i18nNoticeSamples.ts';
 
 /**
  * Realistic data for every translated template, in a member's language and
@@ -107,7 +108,7 @@ export function samples(lang: Language): { template: string; data: object }[] {
       lists: [{ slug: 'fr-lyon', name: 'Lyon (Rhône)', threads: [{ subject: 'Agenda for Saturday', posts: [{ author: 'Ana', date: formatUtcIn(deadline, lang), excerpt: 'First item: the charter.' }] }] }],
     },
   });
-  list.push(...answerSamples(lang));
+  list.push(...answerSamples(lang), ...noticeSamples(lang));
   return list;
 }
 

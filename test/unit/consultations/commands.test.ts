@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommands, parseConsultationId, type ConsultationCommand } from '../../../src/domains/consultations/rules/consultationCommands.ts';
+import { parseCommands as parse, parseConsultationId, type ConsultationCommand } from '../../../src/domains/consultations/rules/consultationCommands.ts';
+import { inEnglish } from '../../helpers/inEnglish.ts';
+
+// The reader gives its reasons as catalogue keys; these tests read them in English, the words they always compared.
+const parseCommands = (body: string) => inEnglish(parse(body));
 
 describe('parseConsultationId', () => {
   it.each([

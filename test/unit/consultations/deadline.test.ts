@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import {
-  isWhenError, parseExtension, parseReminder, parseWhen, zoneOffsetMinutes,
-} from '../../../src/domains/consultations/rules/deadline.ts';
+import * as rules from '../../../src/domains/consultations/rules/deadline.ts';
+import { inEnglish } from '../../helpers/inEnglish.ts';
+
+const { isWhenError, zoneOffsetMinutes } = rules;
+// The reader gives its reasons as catalogue keys; these tests read them in English, the words they always compared.
+const parseWhen = (...a: Parameters<typeof rules.parseWhen>): Date | { error: string } => inEnglish(rules.parseWhen(...a));
+const parseReminder = (...a: Parameters<typeof rules.parseReminder>): Date | null | { error: string } => inEnglish(rules.parseReminder(...a));
+const parseExtension = (...a: Parameters<typeof rules.parseExtension>): Date | { error: string } => inEnglish(rules.parseExtension(...a));
 
 // Wednesday 25 March 2026, 10:17 UTC — four days before the UK and EU move to summer time (29 March).
 const NOW = new Date('2026-03-25T10:17:00Z');
 
-const iso = (x: Date | null | { error: string }) => (x === null ? null : isWhenError(x) ? x : x.toISOString());
+const iso = (x: Date | null | { error: string }) => (x === null ? null : x instanceof Date ? x.toISOString() : x);
 
 describe('parseWhen', () => {
   it.each([

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseOpenRequest } from '../../../src/domains/consultations/rules/openRequest.ts';
+import { parseOpenRequest as parse } from '../../../src/domains/consultations/rules/openRequest.ts';
+import { inEnglish } from '../../../test/helpers/inEnglish.ts';
 import { DECISION_METHODS } from '../../../src/decisions/methods/index.ts';
 import type { DecisionMethod } from '../../../src/decisions/decisionMethod.ts';
+
+// The reader gives its reasons as catalogue keys; these tests read them in English, the words they always compared.
+const parseOpenRequest = (...a: Parameters<typeof parse>): ReturnType<typeof parse> => inEnglish(parse(...a));
 
 const NOW = new Date('2026-03-25T10:17:00Z');
 const open = (lines: string[], methods?: ReadonlyMap<string, DecisionMethod>) =>

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseOpenRequest } from '../../../src/domains/consultations/rules/openRequest.ts';
+import { parseOpenRequest as parse } from '../../../src/domains/consultations/rules/openRequest.ts';
+import { inEnglish } from '../../../test/helpers/inEnglish.ts';
+
+// The reader gives its reasons as catalogue keys; these tests read them in English, the words they always compared.
+const parseOpenRequest = (...a: Parameters<typeof parse>): ReturnType<typeof parse> => inEnglish(parse(...a));
 
 const NOW = new Date('2026-03-25T10:17:00Z'); // Wednesday
 

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseOpenRequest } from '../../../src/domains/consultations/rules/openRequest.ts';
-import { partOfProblems, type ParentVote, type PartCandidate } from '../../../src/domains/consultations/rules/partOf.ts';
+import { parseOpenRequest as parse } from '../../../src/domains/consultations/rules/openRequest.ts';
+import { inEnglish } from '../../../test/helpers/inEnglish.ts';
+import { partOfProblems as problems, type ParentVote, type PartCandidate } from '../../../src/domains/consultations/rules/partOf.ts';
 import { OPENING_KEY } from '../../../src/domains/consultations/open/consultHandler.ts';
+
+// The reader gives its reasons as catalogue keys; these tests read them in English, the words they always compared.
+const parseOpenRequest = (...a: Parameters<typeof parse>): ReturnType<typeof parse> => inEnglish(parse(...a));
+const partOfProblems = (...a: Parameters<typeof problems>): string[] => inEnglish(problems(...a));
 
 const NOW = new Date('2026-03-25T10:17:00Z');
 const PARENT: ParentVote = {

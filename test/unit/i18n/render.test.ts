@@ -6,6 +6,8 @@ import { LANGUAGES } from '../../../src/shared/rules/language.ts';
 import { renderMail, TEMPLATE_DIR } from '../../../src/shared/templates/render.ts';
 import { catalogue, takeMissingTranslations } from '../../../src/shared/i18n/catalogue.ts';
 import { bilingual, samples } from '../../helpers/i18nSamples.ts';
+import { noticeSamples } from '../../helpers/i18nNoticeSamples.ts';
+import { proxySamples } from '../../helpers/i18nProxySamples.ts';
 import { openBrowser, screenshot } from '../../helpers/browser.ts';
 
 /**
@@ -15,6 +17,12 @@ import { openBrowser, screenshot } from '../../helpers/browser.ts';
  * part fits a 390 px phone and a 1000 px window without sideways scrolling.
  */
 const TRANSLATED = [...new Set(samples('en').map((s) => s.template))];
+
+/** Every mail template, by name: templates/NAME.text.hbs and NAME.html.hbs (web/ pages are web-languages.test.ts's; the layout wraps every HTML part). */
+const EVERY_TEMPLATE = [...new Set(fs.readdirSync(TEMPLATE_DIR).map((f) => /^(.+)\.(?:text|html)\.hbs$/.exec(f)?.[1]).filter((n): n is string => !!n && n !== 'layout'))].sort();
+
+/** The proxy mails, which renderProxy.test.ts renders with its own checks, from these cases. */
+const PROXY_TEMPLATES = proxySamples('en').map((s) => s.template);
 
 /** The prose of a template once its expressions, comments and markup are taken out: what a translator could not reach. */
 function literalWords(source: string): string[] {
@@ -37,6 +45,29 @@ function partialsOf(source: string): string[] {
 }
 
 describe('translated templates', () => {
+  it('are every template: each has a render case here (samples) or in renderProxy.test.ts', () => {
+    const covered = new Set([...TRANSLATED, ...PROXY_TEMPLATES]);
+    expect(EVERY_TEMPLATE.length).toBeGreaterThan(30);
+    expect(EVERY_TEMPLATE.filter((name) => !covered.has(name)), 'templates with no render case').toEqual([]);
+  });
+
+  it.each(LANGUAGES.filter((l) => l !== 'en'))('in %s give the reasons of a refusal in the language, none as in English', (lang) => {
+    const english = noticeSamples('en');
+    const own = noticeSamples(lang);
+    const reasonsOf = (data: object) => {
+      const d = data as { errors?: string[]; results?: { result: string }[]; lines?: string[] };
+      return [...(d.errors ?? []), ...(d.results ?? []).map((r) => r.result), ...(d.lines ?? [])];
+    };
+    let compared = 0;
+    own.forEach(({ template, data }, i) => {
+      const mail = renderMail(template, data);
+      for (const sentence of reasonsOf(english[i]!.data)) {
+        compared += 1;
+        expect(mail.text, `${template} (${lang})`).not.toContain(sentence);
+      }
+    });
+    expect(compared).toBeGreaterThan(15);
+  });
   it('write no words of their own: every sentence is a catalogue key', () => {
     const seen = new Set<string>();
     const queue = TRANSLATED.flatMap(templateFiles).concat('layout.html.hbs');

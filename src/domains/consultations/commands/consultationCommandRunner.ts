@@ -14,6 +14,7 @@ import { sendTallySheet } from '../close/tallyCommand.ts';
 import { isWhenError, parseExtension } from '../rules/deadline.ts';
 import type { Language } from '../../../shared/rules/language.ts';
 import { translate } from '../../../shared/i18n/catalogue.ts';
+import { reasonText } from '../mail/reasonText.ts';
 import { ENGLISH_READER, readerTime, type Reader } from '../../org/reader.ts';
 
 export const COMMAND_APPLIER = 'consultation-command';
@@ -165,7 +166,7 @@ async function extend(tools: HandlerTools, c: Consultation, when: string, reader
   const id = displayId(c.id);
   if (c.status !== 'open') return t('consult.notExtendable', { id, state: stateWord(c, reader.lang) });
   const deadline = parseExtension(when, c.deadline, new Date());
-  if (isWhenError(deadline)) return t('consult.notExtended', { error: deadline.error });
+  if (isWhenError(deadline)) return t('consult.notExtended', { error: reasonText(reader.lang, deadline.error) });
   // A part closes no later than its parent (issue 22 item 3): the parent's close then finds its ballots final.
   if (c.part_of !== null) {
     const [parent] = await tools.tx`select deadline from consultations where id = ${c.part_of}`;

@@ -12,6 +12,7 @@ import { partCandidate, partOfErrors } from './partOf.ts';
 import { readerOf, readerTime } from '../../org/reader.ts';
 import { translate } from '../../../shared/i18n/catalogue.ts';
 import { openedCommandsHelp } from '../../mailCommands/commandsHelp.ts';
+import { reasonText } from '../mail/reasonText.ts';
 
 /**
  * The coordinator answered the preview. Confirming freezes the electorate
@@ -50,8 +51,9 @@ export const confirmOpen: Confirmer = async (confirmation, decision, mail, tools
     const problems = await partOfErrors(tx, c.part_of, partCandidate(c, ctx.wiring.decisionMethods), (p) => methodOf(p, ctx.wiring.decisionMethods).name);
     if (problems.length > 0) {
       await tx`update consultations set status = 'cancelled', cancelled_at = now() where id = ${id}`;
-      await replyToSender(mail, tools, 'consultation-notice', { lines: [`${displayId(id)} was not opened; nothing was sent.`, ...problems] }, from);
-      return { outcome: `${displayId(id)} not opened: ${problems[0]}`.slice(0, 300) };
+      const lines = [translate(lang, 'partOf.notOpened', { id: displayId(id) }), ...problems.map((p) => reasonText(lang, p))];
+      await replyToSender(mail, tools, 'consultation-notice', { lang, lines }, from);
+      return { outcome: `${displayId(id)} not opened: ${reasonText('en', problems[0]!)}`.slice(0, 300) };
     }
   }
   const electorate = await freezeElectorateAndWriteCopies(tx, c, ctx.secret);

@@ -10,6 +10,7 @@ import { parseCommands } from '../rules/consultationCommands.ts';
 import { capText, MAX_COMMAND_CHARS } from '../../../shared/rules/textBounds.ts';
 import { translate } from '../../../shared/i18n/catalogue.ts';
 import { readerOf } from '../../org/reader.ts';
+import { reasonText } from '../mail/reasonText.ts';
 import { consultCommandsHelp } from '../../mailCommands/commandsHelp.ts';
 
 
@@ -34,9 +35,10 @@ export const consultHandler: Handler = async (mail, tools) => {
     // The answer is in the sender's language (a stranger's: the list's, else English).
     const reader = await readerOf(tools.tx, mail.from, list);
     const { lang } = reader;
+    const notUnderstood = fromBody.notUnderstood.map((n) => ({ line: n.line, result: reasonText(lang, n.reason) }));
     if (cut) {
       const reason = translate(lang, 'consult.restOfMail', { length: String(body.length), max: String(MAX_COMMAND_CHARS) });
-      fromBody.notUnderstood.push({ line: translate(lang, 'cmd.restOfMail'), reason });
+      notUnderstood.push({ line: translate(lang, 'cmd.restOfMail'), result: reason });
     }
     const fromSubject = parseCommands(withoutReplyPrefixes(mail.subject));
     const subjectIsCommand = fromSubject.commands.length === 1 && fromSubject.notUnderstood.length === 0;
@@ -44,7 +46,7 @@ export const consultHandler: Handler = async (mail, tools) => {
     if (commands.length > 0) {
       const results: CommandResult[] = [];
       for (const command of commands) results.push(await runConsultationCommand(command, mail, tools, reader));
-      for (const n of fromBody.notUnderstood) results.push({ line: n.line.trim().slice(0, 200), result: n.reason });
+      for (const n of notUnderstood) results.push({ line: n.line.trim().slice(0, 200), result: n.result });
       const { confirmAddress, pendingCount } = await settlePendingChanges(mail, tools, results, reader);
       await replyToSender(
         mail,

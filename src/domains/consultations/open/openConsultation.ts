@@ -15,6 +15,9 @@ import { memberLanguages } from '../../org/memberLanguages.ts';
 import { memberZones } from '../../org/memberZones.ts';
 import { translate } from '../../../shared/i18n/catalogue.ts';
 import { partOfErrors } from './partOf.ts';
+import { reason, type Refusal } from '../rules/reason.ts';
+import { reasonText } from '../mail/reasonText.ts';
+import { readerOf } from '../../org/reader.ts';
 
 export const OPEN_PURPOSE = 'consultation-open';
 
@@ -39,39 +42,37 @@ function defaultReminder(spec: ConsultationSpec, body: string, now: Date): Date 
 export async function openConsultation(mail: InboundMail, tools: HandlerTools, body: string): Promise<RouteResult> {
   const { tx, ctx } = tools;
   if (body.length > MAX_OPENING_CHARS) {
-    return refuse(mail, tools, [
-      `This mail is ${body.length} characters long; an opening request is read only up to ${MAX_OPENING_CHARS}. Shorten the description (or link to a longer text) and send it again.`,
-    ]);
+    return refuse(mail, tools, [reason('opening.tooLong', { length: String(body.length), max: String(MAX_OPENING_CHARS) })], addressListOf(mail));
   }
   const now = new Date();
-  const addressList = mail.address.kind === 'consult' ? mail.address.list ?? null : null;
+  const addressList = addressListOf(mail);
   const parsed = parseOpenRequest({ subject: mail.subject, body, list: addressList }, now, ctx.wiring.decisionMethods);
   const listSlug = parsed.ok ? parsed.spec.list : addressList ?? LIST_LINE.exec(body)?.[1]?.toLowerCase() ?? null;
 
-  const errors: string[] = parsed.ok ? [] : [...parsed.errors];
+  const errors: Refusal[] = parsed.ok ? [] : [...parsed.errors];
   const sender = mail.from ? await findMemberByAddress(tx, mail.from) : null;
   const group = listSlug ? await findGroup(tx, listSlug) : null;
   if (listSlug && !group) {
-    errors.unshift(`There is no list named "${listSlug}" on ${ctx.config.domain}.`);
+    errors.unshift(reason('opening.noSuchList', { list: listSlug, domain: ctx.config.domain }));
   } else if (group && !(sender && (await hasRole(tx, sender.id, ['coordinator'], group.slug)))) {
     // Only the permission problem: a non-coordinator need not hear about the rest.
     return refuse(mail, tools, [
-      `${mail.from || 'The sender'} is not a coordinator of ${group.slug}, so it cannot open a consultation there.`,
-      'If you meant to answer a consultation, reply to your own copy of it: its Reply-To address is personal.',
-    ]);
+      mail.from ? reason('opening.notCoordinator', { address: mail.from, list: group.slug }) : reason('opening.senderNotCoordinator', { list: group.slug }),
+      reason('opening.replyToCopy'),
+    ], listSlug);
   }
-  if (!parsed.ok || errors.length > 0 || !group || !sender) return refuse(mail, tools, errors);
+  if (!parsed.ok || errors.length > 0 || !group || !sender) return refuse(mail, tools, errors, listSlug);
 
   const spec = parsed.spec;
   const methodName = spec.method ?? methodOf({ kind: spec.kind }, ctx.wiring.decisionMethods).name;
   if (spec.partOf !== undefined) {
     const problems = await partOfErrors(tx, spec.partOf, { ...spec, method: methodName, settings: spec.block, groupId: group.id }, (p) => methodOf(p, ctx.wiring.decisionMethods).name);
-    if (problems.length > 0) return refuse(mail, tools, problems);
+    if (problems.length > 0) return refuse(mail, tools, problems, listSlug);
   }
   const [{ n: electorate }] = await tx`
     select count(*)::int as n from memberships ms join members m on m.id = ms.member_id
     where ms.group_id = ${group.id} and ms.mode <> 'nomail' and m.delivery_disabled_at is null`;
-  if (electorate === 0) return refuse(mail, tools, [`${group.slug} has no members with delivery enabled, so there is nobody to consult.`]);
+  if (electorate === 0) return refuse(mail, tools, [reason('opening.nobody', { list: group.slug })], listSlug);
 
   const reminder = defaultReminder(spec, body, now);
   const [row] = await tx`
@@ -111,7 +112,11 @@ function withoutSignature(text: string): string {
   return (cut >= 0 ? text.slice(0, cut) : text).trimEnd();
 }
 
-async function refuse(mail: InboundMail, tools: HandlerTools, errors: string[]): Promise<RouteResult> {
-  await replyToSender(mail, tools, 'consultation-open-error', { errors });
-  return { outcome: `consultation not opened: ${errors[0] ?? 'unknown error'}`.slice(0, 300) };
+const addressListOf = (mail: InboundMail) => (mail.address.kind === 'consult' ? mail.address.list ?? null : null);
+
+/** The refusal, in the sender's language (a stranger's: the list's, else English); the log keeps it in English. */
+async function refuse(mail: InboundMail, tools: HandlerTools, errors: Refusal[], list: string | null): Promise<RouteResult> {
+  const { lang } = await readerOf(tools.tx, mail.from, list);
+  await replyToSender(mail, tools, 'consultation-open-error', { lang, errors: errors.map((e) => reasonText(lang, e)) });
+  return { outcome: `consultation not opened: ${errors[0] ? reasonText('en', errors[0]) : 'unknown error'}`.slice(0, 300) };
 }

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../../shared/db/database.ts';
 import { displayId } from '../ids.ts';
 import { partOfProblems, type PartCandidate } from '../rules/partOf.ts';
+import { reason, type Reason } from '../rules/reason.ts';
 import { loadConsultation, type Consultation } from '../consultation.ts';
 import type { DecisionMethod } from '../../../decisions/decisionMethod.ts';
 import { methodOf } from '../../../decisions/methods/index.ts';
@@ -10,9 +11,9 @@ import { methodOf } from '../../../decisions/methods/index.ts';
  * database holds it now: at the draft, and again when the coordinator
  * confirms (the parent may have closed or been cancelled in between).
  */
-export async function partOfErrors(db: Queryable, parentId: number, part: PartCandidate & { groupId: number }, methodOfParent: (c: { method: string | null; kind: string }) => string): Promise<string[]> {
+export async function partOfErrors(db: Queryable, parentId: number, part: PartCandidate & { groupId: number }, methodOfParent: (c: { method: string | null; kind: string }) => string): Promise<Reason[]> {
   const parent = await loadConsultation(db, parentId);
-  if (!parent) return [`Part of: there is no ${displayId(parentId)}.`];
+  if (!parent) return [reason('partOf.noSuch', { id: displayId(parentId) })];
   const [{ under }] = await db`
     with recursive up as (
       select id, parent_id from groups where id = ${part.groupId}

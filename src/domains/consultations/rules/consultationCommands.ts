@@ -25,6 +25,7 @@
  */
 
 import { MAX_COMMAND_LINE_CHARS, trimEndOf } from '../../../shared/rules/textBounds.ts';
+import { reason, type Reason } from './reason.ts';
 
 /** A command mail names a few consultations; more lines than this are not read. */
 const MAX_COMMAND_LINES = 50;
@@ -37,9 +38,10 @@ export type ConsultationCommand =
   | { name: 'cancel'; id: string }
   | { name: 'tally'; id: string };
 
+/** A line that is no command, and why (for the caller to write in the reader's language). */
 export interface NotUnderstood {
   line: string;
-  reason: string;
+  reason: Reason;
 }
 
 export interface CommandParse {
@@ -68,34 +70,38 @@ function takeId(rest: string): { id: string | null; raw: string; after: string }
 
 const VERBS = ['status', 'results', 'extend', 'close', 'cancel', 'tally'] as const;
 
-const USAGE: Record<(typeof VERBS)[number], string> = {
+// Command words stay English (the parser reads them); extend's placeholder is words, in the catalogue.
+const USAGE: Record<Exclude<(typeof VERBS)[number], 'extend'>, string> = {
   status: 'status [C-ID]',
   results: 'results C-ID',
-  extend: 'extend C-ID <new deadline>',
   close: 'close C-ID',
   cancel: 'cancel C-ID',
   tally: 'tally C-ID',
 };
 
+/** A command's usage: the English command words and a placeholder in the reader's words (cmdline.newDeadline). */
+const usage = (v: (typeof VERBS)[number]): string | Reason => (v === 'extend' ? reason('cmdline.extendUsage') : USAGE[v]);
+const COMMANDS = reason('cmdline.commands');
+
 function parseLine(line: string): ConsultationCommand | NotUnderstood {
   const cleaned = trimEndOf(line.trim(), '.!;').replace(/\s+/g, ' ');
   const m = /^(\S+) ?(.*)$/.exec(cleaned);
-  if (!m) return { line, reason: `"${line.trim()}" is not a command; the commands are: ${VERBS.map((v) => USAGE[v]).join(', ')}.` };
+  if (!m) return { line, reason: reason('cmdline.notACommand', { word: line.trim(), commands: COMMANDS }) };
   const verb = trimEndOf(m[1]!.toLowerCase(), ':,');
   const rest = m[2]!.trim();
   if (!(VERBS as readonly string[]).includes(verb)) {
-    return { line, reason: `"${m[1]}" is not a command; the commands are: ${VERBS.map((v) => USAGE[v]).join(', ')}.` };
+    return { line, reason: reason('cmdline.notACommand', { word: m[1]!, commands: COMMANDS }) };
   }
   const v = verb as (typeof VERBS)[number];
   if (v === 'status' && rest === '') return { name: 'status', id: null };
   const { id, raw, after } = takeId(rest);
-  if (rest === '') return { line, reason: `${v} needs a consultation id: ${USAGE[v]}, e.g. "${v} C-12".` };
-  if (!id) return { line, reason: `"${raw}" is not a consultation id; ids look like C-12.` };
+  if (rest === '') return { line, reason: reason('cmdline.needsId', { command: v, usage: usage(v) }) };
+  if (!id) return { line, reason: reason('cmdline.notAnId', { text: raw }) };
   if (v === 'extend') {
-    if (!after) return { line, reason: `extend needs the new deadline: ${USAGE.extend}, e.g. "extend ${id} Friday 18:00 UTC".` };
+    if (!after) return { line, reason: reason('cmdline.needsDeadline', { usage: usage('extend'), id }) };
     return { name: 'extend', id, when: after };
   }
-  if (after) return { line, reason: `unexpected "${after}" after ${v} ${id}; write just "${v} ${id}".` };
+  if (after) return { line, reason: reason('cmdline.unexpected', { text: after, command: v, id }) };
   return { name: v, id };
 }
 
@@ -108,11 +114,11 @@ export function parseCommands(body: string): CommandParse {
     if (/^end\.?$/i.test(line)) break;
     if (line === '' || line.startsWith('>')) continue;
     if (line.length > MAX_COMMAND_LINE_CHARS) {
-      out.notUnderstood.push({ line: line.slice(0, 80), reason: `a line longer than ${MAX_COMMAND_LINE_CHARS} characters is not a command.` });
+      out.notUnderstood.push({ line: line.slice(0, 80), reason: reason('cmdline.tooLong', { max: String(MAX_COMMAND_LINE_CHARS) }) });
       continue;
     }
     if (out.commands.length + out.notUnderstood.length >= MAX_COMMAND_LINES) {
-      out.notUnderstood.push({ line: line.slice(0, 80), reason: `only the first ${MAX_COMMAND_LINES} command lines are read; this one and the rest were not.` });
+      out.notUnderstood.push({ line: line.slice(0, 80), reason: reason('cmdline.tooMany', { max: String(MAX_COMMAND_LINES) }) });
       break;
     }
     const r = parseLine(line);

@@ -28,15 +28,18 @@
  */
 // Only the English parser: loading every locale costs a quarter of a second on each CLI start.
 import * as chrono from 'chrono-node/en';
-import { formatUtc } from '../../../shared/rules/formatUtc.ts';
+import { reason, type Reason } from './reason.ts';
 
+/** Why a time was not understood, for the caller to write in the reader's language (keys when.*). */
 export interface WhenError {
-  error: string;
+  error: Reason;
 }
 
 export function isWhenError(x: unknown): x is WhenError {
-  return typeof x === 'object' && x !== null && typeof (x as WhenError).error === 'string';
+  return typeof x === 'object' && x !== null && !(x instanceof Date) && typeof (x as WhenError).error === 'object';
 }
+
+const refused = (key: string, values?: Parameters<typeof reason>[1]): WhenError => ({ error: reason(key, values) });
 
 type Zone = { kind: 'iana'; name: string } | { kind: 'fixed'; minutes: number };
 
@@ -55,7 +58,8 @@ const ABBREVIATIONS: Record<string, string> = {
   PT: 'America/Los_Angeles', PST: 'America/Los_Angeles', PDT: 'America/Los_Angeles',
 };
 
-const EXAMPLES = '"2026-12-03 18:00 UTC", "Friday 18:00 Europe/London" or "in 7 days"';
+/** The forms the reader reads, in English words since the date reader reads English ("Friday", "in 7 days"). */
+const EXAMPLES = reason('when.examples');
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -123,14 +127,16 @@ function isIanaZone(name: string): boolean {
 
 // ---------------------------------------------------------------- month names
 
+// The English names chrono reads, not words for people: a refusal names a month by its number (when.month).
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
   'September', 'October', 'November', 'December'];
 
 
 // ---------------------------------------------------------------- parsing
 
+/** What the person wrote, on one line: the messages put it in their language's quotes. */
 function quote(s: string): string {
-  return `"${s.replace(/\s+/g, ' ').trim()}"`;
+  return s.replace(/\s+/g, ' ').trim();
 }
 
 /** Pulls the zone out of the text; returns the rest, or an error. */
@@ -145,7 +151,7 @@ function extractZone(text: string): { rest: string; zone: Zone | null } | WhenEr
   });
   for (const z of zones) {
     if (z.kind === 'iana' && !isIanaZone(z.name)) {
-      return { error: `I do not know the time zone ${quote(z.name)}. Use a name like Europe/London or America/New_York, or write UTC.` };
+      return refused('when.unknownZone', { zone: quote(z.name) });
     }
   }
 
@@ -168,7 +174,7 @@ function extractZone(text: string): { rest: string; zone: Zone | null } | WhenEr
 
   if (zones.length > 1) {
     const same = zones.every((z) => JSON.stringify(z) === JSON.stringify(zones[0]));
-    if (!same) return { error: `${quote(text)} names more than one time zone; give just one.` };
+    if (!same) return refused('when.twoZones', { text: quote(text) });
   }
   return { rest: rest.replace(/\s+/g, ' ').trim(), zone: zones[0] ?? null };
 }
@@ -187,10 +193,10 @@ function rewriteNumericDates(text: string): string | WhenError {
     else if (z > 12 && x <= 12) { day = z; month = x; }
     else if (x === z && x <= 12) { day = x; month = x; }
     else if (x <= 12 && z <= 12) {
-      err = { error: `${quote(m)} could be ${x} ${MONTH_NAMES[z - 1]} or ${z} ${MONTH_NAMES[x - 1]}; please write the date as YYYY-MM-DD, e.g. 2026-12-03.` };
+      err = refused('when.dayOrMonth', { text: quote(m), a: String(x), monthB: reason('when.month', { month: String(z) }), b: String(z), monthA: reason('when.month', { month: String(x) }) });
       return m;
     } else {
-      err = { error: `${quote(m)} is not a date I can read. Write it like ${EXAMPLES}.` };
+      err = refused('when.notADate', { text: quote(m), examples: EXAMPLES });
       return m;
     }
     const year = y ? (y.length === 2 ? 2000 + Number(y) : Number(y)) : null;
@@ -209,12 +215,12 @@ function leftoverWords(text: string, parsed: string): string[] {
 }
 
 /**
- * Reads a point in time. Returns a Date in the future, or `{ error }` with a
- * sentence meant to be mailed back to the person who wrote it.
+ * Reads a point in time. Returns a Date in the future, or `{ error }`: the
+ * reason, for the caller to mail back in the words of the person who wrote it.
  */
 export function parseWhen(text: string, now: Date): Date | WhenError {
   const original = text.replace(/\s+/g, ' ').trim();
-  if (!original) return { error: `No date given. Write it like ${EXAMPLES}.` };
+  if (!original) return refused('when.none', { examples: EXAMPLES });
 
   const z = extractZone(original);
   if (isWhenError(z)) return z;
@@ -224,19 +230,12 @@ export function parseWhen(text: string, now: Date): Date | WhenError {
 
   const wallNow = instantToWall(now.getTime(), zone);
   const results = chrono.parse(rewritten, { instant: new Date(wallNow), timezone: 0 }, { forwardDate: true });
-  if (results.length === 0) {
-    return { error: `I could not read a date in ${quote(original)}. Write it like ${EXAMPLES}.` };
-  }
-  if (results.length > 1) {
-    return { error: `${quote(original)} contains more than one date; give just one, like ${EXAMPLES}.` };
-  }
+  if (results.length === 0) return refused('when.unreadable', { text: quote(original), examples: EXAMPLES });
+  if (results.length > 1) return refused('when.twoDates', { text: quote(original), examples: EXAMPLES });
   const r = results[0]!;
   const extra = leftoverWords(rewritten, r.text);
   if (extra.length > 0) {
-    return {
-      error: `I could not understand ${quote(extra.join(' '))} in ${quote(original)}. ` +
-        `Write it like ${EXAMPLES} (time zones as UTC or a name like Europe/London).`,
-    };
+    return refused('when.leftover', { words: quote(extra.join(' ')), text: quote(original), examples: EXAMPLES });
   }
 
   const tags = r.tags();
@@ -246,7 +245,7 @@ export function parseWhen(text: string, now: Date): Date | WhenError {
     // "in 7 days": exact elapsed time, whatever the zone.
     instant = now.getTime() + (r.start.date().getTime() - wallNow);
   } else if (r.start.isCertain('timezoneOffset')) {
-    if (z.zone) return { error: `${quote(original)} names more than one time zone; give just one.` };
+    if (z.zone) return refused('when.twoZones', { text: quote(original) });
     instant = r.start.date().getTime();
   } else {
     const wall = new Date(r.start.date().getTime());
@@ -256,12 +255,8 @@ export function parseWhen(text: string, now: Date): Date | WhenError {
   }
 
   const when = new Date(instant);
-  if (Number.isNaN(when.getTime())) {
-    return { error: `I could not read a date in ${quote(original)}. Write it like ${EXAMPLES}.` };
-  }
-  if (when.getTime() <= now.getTime()) {
-    return { error: `${quote(original)} is ${formatUtc(when)}, which is in the past (it is now ${formatUtc(now)}).` };
-  }
+  if (Number.isNaN(when.getTime())) return refused('when.unreadable', { text: quote(original), examples: EXAMPLES });
+  if (when.getTime() <= now.getTime()) return refused('when.past', { text: quote(original), when, now });
   return when;
 }
 
@@ -299,14 +294,14 @@ export function parseReminder(text: string, deadline: Date, now: Date): Date | n
   } else if (rel && readDuration(rel[1]!) !== null) {
     when = new Date(deadline.getTime() - readDuration(rel[1]!)!);
     if (when.getTime() <= now.getTime()) {
-      return { error: `A reminder ${t} the deadline would be ${formatUtc(when)}, which is already past.` };
+      return refused('when.reminderPast', { text: t, when });
     }
   } else {
     when = parseWhen(t, now);
-    if (isWhenError(when)) return { error: `Reminder: ${when.error}` };
+    if (isWhenError(when)) return refused('when.reminderField', { error: when.error });
   }
   if (when.getTime() >= deadline.getTime()) {
-    return { error: `The reminder (${formatUtc(when)}) must come before the deadline (${formatUtc(deadline)}).` };
+    return refused('when.reminderAfterDeadline', { when, deadline });
   }
   return when;
 }
@@ -329,10 +324,10 @@ export function parseExtension(text: string, deadline: Date, now: Date): Date | 
     if (isWhenError(when)) return when;
   }
   if (when.getTime() <= deadline.getTime()) {
-    return { error: `The new deadline (${formatUtc(when)}) must be later than the current one (${formatUtc(deadline)}).` };
+    return refused('when.extensionNotLater', { when, deadline });
   }
   if (when.getTime() <= now.getTime()) {
-    return { error: `The new deadline (${formatUtc(when)}) is in the past (it is now ${formatUtc(now)}).` };
+    return refused('when.extensionPast', { when, now });
   }
   return when;
 }

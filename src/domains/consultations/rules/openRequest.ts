@@ -61,6 +61,7 @@ import type { DecisionMethod, OpeningHeader } from '../../../decisions/decisionM
 import { DECISION_METHODS } from '../../../decisions/methods/index.ts';
 import { optionsMismatch, versionLanguage, type QuestionVersion, type QuestionVersions } from './questionVersions.ts';
 import { LANGUAGES, type Language } from '../../../shared/rules/language.ts';
+import { reason, type Reason, type Refusal } from './reason.ts';
 
 export interface OpenRequestInput {
   subject: string;
@@ -88,7 +89,8 @@ export interface ConsultationSpec {
   partOf?: number;
 }
 
-export type OpenRequestResult = { ok: true; spec: ConsultationSpec } | { ok: false; errors: string[] };
+/** Refused: every problem, as reasons for the caller to write in the coordinator's language (a method's own in its words). */
+export type OpenRequestResult = { ok: true; spec: ConsultationSpec } | { ok: false; errors: Refusal[] };
 
 type Key = 'kind' | 'method' | 'deadline' | 'reminder' | 'options' | 'list' | 'question' | 'partOf';
 
@@ -187,17 +189,21 @@ function readVersionedKey(line: string): { name: string; key: 'question' | 'desc
 }
 
 /** What is wrong with a versioned key line, or null. */
-function versionedKeyProblem(k: NonNullable<ReturnType<typeof readVersionedKey>>): string | null {
-  if (!k.key) return `${k.name}[${k.code}]: only the question, the description and the options can be given per language (Question[${k.code}]:, Description[${k.code}]:, Options[${k.code}]:).`;
-  if (!k.lang) return `${k.name}[${k.code}]: "${k.code}" is not a language Tacit writes; the codes are ${LANGUAGES.join(', ')}.`;
+function versionedKeyProblem(k: NonNullable<ReturnType<typeof readVersionedKey>>): Reason | null {
+  if (!k.key) return reason('opening.notPerLanguage', { name: k.name, code: k.code });
+  if (!k.lang) return reason('opening.notALanguage', { name: k.name, code: k.code, codes: LANGUAGES.join(', ') });
   return null;
 }
+
+/** "A or B or C", in the reader's words. */
+const either = (items: readonly string[]): Reason | string =>
+  items.slice(1).reduce<Reason | string>((a, b) => reason('opening.or', { a, b }), items[0] ?? '');
 
 /**
  * The description part cut at its "Description[xx]:" lines: the text before
  * the first is the default description, each marker's text runs to the next.
  */
-function splitDescriptions(lines: readonly string[], errors: string[]): { text: string; byLanguage: Map<Language, string> } {
+function splitDescriptions(lines: readonly string[], errors: Refusal[]): { text: string; byLanguage: Map<Language, string> } {
   const byLanguage = new Map<Language, string>();
   let text = '';
   let current: Language | null = null; // null: the default description
@@ -214,7 +220,7 @@ function splitDescriptions(lines: readonly string[], errors: string[]): { text: 
       continue;
     }
     flush();
-    const problem = versionedKeyProblem(k) ?? (byLanguage.has(k.lang!) ? `${k.name}[${k.code}]: given twice; keep one.` : null);
+    const problem = versionedKeyProblem(k) ?? (byLanguage.has(k.lang!) ? reason('opening.versionTwice', { name: k.name, code: k.code }) : null);
     if (problem) errors.push(problem);
     current = problem ? null : k.lang;
     chunk = k.value ? [k.value] : [];
@@ -233,9 +239,9 @@ function readList(value: string): string | null {
   return /^[a-z0-9][a-z0-9-]*$/.test(slug) ? slug : null;
 }
 
-/** Parses the opening mail; lists every problem found, in plain words. */
+/** Parses the opening mail; lists every problem found, as reasons the caller writes in plain words. */
 export function parseOpenRequest(input: OpenRequestInput, now: Date, methods: ReadonlyMap<string, DecisionMethod> = BUILT_IN): OpenRequestResult {
-  const errors: string[] = [];
+  const errors: Refusal[] = [];
   const values: Partial<Record<string, string>> = {};
   const written = new Map<string, OpeningHeader>();
   const options: Array<{ letter: string; text: string }> = [];
@@ -295,12 +301,12 @@ export function parseOpenRequest(input: OpenRequestInput, now: Date, methods: Re
       }
       const version = versionOf(vk.lang!);
       if (vk.key === 'question') {
-        if (version.question !== undefined) errors.push(`${vk.name}[${vk.code}]: given twice; keep one line.`);
+        if (version.question !== undefined) errors.push(reason('opening.versionLineTwice', { name: vk.name, code: vk.code }));
         else version.question = vk.value;
         continue;
       }
       if (version.options) {
-        errors.push(`${vk.name}[${vk.code}]: given twice; give each language's options once.`);
+        errors.push(reason('opening.versionOptionsTwice', { name: vk.name, code: vk.code }));
         continue;
       }
       version.options = [];
@@ -310,7 +316,7 @@ export function parseOpenRequest(input: OpenRequestInput, now: Date, methods: Re
       if (inline) {
         version.options.push(inline);
         version.highest = Math.max(version.highest, inline.letter.charCodeAt(0));
-      } else if (vk.value) errors.push(`${vk.name}[${vk.code}]: put each option on its own line under it, like "A. First option".`);
+      } else if (vk.value) errors.push(reason('opening.versionOptionsInline', { name: vk.name, code: vk.code }));
       continue;
     }
     const km = readKey(line);
@@ -327,17 +333,17 @@ export function parseOpenRequest(input: OpenRequestInput, now: Date, methods: Re
             addOption(inline);
             highestLetter = Math.max(highestLetter, inline.letter.charCodeAt(0));
           }
-          else errors.push('Options: put each option on its own line under "Options:", like "A. First option".');
+          else errors.push(reason('opening.optionsInline'));
         }
         continue;
       }
       if (values[key] !== undefined) {
-        errors.push(`${km.name.trim()}: given twice; keep one line.`);
+        errors.push(reason('opening.keyTwice', { name: km.name.trim() }));
         continue;
       }
       if ((key === 'deadline' || key === 'reminder') && value.length > MAX_WHEN_CHARS) {
         // The date reader's patterns are not meant for pages of text.
-        errors.push(`${km.name.trim()}: longer than ${MAX_WHEN_CHARS} characters; write a date like "Friday 18:00 UTC".`);
+        errors.push(reason('opening.whenTooLong', { name: km.name.trim(), max: String(MAX_WHEN_CHARS) }));
         continue;
       }
       values[key] = value;
@@ -386,11 +392,11 @@ export function parseOpenRequest(input: OpenRequestInput, now: Date, methods: Re
 
   // Question
   const question = withoutReplyPrefixes((values.question ?? (input.subject || firstGiven((v) => v.question || undefined)) ?? '').replace(/\s+/g, ' ')).trim();
-  if (!question) errors.push('The question is missing: write it in the subject line.');
+  if (!question) errors.push(reason('opening.noQuestion'));
   for (const [lang, v] of given) {
-    if (v.question !== undefined && !v.question.trim()) errors.push(`Question[${lang}]: has no text.`);
+    if (v.question !== undefined && !v.question.trim()) errors.push(reason('opening.versionQuestionEmpty', { lang }));
     if (!v.options) continue;
-    for (const o of v.options) if (!o.text) errors.push(`Options[${lang}]: option ${o.letter} has no text.`);
+    for (const o of v.options) if (!o.text) errors.push(reason('opening.versionOptionEmpty', { lang, letter: o.letter }));
     const mismatch = optionsMismatch(lang, v.options, options);
     if (mismatch) errors.push(mismatch);
   }
@@ -407,30 +413,30 @@ export function parseOpenRequest(input: OpenRequestInput, now: Date, methods: Re
   if (values.method !== undefined) {
     const m = methods.get(methodName(values.method));
     if (m) method = m;
-    else errors.push(`Method: "${values.method.trim()}" is not a decision method I know; the known ones are ${[...methods.keys()].join(', ')}.`);
+    else errors.push(reason('opening.unknownMethod', { method: values.method.trim(), known: [...methods.keys()].join(', ') }));
     const named = values.kind !== undefined ? ofKind(normal(values.kind)) : undefined;
     if (m && named && named.kind !== m.kind) {
-      errors.push(`Kind: ${values.kind!.trim()} does not go with Method: ${m.name} (a ${m.kind}); keep one of the two lines.`);
+      errors.push(reason('opening.kindAndMethod', { kind: values.kind!.trim(), method: m.name, methodKind: m.kind }));
     }
   } else if (values.kind !== undefined) {
     const m = ofKind(normal(values.kind));
     if (m) method = m;
-    else errors.push(`Kind: "${values.kind.trim()}" is not a kind I know; write ${[...new Set(kinded.map((k) => k.kind))].map((k) => `"Kind: ${k}"`).join(' or ')}.`);
+    else errors.push(reason('opening.unknownKind', { kind: values.kind.trim(), kinds: either([...new Set(kinded.map((k) => k.kind))].map((k) => `"Kind: ${k}"`)) }));
   }
   // Also when the unknown line comes first and hid the "Kind: vote" after it from the key block.
   if ((method.strictOpening || strictNamed) && unknownKey !== null) {
-    errors.push(
-      `${unknownKey}: is not a line a vote knows (the key lines are ${keyNamesOf(method.strictOpening ? method : [...methods.values()].find((m) => m.strictOpening)!).join(', ')}); ` +
-        'correct it, or put a blank line before the description if it belongs there.',
-    );
+    errors.push(reason('opening.notAVoteLine', {
+      name: unknownKey,
+      keys: keyNamesOf(method.strictOpening ? method : [...methods.values()].find((m) => m.strictOpening)!).join(', '),
+    }));
   }
   const seen = new Set<string>();
   for (const o of options) {
-    if (seen.has(o.letter)) errors.push(`Option ${o.letter} is listed twice; give each option its own letter.`);
+    if (seen.has(o.letter)) errors.push(reason('opening.letterTwice', { letter: o.letter }));
     seen.add(o.letter);
-    if (!o.text) errors.push(`Option ${o.letter} has no text.`);
+    if (!o.text) errors.push(reason('opening.optionEmpty', { letter: o.letter }));
   }
-  if (optionCount > MAX_OPTIONS) errors.push(`There are ${optionCount} options; a consultation takes at most ${MAX_OPTIONS} (A to Z).`);
+  if (optionCount > MAX_OPTIONS) errors.push(reason('opening.tooManyOptions', { count: String(optionCount), max: String(MAX_OPTIONS) }));
   const settings = method.parseOpening({ options, headers: written });
   if (!settings.ok) errors.push(...settings.errors);
 
@@ -438,10 +444,10 @@ export function parseOpenRequest(input: OpenRequestInput, now: Date, methods: Re
   let deadline: Date | null = null;
   let reminder: Date | null = null;
   if (values.deadline === undefined || values.deadline.trim() === '') {
-    errors.push('The deadline is missing: add a line like "Deadline: Friday 18:00 UTC" or "Deadline: 2026-12-03 18:00 Europe/London".');
+    errors.push(reason('opening.noDeadline'));
   } else {
     const d = parseWhen(values.deadline, now);
-    if (isWhenError(d)) errors.push(`Deadline: ${d.error}`);
+    if (isWhenError(d)) errors.push(reason('opening.deadlineField', { error: d.error }));
     else deadline = d;
   }
   if (values.reminder !== undefined && deadline) {
@@ -451,7 +457,7 @@ export function parseOpenRequest(input: OpenRequestInput, now: Date, methods: Re
   } else if (values.reminder !== undefined && !/\b(?:before|earlier|prior)\b|^(?:none|no|off|never)$/i.test(values.reminder.trim())) {
     // No usable deadline to compare with: still report a reminder that cannot be read or is past.
     const r = parseWhen(values.reminder, now);
-    if (isWhenError(r)) errors.push(`Reminder: ${r.error}`);
+    if (isWhenError(r)) errors.push(reason('when.reminderField', { error: r.error }));
   }
 
   // List
@@ -459,14 +465,14 @@ export function parseOpenRequest(input: OpenRequestInput, now: Date, methods: Re
   const fromAddress = input.list ? readList(input.list) : null;
   if (values.list !== undefined) {
     const fromBody = readList(values.list);
-    if (!fromBody) errors.push(`List: "${values.list.trim()}" is not a list name; write it like "List: icc".`);
+    if (!fromBody) errors.push(reason('opening.notAList', { list: values.list.trim() }));
     else if (fromAddress && fromAddress !== fromBody) {
-      errors.push(`This was sent to ${fromAddress}-consult@ but says "List: ${fromBody}"; send it to ${fromBody}-consult@ or remove the List line.`);
+      errors.push(reason('opening.listConflict', { address: fromAddress, list: fromBody }));
     } else list = fromBody;
   } else if (fromAddress) {
     list = fromAddress;
   } else {
-    errors.push('Which list should be consulted? Add a line like "List: icc", or send the mail to icc-consult@.');
+    errors.push(reason('opening.noList'));
   }
 
   // Part of (the parent's checks need the database: open/partOf.ts)
@@ -474,7 +480,7 @@ export function parseOpenRequest(input: OpenRequestInput, now: Date, methods: Re
   if (values.partOf !== undefined) {
     const m = /^(?:c-?)?(\d{1,15})$/i.exec(values.partOf.trim());
     if (m) partOf = Number(m[1]);
-    else errors.push(`Part of: "${values.partOf.trim()}" is not a consultation; write the parent's number, like "Part of: C-12".`);
+    else errors.push(reason('opening.partOfNotAnId', { value: values.partOf.trim() }));
   }
 
   if (errors.length > 0 || !deadline || !list || !settings.ok) return { ok: false, errors };

@@ -11,10 +11,10 @@
  *   compared without case and runs of spaces.
  * - A deadline no later than the parent's: the part closes first, so the
  *   parent's close finds its ballots final.
- * Every problem is listed, in plain words for the coordinator.
+ * Every problem is listed, as reasons for the coordinator's words (keys partOf.*).
  */
-import { formatUtc } from '../../../shared/rules/formatUtc.ts';
 import { displayId } from '../ids.ts';
+import { reason, type Reason } from './reason.ts';
 
 export interface PartCandidate {
   question: string;
@@ -45,27 +45,27 @@ function canonical(value: unknown): string {
 
 const optionsText = (options: PartCandidate['options']) => options.map((o) => `${o.letter}. ${o.text}`).join('; ');
 
-export function partOfProblems(part: PartCandidate, parent: ParentVote, listUnderParent: boolean): string[] {
+export function partOfProblems(part: PartCandidate, parent: ParentVote, listUnderParent: boolean): Reason[] {
   const id = displayId(parent.id);
-  const problems: string[] = [];
+  const problems: Reason[] = [];
   if (parent.status !== 'draft' && parent.status !== 'open') {
-    return [`Part of: ${id} is ${parent.status}; a part can only join a vote that is still a draft or open.`];
+    return [reason('partOf.ended', { id, state: reason('consult.state', { state: parent.status }) })];
   }
-  if (parent.partOf !== null) problems.push(`Part of: ${id} is itself part of ${displayId(parent.partOf)}; name ${displayId(parent.partOf)} instead.`);
-  if (!listUnderParent) problems.push(`Part of: ${part.list} is not a branch or chapter of ${parent.list}, the list of ${id}.`);
-  if (!same(part.question, parent.question)) problems.push(`Part of: the question must be the same as ${id}'s: "${parent.question}".`);
+  if (parent.partOf !== null) problems.push(reason('partOf.nested', { id, parent: displayId(parent.partOf) }));
+  if (!listUnderParent) problems.push(reason('partOf.notUnder', { list: part.list, parentList: parent.list, id }));
+  if (!same(part.question, parent.question)) problems.push(reason('partOf.question', { id, question: parent.question }));
   const sameOptions =
     part.options.length === parent.options.length &&
     part.options.every((o, i) => o.letter === parent.options[i]!.letter && same(o.text, parent.options[i]!.text));
   if (!sameOptions) {
-    problems.push(`Part of: the options must be the same as ${id}'s${parent.options.length ? `: ${optionsText(parent.options)}` : ' (it has none)'}.`);
+    problems.push(parent.options.length ? reason('partOf.options', { id, options: optionsText(parent.options) }) : reason('partOf.noOptions', { id }));
   }
-  if (part.method !== parent.method) problems.push(`Part of: ${id} is counted by ${parent.method}, this one by ${part.method}; use the same kind and method lines.`);
+  if (part.method !== parent.method) problems.push(reason('partOf.method', { id, method: parent.method, own: part.method }));
   else if (canonical(part.settings) !== canonical(parent.settings)) {
-    problems.push(`Part of: the counting lines (such as Block, Count, Seats or Quorum) must be the same as ${id}'s.`);
+    problems.push(reason('partOf.settings', { id }));
   }
   if (part.deadline.getTime() > parent.deadline.getTime()) {
-    problems.push(`Part of: the deadline must be no later than ${id}'s (${formatUtc(parent.deadline)}), so that this part closes first.`);
+    problems.push(reason('partOf.deadline', { id, deadline: parent.deadline }));
   }
   return problems;
 }

@@ -11,6 +11,7 @@
  * any of them.
  */
 import { normalizeLanguage, type Language } from '../../../shared/rules/language.ts';
+import { reason, type Reason } from './reason.ts';
 
 export interface VersionOption {
   letter: string;
@@ -78,14 +79,15 @@ export function optionsWithAllTitles<O extends VersionOption>(options: readonly 
  * Why a language's options do not fit the default ones, or null: the same
  * count and the same letters, so a letter means one option in every version.
  */
-export function optionsMismatch(lang: string, own: readonly VersionOption[], defaults: readonly VersionOption[]): string | null {
+export function optionsMismatch(lang: string, own: readonly VersionOption[], defaults: readonly VersionOption[]): Reason | null {
   const letters = (os: readonly VersionOption[]) => os.map((o) => o.letter).join(', ');
+  const listed = (os: readonly VersionOption[]) => letters(os) || reason('opening.noLetters');
   if (own.length !== defaults.length) {
-    return `Options[${lang}]: ${own.length} option${own.length === 1 ? '' : 's'} (${letters(own) || 'none'}), but the options have ${defaults.length} (${letters(defaults) || 'none'}); give every language the same options with the same letters.`;
+    return reason('opening.versionCount', { lang, n: own.length, own: listed(own), count: defaults.length, letters: listed(defaults) });
   }
   const wanted = new Set(defaults.map((o) => o.letter));
   if (own.some((o) => !wanted.has(o.letter)) || new Set(own.map((o) => o.letter)).size !== own.length) {
-    return `Options[${lang}]: the letters ${letters(own)} are not those of the options (${letters(defaults)}); give every language the same letters.`;
+    return reason('opening.versionLetters', { lang, own: letters(own), letters: letters(defaults) });
   }
   return null;
 }

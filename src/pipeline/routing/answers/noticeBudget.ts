@@ -1,6 +1,7 @@
 import type { Context } from '../../../shared/context.ts';
 import type { Queryable } from '../../../shared/db/database.ts';
-import { heldNoticesText, noticeLimit, type NoticeKind } from '../../../shared/rules/notices.ts';
+import { noticeLimit, type NoticeKind } from '../../../shared/rules/notices.ts';
+import { formatInZone } from '../../../shared/rules/formatUtc.ts';
 import { enqueueDeliveries, OutboxWriter } from '../../outbound/outbox.ts';
 import { REPLIES_PER_HOUR } from './replyBudget.ts';
 
@@ -42,10 +43,13 @@ export async function summariseHeldNotices(ctx: Context): Promise<number> {
     for (const r of rows) {
       const kind = r.kind as NoticeKind;
       const hour = r.hour as Date;
+      // In the recipient's language, the hour on their own clock too (the template words each kind).
+      const { lang, zone } = await ctx.wiring.readerOf(tx, r.recipient as string);
+      const hourLocal = zone ? formatInZone(hour, zone, lang) : null;
       await outbox.queue({
         kind: 'notices-held',
         recipient: r.recipient as string,
-        params: { data: { count: r.held, limit: noticeLimit(kind), hour, ...heldNoticesText(kind, r.held as number) }, autoSubmitted: 'auto-generated' },
+        params: { data: { lang, kind, count: Number(r.held), limit: noticeLimit(kind), hour, hourLocal }, autoSubmitted: 'auto-generated' },
         dedupeKey: `notices-held:${kind}:${r.recipient}:${hour.toISOString()}`,
       });
       if (kind === 'answer') {

@@ -4,7 +4,8 @@
  * the counting core, with the quorum outside the method.
  */
 import { describe, expect, it } from 'vitest';
-import { parseOpenRequest } from '../../../../src/domains/consultations/rules/openRequest.ts';
+import { parseOpenRequest as parse } from '../../../../src/domains/consultations/rules/openRequest.ts';
+import { inEnglish } from '../../../../test/helpers/inEnglish.ts';
 import { voteMotion } from '../../../../src/decisions/methods/voteMotion/voteMotion.ts';
 import { rankedVote } from '../../../../src/decisions/methods/rankedVote/rankedVote.ts';
 import { createElectorateCount } from '../../../../src/decisions/electorateFigures.ts';
@@ -12,6 +13,9 @@ import type { DecisionMethod, MethodSettings } from '../../../../src/decisions/d
 import { parseCountInput, resolveCountSpec } from '../../../../src/decisions/counting/countInput.ts';
 import { runCount } from '../../../../src/decisions/counting/count.ts';
 import { sheetHeader, sheetLine } from '../../../../src/domains/consultations/rules/tallySheetText.ts';
+
+// The reader gives its reasons as catalogue keys; these tests read them in English, the words they always compared.
+const parseOpenRequest = (...a: Parameters<typeof parse>): ReturnType<typeof parse> => inEnglish(parse(...a));
 
 const NOW = new Date('2026-03-25T10:17:00Z');
 const open = (lines: string[], description = 'Why.') =>

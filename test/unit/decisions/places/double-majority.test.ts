@@ -8,7 +8,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { decideDoubleMajority, type UnitTally } from '../../../../src/decisions/counting/doubleMajority.ts';
-import { parseOpenRequest } from '../../../../src/domains/consultations/rules/openRequest.ts';
+import { parseOpenRequest as parse } from '../../../../src/domains/consultations/rules/openRequest.ts';
+import { inEnglish } from '../../../../test/helpers/inEnglish.ts';
 import { doubleMajorityVote as voteMotion } from '../../../../src/decisions/methods/doubleMajority/doubleMajority.ts';
 import { voteMotion as plainMotion } from '../../../../src/decisions/methods/voteMotion/voteMotion.ts';
 import type { MethodSettings } from '../../../../src/decisions/decisionMethod.ts';
@@ -18,6 +19,9 @@ import type { PlaceDecl } from '../../../../src/decisions/places/places.ts';
 import { parseCountInput, resolveCountSpec } from '../../../../src/decisions/counting/countInput.ts';
 import { countWithPlaces } from '../../../../src/decisions/counting/placeCount.ts';
 import { sheetHeader, sheetLine } from '../../../../src/domains/consultations/rules/tallySheetText.ts';
+
+// The reader gives its reasons as catalogue keys; these tests read them in English, the words they always compared.
+const parseOpenRequest = (...a: Parameters<typeof parse>): ReturnType<typeof parse> => inEnglish(parse(...a));
 
 const unit = (place: string, yes: number, no: number, abstain = 0): UnitTally => ({ place, level: 'branch', yes, no, cast: yes + no + abstain });
 const total = (units: UnitTally[]) => {

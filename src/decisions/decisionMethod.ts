@@ -107,14 +107,20 @@ export interface MethodOutcomeView {
  * language, says them through the catalogue. In English they are the
  * method's own words (verdictLine, countLines, view).
  */
-export interface MethodPhrases<Result = any> {
+export interface MethodPhrases<Result = any> extends BallotPhrases {
   verdict(result: Result, settings: MethodSettings): Phrase;
   countLines(result: Result): Phrase[];
   view(settings: MethodSettings): MethodViewPhrases;
+}
+
+/** A recorded ballot read back as phrases: receipts and status answers. */
+export interface BallotPhrases {
   /** A recorded ballot in words, one line each (DecisionMethod.describe). */
   describe(stance: unknown, settings: MethodSettings): PhraseValue[];
   /** The receipt's reading in one sentence (DecisionMethod.receipt's `readAs`). */
   readAs(stance: unknown, settings: MethodSettings): Phrase;
+  /** The receipt's `recorded` lines, when it has any. */
+  recorded?(stance: unknown, settings: MethodSettings): PhraseValue[];
 }
 
 /** MethodView's words, as phrases. */
@@ -175,6 +181,8 @@ export interface DecisionMethod<Ballot = any, Result = any> {
   view(settings: MethodSettings): MethodView;
   /** The verdict, count lines and view's words as phrases, for readers in every language; without it, its English stands. */
   readonly phrases?: MethodPhrases<Result>;
+  /** A method whose other words the catalogues hold by name (the consent methods): its ballots read back as phrases. */
+  readonly ballotPhrases?: BallotPhrases;
   /** What the outcome templates show of a result (counts, bars, objections). */
   outcomeView(result: Result, settings: MethodSettings): MethodOutcomeView;
   /**

@@ -8,8 +8,10 @@ import { ballotCode } from '../../shared/rules/tokens.ts';
 import { loadConsultation, type Consultation } from '../consultations/consultation.ts';
 import { displayId } from '../consultations/ids.ts';
 import { consultationView, zoneView } from '../consultations/mail/views.ts';
+import { receiptIn } from '../consultations/mail/localWords.ts';
 import { readerOf, type Reader } from '../org/reader.ts';
 import { translate } from '../../shared/i18n/catalogue.ts';
+import type { Language } from '../../shared/rules/language.ts';
 import { consultFrom, replyAddress } from '../consultations/replies/replyAddress.ts';
 import { recordReply } from '../consultations/replies/recordReply.ts';
 import { methodOf, settingsOf } from '../../decisions/methods/index.ts';
@@ -112,7 +114,9 @@ async function castProxyBallot(mail: InboundMail, tools: HandlerTools, c: Consul
     return { outcome: `${displayId(c.id)} proxy ballot late` };
   }
   const method = methodOf(c, methods);
-  const receipt = result.readable ? method.receipt(result.stance, result.comment, settingsOf(c)) : null;
+  // Read back to each in their own language: the proxy here, the member below.
+  const receiptFor = (reader: Language) => (result.readable ? receiptIn(reader, method, result.stance, result.comment, settingsOf(c)) : null);
+  const receipt = receiptFor(lang);
   await replyToSender(mail, tools, 'proxy-receipt', {
     ...view,
     readable: result.readable,
@@ -124,13 +128,15 @@ async function castProxyBallot(mail: InboundMail, tools: HandlerTools, c: Consul
   }, toProxy);
   if (result.readable) {
     // The member hears what was cast for them, with their own reply address: answering overrides it.
-    const memberView = viewFor(tools, c, h, await readerOf(tools.tx, h.memberEmail));
+    const memberReader = await readerOf(tools.tx, h.memberEmail);
+    const memberView = viewFor(tools, c, h, memberReader);
+    const memberReceipt = receiptFor(memberReader.lang)!;
     await tools.outbox.queue({
       kind: 'proxy-cast',
       recipient: h.memberEmail,
       memberId: h.memberId,
       params: {
-        data: { ...memberView, proxyEmail: h.proxyEmail, recorded: receipt!.recorded, readAs: receipt!.readAs, proxyCode, ballotCode: ballotCode(ctx.secret, c.id, h.memberId), ownBallotCounts: result.superseded },
+        data: { ...memberView, proxyEmail: h.proxyEmail, recorded: memberReceipt.recorded, readAs: memberReceipt.readAs, proxyCode, ballotCode: ballotCode(ctx.secret, c.id, h.memberId), ownBallotCounts: result.superseded },
         from,
         replyTo: replyAddress(ctx, c.id, h.memberId),
       },

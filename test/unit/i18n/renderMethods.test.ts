@@ -12,6 +12,8 @@ import { parseOpenRequest } from '../../../src/domains/consultations/rules/openR
 import { voteMotion } from '../../../src/decisions/methods/voteMotion/voteMotion.ts';
 import { rankedVote } from '../../../src/decisions/methods/rankedVote/rankedVote.ts';
 import { doubleMajorityVote } from '../../../src/decisions/methods/doubleMajority/doubleMajority.ts';
+import { consentChoice } from '../../../src/decisions/methods/consentChoice/consentChoice.ts';
+import { lazyConsensus } from '../../../src/decisions/methods/lazyConsensus/lazyConsensus.ts';
 import { createElectorateCount } from '../../../src/decisions/electorateFigures.ts';
 import { DECISION_METHODS } from '../../../src/decisions/methods/index.ts';
 import type { DecisionMethod, MethodSettings } from '../../../src/decisions/decisionMethod.ts';
@@ -58,6 +60,8 @@ const schulzeOff = opened(['Kind: vote', 'Count: schulze', 'Default: off', 'A. L
 const irv = opened(['Kind: vote', 'Count: irv', 'Quorum: 3', 'A. Lisbon', 'B. Berlin', 'C. Paris']);
 const stv = opened(['Kind: election', 'Count: stv', 'Seats: 2', ...CANDIDATES]);
 const double = opened(['Kind: vote', 'Count: double-majority', 'Branch quorum: 3']);
+const choice = opened(['Kind: choice', 'A. Lisbon', 'B. Berlin', 'C. Paris', 'D. Rome']);
+const proposal = opened(['Kind: proposal']);
 const doublePlain = opened(['Kind: vote', 'Count: double-majority']);
 
 /** A double majority decided from its places' yes/no counts. */
@@ -119,6 +123,18 @@ describe.each([
   ['a ranking leaving options out', rankedVote, schulze, { ranking: [['D'], ['C']] }],
   ['an empty ranking', rankedVote, schulze, { ranking: [] }],
   ['no ranking', rankedVote, schulze, { unreadable: true }],
+  // The consent methods' ballots (receipts and status answers of every consultation).
+  ['a first choice, one more fine, one refused', consentChoice, choice, { first: 'A', accept: ['A', 'B'], reject: ['C'] }],
+  ['a ranking and a refusal', consentChoice, choice, { first: 'C', ranking: ['C', 'A', 'B'], reject: ['D'] }],
+  ['every option fine, one preferred', consentChoice, choice, { first: 'B', any: true }],
+  ['every option fine', consentChoice, choice, { first: null, any: true }],
+  ['no first choice, everything refused', consentChoice, choice, { first: null, reject: ['A', 'B', 'C', 'D'] }],
+  ['no choice read', consentChoice, choice, { unreadable: true }],
+  ['an agreement', lazyConsensus, proposal, { stance: 'agree' }],
+  ['an abstention on a proposal', lazyConsensus, proposal, { stance: 'abstain' }],
+  ['an objection with its reason', lazyConsensus, proposal, { stance: 'object', reason: 'trop cher / zu teuer' }],
+  ['an objection without one', lazyConsensus, proposal, { stance: 'object' }],
+  ['no stance read', lazyConsensus, proposal, { stance: 'unreadable' }],
 ] as [string, DecisionMethod, MethodSettings, unknown][])('%s read back', (_name, method, settings, stance) => {
   it('in English is the method\'s own receipt and description', () => {
     expect(receiptIn('en', method, stance, 'Thanks.', settings)).toEqual(method.receipt(stance, 'Thanks.', settings));
@@ -127,9 +143,13 @@ describe.each([
 
   it.each(LANGUAGES.filter((l) => l !== 'en'))('in %s leaves no English', (lang) => {
     takeMissingTranslations();
-    const said = [receiptIn(lang, method, stance, '', settings).readAs, ...describeIn(lang, method, stance, settings)];
+    const receipt = receiptIn(lang, method, stance, '', settings);
+    const said = [receipt.readAs, ...receipt.recorded, ...describeIn(lang, method, stance, settings)];
     expect(takeMissingTranslations()).toEqual([]);
-    for (const line of said) expect(line.match(/\b(you|your|first|then|tied|nothing|below|left out|None)\b/)?.[0] ?? null, `${lang}: ${line}`).toBeNull();
+    for (const line of said) {
+      expect(line, lang).not.toMatch(/[{}]|undefined|\[object Object\]/);
+      expect(line.match(/\b(you|your|first|then|tied|nothing|below|left out|None|fine|preference|choice|rejected|accepting|agree|object|abstain|because)\b/)?.[0] ?? null, `${lang}: ${line}`).toBeNull();
+    }
   });
 });
 

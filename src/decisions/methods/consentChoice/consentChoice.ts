@@ -14,6 +14,7 @@ import type { DecisionMethod, MethodOption, MethodSettings } from '../../decisio
 import { readChoiceStance, type ChoiceStance } from '../../../reading/stance.ts';
 import { createChoiceCount, type ChoiceResult } from './count.ts';
 import { describeChoiceStance, restateChoiceStance } from './words.ts';
+import { choiceBallotPhrases } from './choicePhrases.ts';
 
 export const CHOICE_RULE = 'most first preferences; a tie goes to fewer refusals; a tie on both is left to the coordinators';
 
@@ -105,6 +106,7 @@ export const consentChoice: DecisionMethod<ChoiceStance, ChoiceResult> = {
   },
 
   describe: (stance, settings) => describeChoiceStance(stance as ChoiceStance, settings.options),
+  ballotPhrases: choiceBallotPhrases,
   receipt: (stance, comment, settings) => ({
     recorded: describeChoiceStance(stance as ChoiceStance, settings.options),
     readAs: restateChoiceStance(stance as ChoiceStance, settings.options),

@@ -43,7 +43,8 @@ export function restateChoiceStance(s: ChoiceStance, options: readonly MethodOpt
   return parts.join('; ');
 }
 
-function optionName(options: readonly MethodOption[]) {
+/** An option as a receipt names it: "C (Nairobi)". */
+export function optionName(options: readonly MethodOption[]) {
   return (letter: string) => {
     const text = options.find((o) => o.letter === letter)?.text;
     return text ? `${letter} (${text})` : letter;
@@ -51,7 +52,7 @@ function optionName(options: readonly MethodOption[]) {
 }
 
 /** Options said to be fine besides the first choice and the ranking. */
-function alsoFineOf(stance: ChoiceStance): string[] {
+export function alsoFineOf(stance: ChoiceStance): string[] {
   const placed = new Set([...(stance.first ? [stance.first] : []), ...(stance.ranking ?? [])]);
   return (stance.accept ?? []).filter((l) => !placed.has(l));
 }

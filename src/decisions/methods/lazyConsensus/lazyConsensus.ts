@@ -16,6 +16,7 @@ import type { DecisionMethod } from '../../decisionMethod.ts';
 import { readProposalStance } from '../../../reading/stance.ts';
 import { createProposalCount, resolveBlockThreshold, type BlockRule, type ProposalBallot, type ProposalResult } from './count.ts';
 import { describeBlockRule, readBlock } from './block.ts';
+import { proposalBallotPhrases } from './proposalPhrases.ts';
 
 export const PROPOSAL_RULE = 'blocked when its objections reach the block number; otherwise adopted; silence is consent';
 
@@ -95,6 +96,7 @@ export const lazyConsensus: DecisionMethod<ProposalBallot, ProposalResult> = {
   }),
 
   describe: (stance) => describeProposalStance(stance as ProposalBallot),
+  ballotPhrases: proposalBallotPhrases,
   receipt(stance, comment) {
     const s = stance as ProposalBallot;
     const reason = s.reason ?? '';

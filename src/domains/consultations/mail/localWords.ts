@@ -66,14 +66,21 @@ export function methodWordsIn(lang: Language, method: DecisionMethod, settings: 
 
 /** A recorded ballot in words, one line each, in `lang` (receipts, status answers). */
 export function describeIn(lang: Language, method: DecisionMethod, stance: unknown, settings: MethodSettings): string[] {
-  if (method.phrases) return method.phrases.describe(stance, settings).map((v) => translateValue(lang, v));
+  const phrases = method.phrases ?? method.ballotPhrases;
+  if (phrases) return phrases.describe(stance, settings).map((v) => translateValue(lang, v));
   return method.describe(stance, settings);
 }
 
 /** The receipt's lines, its reading in `lang`. */
 export function receiptIn(lang: Language, method: DecisionMethod, stance: unknown, comment: string, settings: MethodSettings) {
   const receipt = method.receipt(stance, comment, settings);
-  return method.phrases ? { ...receipt, readAs: translatePhrase(lang, method.phrases.readAs(stance, settings)) } : receipt;
+  const phrases = method.phrases ?? method.ballotPhrases;
+  if (!phrases) return receipt;
+  return {
+    ...receipt,
+    readAs: translatePhrase(lang, phrases.readAs(stance, settings)),
+    recorded: phrases.recorded ? phrases.recorded(stance, settings).map((v) => translateValue(lang, v)) : receipt.recorded,
+  };
 }
 
 interface ChoiceResult { winner?: string | null; decidedBy?: string; noPreference?: boolean; tie?: string[] }

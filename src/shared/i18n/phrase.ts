@@ -1,6 +1,7 @@
 import type { Phrase, PhraseValue } from '../rules/phrase.ts';
 import { isPhrase } from '../rules/phrase.ts';
 import { translate } from './catalogue.ts';
+import { formatUtcIn } from '../rules/formatUtc.ts';
 
 /**
  * A phrase (src/shared/rules/phrase.ts) in `lang`, through the catalogue.
@@ -13,10 +14,11 @@ export function translatePhrase(lang: string, p: Phrase): string {
   return translate(lang, p.key, values);
 }
 
-/** A phrase's value in `lang`: a phrase said, a list joined, text and numbers as they are. */
+/** A phrase's value in `lang`: a phrase said, a moment in UTC, a list joined, text and numbers as they are. */
 export function translateValue(lang: string, v: PhraseValue): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'number') return String(v);
+  if (v instanceof Date) return formatUtcIn(v, lang);
   if (isPhrase(v)) return translatePhrase(lang, v);
   const items = v.list.map((item) => translateValue(lang, item));
   if (v.join !== undefined) return items.join(v.join);

@@ -59,8 +59,18 @@ function table(entries: readonly Entry[], lang: Language, width: number, values:
   return lines;
 }
 
+/** By language and domain: every answer with a line not understood carries it, and building it (an Intl.ListFormat) is not free. */
+const helpTexts = new Map<string, string>();
+
 /** The whole reference of request@ (the `help` answer, and any answer with a line not understood). */
 export function commandsHelp(lang: Language, domain: string): string {
+  const key = `${lang}\u0000${domain}`;
+  let text = helpTexts.get(key);
+  if (text === undefined) helpTexts.set(key, (text = buildCommandsHelp(lang, domain)));
+  return text;
+}
+
+function buildCommandsHelp(lang: Language, domain: string): string {
   const languages = new Intl.ListFormat(lang, { type: 'disjunction' }).format([...LANGUAGES]);
   return [
     translate(lang, 'help.intro', { domain }),

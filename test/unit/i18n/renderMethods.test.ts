@@ -8,13 +8,13 @@
  * copies are read back as the vote they show.
  */
 import { describe, expect, it } from 'vitest';
+import { countReplies } from '../../helpers/countReplies.ts';
 import { parseOpenRequest } from '../../../src/domains/consultations/rules/openRequest.ts';
 import { voteMotion } from '../../../src/decisions/methods/voteMotion/voteMotion.ts';
 import { rankedVote } from '../../../src/decisions/methods/rankedVote/rankedVote.ts';
 import { doubleMajorityVote } from '../../../src/decisions/methods/doubleMajority/doubleMajority.ts';
 import { consentChoice } from '../../../src/decisions/methods/consentChoice/consentChoice.ts';
 import { lazyConsensus } from '../../../src/decisions/methods/lazyConsensus/lazyConsensus.ts';
-import { createElectorateCount } from '../../../src/decisions/electorateFigures.ts';
 import { DECISION_METHODS } from '../../../src/decisions/methods/index.ts';
 import type { DecisionMethod, MethodSettings } from '../../../src/decisions/decisionMethod.ts';
 import { countLinesIn, describeIn, methodWordsIn, receiptIn, verdictIn } from '../../../src/domains/consultations/mail/localWords.ts';
@@ -34,22 +34,7 @@ function opened(lines: string[]): MethodSettings {
   return { options: r.spec.options, block: r.spec.block };
 }
 
-/** Each reply read and counted as the close does, with `silent` members more. */
-function close(method: DecisionMethod, settings: MethodSettings, replies: [string, number][], silent = 0) {
-  const electorate = createElectorateCount();
-  electorate.addBucket('silent', silent);
-  const count = method.createCount(settings);
-  for (const [text, n] of replies) {
-    const reading = method.read(text, settings);
-    const ballot = reading.readable ? method.ballot(reading.stance, settings) : null;
-    if (ballot === null) electorate.addUnreadable(n);
-    else {
-      electorate.addReplied(n);
-      count.add(ballot, n);
-    }
-  }
-  return count.result(electorate.figures(false), { sha256: 'seed' });
-}
+const close = countReplies;
 
 const CANDIDATES = ['A. Ana', 'B. Bo', 'C. Cy', 'D. Dee'];
 const motion = opened(['Kind: motion']);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { heldNoticesText, isNoticeKind, noticeLimit } from '../../../src/shared/rules/notices.ts';
+import { isNoticeKind, noticeLimit } from '../../../src/shared/rules/notices.ts';
+import { renderMail } from '../../../src/shared/templates/render.ts';
 
 describe('hourly limits per person and kind', () => {
   it.each([
@@ -26,8 +27,10 @@ describe('hourly limits per person and kind', () => {
     ['moderation-request', 3, 'moderation requests'],
     ['forward', 2, 'forwarded messages'],
   ] as const)('%s × %i is summed up as "%s"', (kind, count, what) => {
-    const text = heldNoticesText(kind, count);
-    expect(text.what).toBe(what);
-    expect(text.explanation.length).toBeGreaterThan(20);
+    // The summary mail (templates/notices-held), in English: its subject names them, its body explains them.
+    const mail = renderMail('notices-held', { lang: 'en', kind, count, limit: noticeLimit(kind), hour: new Date('2026-12-06T10:00:00Z'), domain: 'tacit.localhost' });
+    expect(mail.subject).toBe(`${count} more ${what} held back`);
+    const explanation = mail.text.split('\n\n')[2]!; // after the greeting and the count
+    expect(explanation.length).toBeGreaterThan(20);
   });
 });

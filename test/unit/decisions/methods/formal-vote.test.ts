@@ -4,11 +4,11 @@
  * the counting core, with the quorum outside the method.
  */
 import { describe, expect, it } from 'vitest';
+import { countReplies } from '../../../helpers/countReplies.ts';
 import { parseOpenRequest as parse } from '../../../../src/domains/consultations/rules/openRequest.ts';
 import { inEnglish } from '../../../../test/helpers/inEnglish.ts';
 import { voteMotion } from '../../../../src/decisions/methods/voteMotion/voteMotion.ts';
 import { rankedVote } from '../../../../src/decisions/methods/rankedVote/rankedVote.ts';
-import { createElectorateCount } from '../../../../src/decisions/electorateFigures.ts';
 import type { DecisionMethod, MethodSettings } from '../../../../src/decisions/decisionMethod.ts';
 import { parseCountInput, resolveCountSpec } from '../../../../src/decisions/counting/countInput.ts';
 import { runCount } from '../../../../src/decisions/counting/count.ts';
@@ -26,22 +26,7 @@ const settingsOf = (lines: string[]): MethodSettings => {
   return { options: r.spec.options, block: r.spec.block };
 };
 
-/** Reads each reply with the method, counts the ballots with `silent` members more, as the close does. */
-function close(method: DecisionMethod, settings: MethodSettings, replies: [string, number][], silent = 0, sha256 = 'seed') {
-  const electorate = createElectorateCount();
-  electorate.addBucket('silent', silent);
-  const count = method.createCount(settings);
-  for (const [text, n] of replies) {
-    const reading = method.read(text, settings);
-    const ballot = reading.readable ? method.ballot(reading.stance, settings) : null;
-    if (ballot === null) electorate.addUnreadable(n);
-    else {
-      electorate.addReplied(n);
-      count.add(ballot, n);
-    }
-  }
-  return count.result(electorate.figures(false), { sha256 });
-}
+const close = countReplies;
 
 describe('opening a vote', () => {
   it.each([

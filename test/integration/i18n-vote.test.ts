@@ -119,4 +119,21 @@ describe('a formal vote for a member who reads French', () => {
     expect(en).toContain('Chosen: B (Berlin) (instant runoff).');
     expect(en).toContain('  round 1: A 1, B 2, C 0; exhausted 0');
   });
+
+  it('a Schulze vote: "None of the above" in her words on the copy, named by its French title in her ranking', async () => {
+    const { id, replyTo } = await openViaSmtp(h, list, 'Where to meet next', ['Kind: vote', 'Count: schulze', `Deadline: ${inDays(5)}`, 'Options:', 'A. Lyon', 'B. Berlin']);
+    const copy = await copyOf(id, paris);
+    expect(copy).toContain('C. Aucune de ces options');
+    expect(copy).not.toContain('None of the above');
+    expect(await copyOf(id, london)).toContain('C. None of the above');
+    // Outlook: her ranking above the unquoted copy, whose option lines, the French one included, are Tacit's.
+    const outlook = `Berlin > Aucune de ces options > Lyon\n\n________________________________\nDe : Assembly\nEnvoyé : lundi 30 novembre 2026 10:00\nÀ : ${paris}\nObjet : [assembly] C-${id}: Where to meet next\n\n${copy}\n`;
+    await h.send({ from: paris, to: replyTo.get(paris)!, subject: `RE: C-${id}`, text: outlook });
+    await h.send({ from: london, to: replyTo.get(london)!, subject: `Re: C-${id}`, text: 'B > None of the above > A' });
+    const [receipt] = await waitForMailTo(h, paris, new RegExp(`^Enregistré : C-${id}`));
+    expect(await stanceOf(id, paris)).toEqual({ ranking: [['B'], ['C'], ['A']] });
+    expect(receipt!.mail.text).toContain('C (Aucune de ces options)');
+    await waitForMailTo(h, london, new RegExp(`^Recorded: C-${id}`));
+    expect(await stanceOf(id, london)).toEqual({ ranking: [['B'], ['C'], ['A']] });
+  });
 });

@@ -12,7 +12,8 @@ import { exampleAnswers, type AnswerExamples } from '../consultations/mail/views
 import type { MethodView } from '../../decisions/decisionMethod.ts';
 import { methodOf, settingsOf } from '../../decisions/methods/index.ts';
 import { REPLY_OR_FORWARD_PREFIX } from '../../shared/rules/subjectPrefixes.ts';
-import { inLanguage, type QuestionVersions } from '../consultations/rules/questionVersions.ts';
+import type { QuestionVersions } from '../consultations/rules/questionVersions.ts';
+import { versionIn } from '../consultations/defaultOption.ts';
 
 /** What one member's digest says for one period. */
 export interface DigestContent {
@@ -103,8 +104,8 @@ function contentOf(ctx: Context, memberId: number, row: Record<string, unknown>,
   type Options = { letter: string; text: string }[];
   type Decided = { kind: string; method: string | null; question: string; description: string; options: Options; versions: QuestionVersions; block_threshold: unknown };
   // Each consultation in the member's version of its question (rules/questionVersions.ts).
-  const open = (row.open as (Decided & { id: number; at: number; slug: string; name: string; replied: boolean })[]).map((c) => inLanguage(c, lang));
-  const outcomes = (row.outcomes as (Decided & { id: number; outcome: unknown; slug: string; name: string })[]).map((c) => inLanguage(c, lang));
+  const open = (row.open as (Decided & { id: number; at: number; slug: string; name: string; replied: boolean })[]).map((c) => versionIn(c, lang));
+  const outcomes = (row.outcomes as (Decided & { id: number; outcome: unknown; slug: string; name: string })[]).map((c) => versionIn(c, lang));
   const methods = ctx.wiring.decisionMethods;
   const zone = memberTimeZone(row);
   const local = zone && zone !== 'UTC' ? zone : null;

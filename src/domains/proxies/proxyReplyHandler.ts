@@ -1,7 +1,7 @@
 import { createConfirmation, type Confirmer } from '../confirmations/confirmations.ts';
 import { findMemberByAddress } from '../org/members.ts';
 import { newTextOfMessage } from '../../reading/newText/replyText.ts';
-import { sentText } from '../../reading/stance/sentText.ts';
+import { sentTextOf } from '../consultations/defaultOption.ts';
 import type { Handler, HandlerTools, InboundMail, RouteResult } from '../../pipeline/routing/inboundMail.ts';
 import { replyToSender } from '../../pipeline/routing/answers/replyToSender.ts';
 import { ballotCode } from '../../shared/rules/tokens.ts';
@@ -102,7 +102,7 @@ async function castProxyBallot(mail: InboundMail, tools: HandlerTools, c: Consul
   const proxyCode = ballotCode(ctx.secret, c.id, h.proxyMemberId);
   const result = await recordReply(tools.tx, c, {
     memberId: h.memberId,
-    text: await newTextOfMessage(raw, { sent: sentText(c) }),
+    text: await newTextOfMessage(raw, { sent: sentTextOf(c) }),
     inboundMessageId: messageRowId,
     receivedAt: received,
     castBy: { memberId: h.proxyMemberId, code: proxyCode },

@@ -13,7 +13,7 @@ import { canReadDecisions, mayShowAddresses, type Viewer } from '../rules/access
 import { clipWithNote, pageWindow } from '../rules/budget.ts';
 import { personLabel, redact } from '../rules/redact.ts';
 import { pager } from './pager.ts';
-import { inLanguage } from '../../domains/consultations/rules/questionVersions.ts';
+import { versionIn } from '../../domains/consultations/defaultOption.ts';
 import { readerTime, type Reader } from './reader.ts';
 
 /**
@@ -37,7 +37,7 @@ export async function registerEntries(ctx: Context, viewer: Viewer | null, reade
     order by c.status = 'open' desc, coalesce(c.closed_at, c.deadline) desc, c.id desc
     offset ${offset} limit ${limit}`;
   // Each question in the page's language where the opening gave a version in it.
-  const entries = rows.slice(0, REGISTER_PAGE).map((row) => inLanguage(row as typeof row & { question: string; description: string; options: { letter: string; text: string }[] }, reader.lang)).map((c) => {
+  const entries = rows.slice(0, REGISTER_PAGE).map((row) => versionIn(row as typeof row & { question: string; description: string; options: { letter: string; text: string }[] }, reader.lang)).map((c) => {
     const clean = (s: string) => redact(s, { tacitDomain: ctx.config.domain, showAddresses: mayShowAddresses(viewer, c.group_id) });
     return {
       id: displayId(c.id),
@@ -67,7 +67,7 @@ export async function decisionPage(ctx: Context, viewer: Viewer | null, reader: 
   const showAddresses = mayShowAddresses(viewer, c.group_id);
   const clean = (s: string) => redact(s, { tacitDomain: ctx.config.domain, showAddresses });
   // The question, description and option titles of the page's language's version.
-  const shown = inLanguage(c, reader.lang);
+  const shown = versionIn(c, reader.lang);
   const view = consultationView(shown, ctx.wiring.decisionMethods, reader.lang);
   const closed = c.status === 'closed' && c.outcome;
   const outcome = closed ? outcomeView(c.outcome as Outcome, shown, ctx.wiring.decisionMethods, reader.lang) : null;

@@ -10,7 +10,7 @@ import type { Part } from '../../../decisions/places/partsCount.ts';
 import type { ElectorateFigures } from '../../../decisions/electorateFigures.ts';
 import { methodOf, settingsOf } from '../../../decisions/methods/index.ts';
 import { namesVoters, publicResult } from '../../../decisions/voterNames.ts';
-import { inLanguage } from '../rules/questionVersions.ts';
+import { versionIn } from '../defaultOption.ts';
 
 const percent = (part: number, whole: number) => (whole > 0 ? Math.round((100 * part) / whole) : 0);
 
@@ -97,7 +97,7 @@ export function partsView(parts: readonly Part[], method: DecisionMethod, settin
  */
 export function outcomeView(outcome: Outcome, stored: Consultation, methods: ReadonlyMap<string, DecisionMethod>, lang: Language = 'en') {
   // The question and option titles of the reader's version (the letters, and so the count, are the same in all).
-  const c = inLanguage(stored, lang);
+  const c = versionIn(stored, lang);
   const electorate = outcome.electorate;
   const b = outcome.buckets;
   const bar = (n: number) => Math.min(100, percent(n, electorate));

@@ -7,7 +7,8 @@ import { methodWordsIn } from './localWords.ts';
 import type { DecisionMethod, MethodView } from '../../../decisions/decisionMethod.ts';
 import { methodOf, settingsOf } from '../../../decisions/methods/index.ts';
 import { namesVoters } from '../../../decisions/voterNames.ts';
-import { inLanguage, versionLanguages } from '../rules/questionVersions.ts';
+import { versionLanguages } from '../rules/questionVersions.ts';
+import { versionIn } from '../defaultOption.ts';
 import { languageName } from '../../../shared/rules/language.ts';
 export { describeBlockRule } from '../../../decisions/methods/lazyConsensus/block.ts';
 
@@ -70,7 +71,7 @@ export function exampleAnswers(letters: readonly string[], lang: Language = 'en'
  * version in `lang` where the opening gave one (rules/questionVersions.ts).
  */
 export function consultationView(stored: Consultation, methods: ReadonlyMap<string, DecisionMethod>, lang: Language = 'en'): ConsultationView {
-  const c = inLanguage(stored, lang);
+  const c = versionIn(stored, lang);
   const decisionMethod = methodOf(c, methods);
   const settings = settingsOf(c);
   const method = { ...decisionMethod.view(settings), ...methodWordsIn(lang, decisionMethod, settings) };
@@ -107,7 +108,7 @@ export function versionsView(c: Consultation, lang: Language = 'en'): VersionsVi
   const versions = [
     { name: translate(lang, 'bilingual.preview.default'), question: c.question, options: c.options },
     ...langs.map((code) => {
-      const v = inLanguage(c, code);
+      const v = versionIn(c, code);
       return { name: `${languageName(code, lang)} (${code})`, question: v.question, options: v.options };
     }),
   ];

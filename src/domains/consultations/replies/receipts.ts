@@ -14,7 +14,7 @@ import { decisionUrl } from '../ids.ts';
 import { memberZones } from '../../org/memberZones.ts';
 import { memberLanguages } from '../../org/memberLanguages.ts';
 import { formatUtcIn } from '../../../shared/rules/formatUtc.ts';
-import { inLanguage } from '../rules/questionVersions.ts';
+import { versionIn } from '../defaultOption.ts';
 
 /**
  * The one answer a member gets for a reply: a receipt saying exactly what
@@ -39,7 +39,7 @@ export async function answerReply(
   const zone = zones.get(memberId) ?? null;
   const lang = languages.get(memberId) ?? 'en';
   // The receipt names the options in the member's version of the question.
-  const c = inLanguage(stored, lang);
+  const c = versionIn(stored, lang);
   const url = ctx.config.publicUrl ? decisionUrl(ctx.config.publicUrl, c.id) : null;
   const methods = ctx.wiring.decisionMethods;
   const method = methodOf(c, methods);

@@ -3,7 +3,7 @@ import type { Consultation } from '../consultation.ts';
 import type { DecisionMethod } from '../../../decisions/decisionMethod.ts';
 import { methodOf, settingsOf } from '../../../decisions/methods/index.ts';
 import { replyTakesEffect } from '../../proxies/rules/ballotPrecedence.ts';
-import { optionsWithAllTitles } from '../rules/questionVersions.ts';
+import { readableOptions } from '../defaultOption.ts';
 
 export type RecordedReply =
   | {
@@ -31,7 +31,7 @@ export function readStance(
   text: string,
   methods: ReadonlyMap<string, DecisionMethod>,
 ) {
-  return methodOf(c, methods).read(text, { ...settingsOf(c), options: optionsWithAllTitles(c.options, c.versions) });
+  return methodOf(c, methods).read(text, { ...settingsOf(c), options: readableOptions(c.options, c.versions) });
 }
 
 /**

@@ -9,7 +9,7 @@ import { loadConsultation } from '../consultation.ts';
 import { displayId } from '../ids.ts';
 import { answerReply } from './receipts.ts';
 import { recordReply } from './recordReply.ts';
-import { sentText } from '../../../reading/stance/sentText.ts';
+import { sentTextOf } from '../defaultOption.ts';
 import { consultationView } from '../mail/views.ts';
 import { memberLanguages } from '../../org/memberLanguages.ts';
 import { prepareReplies, voterKey, type PreparedReplies } from './preparedReplies.ts';
@@ -56,7 +56,7 @@ async function handleReply(mail: InboundMail, tools: HandlerTools): Promise<Rout
   const result = await recordReply(tools.tx, c, {
     memberId,
     // What Tacit sent: answers typed inside an unquoted original are the member's too.
-    text: await newTextOfReply(mail, { sent: sentText(c) }),
+    text: await newTextOfReply(mail, { sent: sentTextOf(c) }),
     inboundMessageId: mail.messageRowId,
     receivedAt: mail.receivedAt,
   }, tools.ctx.wiring.decisionMethods);
@@ -144,7 +144,7 @@ export const confirmHeldReply: Confirmer = async (confirmation, decision, mail, 
   if (!c || !message) return { outcome: 'held reply no longer available' };
   const result = await recordReply(tools.tx, c, {
     memberId,
-    text: await newTextOfMessage(message.raw as Buffer, { sent: sentText(c) }),
+    text: await newTextOfMessage(message.raw as Buffer, { sent: sentTextOf(c) }),
     inboundMessageId: messageRowId,
     receivedAt: message.received_at as Date,
   }, tools.ctx.wiring.decisionMethods);

@@ -28,7 +28,7 @@ export async function startHttpEndpoint(ctx: Context, host: string, port: number
   const server = http.createServer((req, res) => {
     handle(ctx, req, res).catch((err) => {
       ctx.log.warn({ err }, 'http request failed');
-      if (!res.headersSent) send(res, 500, 'text/plain', 'Something went wrong; please try again later.\n');
+      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', `${translate(browserLanguage(req), 'web.error.failed')}\n`);
       else res.end();
     });
   });
@@ -92,7 +92,7 @@ async function handle(ctx: Context, req: http.IncomingMessage, res: http.ServerR
     return send(res, 200, 'text/html; charset=utf-8', page(lang, words('web.unsubscribe.title'), body));
   }
   res.setHeader('Allow', 'GET, HEAD, POST');
-  return send(res, 405, 'text/plain', 'Method not allowed.\n');
+  return send(res, 405, 'text/plain; charset=utf-8', `${words('web.error.methodNotAllowed')}\n`);
 }
 
 /** The digest's one-click: stops the digest only (the member stays on every list). */
@@ -117,7 +117,7 @@ async function digestUnsubscribe(
     return send(res, 200, 'text/html; charset=utf-8', page(lang, title, body));
   }
   res.setHeader('Allow', 'GET, HEAD, POST');
-  return send(res, 405, 'text/plain', 'Method not allowed.\n');
+  return send(res, 405, 'text/plain; charset=utf-8', `${words('web.error.methodNotAllowed')}\n`);
 }
 
 async function health(ctx: Context, res: http.ServerResponse): Promise<void> {

@@ -52,6 +52,17 @@ describe('the web record\'s language', () => {
     expect(html).toContain('>Entscheidungen</a>');
   });
 
+  it('says "method not allowed" in the reader\'s language, and which methods are', async () => {
+    const posted = await fetch(`${localBase(h)}/decisions`, { method: 'POST', headers: { 'Accept-Language': 'pl' } });
+    expect(posted.status).toBe(405);
+    expect(posted.headers.get('allow')).toBe('GET, HEAD');
+    expect(await posted.text()).toBe('Metoda niedozwolona.\n');
+    const signout = await fetch(`${localBase(h)}/signout`, { headers: { 'Accept-Language': 'fr' } });
+    expect(signout.status).toBe(405);
+    expect(signout.headers.get('allow')).toBe('POST');
+    expect(await signout.text()).toBe('Méthode non autorisée.\n');
+  });
+
   it('follows the switcher, and keeps the choice in a cookie over Accept-Language', async () => {
     const picked = await get('/lists?lang=sv', { 'Accept-Language': 'de' });
     expect(picked.html).toContain('<html lang="sv">');

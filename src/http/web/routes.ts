@@ -75,12 +75,12 @@ export async function handleWeb(ctx: Context, req: http.IncomingMessage, res: ht
   let m: RegExpExecArray | null;
 
   if (path === '/' || path === '/decisions') {
-    if (!reading) return methodNotAllowed(res);
+    if (!reading) return methodNotAllowed(r);
     page(r, 200, 'register', words('web.decisions'), await registerEntries(ctx, r.viewer, r.reader, base, pageNumber));
     return true;
   }
   if ((m = /^\/decisions\/(C-\d{1,15})$/i.exec(path))) {
-    if (!reading) return methodNotAllowed(res);
+    if (!reading) return methodNotAllowed(r);
     const id = numericId(m[1]!);
     const data = id ? await decisionPage(ctx, r.viewer, r.reader, id) : null;
     if (!data) notFound(r);
@@ -88,7 +88,7 @@ export async function handleWeb(ctx: Context, req: http.IncomingMessage, res: ht
     return true;
   }
   if ((m = /^\/decisions\/(C-\d{1,15})\/tally\.txt$/i.exec(path))) {
-    if (!reading) return methodNotAllowed(res);
+    if (!reading) return methodNotAllowed(r);
     const id = numericId(m[1]!);
     const text = id ? await tallySheetText(ctx, r.viewer, id) : null;
     if (text === null) notFound(r);
@@ -96,12 +96,12 @@ export async function handleWeb(ctx: Context, req: http.IncomingMessage, res: ht
     return true;
   }
   if (path === '/lists') {
-    if (!reading) return methodNotAllowed(res);
+    if (!reading) return methodNotAllowed(r);
     page(r, 200, 'lists', words('web.lists'), await visibleLists(ctx, r.viewer, base, pageNumber));
     return true;
   }
   if ((m = /^\/lists\/([a-z0-9][a-z0-9-]*)(?:\/(\d{4}-\d{2})(\.mbox)?|\/(thread|message)\/(\d{1,15})(?:\/attachment\/(\d{1,3}))?)?$/.exec(path))) {
-    if (!reading) return methodNotAllowed(res);
+    if (!reading) return methodNotAllowed(r);
     const list = await findArchiveList(ctx, r.viewer, m[1]!);
     if (!list) return notFound(r), true;
     const [, , month, mbox, kind, idText, attachment] = m;
@@ -156,7 +156,7 @@ export async function handleWeb(ctx: Context, req: http.IncomingMessage, res: ht
       page(r, 200, 'signin', words('web.signIn'), { message, minutes: SIGNIN_MINUTES });
       return true;
     }
-    if (!reading) return methodNotAllowed(res);
+    if (!reading) return methodNotAllowed(r);
     page(r, 200, 'signin', words('web.signIn'), { minutes: SIGNIN_MINUTES });
     return true;
   }
@@ -172,12 +172,12 @@ export async function handleWeb(ctx: Context, req: http.IncomingMessage, res: ht
       redirect(res, `${base}/`, { 'Set-Cookie': await startSession(ctx, memberId) });
       return true;
     }
-    if (!reading) return methodNotAllowed(res);
+    if (!reading) return methodNotAllowed(r);
     page(r, 200, 'signin-link', words('web.signIn'), { usable: await signinUsable(ctx, m[1]!) });
     return true;
   }
   if (path === '/signout') {
-    if (method !== 'POST') return methodNotAllowed(res);
+    if (method !== 'POST') return methodNotAllowed(r, 'POST');
     await readBody(req);
     redirect(res, `${base}/`, { 'Set-Cookie': await endSession(ctx, req) });
     return true;
@@ -185,7 +185,7 @@ export async function handleWeb(ctx: Context, req: http.IncomingMessage, res: ht
   return false;
 }
 
-function methodNotAllowed(res: http.ServerResponse): true {
-  send(res, 405, 'text/plain', 'Method not allowed.\n', { Allow: 'GET, HEAD' });
+function methodNotAllowed(r: Request, allow = 'GET, HEAD'): true {
+  send(r.res, 405, 'text/plain; charset=utf-8', `${translate(r.reader.lang, 'web.error.methodNotAllowed')}\n`, { Allow: allow });
   return true;
 }

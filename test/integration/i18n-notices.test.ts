@@ -6,6 +6,7 @@ import { setGroupLanguage } from '../../src/domains/org/memberLanguages.ts';
 import { upsertGroup } from '../../src/domains/org/groups.ts';
 import { summariseHeldNotices } from '../../src/pipeline/routing/answers/noticeBudget.ts';
 import { formatInZone, formatUtcIn } from '../../src/shared/rules/formatUtc.ts';
+import { replyAddress } from '../../src/domains/consultations/replies/replyAddress.ts';
 
 /**
  * The last English notices, in the reader's language (issue 23 item 2), over
@@ -59,6 +60,18 @@ describe('a French coordinator', () => {
     expect(text).toContain('> close\nclose demande un numéro de consultation : close C-ID, par exemple « close C-12 ».');
     expect(text).toContain('> vote A\n« vote » n\'est pas une commande ; les commandes sont : status [C-ID], results C-ID, extend C-ID <nouvelle échéance>, close C-ID, cancel C-ID, tally C-ID.');
     expect(text).not.toContain('needs a consultation id');
+  });
+
+  it('is told in French that a reply address is not valid, or names no consultation of hers', async () => {
+    await send(list.coordinator, `reply+1x2_00000000000000000000000000000000@${h.domain}`, 'Re: C-1', 'A');
+    const [bad] = await waitForMailTo(h, list.coordinator, /^Re: Re: C-1$/);
+    expect(bad!.mail.text).toContain(`L’adresse reply+1x2_00000000000000000000000000000000@${h.domain} n’est pas une adresse de réponse valable : votre message n’a pas été enregistré.`);
+    expect(bad!.mail.text).toContain('Pour répondre à une consultation, répondez à l’exemplaire que Tacit vous a envoyé');
+    const [me] = await h.ctx.sql`select id from members where email = ${list.coordinator}`;
+    await send(list.coordinator, replyAddress(h.ctx, 987654, Number(me!.id)), 'Re: C-987654', 'A');
+    const [none] = await waitForMailTo(h, list.coordinator, /^Re: Re: C-987654$/);
+    expect(none!.mail.text).toContain('Tacit n’a pas de consultation C-987654 pour vous : votre message n’a pas été enregistré.');
+    expect(`${bad!.mail.text}${none!.mail.text}`).not.toMatch(/was not recorded|reply address/);
   });
 
   it('reads the hour\'s held notices in French, the hour on the clock of Lyon too', async () => {

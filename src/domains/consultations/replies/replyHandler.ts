@@ -12,6 +12,8 @@ import { recordReply } from './recordReply.ts';
 import { sentTextOf } from '../defaultOption.ts';
 import { consultationView } from '../mail/views.ts';
 import { memberLanguages } from '../../org/memberLanguages.ts';
+import { readerOf } from '../../org/reader.ts';
+import { translate } from '../../../shared/i18n/catalogue.ts';
 import { prepareReplies, voterKey, type PreparedReplies } from './preparedReplies.ts';
 
 export const HELD_REPLY_PURPOSE = 'consultation-reply';
@@ -29,11 +31,10 @@ async function handleReply(mail: InboundMail, tools: HandlerTools): Promise<Rout
   if (mail.address.kind !== 'reply') return { outcome: 'not a reply address' };
   const ids = readReplyToken(tools.ctx, mail.address.token);
   if (!ids) {
+    const { lang } = await readerOf(tools.tx, mail.from);
     await replyToSender(mail, tools, 'consultation-notice', {
-      lines: [
-        `The address ${mail.recipient} is not a valid reply address, so your message was not recorded.`,
-        'To answer a consultation, reply to the copy Tacit sent you (its Reply-To address is personal).',
-      ],
+      lang,
+      lines: [translate(lang, 'reply.badToken', { address: mail.recipient }), translate(lang, 'reply.howToAnswer')],
     });
     return { outcome: 'bad reply token' };
   }
@@ -43,9 +44,8 @@ async function handleReply(mail: InboundMail, tools: HandlerTools): Promise<Rout
 
   const { c, voter, sender } = await replyContext(mail, tools, consultationId, memberId);
   if (!c || !voter) {
-    await replyToSender(mail, tools, 'consultation-notice', {
-      lines: [`Tacit has no consultation ${displayId(consultationId)} for you, so your message was not recorded.`],
-    });
+    const { lang } = await readerOf(tools.tx, mail.from);
+    await replyToSender(mail, tools, 'consultation-notice', { lang, lines: [translate(lang, 'reply.noConsultation', { id: displayId(consultationId) })] });
     return { outcome: `no electorate row for member ${memberId} in ${displayId(consultationId)}` };
   }
 

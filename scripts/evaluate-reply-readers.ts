@@ -157,7 +157,7 @@ function asCorpusChoice(stance: ChoiceStance): CorpusReading {
 let disagreements = 0;
 const ours: StanceReader = (text, kind, options) => {
   const r = kind === 'choice' ? readChoiceStance(text, options) : readProposalStance(text);
-  if (r.doubt?.startsWith(READS_TWO_WAYS)) disagreements++;
+  if (r.doubt?.key.startsWith(READS_TWO_WAYS)) disagreements++;
   if (kind === 'choice') return asCorpusChoice((r as ChoiceReading).stance);
   return { stance: (r as ProposalReading).stance, reason: (r as ProposalReading).reason };
 };
@@ -283,7 +283,7 @@ const canonical = (v: unknown): unknown =>
     : v;
 const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 // `doubt` (why a reply is unreadable) is explained to the member, not part of the table.
-const withoutDoubt = <T extends { doubt?: string }>({ doubt: _doubt, ...rest }: T) => rest;
+const withoutDoubt = <T extends { doubt?: unknown }>({ doubt: _doubt, ...rest }: T) => rest;
 const tableChoice = choiceCases.filter(([text, stance, comment]) => same(withoutDoubt(readChoiceStance(text, OPTIONS)), { stance, comment })).length;
 const tableProposal = proposalCases.filter(([text, expected]) => same(withoutDoubt(readProposalStance(text)), expected)).length;
 console.log(`\nown table (test/helpers/stance-cases.ts)`);

@@ -54,7 +54,8 @@ export interface MethodReading {
   stance: Record<string, unknown>;
   readable: boolean;
   comment: string;
-  doubt?: string;
+  /** Why a reply was not read (unreadable only), for the caller to say in the reader's language. */
+  doubt?: Phrase;
 }
 
 export interface MethodCount<Ballot, Result> {

@@ -7,6 +7,8 @@ import { exampleAnswers } from '../../src/domains/consultations/mail/views.ts';
 import { formatInZone, formatUtcIn } from '../../src/shared/rules/formatUtc.ts';
 import type { Language } from '../../src/shared/rules/language.ts';
 import { translate } from '../../src/shared/i18n/catalogue.ts';
+import { translatePhrase } from '../../src/shared/i18n/phrase.ts';
+import { phrase } from '../../src/shared/rules/phrase.ts';
 import { commandsHelp, consultCommandsHelp, openedCommandsHelp } from '../../src/domains/mailCommands/commandsHelp.ts';
 import { modeText } from '../../src/domains/mailCommands/changes.ts';
 import { noticeSamples } from './i18nNoticeSamples.ts';
@@ -82,7 +84,7 @@ export function samples(lang: Language): { template: string; data: object }[] {
       { template: 'consultation-extended', data: { ...view, recorded: [] } },
       { template: 'consultation-cancelled', data: view },
       { template: 'consultation-receipt', data: { ...view, readAs: c === choice ? 'A' : 'agree', recorded: ['A'], comment: 'Thanks for organising.', superseded: true } },
-      { template: 'consultation-unreadable', data: { ...view, earlier: null, doubt: 'a vote given for someone else', notUnderstood: ['My wife votes B'] } },
+      { template: 'consultation-unreadable', data: { ...view, earlier: null, doubt: translatePhrase(lang, phrase('doubt.proxy', { quote: 'My wife votes B' })), notUnderstood: ['My wife votes B'] } },
       { template: 'consultation-unreadable', data: { ...view, earlier: ['A'], doubt: null, notUnderstood: [] } },
       { template: 'consultation-late', data: { ...view, cancelled: false, closedAt: formatUtcIn(c.closed_at!, lang), outcomeLines: ['Winner: A.'] } },
       { template: 'consultation-late', data: { ...view, cancelled: false, closedAt: formatUtcIn(c.closed_at!, lang), outcomeLines: [] } },

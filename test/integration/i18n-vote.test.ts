@@ -120,6 +120,20 @@ describe('a formal vote for a member who reads French', () => {
     expect(en).toContain('  round 1: A 1, B 2, C 0; exhausted 0');
   });
 
+  it('a ballot that cannot be read: why, and how to answer, in French', async () => {
+    const { id, replyTo } = await openViaSmtp(h, list, 'Adopt the accounts', ['Kind: motion', `Deadline: ${inDays(5)}`]);
+    await copyOf(id, paris);
+    await h.send({ from: paris, to: replyTo.get(paris)!, subject: `Re: C-${id}`, text: 'Oui. Non, en fait.' });
+    const [notice] = await waitForMailTo(h, paris, new RegExp(`^Non compris : C-${id}`));
+    const text = notice!.mail.text!;
+    const why = text.split('\n').find((l) => l.startsWith('Pourquoi : '));
+    // The why, then how to answer, both French: "… (« enfin »). Répondez …".
+    expect(why).toMatch(/^Pourquoi : .+« .+ ».+/);
+    expect(why!.endsWith(` ${translate('fr', 'doubt.how.motion')}`)).toBe(true);
+    expect(why).not.toMatch(/[Aa]nswer|changes|yes|abstain/);
+    expect(await stanceOf(id, paris)).toEqual({ unreadable: true });
+  });
+
   it('a Schulze vote: "None of the above" in her words on the copy, named by its French title in her ranking', async () => {
     const { id, replyTo } = await openViaSmtp(h, list, 'Where to meet next', ['Kind: vote', 'Count: schulze', `Deadline: ${inDays(5)}`, 'Options:', 'A. Lyon', 'B. Berlin']);
     const copy = await copyOf(id, paris);

@@ -1,6 +1,7 @@
 import { createConfirmation, type Confirmer } from '../confirmations/confirmations.ts';
 import { findMemberByAddress } from '../org/members.ts';
 import { newTextOfMessage } from '../../reading/newText/replyText.ts';
+import { translatePhrase } from '../../shared/i18n/phrase.ts';
 import { sentTextOf } from '../consultations/defaultOption.ts';
 import type { Handler, HandlerTools, InboundMail, RouteResult } from '../../pipeline/routing/inboundMail.ts';
 import { replyToSender } from '../../pipeline/routing/answers/replyToSender.ts';
@@ -124,7 +125,7 @@ async function castProxyBallot(mail: InboundMail, tools: HandlerTools, c: Consul
     readAs: receipt?.readAs ?? '',
     proxyCode,
     ownBallotCounts: result.superseded,
-    doubt: result.readable ? null : (result.doubt ?? null),
+    doubt: !result.readable && result.doubt ? translatePhrase(lang, result.doubt) : null,
   }, toProxy);
   if (result.readable) {
     // The member hears what was cast for them, with their own reply address: answering overrides it.

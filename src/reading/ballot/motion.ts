@@ -21,8 +21,9 @@ import { proposalTokens } from '../stance/proposalGrammar.ts';
 import { splitSentences, takeOutQuestions } from '../stance/questions.ts';
 import { fold } from '../stance/text.ts';
 import type { MotionReading, MotionVote } from './types.ts';
+import { phrase, type Phrase } from '../../shared/rules/phrase.ts';
 
-export const HOW_TO_VOTE = 'Answer with one word: yes, no or abstain.';
+export const HOW_TO_VOTE = phrase('doubt.how.motion');
 
 const VOTE_OF: Record<string, MotionVote> = {
   agree: 'yes', agreeShort: 'yes', object: 'no', objectShort: 'no', abstain: 'abstain', abstainShort: 'abstain',
@@ -30,15 +31,19 @@ const VOTE_OF: Record<string, MotionVote> = {
 
 // What the proposal reader resolves and a ballot may not: these words make the reply doubt.
 const STRICT_DOUBTS: Partial<Record<DoubtRole, string>> = {
-  correction: 'it changes its answer',
-  otherwise: 'it gives one answer or another',
-  notBlocking: 'it objects but does not block, which is neither yes nor no',
+  correction: 'doubt.changesAnswer',
+  otherwise: 'doubt.oneOrAnother',
+  notBlocking: 'doubt.objectsNoBlock',
 };
 
-const doubt = (why: string): MotionReading => ({ doubt: `${why.replace(/[\s.?!]+$/, '')}. ${HOW_TO_VOTE}` });
+const doubt = (why: Phrase): MotionReading => ({ doubt: phrase('doubt.withHow', { why, how: HOW_TO_VOTE }) });
 
-// The proposal reader's doubts speak of a proposal; a motion's ballot answers yes, no or abstain.
-const inVoteTerms = (why: string) => why.replace('agree, object or abstain', 'yes, no or abstain').replace('this is a proposal', 'this is a motion');
+/**
+ * The proposal reader's doubts speak of a proposal (agree, object or
+ * abstain); a motion's ballot answers yes, no or abstain. Each doubt that
+ * says so has a `.proposal` key and a `.motion` twin in the catalogue.
+ */
+const inVoteTerms = (why: Phrase): Phrase => (why.key.endsWith('.proposal') ? { ...why, key: `${why.key.slice(0, -'.proposal'.length)}.motion` } : why);
 
 type Word = { text: string };
 
@@ -87,7 +92,7 @@ function wholeClauseVote(words: Word[]): MotionVote | undefined {
  * the budget passes."); in a later remark ("let me know if you need help")
  * or a mail's disclaimer it does not.
  */
-function strictDoubt(text: string): string | undefined {
+function strictDoubt(text: string): Phrase | undefined {
   const sentences = splitSentences(text).map((s) => fold(s)).filter((s) => /[\p{L}\p{N}]/u.test(s));
   // Sentences since the last one holding a vote (a condition may open the one right after it).
   let sinceVote = Infinity;
@@ -103,8 +108,8 @@ function strictDoubt(text: string): string | undefined {
         if (worry && (!vote || worry.next > vote.next)) {
           const quoted = words.slice(i, worry.next).map((w) => w.text).join(' ');
           const why = STRICT_DOUBTS[worry.role];
-          if (why) return `${why} ("${quoted}")`;
-          if (worry.role === 'condition' && ((opening && sinceVote <= 1) || sinceVote === Infinity || hasVote)) return `it sets a condition ("${quoted}"), and a vote cannot`;
+          if (why) return phrase(why, { quote: quoted });
+          if (worry.role === 'condition' && ((opening && sinceVote <= 1) || sinceVote === Infinity || hasVote)) return phrase('doubt.setsCondition', { quote: quoted });
           i = worry.next;
           continue;
         }
@@ -123,20 +128,20 @@ export function readMotionVote(text: string): MotionReading {
   const lines = located.text.split('\n');
   while (lines.length > 0 && (lines[0]!.trim() === '' || isGreetingLine(lines[0]!))) lines.shift();
   const own = lines.join('\n').trim();
-  if (own === '') return doubt('the reply holds no vote');
+  if (own === '') return doubt(phrase('doubt.noVote'));
 
   const { questions } = takeOutQuestions(own);
-  if (questions.length > 0) return doubt(`a question is not a vote ("${questions[0]}")`);
+  if (questions.length > 0) return doubt(phrase('doubt.questionNotVote', { quote: questions[0]! }));
   const strict = strictDoubt(own);
   if (strict) return doubt(strict);
 
   const reading = readProposalStance(text);
-  if (reading.stance === 'unreadable') return doubt(inVoteTerms(reading.doubt ?? 'no yes, no or abstain was found in it'));
+  if (reading.stance === 'unreadable') return doubt(inVoteTerms(reading.doubt ?? phrase('doubt.noMotionVote')));
   const vote = VOTE_OF[reading.stance]!;
 
   // "No. Yes.", "yes, no": every clause that is a vote must be this vote.
   const said = new Set(clauses(fold(own)).map(wholeClauseVote).filter((v): v is MotionVote => v !== undefined));
   said.add(vote);
-  if (said.size > 1) return doubt(`it says ${[...said].join(' and ')}`);
+  if (said.size > 1) return doubt(phrase('doubt.saysBoth', { votes: { list: [...said].map((v) => phrase(`doubt.vote.${v}`)) } }));
   return { vote };
 }

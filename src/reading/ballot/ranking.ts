@@ -23,22 +23,27 @@ import { isGreetingLine } from '../stance/greeting.ts';
 import { locateAnswer } from '../stance/locate.ts';
 import { takeOutQuestions } from '../stance/questions.ts';
 import { withoutSignature } from '../stance/signature.ts';
-import { ballotUnits, type Unit } from './rankingUnits.ts';
+import { ballotUnits, type ConflictWhy, type Unit } from './rankingUnits.ts';
+import { phrase, type Phrase } from '../../shared/rules/phrase.ts';
 import type { BallotOption, Ranking, RankingReading } from './types.ts';
 
 /** How to answer, with the options' own letters: "B > A > C". */
-export function howToRank(options: readonly BallotOption[]): string {
+export function howToRank(options: readonly BallotOption[]): Phrase {
   const l = options.map((o) => o.letter.toUpperCase());
   const example = (l.length >= 3 ? [l[1], l[0], l[2]] : l.length === 2 ? [l[1], l[0]] : l).join(' > ');
-  const tie = l.length >= 3 ? ` (a tie with =: ${l[0]} = ${l[1]} > ${l[2]})` : '';
-  return `Rank the options by their letters, best first, for example: ${example}${tie}.`;
+  return l.length >= 3 ? phrase('doubt.how.rankTie', { example, tie: `${l[0]} = ${l[1]} > ${l[2]}` }) : phrase('doubt.how.rank', { example });
 }
 
 /** Why a ballot cannot be read exactly; thrown inside the reader and caught by it, never out of it. */
 class BallotDoubt extends Error {
   override name = 'BallotDoubt';
+  constructor(readonly why: Phrase) {
+    super(why.key);
+  }
 }
-const unsure = (why: string): never => { throw new BallotDoubt(why); };
+const unsure = (why: Phrase): never => { throw new BallotDoubt(why); };
+/** A doubt quoting the reply's own words. */
+const unsureOf = (key: string, quote: string): never => unsure(phrase(key, { quote }));
 
 // Words around a ranking that change it: "not", "except", "any", "none" (a "but" in a remark does not).
 const CHANGING_ROLES = new Set(['neg', 'except', 'none', 'neither', 'either', 'any']);
@@ -52,7 +57,7 @@ export function readRanking(text: string, options: readonly BallotOption[]): Ran
     return { ranking: readExactly(text, options).map((tier) => tier.map((l) => own.get(l) ?? l)) };
   } catch (e) {
     if (!(e instanceof BallotDoubt)) throw e;
-    return { doubt: `${e.message.replace(/[\s.?!]+$/, '')}. ${howToRank(options)}` };
+    return { doubt: phrase('doubt.withHow', { why: e.why, how: howToRank(options) }) };
   }
 }
 
@@ -62,15 +67,15 @@ function readExactly(text: string, options: readonly BallotOption[]): Ranking {
   const lines = located.text.split('\n');
   while (lines.length > 0 && (lines[0]!.trim() === '' || isGreetingLine(lines[0]!))) lines.shift();
   const own = lines.join('\n').trim();
-  if (own === '') unsure('the reply holds no ranking');
+  if (own === '') unsure(phrase('doubt.noRanking'));
 
   const { questions } = takeOutQuestions(own);
-  if (questions.length > 0) unsure(`a question is not a ballot ("${questions[0]}")`);
+  if (questions.length > 0) unsureOf('doubt.questionNotBallot', questions[0]!);
   const worry = proxyDoubt(own) ?? undecidedDoubt(own) ?? awayDoubt(own);
   if (worry) unsure(worry);
   for (const role of DOUBT_ROLES) {
-    const phrase = findDoubtPhrase(own, role);
-    if (phrase) unsure(`"${phrase}" makes the ranking uncertain`);
+    const found = findDoubtPhrase(own, role);
+    if (found) unsureOf('doubt.uncertain', found);
   }
 
   // A name signed under the ranking ("Anna B.") is no part of it.
@@ -86,12 +91,14 @@ function readExactly(text: string, options: readonly BallotOption[]): Ranking {
 }
 
 const describe = (u: Unit): string => ('text' in u ? u.text : u.k === 'unknownLetter' ? u.letter : u.k);
+const noSuchOption = (letter: string) => phrase('doubt.noSuchOption', { letter });
+const conflictDoubt = (u: { text: string; why: ConflictWhy }) => phrase(`doubt.conflict.${u.why}`, { quote: u.text });
 
 function rankingOf(units: Unit[], options: readonly BallotOption[]): Ranking {
   const refs = units.flatMap((u, i) => (u.k === 'ref' ? [i] : []));
   if (refs.length === 0) {
     const conflict = units.find((u) => u.k === 'conflict');
-    unsure(conflict?.k === 'conflict' ? `"${conflict.text}" ${conflict.why}` : 'no option was found in it');
+    unsure(conflict?.k === 'conflict' ? conflictDoubt(conflict) : phrase('doubt.noOption'));
   }
   let start = refs[0]!;
   const end = refs[refs.length - 1]!;
@@ -116,42 +123,42 @@ function rankingOf(units: Unit[], options: readonly BallotOption[]): Ranking {
 /** The lead-in or the comment: no option, nothing that changes the ranking. */
 function checkAround(units: Unit[], where: 'before' | 'after', optionWords: ReadonlyMap<string, string>): void {
   for (const u of units) {
-    if (u.k === 'conflict') unsure(`"${u.text}" ${u.why}`);
+    if (u.k === 'conflict') unsure(conflictDoubt(u));
     // "I think Sunday is better. A > C": a word of one option's title names it.
-    if (u.k === 'word' && optionWords.has(u.folded)) unsure(`"${u.text}" names option ${optionWords.get(u.folded)} outside the ranking`);
-    if (u.k === 'word' && CHANGING_ROLES.has(CHOICE_WORDS.get(u.folded) ?? '')) unsure(`"${u.text}" ${where} the ranking may change it`);
+    if (u.k === 'word' && optionWords.has(u.folded)) unsure(phrase('doubt.namedOutside', { quote: u.text, letter: optionWords.get(u.folded)! }));
+    if (u.k === 'word' && CHANGING_ROLES.has(CHOICE_WORDS.get(u.folded) ?? '')) unsureOf(`doubt.mayChange.${where}`, u.text);
   }
   if (where === 'before') {
     // A ranking sign before the first option: something before it was ranked too ("D is out > B").
     const last = units.filter((u) => u.k !== 'nl').pop();
-    if (last && ['gt', 'eq', 'then'].includes(last.k)) unsure('the ranking starts with a sign, not an option');
+    if (last && ['gt', 'eq', 'then'].includes(last.k)) unsure(phrase('doubt.startsWithSign'));
     // The words on the line just before the ranking lead into it ("My ranking:", "I vote"), or end a sentence.
     let k = units.length - 1;
     if (k >= 0 && ['colon', 'nl', 'dot', 'stop', 'dash', 'comma'].includes(units[k]!.k)) return;
     for (; k >= 0 && !['nl', 'dot', 'stop', 'colon'].includes(units[k]!.k); k--) {
       const u = units[k]!;
-      if (u.k === 'word' && !isLeadWord(u.folded)) unsure(`"${u.text}" runs into the ranking`);
-      if (u.k === 'unknownLetter') unsure(`there is no option ${u.letter}`);
+      if (u.k === 'word' && !isLeadWord(u.folded)) unsureOf('doubt.runsInto', u.text);
+      if (u.k === 'unknownLetter') unsure(noSuchOption(u.letter));
     }
     return;
   }
   // Right after the last option, the ranking must end: "> D" or "= D" with no such option is doubt.
   if (units[0] && ['gt', 'eq', 'then', 'label'].includes(units[0].k)) {
     const next = units.slice(1).find((u) => u.k !== 'nl');
-    unsure(next ? `the ranking goes on with "${describe(next)}", which is no option` : 'the ranking ends with a sign, not an option');
+    unsure(next ? phrase('doubt.goesOn', { quote: describe(next) }) : phrase('doubt.endsWithSign'));
   }
   for (const u of units) {
     if (u.k === 'nl') break;
-    if (u.k === 'unknownLetter') unsure(`there is no option ${u.letter}`);
+    if (u.k === 'unknownLetter') unsure(noSuchOption(u.letter));
   }
   // "2nd choice" on a line of its own after the ranking: a place with no option.
   units.forEach((u, i) => {
-    if (u.k === 'label' && !u.ordinal && (i === 0 || units[i - 1]!.k === 'nl')) unsure(`"${u.text}" gives a place to no option`);
+    if (u.k === 'label' && !u.ordinal && (i === 0 || units[i - 1]!.k === 'nl')) unsureOf('doubt.placeForNone', u.text);
   });
   // Words right after the last option, before any break, only round it off ("B please", "B for me", "… because …").
   for (const u of units) {
     if (BREAKS.has(u.k)) break;
-    if (u.k === 'word' && !isLeadWord(u.folded) && CHOICE_WORDS.get(u.folded) !== 'intro') unsure(`"${u.text}" runs on after the ranking`);
+    if (u.k === 'word' && !isLeadWord(u.folded) && CHOICE_WORDS.get(u.folded) !== 'intro') unsureOf('doubt.runsOn', u.text);
   }
 }
 
@@ -175,7 +182,7 @@ function parseCore(units: Unit[]): Ranking {
       case 'ref': {
         const item = items[items.length - 1];
         if (item && pending.has('eq')) {
-          if (pending.size > 1 || label) unsure('a tie must be written with = alone between two options');
+          if (pending.size > 1 || label) unsure(phrase('doubt.tieAlone'));
           item.refs.push(u.letter);
           item.byTitle ||= u.byTitle;
         } else {
@@ -195,7 +202,7 @@ function parseCore(units: Unit[]): Ranking {
           items[items.length - 1]!.label = { n: u.n, ordinal: true };
           continue;
         }
-        if (label) unsure(`two places in a row ("${u.text}")`);
+        if (label) unsureOf('doubt.twoPlaces', u.text);
         label = { n: u.n, ordinal: u.ordinal };
         if (items.length > 0 && pending.size === 0) pending.add('nl');
         // "1st choice: A", "1 - B", "1: B": the words and sign after a place are part of it.
@@ -214,28 +221,28 @@ function parseCore(units: Unit[]): Ranking {
         continue;
       case 'open':
         // "(B)": brackets around one option only.
-        if (units[i + 1]?.k !== 'ref' || (units[i + 2] !== undefined && units[i + 2]!.k !== 'close')) unsure('brackets inside the ranking read two ways');
+        if (units[i + 1]?.k !== 'ref' || (units[i + 2] !== undefined && units[i + 2]!.k !== 'close')) unsure(phrase('doubt.brackets'));
         continue;
       case 'close':
-        if (units[i - 2]?.k !== 'open') unsure('brackets inside the ranking read two ways');
+        if (units[i - 2]?.k !== 'open') unsure(phrase('doubt.brackets'));
         continue;
       case 'optword':
         continue;
       case 'unknownLetter':
-        unsure(`there is no option ${u.letter}`);
+        unsure(noSuchOption(u.letter));
         break;
       case 'conflict':
-        unsure(`"${u.text}" ${u.why}`);
+        unsure(conflictDoubt(u));
         break;
       default:
-        unsure(`"${describe(u)}" is inside the ranking`);
+        unsureOf('doubt.inside', describe(u));
     }
   }
 
   const seen = new Set<string>();
   for (const item of items) {
     for (const r of item.refs) {
-      if (seen.has(r)) unsure(`option ${r} is named twice`);
+      if (seen.has(r)) unsure(phrase('doubt.namedTwice', { letter: r }));
       seen.add(r);
     }
   }
@@ -249,19 +256,19 @@ function parseCore(units: Unit[]): Ranking {
 }
 
 function byPlaces(items: Item[], seps: Array<Set<Sep>>): Ranking {
-  if (items.some((it) => !it.label)) unsure('some options have a place and some have not');
-  if (seps.some((s) => s.has('gt') || s.has('then'))) unsure('places and ">" together read two ways');
-  if (items[0]!.label!.n !== 1) unsure('the places do not start at 1');
+  if (items.some((it) => !it.label)) unsure(phrase('doubt.somePlaced'));
+  if (seps.some((s) => s.has('gt') || s.has('then'))) unsure(phrase('doubt.placesAndGt'));
+  if (items[0]!.label!.n !== 1) unsure(phrase('doubt.placesStart'));
   const tiers: Ranking = [];
   let last = 0;
   let placed = 0;
   for (const it of items) {
     const n = it.label!.n;
-    if (n < last) unsure('the places are not in order');
+    if (n < last) unsure(phrase('doubt.placesOrder'));
     if (n === last) tiers[tiers.length - 1]!.push(...it.refs);
     else {
       // 1, 1, 3 (two tied first) and 1, 1, 2 are both places in order; 1, 3 skips one.
-      if (n > placed + 1 && n > last + 1) unsure(`place ${n} comes after place ${last}`);
+      if (n > placed + 1 && n > last + 1) unsure(phrase('doubt.placeSkips', { n, last }));
       tiers.push([...it.refs]);
     }
     last = n;
@@ -280,12 +287,11 @@ function bySequence(items: Item[], seps: Array<Set<Sep>>): Ranking {
   }
   if (kinds.has('comma') && kinds.has('then')) kinds.delete('comma'); // "B, then A"
   const tied = items.some((it) => it.refs.length > 1);
-  if (kinds.size > 1) unsure(`the ranking mixes ${[...kinds].map(signName).join(' and ')}, which reads two ways`);
+  if (kinds.size > 1) unsure(phrase('doubt.mixes', { signs: { list: [...kinds].map((k) => phrase(`doubt.sign.${k}`)) } }));
   const kind = [...kinds][0];
-  if (kind === 'slash') unsure('"/" may mean "or"');
-  if (kind === 'space' && items.some((it) => it.byTitle)) unsure('titles side by side without ">" read two ways');
-  if (tied && kind !== undefined && kind !== 'gt' && kind !== 'nl') unsure('"=" with commas reads two ways');
+  if (kind === 'slash') unsure(phrase('doubt.slash'));
+  if (kind === 'space' && items.some((it) => it.byTitle)) unsure(phrase('doubt.titlesSide'));
+  if (tied && kind !== undefined && kind !== 'gt' && kind !== 'nl') unsure(phrase('doubt.eqCommas'));
   return items.map((it) => [...it.refs]);
 }
 
-const signName = (k: Sep) => ({ gt: '">"', comma: 'commas', then: '"then"', nl: 'line breaks', slash: '"/"', space: 'spaces' })[k];

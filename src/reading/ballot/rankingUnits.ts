@@ -16,9 +16,12 @@ import { CHOICE_WORDS, OPTION_WORDS, ORDINALS, PROPOSAL_WORDS, SEQUENCE_WORDS } 
 import { fold, latinLookalike } from '../stance/text.ts';
 import type { BallotOption } from './types.ts';
 
+/** Why words fit no one option (catalogue keys doubt.conflict.*): a title two options share, a title with another's letter, or the reverse. */
+export type ConflictWhy = 'fitsTwo' | 'titleAndLetter' | 'letterAndTitle';
+
 export type Unit =
   | { k: 'ref'; letter: string; byTitle: boolean; text: string }
-  | { k: 'conflict'; text: string; why: string } // a letter next to another option's title, or a title two options share
+  | { k: 'conflict'; text: string; why: ConflictWhy } // a letter next to another option's title, or a title two options share
   | { k: 'unknownLetter'; letter: string }
   | { k: 'label'; n: number; ordinal: boolean; text: string }
   | { k: 'gt' } | { k: 'eq' } | { k: 'comma' } | { k: 'then' } | { k: 'nl' } | { k: 'slash' }
@@ -141,12 +144,12 @@ export function ballotUnits(text: string, options: readonly BallotOption[]): Uni
     }
     const title = titleAt(raws, i, titles);
     if (title) {
-      if (title.letters.length > 1) { push({ k: 'conflict', text: raws.slice(i, title.next).map((r) => r.text).join(' '), why: 'fits more than one option' }); i = title.next; continue; }
+      if (title.letters.length > 1) { push({ k: 'conflict', text: raws.slice(i, title.next).map((r) => r.text).join(' '), why: 'fitsTwo' }); i = title.next; continue; }
       const letter = letters[title.letters[0]!]!;
       let next = title.next;
       // "Montreal (B)": the letter after the title must be its own.
       if (raws[next]?.k === 'open' && letterOf(raws[next + 1]) && raws[next + 2]?.k === 'close') {
-        if (letterOf(raws[next + 1]) !== letter) { push({ k: 'conflict', text: `${raw.text} (${raws[next + 1]!.text})`, why: 'gives a title and another option\'s letter' }); i = next + 3; continue; }
+        if (letterOf(raws[next + 1]) !== letter) { push({ k: 'conflict', text: `${raw.text} (${raws[next + 1]!.text})`, why: 'titleAndLetter' }); i = next + 3; continue; }
         next += 3;
       }
       push({ k: 'ref', letter, byTitle: true, text: raws.slice(i, title.next).map((r) => r.text).join(' ') });
@@ -162,7 +165,7 @@ export function ballotUnits(text: string, options: readonly BallotOption[]): Uni
       const signNear = (prev !== undefined && SIGN_BEFORE.has(prev.k)) || SIGN_AFTER.has(after);
       if (letters.includes(letter) && (upper || signNear)) {
         const titled = titleAfterLetter(i + 1, letter);
-        if (titled?.conflict) { push({ k: 'conflict', text: raws.slice(i, titled.next).map((r) => r.text).join(' '), why: 'gives a letter and another option\'s title' }); i = titled.next; continue; }
+        if (titled?.conflict) { push({ k: 'conflict', text: raws.slice(i, titled.next).map((r) => r.text).join(' '), why: 'letterAndTitle' }); i = titled.next; continue; }
         push({ k: 'ref', letter, byTitle: false, text: raw.text });
         i = titled ? titled.next : i + 1;
         continue;
@@ -205,7 +208,7 @@ function partialTitles(units: Unit[], titles: string[][][], letters: string[]): 
       : [];
     const text = units.slice(i, j).map((u) => (u as { text: string }).text).join(' ');
     if (holders.length === 1) out.push({ k: 'ref', letter: letters[holders[0]!]!, byTitle: true, text });
-    else if (holders.length > 1) out.push({ k: 'conflict', text, why: 'fits more than one option' });
+    else if (holders.length > 1) out.push({ k: 'conflict', text, why: 'fitsTwo' });
     else out.push(...units.slice(i, j));
     i = j;
   }

@@ -14,8 +14,9 @@ import { fold } from './text.ts';
 import { takeOutQuestions } from './questions.ts';
 import { withoutSignature } from './signature.ts';
 import type { ChoiceOption, ChoiceReading } from './types.ts';
+import { phrase } from '../../shared/rules/phrase.ts';
 
-export const TOO_LONG = 'the reply is too long to be read automatically';
+export const TOO_LONG = phrase('doubt.tooLong');
 
 export function readChoiceStance(text: string, options: readonly (string | ChoiceOption)[]): ChoiceReading {
   const opts: ChoiceOption[] = options.map((o) => (typeof o === 'string' ? { letter: o } : o))
@@ -43,7 +44,7 @@ function readByGrammar(text: string, opts: ChoiceOption[]): ChoiceReading {
   const reading = corrected(questions.length > 0 ? rest : located.text, opts);
   if (reading.stance.unreadable) {
     const unreadable: ChoiceReading = { stance: { unreadable: true }, comment: located.text.trim() };
-    if (questions.length > 0) unreadable.doubt = `a question is not an answer: "${questions[0]}"`;
+    if (questions.length > 0) unreadable.doubt = phrase('doubt.questionNotAnswer', { quote: questions[0]! });
     return unreadable;
   }
   const doubt = choiceDoubt(located.text, opts);

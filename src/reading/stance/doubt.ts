@@ -10,6 +10,7 @@ import { CHOICE_PREFIXES, CHOICE_WORDS, DOUBT_PREFIXES, DOUBT_WORDS, LONGEST_PRO
 import { escapeRe, fold } from './text.ts';
 import { readChoiceText } from './choiceGrammar.ts';
 import type { ChoiceOption } from './types.ts';
+import { phrase, type Phrase } from '../../shared/rules/phrase.ts';
 
 // Subjects that are not people: "it says", "the name wants to say".
 const IMPERSONAL: ReadonlySet<string> = new Set([
@@ -69,9 +70,9 @@ export function endOfLastPhrase(text: string, role: DoubtRole): number {
 }
 
 /** A vote given for someone else ("Maria asked me to say B"), or undefined. */
-export function proxyDoubt(text: string): string | undefined {
+export function proxyDoubt(text: string): Phrase | undefined {
   const proxy = findDoubtPhrase(text, 'proxy');
-  return proxy ? `it seems to give a vote for someone else ("${proxy}"); each member answers for themselves` : undefined;
+  return proxy ? phrase('doubt.proxy', { quote: proxy }) : undefined;
 }
 
 // After a hesitation word, these keep it about the choice ("not sure yet", "twijfel tussen A en B").
@@ -86,7 +87,7 @@ const UNDECIDED_FOLLOWERS: ReadonlySet<string> = new Set([
  * decided, whatever else the reply says. A hesitation about something else
  * ("not sure the branches could cope") goes on with other words and is a comment.
  */
-export function undecidedDoubt(text: string): string | undefined {
+export function undecidedDoubt(text: string): Phrase | undefined {
   const folded = fold(text);
   const words = [...folded.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)];
   for (let i = 0; i < words.length; i++) {
@@ -102,7 +103,7 @@ export function undecidedDoubt(text: string): string | undefined {
     const between = folded.slice(prev.index + prev[0].length, words[found.next]?.index ?? folded.length);
     const follower = words[found.next]?.[0] ?? '';
     if (/[^\s]/.test(between) || found.next >= words.length || UNDECIDED_FOLLOWERS.has(follower) || UNDECIDED_FOLLOWERS.has(prev[0])) {
-      return `it sounds undecided ("${found.phrase}"); reply again when you have decided`;
+      return phrase('doubt.undecided', { quote: found.phrase });
     }
   }
   return undefined;
@@ -177,13 +178,13 @@ function stancePhraseAt(words: string[], k: number): boolean {
 }
 
 /** An autoreply or a promise to answer later ("out of the office until Monday"), whatever words it has. */
-export function awayDoubt(text: string): string | undefined {
+export function awayDoubt(text: string): Phrase | undefined {
   const away = findDoubtPhrase(text, 'away');
-  return away ? `it reads as an autoreply or a promise to answer later ("${away}"); reply with your answer` : undefined;
+  return away ? phrase('doubt.away', { quote: away }) : undefined;
 }
 
 /** Why a choice reply that names options is still not a vote, or undefined. */
-export function choiceDoubt(text: string, options: ChoiceOption[]): string | undefined {
+export function choiceDoubt(text: string, options: ChoiceOption[]): Phrase | undefined {
   const proxy = proxyDoubt(text);
   if (proxy) return proxy;
   const undecided = undecidedDoubt(text);
@@ -192,7 +193,7 @@ export function choiceDoubt(text: string, options: ChoiceOption[]): string | und
   const away = awayDoubt(text);
   if (away) return away;
   const condition = leadingCondition(text, (clause) => !readChoiceText(clause, options).stance.unreadable) ?? conditionWithAlternative(text);
-  if (condition) return `the answer depends on a condition ("${condition}"); which option do you choose?`;
+  if (condition) return phrase('doubt.condition', { quote: condition });
   const folded = fold(text);
   for (const o of options) {
     for (const other of options) {
@@ -205,7 +206,7 @@ export function choiceDoubt(text: string, options: ChoiceOption[]): string | und
         const letterThenName = new RegExp(`(?<![\\p{L}\\p{N}])${letter}[ \\t]?[(\\[][ \\t]?${name}`, 'u');
         const nameThenLetter = new RegExp(`${name}[ \\t]?[(\\[][ \\t]?${letter}[ \\t]?[)\\]]`, 'u');
         if (letterThenName.test(folded) || nameThenLetter.test(folded)) {
-          return `option ${o.letter} is "${o.text ?? o.letter}", but the reply names it "${title}"; which one is meant?`;
+          return phrase('doubt.letterVsTitle', { letter: o.letter, text: o.text ?? o.letter, title });
         }
       }
     }

@@ -8,6 +8,7 @@ import { readProposalText } from './proposalGrammar.ts';
 import { takeOutQuestions } from './questions.ts';
 import { withoutSignature } from './signature.ts';
 import type { ProposalReading } from './types.ts';
+import { phrase, type Phrase } from '../../shared/rules/phrase.ts';
 
 // "Yes to A", "I agree with option 2": an answer naming an option is meant for a choice, not this proposal.
 const OPTION_NAMED = /(?<![\p{L}\p{N}])(?:option|opcao|opcion|opzione|optie|opcja|alternativ|alternative)[ \t]{0,3}[a-e1-9](?![\p{L}\p{N}])/u;
@@ -15,9 +16,9 @@ const OPTION_NAMED = /(?<![\p{L}\p{N}])(?:option|opcao|opcion|opzione|optie|opcj
 // not an initial signing the mail ("Agree.\n\nD.").
 const LONE_LETTER = /(?<=(?:^|[^\p{L}])(?:to|for|with|voor|para|per|pour|fur|für|na|za|por|op)[ \t]{1,3})[A-E](?=[ \t]{0,3}(?:[.,;!?)]|$))/mu;
 
-function optionDoubt(text: string): string | undefined {
+function optionDoubt(text: string): Phrase | undefined {
   const hit = OPTION_NAMED.exec(fold(text)) ?? LONE_LETTER.exec(text);
-  return hit ? `it names an option ("${hit[0].trim()}"), but this is a proposal: agree, object or abstain?` : undefined;
+  return hit ? phrase('doubt.namesOption.proposal', { quote: hit[0].trim() }) : undefined;
 }
 
 export function readProposalStance(text: string): ProposalReading {
@@ -46,7 +47,7 @@ function readByGrammar(text: string): ProposalReading {
   if (reading.stance === 'unreadable') {
     const unreadable: ProposalReading = { stance: 'unreadable', comment: located.text.trim() };
     if (reading.doubt) unreadable.doubt = reading.doubt;
-    else if (questions.length > 0) unreadable.doubt = `a question is not an answer: "${questions[0]}"`;
+    else if (questions.length > 0) unreadable.doubt = phrase('doubt.questionNotAnswer', { quote: questions[0]! });
     return unreadable;
   }
   const doubt = proxyDoubt(located.text) ?? undecidedDoubt(located.text) ?? awayDoubt(located.text) ?? optionDoubt(located.text);

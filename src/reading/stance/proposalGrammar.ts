@@ -16,6 +16,7 @@ import { isGreetingLine } from './greeting.ts';
 import { fold, joinComment, LEADING_JUNK } from './text.ts';
 import { BUT_WORDS, ELIDED, IN_PRINCIPLE, STRICT_CONDITIONS } from '../vocabulary/wordClasses.ts';
 import type { ProposalReading, ProposalStanceValue } from './types.ts';
+import { phrase } from '../../shared/rules/phrase.ts';
 
 type Stance = Exclude<ProposalStanceValue, 'unreadable'>;
 
@@ -210,14 +211,14 @@ export function readProposalText(text: string): ProposalReading {
   const lastCorrected = [...hits].reverse().find((h) => h.corrected);
   if (lastCorrected) chosen = lastCorrected;
   else if (hits.some((h) => h.stance !== chosen.stance)) {
-    return { stance: 'unreadable', comment: source.trim(), doubt: 'the reply says more than one thing (agree, object, abstain); which one is meant?' };
+    return { stance: 'unreadable', comment: source.trim(), doubt: phrase('doubt.severalStances.proposal') };
   }
 
   if (chosen.stance === 'agree' && agreesWithSomeone(toks, source, chosen.end)) {
-    return { stance: 'unreadable', comment: source.trim(), doubt: 'it agrees with another member, whose answer may differ; agree, object or abstain?' };
+    return { stance: 'unreadable', comment: source.trim(), doubt: phrase('doubt.agreesWithMember.proposal') };
   }
   if (chosen.stance === 'agree' && objectionInClause(toks, chosen.end)) {
-    return { stance: 'unreadable', comment: source.trim(), doubt: 'it agrees with an objection; agree to the proposal or object?' };
+    return { stance: 'unreadable', comment: source.trim(), doubt: phrase('doubt.agreesWithObjection.proposal') };
   }
 
   const after = source.slice(chosen.end).replace(/^[\u{1F3FB}-\u{1F3FF}\uFE0F]+/u, '').replace(LEADING_JUNK, '').trim();

@@ -1,4 +1,5 @@
 /** What the readers return; the consultation code stores these as they are. */
+import type { Phrase } from '../../shared/rules/phrase.ts';
 
 export interface ChoiceOption {
   letter: string;
@@ -19,8 +20,8 @@ export interface ChoiceStance {
 export interface ChoiceReading {
   stance: ChoiceStance;
   comment: string;
-  /** Why a reply was not read as a vote (unreadable only), quoted back to the member. */
-  doubt?: string;
+  /** Why a reply was not read as a vote (unreadable only), said to the member in their language. */
+  doubt?: Phrase;
 }
 
 export type ProposalStanceValue = 'agree' | 'object' | 'abstain' | 'unreadable';
@@ -29,5 +30,5 @@ export interface ProposalReading {
   stance: ProposalStanceValue;
   reason?: string;
   comment: string;
-  doubt?: string;
+  doubt?: Phrase;
 }

@@ -19,11 +19,11 @@ export function misreading(answer: Answer, text: string, noise: string[] = []): 
   const { options } = consultationOf(answer.language, answer.kind);
   if (answer.kind === 'choice') {
     const got = readChoiceStance(text, options);
-    return canonical(got.stance) === canonical(answer.choice) ? undefined : `read ${canonical(got.stance)}${got.doubt ? ` (${got.doubt})` : ''}`;
+    return canonical(got.stance) === canonical(answer.choice) ? undefined : `read ${canonical(got.stance)}${got.doubt ? ` (${got.doubt.key})` : ''}`;
   }
   const want = answer.proposal!;
   const got = readProposalStance(text);
-  if (got.stance !== want.stance) return `read ${got.stance}${got.doubt ? ` (${got.doubt})` : ''}`;
+  if (got.stance !== want.stance) return `read ${got.stance}${got.doubt ? ` (${got.doubt.key})` : ''}`;
   const stored = want.reason !== undefined ? got.reason ?? '' : got.comment;
   const kept = want.reason ?? want.comment;
   if (kept !== undefined && !collapse(stored).includes(collapse(kept))) return `kept ${JSON.stringify(stored)}, not ${JSON.stringify(kept)}`;

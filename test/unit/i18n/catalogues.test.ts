@@ -30,7 +30,10 @@ function usedKeys(): Map<string, string> {
     for (const m of fs.readFileSync(file, 'utf8').matchAll(/[{(]t "([\w.]+)"/g)) keys.set(m[1]!, path.relative(PROJECT_ROOT, file));
   }
   for (const file of filesUnder(path.join(PROJECT_ROOT, 'src'), /\.ts$/)) {
-    for (const m of fs.readFileSync(file, 'utf8').matchAll(/translate\([^,]+, '([\w.]+)'/g)) keys.set(m[1]!, path.relative(PROJECT_ROOT, file));
+    const code = fs.readFileSync(file, 'utf8');
+    for (const m of code.matchAll(/translate\([^,]+, '([\w.]+)'/g)) keys.set(m[1]!, path.relative(PROJECT_ROOT, file));
+    // Words a pure part says as a phrase (src/shared/rules/phrase.ts): phrase('key', …), and a reader's unsureOf('key', …).
+    for (const m of code.matchAll(/\b(?:phrase|unsureOf|reason)\('([\w.]+)'/g)) keys.set(m[1]!, path.relative(PROJECT_ROOT, file));
   }
   return keys;
 }

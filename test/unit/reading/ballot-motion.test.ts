@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { inEnglish } from '../../helpers/inEnglish.ts';
 import { HOW_TO_VOTE, readMotionVote } from '../../../src/reading/ballot/motion.ts';
 import { motionCases } from './ballot-motion-cases.ts';
 
@@ -10,7 +11,7 @@ describe('readMotionVote: the table (ballot-motion-cases.ts)', () => {
   it.each(motionCases.filter(([, want]) => want === null).map(([text]) => [text]))('%j is doubt, with how to answer', (text) => {
     const reading = readMotionVote(text);
     expect(reading).not.toHaveProperty('vote');
-    expect((reading as { doubt: string }).doubt).toContain(HOW_TO_VOTE);
+    expect(inEnglish(reading).doubt).toContain(inEnglish(HOW_TO_VOTE));
   });
 });
 
@@ -23,7 +24,7 @@ describe('readMotionVote: why a ballot is sent back', () => {
     ['I object, but I will not block', 'does not block'],
     ['Yes to A', 'this is a motion: yes, no or abstain'],
   ])('%j: the doubt says %j', (text, why) => {
-    expect((readMotionVote(text) as { doubt: string }).doubt).toContain(why);
+    expect(inEnglish(readMotionVote(text)).doubt).toContain(why);
   });
 
   it('a condition in a later remark or a disclaimer leaves the vote', () => {

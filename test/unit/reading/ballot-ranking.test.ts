@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { inEnglish } from '../../helpers/inEnglish.ts';
 import { readMotionVote } from '../../../src/reading/ballot/motion.ts';
 import { howToRank, readRanking } from '../../../src/reading/ballot/ranking.ts';
 import type { BallotOption } from '../../../src/reading/ballot/types.ts';
@@ -15,7 +16,7 @@ describe('readRanking: the table (ballot-ranking-cases.ts)', () => {
   it.each(rankingCases.filter(([, want]) => want === null).map(([text]) => [text]))('%j is doubt, quoting how to answer', (text) => {
     const reading = readRanking(text, RANKING_OPTIONS);
     expect(reading).not.toHaveProperty('ranking');
-    expect((reading as { doubt: string }).doubt).toContain('for example: B > A > C');
+    expect(inEnglish(reading).doubt).toContain('for example: B > A > C');
   });
 });
 
@@ -30,12 +31,12 @@ describe('readRanking: why a ballot is sent back', () => {
     ['B > A > C?', 'question'],
     ['1. B\n3. A', 'place 3'],
   ])('%j: the doubt says %j', (text, why) => {
-    expect((readRanking(text, RANKING_OPTIONS) as { doubt: string }).doubt).toContain(why);
+    expect(inEnglish(readRanking(text, RANKING_OPTIONS)).doubt).toContain(why);
   });
 
   it('gives the example format with the vote\'s own letters', () => {
-    expect(howToRank(letters('P', 'Q', 'R', 'S'))).toBe('Rank the options by their letters, best first, for example: Q > P > R (a tie with =: P = Q > R).');
-    expect(howToRank(letters('A', 'B'))).toBe('Rank the options by their letters, best first, for example: B > A.');
+    expect(inEnglish(howToRank(letters('P', 'Q', 'R', 'S')))).toBe('Rank the options by their letters, best first, for example: Q > P > R (a tie with =: P = Q > R).');
+    expect(inEnglish(howToRank(letters('A', 'B')))).toBe('Rank the options by their letters, best first, for example: B > A.');
   });
 });
 
@@ -125,10 +126,10 @@ describe('readRanking and readMotionVote on any mix of ballot pieces', () => {
         expect(new Set(flat).size).toBe(flat.length);
         for (const l of flat) expect(['A', 'B', 'C', 'D']).toContain(l);
         expect(r.ranking.every((tier) => tier.length > 0)).toBe(true);
-      } else expect(r.doubt).toContain('Rank the options by their letters');
+      } else expect(inEnglish(r.doubt)).toContain('Rank the options by their letters');
       const m = readMotionVote(text);
       if ('vote' in m) expect(['yes', 'no', 'abstain']).toContain(m.vote);
-      else expect(m.doubt).toContain('yes, no or abstain');
+      else expect(inEnglish(m.doubt)).toContain('yes, no or abstain');
     }), { numRuns: 3000 });
   });
 });

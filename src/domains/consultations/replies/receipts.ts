@@ -15,6 +15,7 @@ import { memberZones } from '../../org/memberZones.ts';
 import { memberLanguages } from '../../org/memberLanguages.ts';
 import { formatUtcIn } from '../../../shared/rules/formatUtc.ts';
 import { versionIn } from '../defaultOption.ts';
+import { translatePhrase } from '../../../shared/i18n/phrase.ts';
 
 /**
  * The one answer a member gets for a reply: a receipt saying exactly what
@@ -71,7 +72,7 @@ export async function answerReply(
   await replyToSender(mail, tools, 'consultation-unreadable', {
     ...view,
     earlier: result.standing ? describeIn(lang, method, result.standing, settingsOf(c)) : null,
-    doubt: result.doubt ?? null,
+    doubt: result.doubt ? translatePhrase(lang, result.doubt) : null,
     notUnderstood: quotedLines(result.comment),
   }, options);
 }

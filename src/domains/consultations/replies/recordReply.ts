@@ -1,4 +1,5 @@
 import type { Queryable } from '../../../shared/db/database.ts';
+import type { Phrase } from '../../../shared/rules/phrase.ts';
 import type { Consultation } from '../consultation.ts';
 import type { DecisionMethod } from '../../../decisions/decisionMethod.ts';
 import { methodOf, settingsOf } from '../../../decisions/methods/index.ts';
@@ -15,8 +16,8 @@ export type RecordedReply =
       superseded: boolean;
       /** For an unreadable reply: the readable one that still counts, if any. */
       standing: Record<string, unknown> | null;
-      /** For an unreadable reply: why it was not read as a vote, when the reader can say. */
-      doubt?: string;
+      /** For an unreadable reply: why it was not read as a vote, when the reader can say (said in the member's language). */
+      doubt?: Phrase;
     }
   | { state: 'late'; stance: Record<string, unknown>; comment: string }
   | { state: 'duplicate' };

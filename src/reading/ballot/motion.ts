@@ -86,6 +86,19 @@ function wholeClauseVote(words: Word[]): MotionVote | undefined {
 }
 
 /**
+ * The vote a clause ends with after other words ("enfin non", "oh no"): not
+ * a ballot by itself, but a later clause that says another vote than the
+ * one read makes the ballot doubt ("Oui. Enfin non.").
+ */
+function trailingVote(words: Word[]): MotionVote | undefined {
+  for (let i = 1; i < words.length; i++) {
+    const p = phraseAt(words, i, PROPOSAL_WORDS, PROPOSAL_PREFIXES);
+    if (p && p.next === words.length && p.role !== 'lead') return VOTE_OF[p.role];
+  }
+  return undefined;
+}
+
+/**
  * A doubt word outside the vote words themselves ("Sí" is a vote, "si" in
  * "sí, si el presupuesto pasa" a condition). A condition counts before the
  * vote, in its sentence, or opening the sentence right after it ("Yes. If
@@ -139,8 +152,8 @@ export function readMotionVote(text: string): MotionReading {
   if (reading.stance === 'unreadable') return doubt(inVoteTerms(reading.doubt ?? phrase('doubt.noMotionVote')));
   const vote = VOTE_OF[reading.stance]!;
 
-  // "No. Yes.", "yes, no": every clause that is a vote must be this vote.
-  const said = new Set(clauses(fold(own)).map(wholeClauseVote).filter((v): v is MotionVote => v !== undefined));
+  // "No. Yes.", "yes, no", "Oui. Enfin non.": every clause that is, or ends with, a vote must be this vote.
+  const said = new Set(clauses(fold(own)).map((c) => wholeClauseVote(c) ?? trailingVote(c)).filter((v): v is MotionVote => v !== undefined));
   said.add(vote);
   if (said.size > 1) return doubt(phrase('doubt.saysBoth', { votes: { list: [...said].map((v) => phrase(`doubt.vote.${v}`)) } }));
   return { vote };

@@ -37,7 +37,7 @@ export const nl: Vocabulary = {
       // someone close answering through this reply: "my wife and I", "ma femme vote"
       'mijn vrouw en ik', 'mijn vrouw stemt', 'mijn vrouw kiest', 'mijn vrouw wil', 'mijn vrouw zegt', 'mijn man en ik', 'mijn man stemt', 'mijn man kiest', 'mijn man wil', 'mijn man zegt', 'mijn partner en ik', 'mijn partner stemt', 'mijn partner kiest', 'mijn partner wil', 'mijn partner zegt',
       'stemt', 'stemt voor', 'stemt tegen', 'stemmen voor', 'vroeg me om', 'heeft me gevraagd', 'namens'],
-    correction: ['nee wacht', 'wacht', 'ik bedoel', 'ik bedoelde', 'sorry ik bedoelde', 'eigenlijk', 'bij nader inzien', 'correctie'],
+    correction: ['nee wacht', 'wacht', 'ik bedoel', 'ik bedoelde', 'sorry ik bedoelde', 'eigenlijk', 'bij nader inzien', 'correctie', 'toch niet', 'toch maar niet'],
     condition: ['als', 'mits', 'op voorwaarde dat'],
     undecided: ['twijfel', 'ik twijfel', 'weet het niet', 'weet het nog niet', 'niet zeker', 'nog niet zeker', 'moet er nog over nadenken'],
     away: ['afwezig', 'niet op kantoor', 'automatisch antwoord', 'na mijn terugkeer', 'ik ben afwezig'],

@@ -92,6 +92,12 @@ export const motionCases: ReadonlyArray<readonly [string, MotionVote | null]> = 
   ['Yes. No wait, no.', null],
   ['No. Yes.', null],
   ['no, yes', null],
+  // A later clause ending on the other vote takes the first back: "well, no", "oh no", "not after all".
+  ['Oui. Enfin non.', null],
+  ['Oui… enfin non', null],
+  ['Yes. Oh no.', null],
+  ['Ja. Nee toch niet.', null],
+  ['Nein. Na gut, ja.', null],
   ['Yes, no', null],
   ['yes if the budget passes', null],
   ['Yes, provided the budget passes', null],

@@ -198,4 +198,10 @@ export const proposalCases: ProposalCase[] = [
   ['Not sure yet, will reply later', unreadable('Not sure yet, will reply later')],
   ['ok so I read it', unreadable('ok so I read it')],
   ['', unreadable('')],
+  // A discourse word before the stance is no comment ("Bon", "Naja"), and a later "well, no" takes nothing back by itself.
+  ['Bon, d’accord.', agree()],
+  ['Naja, einverstanden.', agree()],
+  ['Nou, akkoord.', agree()],
+  ['Allora, contrario.', object()],
+  ['Oui. Enfin non.', unreadable('Oui. Enfin non.')],
 ];

@@ -35,7 +35,7 @@ export const de: Vocabulary = {
       'nicht einverstanden', 'lehne ab', 'ablehnung'],
     objectShort: ['nein'],
     abstain: ['nicht dagegen aber auch nicht dafur', 'nicht dafur aber auch nicht dagegen', 'mich enthalten', 'mochte mich enthalten', 'ich mochte mich enthalten', 'enthalte mich der stimme', 'ich enthalte mich der stimme', 'enthaltung', 'enthalte mich', 'ich enthalte mich', 'keine meinung', 'weder dafur noch dagegen'],
-    lead: ['stimme', 'ich stimme', 'ich', 'meine stimme', 'voll', 'ganz'],
+    lead: ['stimme', 'ich stimme', 'ich', 'meine stimme', 'voll', 'ganz', 'naja', 'na ja', 'also', 'gut', 'aber', 'ehrlich gesagt', 'personlich'],
   },
   doubt: {
     otherwise: ['sonst', 'andernfalls', 'ansonsten'],

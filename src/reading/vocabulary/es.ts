@@ -30,7 +30,7 @@ export const es: Vocabulary = {
     objectShort: ['no'],
     abstainShort: ['paso'],
     abstain: ['abstengo', 'yo me abstengo', 'voto en blanco', 'no estoy en contra pero tampoco a favor', 'no en contra pero tampoco a favor', 'prefiero no opinar', 'prefiero no votar', 'prefiero abstenerme', 'abstenerme', 'no opino', 'me abstengo', 'abstencion', 'sin opinion', 'me da igual', 'ni a favor ni en contra'],
-    lead: ['voto', 'yo voto', 'estoy', 'yo', 'mi voto', 'totalmente', 'completamente'],
+    lead: ['voto', 'yo voto', 'estoy', 'yo', 'mi voto', 'totalmente', 'completamente', 'bueno', 'pues', 'pero', 'entonces', 'sinceramente', 'personalmente'],
   },
   doubt: {
     otherwise: ['si no', 'de lo contrario'],

@@ -34,7 +34,7 @@ export const fr: Vocabulary = {
       'je suis contre', 'objection', 'defavorable'],
     objectShort: ['contre', 'non'],
     abstain: ['vote blanc', 'je vote blanc', 'pas contre mais pas pour non plus', 'pas pour mais pas contre non plus', 'je prefere ne pas me prononcer', 'ne pas me prononcer', 'je ne me prononce pas', "je prefere m'abstenir", "m'abstenir", 'je prefere ne pas voter', "m'abstiens", "je m'abstiens", 'abstention', 'sans avis', 'pas d\'avis', 'ni pour ni contre'],
-    lead: ['vote', 'je vote', 'suis', 'je suis', 'je', 'moi', 'mon vote', 'ma reponse', 'totalement', 'entierement'],
+    lead: ['vote', 'je vote', 'suis', 'je suis', 'je', 'moi', 'mon vote', 'ma reponse', 'totalement', 'entierement', 'enfin', 'bon', 'bref', 'alors', 'donc', 'mais', 'franchement', 'personnellement'],
   },
   doubt: {
     otherwise: ['sinon', 'autrement', 'a defaut'],

@@ -26,7 +26,7 @@ export const it: Vocabulary = {
     object: ['non potrei mai sostenere', 'non posso sostenere', 'respingo', "d'accordo con obiezione", "sono d'accordo con obiezione", 'mi oppongo', 'contrario', 'contraria', "non sono d'accordo", 'sono contrario', 'sono contraria', 'obiezione'],
     objectShort: ['no', 'contro'],
     abstain: ['astenuto', 'astenuta', 'scheda bianca', 'preferisco astenermi', 'astenermi', 'non mi esprimo', 'preferisco non esprimermi', 'mi astengo', 'astensione', 'nessuna opinione', 'ne a favore ne contro', 'ne favorevole ne contrario', 'ne favorevole ne contraria', 'non sono contrario ma nemmeno favorevole', 'non sono contraria ma nemmeno favorevole'],
-    lead: ['voto', 'sono', 'io sono', 'io voto', 'io'],
+    lead: ['voto', 'sono', 'io sono', 'io voto', 'io', 'beh', 'allora', 'quindi', 'ma', 'sinceramente', 'personalmente'],
   },
   doubt: {
     otherwise: ['altrimenti', 'se no', 'in caso contrario'],

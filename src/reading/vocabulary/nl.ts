@@ -28,7 +28,7 @@ export const nl: Vocabulary = {
       'ik ben tegen', 'ik stem tegen'],
     objectShort: ['nee'],
     abstain: ['niet tegen maar ook niet voor', 'niet voor maar ook niet tegen', 'onthouding', 'ik onthoud me', 'onthoud me', 'ik onthoud mij', 'blanco', 'geen mening', 'niet voor en niet tegen', 'noch voor noch tegen'],
-    lead: ['stem', 'ik stem', 'ben', 'ik ben', 'ik', 'helemaal', 'volledig'],
+    lead: ['stem', 'ik stem', 'ben', 'ik ben', 'ik', 'helemaal', 'volledig', 'nou', 'nou ja', 'dus', 'maar', 'eerlijk gezegd', 'persoonlijk'],
   },
   doubt: {
     otherwise: ['anders', 'zo niet', 'zoniet'],

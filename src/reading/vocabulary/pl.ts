@@ -27,7 +27,7 @@ export const pl: Vocabulary = {
       'jestem przeciwna'],
     objectShort: ['nie'],
     abstain: ['nie jestem przeciw ale tez nie jestem za', 'nie przeciw ale tez nie za', 'wstrzymuje sie', 'wstrzymuje sie od glosu', 'nie mam zdania', 'ani za ani przeciw'],
-    lead: ['glosuje', 'jestem', 'ja', 'w pelni', 'calkowicie'],
+    lead: ['glosuje', 'jestem', 'ja', 'w pelni', 'calkowicie', 'wiec', 'ale', 'szczerze', 'osobiscie', 'coz'],
   },
   doubt: {
     otherwise: ['w przeciwnym razie', 'inaczej', 'jesli nie'],

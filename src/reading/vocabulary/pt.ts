@@ -27,7 +27,7 @@ export const pt: Vocabulary = {
     object: ['nunca poderia apoiar', 'nao posso apoiar', 'rejeito', 'oponho-me', 'oponho me', 'eu me oponho', 'discordo', 'nao concordo', 'contra', 'sou contra', 'me oponho', 'objecao', 'em desacordo'],
     objectShort: ['nao'],
     abstain: ['abstenho', 'eu me abstenho', 'voto em branco', 'nao sou contra mas tambem nao sou a favor', 'nao sou contra mas tambem nao a favor', 'prefiro abster-me', 'prefiro me abster', 'abster-me', 'prefiro nao opinar', 'prefiro nao votar', 'nao opino', 'abstencao', 'me abstenho', 'abstenho-me', 'sem opiniao', 'nem a favor nem contra'],
-    lead: ['voto', 'sou', 'eu sou', 'estou', 'eu voto', 'eu'],
+    lead: ['voto', 'sou', 'eu sou', 'estou', 'eu voto', 'eu', 'bem', 'bom', 'entao', 'mas', 'sinceramente', 'pessoalmente'],
   },
   doubt: {
     otherwise: ['senao', 'caso contrario', 'se nao'],

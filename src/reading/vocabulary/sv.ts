@@ -27,7 +27,7 @@ export const sv: Vocabulary = {
     object: ['skulle aldrig kunna stodja', 'kan inte stodja', 'avvisar', 'invandning', 'jag invander', 'haller inte med', 'emot', 'jag ar emot', 'reservation'],
     objectShort: ['nej'],
     abstain: ['avstar', 'jag avstar', 'nedlagd rost', 'lagger ner min rost', 'varken for eller emot', 'varken for eller mot'],
-    lead: ['rostar', 'jag rostar', 'ar', 'jag ar', 'jag', 'helt'],
+    lead: ['rostar', 'jag rostar', 'ar', 'jag ar', 'jag', 'helt', 'men', 'alltsa', 'arligt talat', 'personligen', 'nja'],
   },
   doubt: {
     otherwise: ['annars', 'om inte'],

@@ -47,7 +47,12 @@ export interface MethodSettings {
   block: unknown;
 }
 
-export type ParsedSettings = { ok: true; settings: MethodSettings } | { ok: false; errors: string[] };
+/**
+ * The settings, or why the opening is refused: phrases (catalogue keys and
+ * values, templates/locales/CODE/refusals.json for the built-in methods)
+ * that the caller says in the coordinator's language.
+ */
+export type ParsedSettings = { ok: true; settings: MethodSettings } | { ok: false; errors: Phrase[] };
 
 /** A reply read: the stance stored as it is (jsonb), whether it is a ballot, the comment. */
 export interface MethodReading {

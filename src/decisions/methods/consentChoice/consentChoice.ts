@@ -15,6 +15,7 @@ import { readChoiceStance, type ChoiceStance } from '../../../reading/stance.ts'
 import { createChoiceCount, type ChoiceResult } from './count.ts';
 import { describeChoiceStance, restateChoiceStance } from './words.ts';
 import { choiceBallotPhrases } from './choicePhrases.ts';
+import { phrase, type Phrase } from '../../../shared/rules/phrase.ts';
 
 export const CHOICE_RULE = 'most first preferences; a tie goes to fewer refusals; a tie on both is left to the coordinators';
 
@@ -42,11 +43,11 @@ export const consentChoice: DecisionMethod<ChoiceStance, ChoiceResult> = {
   headerKeys: {},
 
   parseOpening({ options, headers }) {
-    const errors: string[] = [];
+    const errors: Phrase[] = [];
     if (options.length < 2) {
-      errors.push(`A choice needs at least two options, one per line like "A. First option" under "Options:"; ${options.length === 0 ? 'none were found' : 'only one was found'}.`);
+      errors.push(phrase(options.length === 0 ? 'refusals.choiceNoOptions' : 'refusals.choiceOneOption'));
     }
-    if (headers.has('block')) errors.push('Block: applies only to proposals; a choice is decided by first preferences.');
+    if (headers.has('block')) errors.push(phrase('refusals.choiceBlock'));
     return errors.length ? { ok: false, errors } : { ok: true, settings: { options, block: null } };
   },
 

@@ -16,6 +16,7 @@ import type { DecisionMethod } from '../../decisionMethod.ts';
 import { voteSettingsOf, type VoteResult } from '../formalVote/voteCount.ts';
 import { countLine, foreignHeaders, isDoubleMajority, readBase, readBranchQuorum, readQuorum, type VoteSettings } from '../formalVote/voteSettings.ts';
 import { voteMotion } from '../voteMotion/voteMotion.ts';
+import { phrase } from '../../../shared/rules/phrase.ts';
 
 const OWN_KEYS = ['count', 'base', 'quorum', 'branch quorum'];
 
@@ -29,10 +30,10 @@ export const doubleMajorityVote: DecisionMethod<Ranking, VoteResult> = {
   },
 
   parseOpening(headers) {
-    const errors = foreignHeaders(headers, OWN_KEYS, 'a double-majority motion');
-    if (headers.options.length > 0) errors.push('A motion takes no options (members vote yes, no or abstain): remove the option lines.');
+    const errors = foreignHeaders(headers, OWN_KEYS, { doubleMajority: true });
+    if (headers.options.length > 0) errors.push(phrase('refusals.doubleMajorityOptions'));
     const base = readBase(headers.headers.get('base'), errors);
-    if (base === 'electorate') errors.push('Base: electorate does not go with "Count: double-majority", which counts the votes cast, in total and per place.');
+    if (base === 'electorate') errors.push(phrase('refusals.doubleMajorityBase'));
     const quorum = readQuorum(headers.headers.get('quorum'), errors);
     const branchQuorum = readBranchQuorum(headers.headers.get('branch quorum'), 'double-majority', errors);
     const block: VoteSettings = { count: 'double-majority', base: 'cast', quorum, branchQuorum };

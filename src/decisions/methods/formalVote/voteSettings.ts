@@ -12,12 +12,17 @@
  *   as a last lettered option members may rank.
  * - `Seats:` N (stv, needed), `Rules:` scottish (default) | wigm | meek (stv).
  * - `Quorum:` 20% | 150 | none (default): every vote, applied outside the method.
+ *
+ * A setting refused is a phrase (templates/locales/CODE/refusals.json) the
+ * caller says in the reader's language; the key lines it quotes ("Seats: 2")
+ * stay as written, in every language, since they are what the opening reads.
  */
 import type { CountSpec, MethodName, StvRules } from '../../counting/methods.ts';
 import { DEFAULT_OPTION } from '../../counting/schulze.ts';
 import { MOTION_OPTIONS, parseFraction, thresholdName, type Threshold } from '../../counting/motion.ts';
 import { parseQuorum, quorumText } from '../../counting/quorum.ts';
 import type { MethodOption, OpeningHeader, OpeningHeaders } from '../../decisionMethod.ts';
+import { phrase, type Phrase } from '../../../shared/rules/phrase.ts';
 
 export type RankedCount = 'schulze' | 'irv' | 'stv';
 
@@ -58,15 +63,22 @@ export const isDoubleMajority = (value: string) => /^double[ -]majority$/.test(n
 /** The `Count:` line as written, or null. */
 export const countLine = (headers: OpeningHeaders) => headers.headers.get('count') ?? null;
 
+/** Whose settings a refused key line is not among: a motion's, a double majority's, or a ranked count's ("Count: schulze"). */
+export type SettingsOf = { motion: true } | { doubleMajority: true } | { count: string };
+
 /**
  * The key lines a vote does not take: another method's (a proposal's
  * "Block:"), or one the vote has that does not go with its count. Each is
- * an error naming it and the settings that apply.
+ * an error naming it and the settings that apply (their key names, which
+ * the opening reads, stay as written in every language).
  */
-export function foreignHeaders(headers: OpeningHeaders, own: readonly string[], what: string): string[] {
-  const errors: string[] = [];
+export function foreignHeaders(headers: OpeningHeaders, own: readonly string[], of: SettingsOf): Phrase[] {
+  const errors: Phrase[] = [];
+  const settings = { list: own.map(title), join: ', ' };
   for (const [key, h] of headers.headers) {
-    if (!own.includes(key)) errors.push(`${h.name}: is not a setting of ${what}; its settings are ${own.map(title).join(', ')}.`);
+    if (own.includes(key)) continue;
+    if ('count' in of) errors.push(phrase('refusals.notASettingOfCount', { name: h.name, count: of.count, settings }));
+    else errors.push(phrase('motion' in of ? 'refusals.notASettingOfMotion' : 'refusals.notASettingOfDoubleMajority', { name: h.name, settings }));
   }
   return errors;
 }
@@ -74,65 +86,66 @@ export function foreignHeaders(headers: OpeningHeaders, own: readonly string[], 
 const title = (key: string) => key[0]!.toUpperCase() + key.slice(1);
 
 /** `Quorum:`: a number of ballots, a percentage of the members, or none. */
-export function readQuorum(h: OpeningHeader | undefined, errors: string[]): string | null {
+export function readQuorum(h: OpeningHeader | undefined, errors: Phrase[]): string | null {
   if (!h || /^(none|no|off)$/i.test(h.value.trim())) return null;
   const rule = parseQuorum(h.value);
   if (!rule) {
-    errors.push(`${h.name}: "${h.value}" is not understood; write a number of ballots ("Quorum: 150") or a share of the members ("Quorum: 20%").`);
+    errors.push(phrase('refusals.quorum', { name: h.name, value: h.value }));
     return null;
   }
   return quorumText(rule);
 }
 
 /** `Branch quorum:` N ballots (a double majority only), or none. */
-export function readBranchQuorum(h: OpeningHeader | undefined, count: string, errors: string[]): number | null {
+export function readBranchQuorum(h: OpeningHeader | undefined, count: string, errors: Phrase[]): number | null {
   if (!h || /^(none|no|off)$/i.test(h.value.trim())) return null;
   if (count !== 'double-majority') {
-    errors.push(`${h.name}: applies to "Count: double-majority" only (this count is ${count}).`);
+    errors.push(phrase('refusals.branchQuorumCount', { name: h.name, count }));
     return null;
   }
   const n = /^\s*(\d{1,6})\s*$/.exec(h.value) ? Number(h.value) : NaN;
   if (!(n >= 1)) {
-    errors.push(`${h.name}: "${h.value}" is not a number of ballots; write it like "Branch quorum: 10".`);
+    errors.push(phrase('refusals.branchQuorumNumber', { name: h.name, value: h.value }));
     return null;
   }
   return n;
 }
 
-export function readBase(h: OpeningHeader | undefined, errors: string[]): 'cast' | 'electorate' {
+export function readBase(h: OpeningHeader | undefined, errors: Phrase[]): 'cast' | 'electorate' {
   if (!h) return 'cast';
   const v = h.value.trim().toLowerCase();
   if (v === 'cast' || v === 'votes cast') return 'cast';
   if (v === 'electorate' || v === 'members') return 'electorate';
-  errors.push(`${h.name}: "${h.value}" is not understood; write "Base: cast" (the votes cast, the default) or "Base: electorate" (every member).`);
+  errors.push(phrase('refusals.base', { name: h.name, value: h.value }));
   return 'cast';
 }
 
-export function readOnOff(h: OpeningHeader | undefined, errors: string[]): boolean {
+/** `Default:` on | off. Its refusal names "None of the above" by votePhrases.ts's key (not imported: votePhrases imports this file). */
+export function readOnOff(h: OpeningHeader | undefined, errors: Phrase[]): boolean {
   if (!h) return true;
   const v = h.value.trim().toLowerCase();
   if (v === 'on' || v === 'yes') return true;
   if (v === 'off' || v === 'no') return false;
-  errors.push(`${h.name}: "${h.value}" is not understood; write "Default: on" (adds "None of the above", the default) or "Default: off".`);
+  errors.push(phrase('refusals.default', { name: h.name, value: h.value, none: phrase('methods.noneOfTheAbove') }));
   return true;
 }
 
-export function readSeats(h: OpeningHeader | undefined, options: number, errors: string[]): number {
+export function readSeats(h: OpeningHeader | undefined, options: number, errors: Phrase[]): number {
   if (!h) {
-    errors.push('Count: stv needs the number of seats: add a line like "Seats: 2".');
+    errors.push(phrase('refusals.stvSeatsMissing'));
     return 1;
   }
   const n = /^\s*(\d{1,4})\s*$/.exec(h.value) ? Number(h.value) : NaN;
-  if (!(n >= 1)) errors.push(`${h.name}: "${h.value}" is not a number of seats; write it like "Seats: 2".`);
-  else if (n > options) errors.push(`${h.name}: ${n} seats for ${options} options; there must be at least as many options as seats.`);
+  if (!(n >= 1)) errors.push(phrase('refusals.seatsNumber', { name: h.name, value: h.value }));
+  else if (n > options) errors.push(phrase('refusals.seatsOverOptions', { name: h.name, seats: n, options }));
   return n >= 1 ? n : 1;
 }
 
-export function readRules(h: OpeningHeader | undefined, errors: string[]): StvRules {
+export function readRules(h: OpeningHeader | undefined, errors: Phrase[]): StvRules {
   if (!h) return 'scottish';
   const v = h.value.trim().toLowerCase() as StvRules;
   if (RULES.includes(v)) return v;
-  errors.push(`${h.name}: "${h.value}" is not understood; write "Rules: scottish" (the default), "Rules: wigm" or "Rules: meek".`);
+  errors.push(phrase('refusals.rules', { name: h.name, value: h.value }));
   return 'scottish';
 }
 

@@ -1,17 +1,19 @@
 /** A proposal's block rule: read from the opening's "Block:" line, said in words. Pure. */
 import type { BlockRule } from './count.ts';
+import { phrase, type Phrase } from '../../../shared/rules/phrase.ts';
 
-export function readBlock(value: string): BlockRule | string {
+/** The rule, or why it is refused (refusals.json). */
+export function readBlock(value: string): BlockRule | Phrase {
   const v = value.trim().toLowerCase();
   const pct = /^(\d+(?:\.\d+)?)\s*%$/.exec(v);
   if (pct) {
     const p = Number(pct[1]);
     if (p > 0 && p <= 100) return { percent: p };
-    return `Block: ${value.trim()} is not a percentage between 0 and 100.`;
+    return phrase('refusals.blockPercent', { value: value.trim() });
   }
   const n = /^(\d+)(?:\s+objections?)?$/.exec(v);
   if (n && Number(n[1]) >= 1) return Number(n[1]);
-  return `Block: "${value.trim()}" is not understood; write a number of objections ("Block: 2") or a share of the members ("Block: 10%").`;
+  return phrase('refusals.block', { value: value.trim() });
 }
 
 export function describeBlockRule(block: unknown): string | null {

@@ -17,6 +17,7 @@ import { readProposalStance } from '../../../reading/stance.ts';
 import { createProposalCount, resolveBlockThreshold, type BlockRule, type ProposalBallot, type ProposalResult } from './count.ts';
 import { describeBlockRule, readBlock } from './block.ts';
 import { proposalBallotPhrases } from './proposalPhrases.ts';
+import { isPhrase, phrase, type Phrase } from '../../../shared/rules/phrase.ts';
 
 export const PROPOSAL_RULE = 'blocked when its objections reach the block number; otherwise adopted; silence is consent';
 
@@ -33,13 +34,13 @@ export const lazyConsensus: DecisionMethod<ProposalBallot, ProposalResult> = {
   headerKeys: { block: 'block', 'block threshold': 'block', threshold: 'block', blocking: 'block' },
 
   parseOpening({ options, headers }) {
-    const errors: string[] = [];
-    if (options.length > 0) errors.push('A proposal takes no options: remove the option lines, or write "Kind: choice" to ask members to choose.');
+    const errors: Phrase[] = [];
+    if (options.length > 0) errors.push(phrase('refusals.proposalOptions'));
     let block: BlockRule = 1;
     const written = headers.get('block');
     if (written) {
       const b = readBlock(written.value);
-      if (typeof b === 'string') errors.push(b);
+      if (isPhrase(b)) errors.push(b);
       else block = b;
     }
     return errors.length ? { ok: false, errors } : { ok: true, settings: { options: [], block } };

@@ -25,7 +25,7 @@ import {
 } from '../formalVote/voteSettings.ts';
 import { rankedRule, rankingWords, voteCountLines, voteVerdictLine } from '../formalVote/voteWords.ts';
 import { NONE_OF_THE_ABOVE, rankedRulePhrase, rankingPhrase, SILENCE_PHRASE, SILENT_MEANS_PHRASE, voteCountPhrases, voteVerdictPhrase } from '../formalVote/votePhrases.ts';
-import { phrase } from '../../../shared/rules/phrase.ts';
+import { phrase, type Phrase } from '../../../shared/rules/phrase.ts';
 
 const KEYS_OF: Record<RankedCount, string[]> = {
   schulze: ['count', 'default', 'quorum'],
@@ -65,19 +65,19 @@ export const rankedVote: DecisionMethod<Ranking, VoteResult> = {
   parseOpening(headers) {
     const written = countLine(headers);
     const count = (written ? normalCount(written.value) : 'schulze') as RankedCount;
-    const errors: string[] = [];
+    const errors: Phrase[] = [];
     if (!isRankedCount(count)) {
-      errors.push(`${written!.name}: "${written!.value}" is not a ranked count; write "Count: schulze", "Count: irv" or "Count: stv".`);
+      errors.push(phrase('refusals.rankedCount', { name: written!.name, value: written!.value }));
       return { ok: false, errors };
     }
-    errors.push(...foreignHeaders(headers, KEYS_OF[count], `Count: ${count}`));
+    errors.push(...foreignHeaders(headers, KEYS_OF[count], { count }));
     const options = [...headers.options];
-    if (options.length < 2) errors.push(`A ranked vote needs at least two options to rank; write them as "A. First option", one a line.`);
+    if (options.length < 2) errors.push(phrase('refusals.rankedOptions'));
     const vote: VoteSettings = { count, quorum: readQuorum(headers.headers.get('quorum'), errors) };
     if (count === 'schulze') {
       const withDefault = readOnOff(headers.headers.get('default'), errors);
       const letter = withDefault ? nextLetter(options) : null;
-      if (withDefault && !letter) errors.push('With "Default: on" the last letter goes to "None of the above": use at most 25 options, or write "Default: off".');
+      if (withDefault && !letter) errors.push(phrase('refusals.defaultTooManyOptions', { none: NONE_OF_THE_ABOVE }));
       vote.defaultLetter = letter;
       if (letter) options.push({ letter, text: DEFAULT_OPTION });
     }

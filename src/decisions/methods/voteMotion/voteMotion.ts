@@ -46,11 +46,11 @@ export const voteMotion: DecisionMethod<Ranking, VoteResult> = {
   },
 
   parseOpening(headers) {
-    const errors = foreignHeaders(headers, OWN_KEYS, 'a motion');
-    if (headers.options.length > 0) errors.push('A motion takes no options (members vote yes, no or abstain): remove the option lines, or write "Count: schulze", "Count: irv" or "Count: stv" to rank them.');
+    const errors = foreignHeaders(headers, OWN_KEYS, { motion: true });
+    if (headers.options.length > 0) errors.push(phrase('refusals.motionOptions'));
     const written = countLine(headers);
     const count = written ? motionCount(written.value) : 'majority';
-    if (!count) errors.push(`${written!.name}: "${written!.value}" is not a motion's count; write "Count: majority", "Count: two-thirds" or a fraction such as "Count: 3/4".`);
+    if (!count) errors.push(phrase('refusals.motionCount', { name: written!.name, value: written!.value }));
     const base = readBase(headers.headers.get('base'), errors);
     const quorum = readQuorum(headers.headers.get('quorum'), errors);
     const block: VoteSettings = { count: count ?? 'majority', base, quorum };

@@ -50,9 +50,10 @@ export interface MethodSettings {
 /**
  * The settings, or why the opening is refused: phrases (catalogue keys and
  * values, templates/locales/CODE/refusals.json for the built-in methods)
- * that the caller says in the coordinator's language.
+ * that the caller says in the coordinator's language. A method that brings
+ * no catalogue keys may refuse in plain words, said as written.
  */
-export type ParsedSettings = { ok: true; settings: MethodSettings } | { ok: false; errors: Phrase[] };
+export type ParsedSettings = { ok: true; settings: MethodSettings } | { ok: false; errors: Array<Phrase | string> };
 
 /** A reply read: the stance stored as it is (jsonb), whether it is a ballot, the comment. */
 export interface MethodReading {

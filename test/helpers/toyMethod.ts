@@ -1,6 +1,5 @@
 import type { DecisionMethod, MethodSettings } from '../../src/decisions/decisionMethod.ts';
 import type { ElectorateFigures } from '../../src/decisions/electorateFigures.ts';
-import { phrase } from '../../src/shared/rules/phrase.ts';
 
 /**
  * A toy decision method, written here in one file and added to a harness by
@@ -21,10 +20,9 @@ export const toy: DecisionMethod<ToyBallot, ToyResult> = {
   headerKeys: { needs: 'needs' },
   parseOpening({ options, headers }) {
     const needs = Number(headers.get('needs')?.value ?? '1');
-    // Refusals are catalogue keys; the toy has none in the catalogues (no test opens it wrongly), so these would be said as their keys.
     const errors = [
-      ...(options.length ? [phrase('toy.takesNoOptions')] : []),
-      ...(Number.isInteger(needs) && needs > 0 ? [] : [phrase('toy.needsANumber')]),
+      ...(options.length ? ['The toy method takes no options.'] : []),
+      ...(Number.isInteger(needs) && needs > 0 ? [] : ['Needs: write a number of yes answers.']),
     ];
     return errors.length ? { ok: false, errors } : { ok: true, settings: { options: [], block: needs } };
   },

@@ -3,7 +3,6 @@ import { parseOpenRequest as parse } from '../../../src/domains/consultations/ru
 import { inEnglish } from '../../../test/helpers/inEnglish.ts';
 import { DECISION_METHODS } from '../../../src/decisions/methods/index.ts';
 import type { DecisionMethod } from '../../../src/decisions/decisionMethod.ts';
-import { phrase } from '../../../src/shared/rules/phrase.ts';
 
 // The reader gives its reasons as catalogue keys; these tests read them in English, the words they always compared.
 const parseOpenRequest = (...a: Parameters<typeof parse>): ReturnType<typeof parse> => inEnglish(parse(...a));
@@ -18,7 +17,7 @@ const tiny = {
   kind: 'tiny',
   headerKeys: { needs: 'needs', 'yes needed': 'needs' },
   parseOpening: ({ options, headers }) =>
-    options.length ? { ok: false, errors: [phrase('tiny.noOptions')] } : { ok: true, settings: { options: [], block: Number(headers.get('needs')?.value ?? 1) } },
+    options.length ? { ok: false, errors: ['no options'] } : { ok: true, settings: { options: [], block: Number(headers.get('needs')?.value ?? 1) } },
 } satisfies Pick<DecisionMethod, 'name' | 'kind' | 'headerKeys' | 'parseOpening'> as unknown as DecisionMethod;
 
 describe('the opening names a decision method', () => {

@@ -33,7 +33,7 @@ function usedKeys(): Map<string, string> {
     const code = fs.readFileSync(file, 'utf8');
     for (const m of code.matchAll(/translate\([^,]+, '([\w.]+)'/g)) keys.set(m[1]!, path.relative(PROJECT_ROOT, file));
     // Words a pure part says as a phrase (src/shared/rules/phrase.ts): phrase('key', …), and a reader's unsureOf('key', …).
-    for (const m of code.matchAll(/\b(?:phrase|unsureOf|reason)\('([\w.]+)'/g)) keys.set(m[1]!, path.relative(PROJECT_ROOT, file));
+    for (const m of code.matchAll(/\b(?:phrase|unsureOf|reason)\('([\w.]+)'[,)]/g)) keys.set(m[1]!, path.relative(PROJECT_ROOT, file));
   }
   return keys;
 }

@@ -26,7 +26,8 @@ const lines = (written: [string, string][]) => new Map(written.map(([name, value
 function refusals(method: DecisionMethod, options: MethodOption[], written: [string, string][]): Phrase[] {
   const parsed = method.parseOpening({ options, headers: lines(written) });
   if (parsed.ok) throw new Error(`${method.name} took it`);
-  return parsed.errors;
+  // The built-in methods refuse in phrases only, never in plain words.
+  return parsed.errors.map((e) => (typeof e === 'string' ? (() => { throw new Error(`${method.name} refused in plain words: ${e}`); })() : e));
 }
 
 const CASES: [string, () => Phrase[], string[]][] = [

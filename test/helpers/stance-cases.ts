@@ -204,4 +204,5 @@ export const proposalCases: ProposalCase[] = [
   ['Nou, akkoord.', agree()],
   ['Allora, contrario.', object()],
   ['Oui. Enfin non.', unreadable('Oui. Enfin non.')],
+  ['Ja. Nee toch niet.', unreadable('Ja. Nee toch niet.')],
 ];

@@ -59,7 +59,7 @@ const AFTER_SHORT = new Set([
   'because', 'but', 'as', 'since', 'from', 'please', 'thanks', 'thank', 'i', 'we', 'to', 'for', 'it', 'this', 'that',
   'of', 'definitely', 'absolutely', 'sir', 'with', 'nice', 'great', 'good', 'weil', 'denn', 'aber', 'parce', 'car',
   'mais', 'porque', 'pero', 'perche', 'ma', 'omdat', 'want', 'maar', 'bo', 'ale', 'eftersom', 'men', 'por', 'merci',
-  'danke', 'gracias', 'grazie', 'obrigado', 'obrigada', 'bedankt',
+  'danke', 'gracias', 'grazie', 'obrigado', 'obrigada', 'bedankt', 'toch',
 ]);
 // Words that only point at the proposal are part of the stance ("I support this proposal").
 const TRAIL = ['this proposal', 'the proposal', 'this one', 'with it', 'with this', 'to me', 'from me', 'by me', 'it', 'this', 'that', 'here'];

@@ -14,7 +14,7 @@
  */
 import { DOUBT_PREFIXES, DOUBT_WORDS, LONGEST_PROPOSAL_PHRASE, PROPOSAL_PREFIXES, PROPOSAL_WORDS, type DoubtRole } from '../vocabulary/index.ts';
 import { TOO_LONG } from '../stance/choice.ts';
-import { isGreetingLine } from '../stance/greeting.ts';
+import { afterGreeting } from '../stance/greeting.ts';
 import { locateAnswer } from '../stance/locate.ts';
 import { readProposalStance } from '../stance/proposal.ts';
 import { proposalTokens } from '../stance/proposalGrammar.ts';
@@ -139,7 +139,9 @@ export function readMotionVote(text: string): MotionReading {
   const located = locateAnswer(text);
   if (located.tooLong) return doubt(TOO_LONG);
   const lines = located.text.split('\n');
-  while (lines.length > 0 && (lines[0]!.trim() === '' || isGreetingLine(lines[0]!))) lines.shift();
+  // A greeting opens the reply, on a line of its own or before the vote on the same line ("Hi all, I vote no").
+  while (lines.length > 0 && afterGreeting(lines[0]!).trim() === '') lines.shift();
+  if (lines.length > 0) lines[0] = afterGreeting(lines[0]!);
   const own = lines.join('\n').trim();
   if (own === '') return doubt(phrase('doubt.noVote'));
 

@@ -19,7 +19,7 @@ import { CHOICE_WORDS, PROPOSAL_WORDS } from '../vocabulary/index.ts';
 import { TOO_LONG } from '../stance/choice.ts';
 import { distinctiveWords } from '../stance/choiceGrammar.ts';
 import { awayDoubt, findDoubtPhrase, proxyDoubt, undecidedDoubt } from '../stance/doubt.ts';
-import { isGreetingLine } from '../stance/greeting.ts';
+import { afterGreeting } from '../stance/greeting.ts';
 import { locateAnswer } from '../stance/locate.ts';
 import { takeOutQuestions } from '../stance/questions.ts';
 import { withoutSignature } from '../stance/signature.ts';
@@ -65,7 +65,9 @@ function readExactly(text: string, options: readonly BallotOption[]): Ranking {
   const located = locateAnswer(text);
   if (located.tooLong) unsure(TOO_LONG);
   const lines = located.text.split('\n');
-  while (lines.length > 0 && (lines[0]!.trim() === '' || isGreetingLine(lines[0]!))) lines.shift();
+  // A greeting opens the reply, on a line of its own or before the vote on the same line ("Hi all, I vote no").
+  while (lines.length > 0 && afterGreeting(lines[0]!).trim() === '') lines.shift();
+  if (lines.length > 0) lines[0] = afterGreeting(lines[0]!);
   const own = lines.join('\n').trim();
   if (own === '') unsure(phrase('doubt.noRanking'));
 

@@ -10,6 +10,11 @@ export const motionCases: ReadonlyArray<readonly [string, MotionVote | null]> = 
   ['Yes', 'yes'],
   ['yes.', 'yes'],
   ['YES!', 'yes'],
+  // a greeting on the vote's own line
+  ['Hi all, I vote no', 'no'],
+  ['Bonjour, oui', 'yes'],
+  ['Dear committee, yes.', 'yes'],
+  ['Hola a todos: a favor', 'yes'],
   ['+1', 'yes'],
   ['👍', 'yes'],
   ['I vote yes', 'yes'],

@@ -23,6 +23,11 @@ export const rankingCases: ReadonlyArray<readonly [string, Ranking | null]> = [
   ['B → D', [['B'], ['D']]],
   ['B >> A', [['B'], ['A']]],
   ['B > A > C.', [['B'], ['A'], ['C']]],
+  // a greeting on the ranking's own line
+  ['Hi all, B > A > C', [['B'], ['A'], ['C']]],
+  ['Bonjour, B > A > C', [['B'], ['A'], ['C']]],
+  ['Hallo, ich stimme: B > A', [['B'], ['A']]],
+  ['Hi Anna, my ranking: B > A > C', [['B'], ['A'], ['C']]],
   ['**B > A > C**', [['B'], ['A'], ['C']]],
   // places, on one line or several
   ['1. B 2. A 3. C', [['B'], ['A'], ['C']]],

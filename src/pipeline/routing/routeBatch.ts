@@ -1,7 +1,7 @@
 import type { Context } from '../../shared/context.ts';
 import type { Tx } from '../../shared/db/database.ts';
 import { OutboxWriter, enqueueDeliveries } from '../outbound/outbox.ts';
-import type { InboundMail, RouteResult } from './inboundMail.ts';
+import type { Handler, InboundMail, RouteResult } from './inboundMail.ts';
 import { deliveriesRoutedInside, handleMail, handleMails, handlerOf, markRoutingFailed, readInbound, routeDelivery, UnusableMessage } from './router.ts';
 import { DNS_RETRY_WINDOW_MS, senderAuthsOf } from './senderAuth.ts';
 
@@ -210,9 +210,10 @@ async function routeReadDeliveries(tx: Tx, ctx: Context, ready: readonly ReadDel
       const still = await tx`select id from inbound_deliveries where id = any(${rest}::bigint[]) and state = 'received'`;
       waiting = new Set(still.map((row) => Number(row.id)));
     }
-    const end = runEnd(ctx, mine, i);
-    const handler = mine[i]!.mail && handlerOf(ctx, mine[i]!.mail!);
+    const first = mine[i]!.mail;
+    const handler = first && handlerOf(ctx, first);
     if (handler?.handleMany) {
+      const end = runEnd(ctx, mine, i, handler);
       // The run's handler routes no other delivery, so what is waiting now stays so until the run is done.
       const run = mine.slice(i, end).filter((r) => waiting.has(r.deliveryId));
       const results = await handleMails(tx, ctx, handler, run.map((r) => r.mail!), outbox);
@@ -234,11 +235,8 @@ async function routeReadDeliveries(tx: Tx, ctx: Context, ready: readonly ReadDel
   return { count: handled.length, outboxIds: outbox.ids };
 }
 
-/** The index after the run of mails starting at `start` that go to the same handler (a mail of its own when it has none). */
-function runEnd(ctx: Context, batch: readonly ReadDelivery[], start: number): number {
-  const first = batch[start]!.mail;
-  if (!first) return start + 1;
-  const handler = handlerOf(ctx, first);
+/** The index after the run of mails starting at `start` that all go to `handler`. */
+function runEnd(ctx: Context, batch: readonly ReadDelivery[], start: number, handler: Handler): number {
   let end = start + 1;
   while (end < batch.length && batch[end]!.mail && handlerOf(ctx, batch[end]!.mail!) === handler) end++;
   return end;

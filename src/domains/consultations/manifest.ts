@@ -9,6 +9,7 @@ import { reconcileConsultations } from './reconcile.ts';
 import { OUTCOME_MAILING } from './mail/mailings.ts';
 import { outcomeMailingExpander } from './close/outcomeMailing.ts';
 import { confirmHeldReply, HELD_REPLY_PURPOSE, replyHandler } from './replies/replyHandler.ts';
+import { receiptComposer } from './replies/receiptComposer.ts';
 import { parseCommands } from './rules/consultationCommands.ts';
 
 /** Consultations: opening, replies, reminders, closing, commands. */
@@ -16,7 +17,7 @@ export const consultationsManifest: DomainManifest = {
   name: 'consultations',
   handlers: { consult: consultHandler, reply: replyHandler },
   confirmers: { [OPEN_PURPOSE]: confirmOpen, [HELD_REPLY_PURPOSE]: confirmHeldReply },
-  composers: consultationComposers,
+  composers: { ...consultationComposers, 'consultation-receipt': receiptComposer },
   batchLoaders: consultationBatchLoaders,
   expanders: { [OUTCOME_MAILING]: outcomeMailingExpander },
   lineCommands: [

@@ -36,6 +36,36 @@ export class OutboxWriter {
     this.ids.push(row.id as number);
     return row.id as number;
   }
+
+  /**
+   * Several mails in one statement, as `queue` one after the other would
+   * write them (ids in the same order); each with its dedupe key, by which
+   * the rows written are told apart. The id of each, or null when its key
+   * was already taken.
+   */
+  async queueMany(mails: readonly (OutgoingMail & { dedupeKey: string })[]): Promise<(number | null)[]> {
+    if (mails.length === 0) return [];
+    const rows = await this.tx`
+      insert into outbox (kind, recipient, member_id, params, in_reply_to, references_ids, dedupe_key)
+      select kind, recipient, member_id, params::jsonb, in_reply_to, references_ids, dedupe_key
+      from unnest(${mails.map((m) => m.kind)}::text[], ${mails.map((m) => m.recipient.toLowerCase())}::text[],
+                  ${mails.map((m) => m.memberId ?? null) as number[]}::bigint[], ${mails.map((m) => JSON.stringify(m.params ?? {}))}::text[],
+                  ${mails.map((m) => m.inReplyTo ?? null) as string[]}::text[], ${mails.map((m) => m.references ?? null) as string[]}::text[],
+                  ${mails.map((m) => m.dedupeKey)}::text[])
+        with ordinality as v(kind, recipient, member_id, params, in_reply_to, references_ids, dedupe_key, position)
+      order by position
+      on conflict (dedupe_key) do nothing
+      returning id, dedupe_key`;
+    const idOf = new Map(rows.map((row) => [row.dedupe_key as string, row.id as number]));
+    const ids = mails.map((m) => {
+      const id = idOf.get(m.dedupeKey) ?? null;
+      // A key given twice writes one row, the first's: the second gets null, as `queue` would give it.
+      idOf.delete(m.dedupeKey);
+      return id;
+    });
+    for (const id of ids) if (id !== null) this.ids.push(id);
+    return ids;
+  }
 }
 
 /**

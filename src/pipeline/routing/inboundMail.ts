@@ -38,12 +38,6 @@ export interface HandlerTools {
   tx: Tx;
   ctx: Context;
   outbox: OutboxWriter;
-  /**
-   * What the handler's `prepare` read for the run of the batch's mails this
-   * one belongs to (routeBatch.ts); absent when a mail is routed alone, and
-   * then the handler reads for itself.
-   */
-  prepared?: unknown;
 }
 
 /** What the router records for the delivery: `held` when it waits on a person. */
@@ -54,11 +48,11 @@ export interface RouteResult {
 
 export type Handler = ((mail: InboundMail, tools: HandlerTools) => Promise<RouteResult>) & {
   /**
-   * Reads at once, for a run of consecutive mails of a batch that all go to
-   * this handler, what it would otherwise read mail by mail (one round trip,
-   * not one a mail); the handler finds it in `tools.prepared`. Nothing else
-   * runs in the transaction during the run, so it stays true as long as the
-   * handler itself does not change what was read.
+   * Handles a run of consecutive mails of a batch that all go to this
+   * handler, with the same effect as the handler mail by mail in their order
+   * (one result each, in order), reading and writing for all of them at once
+   * where it can (a few statements, not a few a mail). It routes no other
+   * delivery (routeInTransaction), so the run's deliveries stay its own.
    */
-  prepare?: (mails: readonly InboundMail[], tools: Omit<HandlerTools, 'prepared'>) => Promise<unknown>;
+  handleMany?: (mails: readonly InboundMail[], tools: HandlerTools) => Promise<RouteResult[]>;
 };

@@ -1,8 +1,8 @@
 import type { Context } from '../../shared/context.ts';
 import type { Tx } from '../../shared/db/database.ts';
 import { OutboxWriter, enqueueDeliveries } from '../outbound/outbox.ts';
-import type { InboundMail, RouteResult } from './inboundMail.ts';
-import { deliveriesRoutedInside, handleMail, handlerOf, markRoutingFailed, readInbound, routeDelivery, UnusableMessage } from './router.ts';
+import type { Handler, InboundMail, RouteResult } from './inboundMail.ts';
+import { deliveriesRoutedInside, handleMail, handleMails, handlerOf, markRoutingFailed, readInbound, routeDelivery, UnusableMessage } from './router.ts';
 import { DNS_RETRY_WINDOW_MS, senderAuthsOf } from './senderAuth.ts';
 
 /** What a batch came to: the deliveries it routed, and those it could not (to be retried, or failed for good). */
@@ -181,9 +181,11 @@ async function noteFailure(ctx: Context, deliveryId: number, err: unknown, outco
  * message to its handler in stored order, one after the other, as separate
  * jobs would have, and marks all of them in one statement. Handlers are not
  * run side by side: in one transaction no row lock keeps a `close` and an
- * `extend` of one consultation apart. A handler may route another delivery
- * of the batch itself (a close routes the replies received in time), so the
- * rest are checked again after any such routing, before their turn.
+ * `extend` of one consultation apart. A run of consecutive mails to a
+ * handler that handles several at once (Handler.handleMany: replies) goes to
+ * it in one call. A handler may route another delivery of the batch itself
+ * (a close routes the replies received in time), so the rest are checked
+ * again after any such routing, before their turn.
  */
 async function routeReadDeliveries(tx: Tx, ctx: Context, ready: readonly ReadDelivery[]): Promise<{ count: number; outboxIds: number[] }> {
   const locked = await tx`
@@ -201,17 +203,26 @@ async function routeReadDeliveries(tx: Tx, ctx: Context, ready: readonly ReadDel
   // locks, so they are read again, in one statement, only when it ran since the last look.
   let waiting = lockedIds;
   let routedInside = deliveriesRoutedInside();
-  let run: PreparedRun | null = null;
-  for (const [i, r] of mine.entries()) {
+  for (let i = 0; i < mine.length; ) {
     if (deliveriesRoutedInside() !== routedInside) {
       routedInside = deliveriesRoutedInside();
       const rest = mine.slice(i).map((m) => m.deliveryId);
       const still = await tx`select id from inbound_deliveries where id = any(${rest}::bigint[]) and state = 'received'`;
       waiting = new Set(still.map((row) => Number(row.id)));
     }
-    if (!waiting.has(r.deliveryId)) continue;
-    if (!run || i >= run.end) run = await prepareRun(tx, ctx, outbox, mine, i, waiting);
-    handled.push({ ...r, result: await handleMail(tx, ctx, r.mail, outbox, run.prepared) });
+    const first = mine[i]!.mail;
+    const handler = first && handlerOf(ctx, first);
+    if (handler?.handleMany) {
+      const end = runEnd(ctx, mine, i, handler);
+      // The run's handler routes no other delivery, so what is waiting now stays so until the run is done.
+      const run = mine.slice(i, end).filter((r) => waiting.has(r.deliveryId));
+      const results = await handleMails(tx, ctx, handler, run.map((r) => r.mail!), outbox);
+      run.forEach((r, n) => handled.push({ ...r, result: results[n]! }));
+      i = end;
+      continue;
+    }
+    const r = mine[i++]!;
+    if (waiting.has(r.deliveryId)) handled.push({ ...r, result: await handleMail(tx, ctx, r.mail, outbox) });
   }
 
   await tx`
@@ -224,26 +235,9 @@ async function routeReadDeliveries(tx: Tx, ctx: Context, ready: readonly ReadDel
   return { count: handled.length, outboxIds: outbox.ids };
 }
 
-/** A run of consecutive mails of a batch that go to one handler, and what its `prepare` read for them. */
-interface PreparedRun {
-  /** The index in the batch after the run's last mail. */
-  end: number;
-  prepared: unknown;
-}
-
-/**
- * The run starting at `start`: the mails after it that go to the same
- * handler, up to the first that does not. A handler with a `prepare` reads
- * for all of them now (they are still waiting); any other mail ends the run,
- * so what was read is read again after anything else has run.
- */
-async function prepareRun(tx: Tx, ctx: Context, outbox: OutboxWriter, batch: readonly ReadDelivery[], start: number, waiting: ReadonlySet<number>): Promise<PreparedRun> {
-  const first = batch[start]!.mail;
-  if (!first) return { end: start + 1, prepared: undefined };
-  const handler = handlerOf(ctx, first);
+/** The index after the run of mails starting at `start` that all go to `handler`. */
+function runEnd(ctx: Context, batch: readonly ReadDelivery[], start: number, handler: Handler): number {
   let end = start + 1;
   while (end < batch.length && batch[end]!.mail && handlerOf(ctx, batch[end]!.mail!) === handler) end++;
-  if (!handler.prepare) return { end, prepared: undefined };
-  const mails = batch.slice(start, end).filter((r) => waiting.has(r.deliveryId)).map((r) => r.mail!);
-  return { end, prepared: await handler.prepare(mails, { tx, ctx, outbox }) };
+  return end;
 }

@@ -129,12 +129,27 @@ export async function routeInTransaction(
  * transaction; null (the address no longer reads as ours) routes to nothing.
  * The caller marks the delivery with the result.
  */
-export async function handleMail(tx: Tx, ctx: Context, mail: InboundMail | null, outbox: OutboxWriter, prepared?: unknown): Promise<RouteResult> {
+export async function handleMail(tx: Tx, ctx: Context, mail: InboundMail | null, outbox: OutboxWriter): Promise<RouteResult> {
   if (!mail) return { outcome: 'not our address any more' };
   const handler = handlerOf(ctx, mail);
   // A signature acts once per receiving address; a replay gets no answer (the log has it).
-  if (await isSignedReplay(tx, ctx, mail)) return { outcome: 'ignored: replay of a signed message' };
-  return handler(mail, { tx, ctx, outbox, prepared });
+  if (await isSignedReplay(tx, ctx, mail)) return { outcome: REPLAY };
+  return handler(mail, { tx, ctx, outbox });
+}
+
+const REPLAY = 'ignored: replay of a signed message';
+
+/**
+ * handleMail for a run of read mails that all go to `handler`, which handles
+ * them together (Handler.handleMany): each replay is left out first, the
+ * others handed over at once. One result a mail, in order.
+ */
+export async function handleMails(tx: Tx, ctx: Context, handler: Handler, mails: readonly InboundMail[], outbox: OutboxWriter): Promise<RouteResult[]> {
+  const replays: boolean[] = [];
+  for (const mail of mails) replays.push(await isSignedReplay(tx, ctx, mail));
+  const handled = await handler.handleMany!(mails.filter((_, i) => !replays[i]), { tx, ctx, outbox });
+  let next = 0;
+  return replays.map((replay) => (replay ? { outcome: REPLAY } : handled[next++]!));
 }
 
 /** The handler of a mail's address kind. */

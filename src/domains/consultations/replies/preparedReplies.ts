@@ -12,7 +12,7 @@ import { readReplyToken } from './replyAddress.ts';
  * the member's time zone and language for the receipt), read for a run of a
  * batch's replies at once: one round trip, not two a reply. Replies change
  * none of it (recording a reply writes the reply and the electorate row's
- * latest reply, which is still read reply by reply).
+ * latest reply, which recordReplies reads under its lock).
  */
 export interface PreparedReplies {
   consultations: Map<number, Consultation>;
@@ -24,7 +24,7 @@ export interface PreparedReplies {
 
 export const voterKey = (consultationId: number, memberId: number) => `${consultationId}:${memberId}`;
 
-export async function prepareReplies(mails: readonly InboundMail[], { tx, ctx }: Omit<HandlerTools, 'prepared'>): Promise<PreparedReplies> {
+export async function prepareReplies(mails: readonly InboundMail[], { tx, ctx }: Pick<HandlerTools, 'tx' | 'ctx'>): Promise<PreparedReplies> {
   const asked: { consultationId: number; memberId: number; from: string }[] = [];
   for (const mail of mails) {
     // Only replies the handler records read these; auto-replies, bounces and bad tokens go their own way.
@@ -32,17 +32,16 @@ export async function prepareReplies(mails: readonly InboundMail[], { tx, ctx }:
     const ids = readReplyToken(ctx, mail.address.token);
     if (ids) asked.push({ ...ids, from: mail.from });
   }
+  if (asked.length === 0) return { consultations: new Map(), voters: new Map(), senders: new Map(), zones: new Map(), languages: new Map() };
   const memberIds = [...new Set(asked.map((a) => a.memberId))];
   // Sent together, the consultations' share locks first (in id order): one round trip.
   const [consultations, voterRows, senders, zones, languages] = await Promise.all([
     loadConsultations(tx, asked.map((a) => a.consultationId), 'share'),
-    asked.length === 0
-      ? []
-      : tx`
-        select e.consultation_id, e.member_id, e.email, m.name
-        from consultation_electorate e join members m on m.id = e.member_id
-        where (e.consultation_id, e.member_id) in (
-          select * from unnest(${asked.map((a) => a.consultationId)}::bigint[], ${asked.map((a) => a.memberId)}::bigint[]))`,
+    tx`
+      select e.consultation_id, e.member_id, e.email, m.name
+      from consultation_electorate e join members m on m.id = e.member_id
+      where (e.consultation_id, e.member_id) in (
+        select * from unnest(${asked.map((a) => a.consultationId)}::bigint[], ${asked.map((a) => a.memberId)}::bigint[]))`,
     findMembersByAddresses(tx, asked.map((a) => a.from).filter(Boolean)),
     memberZones(tx, memberIds),
     memberLanguages(tx, memberIds),

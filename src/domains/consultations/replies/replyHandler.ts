@@ -1,14 +1,13 @@
 import { createConfirmation, type Confirmer } from '../../confirmations/confirmations.ts';
-import { findMemberByAddress } from '../../org/members.ts';
 import { newTextOfMessage, type TrimOptions } from '../../../reading/newText/replyText.ts';
 import { parseBounce } from '../../../shared/rules/bounce.ts';
 import type { Handler, HandlerTools, InboundMail, RouteResult } from '../../../pipeline/routing/inboundMail.ts';
 import { replyToSender } from '../../../pipeline/routing/answers/replyToSender.ts';
 import { consultFrom, readReplyToken } from './replyAddress.ts';
-import { loadConsultation } from '../consultation.ts';
+import { loadConsultation, type Consultation } from '../consultation.ts';
 import { displayId } from '../ids.ts';
-import { answerReply } from './receipts.ts';
-import { recordReply } from './recordReply.ts';
+import { answerReplies, answerReply } from './receipts.ts';
+import { recordReplies, recordReply } from './recordReply.ts';
 import { sentTextOf } from '../defaultOption.ts';
 import { consultationView } from '../mail/views.ts';
 import { memberLanguages } from '../../org/memberLanguages.ts';
@@ -28,65 +27,117 @@ export const HELD_REPLY_PURPOSE = 'consultation-reply';
  * marks the member's copy bounced.
  */
 async function handleReply(mail: InboundMail, tools: HandlerTools): Promise<RouteResult> {
-  if (mail.address.kind !== 'reply') return { outcome: 'not a reply address' };
-  const ids = readReplyToken(tools.ctx, mail.address.token);
-  if (!ids) {
-    const { lang } = await readerOf(tools.tx, mail.from);
-    await replyToSender(mail, tools, 'consultation-notice', {
-      lang,
-      lines: [translate(lang, 'reply.badToken', { address: mail.recipient }), translate(lang, 'reply.howToAnswer')],
-    });
-    return { outcome: 'bad reply token' };
-  }
-  const { consultationId, memberId } = ids;
-  if (mail.kind === 'auto-reply') return markAway(mail, tools, consultationId, memberId);
-  if (mail.kind === 'bounce') return markCopyBounced(mail, tools, consultationId, memberId);
-
-  const { c, voter, sender } = await replyContext(mail, tools, consultationId, memberId);
-  if (!c || !voter) {
-    const { lang } = await readerOf(tools.tx, mail.from);
-    await replyToSender(mail, tools, 'consultation-notice', { lang, lines: [translate(lang, 'reply.noConsultation', { id: displayId(consultationId) })] });
-    return { outcome: `no electorate row for member ${memberId} in ${displayId(consultationId)}` };
-  }
-
-  if (sender?.id !== memberId || mail.authority.level === 'nothing') return holdForgedReply(mail, tools, c.id, memberId, voter.email as string, false);
-  // The From is the member's, but their domain says mail failing DMARC is not theirs: ask them.
-  if (mail.authority.dmarcRejects) return holdForgedReply(mail, tools, c.id, memberId, voter.email as string, true);
-
-  const result = await recordReply(tools.tx, c, {
-    memberId,
-    // What Tacit sent: answers typed inside an unquoted original are the member's too.
-    text: await newTextOfReply(mail, { sent: sentTextOf(c) }),
-    inboundMessageId: mail.messageRowId,
-    receivedAt: mail.receivedAt,
-  }, tools.ctx.wiring.decisionMethods);
-  await answerReply(mail, tools, c, memberId, result, tools.prepared as PreparedReplies | undefined);
-  return { outcome: `${displayId(c.id)} reply ${result.state}${result.state === 'recorded' && !result.readable ? ' (unreadable)' : ''}` };
-}
-
-/** The consultation (share-locked), the member's electorate row and who the From is: prepared for the batch, or read now. */
-async function replyContext(mail: InboundMail, tools: HandlerTools, consultationId: number, memberId: number) {
-  const prepared = tools.prepared as PreparedReplies | undefined;
-  if (prepared) {
-    const c = prepared.consultations.get(consultationId) ?? null;
-    return { c, voter: c ? prepared.voters.get(voterKey(consultationId, memberId)) : undefined, sender: mail.from ? prepared.senders.get(mail.from) ?? null : null };
-  }
-  // Sent together, the consultation's share lock first: one round trip.
-  const [c, voters, sender] = await Promise.all([
-    loadConsultation(tools.tx, consultationId, 'share'),
-    tools.tx`
-      select e.email, m.name from consultation_electorate e join members m on m.id = e.member_id
-      where e.consultation_id = ${consultationId} and e.member_id = ${memberId}`,
-    mail.from ? findMemberByAddress(tools.tx, mail.from) : null,
-  ]);
-  return { c, voter: c ? (voters[0] as { email: string; name: string } | undefined) : undefined, sender };
+  const [result] = await handleReplies([mail], tools);
+  return result!;
 }
 
 /**
- * reply+TOKEN@D (handleReply). In a batch, a run of replies has what each
- * reads before recording it read at once (preparedReplies.ts).
+ * handleReply for a run of a batch's replies, in their order, each with the
+ * same effect: what they read is read for all of them at once
+ * (preparedReplies.ts), and consecutive replies to be recorded are recorded
+ * and answered together (recordReplies, answerReplies), a few statements for
+ * all of them. Anything else (a bad token, an auto-reply, a held reply, a
+ * second reply of one member) is handled alone, in its turn.
  */
-export const replyHandler: Handler = Object.assign(handleReply, { prepare: prepareReplies });
+async function handleReplies(mails: readonly InboundMail[], tools: HandlerTools): Promise<RouteResult[]> {
+  const prepared = await prepareReplies(mails, tools);
+  const results: RouteResult[] = [];
+  let ballots: Ballot[] = [];
+  const recordBallots = async () => {
+    if (ballots.length === 0) return;
+    for (const [i, outcome] of (await recordAndAnswer(ballots, tools, prepared)).entries()) results[ballots[i]!.index] = outcome;
+    ballots = [];
+  };
+  for (const [index, mail] of mails.entries()) {
+    const step = await readReply(mail, tools, prepared);
+    if ('act' in step) {
+      await recordBallots();
+      results[index] = await step.act();
+      continue;
+    }
+    // A second reply of a member reads what the first recorded: the first is recorded before it.
+    if (ballots.some((b) => b.c.id === step.c.id && b.memberId === step.memberId)) await recordBallots();
+    ballots.push({ ...step, index });
+  }
+  await recordBallots();
+  return results;
+}
+
+/** A reply to record: the member's own, to a consultation they are in. */
+interface Ballot {
+  index: number;
+  mail: InboundMail;
+  c: Consultation;
+  memberId: number;
+  text: string;
+}
+
+/** What a reply comes to: a ballot to record, or anything else, done by `act` in its turn. */
+async function readReply(mail: InboundMail, tools: HandlerTools, prepared: PreparedReplies): Promise<Omit<Ballot, 'index'> | { act: () => Promise<RouteResult> }> {
+  if (mail.address.kind !== 'reply') return { act: async () => ({ outcome: 'not a reply address' }) };
+  const ids = readReplyToken(tools.ctx, mail.address.token);
+  if (!ids) {
+    return {
+      act: async () => {
+        const { lang } = await readerOf(tools.tx, mail.from);
+        await replyToSender(mail, tools, 'consultation-notice', {
+          lang,
+          lines: [translate(lang, 'reply.badToken', { address: mail.recipient }), translate(lang, 'reply.howToAnswer')],
+        });
+        return { outcome: 'bad reply token' };
+      },
+    };
+  }
+  const { consultationId, memberId } = ids;
+  if (mail.kind === 'auto-reply') return { act: () => markAway(mail, tools, consultationId, memberId) };
+  if (mail.kind === 'bounce') return { act: () => markCopyBounced(mail, tools, consultationId, memberId) };
+
+  const c = prepared.consultations.get(consultationId) ?? null;
+  const voter = c ? prepared.voters.get(voterKey(consultationId, memberId)) : undefined;
+  const sender = mail.from ? prepared.senders.get(mail.from) ?? null : null;
+  if (!c || !voter) {
+    return {
+      act: async () => {
+        const { lang } = await readerOf(tools.tx, mail.from);
+        await replyToSender(mail, tools, 'consultation-notice', { lang, lines: [translate(lang, 'reply.noConsultation', { id: displayId(consultationId) })] });
+        return { outcome: `no electorate row for member ${memberId} in ${displayId(consultationId)}` };
+      },
+    };
+  }
+
+  if (sender?.id !== memberId || mail.authority.level === 'nothing') return { act: () => holdForgedReply(mail, tools, c.id, memberId, voter.email as string, false) };
+  // The From is the member's, but their domain says mail failing DMARC is not theirs: ask them.
+  if (mail.authority.dmarcRejects) return { act: () => holdForgedReply(mail, tools, c.id, memberId, voter.email as string, true) };
+
+  return {
+    mail,
+    c,
+    memberId,
+    // What Tacit sent: answers typed inside an unquoted original are the member's too.
+    text: await newTextOfReply(mail, { sent: sentTextOf(c) }),
+  };
+}
+
+/** Records a run of ballots and answers each (recordReplies, answerReplies): the outcome of each. */
+async function recordAndAnswer(ballots: readonly Ballot[], tools: HandlerTools, prepared: PreparedReplies): Promise<RouteResult[]> {
+  const results = await recordReplies(tools.tx, ballots.map((b) => ({
+    c: b.c,
+    memberId: b.memberId,
+    text: b.text,
+    inboundMessageId: b.mail.messageRowId,
+    receivedAt: b.mail.receivedAt,
+  })), tools.ctx.wiring.decisionMethods);
+  await answerReplies(ballots.map((b, i) => ({ mail: b.mail, stored: b.c, memberId: b.memberId, result: results[i]! })), tools, prepared);
+  return results.map((result, i) => ({
+    outcome: `${displayId(ballots[i]!.c.id)} reply ${result.state}${result.state === 'recorded' && !result.readable ? ' (unreadable)' : ''}`,
+  }));
+}
+
+/**
+ * reply+TOKEN@D (handleReply). In a batch, a run of replies is handled
+ * together (handleReplies).
+ */
+export const replyHandler: Handler = Object.assign(handleReply, { handleMany: handleReplies });
 
 /** The new text of a reply, from the parse routing made (parsed once) where it says the same as parsing again. */
 function newTextOfReply(mail: InboundMail, options: TrimOptions = {}): Promise<string> {

@@ -153,8 +153,8 @@ function headerFields(block: string): string[] {
 /**
  * Builds the byte template of `message`: the composer's options with
  * `slots.slot(name)` wherever a member's value goes (the text, the HTML,
- * Reply-To, a prepared header). `message.to`, `messageId` and `date` are
- * the copy's own and are written per copy.
+ * Reply-To, In-Reply-To, References, a prepared header). `message.to`,
+ * `messageId` and `date` are the copy's own and are written per copy.
  */
 export async function buildByteTemplate(compose: (slots: Slots) => Mail.Options | Promise<Mail.Options>): Promise<ByteTemplate> {
   const slots = makeSlots();
@@ -174,6 +174,9 @@ export async function buildByteTemplate(compose: (slots: Slots) => Mail.Options 
     ['to', message.to],
     ['reply-to', message.replyTo],
     ['message-id', message.messageId],
+    // A mail that answers a message (a receipt): its threading is its own.
+    ['in-reply-to', message.inReplyTo],
+    ['references', message.references],
     ...Object.entries((message.headers as Record<string, unknown>) ?? {}).map(([k, v]) => [k.toLowerCase(), v] as [string, unknown]),
   ]);
   const text = message.text;

@@ -162,15 +162,24 @@ export function outboundMessageId(ctx: Context, outboxId: number): string {
   return `<tacit-${outboxId}@${ctx.config.domain}>`;
 }
 
-/** The row's own header values: who it goes to, its Message-ID, the decision's time. */
-function rowMessage(ctx: Context, row: OutboxRow, composed: Omit<ComposedMail, 'arc'>, own: { to: Mail.Options['to']; messageId: string }): Mail.Options {
+/** What a mail answering a message says of it: the message's id, and the thread's. */
+const threadOf = (row: OutboxRow) => ({ inReplyTo: row.in_reply_to ?? undefined, references: row.references_ids ?? row.in_reply_to ?? undefined });
+
+/** The row's own header values: who it goes to, its Message-ID, the message it answers, the decision's time. */
+function rowMessage(
+  ctx: Context,
+  row: OutboxRow,
+  composed: Omit<ComposedMail, 'arc'>,
+  own: { to: Mail.Options['to']; messageId: string; thread?: ReturnType<typeof threadOf> },
+): Mail.Options {
   const options = flattenHeaders(composed);
+  const thread = own.thread ?? threadOf(row);
   return {
     to: own.to,
     // The same row always gets the same Message-ID, so a retried send is recognisable.
     messageId: own.messageId,
-    inReplyTo: row.in_reply_to ?? undefined,
-    references: row.references_ids ?? row.in_reply_to ?? undefined,
+    inReplyTo: thread.inReplyTo,
+    references: thread.references,
     // The decision's time, like the Message-ID the same on every attempt.
     date: row.created_at ?? new Date(),
     // Our parts are mostly Latin text: quoted-printable without nodemailer scanning every part to choose.
@@ -232,17 +241,23 @@ function templateFor(key: string, build: () => Promise<ByteTemplate>, ctx: Conte
  */
 export async function composeOutboxBytes(row: OutboxRow, ctx: Context, memo?: ComposeMemo): Promise<ComposedBytes> {
   const copies = ctx.wiring.composers.get(row.kind)?.copies;
-  const copy = copies && !row.in_reply_to && !row.references_ids ? await copies(row, ctx, memo) : null;
+  const copy = copies ? await copies(row, ctx, memo) : null;
   if (copy) {
     const named = !!row.member_name;
-    const key = `${row.kind}\u0000${named}\u0000${copy.variant}`;
+    // An answer's threading (receipts) is the copy's own: its In-Reply-To and References are filled per copy.
+    const thread = threadOf(row);
+    const key = `${row.kind}\u0000${named}\u0000${!!thread.inReplyTo}\u0000${!!thread.references}\u0000${copy.variant}`;
     const template = await templateFor(key, () => buildByteTemplate(async (slots) => {
       const { arc, ...composed } = await copy.compose(slots);
       if (arc) throw new NotTemplatable('a changed post is sealed, not templated');
       // An address keeps its shape, or nodemailer would drop it.
       const address = `${slots.slot('toLocal')}@${slots.slot('toDomain')}`;
       const to = named ? { name: slots.slot('toName'), address } : address;
-      return rowMessage(ctx, row, composed, { to, messageId: slots.slot('messageId') });
+      return rowMessage(ctx, row, composed, {
+        to,
+        messageId: slots.slot('messageId'),
+        thread: { inReplyTo: thread.inReplyTo && slots.slot('inReplyTo'), references: thread.references && slots.slot('references') },
+      });
     }), ctx);
     if (template) {
       const at = row.recipient.lastIndexOf('@');
@@ -252,6 +267,8 @@ export async function composeOutboxBytes(row: OutboxRow, ctx: Context, memo?: Co
         toLocal: row.recipient.slice(0, at),
         toDomain: row.recipient.slice(at + 1),
         messageId: outboundMessageId(ctx, row.id),
+        inReplyTo: thread.inReplyTo ?? '',
+        references: thread.references ?? '',
       };
       return { envelope: { from: bounceAddress(ctx, row.id), to: row.recipient }, raw: template.fill({ values, date: row.created_at ?? new Date() }), templated: true };
     }

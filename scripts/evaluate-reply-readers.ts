@@ -47,6 +47,9 @@ import {
 } from '../test/helpers/stance-blind-cases.ts';
 import { MONTH, PARTY, STATUTES, WIEN, monthCases, partyCases, statutesCases, wienCases } from '../test/helpers/stance-blind2-cases.ts';
 import { BILANCIO, DUES, LOGO, bilancioCases, duesCases, logoCases } from '../test/helpers/stance-blind3-cases.ts';
+import {
+  BOLETIN, FEDERACAO, LAGER, MITGLIEDER, boletinCases, federacaoCases, lagerCases, mitgliederCases,
+} from '../test/helpers/stance-blind4-cases.ts';
 import { REPLY_CORPUS_DIR, collapseWhitespace, loadReplyCorpus, type CorpusCase } from '../test/helpers/reply-corpus.ts';
 import { readMotionVote } from '../src/reading/ballot/motion.ts';
 import { readRanking } from '../src/reading/ballot/ranking.ts';
@@ -335,6 +338,9 @@ console.log(`\nblind sets (test/helpers/stance-blind*-cases.ts), whole replies a
 scoreBlind('round one (written before the fixes)', [[VENUE, venueCases], [SLOT, slotCases], [ATELIER, atelierCases], [WEBSITE, websiteCases]]);
 scoreBlind('round two (written after round one)', [[PARTY, partyCases], [MONTH, monthCases], [WIEN, wienCases], [STATUTES, statutesCases]]);
 scoreBlind('round three (written after round two)', [[DUES, duesCases], [BILANCIO, bilancioCases], [LOGO, logoCases]]);
+scoreBlind('round four (written after round three)', [
+  [BOLETIN, boletinCases], [MITGLIEDER, mitgliederCases], [FEDERACAO, federacaoCases], [LAGER, lagerCases],
+]);
 
 // --- the generated conformance suite, whole ----------------------------------
 

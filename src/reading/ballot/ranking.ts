@@ -18,7 +18,7 @@
 import { CHOICE_WORDS, PROPOSAL_WORDS } from '../vocabulary/index.ts';
 import { TOO_LONG } from '../stance/choice.ts';
 import { distinctiveWords } from '../stance/choiceGrammar.ts';
-import { awayDoubt, findDoubtPhrase, proxyDoubt, undecidedDoubt } from '../stance/doubt.ts';
+import { awayDoubt, deferredDoubt, findDoubtPhrase, proxyDoubt, undecidedDoubt } from '../stance/doubt.ts';
 import { isGreetingLine } from '../stance/greeting.ts';
 import { locateAnswer } from '../stance/locate.ts';
 import { takeOutQuestions } from '../stance/questions.ts';
@@ -66,7 +66,7 @@ function readExactly(text: string, options: readonly BallotOption[]): Ranking {
 
   const { questions } = takeOutQuestions(own);
   if (questions.length > 0) unsure(`a question is not a ballot ("${questions[0]}")`);
-  const worry = proxyDoubt(own) ?? undecidedDoubt(own) ?? awayDoubt(own);
+  const worry = proxyDoubt(own) ?? undecidedDoubt(own) ?? deferredDoubt(own) ?? awayDoubt(own);
   if (worry) unsure(worry);
   for (const role of DOUBT_ROLES) {
     const phrase = findDoubtPhrase(own, role);

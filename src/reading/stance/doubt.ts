@@ -182,11 +182,22 @@ export function awayDoubt(text: string): string | undefined {
   return away ? `it reads as an autoreply or a promise to answer later ("${away}"); reply with your answer` : undefined;
 }
 
+/**
+ * "I lean towards A, but I want to see the costs before I decide": the member
+ * says they will decide later, so what they lean to is not yet their answer.
+ */
+export function deferredDoubt(text: string, options: readonly ChoiceOption[] = []): string | undefined {
+  const later = findDoubtPhrase(text, 'deferred');
+  // An option may be to decide later ("Decide later"): naming it is an answer.
+  if (!later || options.some((o) => optionTitles(o).some((t) => wordsOf(fold(t)).join(' ').includes(later)))) return undefined;
+  return `it says you will decide later ("${later}"); reply again when you have decided`;
+}
+
 /** Why a choice reply that names options is still not a vote, or undefined. */
 export function choiceDoubt(text: string, options: ChoiceOption[]): string | undefined {
   const proxy = proxyDoubt(text);
   if (proxy) return proxy;
-  const undecided = undecidedDoubt(text);
+  const undecided = undecidedDoubt(text) ?? deferredDoubt(text, options);
   if (undecided) return undecided;
   // "Out of the office until Monday" names Monday without choosing it.
   const away = awayDoubt(text);

@@ -43,6 +43,7 @@ export const es: Vocabulary = {
     condition: ['si', 'siempre que', 'con tal de que'],
     undecided: ['no estoy seguro', 'no estoy segura', 'indeciso', 'indecisa', 'dudo entre', 'todavia no se'],
     away: ['fuera de la oficina', 'respuesta automatica', 'a mi regreso', 'estoy ausente', 'respondere mas tarde'],
+    deferred: ['decidire mas tarde', 'tengo que pensarlo', 'quiero ver primero', 'primero quiero ver'],
   },
   ordinals: [['primera', 'primero', 'primer'], ['segunda', 'segundo'], ['tercera', 'tercero', 'tercer'], ['cuarta', 'cuarto']],
   greetings: ['hola', 'buenos dias', 'buenas', 'buenas tardes', 'querido', 'querida', 'queridos', 'estimado', 'estimada', 'estimados'],

@@ -47,6 +47,7 @@ export const fr: Vocabulary = {
     condition: ['si', 'a condition', 'pourvu que'],
     undecided: ['pas sur', 'pas sure', "j'hesite", 'hesite entre', 'indecis', 'indecise', 'je ne sais pas'],
     away: ['je suis absent', 'je suis absente', 'absent du bureau', 'absente du bureau', 'reponse automatique', 'a mon retour', 'je vous repondrai', 'je repondrai'],
+    deferred: ['je dois reflechir', 'je deciderai plus tard', "je veux d'abord voir"],
   },
   ordinals: [['premier', 'premiere', '1er', '1re'], ['deuxieme', 'second', 'seconde', '2e'], ['troisieme', '3e'], ['quatrieme', '4e']],
   greetings: ['bonjour', 'bonsoir', 'salut', 'coucou', 'cher', 'chere', 'chers', 'cheres'],

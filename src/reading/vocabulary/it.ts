@@ -39,6 +39,7 @@ export const it: Vocabulary = {
     condition: ['se', 'purche', 'a condizione che'],
     undecided: ['non sono sicuro', 'non sono sicura', 'indeciso', 'indecisa', 'ci devo pensare', 'devo pensarci', 'non lo so'],
     away: ['fuori ufficio', 'risposta automatica', 'al mio rientro', 'sono assente', 'rispondero al mio rientro'],
+    deferred: ['decidero piu tardi', 'voglio prima vedere'],
   },
   ordinals: [['prima', 'primo'], ['seconda', 'secondo'], ['terza', 'terzo'], ['quarta', 'quarto']],
   greetings: ['ciao', 'salve', 'buongiorno', 'cari', 'care', 'caro', 'cara', 'gentili'],

@@ -41,6 +41,7 @@ export const nl: Vocabulary = {
     condition: ['als', 'mits', 'op voorwaarde dat'],
     undecided: ['twijfel', 'ik twijfel', 'weet het niet', 'weet het nog niet', 'niet zeker', 'nog niet zeker', 'moet er nog over nadenken'],
     away: ['afwezig', 'niet op kantoor', 'automatisch antwoord', 'na mijn terugkeer', 'ik ben afwezig'],
+    deferred: ['voordat ik beslis', 'voor ik beslis', 'eerst afwachten', 'wil eerst zien', 'beslis later'],
   },
   ordinals: [['eerste'], ['tweede'], ['derde'], ['vierde']],
   greetings: ['hoi', 'hallo', 'beste', 'goedemorgen', 'goedemiddag', 'dag'],

@@ -21,7 +21,7 @@ export const pl: Vocabulary = {
     filler: ['sa', 'jest', 'dla mnie', 'obie', 'oba', 'gre', 'najpierw', 'w', 'we', 'do', 'po', 'ja', 'mi', 'mnie', 'na', 'opcja', 'opcje', 'moj', 'moja', 'dla mnie', 'dziekuje', 'pozdrawiam'],
   },
   proposal: {
-    agree: ['zgadzam sie', 'zgoda', 'popieram', 'jestem za', 'za', 'brak sprzeciwu'],
+    agree: ['zgadzam sie', 'zgoda', 'popieram', 'jestem za', 'za', 'brak sprzeciwu', 'nie mam zastrzezen', 'bez zastrzezen', 'brak zastrzezen', 'zadnych zastrzezen'],
     agreeShort: ['tak'],
     object: ['nigdy nie popre', 'nie moge poprzec', 'odrzucam', 'nie zgadzam sie', 'sprzeciw', 'sprzeciwiam sie', 'jestem przeciw', 'przeciw', 'jestem przeciwny',
       'jestem przeciwna'],
@@ -40,6 +40,7 @@ export const pl: Vocabulary = {
     condition: ['jesli', 'pod warunkiem'],
     undecided: ['nie jestem pewien', 'nie jestem pewna', 'nie wiem', 'waham sie', 'niezdecydowany', 'niezdecydowana'],
     away: ['poza biurem', 'odpowiedz automatyczna', 'po powrocie', 'jestem nieobecny', 'jestem nieobecna'],
+    deferred: ['zanim zdecyduje', 'zanim zaglosuje', 'musze sie zastanowic', 'musze pomyslec', 'zdecyduje pozniej', 'najpierw chce zobaczyc'],
   },
   ordinals: [['pierwszy', 'pierwsza', 'pierwsze'], ['drugi', 'druga', 'drugie'], ['trzeci', 'trzecia', 'trzecie'], ['czwarty', 'czwarta']],
   greetings: ['czesc', 'witam', 'dzien dobry', 'drogi', 'droga', 'drodzy', 'szanowni'],

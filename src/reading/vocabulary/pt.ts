@@ -36,10 +36,11 @@ export const pt: Vocabulary = {
       // someone close answering through this reply: "my wife and I", "ma femme vote"
       'minha mulher e eu', 'minha mulher vota', 'minha mulher prefere', 'minha mulher escolhe', 'minha mulher diz', 'minha esposa e eu', 'minha esposa vota', 'minha esposa prefere', 'minha esposa escolhe', 'minha esposa diz', 'meu marido e eu', 'meu marido vota', 'meu marido prefere', 'meu marido escolhe', 'meu marido diz', 'meu esposo e eu', 'meu esposo vota', 'meu esposo prefere', 'meu esposo escolhe', 'meu esposo diz', 'meu companheiro e eu', 'meu companheiro vota', 'meu companheiro prefere', 'meu companheiro escolhe', 'meu companheiro diz', 'minha companheira e eu', 'minha companheira vota', 'minha companheira prefere', 'minha companheira escolhe', 'minha companheira diz',
       'vota', 'votam', 'preferem', 'pediu-me para', 'me pediu para', 'em nome de'],
-    correction: ['nao espera', 'quis dizer', 'quero dizer', 'na verdade', 'pensando melhor', 'corrigindo'],
+    correction: ['nao espera', 'quis dizer', 'quero dizer', 'na verdade', 'pensando melhor', 'corrigindo', 'alias', 'ou melhor'],
     condition: ['se', 'desde que'],
     undecided: ['nao tenho certeza', 'nao sei', 'indeciso', 'indecisa', 'em duvida', 'estou em duvida'],
     away: ['fora do escritorio', 'resposta automatica', 'no meu regresso', 'estou ausente', 'responderei mais tarde'],
+    deferred: ['preciso de pensar', 'preciso pensar', 'decido depois', 'decido mais tarde', 'quero ver primeiro', 'primeiro quero ver'],
   },
   ordinals: [['primeira', 'primeiro'], ['segunda', 'segundo'], ['terceira', 'terceiro'], ['quarta', 'quarto']],
   greetings: ['ola', 'oi', 'bom dia', 'boa tarde', 'caro', 'cara', 'caros', 'prezado', 'prezada', 'prezados'],

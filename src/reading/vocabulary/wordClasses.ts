@@ -58,3 +58,11 @@ export const WONDER_WORDS: ReadonlySet<string> = new Set([
 
 // "Not A but rather B": words that turn from one option to another, every language together.
 export const CONTRAST_WORDS: ReadonlySet<string> = new Set([...BUT_WORDS, 'sondern', 'sino', 'senao', 'tylko', 'lecz', 'utan', 'wel', 'anzi', 'bensi', 'plutot']);
+
+// Words that make an ordinal name an option by its place ("la segunda", "die zweite", "the second one",
+// "det första alternativet", "druga opcja"), with the option words of every language (OPTION_WORDS).
+// An ordinal alone ("Second.", "First, thanks") is not enough.
+export const ORDINAL_COMPANIONS: ReadonlySet<string> = new Set([
+  'the', 'one', 'la', 'el', 'le', 'il', 'die', 'der', 'das', 'den', 'het', 'det', 'o', 'uno',
+  'alternativet', 'optionen', 'opcji', 'opcje', 'opcion', 'opcao', 'opzione', 'option', 'variante',
+]);

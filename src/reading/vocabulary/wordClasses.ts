@@ -40,6 +40,7 @@ export const PRAISE_VERBS: ReadonlySet<string> = new Set([
 export const STRICT_CONDITIONS: ReadonlySet<string> = new Set([
   'only if', 'provided', 'provided that', 'on condition', 'solo si', 'solamente si', 'a condicion de que', 'seulement si',
   'a condition que', 'nur wenn', 'nur falls', 'alleen als', 'solo se', 'somente se', 'so se', 'tylko jesli', 'bara om',
+  'pod warunkiem', 'sofern', 'desde que', 'siempre que', 'con tal de que', 'forutsatt att', 'purche', 'mits', 'pourvu que',
 ]);
 // "but" before such a condition.
 export const BUT_WORDS: ReadonlySet<string> = new Set(['but', 'mais', 'aber', 'pero', 'mas', 'ma', 'maar', 'ale', 'men']);

@@ -6,7 +6,9 @@ import { readChoiceStance, readProposalStance, type ChoiceStance, type ProposalS
  * place ("la segunda"), how often something happens in any language
  * ("mensual", "trois mois"), a hyphenated compound ("Nextcloud-Tabelle"), an
  * option whose own name refuses ("Inget läger i år" answered "kein Lager"),
- * and a member who says they will decide later (doubt, whatever they lean to).
+ * a member who says they will decide later, a hedge ("maybe B") and a
+ * condition after the stance (doubt, whatever they lean to), and plain
+ * answers to a proposal in the round's languages.
  */
 const BOLETIN = [
   { letter: 'A', text: 'Cada semana' },
@@ -69,6 +71,30 @@ const choiceCases: Array<[string, typeof BOLETIN, ChoiceStance]> = [
   ['Quizás la B, tengo que pensarlo.', BOLETIN, U],
   // …unless deciding later is an option
   ['Open Circle > keep > decide later', NAME, { first: 'B', ranking: ['B', 'A', 'C'] }],
+  // a hedge in the sentence of the stance is a guess, not an answer; in a later remark it is a comment
+  ['Maybe B.', BOLETIN, U],
+  ['Probablemente la C.', BOLETIN, U],
+  ['Talvez a B.', BOLETIN, U],
+  ['Chyba B.', BOLETIN, U],
+  ['Kanske B.', BOLETIN, U],
+  ['Vielleicht B.', BOLETIN, U],
+  ['Peut-être B.', BOLETIN, U],
+  ['B. Maybe we could also print a few copies.', BOLETIN, { first: 'B' }],
+  // a condition after the stance: the counter cannot know whether it holds
+  ['La A, siempre que haya voluntarios.', BOLETIN, U],
+  ['B, desde que haja voluntários.', BOLETIN, U],
+  ['B, sofern es Freiwillige gibt.', BOLETIN, U],
+  ['B, förutsatt att det finns frivilliga.', BOLETIN, U],
+  ['B, o ile będą wolontariusze.', BOLETIN, U],
+  ["S'il y a du budget, A.", BOLETIN, U],
+  ['B, unless it costs more than expected.', BOLETIN, U],
+  // …but "if possible" is a stance, "or if" a fallback, and a remark in its own sentence is a comment
+  ['C, se possível.', BOLETIN, { first: 'C' }],
+  ['C om möjligt.', BOLETIN, { first: 'C' }],
+  ['B, if possible.', BOLETIN, { first: 'B' }],
+  ['C. If you need help, let me know.', BOLETIN, { first: 'C' }],
+  // "no sé" is not knowing, not a refusal
+  ['A o B, no sé.', BOLETIN, U],
 ];
 
 const proposalCases: Array<[string, ProposalStanceValue]> = [
@@ -78,6 +104,24 @@ const proposalCases: Array<[string, ProposalStanceValue]> = [
   ['Agree, but I will decide later.', 'unreadable'],
   // a reason that speaks of deciding is no deferral
   ['Object: the members should see the budget before deciding.', 'object'],
+  // a condition after the comma may limit the agreement: doubt, never a plain agreement
+  ['Sim, se for só por um ano.', 'unreadable'],
+  ['Ja, om det bara gäller ett år.', 'unreadable'],
+  ['Sí, si, de acuerdo.', 'agree'],
+  // plain answers in the languages of the round
+  ['Nada a opor.', 'agree'],
+  ['Sem objeção.', 'agree'],
+  ['Ninguna objeción.', 'agree'],
+  ['Ich habe nichts dagegen.', 'agree'],
+  ["Pas d'objection.", 'agree'],
+  ['Nie mam nic przeciwko.', 'agree'],
+  ['Inget att invända.', 'agree'],
+  ['Passt.', 'agree'],
+  ['Passt mir nicht.', 'unreadable'],
+  ['Claro que no.', 'object'],
+  ["Je m'y oppose.", 'object'],
+  ['Jag reserverar mig.', 'object'],
+  ['Jag lägger ned min röst.', 'abstain'],
 ];
 
 describe('choice rules from the fourth blind round', () => {

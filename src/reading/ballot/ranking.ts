@@ -43,7 +43,7 @@ const unsure = (why: string): never => { throw new BallotDoubt(why); };
 // Words around a ranking that change it: "not", "except", "any", "none" (a "but" in a remark does not).
 const CHANGING_ROLES = new Set(['neg', 'except', 'none', 'neither', 'either', 'any']);
 // What the proposal reader resolves and a ballot may not.
-const DOUBT_ROLES = ['correction', 'condition', 'otherwise'] as const;
+const DOUBT_ROLES = ['correction', 'condition', 'otherwise', 'hedge'] as const;
 
 export function readRanking(text: string, options: readonly BallotOption[]): RankingReading {
   try {

@@ -47,6 +47,9 @@ import {
 } from '../test/helpers/stance-blind-cases.ts';
 import { MONTH, PARTY, STATUTES, WIEN, monthCases, partyCases, statutesCases, wienCases } from '../test/helpers/stance-blind2-cases.ts';
 import { BILANCIO, DUES, LOGO, bilancioCases, duesCases, logoCases } from '../test/helpers/stance-blind3-cases.ts';
+import {
+  BOLETIN, FEDERACAO, LAGER, MITGLIEDER, boletinCases, federacaoCases, lagerCases, mitgliederCases,
+} from '../test/helpers/stance-blind4-cases.ts';
 import { REPLY_CORPUS_DIR, collapseWhitespace, loadReplyCorpus, type CorpusCase } from '../test/helpers/reply-corpus.ts';
 import { readMotionVote } from '../src/reading/ballot/motion.ts';
 import { readRanking } from '../src/reading/ballot/ranking.ts';
@@ -312,29 +315,34 @@ type BlindRound = Array<[BlindConsultation, Array<[BlindBody, ChoiceStance | str
 const blindText = (body: BlindBody, c: BlindConsultation) =>
   (typeof body === 'string' ? newTextOfBody(body, { sent: sentText(c) }) : htmlToPlainText(body.html));
 
-function scoreBlind(name: string, round: BlindRound): void {
-  let right = 0;
-  let total = 0;
-  let invented = 0;
+/** Scores a blind round; its figures are checked against eval-floors.json under "blind <key>". */
+function scoreBlind(name: string, round: BlindRound, key?: string): void {
+  const f: Figures = { cases: 0, outcome: 0, detail: 0, doubtCounted: 0, notSaid: 0, sentBack: 0 };
   for (const [c, cases] of round) {
     for (const [body, expected] of cases) {
-      total++;
+      f.cases++;
       const text = blindText(body, c);
       const got = typeof expected === 'string' ? readProposalStance(text).stance : readChoiceStance(text, c.options).stance;
-      if (same(got, expected)) right++;
-      else if (verbose) console.log(`  miss: ${JSON.stringify(text.trim().slice(0, 80))} got ${JSON.stringify(got)} want ${JSON.stringify(expected)}`);
       const expectedUnread = expected === 'unreadable' || (typeof expected === 'object' && expected.unreadable);
       const gotUnread = got === 'unreadable' || (typeof got === 'object' && got.unreadable);
-      if (expectedUnread && !gotUnread) invented++;
+      if (same(got, expected)) { f.outcome++; f.detail++; continue; }
+      if (verbose) console.log(`  miss: ${JSON.stringify(text.trim().slice(0, 80))} got ${JSON.stringify(got)} want ${JSON.stringify(expected)}`);
+      if (expectedUnread) f.doubtCounted++;
+      else if (gotUnread) f.sentBack++;
+      else f.notSaid++;
     }
   }
-  console.log(`${name.padEnd(40)} ${`${right}/${total}`.padStart(8)} ${String(invented).padStart(8)} invented`);
+  console.log(`${name.padEnd(40)} ${`${f.outcome}/${f.cases}`.padStart(8)} ${String(f.doubtCounted).padStart(8)} invented ${String(f.notSaid).padStart(4)} misread ${String(f.sentBack).padStart(4)} sent back`);
+  if (key) measured.set(`blind ${key}`, f);
 }
 
 console.log(`\nblind sets (test/helpers/stance-blind*-cases.ts), whole replies as a careful counter reads them`);
-scoreBlind('round one (written before the fixes)', [[VENUE, venueCases], [SLOT, slotCases], [ATELIER, atelierCases], [WEBSITE, websiteCases]]);
-scoreBlind('round two (written after round one)', [[PARTY, partyCases], [MONTH, monthCases], [WIEN, wienCases], [STATUTES, statutesCases]]);
-scoreBlind('round three (written after round two)', [[DUES, duesCases], [BILANCIO, bilancioCases], [LOGO, logoCases]]);
+scoreBlind('round one (written before the fixes)', [[VENUE, venueCases], [SLOT, slotCases], [ATELIER, atelierCases], [WEBSITE, websiteCases]], 'round one');
+scoreBlind('round two (written after round one)', [[PARTY, partyCases], [MONTH, monthCases], [WIEN, wienCases], [STATUTES, statutesCases]], 'round two');
+scoreBlind('round three (written after round two)', [[DUES, duesCases], [BILANCIO, bilancioCases], [LOGO, logoCases]], 'round three');
+scoreBlind('round four (written after round three)', [
+  [BOLETIN, boletinCases], [MITGLIEDER, mitgliederCases], [FEDERACAO, federacaoCases], [LAGER, lagerCases],
+], 'round four');
 
 // --- the generated conformance suite, whole ----------------------------------
 

@@ -55,6 +55,16 @@
  *   then kept as the comment.
  * - The article "a" and the pronoun "I" are letters only where a letter fits
  *   ("a", "A is fine", "a or b"), not in prose ("a good name would be B").
+ * - An ordinal next to an article or a word for "option", in a sentence naming
+ *   nothing else, names the option at that place: "la segunda", "die zweite
+ *   Option", "det första alternativet", "druga opcja" ("Second." alone does not).
+ * - An option whose own name refuses ("Inget läger i år") is named by a refusal
+ *   word before its word ("kein Lager"): that is the option, not a refusal of it.
+ * - Doubt, whatever else the reply says: a hedge in the sentence of the stance
+ *   ("maybe B", "probablemente la C", "chyba B"), deciding later ("B, but let
+ *   me think", "will aber erst die Kosten sehen"), a condition after the stance
+ *   ("B, sofern es Freiwillige gibt"; "if possible" is a stance, "or if …" a
+ *   fallback).
  *
  * How a proposal reply is read:
  * - agree: "agree", "+1", "yes", "approve", "support", "in favour", "👍",
@@ -63,6 +73,9 @@
  *   "I don't agree", "👎", "je m'oppose", "dagegen", "me opongo"…
  *   A bare "no" is an objection: under lazy consensus "no" to a proposal is
  *   the one thing that must not be lost; "no objection", "no problem" agree.
+ * - A condition right after an agreement ("agree if …") makes it an objection
+ *   with the condition as its reason; one after a comma ("Sim, se for só por
+ *   um ano") is doubt, as are hedges and deciding later.
  * - abstain: "abstain", "0", "neutral", "no opinion", "je m'abstiens",
  *   "Enthaltung", "me abstengo".
  * - Short words (yes, no, ok, for, against, 0…) count only when followed by

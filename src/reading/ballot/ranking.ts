@@ -18,7 +18,7 @@
 import { CHOICE_WORDS, PROPOSAL_WORDS } from '../vocabulary/index.ts';
 import { TOO_LONG } from '../stance/choice.ts';
 import { distinctiveWords } from '../stance/choiceGrammar.ts';
-import { awayDoubt, findDoubtPhrase, proxyDoubt, undecidedDoubt } from '../stance/doubt.ts';
+import { awayDoubt, deferredDoubt, findDoubtPhrase, proxyDoubt, undecidedDoubt } from '../stance/doubt.ts';
 import { afterGreeting } from '../stance/greeting.ts';
 import { locateAnswer } from '../stance/locate.ts';
 import { takeOutQuestions } from '../stance/questions.ts';
@@ -48,7 +48,7 @@ const unsureOf = (key: string, quote: string): never => unsure(phrase(key, { quo
 // Words around a ranking that change it: "not", "except", "any", "none" (a "but" in a remark does not).
 const CHANGING_ROLES = new Set(['neg', 'except', 'none', 'neither', 'either', 'any']);
 // What the proposal reader resolves and a ballot may not.
-const DOUBT_ROLES = ['correction', 'condition', 'otherwise'] as const;
+const DOUBT_ROLES = ['correction', 'condition', 'otherwise', 'hedge'] as const;
 
 export function readRanking(text: string, options: readonly BallotOption[]): RankingReading {
   try {
@@ -73,7 +73,7 @@ function readExactly(text: string, options: readonly BallotOption[]): Ranking {
 
   const { questions } = takeOutQuestions(own);
   if (questions.length > 0) unsureOf('doubt.questionNotBallot', questions[0]!);
-  const worry = proxyDoubt(own) ?? undecidedDoubt(own) ?? awayDoubt(own);
+  const worry = proxyDoubt(own) ?? undecidedDoubt(own) ?? deferredDoubt(own) ?? awayDoubt(own);
   if (worry) unsure(worry);
   for (const role of DOUBT_ROLES) {
     const found = findDoubtPhrase(own, role);

@@ -4,15 +4,16 @@
  */
 import { optionsPerVersion, optionTitles } from './optionTitles.ts';
 import {
-  CHOICE_PREFIXES, CHOICE_WORDS as VOCABULARY, ORDINALS, LONGEST_CHOICE_PHRASE as LONGEST_PHRASE, type WordRole,
+  CHOICE_PREFIXES, CHOICE_WORDS as VOCABULARY, OPTION_WORDS, ORDINALS, LONGEST_CHOICE_PHRASE as LONGEST_PHRASE, type WordRole,
 } from '../vocabulary/index.ts';
 import { AFTER_ADJECTIVE, BEFORE_ARTICLE, LETTER_FOLLOWERS } from '../vocabulary/letterContext.ts';
 import {
-  AMOUNTS, CONSEQUENCES, ELIDED, INTENSIFIERS, NOR_WORDS, NUMBER_JOINS, ONE_LETTER_CONJUNCTIONS, PERCENT_WORDS, PRAISE_VERBS, WONDER_WORDS,
+  AMOUNTS, CONSEQUENCES, ELIDED, INTENSIFIERS, NOR_WORDS, NUMBER_JOINS, ONE_LETTER_CONJUNCTIONS, ORDINAL_COMPANIONS, PERCENT_WORDS, PRAISE_VERBS,
+  WONDER_WORDS,
 } from '../vocabulary/wordClasses.ts';
 import { editDistance, escapeRe, fold, joinComment, latinLookalike, LEADING_JUNK, lineRanges } from './text.ts';
 import { isGreetingLine } from './greeting.ts';
-import { equivalents } from '../vocabulary/concepts.ts';
+import { equivalentPhrases, equivalents } from '../vocabulary/concepts.ts';
 import type { ChoiceOption, ChoiceReading, ChoiceStance } from './types.ts';
 
 type Kind = 'word' | 'num' | 'ordinal' | 'rankp' | 'stop' | 'clause' | 'colon' | 'dash' | 'conjp' | 'open' | 'nl' | 'vote';
@@ -108,8 +109,26 @@ function phraseRe(words: string[]): RegExp {
 const optionMatchers = perOptions((options: ChoiceOption[]): OptionMatcher[] => {
   const perVersion = optionsPerVersion(options).map((version) => versionMatchers(version, options));
   // Longest first, so a full name wins over a shorter name inside it; a percentage alone comes last.
-  return [...perVersion.flatMap((v) => v.named).sort((a, b) => b.re.source.length - a.re.source.length), ...perVersion.flatMap((v) => v.percent)];
+  const named = [...perVersion.flatMap((v) => v.named), ...conceptPhraseMatchers(options)];
+  return [...named.sort((a, b) => b.re.source.length - a.re.source.length), ...perVersion.flatMap((v) => v.percent)];
 });
+
+/**
+ * "trois mois", "three months" for "Cada tres meses": a concept's phrases of several words
+ * name the option whose text has that concept, when no other option's does.
+ */
+function conceptPhraseMatchers(options: ChoiceOption[]): OptionMatcher[] {
+  const phrases = options.map((o) => new Set(conceptKeys(o).flatMap((k) => equivalentPhrases(k))));
+  return options.flatMap((o, i) => [...phrases[i]!]
+    .filter((p) => phrases.every((other, j) => j === i || !other.has(p)))
+    .map((p) => ({ letter: o.letter, re: phraseRe(p.split(' ')) })));
+}
+
+/** The words and pairs of words of an option's titles that may stand for a concept ("mes", "semana", "tres meses"). */
+function conceptKeys(o: ChoiceOption): string[] {
+  const all = optionTitles(o).map((t) => fold(t).match(/[\p{L}\p{N}-]+/gu) ?? []);
+  return [...all.flat().filter((w) => w.length >= 3), ...all.flatMap((ws) => ws.slice(1).map((w, k) => `${ws[k]!} ${w}`))];
+}
 
 /** One version's matchers; the words that set an option apart are those of all its titles (`all`). */
 function versionMatchers(options: ChoiceOption[], all: ChoiceOption[]): { named: OptionMatcher[]; percent: OptionMatcher[] } {
@@ -192,7 +211,9 @@ function optionWordSets(options: ChoiceOption[]): Array<Map<string, boolean>> {
     const own = optionTitles(o).flatMap((t) => fold(t).match(/[\p{L}\p{N}-]+/gu) ?? [])
       .filter((w) => w.length >= 4 && !VOCABULARY.has(w) && !ARTICLES.has(w));
     const words = new Map<string, boolean>(own.map((w) => [w, false]));
-    for (const w of own) {
+    // A short word ("mes" in "Una vez al mes") is too short to name the option itself, but its
+    // concept's words do ("mensual", "monthly"); so do those of two words together ("tres meses").
+    for (const w of conceptKeys(o)) {
       for (const e of equivalents(w)) if (e.length >= 4 && !VOCABULARY.has(e) && !words.has(e)) words.set(e, true);
     }
     return words;
@@ -299,6 +320,10 @@ function wordToken(kind: Kind, text: string, start: number, source: string, dist
     const capitalised = /^\p{Lu}/u.test(source[start + text.length - name.length]!);
     const hit = distinct.find((d) => sameWord(name, d.word, capitalised, d.strict));
     if (hit) return { ...tok, role: 'letter', letter: hit.letter, strong: true };
+    // "Nextcloud-Tabelle": a compound joined by a hyphen names the option its parts name, when they name one only.
+    const parts = name.includes('-') ? name.split('-').filter((p) => p.length >= 4 && !VOCABULARY.has(p)) : [];
+    const named = new Set(parts.flatMap((p) => distinct.filter((d) => sameWord(p, d.word, false, d.strict)).map((d) => d.letter)));
+    if (named.size === 1) return { ...tok, role: 'letter', letter: [...named][0]!, strong: true };
   }
   return tok;
 }
@@ -826,6 +851,42 @@ function mergeSameOption(toks: Tok[], letters: ReadonlySet<string>): Tok[] {
   return out;
 }
 
+/**
+ * Options whose name is a refusal of their own word ("Inget läger i år", "Kein Umzug"), by letter.
+ * A two-letter refusal is left out: "no" is a refusal in English, "in the" in Portuguese ("No Porto").
+ */
+export const negatedOptions = perOptions((options: ChoiceOption[]): ReadonlySet<string> => {
+  const distinct = distinctiveWords(options);
+  const out = new Set<string>();
+  for (const o of options) {
+    const words = fold(o.text ?? '').match(/[\p{L}\p{N}']+/gu) ?? [];
+    words.forEach((w, k) => {
+      const before = words[k - 1] ?? '';
+      const role = VOCABULARY.get(before);
+      if ((role === 'neg' || role === 'none') && before.length >= 3 && distinct.some((d) => d.letter === o.letter && d.word === w)) out.add(o.letter);
+    });
+  }
+  return out;
+});
+
+/**
+ * "Kein Lager", "no camp" for "Inget läger i år": a refusal word right before
+ * the word of an option whose own name refuses it is that option's name, not
+ * a refusal of it.
+ */
+function negatedNames(toks: Tok[], options: ChoiceOption[]): Tok[] {
+  const negated = negatedOptions(options);
+  if (negated.size === 0) return toks;
+  return toks.flatMap((t, k) => {
+    const next = toks[k + 1];
+    const refusal = t.kind === 'word' && !t.strong && ['neg', 'none'].includes(VOCABULARY.get(t.text) ?? '');
+    if (refusal && next?.strong && next.role === 'letter' && negated.has(next.letter!)) return [];
+    if (t.strong && t.role === 'letter' && negated.has(t.letter!) && k > 0 && toks[k - 1]!.kind === 'word' && !toks[k - 1]!.strong
+      && ['neg', 'none'].includes(VOCABULARY.get(toks[k - 1]!.text) ?? '')) return [{ ...t, start: toks[k - 1]!.start }];
+    return [t];
+  });
+}
+
 const MAX_WORDS_INSIDE_NAME = 3;
 const NEUTRAL_ROLES: ReadonlySet<string> = new Set(['filler']);
 // A one-letter word between is neutral only when it is no option's letter ("w parku", not "A B").
@@ -841,11 +902,12 @@ export function readChoiceText(text: string, options: readonly (string | ChoiceO
   const letterSet = new Set(allLetters);
   const source = text.normalize('NFC').replace(/\r\n?/g, '\n');
   const folded = fold(source);
-  const toks = mergeSameOption(tokenize(folded, source, findOptionSpans(folded, optionMatchers(opts)), distinctiveWords(opts)), letterSet);
+  const toks = mergeSameOption(negatedNames(tokenize(folded, source, findOptionSpans(folded, optionMatchers(opts)), distinctiveWords(opts)), opts), letterSet);
   const shared = sharedOptionWords(opts);
   // A stance is a short sentence; longer ones are prose, and leaving them out
   // keeps the work per sentence bounded (the reader stays linear in the text).
-  const sents = sentences(toks).filter((s) => s.length <= MAX_SENTENCE_TOKENS).map((s) => resolveRoles(s, source, letterSet, shared));
+  const sents = sentences(toks).filter((s) => s.length <= MAX_SENTENCE_TOKENS)
+    .map((s) => ordinalNamesOption(resolveRoles(s, source, letterSet, shared), allLetters));
   const lines = lineRanges(source);
   const lineAt = lineIndex(source);
 
@@ -970,6 +1032,28 @@ export function readChoiceText(text: string, options: readonly (string | ChoiceO
   if (stance.any && (s.slice(last + 1).some(isLetterish) || s[last + 1]?.role === 'except')) return unreadableChoice(source);
   const prefix = source.slice(prefixStart, s[0]!.start);
   return { stance, comment: joinComment(prefix, withoutRanges(source, taken, s[0]!.start)) };
+}
+
+// Roles an ordinal naming an option may stand among ("la segunda, por favor", "die zweite ist am besten").
+const AROUND_ORDINAL: ReadonlySet<Role> = new Set(['filler', 'pref', 'accept', 'neutral', 'boundary']);
+
+/**
+ * "La segunda.", "Die zweite.", "Det första alternativet.", "Druga opcja.": in a
+ * sentence naming no option otherwise, one ordinal word next to an article or a
+ * word for "option" names the option at that place in the list mailed.
+ */
+function ordinalNamesOption(s: Tok[], letters: string[]): Tok[] {
+  if (s.some((t) => isAnchor(t) || t.role === 'neg' || t.role === 'except' || t.role === 'prose' && !ORDINALS.has(t.text))) return s;
+  const ordinals = s.map((t, i) => ({ i, words: t.text.split(' ') }))
+    .filter(({ words }) => words.some((w) => ORDINALS.has(w)));
+  if (ordinals.length !== 1) return s;
+  const { i, words } = ordinals[0]!;
+  const place = ORDINALS.get(words.find((w) => ORDINALS.has(w))!)!;
+  const companion = (t: Tok | undefined) => !!t && t.kind === 'word' && (ORDINAL_COMPANIONS.has(t.text) || OPTION_WORDS.has(t.text));
+  const accompanied = words.length > 1 ? words.some((w) => OPTION_WORDS.has(w)) : companion(s[i - 1]) || companion(s[i + 1]);
+  const rest = s.filter((t, k) => k !== i && !companion(t));
+  if (!accompanied || place > letters.length || !rest.every((t) => t.kind !== 'word' ? t.kind !== 'ordinal' : AROUND_ORDINAL.has(t.role))) return s;
+  return s.map((t, k) => (k === i ? { ...t, role: 'letter', letter: letters[place - 1]! } : t));
 }
 
 /**

@@ -183,17 +183,80 @@ export function awayDoubt(text: string): Phrase | undefined {
   return away ? phrase('doubt.away', { quote: away }) : undefined;
 }
 
+/**
+ * "I lean towards A, but I want to see the costs before I decide": the member
+ * says they will decide later, so what they lean to is not yet their answer.
+ */
+export function deferredDoubt(text: string, options: readonly ChoiceOption[] = []): Phrase | undefined {
+  const later = findDoubtPhrase(text, 'deferred');
+  // An option may be to decide later ("Decide later"): naming it is an answer.
+  if (!later || options.some((o) => optionTitles(o).some((t) => wordsOf(fold(t)).join(' ').includes(later)))) return undefined;
+  return phrase('doubt.deferred', { quote: later });
+}
+
+/** The sentences of a text, as typed (a line end ends one too). */
+const sentencesOf = (text: string) => text.split(/[.!?\n]+/).filter((s) => /[\p{L}\p{N}]/u.test(s));
+
+/**
+ * "Maybe B", "Probablemente la C", "Chyba B": a guess, not an answer, when the
+ * hedge is in a sentence that holds the stance (`isStance`); in a later remark
+ * ("B. Maybe we could also print it") it is a comment.
+ */
+export function hedgeDoubt(text: string, isStance: (sentence: string) => boolean): Phrase | undefined {
+  for (const sentence of sentencesOf(text)) {
+    const hedge = findDoubtPhrase(sentence, 'hedge');
+    if (hedge && isStance(sentence)) return phrase('doubt.hedge', { quote: hedge });
+  }
+  return undefined;
+}
+
+/**
+ * "B, provided there are volunteers", "La A, siempre que haya voluntarios": a
+ * stance, then a condition on it. The counter cannot know whether it holds.
+ * A condition that is part of a stance phrase ("if possible", "as long as it
+ * is not C") or comes after a reason ("because if …") is none.
+ */
+export function trailingCondition(text: string, isStance: (clause: string) => boolean): string | undefined {
+  for (const sentence of sentencesOf(fold(text))) {
+    const found = [...sentence.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)];
+    const words = found.map((m) => m[0]);
+    for (let i = 1; i < words.length; i++) {
+      if (CHOICE_WORDS.get(words[i - 1]!) === 'intro' && DOUBT_WORDS.get(words[i - 1]!) !== 'condition') break;
+      let key = '';
+      let condition: number | undefined;
+      for (let n = 0; n < LONGEST_PROPOSAL_PHRASE && i + n < words.length; n++) {
+        key = n === 0 ? words[i]! : `${key} ${words[i + n]!}`;
+        if (!DOUBT_PREFIXES.has(key)) break;
+        if (DOUBT_WORDS.get(key) === 'condition') condition = i + n + 1;
+      }
+      // "5%, or if that is not enough, 10%": a fallback, which the grammar reads.
+      if (condition === undefined || condition >= words.length || CHOICE_WORDS.get(words[i - 1]!) === 'conj') continue;
+      // A stance phrase starting within the condition ("only if possible", "if need be") makes it none.
+      let stance = false;
+      for (let k = i; k < condition && !stance; k++) stance = stancePhraseAt(words, k);
+      if (stance) continue;
+      // The first condition of a sentence only: each sentence is read once (the reader stays linear).
+      if (isStance(sentence.slice(0, found[i]!.index))) return sentence.slice(found[i]!.index).trim();
+      break;
+    }
+  }
+  return undefined;
+}
+
 /** Why a choice reply that names options is still not a vote, or undefined. */
 export function choiceDoubt(text: string, options: ChoiceOption[]): Phrase | undefined {
   const proxy = proxyDoubt(text);
   if (proxy) return proxy;
-  const undecided = undecidedDoubt(text);
+  const undecided = undecidedDoubt(text) ?? deferredDoubt(text, options);
   if (undecided) return undecided;
   // "Out of the office until Monday" names Monday without choosing it.
   const away = awayDoubt(text);
   if (away) return away;
-  const condition = leadingCondition(text, (clause) => !readChoiceText(clause, options).stance.unreadable) ?? conditionWithAlternative(text);
+  const isStance = (clause: string) => !readChoiceText(clause, options).stance.unreadable;
+  const condition = leadingCondition(text, isStance) ?? conditionWithAlternative(text) ?? trailingCondition(text, isStance);
   if (condition) return phrase('doubt.condition', { quote: condition });
+  const hedge = hedgeDoubt(text, isStance);
+  if (hedge) return hedge;
   const folded = fold(text);
   for (const o of options) {
     for (const other of options) {

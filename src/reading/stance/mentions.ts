@@ -13,7 +13,7 @@
  * One pass over the text, a bounded phrase lookup per word: linear.
  */
 import { optionTitles } from './optionTitles.ts';
-import { distinctiveWords, sameWord } from './choiceGrammar.ts';
+import { distinctiveWords, negatedOptions, sameWord } from './choiceGrammar.ts';
 import { fold } from './text.ts';
 import type { ChoiceOption } from './types.ts';
 import {
@@ -104,6 +104,7 @@ export function optionPolarities(text: string, options: readonly ChoiceOption[])
   };
   const names = options.flatMap((o) => optionTitles(o)).map((t) => ` ${fold(t).replace(/[^\p{L}\p{N}']+/gu, ' ').trim()} `);
   const inName = (clause: Word[], i: number) => i + 1 < clause.length && names.some((n) => n.includes(` ${clause[i]!.folded} ${clause[i + 1]!.folded} `));
+  const negated = negatedOptions([...options]);
   const out = new Map<string, Polarity[]>();
   // What the last sentence named last: a sentence that only refuses ("C. Not.") is about it.
   let lastNamed: string[] = [];
@@ -114,7 +115,11 @@ export function optionPolarities(text: string, options: readonly ChoiceOption[])
     }
     let before: string[] = lastNamed;
     let listed: string[] = [];
-    for (const clause of clauses) {
+    for (const typed of clauses) {
+      // "Kein Lager" for "Inget läger i år": the refusal word is part of that option's name.
+      const clause = typed.filter((w, i) => !(REFUSING.has(CHOICE_WORDS.get(w.folded) ?? '') && i + 1 < typed.length
+        && negated.has(mentionOf(typed[i + 1]!, typed[i + 2]) ?? '')));
+      if (clause.length === 0) continue;
       const mentions = clause.map((w, i) => mentionOf(w, clause[i + 1]));
       // "Lisbon, Montreal and Nairobi are all out": a clause that only lists options belongs to the next one naming more.
       if (mentions.some((l) => l) && !NOR_WORDS.has(clause[0]!.folded) && clause.every((w, i) => mentions[i] || LIST_ROLES.has(CHOICE_WORDS.get(w.folded) ?? ''))) {

@@ -1,7 +1,7 @@
 /** Reading a proposal reply, the whole pipeline: locate, take questions out, the proposal grammar, doubt. */
 import { TOO_LONG } from './choice.ts';
 import { proposalDisagreement } from './check.ts';
-import { awayDoubt, findDoubtPhrase, proxyDoubt, undecidedDoubt } from './doubt.ts';
+import { awayDoubt, deferredDoubt, findDoubtPhrase, hedgeDoubt, proxyDoubt, undecidedDoubt } from './doubt.ts';
 import { locateAnswer } from './locate.ts';
 import { fold } from './text.ts';
 import { readProposalText } from './proposalGrammar.ts';
@@ -50,7 +50,8 @@ function readByGrammar(text: string): ProposalReading {
     else if (questions.length > 0) unreadable.doubt = phrase('doubt.questionNotAnswer', { quote: questions[0]! });
     return unreadable;
   }
-  const doubt = proxyDoubt(located.text) ?? undecidedDoubt(located.text) ?? awayDoubt(located.text) ?? optionDoubt(located.text);
+  const doubt = proxyDoubt(located.text) ?? undecidedDoubt(located.text) ?? deferredDoubt(located.text)
+    ?? hedgeDoubt(located.text, (sentence) => readProposalText(sentence).stance !== 'unreadable') ?? awayDoubt(located.text) ?? optionDoubt(located.text);
   if (doubt) return { stance: 'unreadable', comment: located.text.trim(), doubt };
   return questions.length > 0 ? { ...reading, comment: [reading.comment, ...questions].filter((s) => s).join('\n') } : reading;
 }

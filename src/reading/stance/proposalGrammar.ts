@@ -103,6 +103,8 @@ interface Hit {
   end: number;         // offset after the stance words
   corrected: boolean;  // a correction came before it
   conditional: boolean;
+  /** "Sí, siempre que …": a condition after the comma may limit the agreement, or be an aside ("if you ask me"). */
+  doubtful?: boolean;
 }
 
 // "I agree, but only if …": a condition that limits the agreement even after a "but".
@@ -120,6 +122,17 @@ function strictConditionAfterBut(toks: Tok[], at: number): boolean {
     if (words.length === n && words.every((t) => t.kind === 'word') && STRICT_CONDITIONS.has(words.map((t) => t.text).join(' '))) return true;
   }
   return STRICT_CONDITIONS.has(toks[k]?.text ?? '');
+}
+
+/**
+ * "Sim, se for só por um ano", "Einverstanden, sofern …": a condition opening the clause after the
+ * agreement limits it too, when two words of its own follow ("Sí, si, de acuerdo" is no condition).
+ */
+function conditionAfterComma(toks: Tok[], at: number): boolean {
+  if (toks[at]?.kind !== 'clause' || toks[at]!.text !== ',') return false;
+  const cond = phraseAt(toks, at + 1, DOUBT_WORDS, LONGEST_PROPOSAL_PHRASE);
+  const said = cond ? toks.slice(cond.next, cond.next + 2) : [];
+  return cond?.role === 'condition' && toks[at + 1]!.text !== 'as' && said.length === 2 && said.every((t) => t.kind === 'word');
 }
 
 function hitAt(toks: Tok[], i: number): (Omit<Hit, 'clauseStart' | 'corrected'> & { correcting: boolean }) | null {
@@ -144,7 +157,8 @@ function hitAt(toks: Tok[], i: number): (Omit<Hit, 'clauseStart' | 'corrected'> 
       const cond = phraseAt(toks, next, DOUBT_WORDS, LONGEST_PROPOSAL_PHRASE);
       const conditional = STANCE_OF[stance.role] === 'agree'
         && ((cond?.role === 'condition' && toks[next]!.text !== 'as') || strictConditionAfterBut(toks, next));
-      return { stance: STANCE_OF[stance.role]!, end: toks[next - 1]!.end, conditional, correcting };
+      const doubtful = STANCE_OF[stance.role] === 'agree' && !conditional && conditionAfterComma(toks, next);
+      return { stance: STANCE_OF[stance.role]!, end: toks[next - 1]!.end, conditional, doubtful, correcting };
     }
     const leadWord = phraseAt(toks, j, PROPOSAL_WORDS, LONGEST_PROPOSAL_PHRASE);
     const correction = phraseAt(toks, j, DOUBT_WORDS, LONGEST_PROPOSAL_PHRASE);
@@ -214,6 +228,9 @@ export function readProposalText(text: string): ProposalReading {
     return { stance: 'unreadable', comment: source.trim(), doubt: phrase('doubt.severalStances.proposal') };
   }
 
+  if (chosen.doubtful) {
+    return { stance: 'unreadable', comment: source.trim(), doubt: phrase('doubt.conditionalAgreement.proposal') };
+  }
   if (chosen.stance === 'agree' && agreesWithSomeone(toks, source, chosen.end)) {
     return { stance: 'unreadable', comment: source.trim(), doubt: phrase('doubt.agreesWithMember.proposal') };
   }

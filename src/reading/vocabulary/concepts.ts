@@ -35,6 +35,14 @@ export const CONCEPTS: readonly (readonly string[])[] = [
   ['october', 'octobre', 'oktober', 'octubre', 'outubro', 'ottobre', 'pazdziernik', 'pazdziernika'],
   ['november', 'novembre', 'noviembre', 'novembro', 'listopad', 'listopada'],
   ['december', 'decembre', 'dezember', 'diciembre', 'dezembro', 'dicembre', 'grudzien', 'grudnia'],
+  // how often: a week, a month, a quarter (a phrase such as "tres meses" in an option's text names the quarter)
+  ['week', 'weekly', 'semana', 'semanal', 'semanalmente', 'semaine', 'hebdomadaire', 'woche', 'wochentlich', 'settimana', 'settimanale',
+    'wekelijks', 'tydzien', 'tygodniowo', 'vecka', 'veckan', 'veckovis', 'varje vecka'],
+  ['month', 'monthly', 'mes', 'mensual', 'mensualmente', 'mois', 'mensuel', 'mensuelle', 'monat', 'monatlich', 'mensal', 'mensalmente',
+    'mese', 'mensile', 'maand', 'maandelijks', 'miesiac', 'miesiacu', 'miesiecznie', 'manad', 'manaden', 'manadsvis', 'manatligen'],
+  ['quarter', 'quarterly', 'trimestre', 'trimestral', 'trimestriel', 'trimestrielle', 'quartal', 'quartalsweise', 'vierteljahrlich',
+    'trimestrale', 'kwartaal', 'driemaandelijks', 'kwartal', 'kwartalnie', 'kvartal', 'kvartalsvis',
+    'three months', 'tres meses', 'trois mois', 'drei monate', 'tre mesi', 'drie maanden', 'trzy miesiace', 'tre manader'],
   // how a meeting is held
   ['online', 'on-line', 'virtual', 'virtually', 'virtuel', 'virtuelle', 'virtuell', 'virtueel', 'virtuale', 'ligne', 'linea', 'remote', 'remotely', 'zdalnie', 'digital', 'digitaal'],
   ['in-person', 'presentiel', 'presentielle', 'praesenz', 'prasenz', 'presencial', 'presenza', 'fysiek', 'stacjonarnie', 'fysiskt', 'physical'],
@@ -89,6 +97,19 @@ const GROUPS_OF = (() => {
   }
   return m;
 })();
+
+const PHRASES_OF = (() => {
+  const m = new Map<string, string[]>();
+  for (const group of CONCEPTS) {
+    for (const w of group) m.set(w, [...(m.get(w) ?? []), ...group.filter((x) => x !== w && x.includes(' '))]);
+  }
+  return m;
+})();
+
+/** The phrases of several words of every concept the folded word or phrase belongs to ("quarterly" → "three months", "trois mois", …). */
+export function equivalentPhrases(word: string): readonly string[] {
+  return PHRASES_OF.get(word) ?? [];
+}
 
 /** The other words of every concept the folded word belongs to ("lisbon" → "lisboa", "lissabon", …). */
 export function equivalents(word: string): readonly string[] {

